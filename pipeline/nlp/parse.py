@@ -1,0 +1,96 @@
+"""One spaCy pass per document, cached by content hash and pipeline version.
+
+Extractors receive a `ParsedDoc` and never parse again.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pipeline.config import spacy_model_name
+from pipeline.ids import sha256_text
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+# spaCy's default is 1,000,000 characters; sources may be up to the size limit.
+MAX_LENGTH = 20_000_000
+
+
+@dataclass
+class ParsedDoc:
+    """A cleaned document and its parse; `entities` is filled by the entity pass."""
+
+    doc_id: str
+    text: str
+    doc: "Doc"
+    published_date: dt.date | None = None
+    entities: Any = None
+    meta: dict = field(default_factory=dict)
+
+
+@functools.lru_cache(maxsize=4)
+def load_model(name: str | None = None) -> "Language":
+    import spacy
+
+    nlp = spacy.load(name or spacy_model_name())
+    nlp.max_length = MAX_LENGTH
+    return nlp
+
+
+def model_version(nlp: "Language") -> str:
+    return f"{nlp.meta.get('name')}-{nlp.meta.get('version')}-spacy{nlp.meta.get('spacy_version', '')}"
+
+
+def cache_key(text: str, nlp: "Language") -> str:
+    return sha256_text(model_version(nlp) + "\x00" + text)[:32]
+
+
+def parse_text(text: str, nlp: "Language | None" = None, cache_dir: Path | None = None) -> "Doc":
+    """Parse `text`, reusing a cached parse of the same text and pipeline version."""
+    from spacy.tokens import DocBin
+
+    nlp = nlp or load_model()
+    path = cache_dir / f"{cache_key(text, nlp)}.spacy" if cache_dir else None
+    if path is not None and path.exists():
+        try:
+            docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
+            if docs and docs[0].text == text:
+                return docs[0]
+        except Exception:  # a corrupt cache entry is re-parsed, never fatal
+            pass
+    doc = nlp(text)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        bin_ = DocBin(attrs=["ORTH", "TAG", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "LEMMA", "POS", "MORPH", "SENT_START", "SPACY"])
+        bin_.add(doc)
+        bin_.to_disk(tmp)
+        tmp.replace(path)
+    return doc
+
+
+def parse_document(doc_id: str, text: str, published_date: dt.date | None = None,
+                   nlp: "Language | None" = None, cache_dir: Path | None = None) -> ParsedDoc:
+    return ParsedDoc(doc_id=doc_id, text=text, doc=parse_text(text, nlp, cache_dir), published_date=published_date)
+
+
+def sentence_rows(parsed: ParsedDoc) -> list[dict]:
+    """One row per sentence with its offsets into `documents.text`."""
+    from pipeline.ids import stable_id
+
+    return [
+        {
+            "sentence_id": stable_id("sent", parsed.doc_id, s.start_char, s.end_char),
+            "doc_id": parsed.doc_id,
+            "sentence_index": i,
+            "char_start": s.start_char,
+            "char_end": s.end_char,
+            "text": s.text,
+        }
+        for i, s in enumerate(parsed.doc.sents)
+    ]
