@@ -1,0 +1,70 @@
+"""Run the Dagster job in-process, the way `diplodata build` does, and report what it did."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DAGSTER_YAML = """# Written by diplodata: run history and asset state of builds into this outputs folder.
+telemetry:
+  enabled: false
+"""
+
+
+@dataclass
+class BuildReport:
+    success: bool
+    release: dict | None = None
+    documents: int = 0
+    issues: list[dict] = field(default_factory=list)
+    failed_checks: list[str] = field(default_factory=list)
+    error: str | None = None
+
+
+def dagster_home(outputs: Path) -> Path:
+    """A persistent DAGSTER_HOME (default outputs/.dagster_home) keeps run and partition state."""
+    home = Path(os.environ.get("DAGSTER_HOME") or outputs / ".dagster_home").resolve()
+    home.mkdir(parents=True, exist_ok=True)
+    if not (home / "dagster.yaml").exists():
+        (home / "dagster.yaml").write_text(DAGSTER_YAML, encoding="utf-8")
+    return home
+
+
+def run_build(sources: Path, outputs: Path) -> BuildReport:
+    import dagster as dg
+
+    from pipeline.definitions import make_definitions
+    from pipeline.resources import BuildSettings
+
+    os.environ["DAGSTER_HOME"] = str(dagster_home(outputs))
+    defs = make_definitions(BuildSettings(sources_dir=str(sources), outputs_dir=str(outputs)))
+    job = defs.resolve_job_def("build_release")
+    with dg.DagsterInstance.get() as instance:
+        result = job.execute_in_process(instance=instance, raise_on_error=False)
+        return _report(result)
+
+
+def _report(result) -> BuildReport:
+    report = BuildReport(success=result.success)
+    for event in result.all_events:
+        if event.event_type_value == "ASSET_CHECK_EVALUATION":
+            evaluation = event.event_specific_data.evaluation
+            if not evaluation.passed:
+                report.failed_checks.append(f"{evaluation.asset_key.to_user_string()}:{evaluation.check_name}")
+        elif event.event_type_value == "STEP_FAILURE":
+            report.error = str(event.event_specific_data.error.message).strip()
+    try:
+        report.release = result.output_for_node("release")
+    except Exception:  # the release step did not run: a check failed or a stage crashed
+        report.release = None
+    try:
+        documents = result.output_for_node("ingest", "documents")
+        report.documents = documents.height
+        issues = result.output_for_node("ingest", "source_issues")
+        report.issues = issues.to_dicts()
+        extra = result.output_for_node("extract", "extraction_issues")
+        report.issues += extra.to_dicts()
+    except Exception:
+        pass
+    report.success = report.release is not None
+    return report

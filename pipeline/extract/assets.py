@@ -1,0 +1,84 @@
+"""Extract stage: entities, mentions, quotes, figures and events from every parsed document."""
+from __future__ import annotations
+
+import datetime as dt
+import traceback
+
+import dagster as dg
+import polars as pl
+
+from pipeline.extract.document import EXTRACTED_TABLES, ExtractCache, cache_key, extract_document
+from pipeline.nlp.parse import ParsedDoc, load_model, model_version, parse_text
+from pipeline.resources import BuildSettings
+from schemas import TABLES, SourceIssues
+from schemas.frames import to_frame
+
+DESCRIPTIONS = {
+    "sentences": "Every sentence of every document with offsets.",
+    "entities": "One row per real-world actor, the same id across documents.",
+    "mentions": "Every mention of an entity with offsets.",
+    "quotes": "Attributed quotations with speaker, cue and exact span.",
+    "figures": "Quantities normalised to value, unit, range and approximation.",
+    "events": "PLOVER-typed events with actor, recipient, date, place and status.",
+    "extraction_issues": "Documents an extractor failed on; published in source_issues.",
+}
+SORT_KEYS = {"entities": ["entity_id"], "extraction_issues": ["source_file"]}
+
+
+def run_extractors(documents: pl.DataFrame, settings: BuildSettings, log=None) -> tuple[dict[str, list[dict]], dict]:
+    """Rows of every extracted table; each document's rows come from the cache when unchanged."""
+    nlp = load_model()
+    cache = ExtractCache(settings.extract_cache)
+    tables: dict[str, list[dict]] = {name: [] for name in EXTRACTED_TABLES}
+    issues, stats = [], {"extracted": 0, "from_cache": 0, "failed": 0}
+    for doc in documents.iter_rows(named=True):
+        key = cache_key(doc["text_sha256"], doc["published_date"], model_version(nlp))
+        rows = cache.get(key)
+        if rows is None:
+            try:
+                parsed = ParsedDoc(doc["doc_id"], doc["text"], parse_text(doc["text"], nlp, settings.parse_cache),
+                                   doc["published_date"])
+                rows = extract_document(parsed)
+            except Exception as exc:  # one bad document must not stop the release
+                stats["failed"] += 1
+                issues.append({"source_file": doc["source_file"], "code": "extraction_error",
+                               "message": f"extraction failed, document published without extracted rows: "
+                                          f"{type(exc).__name__}: {exc}"[:500],
+                               "detected_at": dt.datetime.now(dt.timezone.utc)})
+                if log:
+                    log.warning(traceback.format_exc())
+                continue
+            cache.put(key, rows)
+            stats["extracted"] += 1
+        else:
+            stats["from_cache"] += 1
+        for name in EXTRACTED_TABLES:
+            tables[name].extend(rows.get(name, []))
+    tables["extraction_issues"] = issues
+    return tables, stats
+
+
+def table_frames(tables: dict[str, list[dict]]) -> dict[str, pl.DataFrame]:
+    frames = {}
+    for name, rows in tables.items():
+        model = SourceIssues if name == "extraction_issues" else TABLES[name]
+        frame = to_frame(rows, model)
+        if name == "entities":
+            frame = frame.unique("entity_id", keep="first", maintain_order=True)
+        keys = SORT_KEYS.get(name, ["doc_id", "char_start", "char_end", frame.columns[0]])
+        frames[name] = frame.sort(keys)
+    return frames
+
+
+@dg.multi_asset(
+    outs={name: dg.AssetOut(description=desc, group_name="extract", kinds={"polars"})
+          for name, desc in DESCRIPTIONS.items()},
+    name="extract",
+)
+def extract(context: dg.AssetExecutionContext, settings: BuildSettings, documents: pl.DataFrame,
+            parsed_documents: pl.DataFrame):
+    """Run the entity, quote, figure and event extractors over each parsed document."""
+    tables, stats = run_extractors(documents, settings, context.log)
+    context.log.info(f"extraction: {stats}")
+    for name, frame in table_frames(tables).items():
+        yield dg.Output(frame, name, metadata={"rows": frame.height, **({"documents": stats} if name == "events" else {})})

@@ -1,0 +1,26 @@
+"""NLP stage: one spaCy parse per document, cached on disk by content and pipeline version."""
+from __future__ import annotations
+
+import dagster as dg
+import polars as pl
+
+from pipeline.nlp.parse import cache_key, load_model, model_version, parse_text
+from pipeline.resources import BuildSettings
+
+
+@dg.asset(group_name="nlp", kinds={"spacy", "polars"})
+def parsed_documents(context: dg.AssetExecutionContext, settings: BuildSettings, documents: pl.DataFrame) -> dg.Output:
+    """Each document parsed once (sentences, tokens, entities, dependencies); later stages read the
+    cached parse and never parse again. Unchanged documents are not re-parsed on rebuild."""
+    nlp = load_model()
+    rows, parsed = [], 0
+    for doc_id, text in documents.select("doc_id", "text").iter_rows():
+        key = cache_key(text, nlp)
+        if not (settings.parse_cache / f"{key}.spacy").exists():
+            parse_text(text, nlp, settings.parse_cache)
+            parsed += 1
+        rows.append({"doc_id": doc_id, "parse_key": key})
+    frame = pl.DataFrame(rows, schema={"doc_id": pl.String, "parse_key": pl.String})
+    context.log.info(f"parsed {parsed} documents, {frame.height - parsed} from cache")
+    return dg.Output(frame, metadata={"parsed": parsed, "from_cache": frame.height - parsed,
+                                      "model": model_version(nlp)})

@@ -1,0 +1,44 @@
+"""Release stage: the validated tables published as one dated, immutable release folder."""
+from __future__ import annotations
+
+import dagster as dg
+import polars as pl
+
+from pipeline.config import spacy_model_name
+from pipeline.extract.document import extractor_version
+from pipeline.release.publish import publish
+from pipeline.resources import BuildSettings
+
+
+def release_frames(tables: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
+    """The published tables: extraction failures join the source issues."""
+    frames = dict(tables)
+    issues = frames.pop("extraction_issues")
+    frames["source_issues"] = pl.concat([frames["source_issues"], issues]).sort("source_file", "code")
+    return frames
+
+
+def input_files(documents: pl.DataFrame) -> list[dict]:
+    return [{"source_file": f, "sha256": s} for f, s in documents.select("source_file", "raw_sha256").iter_rows()]
+
+
+@dg.asset(group_name="release", kinds={"parquet", "duckdb"})
+def release(context: dg.AssetExecutionContext, settings: BuildSettings, documents: pl.DataFrame,
+            source_issues: pl.DataFrame, furniture: pl.DataFrame, sentences: pl.DataFrame,
+            entities: pl.DataFrame, mentions: pl.DataFrame, quotes: pl.DataFrame, figures: pl.DataFrame,
+            events: pl.DataFrame, extraction_issues: pl.DataFrame) -> dg.Output:
+    """Parquet files, a DuckDB database with the data dictionary, and a manifest with checksums,
+    written atomically to outputs/releases/<version>/; `latest` then names it. It runs only after
+    every table's blocking contract check has passed."""
+    frames = release_frames({
+        "documents": documents, "source_issues": source_issues, "furniture": furniture,
+        "sentences": sentences, "entities": entities, "mentions": mentions, "quotes": quotes,
+        "figures": figures, "events": events, "extraction_issues": extraction_issues})
+    extra = {"spacy_model": spacy_model_name(), "extractor_version": extractor_version()}
+    published = publish(settings.outputs, frames, input_files(documents), extra)
+    rows = {name: frame.height for name, frame in frames.items()}
+    context.log.info(f"release {published.version} at {published.path} ({'new' if published.created else 'unchanged'})")
+    return dg.Output({"version": published.version, "path": str(published.path), "created": published.created,
+                      "rows": rows},
+                     metadata={"version": published.version, "path": str(published.path),
+                               **{f"rows_{k}": v for k, v in rows.items()}})

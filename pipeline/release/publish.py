@@ -1,0 +1,118 @@
+"""Publish a release atomically: write everything into a hidden temporary folder, then rename it
+into place and repoint `latest`. A build that fails before the rename leaves no trace in
+`releases/` that a reader would pick up, and the previous release stays `latest`."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import shutil
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+
+from pipeline import __version__
+from pipeline.config import SCHEMA_VERSION
+from pipeline.release.database import write_database
+
+DB_NAME = "diplodata.duckdb"
+
+
+@dataclass
+class Release:
+    version: str
+    path: Path
+    created: bool  # False when identical content was already published under this version
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def content_hash(frames: dict[str, pl.DataFrame]) -> str:
+    """Hash of the table contents, so the same sources give the same release version."""
+    digest = hashlib.sha256()
+    for name in sorted(frames):
+        digest.update(name.encode())
+        digest.update(frames[name].hash_rows(seed=0, seed_1=1, seed_2=2, seed_3=3).sort().to_numpy().tobytes())
+        digest.update(",".join(frames[name].columns).encode())
+    return digest.hexdigest()
+
+
+def release_version(frames: dict[str, pl.DataFrame], today: dt.date) -> str:
+    return f"{today.isoformat()}-{content_hash(frames)[:8]}"
+
+
+def releases_dir(outputs: Path) -> Path:
+    return outputs / "releases"
+
+
+def latest_release(outputs: Path) -> Path | None:
+    latest = releases_dir(outputs) / "latest"
+    return latest.resolve() if latest.exists() else None
+
+
+def _point_latest(releases: Path, version: str) -> None:
+    tmp = releases / f".latest-{uuid.uuid4().hex}"
+    os.symlink(version, tmp)
+    os.replace(tmp, releases / "latest")
+
+
+def write_tables(folder: Path, frames: dict[str, pl.DataFrame]) -> dict[str, dict]:
+    outputs = {}
+    for name, frame in frames.items():
+        path = folder / f"{name}.parquet"
+        frame.write_parquet(path, statistics=True)
+        outputs[path.name] = {"table": name, "rows": frame.height}
+    write_database(folder / DB_NAME, frames)
+    outputs[DB_NAME] = {"table": None, "rows": sum(f.height for f in frames.values())}
+    return outputs
+
+
+def manifest(version: str, inputs: list[dict], outputs: dict[str, dict], extra: dict, folder: Path) -> dict:
+    files = [{"path": name, **info, "sha256": file_sha256(folder / name), "bytes": (folder / name).stat().st_size}
+             for name, info in sorted(outputs.items())]
+    return {
+        "name": "diplodata",
+        "version": version,
+        "created_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "schema_version": SCHEMA_VERSION,
+        "pipeline_version": __version__,
+        **extra,
+        "inputs": inputs,
+        "outputs": files,
+    }
+
+
+def publish(outputs: Path, frames: dict[str, pl.DataFrame], inputs: list[dict], extra: dict | None = None,
+            writers: list | None = None, today: dt.date | None = None) -> Release:
+    """Write a release of `frames`; `writers` are callables(folder, frames, previous) adding more files."""
+    releases = releases_dir(outputs)
+    releases.mkdir(parents=True, exist_ok=True)
+    version = release_version(frames, today or dt.date.today())
+    final = releases / version
+    if final.exists():
+        _point_latest(releases, version)
+        return Release(version, final, created=False)
+    previous = latest_release(outputs)
+    tmp = releases / f".tmp-{version}-{uuid.uuid4().hex[:8]}"
+    tmp.mkdir()
+    try:
+        written = write_tables(tmp, frames)
+        for writer in writers or []:
+            written.update(writer(tmp, frames, previous, version) or {})
+        data = manifest(version, inputs, written, extra or {}, tmp)
+        (tmp / "manifest.json").write_text(json.dumps(data, indent=2, default=str) + "\n", encoding="utf-8")
+        os.rename(tmp, final)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    _point_latest(releases, version)
+    return Release(version, final, created=True)

@@ -1,0 +1,19 @@
+"""Contract of the `furniture` table."""
+from __future__ import annotations
+
+import pandera.polars as pa
+
+from schemas._base import ID, TableModel
+
+
+class Furniture(TableModel):
+    """Page furniture removed from a source before extraction (navigation, social and comment
+    boilerplate, link lists, summary lists the body repeats), kept so every removal can be audited."""
+
+    doc_id: str = pa.Field(str_matches=ID, description="Document the text was removed from.")
+    source_file: str = pa.Field(description="Source file the text was removed from.")
+    kind: str = pa.Field(description="Which furniture rule removed it (e.g. navigation, social, comments, link_list, summary_repeat).")
+    text: str = pa.Field(description="The removed text, verbatim.")
+
+    class Config:
+        metadata = {"primary_key": [], "foreign_keys": [{"fields": ["doc_id"], "reference": {"resource": "documents", "fields": ["doc_id"]}}]}
