@@ -1,0 +1,755 @@
+"""Entities and mentions: who and what a document talks about, with offsets.
+
+One pass per document over the existing parse (never re-parsed):
+1. lexicon spans: gazetteer aliases (pipeline/data/gazetteer.csv), state names,
+   demonyms, seats of government and "country + body noun" phrases
+   (pipeline/data/places.yaml);
+2. spaCy NER spans (PERSON, NORP, GPE, ORG, LOC, FAC) for everything else;
+3. the longest span wins where they overlap (the lexicon on ties), so the
+   gazetteer fixes NER mistakes ("Xi" missed, a capital tagged PERSON);
+4. people the gazetteer lacks get a country from the title around them
+   ("Japanese Prime Minister X", "X, China's foreign ministry spokesperson");
+5. name variants within a document are merged ("Kishida" -> "Fumio Kishida"),
+   and bare titles ("Japan's Prime Minister") point at the holder.
+"""
+from __future__ import annotations
+
+import bisect
+import csv
+import datetime as dt
+import functools
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+import yaml
+
+from pipeline.ids import stable_id
+
+log = logging.getLogger(__name__)
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+NER_LABELS = {"PERSON", "NORP", "GPE", "ORG", "LOC", "FAC"}
+WINDOW = 10  # tokens searched around a name for its title
+DESTINATION_PREPS = {"to", "in", "at", "on"}  # "Ambassador to Japan": Japan is not the sender
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam", "h.e.", "comrade"}
+
+
+@dataclass(frozen=True)
+class Entity:
+    entity_id: str
+    name: str
+    entity_type: str  # person|state|organization|igo|location|group
+    country_code: str | None
+    role: str | None
+    wikidata_id: str | None
+    code: str | None  # event actor code: ISO3, IGO short name, or None
+
+
+@dataclass(frozen=True)
+class Mention:
+    mention_id: str
+    entity_id: str
+    doc_id: str
+    char_start: int
+    char_end: int
+    text: str
+
+
+# ---------------------------------------------------------------- data files
+
+@dataclass
+class Term:
+    role: str | None
+    country_code: str | None
+    code: str | None
+    start: dt.date | None
+    end: dt.date | None
+
+
+@dataclass
+class Actor:
+    key: str
+    name: str
+    entity_type: str
+    wikidata_id: str | None
+    terms: list[Term] = field(default_factory=list)
+
+
+@dataclass
+class Lexicon:
+    actors: dict[str, Actor]
+    exact: dict[tuple, tuple]      # token tuple -> (kind, value), case-sensitive
+    lower: dict[tuple, tuple]      # lowercased token tuple -> (kind, value)
+    firsts: set[str]               # first tokens of `exact` keys (fast skip)
+    lower_firsts: set[str]
+    maxlen: int
+    state_names: dict[str, str]    # ISO3 -> canonical name
+    state_qids: dict[str, str]
+    bodies: dict[tuple, dict]      # lowercased noun tokens -> body spec
+    roles: dict[tuple, str]        # lowercased role tokens -> canonical title
+    role_maxlen: int
+    body_maxlen: int
+    place_preps: set[str]
+    fillers: set[str]
+    holders: dict[tuple, list]     # (code, title lower) -> [(term, actor)]
+
+
+def _date(value: str, end: bool = False) -> dt.date | None:
+    value = (value or "").strip()
+    if not value:
+        return None
+    if re.fullmatch(r"\d{4}", value):
+        return dt.date(int(value), 12, 31) if end else dt.date(int(value), 1, 1)
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+@functools.lru_cache(maxsize=1)
+def _tokenizer():
+    import spacy
+
+    return spacy.blank("en").tokenizer
+
+
+def _tok(text: str) -> tuple[str, ...]:
+    return tuple(t.text for t in _tokenizer()(text))
+
+
+def _actor_key(entity_type: str, name: str, qid: str | None) -> str:
+    return qid or f"{entity_type}:{name}"
+
+
+def _load_actors() -> dict[str, Actor]:
+    actors: dict[str, Actor] = {}
+    with open(DATA_DIR / "gazetteer.csv", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            name = (row.get("name") or "").strip()
+            etype = (row.get("entity_type") or "").strip()
+            if not name or not etype:
+                continue
+            qid = (row.get("wikidata_id") or "").strip() or None
+            key = _actor_key(etype, name, qid)
+            actor = actors.setdefault(key, Actor(key, name, etype, qid))
+            actor.terms.append(Term((row.get("role") or "").strip() or None,
+                                    (row.get("country_code") or "").strip() or None,
+                                    (row.get("code") or "").strip() or None,
+                                    _date(row.get("start", "")), _date(row.get("end", ""), end=True)))
+            aliases = [a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()]
+            actor.__dict__.setdefault("aliases", set()).update(aliases)
+    return actors
+
+
+def _alias_forms(actor: Actor) -> set[str]:
+    forms = {actor.name} | getattr(actor, "aliases", set())
+    parts = actor.name.split()
+    if actor.entity_type == "person" and len(parts) == 2:
+        forms.add(f"{parts[1]} {parts[0]}")  # "Kishida Fumio"
+    return forms
+
+
+def _add(index: dict, key: tuple, value: tuple) -> None:
+    if key and key not in index:  # first listed wins; later duplicates are ambiguous
+        index[key] = value
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    import pycountry
+
+    places = yaml.safe_load((DATA_DIR / "places.yaml").read_text(encoding="utf-8"))
+    actors = _load_actors()
+    exact: dict[tuple, tuple] = {}
+    lower: dict[tuple, tuple] = {}
+    for actor in actors.values():
+        for form in _alias_forms(actor):
+            toks = _tok(form)
+            _add(exact, toks, ("actor", actor.key))
+            if len(toks) > 1:
+                _add(lower, tuple(t.lower() for t in toks), ("actor", actor.key))
+    names: dict[str, str] = {}
+    for c in pycountry.countries:
+        names[c.alpha_3] = getattr(c, "common_name", None) or c.name
+        for form in {c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)} - {None}:
+            if "," not in form:
+                _add(exact, _tok(form), ("state", c.alpha_3))
+    names.update(places.get("canonical_names") or {})
+    for code, forms in (places.get("state_names") or {}).items():
+        for form in forms:
+            exact[_tok(form)] = ("state", code)  # the curated short forms override pycountry
+    for code, forms in (places.get("demonyms") or {}).items():
+        for form in forms:
+            _add(exact, _tok(form), ("demonym", code))
+    for code, forms in (places.get("seats") or {}).items():
+        for form in forms:
+            _add(exact, _tok(form), ("seat", code))
+    bodies = {}
+    for spec in places.get("bodies") or []:
+        for noun in spec["nouns"]:
+            bodies.setdefault(tuple(t.lower() for t in _tok(noun)), spec)
+    roles = {tuple(t.lower() for t in _tok(k)): v for k, v in (places.get("roles") or {}).items()}
+    holders: dict[tuple, list] = {}
+    for actor in actors.values():
+        for term in actor.terms:
+            if term.role and term.code:
+                holders.setdefault((term.code, term.role.lower()), []).append((term, actor))
+    return Lexicon(
+        actors=actors, exact=exact, lower=lower,
+        firsts={k[0] for k in exact}, lower_firsts={k[0] for k in lower},
+        maxlen=max(len(k) for k in list(exact) + list(lower)),
+        state_names=names, state_qids=places.get("state_wikidata") or {},
+        bodies=bodies, roles=roles,
+        role_maxlen=max(len(k) for k in roles), body_maxlen=max(len(k) for k in bodies),
+        place_preps=set(places.get("place_prepositions") or []),
+        fillers=set(places.get("title_fillers") or []), holders=holders,
+    )
+
+
+# ---------------------------------------------------------------- entity makers
+
+def _term_at(actor: Actor, date: dt.date | None) -> Term:
+    terms = actor.terms
+    if date is not None:
+        covering = [t for t in terms if (t.start is None or t.start <= date) and (t.end is None or date <= t.end)]
+        if covering:
+            return covering[0]
+        started = [t for t in terms if t.start is not None and t.start <= date]
+        if started:
+            return max(started, key=lambda t: t.start)
+    return terms[0]
+
+
+def _role_text(title: str | None, code: str | None, lex: Lexicon) -> str | None:
+    if not title:
+        return None
+    where = lex.state_names.get(code or "") or code
+    return f"{title} of {where}" if where else title
+
+
+def actor_entity(actor: Actor, date: dt.date | None = None) -> Entity:
+    lex = lexicon()
+    term = _term_at(actor, date)
+    return Entity(
+        entity_id=stable_id("ent", actor.wikidata_id) if actor.wikidata_id else stable_id("ent", actor.entity_type, actor.name),
+        name=actor.name, entity_type=actor.entity_type, country_code=term.country_code,
+        role=_role_text(term.role, term.code or term.country_code, lex), wikidata_id=actor.wikidata_id, code=term.code,
+    )
+
+
+def state_entity(code: str) -> Entity:
+    lex = lexicon()
+    qid = lex.state_qids.get(code)
+    name = lex.state_names.get(code, code)
+    return Entity(stable_id("ent", qid) if qid else stable_id("ent", "state", name),
+                  name, "state", code, None, qid, code)
+
+
+def plain_entity(name: str, entity_type: str, country: str | None = None, code: str | None = None,
+                 role: str | None = None) -> Entity:
+    return Entity(stable_id("ent", entity_type, name), name, entity_type, country, role, None, code)
+
+
+def body_entity(spec: dict, code: str) -> Entity:
+    lex = lexicon()
+    name = (spec.get("override") or {}).get(code) or spec["name"].format(country=lex.state_names.get(code, code))
+    hit = lex.exact.get(_tok(name))
+    if hit and hit[0] == "actor":  # the gazetteer knows it (e.g. the Pentagon's Q-id)
+        return actor_entity(lex.actors[hit[1]])
+    return plain_entity(name, "organization", code, code)
+
+
+# ---------------------------------------------------------------- span finding
+
+@dataclass
+class Cand:
+    start: int        # token index
+    end: int          # token index, exclusive
+    kind: str         # actor|state|demonym|seat|body|ner
+    value: object
+    prio: int         # lower wins ties
+
+
+def _match_at(words: list[str], lows: list[str], i: int, lex: Lexicon) -> tuple[int, tuple] | None:
+    """Longest lexicon key starting at token i: (length, (kind, value))."""
+    n = len(words)
+    if words[i] not in lex.firsts and lows[i] not in lex.lower_firsts:
+        return None
+    for length in range(min(lex.maxlen, n - i), 0, -1):
+        hit = lex.exact.get(tuple(words[i:i + length]))
+        if hit is None and length > 1:
+            hit = lex.lower.get(tuple(lows[i:i + length]))
+        if hit is not None:
+            return length, hit
+    return None
+
+
+def _longest(table: dict, lows: list[str], i: int, maxlen: int) -> tuple[int, object] | None:
+    for length in range(min(maxlen, len(lows) - i), 0, -1):
+        hit = table.get(tuple(lows[i:i + length]))
+        if hit is not None:
+            return length, hit
+    return None
+
+
+def _country_of(hit: tuple) -> str | None:
+    return hit[1] if hit[0] in ("state", "demonym", "seat") else None
+
+
+def lexicon_cands(words: list[str], lows: list[str], lex: Lexicon) -> list[Cand]:
+    out: list[Cand] = []
+    i, n = 0, len(words)
+    while i < n:
+        m = _match_at(words, lows, i, lex)
+        if m is None:
+            i += 1
+            continue
+        length, hit = m
+        out.append(Cand(i, i + length, hit[0], hit[1], 0 if hit[0] == "actor" else 1))
+        code = _country_of(hit)
+        if code and hit[0] != "seat":
+            body = _body_after(lows, i + length, lex)
+            if body:
+                out.append(Cand(i, body[0], "body", (body[1], code), 0))
+        i += 1
+    out.extend(_body_of_country(words, lows, lex))
+    return out
+
+
+def _body_after(lows: list[str], j: int, lex: Lexicon) -> tuple[int, dict] | None:
+    """A body noun right after a country reference ("Japan's Foreign Ministry")."""
+    if j < len(lows) and lows[j] in ("'s", "’s", "'"):
+        j += 1
+    hit = _longest(lex.bodies, lows, j, lex.body_maxlen)
+    return (j + hit[0], hit[1]) if hit else None
+
+
+def _body_of_country(words: list[str], lows: list[str], lex: Lexicon) -> list[Cand]:
+    """"the Ministry of Foreign Affairs of Japan"."""
+    out = []
+    for i in range(len(lows)):
+        if not words[i][:1].isupper():
+            continue
+        hit = _longest(lex.bodies, lows, i, lex.body_maxlen)
+        if not hit:
+            continue
+        j = i + hit[0]
+        if j + 1 < len(lows) and lows[j] == "of":
+            m = _match_at(words, lows, j + 1, lex)
+            if m and _country_of(m[1]) and m[1][0] != "seat":
+                out.append(Cand(i, j + 1 + m[0], "body", (hit[1], m[1][1]), 0))
+    return out
+
+
+def ner_cands(doc) -> list[Cand]:
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in NER_LABELS:
+            continue
+        start, end = ent.start, ent.end
+        while start < end and doc[start].lower_ in ("the", "a", "an"):
+            start += 1
+        while end > start and doc[end - 1].text in ("'s", "’s", "'", "’"):
+            end -= 1
+        if start < end:
+            out.append(Cand(start, end, "ner", ent.label_, 2))
+    return out
+
+
+def select(cands: list[Cand], n: int) -> list[Cand]:
+    """Non-overlapping spans, longest first, lexicon before NER on ties."""
+    taken = bytearray(n)
+    chosen = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.prio, c.start)):
+        if any(taken[c.start:c.end]):
+            continue
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+        chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+# ---------------------------------------------------------------- titles around people
+
+def _role_ending_at(lows: list[str], j: int, lex: Lexicon) -> tuple[int, str] | None:
+    for length in range(min(lex.role_maxlen, j + 1), 0, -1):
+        hit = lex.roles.get(tuple(lows[j - length + 1:j + 1]))
+        if hit:
+            return j - length + 1, hit
+    return None
+
+
+def _country_ending_at(words, lows, j, lex, sent_start) -> tuple[int, str] | None:
+    for length in range(1, min(lex.maxlen, j - sent_start + 1) + 1):
+        s = j - length + 1
+        hit = lex.exact.get(tuple(words[s:j + 1]))
+        if hit and _country_of(hit):
+            return s, hit[1]
+    return None
+
+
+def title_before(words, lows, start, sent_start, lex) -> tuple[str | None, str | None]:
+    """(country, title) from "Japanese Prime Minister" / "U.S. Ambassador to Japan" before a name."""
+    j, title, country = start - 1, None, None
+    limit = max(sent_start, start - WINDOW)
+    while j >= limit:
+        role = _role_ending_at(lows, j, lex)
+        if role and role[0] >= limit:
+            title = title or role[1]
+            j = role[0] - 1
+            continue
+        ref = _country_ending_at(words, lows, j, lex, limit)
+        if ref:
+            if ref[0] - 1 >= limit and lows[ref[0] - 1] in DESTINATION_PREPS:
+                j = ref[0] - 2
+                continue
+            if title or j == start - 1:
+                country = ref[1]
+            break
+        if lows[j] in lex.fillers or lows[j] in HONORIFICS or lows[j] == "'s":
+            j -= 1
+            continue
+        break
+    return country, title
+
+
+def title_after(words, lows, end, sent_end, lex) -> tuple[str | None, str | None]:
+    """(country, title) from an apposition: "X, China's foreign ministry spokesperson"."""
+    if end >= sent_end or words[end] != ",":
+        return None, None
+    j, title, country, after_prep = end + 1, None, None, False
+    limit = min(sent_end, end + 1 + WINDOW)
+    while j < limit:
+        if words[j] in (",", ".", ";", ")", ":"):
+            break
+        role = _longest(lex.roles, lows, j, lex.role_maxlen)
+        m = _match_at(words, lows, j, lex)
+        if m and _country_of(m[1]):
+            if not after_prep and country is None:
+                country = m[1][1]
+            j += m[0]
+            after_prep = False
+            continue
+        if role:
+            title = title or role[1]
+            j += role[0]
+            continue
+        after_prep = lows[j] in DESTINATION_PREPS
+        j += 1
+    return (country, title) if title else (None, None)
+
+
+# ---------------------------------------------------------------- the document's entities
+
+class DocEntities:
+    """Entities and mentions of one document, with look-ups for the extractors."""
+
+    def __init__(self, entities: dict[str, Entity], mentions: list[Mention], doc_id: str = "",
+                 date: dt.date | None = None):
+        self.entities = entities
+        self.mentions = sorted(mentions, key=lambda m: (m.char_start, -m.char_end))
+        self.doc_id = doc_id
+        self.date = date
+        self._starts = [m.char_start for m in self.mentions]
+        self._by_text: dict[str, Entity] = {}
+        for m in self.mentions:
+            self._by_text.setdefault(_norm(m.text), entities[m.entity_id])
+        for e in entities.values():
+            self._by_text.setdefault(_norm(e.name), e)
+
+    def at(self, start: int, end: int) -> Entity | None:
+        best = None
+        hi = bisect.bisect_left(self._starts, end)
+        for m in self.mentions[max(0, hi - 64):hi]:
+            if m.char_end > start and m.char_start < end:
+                if best is None or (m.char_end - m.char_start) > (best.char_end - best.char_start):
+                    best = m
+        return self.entities[best.entity_id] if best else None
+
+    def within(self, start: int, end: int) -> list[tuple[Mention, Entity]]:
+        lo = bisect.bisect_left(self._starts, start)
+        out = []
+        for m in self.mentions[lo:]:
+            if m.char_start >= end:
+                break
+            if m.char_end <= end:
+                out.append((m, self.entities[m.entity_id]))
+        return out
+
+    def last_before(self, offset: int, types=("person",), limit_chars: int | None = None) -> Entity | None:
+        types = (types,) if isinstance(types, str) else tuple(types)
+        for k in range(bisect.bisect_left(self._starts, offset) - 1, -1, -1):
+            m = self.mentions[k]
+            if limit_chars is not None and offset - m.char_end > limit_chars:
+                break
+            ent = self.entities[m.entity_id]
+            if m.char_end <= offset and ent.entity_type in types:
+                return ent
+        return None
+
+    def lookup(self, name: str) -> Entity | None:
+        try:
+            return self._lookup(name)
+        except Exception:  # a look-up never breaks an extractor
+            log.exception("entity lookup failed for %r", name)
+            return None
+
+    def _lookup(self, name: str) -> Entity | None:
+        key = _norm(name)
+        if not key:
+            return None
+        if key in self._by_text:
+            return self._by_text[key]
+        found = resolve_text(name, self.date)
+        if found is not None:
+            return self.entities.get(found.entity_id, found)
+        words = set(key.split())
+        people = [e for e in self.entities.values() if e.entity_type == "person" and words & set(_norm(e.name).split())]
+        return people[0] if len(people) == 1 else None
+
+    def __len__(self) -> int:
+        return len(self.mentions)
+
+
+def _norm(text: str) -> str:
+    text = re.sub(r"[’']s$", "", text.strip().replace("’", "'"))
+    text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
+    return re.sub(r"\s+", " ", text).strip(" .,;:").lower()
+
+
+def resolve_text(text: str, date: dt.date | None = None) -> Entity | None:
+    """Resolve free text ("the Japanese Foreign Ministry", "Beijing", "Xi") without a document."""
+    lex = lexicon()
+    words = [w for w in _tok(text.strip()) if w.lower() not in ("the", "a", "an")]
+    while words and words[-1] in ("'s", "’s", "'", ".", ","):
+        words.pop()
+    if not words:
+        return None
+    lows = [w.lower() for w in words]
+    cands = [c for c in lexicon_cands(words, lows, lex) if c.kind != "ner"]
+    full = [c for c in cands if c.start == 0 and c.end == len(words)]
+    if full:
+        return _cand_entity(sorted(full, key=lambda c: c.prio)[0], words, lows, lex, date)
+    lead = _strip_titles(words, lows, lex)
+    if lead and lead < len(words):
+        return resolve_text(" ".join(words[lead:]), date)
+    return None
+
+
+def _strip_titles(words, lows, lex) -> int:
+    """Index of the first token after leading titles/country words ("Chinese President Xi" -> 2)."""
+    i = 0
+    while i < len(words):
+        role = _longest(lex.roles, lows, i, lex.role_maxlen)
+        if role:
+            i += role[0]
+            continue
+        m = _match_at(words, lows, i, lex)
+        if m and _country_of(m[1]) and i + m[0] < len(words):
+            i += m[0]
+            continue
+        if lows[i] in lex.fillers or lows[i] in HONORIFICS:
+            i += 1
+            continue
+        break
+    return i
+
+
+def _cand_entity(c: Cand, words, lows, lex: Lexicon, date) -> Entity | None:
+    if c.kind == "actor":
+        return actor_entity(lex.actors[c.value], date)
+    if c.kind in ("state", "demonym"):
+        return state_entity(c.value)
+    if c.kind == "seat":
+        prev = lows[c.start - 1] if c.start > 0 else ""
+        if prev in lex.place_preps:
+            return plain_entity(" ".join(words[c.start:c.end]).removeprefix("the ").strip(), "location", c.value)
+        return state_entity(c.value)
+    if c.kind == "body":
+        spec, code = c.value
+        return body_entity(spec, code)
+    return None
+
+
+@dataclass
+class _Person:
+    """A person the gazetteer lacks, gathered over the document's name variants."""
+
+    tokens: tuple[str, ...]
+    name: str
+    country: str | None = None
+    title: str | None = None
+    spans: list = field(default_factory=list)
+
+
+def _clean_person(words: list[str], lows: list[str], start: int, end: int, lex: Lexicon) -> int:
+    """Skip titles and honorifics NER left inside a PERSON span."""
+    lead = _strip_titles(words[start:end], lows[start:end], lex)
+    return start + lead if lead < end - start else start
+
+
+def resolve_entities(parsed) -> DocEntities:
+    """Entities and mentions of one parsed document. Never raises."""
+    doc_id = getattr(parsed, "doc_id", "")
+    date = getattr(parsed, "published_date", None)
+    try:
+        return _resolve(parsed, doc_id, date)
+    except Exception:
+        log.exception("entity resolution failed for %s", doc_id)
+        return DocEntities({}, [], doc_id, date)
+
+
+def _resolve(parsed, doc_id: str, date) -> DocEntities:
+    lex = lexicon()
+    doc = parsed.doc
+    words = [t.text for t in doc]
+    lows = [t.lower_ for t in doc]
+    chosen = select(lexicon_cands(words, lows, lex) + ner_cands(doc), len(doc))
+    resolved: list[tuple[int, int, Entity | _Person]] = []  # token start, end, target
+    people: dict[tuple, _Person] = {}
+    for c in chosen:
+        target = _target(c, doc, words, lows, lex, date, people)
+        if target is not None:
+            resolved.append((c.start, c.end, target))
+    _merge_people(resolved, people)
+    resolved += _bare_titles(doc, words, lows, lex, date, resolved)
+    return _build(parsed, doc_id, date, resolved)
+
+
+def _target(c: Cand, doc, words, lows, lex, date, people) -> Entity | _Person | None:
+    if c.kind != "ner":
+        return _cand_entity(c, words, lows, lex, date)
+    text = doc[c.start:c.end].text
+    label = c.value
+    if label == "PERSON":
+        start = _clean_person(words, lows, c.start, c.end, lex)
+        inner = resolve_text(" ".join(words[start:c.end]), date)
+        if inner is not None:
+            return inner
+        toks = tuple(w for w in words[start:c.end] if w not in ("'s", "’s"))
+        if not toks or not any(ch.isalpha() for ch in "".join(toks)):
+            return None
+        person = people.setdefault(tuple(sorted(t.lower() for t in toks)), _Person(toks, " ".join(toks)))
+        sent = doc[c.start].sent
+        country, title = title_before(words, lows, start, sent.start, lex)
+        if not country:
+            country, title = title_after(words, lows, c.end, sent.end, lex) if not title else (country, title)
+        person.country = person.country or country
+        person.title = person.title or title
+        return person
+    found = resolve_text(text, date)
+    if found is not None:
+        return found
+    if label in ("GPE", "LOC", "FAC"):
+        return plain_entity(text, "location")
+    if label == "NORP":
+        return plain_entity(text, "group")
+    return plain_entity(text, "organization")
+
+
+def _merge_people(resolved: list, people: dict) -> None:
+    """Map single-token names to the document's fuller names, then to entities."""
+    known = [(set(_norm(t.name).split()) | {_norm(t.name).split()[-1]}, t) for _, _, t in resolved
+             if isinstance(t, Entity) and t.entity_type == "person"]
+    full = [p for p in people.values() if len(p.tokens) > 1]
+    lex = lexicon()
+    final: dict[int, Entity] = {}
+    for k, (s, e, t) in enumerate(resolved):
+        if not isinstance(t, _Person):
+            continue
+        target: Entity | _Person = t
+        if len(t.tokens) == 1:
+            low = t.tokens[0].lower()
+            ents = [ent for toks, ent in known if low in toks]
+            fulls = [p for p in full if low in (x.lower() for x in p.tokens)]
+            if len({x.entity_id for x in ents}) == 1:
+                target = ents[0]
+            elif not ents and len(fulls) == 1:
+                target = fulls[0]
+        if isinstance(target, _Person):
+            target = _person_entity(target, lex)
+        final[k] = target
+    for k, ent in final.items():
+        s, e, _ = resolved[k]
+        resolved[k] = (s, e, ent)
+
+
+def _person_entity(p: _Person, lex: Lexicon) -> Entity:
+    code = p.country
+    return plain_entity(p.name, "person", code, code, _role_text(p.title, code, lex) if p.title else None)
+
+
+def _bare_titles(doc, words, lows, lex, date, resolved) -> list:
+    """"Japan's Prime Minister" / "the Chinese president" with no name: the holder."""
+    taken = bytearray(len(words))
+    for s, e, _ in resolved:
+        taken[s:e] = b"\x01" * (e - s)
+    people = [(s, t) for s, _, t in resolved if isinstance(t, Entity) and t.entity_type == "person"]
+    out = []
+    for j in range(len(words)):
+        role = _longest(lex.roles, lows, j, lex.role_maxlen)
+        if not role or any(taken[j:j + role[0]]):
+            continue
+        end = j + role[0]
+        if end < len(words) and (doc[end].ent_type_ == "PERSON" or taken[end] and doc[end].is_title):
+            continue  # a title in front of a name: the name carries the mention
+        country, start = None, j
+        ref = _country_ending_at(words, lows, j - 2 if j >= 2 and lows[j - 1] in ("'s", "’s") else j - 1, lex, 0) if j else None
+        if ref:
+            country, start = ref[1], ref[0]
+        elif not (j > 0 and lows[j - 1] == "the"):
+            continue
+        holder = _holder(role[1], country, j, people, lex, date)
+        if holder is not None:
+            out.append((start, end, holder))
+            taken[start:end] = b"\x01" * (end - start)
+    return out
+
+
+def _holder(title: str, country: str | None, tok: int, people: list, lex: Lexicon, date) -> Entity | None:
+    want = title.lower()
+    for s, ent in reversed([p for p in people if p[0] < tok] or people):
+        role = (ent.role or "").lower()
+        if role.startswith(want) and (country is None or ent.country_code == country):
+            return ent
+    if country and date is not None:
+        for term, actor in lex.holders.get((country, want), []):
+            if (term.start is None or term.start <= date) and (term.end is None or date <= term.end):
+                return actor_entity(actor, date)
+    return None
+
+
+def _build(parsed, doc_id: str, date, resolved: list) -> DocEntities:
+    doc = parsed.doc
+    text = parsed.text
+    entities: dict[str, Entity] = {}
+    mentions = []
+    for s, e, ent in resolved:
+        if not isinstance(ent, Entity) or s >= e:
+            continue
+        a, b = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
+        entities.setdefault(ent.entity_id, ent)
+        mentions.append(Mention(stable_id("mention", doc_id, a, b), ent.entity_id, doc_id, a, b, text[a:b]))
+    return DocEntities(entities, mentions, doc_id, date)
+
+
+# ---------------------------------------------------------------- table rows
+
+def entity_rows(entities: Iterable[Entity]) -> list[dict]:
+    """One row per entity_id (first seen wins), columns of the `entities` table."""
+    seen: dict[str, dict] = {}
+    for e in entities:
+        if e.entity_id not in seen:
+            seen[e.entity_id] = {"entity_id": e.entity_id, "name": e.name, "entity_type": e.entity_type,
+                                 "country_code": e.country_code, "code": e.code, "role": e.role,
+                                 "wikidata_id": e.wikidata_id}
+    return list(seen.values())
+
+
+def mention_rows(doc_entities: DocEntities | Iterable[DocEntities]) -> list[dict]:
+    docs = [doc_entities] if isinstance(doc_entities, DocEntities) else list(doc_entities)
+    return [{"mention_id": m.mention_id, "entity_id": m.entity_id, "doc_id": m.doc_id,
+             "char_start": m.char_start, "char_end": m.char_end, "text": m.text}
+            for d in docs for m in d.mentions]
