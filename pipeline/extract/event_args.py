@@ -1,0 +1,211 @@
+"""Actors, recipients and places of an event, read from the dependency parse and
+coded through the entities layer (`parsed.entities`)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+RECIPIENT_PREPS = ("with", "to", "against", "on", "upon", "from", "toward", "towards", "into", "for", "between", "at", "over")
+PLACE_PREPS = ("to", "in", "at", "into", "for")
+SKIP_IN_PHRASE = {"prep", "relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "ccomp", "parataxis"}
+PARTY_TYPES = ("person", "state", "igo", "organization", "group")
+
+
+@dataclass
+class Party:
+    name: str
+    entity_id: str | None
+    code: str | None
+    etype: str | None
+    token_i: int | None = None   # head token in the parse, for spans
+    group: bool = False
+
+
+class EntityView:
+    """The entities layer, or a bare spaCy-NER stand-in while it is missing."""
+
+    def __init__(self, parsed):
+        self.ents = getattr(parsed, "entities", None)
+        self.doc = parsed.doc
+
+    def at(self, start: int, end: int):
+        if self.ents is None:
+            return _fallback_at(self.doc, start, end)
+        try:
+            return self.ents.at(start, end)
+        except Exception:
+            return None
+
+    def within(self, start: int, end: int) -> list:
+        if self.ents is None:
+            ent = _fallback_at(self.doc, start, end)
+            return [ent] if ent else []
+        try:
+            return [e for _, e in self.ents.within(start, end)]
+        except Exception:
+            return []
+
+    def last_before(self, offset: int, types) -> object | None:
+        if self.ents is None:
+            return None
+        try:
+            return self.ents.last_before(offset, types=types, limit_chars=1500)
+        except Exception:
+            return None
+
+
+def _fallback_at(doc, start: int, end: int):
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    for ent in doc.ents:
+        if ent.start < span.end and span.start < ent.end and ent.label_ in ("GPE", "NORP", "ORG", "PERSON"):
+            return _FallbackEntity(ent.text, ent.label_)
+    return None
+
+
+class _FallbackEntity:
+    def __init__(self, text: str, label: str):
+        import pycountry
+
+        self.name, self.entity_id, self.country_code = text, None, None
+        self.entity_type = {"PERSON": "person", "ORG": "organization"}.get(label, "state")
+        try:
+            self.code = pycountry.countries.lookup(text.removeprefix("the ")).alpha_3 if label == "GPE" else None
+        except LookupError:
+            self.code = None
+
+
+def entity_code(ent, place: bool = False) -> str | None:
+    code = getattr(ent, "code", None)
+    if code:
+        return code
+    if place or getattr(ent, "entity_type", None) in ("person", "organization", "location"):
+        return getattr(ent, "country_code", None)
+    return None
+
+
+def phrase_tokens(tok) -> list:
+    """The noun phrase of `tok` without its prepositional, relative and coordinated parts."""
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ not in SKIP_IN_PHRASE:
+            out.extend(phrase_tokens(child))
+    return sorted(out, key=lambda t: t.i)
+
+
+def _span_of(tokens) -> tuple[int, int]:
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+class ArgReader:
+    """Turns parse tokens into coded parties for one document."""
+
+    def __init__(self, parsed, grammar: dict):
+        self.view = EntityView(parsed)
+        self.grammar = grammar
+        self.group_nouns = set(grammar.get("group_nouns", []))
+        self.group_names = {g.lower() for g in grammar.get("group_names", [])}
+        self.pair_words = set(grammar.get("pair_words", []))
+        self.pair_nouns = set(grammar.get("pair_nouns", []))
+        self.context_pair: list[Party] = []
+
+    def party(self, tok, place: bool = False) -> list[Party]:
+        """The parties a noun-phrase head names (several for "the two leaders")."""
+        if tok.pos_ == "PRON":
+            return self._pronoun(tok)
+        toks = phrase_tokens(tok)
+        words = {t.lower_ for t in toks}
+        if words & self.pair_words and tok.lemma_.lower() in self.pair_nouns and len(self.context_pair) == 2:
+            return list(self.context_pair)
+        ent = self.view.at(tok.idx, tok.idx + len(tok))
+        if ent is None and tok.pos_ != "PROPN":
+            inside = [e for e in self.view.within(*_span_of(toks)) if getattr(e, "entity_type", None) in PARTY_TYPES + ("location",)]
+            ent = inside[0] if inside else None
+            if ent is not None and tok.lemma_.lower() not in self.group_nouns | self.pair_nouns | {"government", "ministry", "administration", "force", "troop", "army", "navy", "military", "official", "delegation", "people", "side", "authority", "envoy", "embassy", "ambassador", "spokesperson", "spokesman", "coast", "guard", "parliament", "diet", "congress", "cabinet", "team", "president", "leader", "minister", "company", "firm"}:
+                ent = None  # "the Japanese economy" is not a party
+            elif ent is not None and tok.lemma_.lower() in self.group_nouns and tok.tag_ in ("NNS", "NNPS") \
+                    and getattr(ent, "entity_type", None) != "state" and tok.lemma_.lower() not in ("official", "leader", "minister"):
+                ent = None
+        text = " ".join(t.text for t in toks)
+        if ent is not None:
+            if getattr(ent, "entity_type", None) == "location" and not place and not entity_code(ent, place=True):
+                return []
+            code = entity_code(ent, place=place or getattr(ent, "entity_type", None) == "location")
+            return [Party(getattr(ent, "name", text), getattr(ent, "entity_id", None), code,
+                          getattr(ent, "entity_type", None), tok.i)]
+        if self._is_group(tok, text):
+            return [Party(text, None, None, "group", tok.i, group=True)]
+        return []
+
+    def _is_group(self, tok, text: str) -> bool:
+        low = text.lower().removeprefix("the ").strip()
+        if low in self.group_names or any(g in low for g in self.group_names if " " in g):
+            return True
+        return tok.lemma_.lower() in self.group_nouns and tok.tag_ in ("NNS", "NNPS") and \
+            any(c.dep_ in ("amod", "compound", "nummod") for c in tok.children)
+
+    def _pronoun(self, tok) -> list[Party]:
+        low = tok.lower_
+        if low in ("who", "which", "that") and tok.head.dep_ == "relcl":
+            return self.party(tok.head.head)
+        if low in ("they", "we", "them", "us") and len(self.context_pair) == 2:
+            return list(self.context_pair)
+        types = ("person",) if low in ("he", "she", "him", "her", "his") else ("state", "igo", "organization")
+        if low in ("it", "its"):
+            types = ("state", "igo", "organization")
+        elif low not in ("he", "she", "him", "her", "his"):
+            return []
+        ent = self.view.last_before(tok.idx, types)
+        if ent is None:
+            return []
+        return [Party(getattr(ent, "name", tok.text), getattr(ent, "entity_id", None), entity_code(ent),
+                      getattr(ent, "entity_type", None), tok.i)]
+
+    def parties(self, tok, place: bool = False) -> list[Party]:
+        """Parties of a head and its coordinated heads ("Japan, India and Australia")."""
+        out: list[Party] = []
+        heads = [tok] + [c for c in tok.conjuncts if c.i > tok.i]
+        for head in heads:
+            found = self.party(head, place)
+            if not found:
+                found = [p for a in head.children if a.dep_ == "appos" for p in self.party(a, place)]
+            out.extend(found)
+        return _unique(out)
+
+    def parties_inside(self, tok, place: bool = False) -> list[Party]:
+        """Parties named inside a non-party object: "the actions of China", "Russia's aggression"."""
+        direct = self.parties(tok, place)
+        if direct:
+            return direct
+        out: list[Party] = []
+        for child in tok.children:
+            if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.pos_ in ("PROPN", "ADJ")):
+                out.extend(self.party(child, place))
+            elif child.dep_ == "prep" and child.lower_ in ("of", "against", "between", "with", "on", "toward", "towards", "into", "to"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        out.extend(self.parties(pobj, place) or self._one_level(pobj, place))
+        return _unique(out)
+
+    def _one_level(self, tok, place: bool) -> list[Party]:
+        out: list[Party] = []
+        for child in tok.children:
+            if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.pos_ in ("PROPN", "ADJ")):
+                out.extend(self.party(child, place))
+        return out
+
+    def place(self, tok) -> tuple[str | None, str | None]:
+        ent = self.view.at(tok.idx, tok.idx + len(tok))
+        if ent is None or getattr(ent, "entity_type", None) not in ("location", "state"):
+            return None, None
+        return getattr(ent, "name", tok.text), entity_code(ent, place=True)
+
+
+def _unique(parties: list[Party]) -> list[Party]:
+    seen, out = set(), []
+    for p in parties:
+        key = (p.code, p.name) if p.code is None else p.code
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out

@@ -1,0 +1,167 @@
+"""Event dates (codebook section 7): absolute dates in the clause win, relative
+ones resolve against the publication date, and nothing else gives a date."""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
+WEEKDAYS = [d.lower() for d in calendar.day_name]
+MONTH_RE = r"(?:%s)\.?" % "|".join(sorted(MONTHS, key=len, reverse=True))
+DASH = r"\s*[-\u2013\u2014]\s*"
+
+DAY_RANGE = re.compile(rf"\b(?P<m>{MONTH_RE})\s+(?P<d1>\d{{1,2}}){DASH}(?P<d2>\d{{1,2}})\b(?:,?\s*(?P<y>\d{{4}}))?", re.I)
+DAY_RANGE_EU = re.compile(rf"\b(?P<d1>\d{{1,2}}){DASH}(?P<d2>\d{{1,2}})\s+(?P<m>{MONTH_RE})(?:,?\s*(?P<y>\d{{4}}))?", re.I)
+MONTH_RANGE = re.compile(rf"\b(?P<m1>{MONTH_RE}){DASH}(?P<m2>{MONTH_RE})(?:,?\s*(?P<y>\d{{4}}))?", re.I)
+YEAR_RANGE = re.compile(rf"\b(?P<y1>(?:1[89]|20)\d\d){DASH}(?P<y2>\d\d(?:\d\d)?)\b")
+DAY_MONTH = re.compile(rf"\b(?:(?P<m>{MONTH_RE})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{MONTH_RE}))\b(?:,?\s*(?P<y>\d{{4}}))?", re.I)
+MONTH_YEAR = re.compile(rf"\b(?P<m>{MONTH_RE})(?:\s+of)?(?:,?\s*(?P<y>\d{{4}}))?\b", re.I)
+YEAR = re.compile(r"\b(?P<y>(?:1[89]|20)\d\d)\b")
+WEEKDAY = re.compile(r"\b(?P<w>%s)\b" % "|".join(WEEKDAYS), re.I)
+RELATIVE = re.compile(r"\b(?P<rel>last|next|this|past|coming|previous)\s+(?P<unit>month|year|week)\b", re.I)
+DAY_WORDS = re.compile(r"\b(?P<w>yesterday|today|tomorrow)\b", re.I)
+# words that make a DATE span a duration or an age, not a point in time
+NOT_A_POINT = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many)[\s-]+(?:day|week|month|year|decade|hour)s?\b"
+                         r"|\bfor\s+(?:years|decades|months)\b|\bsince\b|\buntil\b|\bdecades?\b|\bcentur", re.I)
+
+
+def _year_for(month: int, day: int, base: dt.date | None, prefer: str) -> int | None:
+    """The year of a month (and day) given without one: the nearest such date on the preferred side."""
+    if base is None:
+        return None
+    candidate = dt.date(base.year, month, min(day, 28))
+    if prefer == "past" and candidate > base + dt.timedelta(days=31):
+        return base.year - 1
+    if prefer == "future" and candidate < base - dt.timedelta(days=31):
+        return base.year + 1
+    return base.year
+
+
+def _month_word(text: str):
+    """A month name; "may" only when capitalised and not a modal verb."""
+    for m in MONTH_YEAR.finditer(text):
+        word = m.group("m")
+        if word.lower().rstrip(".") != "may":
+            return m
+        if word == "May" and (m.group("y") or re.search(r"(?:^|\b(?:in|of|since|by|from|during|until|late|early|mid))\W*$", text[:m.start()])):
+            return m
+    return None
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _explicit_year(text: str, base: dt.date | None) -> int | None:
+    m = YEAR.search(text)
+    if m:
+        return int(m.group("y"))
+    if base is not None and re.search(r"\bthis year\b", text, re.I):
+        return base.year
+    if base is not None and re.search(r"\blast year\b", text, re.I):
+        return base.year - 1
+    if base is not None and re.search(r"\bnext year\b", text, re.I):
+        return base.year + 1
+    return None
+
+
+def _ranges(text: str, base: dt.date | None, prefer: str):
+    m = DAY_RANGE.search(text) or DAY_RANGE_EU.search(text)
+    if m:
+        mon = _month(m.group("m"))
+        year = int(m.group("y")) if m.group("y") else _explicit_year(text, base) or _year_for(mon, int(m.group("d1")), base, prefer)
+        if year:
+            start, end = _safe_date(year, mon, int(m.group("d1"))), _safe_date(year, mon, int(m.group("d2")))
+            if start and end:
+                return start, end, "day"
+    m = MONTH_RANGE.search(text)
+    if m:
+        m1, m2 = _month(m.group("m1")), _month(m.group("m2"))
+        year = int(m.group("y")) if m.group("y") else _explicit_year(text, base) or _year_for(m1, 1, base, prefer)
+        if year:
+            return dt.date(year, m1, 1), dt.date(year if m2 >= m1 else year + 1, m2, 1), "month"
+    m = YEAR_RANGE.search(text)
+    if m:
+        y1, tail = int(m.group("y1")), m.group("y2")
+        y2 = int(tail) if len(tail) == 4 else y1 // 100 * 100 + int(tail)
+        if y2 > y1:
+            return dt.date(y1, 1, 1), dt.date(y2, 1, 1), "year"
+    return None
+
+
+def _absolute(text: str, base: dt.date | None, prefer: str):
+    m = DAY_MONTH.search(text)
+    if m:
+        mon = _month(m.group("m") or m.group("m2"))
+        day = int(m.group("d") or m.group("d2"))
+        year = int(m.group("y")) if m.group("y") else _explicit_year(text, base) or _year_for(mon, day, base, prefer)
+        found = _safe_date(year, mon, day) if year else None
+        return (found, None, "day") if found else None
+    m = _month_word(text)
+    if m:
+        mon = _month(m.group("m"))
+        year = int(m.group("y")) if m.group("y") else _explicit_year(text, base) or _year_for(mon, 1, base, prefer)
+        return (dt.date(year, mon, 1), None, "month") if year else None
+    m = YEAR.search(text)
+    if m:
+        return dt.date(int(m.group("y")), 1, 1), None, "year"
+    return None
+
+
+def _relative(text: str, base: dt.date | None, prefer: str):
+    if base is None:
+        return None
+    m = RELATIVE.search(text)
+    if m:
+        rel, unit = m.group("rel").lower(), m.group("unit").lower()
+        step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
+        if unit == "year":
+            return dt.date(base.year + step, 1, 1), None, "year"
+        if unit == "month":
+            month_index = base.year * 12 + base.month - 1 + step
+            return dt.date(month_index // 12, month_index % 12 + 1, 1), None, "month"
+        return None  # a week names no day
+    m = DAY_WORDS.search(text)
+    if m:
+        shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[m.group("w").lower()]
+        return base + dt.timedelta(days=shift), None, "day"
+    m = WEEKDAY.search(text)
+    if m:
+        return _weekday(m.group("w"), base, prefer), None, "day"
+    return None
+
+
+def _weekday(name: str, base: dt.date, prefer: str) -> dt.date:
+    """The named weekday nearest the publication date on the preferred side;
+    the publication day itself when it is that weekday."""
+    import dateparser
+
+    if WEEKDAYS.index(name.lower()) == base.weekday():
+        return base
+    when = dateparser.parse(name, settings={"RELATIVE_BASE": dt.datetime.combine(base, dt.time()),
+                                            "PREFER_DATES_FROM": prefer})
+    return when.date() if when else base
+
+
+def resolve_date_text(text: str, base: dt.date | None, prefer: str = "past"):
+    """(start, end or None, precision) for a date phrase, or None when it names no point in time."""
+    if not text or NOT_A_POINT.search(text) and not YEAR.search(text) and not _month_word(text):
+        return None
+    try:
+        return _ranges(text, base, prefer) or _absolute(text, base, prefer) or _relative(text, base, prefer)
+    except (ValueError, KeyError, OverflowError):
+        return None
+
+
+def looks_like_date(text: str) -> bool:
+    return bool(DAY_MONTH.search(text) or _month_word(text) or YEAR.search(text) or WEEKDAY.search(text) or RELATIVE.search(text) or DAY_WORDS.search(text))

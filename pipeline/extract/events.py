@@ -1,0 +1,511 @@
+"""Diplomatic events (codebook section 5) from the dependency parse.
+
+A trigger (a verb, an event noun, or a verb + object phrase from
+`pipeline/data/event_triggers.yaml`) gives an event when the parse also names who
+acted; the type comes from the lexicon, the parties from the entities layer,
+the date from `event_dates`, and the status from the grammar of the clause.
+"""
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import yaml
+
+from pipeline.extract.event_args import RECIPIENT_PREPS, ArgReader, Party
+from pipeline.extract.event_dates import looks_like_date, resolve_date_text
+from pipeline.ids import stable_id
+
+LEXICON_PATH = Path(__file__).resolve().parent.parent / "data" / "event_triggers.yaml"
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+NULL_RECIPIENT_OK = {"MOBILIZE", "PROTEST"}
+VERB_CONFIDENCE, NOUN_CONFIDENCE, PHRASE_CONFIDENCE = 0.75, 0.6, 0.7
+
+
+@functools.lru_cache(maxsize=1)
+def load_lexicon(path: str = str(LEXICON_PATH)) -> dict:
+    with open(path, encoding="utf-8") as fh:
+        lex = yaml.safe_load(fh)
+    lex["grammar"] = {k: (set(v) if isinstance(v, list) else v) for k, v in lex.get("grammar", {}).items()}
+    lex["phrase_index"] = {}
+    for rule in lex.get("phrases", []):
+        for obj in rule["object"]:
+            lex["phrase_index"][(rule["verb"], obj)] = rule
+    return lex
+
+
+def extract_events(parsed) -> list[dict]:
+    """One row per event and actor-recipient pair; never raises on odd text."""
+    try:
+        return _extract(parsed)
+    except Exception:  # an extractor failure must not stop the build
+        import logging
+
+        logging.getLogger(__name__).exception("event extraction failed for %s", getattr(parsed, "doc_id", "?"))
+        return []
+
+
+def _extract(parsed) -> list[dict]:
+    lex = load_lexicon()
+    reader = ArgReader(parsed, lex["grammar"])
+    rows: list[dict] = []
+    seen_nouns: set = set()
+    for sent in parsed.doc.sents:
+        if sent.text.rstrip().endswith("?"):
+            continue
+        taken: set[int] = set()
+        for tok in sent:
+            for cand in _candidates(tok, lex, taken):
+                rows.extend(_rows_for(parsed, reader, lex, cand, seen_nouns))
+    return _dedupe(rows)
+
+
+# ---------------------------------------------------------------- triggers
+
+def _candidates(tok, lex: dict, taken: set[int]) -> list[dict]:
+    """Trigger readings of one token: a verb+object phrase, a verb, or an event noun."""
+    lemma = tok.lemma_.lower()
+    if tok.i in taken:
+        return []
+    if tok.pos_ == "VERB":
+        for child in tok.children:
+            rule = lex["phrase_index"].get((lemma, child.lemma_.lower()))
+            if rule and child.dep_ in ("dobj", "nsubjpass", "attr"):
+                taken.add(child.i)
+                return [{"tok": tok, "entry": rule, "kind": "phrase", "obj": child}]
+        entry = lex["verbs"].get(lemma)
+        if entry and _verb_allowed(tok, entry, lex):
+            return [{"tok": tok, "entry": _object_reading(tok, entry), "kind": "verb"}]
+    if tok.pos_ in ("NOUN", "PROPN") and tok.tag_ != "NNP":
+        entry = lex["nouns"].get(lemma)
+        if entry and _noun_allowed(tok, entry, lex):
+            return [{"tok": tok, "entry": entry, "kind": "noun"}]
+    return []
+
+
+def _direct_object(tok):
+    for child in tok.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            return child
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "from":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def _object_reading(tok, entry: dict) -> dict:
+    obj = _direct_object(tok)
+    if obj is None:
+        return entry
+    for rule in entry.get("objects", []):
+        if obj.lemma_.lower() in rule["lemmas"]:
+            return {**entry, "type": rule["type"], "mode": rule["mode"]}
+    return entry
+
+
+def _verb_allowed(tok, entry: dict, lex: dict) -> bool:
+    if tok.dep_ in ("amod", "compound"):
+        return False
+    preps = entry.get("requires_prep")
+    if preps and not any(c.dep_ in ("prep", "prt", "dative") and c.lower_ in preps for c in tok.children):
+        return False
+    obj = _direct_object(tok)
+    wanted = entry.get("requires_object")
+    if wanted and (obj is None or not ({obj.lemma_.lower()} | {c.lemma_.lower() for c in obj.children if c.dep_ in ("amod", "compound")}) & set(wanted)):
+        return False
+    if entry.get("requires_xcomp") and not any(c.dep_ == "xcomp" for c in tok.children):
+        return False
+    return True
+
+
+def _noun_allowed(tok, entry: dict, lex: dict) -> bool:
+    mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "nmod")}
+    if entry.get("requires_modifier") and not mods & set(entry["requires_modifier"]):
+        return False
+    if any(c.dep_ == "det" and c.lower_ in ("no", "any", "every") for c in tok.children):
+        return False
+    gov = _governing_verb(tok)
+    if gov is not None and gov.i != tok.i:
+        gentry = lex["verbs"].get(gov.lemma_.lower())
+        light = gov.lemma_.lower() in lex["grammar"]["light_verbs"]
+        if gentry and not light and _verb_allowed(gov, gentry, lex):
+            return False  # "condemned the invasion": the verb is the event
+        if lex["phrase_index"].get((gov.lemma_.lower(), tok.lemma_.lower())):
+            return False
+    return True
+
+
+def _governing_verb(tok):
+    """The verb a noun trigger hangs from: "made a visit", "at talks", "the visit of"."""
+    cur = tok
+    for _ in range(4):
+        head = cur.head
+        if head.i == cur.i:
+            return None
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        if cur.dep_ not in ("dobj", "pobj", "prep", "attr", "nsubjpass", "nsubj", "conj", "appos", "compound"):
+            return None
+        cur = head
+    return None
+
+
+# ---------------------------------------------------------------- status
+
+def _status(tok, kind: str, lex: dict) -> str | None:
+    """'occurred', 'planned', or None for negated, hypothetical and conditional statements."""
+    g = lex["grammar"]
+    verb = tok if kind != "noun" else _governing_verb(tok)
+    planned = False
+    if kind == "noun":
+        mods = {c.lower_ for c in tok.children}
+        if mods & g["plan_modifiers"]:
+            planned = True
+        if verb is None:
+            return "planned" if planned else "occurred"
+    cur, steps = verb, 0
+    while cur is not None and steps < 6:
+        steps += 1
+        verdict = _clause_modality(cur, g)
+        if verdict == "skip":
+            return None
+        planned = planned or verdict == "planned"
+        head = cur.head
+        if cur.dep_ == "xcomp" or (cur.dep_ == "acl" and head.pos_ in ("NOUN", "ADJ")):
+            hl = head.lemma_.lower()
+            if hl in g["negating_verbs"]:
+                return None
+            if hl in g["hypothetical_verbs"] or hl in g["hypothetical_adjectives"]:
+                return None
+            if hl in g["plan_verbs"] or hl in g["plan_nouns"] or hl == "be":
+                planned = True
+            cur = head if head.pos_ in ("VERB", "AUX") else _governing_verb(head)
+        elif cur.dep_ in ("conj", "advcl", "relcl", "acl") and cur.head.pos_ in ("VERB", "AUX") and cur.dep_ == "conj":
+            cur = head
+        else:
+            break
+    return "planned" if planned else "occurred"
+
+
+def _clause_modality(verb, g: dict) -> str | None:
+    for child in verb.children:
+        low = child.lower_
+        if child.dep_ == "neg":
+            return "skip"
+        if child.dep_ == "mark" and low in g["conditional_marks"]:
+            return "skip"
+        if child.dep_ in ("aux", "auxpass"):
+            if low in g["future_aux"]:
+                return "planned"
+            if low in g["hypothetical_aux"]:
+                return "planned" if low == "would" and _reported(verb, g) else "skip"
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in g["conditional_marks"] for c in verb.children):
+        return "skip"
+    return None
+
+
+def _reported(verb, g: dict) -> bool:
+    head = verb.head
+    return verb.dep_ == "ccomp" and head.lemma_.lower() in g["reporting_verbs"] and head.tag_ in ("VBD", "VBN")
+
+
+# ---------------------------------------------------------------- arguments
+
+def _subject(tok, reader: ArgReader, depth: int = 0) -> tuple[list[Party], bool]:
+    """Parties of the subject (agent of a passive); True when the subject is the grammatical object."""
+    if depth > 4:
+        return [], False
+    for child in tok.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return reader.parties(pobj), False
+    for child in tok.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return reader.parties(child), False
+    if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp") and tok.head.i != tok.i:
+        return _subject(tok.head, reader, depth + 1)
+    if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
+        return reader.parties(tok.head), False
+    if tok.dep_ == "pobj" or tok.head.dep_ == "prep":
+        return _subject(tok.head.head, reader, depth + 1) if tok.head.head.i != tok.head.i else ([], False)
+    return [], False
+
+
+def _verb_recipients(tok, entry: dict, reader: ArgReader) -> list[Party]:
+    dest = entry.get("dest")
+    for child in tok.children:
+        if child.dep_ in ("dobj", "dative", "nsubjpass"):
+            if child.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in tok.children):
+                continue
+            found = reader.parties(child, place=dest) or reader.parties_inside(child, place=dest)
+            if found:
+                return found
+    for child in tok.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ in (PLACE_PREPS_DEST if dest else RECIPIENT_PREPS):
+            for pobj in child.children:
+                if pobj.dep_ in ("pobj", "pcomp"):
+                    found = reader.parties(pobj, place=dest) or reader.parties_inside(pobj, place=dest)
+                    if found:
+                        return found
+    return []
+
+
+PLACE_PREPS_DEST = ("to", "in", "at", "into", "with")
+
+
+def _noun_args(tok, entry: dict, reader: ArgReader) -> tuple[list[Party], list[Party]]:
+    """Actor and recipient named on the noun itself: "Russia's invasion of Ukraine"."""
+    actors: list[Party] = []
+    recips: list[Party] = []
+    dest = entry.get("dest")
+    for child in tok.children:
+        if child.dep_ == "poss":
+            actors.extend(reader.parties(child))
+        elif child.dep_ in ("amod", "compound", "nmod") and child.pos_ in ("PROPN", "ADJ", "NOUN"):
+            actors.extend(reader.party(child))
+    for child in tok.children:
+        if child.dep_ != "prep":
+            continue
+        prep = child.lower_
+        for pobj in (c for c in child.children if c.dep_ == "pobj"):
+            if prep == "by":
+                actors.extend(reader.parties(pobj))
+            elif prep == "between":
+                recips.extend(reader.parties(pobj))
+            elif prep == "of" and entry["type"] == "CONSULT" and not actors:
+                actors.extend(reader.parties(pobj))
+            elif prep in RECIPIENT_PREPS + ("of",):
+                recips.extend(reader.parties(pobj, place=dest) or reader.parties_inside(pobj, place=dest))
+    return _dedupe_parties(actors), _dedupe_parties(recips)
+
+
+def _dedupe_parties(parties: list[Party]) -> list[Party]:
+    seen, out = set(), []
+    for p in parties:
+        key = p.code or p.name
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
+
+
+def _arguments(cand: dict, reader: ArgReader, lex: dict) -> tuple[list[Party], list[Party]] | None:
+    tok, entry, kind = cand["tok"], cand["entry"], cand["kind"]
+    if kind == "noun":
+        actors, recips = _noun_args(tok, entry, reader)
+        if entry.get("needs_actor_modifier") and not actors:
+            return None
+        if not actors:
+            gov = _governing_verb(tok)
+            if gov is not None:
+                actors, _ = _subject(gov, reader)
+                if not recips and gov.lemma_.lower() in lex["grammar"]["light_verbs"]:
+                    recips = _verb_recipients(gov, {**entry, "dest": entry.get("dest")}, reader)
+        if entry["type"] == "CONSULT" and len(recips) >= 2 and not actors:
+            actors, recips = recips[:1], recips[1:]
+        return actors, recips
+    actors, _ = _subject(tok, reader)
+    recips = _verb_recipients(tok, entry, reader)
+    if kind == "phrase" and not recips:
+        recips = reader.parties_inside(cand["obj"])
+    if not actors and tok.tag_ == "VB" and tok.dep_ == "ROOT" and len(reader.context_pair) == 2:
+        actors = reader.context_pair[:1] if recips else list(reader.context_pair)  # fact-sheet imperative
+    if entry.get("host") or (tok.lemma_.lower() == "welcome" and recips and recips[0].etype in ("person", "state")
+                             and _has_visit_word(tok)):
+        actors, recips = recips, actors
+    return actors, recips
+
+
+def _has_visit_word(tok) -> bool:
+    return any(t.lemma_.lower() in ("visit", "trip", "tour") for t in tok.subtree)
+
+
+def _pairs(actors: list[Party], recips: list[Party], etype: str) -> list[tuple[Party, Party | None]]:
+    if not actors:
+        return []
+    if not recips:
+        if len(actors) >= 2:
+            return [(actors[0], r) for r in actors[1:]]
+        return [(actors[0], None)]
+    return [(a, r) for a in actors for r in recips if not (a.code and a.code == r.code)]
+
+
+# ---------------------------------------------------------------- rows
+
+def _rows_for(parsed, reader: ArgReader, lex: dict, cand: dict, seen_nouns: set) -> list[dict]:
+    tok, entry, kind = cand["tok"], cand["entry"], cand["kind"]
+    status = _status(tok, kind, lex)
+    if status is None:
+        return []
+    args = _arguments(cand, reader, lex)
+    if args is None:
+        return []
+    actors, recips = args
+    if entry.get("requires_object_entity") and not recips:
+        return []
+    if entry.get("requires_object_type") and not any(r.etype in entry["requires_object_type"] for r in recips):
+        return []
+    if not recips and (entry.get("needs_recipient") or entry["type"] not in NULL_RECIPIENT_OK) and len(actors) < 2:
+        return []
+    etype, mode = entry["type"], entry["mode"]
+    if entry.get("planned_type") and (status == "planned" or _imperative(tok)):
+        etype, mode, status = entry["planned_type"][0], entry["planned_type"][1], "occurred"
+    elif _imperative(tok):
+        status = "planned"
+    mode = _refine_mode(tok, etype, mode, lex)
+    if kind == "noun" and etype == "AID" and _announced(tok):
+        status = "planned"
+    date = _event_date(parsed, tok, kind, status)
+    if date and date[0] and parsed.published_date and date[0] > parsed.published_date and date[2] == "day":
+        status = "planned"
+    pairs = [(a, r) for a, r in _pairs(actors, recips, etype) if a.code or a.group or a.etype]
+    pairs = [(a, r) for a, r in pairs if a.code or (r is not None and r.code)]
+    if kind == "noun":
+        keys = {(etype, a.code, r.code if r else None) for a, r in pairs}
+        if date is None and keys and keys <= seen_nouns:
+            return []  # a noun that only refers back to an event already coded
+    rows = [_row(parsed, cand, etype, mode, a, r, status, date, kind) for a, r in pairs]
+    for a, r in pairs:
+        seen_nouns.add((etype, a.code, r.code if r else None))
+    if pairs and pairs[0][1] is not None and pairs[0][0].code and pairs[0][1].code:
+        reader.context_pair = [pairs[0][0], pairs[0][1]]
+    elif len(actors) >= 2:
+        reader.context_pair = actors[:2]
+    return rows
+
+
+def _imperative(tok) -> bool:
+    return tok.tag_ == "VB" and tok.dep_ == "ROOT" and not any(c.dep_ in ("nsubj", "aux", "nsubjpass") for c in tok.children)
+
+
+def _announced(tok) -> bool:
+    gov = _governing_verb(tok)
+    return gov is not None and gov.lemma_.lower() in ("announce", "pledge", "promise", "unveil", "approve", "commit", "offer")
+
+
+def _refine_mode(tok, etype: str, mode: str, lex: dict) -> str:
+    g = lex["grammar"]
+    words = {c.lemma_.lower() for c in tok.subtree if c.i <= tok.i + 8} if tok.pos_ != "VERB" else \
+        {c.lemma_.lower() for c in tok.children} | {c.lemma_.lower() for d in tok.children if d.dep_ == "dobj" for c in d.subtree}
+    if etype == "AID":
+        for word, aid_mode in g["aid_modes"].items():
+            if word in words:
+                return aid_mode
+        if words & g["refugee_words"]:
+            return "asylum"
+    if etype == "MOBILIZE" and words & g["joint_words"]:
+        return "joint_exercise"
+    return mode
+
+
+def _event_date(parsed, tok, kind: str, status: str):
+    """The date phrase attached to the trigger's clause, resolved; None when the clause has none."""
+    sent = tok.sent
+    anchors = {tok.i}
+    gov = _governing_verb(tok) if kind == "noun" else None
+    if gov is not None:
+        anchors.add(gov.i)
+    best = None
+    for ent in sent.ents:
+        if ent.label_ != "DATE" or not looks_like_date(ent.text):
+            continue
+        if _attached(ent.root, anchors):
+            dist = abs(ent.root.i - tok.i)
+            if best is None or dist < best[0]:
+                best = (dist, ent)
+    if best is None:
+        return None
+    ent = best[1]
+    text = _date_phrase(ent)
+    found = resolve_date_text(text, parsed.published_date, "future" if status == "planned" else "past")
+    if found is None:
+        return None
+    return found[0], found[1], found[2], ent.text
+
+
+def _date_phrase(ent) -> str:
+    """The DATE words plus a preceding preposition, which tells "in May" from "may"."""
+    doc = ent.doc
+    start = ent.start - 1 if ent.start > 0 and doc[ent.start - 1].dep_ == "prep" else ent.start
+    return doc[start:ent.end].text
+
+
+def _attached(tok, anchors: set[int]) -> bool:
+    cur = tok
+    for _ in range(8):
+        if cur.i in anchors:
+            return True
+        if cur.pos_ in ("VERB", "AUX") and cur.i != tok.i:
+            return False
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def _span(cand: dict, parties: list[Party | None]) -> tuple[int, int]:
+    tok = cand["tok"]
+    sent = tok.sent
+    idx = [tok.i] + [p.token_i for p in parties if p is not None and p.token_i is not None
+                     and sent.start <= p.token_i < sent.end]
+    head = tok if tok.pos_ in ("VERB", "AUX") else (_governing_verb(tok) or tok)
+    if not (sent.start <= head.i < sent.end):
+        head = tok
+    left = min([tok.left_edge.i] + idx)
+    right = max([tok.right_edge.i] + idx)
+    if head is not tok:
+        left = min(left, tok.i)
+    start_tok, end_tok = sent.doc[max(left, sent.start)], sent.doc[min(right, sent.end - 1)]
+    return start_tok.idx, end_tok.idx + len(end_tok)
+
+
+def _row(parsed, cand, etype, mode, actor: Party, recip: Party | None, status, date, kind) -> dict:
+    tok = cand["tok"]
+    start, end = _span(cand, [actor, recip])
+    location, location_code = _location(tok, cand.get("reader"))
+    base = {"verb": VERB_CONFIDENCE, "noun": NOUN_CONFIDENCE, "phrase": PHRASE_CONFIDENCE}[kind]
+    confidence = cand["entry"].get("confidence", base) - (0.1 if recip is None else 0) - (0.1 if not actor.code else 0)
+    event_date, date_end, precision, date_text = date if date else (None, None, None, None)
+    return {
+        "event_id": stable_id("event", parsed.doc_id, start, end, etype, actor.code, recip.code if recip else None),
+        "doc_id": parsed.doc_id,
+        "event_type": etype,
+        "event_mode": mode,
+        "actor": actor.name,
+        "actor_entity_id": actor.entity_id,
+        "actor_code": actor.code,
+        "recipient": recip.name if recip else None,
+        "recipient_entity_id": recip.entity_id if recip else None,
+        "recipient_code": recip.code if recip else None,
+        "location": location,
+        "location_code": location_code,
+        "event_date": event_date,
+        "event_date_end": date_end,
+        "date_precision": precision,
+        "date_text": date_text,
+        "status": status,
+        "trigger": tok.text,
+        "char_start": start,
+        "char_end": end,
+        "sentence": tok.sent.text,
+        "confidence": round(max(0.05, min(1.0, confidence)), 2),
+    }
+
+
+def _location(tok, reader) -> tuple[str | None, str | None]:
+    return None, None
+
+
+def _dedupe(rows: list[dict]) -> list[dict]:
+    """One row per type, pair, date and sentence (the codebook codes "sanctioning ... and freezing" once)."""
+    seen, out = set(), []
+    for row in rows:
+        key = (row["event_type"], row["actor_code"] or row["actor"], row["recipient_code"] or row["recipient"],
+               row["event_date"], row["sentence"])
+        if key not in seen:
+            seen.add(key)
+            out.append(row)
+    return out
