@@ -11,6 +11,10 @@ telemetry:
 """
 
 
+# The CLI prints its own summary; Dagster's per-event DEBUG lines stay in the run history.
+QUIET = {"loggers": {"console": {"config": {"log_level": os.environ.get("DIPLODATA_LOG_LEVEL", "WARNING")}}}}
+
+
 @dataclass
 class BuildReport:
     success: bool
@@ -40,7 +44,7 @@ def run_build(sources: Path, outputs: Path) -> BuildReport:
     defs = make_definitions(BuildSettings(sources_dir=str(sources), outputs_dir=str(outputs)))
     job = defs.resolve_job_def("build_release")
     with dg.DagsterInstance.get() as instance:
-        result = job.execute_in_process(instance=instance, raise_on_error=False)
+        result = job.execute_in_process(instance=instance, raise_on_error=False, run_config=QUIET)
         return _report(result)
 
 
@@ -48,7 +52,7 @@ def _report(result) -> BuildReport:
     report = BuildReport(success=result.success)
     for event in result.all_events:
         if event.event_type_value == "ASSET_CHECK_EVALUATION":
-            evaluation = event.event_specific_data.evaluation
+            evaluation = event.event_specific_data
             if not evaluation.passed:
                 report.failed_checks.append(f"{evaluation.asset_key.to_user_string()}:{evaluation.check_name}")
         elif event.event_type_value == "STEP_FAILURE":

@@ -1,5 +1,4 @@
 """Extract stage: entities, mentions, quotes, figures and events from every parsed document."""
-from __future__ import annotations
 
 import datetime as dt
 import traceback

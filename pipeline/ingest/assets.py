@@ -1,5 +1,4 @@
 """Ingest stage: source files → documents, source issues and removed furniture."""
-from __future__ import annotations
 
 import datetime as dt
 

@@ -1,5 +1,4 @@
 """NLP stage: one spaCy parse per document, cached on disk by content and pipeline version."""
-from __future__ import annotations
 
 import dagster as dg
 import polars as pl

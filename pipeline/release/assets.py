@@ -1,5 +1,4 @@
 """Release stage: the validated tables published as one dated, immutable release folder."""
-from __future__ import annotations
 
 import dagster as dg
 import polars as pl

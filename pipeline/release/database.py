@@ -5,8 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import duckdb
-import polars as pl
-
 from schemas import TABLES
 from schemas._base import columns, table_description
 
@@ -22,14 +20,12 @@ def comment_statements(table: str) -> list[str]:
     return out
 
 
-def write_database(path: Path, frames: dict[str, pl.DataFrame]) -> None:
+def write_database(path: Path, parquet_files: dict[str, Path]) -> None:
+    """Load each table from its (absolute) Parquet file into a real table, then comment it."""
     con = duckdb.connect(str(path))
     try:
-        for table, frame in frames.items():
-            arrow = frame.to_arrow()
-            con.register("incoming", arrow)
-            con.execute(f"CREATE TABLE {table} AS SELECT * FROM incoming")
-            con.unregister("incoming")
+        for table, parquet in parquet_files.items():
+            con.execute(f"CREATE TABLE {table} AS SELECT * FROM read_parquet(?)", [str(parquet.resolve())])
             for statement in comment_statements(table):
                 con.execute(statement)
         con.execute("CHECKPOINT")
