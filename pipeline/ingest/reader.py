@@ -1,0 +1,160 @@
+"""Find and read source files without ever leaving `sources/`.
+
+Every problem becomes an issue dict (`source_file`, `code`, `message`); the
+caller stamps `detected_at`. Nothing here raises on bad input.
+"""
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+CATALOG_NAME = "catalog.csv"
+
+# Longest BOMs first: the UTF-32-LE BOM starts with the UTF-16-LE one.
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Control characters other than tab, LF, VT, FF, CR: text files do not have them.
+CONTROL = {chr(c) for c in range(32)} - set("\t\n\x0b\x0c\r")
+MAX_CONTROL_SHARE = 0.01
+
+
+@dataclass(frozen=True)
+class Source:
+    """A `*.txt` found under the sources folder: `name` is its posix path relative to it."""
+
+    name: str
+    path: Path
+
+
+@dataclass
+class ReadResult:
+    text: str | None
+    raw_sha256: str | None
+    issue: dict | None
+
+
+def make_issue(source_file: str, code: str, message: str) -> dict:
+    return {"source_file": source_file, "code": code, "message": message}
+
+
+def is_inside(path: Path, root: Path) -> bool:
+    """True when `path` (a link or not) resolves to a place under `root` (already resolved)."""
+    try:
+        return path.resolve(strict=True).is_relative_to(root)
+    except (OSError, RuntimeError):
+        return False
+
+
+def display_name(rel: str) -> str:
+    """A file name fit for a table even when the OS name is not valid UTF-8."""
+    return rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _walk(root: Path):
+    """(directory, sorted subdirectory names, sorted file names), without following links."""
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        yield Path(dirpath), dirnames, sorted(f for f in filenames if not f.startswith("."))
+
+
+def _check_link(path: Path, rel: str, root: Path) -> dict | None:
+    if path.is_symlink() and not is_inside(path, root):
+        return make_issue(rel, "symlink_outside",
+                          "symbolic link points outside the sources folder (or nowhere); not followed")
+    return None
+
+
+def list_sources(sources_dir: Path) -> tuple[list[Source], list[dict]]:
+    """All `*.txt` under `sources_dir` in sorted order, and issues for links leading out."""
+    root = Path(sources_dir).resolve()
+    found, issues = [], []
+    for folder, dirnames, filenames in _walk(root):
+        for d in dirnames:  # os.walk lists linked folders but does not enter them
+            rel = (folder / d).relative_to(root).as_posix()
+            issue = _check_link(folder / d, display_name(rel), root)
+            if issue:
+                issues.append(issue)
+        for f in filenames:
+            if not f.lower().endswith(".txt"):
+                continue
+            path = folder / f
+            rel = display_name(path.relative_to(root).as_posix())
+            issue = _check_link(path, rel, root)
+            if issue:
+                issues.append(issue)
+            else:
+                found.append(Source(rel, path))
+    found.sort(key=lambda s: s.name)
+    return found, issues
+
+
+def read_bytes(path: Path, name: str, max_bytes: int) -> tuple[bytes | None, dict | None]:
+    """At most `max_bytes` bytes of a regular file; an issue instead when that is not possible."""
+    try:
+        # O_NONBLOCK: opening a FIFO must not hang the run; it has no effect on regular files.
+        with os.fdopen(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as fh:
+            info = os.fstat(fh.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                return None, make_issue(name, "unreadable", "not a regular file")
+            if info.st_size > max_bytes:
+                return None, _too_large(name, info.st_size, max_bytes)
+            data = fh.read(max_bytes + 1)  # the file may have grown since fstat
+    except OSError as exc:
+        return None, make_issue(name, "unreadable", f"cannot read file: {exc.strerror or exc}")
+    if len(data) > max_bytes:
+        return None, _too_large(name, len(data), max_bytes)
+    return data, None
+
+
+def _too_large(name: str, size: int, max_bytes: int) -> dict:
+    return make_issue(name, "too_large", f"file has {size} bytes or more; the limit is {max_bytes}")
+
+
+def decode(data: bytes, name: str) -> tuple[str | None, dict | None]:
+    """Text of `data` (BOM-aware, LF line ends), or the issue that prevents it."""
+    encoding, body = "utf-8", data
+    for bom, enc in BOMS:
+        if data.startswith(bom):
+            encoding, body = enc, data[len(bom):]
+            break
+    if encoding == "utf-8" and b"\x00" in body:
+        return None, make_issue(name, "binary", "file contains NUL bytes: binary, not text")
+    try:
+        text = body.decode(encoding)
+    except UnicodeDecodeError as exc:
+        return None, make_issue(name, "invalid_utf8",
+                                f"not valid {encoding.upper()} at byte {exc.start}: {exc.reason}")
+    if _looks_binary(text):
+        return None, make_issue(name, "binary", "file is mostly control characters: binary, not text")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        return None, make_issue(name, "empty", "file is empty or holds only whitespace")
+    return text, None
+
+
+def _looks_binary(text: str) -> bool:
+    if "\x00" in text:
+        return True
+    controls = sum(1 for ch in text if ch in CONTROL)
+    return controls > MAX_CONTROL_SHARE * max(len(text), 1)
+
+
+def read_source(source: Source, max_bytes: int) -> ReadResult:
+    """Read and decode one source; `raw_sha256` is set whenever the bytes were read."""
+    data, issue = read_bytes(source.path, source.name, max_bytes)
+    if issue:
+        return ReadResult(None, None, issue)
+    raw_sha = hashlib.sha256(data).hexdigest()
+    if not data:
+        return ReadResult(None, raw_sha, make_issue(source.name, "empty", "file is empty (0 bytes)"))
+    text, issue = decode(data, source.name)
+    return ReadResult(text, raw_sha, issue)
