@@ -127,6 +127,12 @@ class ArgReader:
                     and getattr(ent, "entity_type", None) != "state" and tok.lemma_.lower() not in ("official", "leader", "minister"):
                 ent = None
         text = " ".join(t.text for t in toks)
+        if ent is None and tok.lemma_.lower() in self.group_nouns | self.pair_nouns:
+            listed = self._of_list(tok, place)
+            if listed:
+                return listed
+        if ent is not None and not entity_code(ent) and getattr(ent, "entity_type", None) == "person":
+            ent = _with_country(ent, self.view.within(*_span_of(toks)))
         if ent is not None:
             if getattr(ent, "entity_type", None) == "location" and not place and not entity_code(ent, place=True):
                 return []
@@ -135,6 +141,16 @@ class ArgReader:
                           getattr(ent, "entity_type", None), tok.i)]
         if self._is_group(tok, text):
             return [Party(text, None, None, "group", tok.i, group=True)]
+        return []
+
+    def _of_list(self, tok, place: bool) -> list[Party]:
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found = self.parties(pobj, place)
+                        if found and all(p.code for p in found):
+                            return found
         return []
 
     def _is_group(self, tok, text: str) -> bool:
@@ -148,8 +164,8 @@ class ArgReader:
         low = tok.lower_
         if low in ("who", "which", "that") and tok.head.dep_ == "relcl":
             return self.party(tok.head.head)
-        if low in ("they", "we", "them", "us") and len(self.context_pair) == 2:
-            return list(self.context_pair)
+        if low in ("they", "we", "them", "us", "their", "our") and len(self.context_pair) == 2:
+            return [] if low in ("we", "us", "our") and in_quote(tok) else list(self.context_pair)
         types = ("person",) if low in ("he", "she", "him", "her", "his") else ("state", "igo", "organization")
         if low in ("it", "its"):
             types = ("state", "igo", "organization")
@@ -199,6 +215,26 @@ class ArgReader:
         if ent is None or getattr(ent, "entity_type", None) not in ("location", "state"):
             return None, None
         return getattr(ent, "name", tok.text), entity_code(ent, place=True)
+
+
+def _with_country(ent, inside: list):
+    """A person the gazetteer lacks, named with a nationality word ("Japanese Minister X")."""
+    from dataclasses import replace
+
+    for other in inside:
+        code = getattr(other, "code", None)
+        if code and getattr(other, "entity_type", None) in ("state", "location") and other is not ent:
+            try:
+                return replace(ent, code=code, country_code=code)
+            except TypeError:
+                return ent
+    return ent
+
+
+def in_quote(tok) -> bool:
+    """Whether the token stands inside quotation marks of its sentence."""
+    before = tok.sent.doc.text[tok.sent.start_char:tok.idx]
+    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
 
 
 def _unique(parties: list[Party]) -> list[Party]:

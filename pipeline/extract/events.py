@@ -19,6 +19,8 @@ from pipeline.ids import stable_id
 LEXICON_PATH = Path(__file__).resolve().parent.parent / "data" / "event_triggers.yaml"
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 NULL_RECIPIENT_OK = {"MOBILIZE", "PROTEST"}
+# "the visit of the minister", "the request of X": "of" names who acted; elsewhere the target
+OF_IS_ACTOR = {"CONSULT", "REQUEST", "SUPPORT", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "MOBILIZE"}
 VERB_CONFIDENCE, NOUN_CONFIDENCE, PHRASE_CONFIDENCE = 0.75, 0.6, 0.7
 
 
@@ -49,7 +51,7 @@ def _extract(parsed) -> list[dict]:
     lex = load_lexicon()
     reader = ArgReader(parsed, lex["grammar"])
     rows: list[dict] = []
-    seen_nouns: set = set()
+    seen_nouns: dict = {}
     for sent in parsed.doc.sents:
         if sent.text.rstrip().endswith("?"):
             continue
@@ -127,6 +129,8 @@ def _noun_allowed(tok, entry: dict, lex: dict) -> bool:
     if any(c.dep_ == "det" and c.lower_ in ("no", "any", "every") for c in tok.children):
         return False
     gov = _governing_verb(tok)
+    if entry.get("needs_light_verb") and (gov is None or gov.lemma_.lower() not in lex["grammar"]["light_verbs"]):
+        return False
     if gov is not None and gov.i != tok.i:
         gentry = lex["verbs"].get(gov.lemma_.lower())
         light = gov.lemma_.lower() in lex["grammar"]["light_verbs"]
@@ -173,20 +177,33 @@ def _status(tok, kind: str, lex: dict) -> str | None:
             return None
         planned = planned or verdict == "planned"
         head = cur.head
-        if cur.dep_ == "xcomp" or (cur.dep_ == "acl" and head.pos_ in ("NOUN", "ADJ")):
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+        if cur.dep_ == "xcomp" or (cur.dep_ == "acl" and head.pos_ in ("NOUN", "ADJ")) or (infinitive and head.i != cur.i):
             hl = head.lemma_.lower()
             if hl in g["negating_verbs"]:
                 return None
             if hl in g["hypothetical_verbs"] or hl in g["hypothetical_adjectives"]:
                 return None
+            if hl in g["desire_verbs"] or hl in g["desire_nouns"]:
+                return "desire"
+            if any(c.dep_ == "mark" and c.lower_ == "for" for c in cur.children):
+                return None  # "it is necessary for X to discuss"
             if hl in g["plan_verbs"] or hl in g["plan_nouns"] or hl == "be":
                 planned = True
+            elif infinitive and not _purpose_of_trip(head, g):
+                return None
             cur = head if head.pos_ in ("VERB", "AUX") else _governing_verb(head)
         elif cur.dep_ in ("conj", "advcl", "relcl", "acl") and cur.head.pos_ in ("VERB", "AUX") and cur.dep_ == "conj":
             cur = head
         else:
             break
     return "planned" if planned else "occurred"
+
+
+def _purpose_of_trip(head, g: dict) -> bool:
+    """"took a train to visit Kyiv": an infinitive of purpose after a travel verb happened."""
+    verb = head if head.pos_ in ("VERB", "AUX") else _governing_verb(head)
+    return verb is not None and verb.lemma_.lower() in g["purpose_heads"]
 
 
 def _clause_modality(verb, g: dict) -> str | None:
@@ -265,7 +282,11 @@ def _noun_args(tok, entry: dict, reader: ArgReader) -> tuple[list[Party], list[P
         if child.dep_ == "poss":
             actors.extend(reader.parties(child))
         elif child.dep_ in ("amod", "compound", "nmod") and child.pos_ in ("PROPN", "ADJ", "NOUN"):
-            actors.extend(reader.party(child))
+            found = reader.party(child)
+            if entry["type"] == "CONSULT" and found and found[0].etype == "igo":
+                recips.extend(found)  # "the G-7 summit": the body hosts
+            else:
+                actors.extend(found)
     for child in tok.children:
         if child.dep_ != "prep":
             continue
@@ -275,7 +296,7 @@ def _noun_args(tok, entry: dict, reader: ArgReader) -> tuple[list[Party], list[P
                 actors.extend(reader.parties(pobj))
             elif prep == "between":
                 recips.extend(reader.parties(pobj))
-            elif prep == "of" and entry["type"] == "CONSULT" and not actors:
+            elif prep == "of" and entry["type"] in OF_IS_ACTOR and not actors:
                 actors.extend(reader.parties(pobj))
             elif prep in RECIPIENT_PREPS + ("of",):
                 recips.extend(reader.parties(pobj, place=dest) or reader.parties_inside(pobj, place=dest))
@@ -298,13 +319,16 @@ def _arguments(cand: dict, reader: ArgReader, lex: dict) -> tuple[list[Party], l
         actors, recips = _noun_args(tok, entry, reader)
         if entry.get("needs_actor_modifier") and not actors:
             return None
-        if not actors:
-            gov = _governing_verb(tok)
-            if gov is not None:
-                actors, _ = _subject(gov, reader)
-                if not recips and gov.lemma_.lower() in lex["grammar"]["light_verbs"]:
-                    recips = _verb_recipients(gov, {**entry, "dest": entry.get("dest")}, reader)
-        if entry["type"] == "CONSULT" and len(recips) >= 2 and not actors:
+        between = _between(tok, reader)
+        if between and entry.get("reciprocal") and len(between) >= 2:
+            return between[:1], between[1:]
+        gov = _governing_verb(tok)
+        light = gov is not None and gov.lemma_.lower() in lex["grammar"]["light_verbs"]
+        if not actors and light:
+            actors, _ = _subject(gov, reader)
+        if not recips and light:
+            recips = _verb_recipients(gov, entry, reader)
+        if not actors and len(recips) >= 2 and entry.get("reciprocal"):
             actors, recips = recips[:1], recips[1:]
         return actors, recips
     actors, _ = _subject(tok, reader)
@@ -313,42 +337,52 @@ def _arguments(cand: dict, reader: ArgReader, lex: dict) -> tuple[list[Party], l
         recips = reader.parties_inside(cand["obj"])
     if not actors and tok.tag_ == "VB" and tok.dep_ == "ROOT" and len(reader.context_pair) == 2:
         actors = reader.context_pair[:1] if recips else list(reader.context_pair)  # fact-sheet imperative
-    if entry.get("host") or (tok.lemma_.lower() == "welcome" and recips and recips[0].etype in ("person", "state")
-                             and _has_visit_word(tok)):
+    if tok.lemma_.lower() == "welcome" and recips and recips[0].etype in ("person", "state") and _has_visit_word(tok):
+        cand["entry"] = {**entry, "type": "CONSULT", "mode": "visit", "host": True}
+        entry = cand["entry"]
+    if entry.get("host"):
         actors, recips = recips, actors
     return actors, recips
+
+
+def _between(tok, reader: ArgReader) -> list[Party]:
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "between":
+            return [p for pobj in child.children if pobj.dep_ == "pobj" for p in reader.parties(pobj)]
+    return []
 
 
 def _has_visit_word(tok) -> bool:
     return any(t.lemma_.lower() in ("visit", "trip", "tour") for t in tok.subtree)
 
 
-def _pairs(actors: list[Party], recips: list[Party], etype: str) -> list[tuple[Party, Party | None]]:
+def _pairs(actors: list[Party], recips: list[Party], reciprocal: bool) -> list[tuple[Party, Party | None]]:
     if not actors:
         return []
     if not recips:
-        if len(actors) >= 2:
+        if len(actors) >= 2 and reciprocal:
             return [(actors[0], r) for r in actors[1:]]
-        return [(actors[0], None)]
+        return [(a, None) for a in actors]
     return [(a, r) for a in actors for r in recips if not (a.code and a.code == r.code)]
 
 
 # ---------------------------------------------------------------- rows
 
-def _rows_for(parsed, reader: ArgReader, lex: dict, cand: dict, seen_nouns: set) -> list[dict]:
-    tok, entry, kind = cand["tok"], cand["entry"], cand["kind"]
+def _rows_for(parsed, reader: ArgReader, lex: dict, cand: dict, seen_nouns: dict) -> list[dict]:
+    tok, kind = cand["tok"], cand["kind"]
     status = _status(tok, kind, lex)
-    if status is None:
+    if status is None or _yields_to_inner(cand, lex):
         return []
     args = _arguments(cand, reader, lex)
+    entry = cand["entry"]
     if args is None:
         return []
     actors, recips = args
-    if entry.get("requires_object_entity") and not recips:
-        return []
-    if entry.get("requires_object_type") and not any(r.etype in entry["requires_object_type"] for r in recips):
-        return []
-    if not recips and (entry.get("needs_recipient") or entry["type"] not in NULL_RECIPIENT_OK) and len(actors) < 2:
+    if status == "desire":
+        if not entry.get("planned_type"):
+            return []
+        status = "planned"
+    if not _arguments_fit(entry, actors, recips):
         return []
     etype, mode = entry["type"], entry["mode"]
     if entry.get("planned_type") and (status == "planned" or _imperative(tok)):
@@ -359,22 +393,81 @@ def _rows_for(parsed, reader: ArgReader, lex: dict, cand: dict, seen_nouns: set)
     if kind == "noun" and etype == "AID" and _announced(tok):
         status = "planned"
     date = _event_date(parsed, tok, kind, status)
-    if date and date[0] and parsed.published_date and date[0] > parsed.published_date and date[2] == "day":
+    if date and parsed.published_date and date[0] > parsed.published_date and date[2] != "year":
         status = "planned"
-    pairs = [(a, r) for a, r in _pairs(actors, recips, etype) if a.code or a.group or a.etype]
-    pairs = [(a, r) for a, r in pairs if a.code or (r is not None and r.code)]
-    if kind == "noun":
-        keys = {(etype, a.code, r.code if r else None) for a, r in pairs}
-        if date is None and keys and keys <= seen_nouns:
-            return []  # a noun that only refers back to an event already coded
-    rows = [_row(parsed, cand, etype, mode, a, r, status, date, kind) for a, r in pairs]
+    location, location_code = _location(tok, reader)
+    if etype == "CONSULT" and location_code:
+        actors, recips = _host_last(actors, recips, location_code)
+    pairs = [(a, r) for a, r in _pairs(actors, recips, bool(entry.get("reciprocal"))) if a.code or (r is not None and r.code)]
+    if kind == "noun" and _refers_back(pairs, etype, date, seen_nouns):
+        return []
+    rows = [_row(parsed, cand, etype, mode, a, r, status, date, kind, (location, location_code)) for a, r in pairs]
     for a, r in pairs:
-        seen_nouns.add((etype, a.code, r.code if r else None))
+        seen_nouns.setdefault(_pair_key(etype, a, r), set()).add(date[0] if date else None)
+    _remember_pair(reader, pairs, actors)
+    return rows
+
+
+def _arguments_fit(entry: dict, actors: list[Party], recips: list[Party]) -> bool:
+    if not actors:
+        return False
+    if entry.get("requires_object_entity") and not recips:
+        return False
+    if entry.get("requires_object_type") and not any(r.etype in entry["requires_object_type"] for r in recips):
+        return False
+    if recips:
+        return True
+    pair_from_subject = entry.get("reciprocal") and len(actors) >= 2
+    return pair_from_subject or (not entry.get("needs_recipient") and entry["type"] in NULL_RECIPIENT_OK)
+
+
+def _pair_key(etype: str, a: Party, r: Party | None) -> tuple:
+    return etype, frozenset([a.code or a.name, (r.code or r.name) if r else None])
+
+
+def _refers_back(pairs, etype: str, date, seen: dict) -> bool:
+    """A noun that names an event already coded, with no new date, only refers back to it."""
+    if not pairs:
+        return False
+    new_date = date[0] if date else None
+    for a, r in pairs:
+        dates = seen.get(_pair_key(etype, a, r))
+        if dates is None or (new_date is not None and new_date not in dates):
+            return False
+    return True
+
+
+def _remember_pair(reader: ArgReader, pairs, actors: list[Party]) -> None:
+    """The last two coded parties, for "the two leaders", "they" and fact-sheet imperatives."""
     if pairs and pairs[0][1] is not None and pairs[0][0].code and pairs[0][1].code:
         reader.context_pair = [pairs[0][0], pairs[0][1]]
-    elif len(actors) >= 2:
+    elif len(actors) >= 2 and all(a.code for a in actors[:2]):
         reader.context_pair = actors[:2]
-    return rows
+
+
+def _host_last(actors: list[Party], recips: list[Party], place_code: str):
+    """Codebook: in a meeting the host is the recipient; a party whose country holds the meeting hosts."""
+    everyone = actors + recips
+    hosts = [p for p in everyone if p.code == place_code]
+    if not hosts or len(everyone) < 2:
+        return actors, recips
+    guests = [p for p in everyone if p.code != place_code]
+    return guests, hosts[:1]
+
+
+def _yields_to_inner(cand: dict, lex: dict) -> bool:
+    """"agreed to hold talks", "expressed the desire to strengthen cooperation": the inner trigger is the event."""
+    tok, entry = cand["tok"], cand["entry"]
+    if entry["type"] not in ("AGREE", "REQUEST") or entry.get("mode") == "invite":
+        return False
+    holder = cand.get("obj") if cand["kind"] == "phrase" else tok
+    for child in holder.children:
+        if child.dep_ in ("xcomp", "acl") and child.pos_ == "VERB":
+            if lex["verbs"].get(child.lemma_.lower()) or any(
+                    lex["phrase_index"].get((child.lemma_.lower(), g.lemma_.lower())) or lex["nouns"].get(g.lemma_.lower())
+                    for g in child.children if g.dep_ == "dobj"):
+                return entry["type"] != "AGREE" or lex["verbs"].get(child.lemma_.lower(), {}).get("type") != "AGREE"
+    return False
 
 
 def _imperative(tok) -> bool:
@@ -462,10 +555,10 @@ def _span(cand: dict, parties: list[Party | None]) -> tuple[int, int]:
     return start_tok.idx, end_tok.idx + len(end_tok)
 
 
-def _row(parsed, cand, etype, mode, actor: Party, recip: Party | None, status, date, kind) -> dict:
+def _row(parsed, cand, etype, mode, actor: Party, recip: Party | None, status, date, kind, place) -> dict:
     tok = cand["tok"]
     start, end = _span(cand, [actor, recip])
-    location, location_code = _location(tok, cand.get("reader"))
+    location, location_code = place
     base = {"verb": VERB_CONFIDENCE, "noun": NOUN_CONFIDENCE, "phrase": PHRASE_CONFIDENCE}[kind]
     confidence = cand["entry"].get("confidence", base) - (0.1 if recip is None else 0) - (0.1 if not actor.code else 0)
     event_date, date_end, precision, date_text = date if date else (None, None, None, None)
@@ -495,7 +588,17 @@ def _row(parsed, cand, etype, mode, actor: Party, recip: Party | None, status, d
     }
 
 
-def _location(tok, reader) -> tuple[str | None, str | None]:
+def _location(tok, reader: ArgReader) -> tuple[str | None, str | None]:
+    """A place the event happened in: "in Tokyo", "at the summit in Hiroshima"."""
+    holders = [tok] + ([_governing_verb(tok)] if tok.pos_ != "VERB" and _governing_verb(tok) is not None else [])
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "at"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        name, code = reader.place(pobj)
+                        if code:
+                            return name, code
     return None, None
 
 
