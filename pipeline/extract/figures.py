@@ -1,0 +1,246 @@
+"""Figures: quantities stated in a document (codebook section 4).
+
+`numbers.scan` finds every candidate in the text; this module uses the one
+parse to decide what a bare number counts (the noun it modifies), to drop
+determiner uses ("the two countries"), name numbers ("Resolution 2231") and
+verb-less "double", and to fill measure, subject and period.
+"""
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.numbers import Quantity, lexicon, scan
+from pipeline.ids import stable_id
+
+NOUNS = ("NOUN", "PROPN")
+YEARISH = re.compile(r"\b(1[89]\d\d|20\d\d)s?\b|\b(last|this|next|past|previous|coming)\s+(year|month|week|decade|quarter)\b"
+                     r"|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b", re.I)
+
+
+def extract_figures(parsed) -> list[dict]:
+    """One row per figure in `parsed`; never raises."""
+    text = parsed.text or ""
+    try:
+        found = scan(text)
+    except Exception:  # a grammar bug must not stop the document
+        return []
+    rows: list[dict] = []
+    for q in found:
+        try:
+            row = _row(parsed, q, rows)
+        except Exception:
+            row = None
+        if row is not None:
+            rows.append(row)
+    return public_rows(rows)
+
+
+def _row(parsed, q: Quantity, rows: list[dict]) -> dict | None:
+    doc, text = parsed.doc, parsed.text
+    span = doc.char_span(q.core_start, max(q.core_end, q.end), alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    kind_unit = _decide(q, span, rows)
+    if kind_unit is None:
+        return None
+    kind, unit = kind_unit
+    start, end = q.start, q.end
+    sent = span[0].sent
+    approx = _bound_verb(span) if q.approximation == "exact" else q.approximation
+    return {
+        "figure_id": stable_id("figure", parsed.doc_id, start, end),
+        "doc_id": parsed.doc_id,
+        "raw_text": text[start:end],
+        "value": float(q.value),
+        "value_low": q.low,
+        "value_high": q.high,
+        "kind": kind,
+        "unit": unit,
+        "approximation": approx,
+        "measure": _measure(span, kind),
+        "subject_entity_id": _subject(parsed, span),
+        "period": _period(sent, start, end),
+        "char_start": start,
+        "char_end": end,
+        "sentence": sent.text,
+        "_sent_start": sent.start_char,
+    } if start < end else None
+
+
+# ---------------------------------------------------------------- deciding
+
+def _decide(q: Quantity, span, rows: list[dict]) -> tuple[str, str | None] | None:
+    """(kind, unit) of the figure, or None when it is not a figure."""
+    if q.verb_multiple:
+        return ("multiple", "x") if span[0].pos_ in ("VERB", "AUX") else None
+    if _name_number(q, span):
+        return None
+    if q.kind in ("duration", "distance", "mass", "other") and _relative_time(span):
+        return None
+    if q.words and q.value == 1 and not q.qualified and q.kind in ("duration", "count") and not q.compound_noun:
+        return None  # "one day after", "one time": an article, not a quantity
+    if q.kind == "count" and q.compound_noun:
+        return "count", q.compound_noun
+    if q.kind is not None:
+        return q.kind, q.unit
+    unit = _count_unit(q, span, rows)
+    return ("count", unit) if unit else None
+
+
+def _name_number(q: Quantity, span) -> bool:
+    """"Resolution 2231", "Boeing 747": a bare number hanging on the proper noun before it."""
+    if q.kind is not None or q.words:
+        return False
+    first = span[0]
+    prev = first.nbor(-1) if first.i > 0 else None
+    if prev is None or prev.pos_ != "PROPN" or prev.is_sent_start:
+        return False
+    return first.head == prev or prev.head == first or first.dep_ in ("appos", "npadvmod")
+
+
+def _relative_time(span) -> bool:
+    after = span[-1].i + 1
+    doc = span.doc
+    return after < len(doc) and doc[after].lower_ in lexicon()["relative_time_words"]
+
+
+def _count_unit(q: Quantity, span, rows: list[dict]) -> str | None:
+    doc = span.doc
+    after = span[-1].i + 1
+    nxt = doc[after] if after < len(doc) else None
+    if q.vague or (nxt is not None and nxt.lower_ == "of"):
+        if not (q.vague or q.qualified) or nxt is None or nxt.lower_ != "of":
+            return None  # "one of the", "two of the world's leading economies"
+        return _lemma(_noun_after(doc, after + 1, span.sent.end))
+    if q.words and q.value == 1 and not q.qualified:
+        return None
+    if q.elided:
+        earlier = [r for r in rows if r["kind"] == "count" and r["_sent_start"] == span.sent.start_char]
+        return earlier[-1]["unit"] if earlier else _lemma(_noun_after(doc, after, span.sent.end))
+    head = _noun_after(doc, after, span.sent.end, number=span)
+    if head is None or _determiner(q, span, head):
+        return None
+    return _lemma(head)
+
+
+def _determiner(q: Quantity, span, head) -> bool:
+    """"the two countries", "their three leaders": a known set, not a count.
+
+    A definite number counts only when it introduces a described set
+    ("the four southernmost Kuril Islands"), never "the two" (the pair already named)."""
+    if q.qualified:
+        return False
+    first = span[0]
+    if first.i == 0:
+        return False
+    prev = first.nbor(-1)
+    definite = prev.lower_ in lexicon()["definite_determiners"] or prev.tag_ in ("PRP$", "POS")
+    if not definite:
+        return False
+    return q.value <= 2 or head.i == span[-1].i + 1
+
+
+def _noun_after(doc, i: int, stop: int, number=None):
+    """The noun a number modifies: the head of the noun run that follows it."""
+    run_head, dep_head = None, None
+    start = i
+    while i < stop:
+        t = doc[i]
+        if t.pos_ in NOUNS and not t.like_num:
+            run_head = t
+            if number is not None and any(n.head == t for n in number):
+                dep_head = t
+        elif not _modifier(t, i == start):
+            break
+        i += 1
+    return dep_head or run_head
+
+
+def _modifier(t, first: bool) -> bool:
+    if t.pos_ == "ADJ" or t.text in ("-", "–") or t.dep_ in ("amod", "compound"):
+        return not t.like_num
+    if t.pos_ == "DET" and first:
+        return True
+    return t.pos_ == "ADV" and t.dep_ == "advmod" and t.head.pos_ == "ADJ"
+
+
+def _lemma(t) -> str | None:
+    if t is None:
+        return None
+    lemma = t.lemma_ or t.text
+    if t.tag_ in ("NNPS", "NNS") and lemma == t.text and lemma.endswith("s") and len(lemma) > 3:
+        lemma = lemma[:-1]
+    return lemma if t.pos_ == "PROPN" else lemma.lower()
+
+
+def _bound_verb(span) -> str:
+    """"trade will top $200 billion": the verb sets the approximation."""
+    head = span.root.head
+    if head.pos_ == "ADP" and head.lower_ == "to":
+        head = head.head
+    return lexicon()["bound_verbs"].get(head.lemma_.lower(), "exact")
+
+
+# ---------------------------------------------------------------- context
+
+def _measure(span, kind: str) -> str | None:
+    root = span.root
+    for child in root.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "in", "for", "on"):
+            obj = [c for c in child.children if c.dep_ == "pobj"]
+            if obj and obj[0].pos_ in NOUNS:
+                return _phrase(obj[0])
+    head = root.head
+    if head.pos_ in NOUNS and head.i > span[-1].i:
+        return span.doc[span[-1].i + 1:head.i + 1].text.strip(" -") or None
+    verb = root
+    while verb.head != verb and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subj and subj[0].pos_ == "NOUN" and kind != "count":
+        return _phrase(subj[0])
+    return None
+
+
+def _phrase(noun) -> str:
+    left = [c for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod", "poss") or c.text in ("-",)]
+    start = min([noun.i] + [c.left_edge.i for c in left])
+    return noun.doc[start:noun.i + 1].text
+
+
+def _subject(parsed, span) -> str | None:
+    ents = getattr(parsed, "entities", None)
+    if ents is None:
+        return None
+    root = span.root
+    holders = []
+    if root.head.pos_ in NOUNS:
+        holders += [c for c in root.head.children if c.dep_ == "poss"]
+    verb = root
+    while verb.head != verb and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    holders += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for tok in holders:
+        sub = tok.doc[tok.left_edge.i:tok.i + 1]
+        ent = ents.at(sub.start_char, sub.end_char)
+        if ent is not None:
+            return ent.entity_id
+    return None
+
+
+def _period(sent, start: int, end: int) -> str | None:
+    best, best_gap = None, None
+    for ent in sent.ents:
+        if ent.label_ != "DATE" or (ent.start_char < end and start < ent.end_char):
+            continue
+        if not YEARISH.search(ent.text):
+            continue
+        gap = ent.start_char - end if ent.start_char >= end else start - ent.end_char
+        if best_gap is None or gap < best_gap:
+            best, best_gap = ent.text, gap
+    return best
+
+
+def public_rows(rows: list[dict]) -> list[dict]:
+    """Rows without the private helper columns."""
+    return [{k: v for k, v in r.items() if not k.startswith("_")} for r in rows]
