@@ -129,7 +129,7 @@ class Page:
     @classmethod
     def of(cls, text: str, header_end: int = 0, title: str | None = None) -> "Page":
         lines = text.split("\n")
-        return cls(lines, header_end, title, [None] * len(lines))
+        return cls(lines, min(max(header_end, 0), len(lines)), title, [None] * len(lines))
 
     def mark(self, start: int, end: int, kind: str) -> None:
         for i in range(start, min(end, len(self.lines))):
@@ -310,7 +310,7 @@ def is_paragraph(form: str) -> bool:
 
 
 MARKERS = (mark_comment_tail, mark_html, mark_link_lists, mark_summary_lists,
-           mark_lines, mark_link_runs, mark_header, mark_repeats)
+           mark_link_runs, mark_lines, mark_header, mark_repeats)
 
 
 def removed_records(page: Page) -> list[dict]:
