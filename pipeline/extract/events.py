@@ -241,7 +241,9 @@ def _subject(tok, reader: ArgReader, depth: int = 0) -> tuple[list[Party], bool]
                     return reader.parties(pobj), False
     for child in tok.children:
         if child.dep_ in ("nsubj", "csubj"):
-            return reader.parties(child), False
+            found = reader.parties(child)
+            if found:
+                return found, False
     if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp") and tok.head.i != tok.i:
         return _subject(tok.head, reader, depth + 1)
     if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
@@ -363,7 +365,14 @@ def _pairs(actors: list[Party], recips: list[Party], reciprocal: bool) -> list[t
         if len(actors) >= 2 and reciprocal:
             return [(actors[0], r) for r in actors[1:]]
         return [(a, None) for a in actors]
-    return [(a, r) for a in actors for r in recips if not (a.code and a.code == r.code)]
+    out, seen = [], set()
+    for a in actors:
+        for r in recips:
+            key = frozenset([a.code or a.name, r.code or r.name])
+            if len(key) == 2 and key not in seen:  # "we ... our partnership": one pair, not both ways
+                seen.add(key)
+                out.append((a, r))
+    return out
 
 
 # ---------------------------------------------------------------- rows
