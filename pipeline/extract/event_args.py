@@ -127,7 +127,7 @@ class ArgReader:
                     and getattr(ent, "entity_type", None) != "state" and tok.lemma_.lower() not in ("official", "leader", "minister"):
                 ent = None
         text = " ".join(t.text for t in toks)
-        if ent is None and tok.lemma_.lower() in self.group_nouns | self.pair_nouns:
+        if ent is None and (tok.lemma_.lower() in self.group_nouns | self.pair_nouns or tok.pos_ == "PROPN"):
             listed = self._of_list(tok, place)
             if listed:
                 return listed
@@ -197,7 +197,7 @@ class ArgReader:
         for child in tok.children:
             if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.pos_ in ("PROPN", "ADJ")):
                 out.extend(self.party(child, place))
-            elif child.dep_ == "prep" and child.lower_ in ("of", "against", "between", "with", "on", "toward", "towards", "into", "to"):
+            elif child.dep_ == "prep" and child.lower_ in ("of", "against", "between", "with", "on", "toward", "towards", "into", "to", "from", "by"):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         out.extend(self.parties(pobj, place) or self._one_level(pobj, place))

@@ -1,0 +1,46 @@
+"""Date forms of codebook section 7, on phrases written for the tests."""
+import datetime as dt
+
+import pytest
+
+from pipeline.extract.event_dates import looks_like_date, resolve_date_text
+
+BASE = dt.date(2021, 6, 16)  # a Wednesday
+
+
+@pytest.mark.parametrize("text, want", [
+    ("on April 9", (dt.date(2021, 4, 9), None, "day")),
+    ("on 4 February 2019", (dt.date(2019, 2, 4), None, "day")),
+    ("in October 2015", (dt.date(2015, 10, 1), None, "month")),
+    ("in 2008", (dt.date(2008, 1, 1), None, "year")),
+    ("October 3-5", (dt.date(2020, 10, 3), dt.date(2020, 10, 5), "day")),
+    ("September-November this year", (dt.date(2021, 9, 1), dt.date(2021, 11, 1), "month")),
+    ("in 1914-18", (dt.date(1914, 1, 1), dt.date(1918, 1, 1), "year")),
+    ("Wednesday", (BASE, None, "day")),
+    ("on Monday", (dt.date(2021, 6, 14), None, "day")),
+    ("last month", (dt.date(2021, 5, 1), None, "month")),
+    ("this year", (dt.date(2021, 1, 1), None, "year")),
+    ("yesterday", (dt.date(2021, 6, 15), None, "day")),
+])
+def test_date_forms(text, want):
+    assert resolve_date_text(text, BASE) == want
+
+
+def test_future_preference_for_planned_events():
+    assert resolve_date_text("in March", BASE, "future") == (dt.date(2022, 3, 1), None, "month")
+    assert resolve_date_text("on Friday", BASE, "future") == (dt.date(2021, 6, 18), None, "day")
+
+
+@pytest.mark.parametrize("text", ["three-day", "for decades", "the following day", "two weeks", "several years"])
+def test_durations_and_vague_phrases_give_no_date(text):
+    assert resolve_date_text(text, BASE) is None
+
+
+def test_relative_date_without_publication_date_is_null():
+    assert resolve_date_text("last month", None) is None
+    assert resolve_date_text("on Monday", None) is None
+
+
+def test_modal_may_is_not_a_month():
+    assert not looks_like_date("may")
+    assert looks_like_date("in May")

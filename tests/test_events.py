@@ -1,0 +1,125 @@
+"""Event extraction on sentences written for the tests (one spaCy load per module)."""
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from pipeline.extract.events import extract_events
+from pipeline.nlp.parse import load_model, parse_document
+
+PUBLISHED = dt.date(2021, 6, 16)
+
+
+@pytest.fixture(scope="module")
+def run():
+    nlp = load_model()
+    try:
+        from pipeline.extract.entities import resolve_entities
+    except ImportError:  # the entities layer is optional for these tests
+        resolve_entities = None
+
+    def _run(text, published=PUBLISHED):
+        parsed = parse_document("t", text, published, nlp=nlp)
+        if resolve_entities:
+            parsed.entities = resolve_entities(parsed)
+        return extract_events(parsed)
+    return _run
+
+
+def one(rows, etype):
+    found = [r for r in rows if r["event_type"] == etype]
+    assert found, rows
+    return found[0]
+
+
+@pytest.mark.parametrize("text, etype, actor, recipient", [
+    ("Germany and France signed a defence agreement on Thursday.", "AGREE", "DEU", "FRA"),
+    ("The Chancellor of Germany visited Paris last week.", "CONSULT", "DEU", "FRA"),
+    ("Canada praised Mexico for its handling of the crisis.", "SUPPORT", "CAN", "MEX"),
+    ("Norway provided humanitarian aid to Sudan.", "AID", "NOR", "SDN"),
+    ("Brazil urged Argentina to reopen the border.", "REQUEST", "BRA", "ARG"),
+    ("Poland accused Belarus of staging the crisis.", "ACCUSE", "POL", "BLR"),
+    ("Egypt rejected the proposal from Ethiopia.", "REJECT", "EGY", "ETH"),
+    ("Turkey threatened Greece with retaliation.", "THREATEN", "TUR", "GRC"),
+    ("Australia expelled two Chinese diplomats.", "SANCTION", "AUS", "CHN"),
+    ("Iraq invaded Kuwait in August 1990.", "ASSAULT", "IRQ", "KWT"),
+    ("Spain condemned the attack on Morocco.", "ACCUSE", "ESP", "MAR"),
+    ("Kenya accepted refugees from Somalia.", "AID", "KEN", "SOM"),
+])
+def test_types_and_parties(run, text, etype, actor, recipient):
+    row = one(run(text), etype)
+    assert (row["actor_code"], row["recipient_code"]) == (actor, recipient)
+
+
+def test_reciprocal_meeting_is_one_row_in_text_order(run):
+    rows = [r for r in run("Germany and Italy met in Rome on May 3.") if r["event_type"] == "CONSULT"]
+    assert len(rows) == 1
+
+
+def test_several_recipients_give_one_row_each(run):
+    rows = run("Sweden condemned Iran and Syria over the executions.")
+    assert {r["recipient_code"] for r in rows if r["event_type"] == "ACCUSE"} == {"IRN", "SYR"}
+
+
+def test_absolute_day_date(run):
+    row = one(run("Germany and France signed a defence agreement on 3 March 2020."), "AGREE")
+    assert (row["event_date"], row["date_precision"]) == (dt.date(2020, 3, 3), "day")
+
+
+def test_weekday_resolves_against_publication(run):
+    row = one(run("Canada praised Mexico on Monday."), "SUPPORT")
+    assert row["event_date"] == dt.date(2021, 6, 14)
+
+
+def test_month_precision(run):
+    row = one(run("Iraq invaded Kuwait in August 1990."), "ASSAULT")
+    assert (row["event_date"], row["date_precision"]) == (dt.date(1990, 8, 1), "month")
+
+
+def test_no_date_words_no_date(run):
+    row = one(run("Poland accused Belarus of staging the crisis."), "ACCUSE")
+    assert row["event_date"] is None and row["date_precision"] is None
+
+
+def test_will_is_planned(run):
+    row = one(run("Norway will provide humanitarian aid to Sudan."), "AID")
+    assert row["status"] == "planned"
+
+
+def test_plans_to_is_planned(run):
+    row = one(run("The Chancellor of Germany plans to visit Paris."), "CONSULT")
+    assert row["status"] == "planned"
+
+
+def test_past_is_occurred(run):
+    assert one(run("Australia expelled two Chinese diplomats."), "SANCTION")["status"] == "occurred"
+
+
+@pytest.mark.parametrize("text", [
+    "Norway did not provide aid to Sudan.",
+    "Norway is not likely to provide aid to Sudan.",
+    "Norway could provide aid to Sudan.",
+    "If talks fail, Poland would expel Belarusian diplomats.",
+    "Norway may condemn Sudan.",
+    "Norway should sanction Sudan.",
+])
+def test_negated_and_hypothetical_give_no_event(run, text):
+    assert run(text) == []
+
+
+def test_spans_are_slices_and_ids_stable(run):
+    text = "Canada praised Mexico. Poland accused Belarus of lying."
+    rows = run(text)
+    for r in rows:
+        assert r["sentence"] and text[r["char_start"]:r["char_end"]]
+        assert r["char_start"] < r["char_end"]
+    assert [r["event_id"] for r in rows] == [r["event_id"] for r in run(text)]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(max_size=300))
+def test_arbitrary_text_never_raises(text):
+    nlp = load_model()
+    rows = extract_events(parse_document("h", text, PUBLISHED, nlp=nlp))
+    for r in rows:
+        assert 0 <= r["char_start"] <= r["char_end"] <= len(text)
