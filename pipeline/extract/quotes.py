@@ -33,7 +33,8 @@ OPEN_CONTEXT = set(" \t\n\r\u00a0([{<—–-/*_>|,:;") | set(ALL_MARKS)
 CLOSE_CONTEXT = set(" \t\n\r\u00a0.,;:!?)]}>—–-/*_…|\\") | set(ALL_MARKS)
 BULLET = re.compile(r"[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+")
 MARKDOWN_LINK_TARGET = re.compile(r"\]\([^)]*\)")
-ENDNOTE_LINE = re.compile(r"^\s*(?:\[\d+\]|\d{1,3}\.\s|\^|\d{1,3}\s)")
+ENDNOTE_LINE = re.compile(r"^\s*(?:\[\d+\]|\d{1,3}\.\s|\^)")
+CITATION_MARK = re.compile(r"https?://|\b(?:1[89]|20)\d\d\b")
 SPACES = re.compile(r"\s+")
 JUNK_NAME = re.compile(r"\]\(|https?:|[/\[\]*]")
 
@@ -203,12 +204,16 @@ def is_title_or_term(text: str, sp: QSpan, para: tuple[int, int]) -> bool:
         return True
     if after_low.startswith("[") or any(after_low.startswith(w) for w in lex["title_after"]):
         return True
+    if before.endswith("[") and after.startswith("]("):
+        return True  # the text of a markdown link
     line = text[para[0]:para[1]]
-    if ENDNOTE_LINE.match(line) or re.search(r"https?://", line) and title_case(text[sp.start:sp.end]):
-        return True
     quoted = text[sp.start:sp.end]
+    if ENDNOTE_LINE.match(line) and CITATION_MARK.search(line):
+        return True
+    if re.search(r"https?://", line) and title_case(quoted) and not re.search(r"[.!?]\W*$", quoted):
+        return True
     return title_case(quoted) and not re.search(r"[.!?]\W*$", quoted) and bool(
-        re.match(r"[\s,]*(?:in\s+)?[A-Z][a-z]", after))
+        re.match(r"[\s,]*(?:in\s+)?[A-Z][a-z]+(?:\s[A-Z][a-z]+)*\s*[,.(]", after))
 
 
 # --------------------------------------------------------------------------- names
@@ -339,6 +344,7 @@ class Context:
         self.names = Names(parsed, spans)
         self.sents = [(s.start_char, s.end_char) for s in self.doc.sents]
         self.sent_starts = [s for s, _ in self.sents]
+        self.tok_starts = [t.idx for t in self.doc]
         self.prev: tuple[QSpan, Speaker] | None = None
 
     def sentence_bounds(self, s: int, e: int) -> tuple[int, int]:
@@ -349,10 +355,12 @@ class Context:
         return self.sents[i][0], self.sents[j][1]
 
     def tokens(self, s: int, e: int) -> list:
-        return [t for t in self.doc if t.idx < e and s < t.idx + len(t)]
+        i = max(bisect.bisect_right(self.tok_starts, s) - 1, 0)
+        j = bisect.bisect_left(self.tok_starts, e)
+        return [t for t in self.doc[i:j] if t.idx < e and s < t.idx + len(t)]
 
     def quoted(self, t: Any) -> bool:
-        return any(sp.start <= t.idx < sp.end for sp in self.spans)
+        return self.names.in_quote(t.idx)
 
 
 def is_cue(t: Any) -> bool:
@@ -373,7 +381,8 @@ def phrase_cue(ctx: Context, s: int, e: int) -> tuple[Any, str] | None:
             last = [t for t in ctx.tokens(s + m.start(), s + m.end()) if not ctx.quoted(t)]
             if not last:
                 continue
-            obj = [c for c in last[-1].children if c.dep_ in ("pobj", "dobj")]
+            obj = sorted((c for c in last[-1].children if c.dep_ in ("pobj", "dobj")),
+                         key=lambda c: (c.pos_ != "PROPN", -c.i))
             if not obj:
                 after = [t for t in ctx.doc[last[-1].i + 1:last[-1].i + 8] if t.pos_ in ("PROPN", "NOUN", "PRON")]
                 obj = after[-1:] if after else []
@@ -569,6 +578,23 @@ def from_intro(ctx: Context, s: int, colon: int) -> Attribution | None:
     return Attribution(who, ":") if who else None
 
 
+def previous_sentence(ctx: Context, sp: QSpan) -> Attribution | None:
+    """"Stoltenberg spoke to reporters. “...”": a reporting verb in the sentence just before."""
+    ss, _ = ctx.sentence_bounds(sp.start - 1, sp.start)
+    if ss <= 0 or ctx.names.in_quote(ss - 1):
+        return None
+    ps, _ = ctx.sentence_bounds(ss - 1, ss)
+    if sp.para > 0 and ps < ctx.paras[sp.para - 1][0]:
+        return None
+    for t in ctx.tokens(ps, ss):
+        if is_cue(t) and not ctx.quoted(t) and t.dep_ == "ROOT":
+            subj = subject_of(t)
+            who = speaker_of(ctx, subj, t) if subj is not None else None
+            if who is not None:
+                return Attribution(who, t.text)
+    return None
+
+
 def own_attribution(ctx: Context, sp: QSpan) -> Attribution | None:
     label = from_label(ctx, sp)
     if label is not None:
@@ -619,7 +645,7 @@ def attribute_all(ctx: Context, kept: list[QSpan]) -> dict[int, Attribution]:
             out[i] = prev[1]
         if i not in out:
             try:
-                lead = lead_in(ctx, sp) if is_full(ctx, sp) else None
+                lead = (lead_in(ctx, sp) or previous_sentence(ctx, sp)) if is_full(ctx, sp) else None
             except Exception:
                 lead = None
             if lead is not None:
