@@ -87,6 +87,7 @@ class Lexicon:
     lower_firsts: set[str]
     maxlen: int
     state_names: dict[str, str]    # ISO3 -> canonical name
+    with_article: set[str]         # ISO3 codes written "the United States"
     state_qids: dict[str, str]
     bodies: dict[tuple, dict]      # lowercased noun tokens -> body spec
     roles: dict[tuple, str]        # lowercased role tokens -> canonical title
@@ -201,7 +202,7 @@ def lexicon() -> Lexicon:
         actors=actors, exact=exact, lower=lower,
         firsts={k[0] for k in exact}, lower_firsts={k[0] for k in lower},
         maxlen=max(len(k) for k in list(exact) + list(lower)),
-        state_names=names, state_qids=places.get("state_wikidata") or {},
+        state_names=names, with_article=set(places.get("with_article") or []), state_qids=places.get("state_wikidata") or {},
         bodies=bodies, roles=roles,
         role_maxlen=max(len(k) for k in roles), body_maxlen=max(len(k) for k in bodies),
         place_preps=set(places.get("place_prepositions") or []),
@@ -226,8 +227,13 @@ def _term_at(actor: Actor, date: dt.date | None) -> Term:
 def _role_text(title: str | None, code: str | None, lex: Lexicon) -> str | None:
     if not title:
         return None
-    where = lex.state_names.get(code or "") or code
+    where = _state_phrase(code, lex) if code in lex.state_names else code
     return f"{title} of {where}" if where else title
+
+
+def _state_phrase(code: str, lex: Lexicon) -> str:
+    name = lex.state_names.get(code, code)
+    return f"the {name}" if code in lex.with_article else name
 
 
 def actor_entity(actor: Actor, date: dt.date | None = None) -> Entity:
@@ -255,7 +261,7 @@ def plain_entity(name: str, entity_type: str, country: str | None = None, code: 
 
 def body_entity(spec: dict, code: str) -> Entity:
     lex = lexicon()
-    name = (spec.get("override") or {}).get(code) or spec["name"].format(country=lex.state_names.get(code, code))
+    name = (spec.get("override") or {}).get(code) or spec["name"].format(country=_state_phrase(code, lex))
     hit = lex.exact.get(_tok(name))
     if hit and hit[0] == "actor":  # the gazetteer knows it (e.g. the Pentagon's Q-id)
         return actor_entity(lex.actors[hit[1]])
@@ -297,6 +303,14 @@ def _longest(table: dict, lows: list[str], i: int, maxlen: int) -> tuple[int, ob
 
 def _country_of(hit: tuple) -> str | None:
     return hit[1] if hit[0] in ("state", "demonym", "seat") else None
+
+
+def _ref_code(hit: tuple) -> str | None:
+    """Code of a state reference or of an intergovernmental body ("NATO Secretary-General")."""
+    if hit[0] == "actor":
+        actor = lexicon().actors[hit[1]]
+        return actor.terms[0].code if actor.entity_type == "igo" else None
+    return _country_of(hit)
 
 
 def lexicon_cands(words: list[str], lows: list[str], lex: Lexicon) -> list[Cand]:
@@ -354,8 +368,30 @@ def ner_cands(doc) -> list[Cand]:
             start += 1
         while end > start and doc[end - 1].text in ("'s", "’s", "'", "’"):
             end -= 1
+        for k in range(start, end):
+            if "\n\n" in doc[k].text or "\n" in doc[k].whitespace_ and "\n" in doc[k + 1:k + 2].text:
+                end = k + (0 if "\n" in doc[k].text else 1)  # a name never runs over a paragraph break
+                break
+        label = ent.label_
+        if label == "PERSON" and all(t.is_upper or not t.is_alpha for t in doc[start:end]):
+            label = "ORG"  # "AIIB", "BRI": acronyms are bodies, not people
         if start < end:
-            out.append(Cand(start, end, "ner", ent.label_, 2))
+            out.append(Cand(start, end, "ner", label, 2))
+    return out
+
+
+def titled_names(doc, lows: list[str], lex: Lexicon) -> list[Cand]:
+    """Capitalised names right after a title that NER missed ("Ambassador to Japan Rahm Emanuel")."""
+    out = []
+    for j in range(len(lows)):
+        role = _longest(lex.roles, lows, j, lex.role_maxlen)
+        if not role:
+            continue
+        k = start = j + role[0]
+        while k < len(doc) and k - start < 3 and doc[k].is_title and doc[k].pos_ == "PROPN" and not doc[k].ent_type_:
+            k += 1
+        if k - start >= 2:
+            out.append(Cand(start, k, "ner", "PERSON", 3))
     return out
 
 
@@ -385,8 +421,8 @@ def _country_ending_at(words, lows, j, lex, sent_start) -> tuple[int, str] | Non
     for length in range(1, min(lex.maxlen, j - sent_start + 1) + 1):
         s = j - length + 1
         hit = lex.exact.get(tuple(words[s:j + 1]))
-        if hit and _country_of(hit):
-            return s, hit[1]
+        if hit and _ref_code(hit):
+            return s, _ref_code(hit)
     return None
 
 
@@ -397,6 +433,10 @@ def title_before(words, lows, start, sent_start, lex) -> tuple[str | None, str |
     while j >= limit:
         role = _role_ending_at(lows, j, lex)
         if role and role[0] >= limit:
+            k = role[0] - 1
+            k -= 1 if k >= 0 and lows[k] == "the" else 0
+            if k >= 0 and lows[k] in ("to", "of", "for") and title is None:
+                break  # "Assistant to the President X": not X's own title
             title = title or role[1]
             j = role[0] - 1
             continue
@@ -408,7 +448,7 @@ def title_before(words, lows, start, sent_start, lex) -> tuple[str | None, str |
             if title or j == start - 1:
                 country = ref[1]
             break
-        if lows[j] in lex.fillers or lows[j] in HONORIFICS or lows[j] == "'s":
+        if lows[j] in lex.fillers or lows[j] in HONORIFICS or not lows[j].strip():
             j -= 1
             continue
         break
@@ -426,14 +466,16 @@ def title_after(words, lows, end, sent_end, lex) -> tuple[str | None, str | None
             break
         role = _longest(lex.roles, lows, j, lex.role_maxlen)
         m = _match_at(words, lows, j, lex)
-        if m and _country_of(m[1]):
+        if m and _ref_code(m[1]):
             if not after_prep and country is None:
-                country = m[1][1]
+                country = _ref_code(m[1])
             j += m[0]
             after_prep = False
             continue
         if role:
-            title = title or role[1]
+            k = j - 1 - (lows[j - 1] == "the")
+            if lows[k] not in ("to", "of", "for"):  # "Assistant to the President" is not a presidency
+                title = title or role[1]
             j += role[0]
             continue
         after_prep = lows[j] in DESTINATION_PREPS
@@ -604,9 +646,9 @@ def resolve_entities(parsed) -> DocEntities:
 def _resolve(parsed, doc_id: str, date) -> DocEntities:
     lex = lexicon()
     doc = parsed.doc
-    words = [t.text for t in doc]
-    lows = [t.lower_ for t in doc]
-    chosen = select(lexicon_cands(words, lows, lex) + ner_cands(doc), len(doc))
+    words, spans = _words(doc)
+    lows = [w.lower() for w in words]
+    chosen = select(_solid_cands(doc, words, lows, lex) + ner_cands(doc) + titled_names(doc, lows, lex), len(doc))
     resolved: list[tuple[int, int, Entity | _Person]] = []  # token start, end, target
     people: dict[tuple, _Person] = {}
     for c in chosen:
@@ -615,13 +657,48 @@ def _resolve(parsed, doc_id: str, date) -> DocEntities:
             resolved.append((c.start, c.end, target))
     _merge_people(resolved, people)
     resolved += _bare_titles(doc, words, lows, lex, date, resolved)
-    return _build(parsed, doc_id, date, resolved)
+    return _build(parsed, doc_id, date, resolved, spans)
+
+
+LINK_TAIL = re.compile(r"\]\(|\]$|https?:|\*\*")
+
+
+def _words(doc) -> tuple[list[str], list[tuple[int, int]]]:
+    """Token texts with markdown residue cut off ("[Bessent](https://..." -> "Bessent"), and their char spans."""
+    words, spans = [], []
+    for t in doc:
+        text, start = t.text, t.idx
+        m = LINK_TAIL.search(text)
+        if m and m.start() > 0:
+            text = text[:m.start()]
+        lead = len(text) - len(text.lstrip("[*_"))
+        if lead < len(text):
+            text, start = text[lead:], start + lead
+        words.append(text)
+        spans.append((start, start + len(text)))
+    return words, spans
+
+
+def _junk(text: str) -> bool:
+    """NER spans that are handles, URLs, file names or numbers, not names."""
+    return (not any(ch.isalpha() for ch in text) or text.startswith("@") or "/" in text
+            or "http" in text or re.search(r"\.(jpe?g|png|gif|svg|html?)$", text, re.I) is not None
+            or re.fullmatch(r"[\d\W]*\w?\d+\w*", text) is not None)
+
+
+def _solid_cands(doc, words, lows, lex) -> list[Cand]:
+    """Lexicon spans found with line breaks skipped ("Secretary Scott\nBessent" in wrapped markdown)."""
+    keep = [i for i, t in enumerate(doc) if not t.is_space]
+    cands = lexicon_cands([words[i] for i in keep], [lows[i] for i in keep], lex)
+    return [Cand(keep[c.start], keep[c.end - 1] + 1, c.kind, c.value, c.prio) for c in cands]
 
 
 def _target(c: Cand, doc, words, lows, lex, date, people) -> Entity | _Person | None:
     if c.kind != "ner":
         return _cand_entity(c, words, lows, lex, date)
-    text = doc[c.start:c.end].text
+    text = " ".join(words[c.start:c.end])
+    if _junk(text):
+        return None
     label = c.value
     if label == "PERSON":
         start = _clean_person(words, lows, c.start, c.end, lex)
@@ -629,8 +706,8 @@ def _target(c: Cand, doc, words, lows, lex, date, people) -> Entity | _Person | 
         if inner is not None:
             return inner
         toks = tuple(w for w in words[start:c.end] if w not in ("'s", "’s"))
-        if not toks or not any(ch.isalpha() for ch in "".join(toks)):
-            return None
+        if not toks or not all(any(ch.isalpha() for ch in w) for w in toks):
+            return None  # "Abe-Xi", stray punctuation
         person = people.setdefault(tuple(sorted(t.lower() for t in toks)), _Person(toks, " ".join(toks)))
         sent = doc[c.start].sent
         country, title = title_before(words, lows, start, sent.start, lex)
@@ -642,6 +719,10 @@ def _target(c: Cand, doc, words, lows, lex, date, people) -> Entity | _Person | 
     found = resolve_text(text, date)
     if found is not None:
         return found
+    if label == "ORG" and len(words[c.start:c.end]) > 1 and lows[c.end - 1] in ("administration", "government"):
+        head = resolve_text(" ".join(words[c.start:c.end - 1]), date)
+        if head is not None and head.entity_type == "person" and head.country_code:
+            return body_entity(lex.bodies[("government",)], head.country_code)
     if label in ("GPE", "LOC", "FAC"):
         return plain_entity(text, "location")
     if label == "NORP":
@@ -657,6 +738,11 @@ def _merge_people(resolved: list, people: dict) -> None:
     lex = lexicon()
     final: dict[int, Entity] = {}
     for k, (s, e, t) in enumerate(resolved):
+        if _loose_single(t):  # NER called a lone surname ORG/GPE; a person in the doc may own it
+            t = _Person((t.name,), t.name)
+            if not any(t.tokens[0].lower() in toks for toks, _ in known) and not any(
+                    t.tokens[0] in p.tokens for p in full):
+                continue
         if not isinstance(t, _Person):
             continue
         target: Entity | _Person = t
@@ -664,10 +750,13 @@ def _merge_people(resolved: list, people: dict) -> None:
             low = t.tokens[0].lower()
             ents = [ent for toks, ent in known if low in toks]
             fulls = [p for p in full if low in (x.lower() for x in p.tokens)]
+            surnames = [p for p in fulls if p.tokens[-1].lower() == low]
             if len({x.entity_id for x in ents}) == 1:
                 target = ents[0]
             elif not ents and len(fulls) == 1:
                 target = fulls[0]
+            elif not ents and len(surnames) == 1:
+                target = surnames[0]
         if isinstance(target, _Person):
             target = _person_entity(target, lex)
         final[k] = target
@@ -676,9 +765,15 @@ def _merge_people(resolved: list, people: dict) -> None:
         resolved[k] = (s, e, ent)
 
 
+def _loose_single(t) -> bool:
+    return (isinstance(t, Entity) and t.entity_type in ("organization", "location") and t.country_code is None
+            and t.wikidata_id is None and " " not in t.name and t.name[:1].isupper() and not t.name.isupper())
+
+
 def _person_entity(p: _Person, lex: Lexicon) -> Entity:
     code = p.country
-    return plain_entity(p.name, "person", code, code, _role_text(p.title, code, lex) if p.title else None)
+    country = code if code in lex.state_names else None
+    return plain_entity(p.name, "person", country, code, _role_text(p.title, code, lex) if p.title else None)
 
 
 def _bare_titles(doc, words, lows, lex, date, resolved) -> list:
@@ -721,15 +816,16 @@ def _holder(title: str, country: str | None, tok: int, people: list, lex: Lexico
     return None
 
 
-def _build(parsed, doc_id: str, date, resolved: list) -> DocEntities:
-    doc = parsed.doc
+def _build(parsed, doc_id: str, date, resolved: list, spans: list) -> DocEntities:
     text = parsed.text
     entities: dict[str, Entity] = {}
     mentions = []
     for s, e, ent in resolved:
         if not isinstance(ent, Entity) or s >= e:
             continue
-        a, b = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
+        a, b = spans[s][0], spans[e - 1][1]
+        if text[a:b].strip() != text[a:b] or not text[a:b]:
+            continue
         entities.setdefault(ent.entity_id, ent)
         mentions.append(Mention(stable_id("mention", doc_id, a, b), ent.entity_id, doc_id, a, b, text[a:b]))
     return DocEntities(entities, mentions, doc_id, date)
