@@ -79,6 +79,9 @@ def _decide(q: Quantity, span, rows: list[dict]) -> tuple[str, str | None] | Non
         return None
     if q.words and q.value == 1 and not q.qualified and q.kind in ("duration", "count") and not q.compound_noun:
         return None  # "one day after", "one time": an article, not a quantity
+    if q.kind == "count" and q.compound_noun in lexicon()["compound_adjectives"]:
+        head = _noun_after(span.doc, span[-1].i + 1, span.sent.end)
+        return ("count", _lemma(head)) if head is not None else None
     if q.kind == "count" and q.compound_noun:
         return "count", q.compound_noun
     if q.kind is not None:
@@ -117,10 +120,23 @@ def _count_unit(q: Quantity, span, rows: list[dict]) -> str | None:
     if q.elided:
         earlier = [r for r in rows if r["kind"] == "count" and r["_sent_start"] == span.sent.start_char]
         return earlier[-1]["unit"] if earlier else _lemma(_noun_after(doc, after, span.sent.end))
-    head = _noun_after(doc, after, span.sent.end, number=span)
-    if head is None or _determiner(q, span, head):
+    head = _noun_after(doc, after, span.sent.end)
+    if head is None or _determiner(q, span, head) or _quoted_term(doc.text, span):
         return None
     return _lemma(head)
+
+
+def _quoted_term(text: str, span) -> bool:
+    """A number inside a short quoted phrase is part of a coined term:
+    the “two islands plus alpha” concept, the “one China” policy."""
+    left = max(text.rfind(m, max(0, span.start_char - 40), span.start_char) for m in "“\"")
+    if left < 0 or "\n" in text[left:span.start_char]:
+        return False
+    close = [j for j in (text.find(m, span.end_char, span.end_char + 60) for m in "”\"") if j >= 0]
+    if not close:
+        return False
+    inner = text[left + 1:min(close)]
+    return "\n" not in inner and len(inner.split()) <= 6 and not re.search(r"[.!?;]", inner)
 
 
 def _determiner(q: Quantity, span, head) -> bool:
@@ -130,30 +146,36 @@ def _determiner(q: Quantity, span, head) -> bool:
     ("the four southernmost Kuril Islands"), never "the two" (the pair already named)."""
     if q.qualified:
         return False
-    first = span[0]
-    if first.i == 0:
+    prev = _previous_word(span[0])
+    if prev is None:
         return False
-    prev = first.nbor(-1)
     definite = prev.lower_ in lexicon()["definite_determiners"] or prev.tag_ in ("PRP$", "POS")
     if not definite:
         return False
     return q.value <= 2 or head.i == span[-1].i + 1
 
 
-def _noun_after(doc, i: int, stop: int, number=None):
-    """The noun a number modifies: the head of the noun run that follows it."""
-    run_head, dep_head = None, None
-    start = i
+def _previous_word(tok):
+    i = tok.i - 1
+    while i >= 0 and tok.doc[i].is_space:
+        i -= 1
+    return tok.doc[i] if i >= 0 else None
+
+
+def _noun_after(doc, i: int, stop: int):
+    """The noun a number modifies: the last noun of the run that follows it
+    (the parser often hangs the number on an adjective: "four southernmost Kuril Islands")."""
+    head, start = None, i
     while i < stop:
         t = doc[i]
-        if t.pos_ in NOUNS and not t.like_num:
-            run_head = t
-            if number is not None and any(n.head == t for n in number):
-                dep_head = t
+        if t.is_space:
+            pass  # wrapped lines
+        elif t.pos_ in NOUNS and not t.like_num:
+            head = t
         elif not _modifier(t, i == start):
             break
         i += 1
-    return dep_head or run_head
+    return head
 
 
 def _modifier(t, first: bool) -> bool:
@@ -192,7 +214,7 @@ def _measure(span, kind: str) -> str | None:
                 return _phrase(obj[0])
     head = root.head
     if head.pos_ in NOUNS and head.i > span[-1].i:
-        return span.doc[span[-1].i + 1:head.i + 1].text.strip(" -") or None
+        return _clean(span.doc[span[-1].i + 1:head.i + 1].text.strip(" -"))
     verb = root
     while verb.head != verb and verb.pos_ not in ("VERB", "AUX"):
         verb = verb.head
@@ -205,7 +227,11 @@ def _measure(span, kind: str) -> str | None:
 def _phrase(noun) -> str:
     left = [c for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod", "poss") or c.text in ("-",)]
     start = min([noun.i] + [c.left_edge.i for c in left])
-    return noun.doc[start:noun.i + 1].text
+    return _clean(noun.doc[start:noun.i + 1].text)
+
+
+def _clean(s: str | None) -> str | None:
+    return " ".join(s.split()) or None if s else None
 
 
 def _subject(parsed, span) -> str | None:
