@@ -96,7 +96,7 @@ def _name_number(q: Quantity, span) -> bool:
         return False
     first = span[0]
     prev = first.nbor(-1) if first.i > 0 else None
-    if prev is None or prev.pos_ != "PROPN" or prev.is_sent_start:
+    if prev is None or prev.pos_ != "PROPN":
         return False
     return first.head == prev or prev.head == first or first.dep_ in ("appos", "npadvmod")
 

@@ -80,6 +80,7 @@ def patterns() -> dict:
         "vague": re.compile(r"\b(?:(" + _alternation(lx["vague_multipliers"]) + r")[ \t]+of[ \t]+)?("
                             + _alternation(lx["vague_scales"]) + r")\b(?=[ \t]+of\b)", re.I),
         "multiple_verb": re.compile(r"\b(" + _alternation(lx["multiple_verbs"]) + r")\b", re.I),
+        "fold_word": re.compile(r"\b(" + _alternation(lx["number_words"]) + r")-?fold\b", re.I),
         "twice": re.compile(r"\b(twice)[ \t]+(?:as|the|more|over)\b", re.I),
         "identifier_word": re.compile(r"(?:^|(?<=\W))(" + _alternation(lx["identifier_words"]) + r")[ \t]*$", re.I),
     }
@@ -87,7 +88,7 @@ def patterns() -> dict:
         re.compile(r"https?://\S+|www\.\S+|\]\([^)\s]*\)?|\S+@\S+\.\w+"),               # links, e-mail
         re.compile(r"<[^>\n]{0,400}>"),                                                # HTML tags
         re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}\.\d{1,2}\.\d{4}\b"),
-        re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ \t]*[ap]\.?m\.?)?\b|\b\d{1,2}[ \t]*[ap]\.?m\.?(?!\w)", re.I),
+        re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[ap]\.?m\.?)?|\b\d{1,2}(?:\.\d{2})?[ \t]*[ap]\.?m\.?(?!\w)", re.I),
         re.compile(r"(?:\+\d{1,3}[ .-]?)?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}\b"),     # phone numbers
         re.compile(r"\[\d+\]"),                                                        # footnote marks
         re.compile(r"(?m)^[ \t]*[-*•]?[ \t]*\(?\d{1,3}[.)](?=[ \t])"),                 # list numbering
@@ -145,7 +146,7 @@ def _word_number_at(text: str, i: int) -> tuple[int, float] | None:
     """A spelled-out number starting at text[i]: (end offset, value)."""
     p = patterns()["word"]
     spans, pos = [], i
-    while len(spans) < 12:
+    while len(spans) < 40:
         m = p.match(text, pos)
         if not m:
             break
@@ -422,6 +423,10 @@ def _verb_multiples(text: str) -> list[Quantity]:
         value = float(lx["multiple_verbs"][m.group(1).lower()])
         out.append(Quantity(start=m.start(), end=m.end(), value=value, kind="multiple", unit="x",
                             core_start=m.start(), core_end=m.end(), words=True, verb_multiple=True))
+    for m in patterns()["fold_word"].finditer(text):
+        value = float(lx["number_words"][m.group(1).lower()])
+        out.append(Quantity(start=m.start(), end=m.end(), value=value, kind="multiple", unit="x",
+                            core_start=m.start(), core_end=m.end(), words=True))
     for m in patterns()["twice"].finditer(text):
         out.append(Quantity(start=m.start(), end=m.end(), value=2.0, kind="multiple", unit="x",
                             core_start=m.start(), core_end=m.end(1), words=True))

@@ -1,0 +1,245 @@
+"""Figure extractor: the pure number grammar, the exclusions, and robustness.
+
+Sentences here are written for the tests, not taken from any source.
+"""
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pipeline.extract.numbers import parse_number, parse_quantity, scan
+
+# ---------------------------------------------------------------- helpers
+
+SMALL = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+         "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def words(n: int) -> str:
+    """English words for 0 <= n < 10**9, for round-trip tests."""
+    if n < 20:
+        return SMALL[n]
+    if n < 100:
+        return TENS[n // 10] + ("-" + SMALL[n % 10] if n % 10 else "")
+    if n < 1000:
+        rest = n % 100
+        return SMALL[n // 100] + " hundred" + (" and " + words(rest) if rest else "")
+    for size, name in ((10**6, "million"), (1000, "thousand")):
+        if n >= size:
+            rest = n % size
+            return words(n // size) + " " + name + (" " + words(rest) if rest else "")
+    raise ValueError(n)
+
+
+def close(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
+
+
+# ---------------------------------------------------------------- pure grammar
+
+@pytest.mark.parametrize("text,value,kind,unit", [
+    ("$1.5 billion", 1.5e9, "money", "USD"),
+    ("US$1,500 million", 1.5e9, "money", "USD"),
+    ("1.5bn dollars", 1.5e9, "money", "USD"),
+    ("one and a half billion dollars", 1.5e9, "money", "USD"),
+    ("€20m", 20e6, "money", "EUR"),
+    ("£3.25bn", 3.25e9, "money", "GBP"),
+    ("¥4 trillion", 4e12, "money", "JPY"),
+    ("RMB 600 million", 600e6, "money", "CNY"),
+    ("80 billion yuan", 80e9, "money", "CNY"),
+    ("12 trillion won", 12e12, "money", "KRW"),
+    ("9 billion roubles", 9e9, "money", "RUB"),
+    ("15%", 15, "percent", "%"),
+    ("15 per cent", 15, "percent", "%"),
+    ("fifteen percent", 15, "percent", "%"),
+    ("2.5 percentage points", 2.5, "percent", "%"),
+    ("640 kilometres", 640, "distance", "km"),
+    ("1,000 km", 1000, "distance", "km"),
+    ("300 miles", 300, "distance", "mi"),
+    ("45 tonnes", 45, "mass", "t"),
+    ("a 55-ton tank", 55, "mass", "t"),
+    ("a four-day summit", 4, "duration", "day"),
+    ("an 11-month-old conflict", 11, "duration", "month"),
+    ("six times as large", 6, "multiple", "x"),
+    ("a threefold rise", 3, "multiple", "x"),
+    ("a twelve-point plan", 12, "count", "point"),
+    ("2 degrees Celsius", 2, "other", "°C"),
+])
+def test_surface_forms(text, value, kind, unit):
+    q = parse_quantity(text)
+    assert q is not None, text
+    assert close(q.value, value) and q.kind == kind and q.unit == unit
+
+
+@pytest.mark.parametrize("text,value", [
+    ("1,200", 1200), ("3.5", 3.5), ("eight", 8), ("two thousand", 2000), ("a dozen", 12),
+    ("twenty-five", 25), ("half a million", 5e5), ("three hundred and twelve", 312),
+    ("two thousand five hundred", 2500), ("1.2bn", 1.2e9), ("40k", 4e4),
+])
+def test_plain_numbers(text, value):
+    assert close(parse_number(text), value)
+
+
+@pytest.mark.parametrize("text,low,high,kind,unit", [
+    ("4-7%", 4, 7, "percent", "%"),
+    ("2 to 4%", 2, 4, "percent", "%"),
+    ("six-to-9 weeks", 6, 9, "duration", "week"),
+    ("between $2 billion and $3 billion", 2e9, 3e9, "money", "USD"),
+    ("$5-10 million", 5e6, 10e6, "money", "USD"),
+])
+def test_ranges(text, low, high, kind, unit):
+    q = parse_quantity(text)
+    assert (q.low, q.high, q.kind, q.unit) == (low, high, kind, unit)
+    assert close(q.value, (low + high) / 2)
+
+
+@pytest.mark.parametrize("text,approx", [
+    ("about 40 miles", "about"), ("around 40 miles", "about"), ("roughly 40 miles", "about"),
+    ("approximately 40 miles", "about"), ("nearly 40 miles", "less_than"), ("almost 40 miles", "less_than"),
+    ("more than 40 miles", "more_than"), ("over 40 miles", "more_than"), ("at least 40 miles", "at_least"),
+    ("up to 40 miles", "up_to"), ("less than 40 miles", "less_than"), ("under 40 miles", "less_than"),
+    ("some 40 miles", "about"), ("40 miles or more", "at_least"),
+])
+def test_qualifiers(text, approx):
+    q = parse_quantity(text)
+    assert q.approximation == approx and q.value == 40 and text.startswith(text[q.start:q.end][:4])
+
+
+def test_vague_plurals_are_base_value_more_than():
+    q = parse_quantity("tens of thousands of workers")
+    assert (q.value, q.approximation, q.vague) == (1e4, "more_than", True)
+    q = parse_quantity("billions of dollars")
+    assert (q.kind, q.unit, q.value) == ("money", "USD", 1e9)
+
+
+@pytest.mark.parametrize("text", [
+    "in 2014", "since 1972", "the 1990s", "the 2022-2023 season", "on March 20", "20 March 2021",
+    "July 3-6", "the 10th summit", "the 21st century", "G-7", "G7", "G20", "Article 9", "Sakhalin-1",
+    "Fukushima-1", "Tu-95", "F-35", "COVID-19", "5G networks", "§ 3", "no. 12", "page 40",
+    "at 10:30 a.m.", "call 202-555-0143", "see https://example.org/2023/05/item-17", "[4]",
+    "<img width=\"640\">", "the 2+2 dialogue", "net-zero", "the Group of Seven", "2023-03-21",
+])
+def test_exclusions_without_parse(text):
+    assert scan(text) == [], text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=0, max_value=999_999_999))
+def test_spelled_numbers_round_trip(n):
+    assert close(parse_number(words(n)), n)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=99_999), st.sampled_from([1, 10, 100]))
+def test_money_renderings_agree(n, div):
+    value = n / div
+    forms = [f"${value:,} billion", f"US${value * 1000:,.6g} million" if value * 1000 < 1e6 else f"US${value:,} billion",
+             f"{value}bn dollars", f"{value} billion dollars"]
+    for form in forms:
+        q = parse_quantity(form)
+        assert q is not None and q.kind == "money" and q.unit == "USD", form
+        assert math.isclose(q.value, value * 1e9, rel_tol=1e-6), form
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=99))
+def test_percent_renderings_agree(n):
+    for form in (f"{n}%", f"{n} per cent", f"{n} percent", f"{words(n)} percent", f"{words(n)} per cent"):
+        q = parse_quantity(form)
+        assert q is not None and (q.kind, q.unit, q.value) == ("percent", "%", n), form
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_scan_never_raises_and_spans_are_slices(text):
+    for q in scan(text):
+        assert 0 <= q.start < q.end <= len(text)
+
+
+# ---------------------------------------------------------------- with the parse
+
+@pytest.fixture(scope="module")
+def nlp():
+    from pipeline.nlp.parse import load_model
+    return load_model()
+
+
+@pytest.fixture(scope="module")
+def figures(nlp):
+    from pipeline.extract.figures import extract_figures
+    from pipeline.nlp.parse import parse_document
+
+    def run(text: str) -> list[dict]:
+        rows = extract_figures(parse_document("test", text, nlp=nlp))
+        for r in rows:
+            assert text[r["char_start"]:r["char_end"]] == r["raw_text"]
+        return rows
+    return run
+
+
+@pytest.mark.parametrize("text,unit", [
+    ("Canberra expelled five Chinese diplomats on Tuesday.", "diplomat"),
+    ("The ministry said 412 asylum seekers had arrived.", "seeker"),
+    ("More than 300 companies signed up.", "company"),
+    ("The agency has launched 14 joint research projects.", "project"),
+    ("Thousands of protesters gathered outside.", "protester"),
+    ("The leaders named the five permanent Security Council members.", "member"),
+])
+def test_counts_take_the_counted_noun(figures, text, unit):
+    rows = figures(text)
+    assert [r["kind"] for r in rows] == ["count"] and rows[0]["unit"].casefold() == unit
+
+
+@pytest.mark.parametrize("text", [
+    "The two countries signed a treaty.",
+    "Both leaders welcomed the agreement.",
+    "One day after the vote, the envoy left.",
+    "She is one of the most senior officials.",
+    "Their three ministers met again.",
+    "The two sides agreed to talk.",
+    "These two nations share a border.",
+    "Two of the largest economies in the world attended.",
+    "The Council adopted Resolution 2231 in 2015.",
+    "Boeing 747 aircraft were grounded.",
+    "The talks were held under the One Country, Two Systems framework.",
+    "He left two years ago.",
+    "It supports the “two islands plus alpha” idea.",
+    "The bill passed on March 3, 2019, in the 116th Congress.",
+])
+def test_determiners_names_and_dates_are_not_figures(figures, text):
+    assert figures(text) == []
+
+
+def test_sentence_with_several_figures(figures):
+    rows = figures("Exports to the bloc climbed by 18% last year to $92 billion, officials said.")
+    got = {(r["kind"], r["value"], r["unit"]) for r in rows}
+    assert got == {("percent", 18.0, "%"), ("money", 92e9, "USD")}
+    assert all(r["period"] == "last year" for r in rows)
+    assert rows[0]["figure_id"].startswith("figure_") and rows[0]["doc_id"] == "test"
+
+
+def test_qualified_one_and_elided_noun(figures):
+    rows = figures("It admitted 52 Syrian refugees and issued visas to 40 more, and may settle at least one of the cases.")
+    assert [(r["value"], r["unit"]) for r in rows] == [(52, "refugee"), (40, "refugee"), (1, "case")]
+    assert rows[2]["approximation"] == "at_least"
+
+
+def test_verb_multiples_need_a_verb(figures):
+    assert [r["kind"] for r in figures("Trade doubled in a decade.")] == ["multiple"]
+    assert figures("They accused him of double standards.") == []
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=120)
+       | st.lists(st.sampled_from(["$", "5", "two", "-", "%", "billion", "the", "“", "of", " ", "\n", "G-7",
+                                   "March", "1999", "more than", "miles", ",", "."]), max_size=25).map("".join))
+def test_extract_never_raises_and_spans_are_slices(figures, text):
+    figures(text)
+
+
+def test_empty_text(figures):
+    assert figures("") == []
