@@ -34,7 +34,7 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 NER_LABELS = {"PERSON", "NORP", "GPE", "ORG", "LOC", "FAC"}
 WINDOW = 10  # tokens searched around a name for its title
 DESTINATION_PREPS = {"to", "in", "at", "on"}  # "Ambassador to Japan": Japan is not the sender
-HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam", "h.e.", "comrade"}
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady", "madam", "h.e.", "comrade"}
 
 
 @dataclass(frozen=True)
@@ -369,9 +369,16 @@ def ner_cands(doc) -> list[Cand]:
         while end > start and doc[end - 1].text in ("'s", "’s", "'", "’"):
             end -= 1
         for k in range(start, end):
+            if "](" in doc[k].text:  # "[Penny Wong](https://..." ends at the link
+                end = k + 1
+                break
             if "\n\n" in doc[k].text or "\n" in doc[k].whitespace_ and "\n" in doc[k + 1:k + 2].text:
                 end = k + (0 if "\n" in doc[k].text else 1)  # a name never runs over a paragraph break
                 break
+        while start < end and not any(ch.isalnum() for ch in doc[start].text):
+            start += 1
+        while end > start and not any(ch.isalnum() for ch in doc[end - 1].text):
+            end -= 1
         label = ent.label_
         if label == "PERSON" and all(t.is_upper or not t.is_alpha for t in doc[start:end]):
             label = "ORG"  # "AIIB", "BRI": acronyms are bodies, not people
@@ -542,9 +549,10 @@ class DocEntities:
         key = _norm(name)
         if not key:
             return None
-        if key in self._by_text:
-            return self._by_text[key]
-        found = resolve_text(name, self.date)
+        found = self._by_text.get(key)
+        if found is not None and found.entity_type != "location":
+            return found
+        found = resolve_text(name, self.date) or found
         if found is not None:
             return self.entities.get(found.entity_id, found)
         words = set(key.split())
@@ -656,6 +664,7 @@ def _resolve(parsed, doc_id: str, date) -> DocEntities:
         if target is not None:
             resolved.append((c.start, c.end, target))
     _merge_people(resolved, people)
+    resolved += _lone_surnames(doc, words, resolved)
     resolved += _bare_titles(doc, words, lows, lex, date, resolved)
     return _build(parsed, doc_id, date, resolved, spans)
 
@@ -696,16 +705,16 @@ def _solid_cands(doc, words, lows, lex) -> list[Cand]:
 def _target(c: Cand, doc, words, lows, lex, date, people) -> Entity | _Person | None:
     if c.kind != "ner":
         return _cand_entity(c, words, lows, lex, date)
-    text = " ".join(words[c.start:c.end])
+    text = " ".join(w for w in words[c.start:c.end] if w.strip())
     if _junk(text):
         return None
     label = c.value
     if label == "PERSON":
         start = _clean_person(words, lows, c.start, c.end, lex)
-        inner = resolve_text(" ".join(words[start:c.end]), date)
+        inner = resolve_text(" ".join(w for w in words[start:c.end] if w.strip()), date)
         if inner is not None:
             return inner
-        toks = tuple(w for w in words[start:c.end] if w not in ("'s", "’s"))
+        toks = tuple(w for w in words[start:c.end] if w.strip() and w not in ("'s", "’s"))
         if not toks or not all(any(ch.isalpha() for ch in w) for w in toks):
             return None  # "Abe-Xi", stray punctuation
         person = people.setdefault(tuple(sorted(t.lower() for t in toks)), _Person(toks, " ".join(toks)))
@@ -763,6 +772,25 @@ def _merge_people(resolved: list, people: dict) -> None:
     for k, ent in final.items():
         s, e, _ = resolved[k]
         resolved[k] = (s, e, ent)
+
+
+def _lone_surnames(doc, words, resolved) -> list:
+    """Surnames NER did not tag ("Quillfeather argued ...") after the full name appeared."""
+    taken = bytearray(len(words))
+    for s, e, _ in resolved:
+        taken[s:e] = b"\x01" * (e - s)
+    first_seen: dict[str, tuple[int, Entity]] = {}
+    for s, e, t in resolved:
+        if isinstance(t, Entity) and t.entity_type == "person" and " " in t.name:
+            surname = t.name.split()[-1]
+            if surname[:1].isupper() and surname.isalpha() and len(surname) > 2:
+                first_seen.setdefault(surname, (s, t))
+    out = []
+    for k, w in enumerate(words):
+        hit = first_seen.get(w)
+        if hit and not taken[k] and k > hit[0] and doc[k].pos_ == "PROPN" and doc[k].ent_type_ in ("", "PERSON", "ORG"):
+            out.append((k, k + 1, hit[1]))
+    return out
 
 
 def _loose_single(t) -> bool:
