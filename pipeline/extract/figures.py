@@ -117,10 +117,12 @@ def _count_unit(q: Quantity, span, rows: list[dict]) -> str | None:
         return _lemma(_noun_after(doc, after + 1, span.sent.end))
     if q.words and q.value == 1 and not q.qualified:
         return None
+    earlier = [r for r in rows if r["kind"] == "count" and r["_sent_start"] == span.sent.start_char]
     if q.elided:
-        earlier = [r for r in rows if r["kind"] == "count" and r["_sent_start"] == span.sent.start_char]
         return earlier[-1]["unit"] if earlier else _lemma(_noun_after(doc, after, span.sent.end))
     head = _noun_after(doc, after, span.sent.end)
+    if head is None and earlier and not q.words:
+        return earlier[-1]["unit"]  # "54,000 troops in Japan and 28,500 in Korea"
     if head is None or _determiner(q, span, head) or _quoted_term(doc.text, span):
         return None
     return _lemma(head)
