@@ -59,10 +59,11 @@ class QSpan:
 
 def hard_wrapped(text: str) -> bool:
     """True when lines are wrapped at a fixed width, so a newline is not a paragraph end."""
-    lines = [line for line in text.split("\n") if len(line.strip()) >= 40]
+    lines = [line.rstrip() for line in text.split("\n") if len(line.strip()) >= 40]
     if len(lines) < 3:
         return False
-    return sum(len(line) <= 100 for line in lines) / len(lines) >= 0.8
+    open_ended = sum(not re.search(r"[.!?:;”\"’)*]$", line) for line in lines)
+    return sum(len(line) <= 100 for line in lines) / len(lines) >= 0.8 and open_ended / len(lines) >= 0.3
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -318,8 +319,9 @@ class Names:
                 e = self.ents.lookup(name)
             except Exception:
                 e = None
-            if e is not None and not JUNK_NAME.search(e.name) and (
-                    e.name.split()[-1].lower() == name.split()[-1].lower() or e.entity_type != "person"):
+            same_person = e is not None and e.name.split()[-1].lower() == name.split()[-1].lower() and len(
+                e.name.split()) >= len(strip_titles(name).split())
+            if e is not None and not JUNK_NAME.search(e.name) and (same_person or e.entity_type != "person"):
                 return self.canonical(Speaker(e.name, e.entity_id, e.entity_type))
         bare = strip_titles(name)
         if len(bare.split()) == 1 and bare in self.full_names:
@@ -514,14 +516,26 @@ def label_region(ctx: Context, sp: QSpan) -> tuple[int, int] | None:
     ps, pe = ctx.paras[sp.para]
     m = BULLET.match(ctx.text, ps)
     s = m.end() if m else ps
+    pi = sp.para
+    while pi > 0 and sp.para - pi < 3 and label_continues(ctx, s, sp.start - 1, pi):
+        pi -= 1  # a label wrapped over short lines, each its own paragraph in unwrapped text
+        s = ctx.paras[pi][0]
     region = ctx.text[s:sp.start - 1]
-    if not clean_name(region) and sp.para > 0:
-        s, _ = ctx.paras[sp.para - 1]
-        region = ctx.text[s:sp.start - 1]
     flat = SPACES.sub(" ", re.sub(r"[\[\]*_#]", "", MARKDOWN_LINK_TARGET.sub("", region))).strip()
     if not flat.endswith(":") or len(flat.split()) > 12:
         return None
     return s, sp.start - 1
+
+
+def label_continues(ctx: Context, s: int, e: int, pi: int) -> bool:
+    """Whether the label text [s, e) may start in the paragraph before paragraph `pi`."""
+    region = clean_name(ctx.text[s:e]).split(":")[0]
+    if not re.search(r"\w", region):
+        return True
+    if word_count(region) < 12:
+        ps, pe = ctx.paras[pi - 1]
+        return not re.search(r"[.!?:]\W*$", ctx.text[ps:pe]) and word_count(ctx.text[ps:pe]) <= 6
+    return False
 
 
 def from_label(ctx: Context, sp: QSpan) -> Attribution | None:
@@ -637,6 +651,7 @@ def attribute_all(ctx: Context, kept: list[QSpan]) -> dict[int, Attribution]:
     for i, sp in enumerate(kept):
         if sp.chain is not None and i in out and out[i].speaker is not None:
             chains.setdefault(sp.chain, out[i])
+    unresolved = {i: out.pop(i) for i in list(out) if out[i].speaker is None}
     prev: tuple[QSpan, Attribution] | None = None
     for i, sp in enumerate(kept):
         if i not in out and sp.chain is not None and sp.chain in chains:
@@ -650,6 +665,8 @@ def attribute_all(ctx: Context, kept: list[QSpan]) -> dict[int, Attribution]:
                 lead = None
             if lead is not None:
                 out[i] = lead
+        if i not in out and i in unresolved:
+            out[i] = unresolved[i]  # a cue with no nameable subject: the quote stands, speaker unknown
         if i in out:
             prev = (sp, out[i])
     return out
