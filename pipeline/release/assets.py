@@ -5,6 +5,7 @@ import polars as pl
 
 from pipeline.config import spacy_model_name
 from pipeline.extract.document import extractor_version
+from pipeline.release.extras import RELEASE_WRITERS
 from pipeline.release.publish import publish
 from pipeline.resources import BuildSettings
 
@@ -34,7 +35,7 @@ def release(context: dg.AssetExecutionContext, settings: BuildSettings, document
         "sentences": sentences, "entities": entities, "mentions": mentions, "quotes": quotes,
         "figures": figures, "events": events, "extraction_issues": extraction_issues})
     extra = {"spacy_model": spacy_model_name(), "extractor_version": extractor_version()}
-    published = publish(settings.outputs, frames, input_files(documents), extra)
+    published = publish(settings.outputs, frames, input_files(documents), extra, writers=RELEASE_WRITERS)
     rows = {name: frame.height for name, frame in frames.items()}
     context.log.info(f"release {published.version} at {published.path} ({'new' if published.created else 'unchanged'})")
     return dg.Output({"version": published.version, "path": str(published.path), "created": published.created,
