@@ -146,14 +146,14 @@ def pair_marks(text: str, paras: list[tuple[int, int]], single: bool) -> list[QS
 
 def link_chains(text: str, spans: list[QSpan], paras: list[tuple[int, int]]) -> None:
     """An unclosed quotation at a paragraph end continues when the next paragraph opens with a mark."""
-    for a, b in zip(spans, spans[1:]):
+    for i, (a, b) in enumerate(zip(spans, spans[1:])):
         if a.closed or a.end != paras[a.para][1] or b.para != a.para + 1:
             continue
         lead = text[paras[b.para][0]:b.start - 1]
         if not lead.strip() or BULLET.fullmatch(lead):
-            b.chain = a.chain if a.chain is not None else spans.index(a)
             if a.chain is None:
-                a.chain = spans.index(a)
+                a.chain = i
+            b.chain = a.chain
 
 
 def trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -290,14 +290,18 @@ class Names:
         i = bisect.bisect_right(self.quoted, (s, float("inf"))) - 1
         return i >= 0 and self.quoted[i][0] <= s < self.quoted[i][1]
 
+    def near(self, s: int, e: int) -> list[tuple[int, int, Speaker]]:
+        """Mentions starting in [s - 300, e): no name is longer than that."""
+        return self.mentions[bisect.bisect_left(self.starts, s - 300):bisect.bisect_left(self.starts, e)]
+
     def at(self, s: int, e: int) -> Speaker | None:
-        hits = [m for m in self.mentions if m[0] < e and s < m[1]]
+        hits = [m for m in self.near(s, e) if m[0] < e and s < m[1]]
         hits.sort(key=lambda m: (m[2].entity_id is None, -(m[1] - m[0])))
         return self.canonical(hits[0][2]) if hits else None
 
     def within(self, s: int, e: int, kinds: tuple[str, ...]) -> Speaker | None:
         for kind in kinds:
-            hits = [m for m in self.mentions if s <= m[0] and m[1] <= e and m[2].kind == kind]
+            hits = [m for m in self.near(s, e) if s <= m[0] and m[1] <= e and m[2].kind == kind]
             if hits:
                 hits.sort(key=lambda m: (m[2].entity_id is None, -(m[1] - m[0])))
                 return self.canonical(hits[0][2])
