@@ -4,4 +4,11 @@ before the manifest is written, and returns {file name: {"table": None, "rows": 
 wrote (or None)."""
 from __future__ import annotations
 
-RELEASE_WRITERS: list = []
+from pipeline.release.croissant import write_croissant
+from pipeline.release.datacard import write_datacard
+from pipeline.release.datapackage import write_datapackage
+from pipeline.release.plots import write_plots
+from pipeline.release.views import write_views
+
+# Order matters: the views change the database, and the data card shows the plots.
+RELEASE_WRITERS: list = [write_views, write_plots, write_datapackage, write_croissant, write_datacard]

@@ -1,0 +1,164 @@
+"""README.md in every release: the data card a person reads before using the files."""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import polars as pl
+
+from pipeline.release.plots import PLOT_FILES
+from schemas import TABLES
+from schemas._base import table_description
+
+QUALITY_FILE = Path(__file__).resolve().parents[2] / "docs" / "quality.json"
+CITATION = ("diplodata contributors. diplodata: diplomatic events, figures and quotes extracted from news "
+            "and analysis articles. Dataset, release {version}. CC BY 4.0.")
+LIMITATIONS = [
+    "Everything is extracted by rules (spaCy parse, lexicons, a bundled gazetteer), not by people: "
+    "expect missed and wrong rows, especially events (see the measured quality below).",
+    "The measured quality comes from a handful of hand-annotated articles that the rules were "
+    "developed on; on unseen publishers and genres it is likely lower.",
+    "Events are one row per actor-recipient pair and per mention; the same real-world event reported "
+    "twice (or in two articles) appears twice. Deduplicate by type, codes and date if you count events.",
+    "Dates come from the text relative to the article's publication date; an article without a date "
+    "gives events without dates. Check `date_precision` before comparing dates.",
+    "Entity resolution uses a bundled gazetteer: actors outside it keep their name as written, with no "
+    "code or Wikidata id, and the same person may appear under two names.",
+    "The corpus is small and topical (the sources listed below); counts describe these articles, "
+    "not the world.",
+]
+
+
+def publish_text() -> bool:
+    """DIPLODATA_PUBLISH_TEXT (default on): whether the release carries the full source texts."""
+    return os.environ.get("DIPLODATA_PUBLISH_TEXT", "1").strip().lower() not in {"0", "false", "no", "off"}
+
+
+TEXT_REFUSAL = ("DIPLODATA_PUBLISH_TEXT is off, but withholding the source texts is not implemented yet "
+                "(documents.text and sentences.text would have to be dropped before the release version is "
+                "computed); nothing was published. Unset it or set DIPLODATA_PUBLISH_TEXT=1 to publish the texts.")
+
+
+def load_quality(path: Path = QUALITY_FILE) -> dict | None:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _cell(value) -> str:
+    return "" if value is None else str(value).replace("|", "\\|").replace("\n", " ")
+
+
+def markdown_table(header: list[str], rows: list[list]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
+    return lines + ["| " + " | ".join(_cell(v) for v in row) + " |" for row in rows]
+
+
+def coverage_section(frames: dict[str, pl.DataFrame]) -> list[str]:
+    docs = frames["documents"]
+    dates = docs["published_date"].drop_nulls()
+    span = f"published {dates.min()} to {dates.max()}" if dates.len() else "publication dates unknown"
+    publishers = sorted(set(docs["publisher"].drop_nulls().to_list()))
+    return ["## What it covers", "",
+            f"{docs.height} source documents ({span}; publishers: {', '.join(publishers) or 'unknown'}), "
+            f"from which {frames['quotes'].height} quotes, {frames['figures'].height} figures and "
+            f"{frames['events'].height} events were extracted, with {frames['entities'].height} entities. "
+            "Every extracted row carries its document id, character offsets into `documents.text` and "
+            "its sentence, so it can be checked against the text.", ""]
+
+
+def tables_section(frames: dict[str, pl.DataFrame]) -> list[str]:
+    rows = [[f"`{name}`", frames[name].height, table_description(TABLES[name])] for name in TABLES if name in frames]
+    return ["## Tables and row counts", "",
+            "Each table is a Parquet file and a table in `diplodata.duckdb` (with the same data dictionary "
+            "as `COMMENT ON` every table and column). The codebook (what counts as a quote, a figure, an "
+            "event; PLOVER types; codes; dates) is `docs/CODEBOOK.md` in the project, the column-by-column "
+            "dictionary `docs/DATA_DICTIONARY.md`; both are summarised by `datapackage.json`.", "",
+            *markdown_table(["table", "rows", "one row per"], rows), "",
+            "Views in `diplodata.duckdb`: `events_named` (events with actor/recipient names and source title), "
+            "`quotes_with_speaker` (quotes with the speaker's role and country), `figures_with_subject` "
+            "(figures with their subject's name and country).", ""]
+
+
+def sources_section(documents: pl.DataFrame) -> list[str]:
+    cols = ["title", "publisher", "author", "published_date", "url"]
+    rows = documents.sort("published_date", "source_file", nulls_last=True).select(cols).rows()
+    return ["## Sources", "", *markdown_table(cols, [list(r) for r in rows]), ""]
+
+
+def license_section() -> list[str]:
+    return ["## License", "",
+            "The data we produce (every extracted row, the codes, ids, offsets and metadata) is released "
+            "under [CC BY 4.0](https://creativecommons.org/licenses/by/4.0/). The source texts are not ours: "
+            "they keep their owners' rights (see the publishers above), and quoted words remain the speakers' "
+            "and publishers'. This release includes the full cleaned texts (`documents.text`, and "
+            "`sentences.text` which tiles them) so that every offset can be checked; re-publish them only "
+            "where their owners' terms allow. The build setting `DIPLODATA_PUBLISH_TEXT` (default `1`) "
+            "states this choice; `0` (withhold the texts) is not implemented yet, and a build with it "
+            "refuses to publish rather than publish texts against the setting.", ""]
+
+
+def cite_section(version: str) -> list[str]:
+    return ["## How to cite", "", CITATION.format(version=version), "", "```bibtex",
+            "@misc{diplodata,", "  title  = {diplodata: diplomatic events, figures and quotes},",
+            "  author = {{diplodata contributors}},", f"  note   = {{Release {version}, CC BY 4.0}},", "}",
+            "```", ""]
+
+
+def metric_rows(metrics: dict) -> list[list]:
+    rows = []
+    for name, m in metrics.items():
+        if isinstance(m, dict) and "f1" in m:
+            rows.append([name, m.get("precision"), m.get("recall"), m.get("f1"), m.get("tp"),
+                         m.get("predicted"), m.get("gold")])
+    return rows
+
+
+def quality_section(quality: dict | None) -> list[str]:
+    head = ["## Measured extraction quality", ""]
+    if not quality:
+        return head + ["No measurement was available to this build (`docs/quality.json` missing).", ""]
+    header = ["table / match", "precision", "recall", "F1", "matched", "predicted", "gold"]
+    return head + [f"Scored on {quality.get('gold', 'the dev gold')} on {quality.get('date')} with "
+                   f"`{quality.get('command')}` (matching rules in the scorer; `events_type` needs the "
+                   "same type and overlapping evidence, `events_full` also the same codes and date).", "",
+                   *markdown_table(header, metric_rows(quality.get("metrics", {}))), ""]
+
+
+def plots_section(folder: Path) -> list[str]:
+    present = [(name, title) for name, title in PLOT_FILES.items() if (folder / name).exists()]
+    return ["## Plots", "", *[f"![{title}]({name})" for name, title in present], ""] if present else []
+
+
+def usage_section() -> list[str]:
+    return ["## Using the release", "", "```sh",
+            "diplodata verify RELEASE_FOLDER        # recompute every SHA-256 in manifest.json",
+            "diplodata query \"SELECT * FROM events_named LIMIT 5\" --release RELEASE_FOLDER",
+            "duckdb -readonly diplodata.duckdb      # or any Parquet reader on the *.parquet files", "```", "",
+            "`datapackage.json` (Frictionless Data Package v2) and `croissant.json` (Croissant 1.0) describe the "
+            "files, types, keys and checksums for tools. Worked questions in SQL: `docs/queries.md`.", ""]
+
+
+def limitations_section() -> list[str]:
+    return ["## Known limitations", "", *[f"- {item}" for item in LIMITATIONS], ""]
+
+
+def card_markdown(folder: Path, frames: dict[str, pl.DataFrame], version: str, quality: dict | None) -> str:
+    parts = [[f"# diplodata release {version}", "",
+              "Diplomatic events, stated figures and attributed quotes extracted from news and analysis "
+              "articles, with the texts they come from.", ""],
+             coverage_section(frames), tables_section(frames), quality_section(quality), plots_section(folder),
+             sources_section(frames["documents"]), usage_section(), license_section(), cite_section(version),
+             limitations_section()]
+    return "\n".join(line for part in parts for line in part)
+
+
+def write_datacard(folder: Path, frames: dict[str, pl.DataFrame], previous, version: str) -> dict:
+    """Release writer: README.md, the data card."""
+    if not publish_text():
+        raise RuntimeError(TEXT_REFUSAL)
+    text = card_markdown(folder, frames, version, load_quality())
+    (folder / "README.md").write_text(text, encoding="utf-8")
+    return {"README.md": {"table": None, "rows": len(text.splitlines())}}

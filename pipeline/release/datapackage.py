@@ -1,0 +1,100 @@
+"""datapackage.json: the release described as a Frictionless Data Package (v2), one resource per
+Parquet file, with table schemas generated from the pandera contracts in schemas/."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import polars as pl
+
+from pipeline.release.publish import file_sha256
+from schemas import TABLES
+from schemas._base import columns, foreign_keys, primary_key, table_description
+
+PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
+TITLE = "diplodata: diplomatic events, figures and quotes"
+DESCRIPTION = ("An open dataset of diplomatic events (PLOVER-typed), stated figures and attributed quotes "
+               "extracted by rules from news and analysis articles, with every row traceable to character "
+               "offsets in the cleaned source text.")
+KEYWORDS = ["diplomacy", "international relations", "events", "PLOVER", "quotations", "event data"]
+DATA_LICENSE = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
+                "title": "Creative Commons Attribution 4.0 International"}
+FIELD_TYPES = {"String": "string", "Int64": "integer", "Float64": "number", "Date": "date", "Boolean": "boolean"}
+PARQUET_MEDIATYPE = "application/vnd.apache.parquet"
+
+
+def field_type(dtype: str) -> str:
+    return "datetime" if dtype.startswith("Datetime") else FIELD_TYPES.get(dtype, "any")
+
+
+def check_constraints(column) -> dict:
+    """Constraints that the pandera checks of one column state."""
+    out = {}
+    for check in column.checks:
+        stats = check.statistics or {}
+        if check.name == "isin":
+            out["enum"] = list(stats["allowed_values"])
+        elif check.name == "str_matches":
+            out["pattern"] = stats["pattern"]
+        elif check.name == "greater_than_or_equal_to":
+            out["minimum"] = stats["min_value"]
+        elif check.name == "less_than_or_equal_to":
+            out["maximum"] = stats["max_value"]
+    return out
+
+
+def field_descriptor(name: str, dtype: str, description: str, nullable: bool, column) -> dict:
+    constraints = {"required": not nullable, **({"unique": True} if column.unique else {}),
+                   **check_constraints(column)}
+    return {"name": name, "type": field_type(dtype), "description": description, "constraints": constraints}
+
+
+def table_schema(table: str) -> dict:
+    model = TABLES[table]
+    pandera_columns = model.to_schema().columns
+    schema = {"fields": [field_descriptor(name, dtype, desc, nullable, pandera_columns[name])
+                         for name, dtype, desc, nullable in columns(model)]}
+    if primary_key(model):
+        schema["primaryKey"] = primary_key(model)
+    if foreign_keys(model):
+        schema["foreignKeys"] = foreign_keys(model)
+    return schema
+
+
+def resource(folder: Path, table: str, rows: int) -> dict:
+    path = folder / f"{table}.parquet"
+    return {"name": table, "type": "table", "path": path.name, "format": "parquet",
+            "mediatype": PARQUET_MEDIATYPE, "bytes": path.stat().st_size, "hash": f"sha256:{file_sha256(path)}",
+            "description": table_description(TABLES[table]), "rows": rows, "schema": table_schema(table)}
+
+
+def source_entry(row: dict) -> dict:
+    title = row["title"] or row["source_file"]
+    details = ", ".join(str(x) for x in (row["publisher"], row["published_date"]) if x)
+    entry = {"title": f"{title} ({details})" if details else title}
+    if row["url"]:
+        entry["path"] = row["url"]
+    return entry
+
+
+def sources(documents: pl.DataFrame) -> list[dict]:
+    cols = ["source_file", "title", "publisher", "published_date", "url"]
+    return [source_entry(row) for row in documents.sort("source_file").select(cols).to_dicts()]
+
+
+def descriptor(folder: Path, frames: dict[str, pl.DataFrame], version: str) -> dict:
+    tables = [name for name in TABLES if name in frames]
+    return {
+        "$schema": PROFILE, "name": "diplodata", "title": TITLE, "description": DESCRIPTION,
+        "version": version, "created": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "keywords": KEYWORDS, "licenses": [DATA_LICENSE], "sources": sources(frames["documents"]),
+        "resources": [resource(folder, name, frames[name].height) for name in tables],
+    }
+
+
+def write_datapackage(folder: Path, frames: dict[str, pl.DataFrame], previous, version: str) -> dict:
+    """Release writer: datapackage.json beside the Parquet files."""
+    data = descriptor(folder, frames, version)
+    (folder / "datapackage.json").write_text(json.dumps(data, indent=2, default=str) + "\n", encoding="utf-8")
+    return {"datapackage.json": {"table": None, "rows": len(data["resources"])}}
