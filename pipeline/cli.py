@@ -37,6 +37,68 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_verify(args: argparse.Namespace) -> int:
+    from pipeline.release.commands import verify_release
+
+    release = Path(args.release)
+    problems = verify_release(release)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"{release}: {len(problems)} problem(s); do not trust this copy", file=sys.stderr)
+        return 1
+    print(f"{release}: every file matches manifest.json")
+    return 0
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    import duckdb
+
+    from pipeline.release.commands import FORMATS, run_query
+
+    try:
+        names, rows = run_query(args.sql, Path(args.release))
+    except (FileNotFoundError, duckdb.Error) as err:
+        print(f"diplodata: {err}", file=sys.stderr)
+        return 2
+    sys.stdout.write(FORMATS[args.format](names, rows))
+    return 0
+
+
+def cmd_pack(args: argparse.Namespace) -> int:
+    from pipeline.release.commands import pack_release
+
+    release = Path(args.release)
+    if not release.is_dir():
+        print(f"diplodata: release folder {release} does not exist", file=sys.stderr)
+        return 2
+    try:
+        archive, checksum = pack_release(release, Path(args.out))
+    except ValueError as err:
+        print(f"diplodata: {err}", file=sys.stderr)
+        return 1
+    print(f"archive: {archive}")
+    print(f"checksum: {checksum}")
+    return 0
+
+
+def add_release_commands(sub) -> None:
+    from pipeline.release.commands import DEFAULT_RELEASE, FORMATS
+
+    verify = sub.add_parser("verify", help="recompute every SHA-256 in a release's manifest.json")
+    verify.add_argument("release", help="release folder (e.g. outputs/releases/latest)")
+    verify.set_defaults(func=cmd_verify)
+    query = sub.add_parser("query", help="run SQL on a release's DuckDB database (read-only)")
+    query.add_argument("sql", help="the SQL statement")
+    query.add_argument("--release", default=str(DEFAULT_RELEASE), help=f"release folder (default: {DEFAULT_RELEASE})")
+    query.add_argument("--format", choices=sorted(FORMATS), default="table", help="output format (default: table)")
+    query.set_defaults(func=cmd_query)
+    pack = sub.add_parser("pack", help="verify a release and pack it as one .tar.gz plus a .sha256 file")
+    pack.add_argument("release", help="release folder")
+    pack.add_argument("--out", default=".", help="folder for the archive (default: current folder)")
+    pack.set_defaults(func=cmd_pack)
+
+
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="diplodata", description="Build and use the diplodata release.")
     sub = ap.add_subparsers(dest="command", required=True)
@@ -44,6 +106,7 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--sources", default="sources", help="folder of *.txt articles and catalog.csv (default: sources)")
     build.add_argument("--outputs", default="outputs", help="folder that receives releases/ (default: outputs)")
     build.set_defaults(func=cmd_build)
+    add_release_commands(sub)
     return ap
 
 

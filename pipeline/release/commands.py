@@ -1,0 +1,162 @@
+"""What `diplodata verify`, `query` and `pack` do, as plain functions the CLI and tests call."""
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import tarfile
+from pathlib import Path
+
+from pipeline.release.publish import DB_NAME, file_sha256
+
+DEFAULT_RELEASE = Path("outputs/releases/latest")
+MAX_CELL = 80
+
+
+# verify ------------------------------------------------------------------------------------------
+
+def load_manifest(release: Path) -> dict:
+    return json.loads((release / "manifest.json").read_text(encoding="utf-8"))
+
+
+def check_file(release: Path, entry: dict) -> str | None:
+    path = release / entry["path"]
+    if not path.is_file():
+        return f"missing: {entry['path']}"
+    if "bytes" in entry and path.stat().st_size != entry["bytes"]:
+        return f"size mismatch: {entry['path']} ({path.stat().st_size} bytes, manifest says {entry['bytes']})"
+    if file_sha256(path) != entry["sha256"]:
+        return f"checksum mismatch: {entry['path']}"
+    return None
+
+
+def unlisted_files(release: Path, manifest: dict) -> list[str]:
+    listed = {entry["path"] for entry in manifest["outputs"]} | {"manifest.json"}
+    present = {p.relative_to(release).as_posix() for p in release.rglob("*") if p.is_file()}
+    return [f"not in manifest: {name}" for name in sorted(present - listed)]
+
+
+def datapackage_mismatches(release: Path) -> list[str]:
+    """The hashes datapackage.json states agree with the files (it is itself in the manifest)."""
+    path = release / "datapackage.json"
+    if not path.is_file():
+        return []
+    out = []
+    for res in json.loads(path.read_text(encoding="utf-8")).get("resources", []):
+        target = release / res["path"]
+        if target.is_file() and res.get("hash") != f"sha256:{file_sha256(target)}":
+            out.append(f"datapackage.json hash mismatch: {res['path']}")
+    return out
+
+
+def verify_release(release: Path) -> list[str]:
+    """Every problem found, one line each; an empty list means the release is intact."""
+    if not (release / "manifest.json").is_file():
+        return [f"missing: manifest.json (is {release} a release folder?)"]
+    try:
+        manifest = load_manifest(release)
+    except ValueError as err:
+        return [f"manifest.json is not valid JSON: {err}"]
+    problems = [p for p in (check_file(release, entry) for entry in manifest["outputs"]) if p]
+    return problems + unlisted_files(release, manifest) + datapackage_mismatches(release)
+
+
+# query -------------------------------------------------------------------------------------------
+
+def database_path(release: Path) -> Path:
+    """A release folder, a releases folder (its `latest`) or the .duckdb file itself."""
+    if release.is_file():
+        return release
+    if (release / DB_NAME).is_file():
+        return release / DB_NAME
+    return release / "latest" / DB_NAME
+
+
+def run_query(sql: str, release: Path = DEFAULT_RELEASE) -> tuple[list[str], list[tuple]]:
+    import duckdb
+
+    path = database_path(release)
+    if not path.is_file():
+        raise FileNotFoundError(f"no {DB_NAME} at {release}")
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        cursor = con.execute(sql)
+        names = [d[0] for d in cursor.description or []]
+        return names, cursor.fetchall() if names else []
+    finally:
+        con.close()
+
+
+def _text(value) -> str:
+    text = "" if value is None else str(value).replace("\n", " ")
+    return text if len(text) <= MAX_CELL else text[:MAX_CELL - 1] + "…"
+
+
+def format_table(names: list[str], rows: list[tuple]) -> str:
+    cells = [[_text(v) for v in row] for row in rows]
+    widths = [max([len(n)] + [len(r[i]) for r in cells]) for i, n in enumerate(names)]
+    line = lambda values: " | ".join(v.ljust(w) for v, w in zip(values, widths)).rstrip()  # noqa: E731
+    out = [line(names), "-+-".join("-" * w for w in widths)] + [line(r) for r in cells]
+    return "\n".join(out + [f"({len(rows)} row{'s' if len(rows) != 1 else ''})"]) + "\n"
+
+
+def format_csv(names: list[str], rows: list[tuple]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(names)
+    writer.writerows(["" if v is None else v for v in row] for row in rows)
+    return buffer.getvalue()
+
+
+def format_json(names: list[str], rows: list[tuple]) -> str:
+    return json.dumps([dict(zip(names, row)) for row in rows], indent=2, default=str, ensure_ascii=False) + "\n"
+
+
+FORMATS = {"table": format_table, "csv": format_csv, "json": format_json}
+
+
+# pack --------------------------------------------------------------------------------------------
+
+def release_name(release: Path) -> str:
+    try:
+        return f"diplodata-{load_manifest(release)['version']}"
+    except (OSError, ValueError, KeyError):
+        return f"diplodata-{release.resolve().name}"
+
+
+def _tarinfo(path: Path, arcname: str) -> tarfile.TarInfo:
+    """Same bytes for the same files: fixed owner, mode and time."""
+    info = tarfile.TarInfo(arcname)
+    info.size, info.mode, info.mtime = path.stat().st_size, 0o644, 0
+    info.uid = info.gid = 0
+    info.uname = info.gname = ""
+    return info
+
+
+def release_members(release: Path) -> list[Path]:
+    return sorted(p for p in release.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def write_archive(release: Path, archive: Path, top: str) -> None:
+    with archive.open("wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as zipped:
+        with tarfile.open(fileobj=zipped, mode="w", format=tarfile.PAX_FORMAT) as tar:
+            for path in release_members(release):
+                arcname = f"{top}/{path.relative_to(release).as_posix()}"
+                with path.open("rb") as handle:
+                    tar.addfile(_tarinfo(path, arcname), handle)
+
+
+def pack_release(release: Path, out: Path) -> tuple[Path, Path]:
+    """One .tar.gz of the (verified) release under a single top folder, and its .sha256 file."""
+    release = release.resolve()
+    problems = verify_release(release)
+    if problems:
+        raise ValueError("release does not verify:\n  " + "\n  ".join(problems))
+    top = release_name(release)
+    out.mkdir(parents=True, exist_ok=True)
+    archive = out / f"{top}.tar.gz"
+    write_archive(release, archive, top)
+    checksum = out / f"{archive.name}.sha256"
+    checksum.write_text(f"{file_sha256(archive)}  {archive.name}\n", encoding="utf-8")
+    return archive, checksum
