@@ -184,7 +184,7 @@ class ArgReader:
         for head in heads:
             found = self.party(head, place)
             if not found:
-                found = [p for a in head.children if a.dep_ == "appos" for p in self.party(a, place)]
+                found = [p for a in head.children if a.dep_ == "appos" for p in self.parties(a, place)]
             out.extend(found)
         return _unique(out)
 
@@ -209,6 +209,30 @@ class ArgReader:
             if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.pos_ in ("PROPN", "ADJ")):
                 out.extend(self.party(child, place))
         return out
+
+    def parties_left_of(self, verb) -> list[Party]:
+        """Parties named right before a verb ("..., the United States and Japan have launched"), for
+        clauses whose parse lost the subject (a heading run into the sentence)."""
+        i, skipped = verb.i - 1, 0
+        while i >= verb.sent.start and (verb.doc[i].dep_ in ("aux", "auxpass", "neg", "advmod") or verb.doc[i].is_space):
+            i -= 1
+        end, start = i, i
+        if end < verb.sent.start or verb.doc[end].pos_ not in ("PROPN", "NOUN"):
+            return []
+        while start - 1 >= verb.sent.start and not verb.doc[start - 1].is_space and skipped < 12:
+            prev = verb.doc[start - 1]
+            if not (prev.pos_ in ("PROPN", "DET", "CCONJ", "ADJ") or prev.text in (",", "-")):
+                break
+            start, skipped = start - 1, skipped + 1
+        if end < start or end < verb.sent.start:
+            return []
+        out: list[Party] = []
+        for ent in self.view.within(verb.doc[start].idx, verb.doc[end].idx + len(verb.doc[end])):
+            code = entity_code(ent)
+            if code and getattr(ent, "entity_type", None) in PARTY_TYPES:
+                out.append(Party(getattr(ent, "name", code), getattr(ent, "entity_id", None), code,
+                                 getattr(ent, "entity_type", None), verb.doc[end].i))
+        return _unique(out)
 
     def place(self, tok) -> tuple[str | None, str | None]:
         ent = self.view.at(tok.idx, tok.idx + len(tok))

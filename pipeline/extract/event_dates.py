@@ -26,6 +26,8 @@ DAY_WORDS = re.compile(r"\b(?P<w>yesterday|today|tomorrow)\b", re.I)
 # words that make a DATE span a duration or an age, not a point in time
 NOT_A_POINT = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many)[\s-]+(?:day|week|month|year|decade|hour)s?\b"
                          r"|\bfor\s+(?:years|decades|months)\b|\bsince\b|\buntil\b|\bdecades?\b|\bcentur", re.I)
+# "by 2030", "no later than 2050": a deadline dates a goal, not the event
+DEADLINE = re.compile(r"^\s*(?:by|before)\b|\blater\s+than\b", re.I)
 
 
 def _year_for(month: int, day: int, base: dt.date | None, prefer: str) -> int | None:
@@ -156,6 +158,8 @@ def _weekday(name: str, base: dt.date, prefer: str) -> dt.date:
 def resolve_date_text(text: str, base: dt.date | None, prefer: str = "past"):
     """(start, end or None, precision) for a date phrase, or None when it names no point in time."""
     if not text or NOT_A_POINT.search(text) and not YEAR.search(text) and not _month_word(text):
+        return None
+    if DEADLINE.search(text):
         return None
     try:
         return _ranges(text, base, prefer) or _absolute(text, base, prefer) or _relative(text, base, prefer)

@@ -14,6 +14,7 @@ import yaml
 
 from pipeline.extract.event_args import RECIPIENT_PREPS, ArgReader, Party
 from pipeline.extract.event_dates import looks_like_date, resolve_date_text
+from pipeline.extract.event_lists import ListReader, first_sentence_end, list_items
 from pipeline.ids import stable_id
 
 LEXICON_PATH = Path(__file__).resolve().parent.parent / "data" / "event_triggers.yaml"
@@ -21,6 +22,8 @@ SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 NULL_RECIPIENT_OK = {"MOBILIZE", "PROTEST"}
 # "the visit of the minister", "the request of X": "of" names who acted; elsewhere the target
 OF_IS_ACTOR = {"CONSULT", "REQUEST", "SUPPORT", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "MOBILIZE"}
+# "X and Y will strengthen ...": a generic verb is an event only as a promise two parties make together
+JOINT_COMMITMENT = {"type": "AGREE", "mode": "promise", "reciprocal": True, "joint": True, "confidence": 0.6}
 VERB_CONFIDENCE, NOUN_CONFIDENCE, PHRASE_CONFIDENCE = 0.75, 0.6, 0.7
 
 
@@ -30,6 +33,7 @@ def load_lexicon(path: str = str(LEXICON_PATH)) -> dict:
         lex = yaml.safe_load(fh)
     lex["grammar"] = {k: (set(v) if isinstance(v, list) else v) for k, v in lex.get("grammar", {}).items()}
     lex["phrase_index"] = {}
+    lex["commitment_verbs"] = set(lex.get("commitments", {}).get("verbs", []))
     for rule in lex.get("phrases", []):
         for obj in rule["object"]:
             lex["phrase_index"][(rule["verb"], obj)] = rule
@@ -50,16 +54,70 @@ def extract_events(parsed) -> list[dict]:
 def _extract(parsed) -> list[dict]:
     lex = load_lexicon()
     reader = ArgReader(parsed, lex["grammar"])
-    rows: list[dict] = []
+    rows, taken_by_lists = _list_rows(parsed, reader, lex)
     seen_nouns: dict = {}
     for sent in parsed.doc.sents:
         if sent.text.rstrip().endswith("?"):
             continue
-        taken: set[int] = set()
+        taken: set[int] = set(taken_by_lists)
         for tok in sent:
             for cand in _candidates(tok, lex, taken):
                 rows.extend(_rows_for(parsed, reader, lex, cand, seen_nouns))
     return _dedupe(rows)
+
+
+# ---------------------------------------------------------------- itemised commitments
+
+def _list_rows(parsed, reader: ArgReader, lex: dict) -> tuple[list[dict], set[int]]:
+    """Rows of the items listed under a commitment lead-in, and the tokens they used as triggers."""
+    lists = ListReader(parsed, reader, lex)
+    leading = leading_parties(reader)
+    rows: list[dict] = []
+    used: set[int] = set()
+    for item in list_items(parsed.text):
+        parties = lists.lead_parties(item, leading)
+        verb = lists.trigger(item) if len(parties) >= 2 else None
+        tok = _token_at(parsed.doc, verb.start()) if verb else None
+        if tok is None:
+            continue
+        used.add(tok.i)
+        end = first_sentence_end(parsed.text, verb.start(), item.end)
+        is_aid, beneficiaries = lists.aid_recipient(item, verb)
+        if is_aid:
+            mode = _refine_mode(tok, "AID", "material", lex)
+            pairs = [(p, beneficiaries[0] if beneficiaries else None) for p in parties]
+            found = [_item_row(parsed, tok, "AID", mode, a, r, "planned", (verb.start(), end)) for a, r in pairs]
+        else:
+            found = [_item_row(parsed, tok, "AGREE", "promise", parties[0], r, "occurred", (verb.start(), end))
+                     for r in parties[1:]]
+        rows.extend(found)
+    return rows, used
+
+
+def _item_row(parsed, tok, etype, mode, actor: Party, recip: Party | None, status, span) -> dict:
+    cand = {"tok": tok, "entry": {"type": etype, "mode": mode}, "kind": "verb"}
+    row = _row(parsed, cand, etype, mode, actor, recip, status, None, "verb", (None, None))
+    start, end = span
+    row.update(char_start=start, char_end=end, sentence=parsed.text[start:end], trigger=parsed.text[start:tok.idx + len(tok)],
+               event_id=stable_id("event", parsed.doc_id, start, end, etype, actor.code, recip.code if recip else None))
+    return row
+
+
+def _token_at(doc, offset: int):
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def leading_parties(reader: ArgReader) -> list[Party]:
+    """The first two states the document names: the parties of a joint text's "we" and "the two leaders"."""
+    ents = reader.view.ents
+    out: list[Party] = []
+    for mention, ent in ((m, ents.entities.get(m.entity_id)) for m in getattr(ents, "mentions", [])):
+        if ent is not None and ent.entity_type == "state" and ent.code and ent.code not in {p.code for p in out}:
+            out.append(Party(ent.name, ent.entity_id, ent.code, "state"))
+        if len(out) == 2:
+            break
+    return out
 
 
 # ---------------------------------------------------------------- triggers
@@ -78,6 +136,8 @@ def _candidates(tok, lex: dict, taken: set[int]) -> list[dict]:
         entry = lex["verbs"].get(lemma)
         if entry and _verb_allowed(tok, entry, lex):
             return [{"tok": tok, "entry": _object_reading(tok, entry), "kind": "verb"}]
+        if entry is None and lemma in lex["commitment_verbs"] and tok.dep_ not in ("amod", "compound", "pcomp", "acl"):
+            return [{"tok": tok, "entry": JOINT_COMMITMENT, "kind": "verb"}]
     if tok.pos_ in ("NOUN", "PROPN") and tok.tag_ != "NNP":
         entry = lex["nouns"].get(lemma)
         if entry and _noun_allowed(tok, entry, lex):
@@ -253,6 +313,22 @@ def _subject(tok, reader: ArgReader, depth: int = 0) -> tuple[list[Party], bool]
     return [], False
 
 
+def _narrator_we(tok) -> bool:
+    """The text's own "we" (outside quotations): in a joint statement, its leading parties."""
+    from pipeline.extract.event_args import in_quote
+
+    return any(c.dep_ == "nsubj" and c.lower_ == "we" and not in_quote(c) for c in tok.children)
+
+
+def _across_blank_line(parties: list[Party], tok) -> bool:
+    """A subject found across a blank line comes from a heading or title the parser ran into the clause."""
+    doc = tok.doc
+    for p in parties:
+        if p.token_i is not None and p.token_i < tok.i and "\n\n" in doc.text[doc[p.token_i].idx:tok.idx]:
+            return True
+    return False
+
+
 def _verb_recipients(tok, entry: dict, reader: ArgReader) -> list[Party]:
     dest = entry.get("dest")
     for child in tok.children:
@@ -334,6 +410,10 @@ def _arguments(cand: dict, reader: ArgReader, lex: dict) -> tuple[list[Party], l
             actors, recips = recips[:1], recips[1:]
         return actors, recips
     actors, _ = _subject(tok, reader)
+    if not actors or _across_blank_line(actors, tok):
+        actors = reader.parties_left_of(tok) or actors
+    if not actors and entry.get("joint") and _narrator_we(tok):
+        actors = leading_parties(reader)
     recips = _verb_recipients(tok, entry, reader)
     if kind == "phrase" and not recips:
         recips = reader.parties_inside(cand["obj"])
@@ -387,6 +467,10 @@ def _rows_for(parsed, reader: ArgReader, lex: dict, cand: dict, seen_nouns: dict
     if args is None:
         return []
     actors, recips = args
+    if entry.get("joint"):
+        if status != "planned" or len({p.code for p in actors if p.code}) < 2:
+            return []
+        status, recips = "occurred", []
     if status == "desire":
         if not entry.get("planned_type"):
             return []
