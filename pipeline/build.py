@@ -44,8 +44,24 @@ def run_build(sources: Path, outputs: Path) -> BuildReport:
     defs = make_definitions(BuildSettings(sources_dir=str(sources), outputs_dir=str(outputs)))
     job = defs.resolve_job_def("build_release")
     with dg.DagsterInstance.get() as instance:
+        sync_partitions(instance, sources)
         result = job.execute_in_process(instance=instance, raise_on_error=False, run_config=QUIET)
         return _report(result)
+
+
+def sync_partitions(instance, sources: Path) -> None:
+    """Keep the `sources` dynamic partitions equal to the files in sources/, as the sensor does,
+    so the UI on this DAGSTER_HOME shows one partition per current source."""
+    from pipeline.ingest.reader import list_sources
+    from pipeline.partitions import partition_key, sources_partitions
+
+    files, _ = list_sources(sources)
+    wanted = {partition_key(s.name) for s in files}
+    have = set(instance.get_dynamic_partitions(sources_partitions.name))
+    if wanted - have:
+        instance.add_dynamic_partitions(sources_partitions.name, sorted(wanted - have))
+    for key in sorted(have - wanted):
+        instance.delete_dynamic_partition(sources_partitions.name, key)
 
 
 def _report(result) -> BuildReport:

@@ -4,22 +4,25 @@ from __future__ import annotations
 import dagster as dg
 
 from pipeline.contracts import ALL_CHECKS
-from pipeline.extract.assets import extract
+from pipeline.extract.assets import document_extracts, extract
 from pipeline.ingest.assets import ingest
 from pipeline.nlp.assets import parsed_documents
 from pipeline.release.assets import release
+from pipeline.jobs import build_release_job, document_job
 from pipeline.resources import BuildSettings
+from pipeline.schedules import rebuild_schedule
+from pipeline.sensors import sources_sensor
 
-ASSETS = [ingest, parsed_documents, extract, release]
-build_release_job = dg.define_asset_job("build_release", selection=dg.AssetSelection.all(),
-                                        description="Ingest the sources, extract every table and publish a release.")
+ASSETS = [document_extracts, ingest, parsed_documents, extract, release]
 
 
 def make_definitions(settings: BuildSettings | None = None) -> dg.Definitions:
     return dg.Definitions(
         assets=ASSETS,
         asset_checks=ALL_CHECKS,
-        jobs=[build_release_job],
+        jobs=[build_release_job, document_job],
+        sensors=[sources_sensor],
+        schedules=[rebuild_schedule],
         resources={"settings": settings or BuildSettings()},
     )
 

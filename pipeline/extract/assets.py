@@ -2,15 +2,23 @@
 
 import datetime as dt
 import traceback
+import warnings
+from pathlib import Path
 
 import dagster as dg
 import polars as pl
 
 from pipeline.extract.document import EXTRACTED_TABLES, ExtractCache, cache_key, extract_document
+from pipeline.ingest.corpus import ingest_file
+from pipeline.ingest.reader import list_sources
+from pipeline.partitions import partition_key, sources_partitions
 from pipeline.nlp.parse import ParsedDoc, load_model, model_version, parse_text
 from pipeline.resources import BuildSettings
 from schemas import TABLES, SourceIssues
 from schemas.frames import to_frame
+
+# Single-run backfills of dynamic partitions are what we want; Dagster marks the parameter beta.
+warnings.filterwarnings("ignore", message=".*backfill_policy.*", category=Warning)
 
 DESCRIPTIONS = {
     "sentences": "Every sentence of every document with offsets.",
@@ -24,6 +32,27 @@ DESCRIPTIONS = {
 SORT_KEYS = {"entities": ["entity_id"], "extraction_issues": ["source_file"]}
 
 
+def document_rows(doc: dict, nlp, cache: ExtractCache, settings: BuildSettings) -> tuple[dict | None, bool]:
+    """(rows of every extracted table for one documents row, whether they came from the cache).
+    Raises when an extractor fails; the callers record that as a source issue."""
+    key = cache_key(doc["text_sha256"], doc["published_date"], model_version(nlp))
+    rows = cache.get(key)
+    if rows is not None:
+        return rows, True
+    parsed = ParsedDoc(doc["doc_id"], doc["text"], parse_text(doc["text"], nlp, settings.parse_cache),
+                       doc["published_date"])
+    rows = extract_document(parsed)
+    cache.put(key, rows)
+    return rows, False
+
+
+def extraction_issue(doc: dict, exc: Exception) -> dict:
+    return {"source_file": doc["source_file"], "code": "extraction_error",
+            "message": f"extraction failed, document published without extracted rows: "
+                       f"{type(exc).__name__}: {exc}"[:500],
+            "detected_at": dt.datetime.now(dt.timezone.utc)}
+
+
 def run_extractors(documents: pl.DataFrame, settings: BuildSettings, log=None) -> tuple[dict[str, list[dict]], dict]:
     """Rows of every extracted table; each document's rows come from the cache when unchanged."""
     nlp = load_model()
@@ -31,26 +60,15 @@ def run_extractors(documents: pl.DataFrame, settings: BuildSettings, log=None) -
     tables: dict[str, list[dict]] = {name: [] for name in EXTRACTED_TABLES}
     issues, stats = [], {"extracted": 0, "from_cache": 0, "failed": 0}
     for doc in documents.iter_rows(named=True):
-        key = cache_key(doc["text_sha256"], doc["published_date"], model_version(nlp))
-        rows = cache.get(key)
-        if rows is None:
-            try:
-                parsed = ParsedDoc(doc["doc_id"], doc["text"], parse_text(doc["text"], nlp, settings.parse_cache),
-                                   doc["published_date"])
-                rows = extract_document(parsed)
-            except Exception as exc:  # one bad document must not stop the release
-                stats["failed"] += 1
-                issues.append({"source_file": doc["source_file"], "code": "extraction_error",
-                               "message": f"extraction failed, document published without extracted rows: "
-                                          f"{type(exc).__name__}: {exc}"[:500],
-                               "detected_at": dt.datetime.now(dt.timezone.utc)})
-                if log:
-                    log.warning(traceback.format_exc())
-                continue
-            cache.put(key, rows)
-            stats["extracted"] += 1
-        else:
-            stats["from_cache"] += 1
+        try:
+            rows, cached = document_rows(doc, nlp, cache, settings)
+        except Exception as exc:  # one bad document must not stop the release
+            stats["failed"] += 1
+            issues.append(extraction_issue(doc, exc))
+            if log:
+                log.warning(traceback.format_exc())
+            continue
+        stats["from_cache" if cached else "extracted"] += 1
         for name in EXTRACTED_TABLES:
             tables[name].extend(rows.get(name, []))
     tables["extraction_issues"] = issues
@@ -69,9 +87,44 @@ def table_frames(tables: dict[str, list[dict]]) -> dict[str, pl.DataFrame]:
     return frames
 
 
+@dg.asset(
+    group_name="extract",
+    kinds={"spacy"},
+    partitions_def=sources_partitions,
+    backfill_policy=dg.BackfillPolicy.single_run(),
+)
+def document_extracts(context: dg.AssetExecutionContext, settings: BuildSettings) -> dg.MaterializeResult:
+    """Per source file (a dynamic partition): read and clean it, parse it once and run every
+    extractor, storing the rows in the extraction cache that the corpus tables are assembled from.
+    A new or changed source is processed alone; unchanged ones are cache hits."""
+    nlp, cache = load_model(), ExtractCache(settings.extract_cache)
+    wanted = set(context.partition_keys)
+    stats = {"extracted": 0, "from_cache": 0, "failed": 0, "skipped": 0}
+    for source_file in source_files_for(settings.sources, wanted):
+        for doc in ingest_file(settings.sources, source_file).documents or [None]:
+            if doc is None:
+                stats["skipped"] += 1  # unreadable: the corpus ingest records why
+                continue
+            try:
+                _, cached = document_rows(doc, nlp, cache, settings)
+                stats["from_cache" if cached else "extracted"] += 1
+            except Exception:
+                stats["failed"] += 1
+                context.log.warning(traceback.format_exc())
+    context.log.info(f"document extracts: {stats}")
+    return dg.MaterializeResult(metadata=stats)
+
+
+def source_files_for(sources: Path, keys: set[str]) -> list[str]:
+    files, _ = list_sources(sources)
+    return [s.name for s in files if partition_key(s.name) in keys]
+
+
 @dg.multi_asset(
-    outs={name: dg.AssetOut(description=desc, group_name="extract", kinds={"polars"})
+    outs={name: dg.AssetOut(description=desc, group_name="extract", kinds={"polars"},
+                            automation_condition=dg.AutomationCondition.eager())
           for name, desc in DESCRIPTIONS.items()},
+    deps=[document_extracts],
     name="extract",
 )
 def extract(context: dg.AssetExecutionContext, settings: BuildSettings, documents: pl.DataFrame,

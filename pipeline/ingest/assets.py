@@ -13,13 +13,17 @@ from schemas.frames import to_frame
 
 @dg.multi_asset(
     outs={
-        "documents": dg.AssetOut(description="One row per usable source article: metadata and cleaned text.",
-                                 group_name="ingest", kinds={"polars"}),
-        "source_issues": dg.AssetOut(description="Problems found while reading the sources: code and message per file.",
-                                     group_name="ingest", kinds={"polars"}),
-        "furniture": dg.AssetOut(description="Page furniture removed from the sources before extraction.",
-                                 group_name="ingest", kinds={"polars"}),
+        name: dg.AssetOut(description=description, group_name="ingest", kinds={"polars"},
+                          automation_condition=dg.AutomationCondition.eager())
+        for name, description in {
+            "documents": "One row per usable source article: metadata and cleaned text.",
+            "source_issues": "Problems found while reading the sources: code and message per file.",
+            "furniture": "Page furniture removed from the sources before extraction.",
+        }.items()
     },
+    # The corpus is assembled after the per-document partitions, so a new source's partition
+    # run is followed (declaratively) by a corpus rebuild.
+    deps=["document_extracts"],
     name="ingest",
 )
 def ingest(context: dg.AssetExecutionContext, settings: BuildSettings):

@@ -125,3 +125,18 @@ COLUMNS = ("title", "title_source", "publisher", "author", "url", "published_dat
 
 def order(meta: dict) -> dict:
     return {c: meta.get(c) for c in COLUMNS}
+
+
+def ingest_file(sources_dir: Path, source_file: str, max_bytes: int | None = None) -> IngestResult:
+    """One source on its own (for per-document partitions): the same row `ingest_corpus` gives it,
+    except that duplicates of other files are only detected corpus-wide."""
+    sources_dir = Path(sources_dir)
+    max_bytes = max_source_bytes() if max_bytes is None else max_bytes
+    result = IngestResult()
+    catalog, _ = load_catalog(sources_dir, max_bytes)
+    sources, link_issues = list_sources(sources_dir)
+    result.issues += [i for i in link_issues if i["source_file"] == source_file]
+    for source in sources:
+        if source.name == source_file:
+            ingest_one(source, catalog.get(source.name), max_bytes, result, {}, {})
+    return result

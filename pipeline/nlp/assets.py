@@ -7,7 +7,7 @@ from pipeline.nlp.parse import cache_key, load_model, model_version, parse_text
 from pipeline.resources import BuildSettings
 
 
-@dg.asset(group_name="nlp", kinds={"spacy", "polars"})
+@dg.asset(group_name="nlp", kinds={"spacy", "polars"}, automation_condition=dg.AutomationCondition.eager())
 def parsed_documents(context: dg.AssetExecutionContext, settings: BuildSettings, documents: pl.DataFrame) -> dg.Output:
     """Each document parsed once (sentences, tokens, entities, dependencies); later stages read the
     cached parse and never parse again. Unchanged documents are not re-parsed on rebuild."""

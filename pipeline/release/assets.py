@@ -5,6 +5,8 @@ import polars as pl
 
 from pipeline.config import spacy_model_name
 from pipeline.extract.document import extractor_version
+from pipeline.ingest.fingerprint import sources_digest
+from pipeline.release.changelog import write_changelog
 from pipeline.release.extras import RELEASE_WRITERS
 from pipeline.release.publish import publish
 from pipeline.resources import BuildSettings
@@ -22,7 +24,11 @@ def input_files(documents: pl.DataFrame) -> list[dict]:
     return [{"source_file": f, "sha256": s} for f, s in documents.select("source_file", "raw_sha256").iter_rows()]
 
 
-@dg.asset(group_name="release", kinds={"parquet", "duckdb"})
+# Rebuild once upstream tables changed and every blocking contract check on them has passed.
+RELEASE_CONDITION = dg.AutomationCondition.eager() & dg.AutomationCondition.all_deps_blocking_checks_passed()
+
+
+@dg.asset(group_name="release", kinds={"parquet", "duckdb"}, automation_condition=RELEASE_CONDITION)
 def release(context: dg.AssetExecutionContext, settings: BuildSettings, documents: pl.DataFrame,
             source_issues: pl.DataFrame, furniture: pl.DataFrame, sentences: pl.DataFrame,
             entities: pl.DataFrame, mentions: pl.DataFrame, quotes: pl.DataFrame, figures: pl.DataFrame,
@@ -34,8 +40,9 @@ def release(context: dg.AssetExecutionContext, settings: BuildSettings, document
         "documents": documents, "source_issues": source_issues, "furniture": furniture,
         "sentences": sentences, "entities": entities, "mentions": mentions, "quotes": quotes,
         "figures": figures, "events": events, "extraction_issues": extraction_issues})
-    extra = {"spacy_model": spacy_model_name(), "extractor_version": extractor_version()}
-    published = publish(settings.outputs, frames, input_files(documents), extra, writers=RELEASE_WRITERS)
+    extra = {"spacy_model": spacy_model_name(), "extractor_version": extractor_version(),
+             "sources_digest": sources_digest(settings.sources)}
+    published = publish(settings.outputs, frames, input_files(documents), extra, writers=[write_changelog, *RELEASE_WRITERS])
     rows = {name: frame.height for name, frame in frames.items()}
     context.log.info(f"release {published.version} at {published.path} ({'new' if published.created else 'unchanged'})")
     return dg.Output({"version": published.version, "path": str(published.path), "created": published.created,

@@ -1,0 +1,103 @@
+"""Incremental rebuilds: the sensor's requests, work done only for new sources, the changelog."""
+from __future__ import annotations
+
+import json
+
+import dagster as dg
+import pytest
+
+from pipeline.build import run_build
+from pipeline.partitions import partition_key
+from pipeline.resources import BuildSettings
+from pipeline.sensors import diff_sources, sources_sensor, sources_sensor_result
+
+ARTICLE = ("Foreign Minister {name} of Japan visited Canberra on Tuesday and met Australian Foreign Minister "
+           "Penny Wong.\n\n“Our partnership has never been stronger,” {name} said.\n")
+
+
+def test_partition_keys_are_safe_and_distinct():
+    keys = {partition_key(n) for n in ["a b.txt", "a_b.txt", "ü/../x,y.txt", "-dash.txt"]}
+    assert len(keys) == 4
+    assert all(set(k) <= set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") for k in keys)
+
+
+def test_diff_sources_finds_new_changed_removed():
+    assert diff_sources({"a": "1", "b": "2", "c": "3"}, {"a": "1", "b": "9", "d": "4"}) == (["d"], ["b"], ["c"])
+
+
+def test_sensor_requests_partitions_and_runs():
+    result = sources_sensor_result({"a.txt": "1", "gone.txt": "2", "same.txt": "3"},
+                                   {"a.txt": "5", "new.txt": "6", "same.txt": "3"})
+    assert isinstance(result, dg.SensorResult)
+    adds = [r for r in result.dynamic_partitions_requests if isinstance(r, dg.AddDynamicPartitionsRequest)]
+    deletes = [r for r in result.dynamic_partitions_requests if isinstance(r, dg.DeleteDynamicPartitionsRequest)]
+    assert adds[0].partition_keys == [partition_key("new.txt")]
+    assert deletes[0].partition_keys == [partition_key("gone.txt")]
+    assert sorted(r.partition_key for r in result.run_requests) == sorted([partition_key("new.txt"),
+                                                                            partition_key("a.txt")])
+    assert json.loads(result.cursor) == {"a.txt": "5", "new.txt": "6", "same.txt": "3"}
+
+
+def test_sensor_on_a_folder_then_skips_when_nothing_changed(tmp_path):
+    src = tmp_path / "sources"
+    src.mkdir()
+    (src / "one.txt").write_text("text", encoding="utf-8")
+    settings = BuildSettings(sources_dir=str(src), outputs_dir=str(tmp_path / "out"))
+    with dg.instance_for_test() as instance:
+        first = sources_sensor(dg.build_sensor_context(instance=instance, resources={"settings": settings}))
+        assert [r.partition_key for r in first.run_requests] == [partition_key("one.txt")]
+        second = sources_sensor(dg.build_sensor_context(instance=instance, cursor=first.cursor,
+                                                         resources={"settings": settings}))
+        assert isinstance(second, dg.SkipReason)
+
+
+@pytest.fixture
+def counting(monkeypatch):
+    """Count documents parsed and extracted during builds."""
+    import pipeline.extract.assets as extract_assets
+    import pipeline.nlp.assets as nlp_assets
+
+    calls = {"parse": 0, "extract": 0}
+
+    def wrap(module, name, key):
+        original = getattr(module, name)
+
+        def counted(*args, **kwargs):
+            calls[key] += 1
+            return original(*args, **kwargs)
+
+        monkeypatch.setattr(module, name, counted)
+
+    wrap(nlp_assets, "parse_text", "parse")
+    wrap(extract_assets, "extract_document", "extract")
+    return calls
+
+
+def test_second_build_processes_only_the_added_source_and_writes_a_changelog(tmp_path, counting):
+    src, out = tmp_path / "sources", tmp_path / "out"
+    src.mkdir()
+    for i, name in enumerate(["Ito", "Sato", "Mori"]):
+        (src / f"a{i}.txt").write_text(ARTICLE.format(name=name), encoding="utf-8")
+    first = run_build(src, out)
+    assert first.success and counting == {"parse": 3, "extract": 3}
+    assert not (out / "releases" / "latest" / "CHANGELOG.md").exists()
+
+    (src / "new.txt").write_text(ARTICLE.format(name="Kato"), encoding="utf-8")
+    counting.update(parse=0, extract=0)
+    second = run_build(src, out)
+    assert second.success and counting == {"parse": 1, "extract": 1}
+
+    latest = (out / "releases" / "latest").resolve()
+    changes = json.loads((latest / "changes.json").read_text())
+    assert changes["previous_version"] == first.release["version"]
+    assert changes["sources"] == {"added": ["new.txt"], "removed": []}
+    assert changes["tables"]["documents"]["added"] == 1 and changes["tables"]["documents"]["removed"] == 0
+    assert changes["tables"]["quotes"]["added"] == 1 and changes["tables"]["quotes"]["changed"] == 0
+    assert "new.txt" in (latest / "CHANGELOG.md").read_text()
+
+    (src / "a0.txt").unlink()
+    third = run_build(src, out)
+    assert third.success and counting == {"parse": 1, "extract": 1}
+    changes = json.loads(((out / "releases" / "latest").resolve() / "changes.json").read_text())
+    assert changes["sources"]["removed"] == ["a0.txt"]
+    assert changes["tables"]["documents"]["removed"] == 1
