@@ -208,6 +208,9 @@ class ArgReader:
         for child in tok.children:
             if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.pos_ in ("PROPN", "ADJ")):
                 out.extend(self.party(child, place))
+            elif child.dep_ == "prep" and child.lower_ in ("with", "to", "toward", "towards"):
+                # "the importance of close relations with Russia"
+                out.extend(p for pobj in child.children if pobj.dep_ == "pobj" for p in self.parties(pobj, place))
         return out
 
     def parties_left_of(self, verb) -> list[Party]:

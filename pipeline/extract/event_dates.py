@@ -27,7 +27,7 @@ DAY_WORDS = re.compile(r"\b(?P<w>yesterday|today|tomorrow)\b", re.I)
 NOT_A_POINT = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many)[\s-]+(?:day|week|month|year|decade|hour)s?\b"
                          r"|\bfor\s+(?:years|decades|months)\b|\bsince\b|\buntil\b|\bdecades?\b|\bcentur", re.I)
 # "by 2030", "no later than 2050": a deadline dates a goal, not the event
-DEADLINE = re.compile(r"^\s*(?:by|before)\b|\blater\s+than\b", re.I)
+DEADLINE = re.compile(r"^\s*(?:by|before|than)\b", re.I)
 
 
 def _year_for(month: int, day: int, base: dt.date | None, prefer: str) -> int | None:
@@ -132,7 +132,7 @@ def _relative(text: str, base: dt.date | None, prefer: str):
         if unit == "month":
             month_index = base.year * 12 + base.month - 1 + step
             return dt.date(month_index // 12, month_index % 12 + 1, 1), None, "month"
-        return None  # a week names no day
+        return _week_month(base, step)
     m = DAY_WORDS.search(text)
     if m:
         shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[m.group("w").lower()]
@@ -141,6 +141,15 @@ def _relative(text: str, base: dt.date | None, prefer: str):
     if m:
         return _weekday(m.group("w"), base, prefer), None, "day"
     return None
+
+
+def _week_month(base: dt.date, step: int):
+    """A week names no day; it names its month when it lies wholly inside one."""
+    monday = base - dt.timedelta(days=base.weekday()) + dt.timedelta(weeks=step)
+    sunday = monday + dt.timedelta(days=6)
+    if (monday.year, monday.month) != (sunday.year, sunday.month):
+        return None
+    return dt.date(monday.year, monday.month, 1), None, "month"
 
 
 def _weekday(name: str, base: dt.date, prefer: str) -> dt.date:
@@ -155,17 +164,53 @@ def _weekday(name: str, base: dt.date, prefer: str) -> dt.date:
     return when.date() if when else base
 
 
-def resolve_date_text(text: str, base: dt.date | None, prefer: str = "past"):
-    """(start, end or None, precision) for a date phrase, or None when it names no point in time."""
+def resolve_date_text(text: str, base: dt.date | None, prefer: str = "past",
+                      context_year: int | None = None, anchor: dt.date | None = None):
+    """(start, end or None, precision) for a date phrase, or None when it names no point in time.
+
+    `context_year` is the year the narrative is in (the last year the paragraph named): a month
+    or day without a year belongs to it. `anchor` is the last day the text named, for "the next day"."""
     if not text or NOT_A_POINT.search(text) and not YEAR.search(text) and not _month_word(text):
         return None
     if DEADLINE.search(text):
         return None
     try:
-        return _ranges(text, base, prefer) or _absolute(text, base, prefer) or _relative(text, base, prefer)
+        if anchor is not None and (shift := _anchored_shift(text)) is not None:
+            return anchor + dt.timedelta(days=shift), None, "day"
+        if anchor is not None and (m := ORDINAL_DAY.search(text)) and not _month_word(text):
+            found = _safe_date(anchor.year, anchor.month, int(m.group("d")))  # "on the 26th": the month in view
+            return (found, None, "day") if found else None
+        narrative = base
+        if context_year and (base is None or context_year != base.year) and not YEAR.search(text) \
+                and not (RELATIVE.search(text) or DAY_WORDS.search(text) or WEEKDAY.search(text)):
+            narrative, prefer = dt.date(context_year, 12, 31), "past"
+        return _ranges(text, narrative, prefer) or _absolute(text, narrative, prefer) or _relative(text, base, prefer)
     except (ValueError, KeyError, OverflowError):
         return None
 
 
+ANCHORED = re.compile(r"\b(?P<after>(?:the\s+)?(?:next|following)\s+day|the\s+day\s+after)\b"
+                      r"|\b(?P<before>the\s+(?:previous|preceding)\s+day|the\s+day\s+before)\b"
+                      r"|\b(?P<same>the\s+same\s+day|that\s+day)\b", re.I)
+
+
+ORDINAL_DAY = re.compile(r"\bthe\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b", re.I)
+
+
+def _anchored_shift(text: str) -> int | None:
+    m = ANCHORED.search(text)
+    if not m:
+        return None
+    return 1 if m.group("after") else -1 if m.group("before") else 0
+
+
+def day_anchor(text: str, base: dt.date | None, prefer: str = "past", context_year: int | None = None) -> dt.date | None:
+    """The day an explicit date phrase names, for later "the next day" phrases."""
+    if ANCHORED.search(text) or not (DAY_MONTH.search(text) or WEEKDAY.search(text) or DAY_WORDS.search(text)):
+        return None
+    found = resolve_date_text(text, base, prefer, context_year)
+    return found[0] if found and found[2] == "day" else None
+
+
 def looks_like_date(text: str) -> bool:
-    return bool(DAY_MONTH.search(text) or _month_word(text) or YEAR.search(text) or WEEKDAY.search(text) or RELATIVE.search(text) or DAY_WORDS.search(text))
+    return bool(ANCHORED.search(text) or ORDINAL_DAY.search(text) or DAY_MONTH.search(text) or _month_word(text) or YEAR.search(text) or WEEKDAY.search(text) or RELATIVE.search(text) or DAY_WORDS.search(text))

@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from pipeline.extract.event_args import RECIPIENT_PREPS, ArgReader, Party
-from pipeline.extract.event_dates import looks_like_date, resolve_date_text
+from pipeline.extract.event_dates import YEAR, day_anchor, looks_like_date, resolve_date_text
 from pipeline.extract.event_lists import ListReader, first_sentence_end, list_items
 from pipeline.ids import stable_id
 
@@ -242,6 +242,9 @@ def _status(tok, kind: str, lex: dict) -> str | None:
             hl = head.lemma_.lower()
             if hl in g["negating_verbs"]:
                 return None
+            if hl in g["factive_adjectives"]:
+                cur = _governing_verb(head) or head.head
+                continue
             if hl in g["hypothetical_verbs"] or hl in g["hypothetical_adjectives"]:
                 return None
             if hl in g["desire_verbs"] or hl in g["desire_nouns"]:
@@ -253,7 +256,8 @@ def _status(tok, kind: str, lex: dict) -> str | None:
             elif infinitive and not _purpose_of_trip(head, g):
                 return None
             cur = head if head.pos_ in ("VERB", "AUX") else _governing_verb(head)
-        elif cur.dep_ in ("conj", "advcl", "relcl", "acl") and cur.head.pos_ in ("VERB", "AUX") and cur.dep_ == "conj":
+        elif cur.head.pos_ in ("VERB", "AUX") and (cur.dep_ == "conj" or (cur.dep_ == "advcl" and cur.tag_ == "VBG")):
+            # a participle clause ("..., while cooperating in ...") shares the main clause's modality
             cur = head
         else:
             break
@@ -304,8 +308,8 @@ def _subject(tok, reader: ArgReader, depth: int = 0) -> tuple[list[Party], bool]
             found = reader.parties(child)
             if found:
                 return found, False
-    if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp") and tok.head.i != tok.i:
-        return _subject(tok.head, reader, depth + 1)
+    if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep") and tok.head.i != tok.i:
+        return _subject(tok.head, reader, depth + 1)  # "joined the U.S. in sanctioning Russia": the joiner acts
     if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
         return reader.parties(tok.head), False
     if tok.dep_ == "pobj" or tok.head.dep_ == "prep":
@@ -417,7 +421,7 @@ def _arguments(cand: dict, reader: ArgReader, lex: dict) -> tuple[list[Party], l
     recips = _verb_recipients(tok, entry, reader)
     if kind == "phrase" and not recips:
         recips = reader.parties_inside(cand["obj"])
-    if not actors and tok.tag_ == "VB" and tok.dep_ == "ROOT" and len(reader.context_pair) == 2:
+    if not actors and _imperative(tok) and len(reader.context_pair) == 2:
         actors = reader.context_pair[:1] if recips else list(reader.context_pair)  # fact-sheet imperative
     if tok.lemma_.lower() == "welcome" and recips and recips[0].etype in ("person", "state") and _has_visit_word(tok):
         cand["entry"] = {**entry, "type": "CONSULT", "mode": "visit", "host": True}
@@ -475,6 +479,9 @@ def _rows_for(parsed, reader: ArgReader, lex: dict, cand: dict, seen_nouns: dict
         if not entry.get("planned_type"):
             return []
         status = "planned"
+    if entry.get("dest") or any(r.code for r in recips):
+        # "a trip to Asia" names no counterpart; beside a coded party, an uncoded place or body is scenery
+        recips = [r for r in recips if r.code or r.group]
     if not _arguments_fit(entry, actors, recips):
         return []
     etype, mode = entry["type"], entry["mode"]
@@ -488,6 +495,8 @@ def _rows_for(parsed, reader: ArgReader, lex: dict, cand: dict, seen_nouns: dict
     date = _event_date(parsed, tok, kind, status)
     if date and parsed.published_date and date[0] > parsed.published_date and date[2] != "year":
         status = "planned"
+    if etype == "COOPERATE" and _habitual(tok, kind) and not date:
+        return []  # "Japan expands relations with its allies": a description of policy, not one act
     location, location_code = _location(tok, reader)
     if etype == "CONSULT" and location_code:
         actors, recips = _host_last(actors, recips, location_code)
@@ -558,9 +567,20 @@ def _yields_to_inner(cand: dict, lex: dict) -> bool:
         if child.dep_ in ("xcomp", "acl") and child.pos_ == "VERB":
             if lex["verbs"].get(child.lemma_.lower()) or any(
                     lex["phrase_index"].get((child.lemma_.lower(), g.lemma_.lower())) or lex["nouns"].get(g.lemma_.lower())
-                    for g in child.children if g.dep_ == "dobj"):
+                    for g in _objects(child)):
                 return entry["type"] != "AGREE" or lex["verbs"].get(child.lemma_.lower(), {}).get("type") != "AGREE"
     return False
+
+
+def _habitual(tok, kind: str) -> bool:
+    """A verb in the simple present with no auxiliary describes what a party does, not an act."""
+    return kind != "noun" and tok.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+
+
+def _objects(verb) -> list:
+    """Direct objects and objects of its prepositions ("engage in discussions")."""
+    out = [c for c in verb.children if c.dep_ == "dobj"]
+    return out + [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
 
 
 def _imperative(tok) -> bool:
@@ -606,10 +626,29 @@ def _event_date(parsed, tok, kind: str, status: str):
         return None
     ent = best[1]
     text = _date_phrase(ent)
-    found = resolve_date_text(text, parsed.published_date, "future" if status == "planned" else "past")
+    prefer = "future" if status == "planned" else "past"
+    year, anchor = _narrative_time(parsed, ent)
+    found = resolve_date_text(text, parsed.published_date, prefer, year, anchor)
     if found is None:
         return None
     return found[0], found[1], found[2], ent.text
+
+
+def _narrative_time(parsed, ent) -> tuple[int | None, object]:
+    """The year the paragraph last named, and the last day the text named before `ent`."""
+    text = parsed.text
+    para_start = text.rfind("\n\n", 0, ent.start_char) + 1
+    year, anchor = None, None
+    earlier = [e for e in parsed.doc.ents if e.label_ == "DATE" and e.end_char <= ent.start_char
+               and e.start_char >= ent.start_char - 1500]
+    for other in reversed(earlier):
+        if year is None and other.start_char >= para_start and (m := YEAR.search(other.text)):
+            year = int(m.group("y"))
+        if anchor is None:
+            anchor = day_anchor(other.text, parsed.published_date, "past", year)
+        if year is not None and anchor is not None:
+            break
+    return year, anchor
 
 
 def _date_phrase(ent) -> str:
