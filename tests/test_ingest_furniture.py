@@ -136,3 +136,11 @@ def test_never_raises_and_only_removes_lines(text):
     kept = [line for line in cleaned.split("\n") if line.strip()]
     source = text.split("\n")
     assert all(line in source for line in kept)
+
+
+def test_copyright_line_and_markdown_related_heading():
+    text = "\n".join([*BODY, "", "## Related", "- [Ministers meet](/a)", "- [Trade statement](/b)", "",
+                      "Copyright 2021 Example News. All rights reserved."])
+    cleaned, removed = remove_furniture(text)
+    assert cleaned == "\n".join(BODY)
+    assert kinds(removed) == ["link_list", "copyright"]

@@ -94,3 +94,10 @@ def test_document_columns_and_hashes(result):
 def test_rebuild_is_identical(result):
     again = ingest_corpus(SOURCES, now=NOW)
     assert again.documents == result.documents and again.removed == result.removed
+
+
+def test_single_file_ingest_matches_corpus(result):
+    from pipeline.ingest.corpus import ingest_file
+
+    for doc in result.documents:
+        assert ingest_file(SOURCES, doc["source_file"]).documents == [doc]

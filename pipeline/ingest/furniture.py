@@ -65,13 +65,24 @@ def tag_pattern(extra_terms: list[str]) -> re.Pattern:
     return re.compile(rf"(?:{alt})(?:[\s,|·•/]+(?:{alt}))*", re.IGNORECASE)
 
 
+HTML_TAG = re.compile(r"<[^>]{1,200}>")
+ESCAPE = re.compile(r"\\(.)")
+LEAD = re.compile(r"^\s*(?:#{1,6}\s+|>\s+|[-*•–+]\s+(?=\S))")
+EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)|(?<=\S)(\*\*|__|\*|_)")
+
+
 def plain(line: str) -> str:
     """A line without markdown/HTML decoration, for matching (never for output)."""
-    s = MD_LINK.sub(r"\1", line)
-    s = re.sub(r"<[^>]{1,200}>", " ", s)
-    s = re.sub(r"\\(.)", r"\1", s)
-    s = re.sub(r"^\s*(?:#{1,6}\s+|>\s+|[-*•–+]\s+(?=\S))", "", s)
-    s = re.sub(r"(\*\*|__|\*|_)(?=\S)|(?<=\S)(\*\*|__|\*|_)", "", s)
+    if not line or line.isspace():
+        return ""
+    s = MD_LINK.sub(r"\1", line) if "](" in line else line
+    if "<" in s:
+        s = HTML_TAG.sub(" ", s)
+    if "\\" in s:
+        s = ESCAPE.sub(r"\1", s)
+    s = LEAD.sub("", s)
+    if "*" in s or "_" in s:
+        s = EMPHASIS.sub("", s)
     return " ".join(s.split())
 
 
@@ -81,7 +92,10 @@ def n_words(s: str) -> int:
 
 def line_kind(line: str) -> str | None:
     """The furniture kind a single line (or short paragraph) is on its own, if any."""
-    form = plain(line)
+    return form_kind(plain(line))
+
+
+def form_kind(form: str) -> str | None:
     if not form:
         return None
     for kind, (pattern, max_words) in compiled()["kinds"].items():
@@ -112,8 +126,7 @@ def is_link_line(line: str) -> bool:
     return 0 < n_words(form) <= rules()["link_line_max_words"] and not SENTENCE_END.search(form)
 
 
-def is_tag_line(line: str) -> bool:
-    form = plain(line)
+def is_tag_line(form: str) -> bool:
     return bool(form) and not SENTENCE_END.search(form) and bool(compiled()["tags"].fullmatch(form))
 
 
@@ -125,11 +138,13 @@ class Page:
     header_end: int
     title: str | None
     kinds: list[str | None]
+    forms: list[str]  # plain() of each line, computed once
 
     @classmethod
     def of(cls, text: str, header_end: int = 0, title: str | None = None) -> "Page":
         lines = text.split("\n")
-        return cls(lines, min(max(header_end, 0), len(lines)), title, [None] * len(lines))
+        return cls(lines, min(max(header_end, 0), len(lines)), title, [None] * len(lines),
+                   [plain(line) for line in lines])
 
     def mark(self, start: int, end: int, kind: str) -> None:
         for i in range(start, min(end, len(self.lines))):
@@ -137,7 +152,7 @@ class Page:
                 self.kinds[i] = kind
 
     def blank(self, i: int) -> bool:
-        return not self.lines[i].strip()
+        return not self.forms[i] and not self.lines[i].strip()
 
     def next_content(self, i: int) -> int:
         while i < len(self.lines) and self.blank(i):
@@ -149,7 +164,7 @@ def mark_comment_tail(page: Page) -> None:
     """A comments heading in the second half of the page: it and all after it go."""
     pattern = compiled()["comments_heading"]
     for i in range(len(page.lines) // 2, len(page.lines)):
-        if pattern.fullmatch(plain(page.lines[i])):
+        if pattern.fullmatch(page.forms[i]):
             page.mark(i, len(page.lines), "comments")
             return
 
@@ -158,7 +173,7 @@ def mark_link_lists(page: Page) -> None:
     """A "More on this topic"/"Related articles" heading and the link lines under it."""
     pattern = compiled()["link_heading"]
     for i, line in enumerate(page.lines):
-        if page.kinds[i] is None and pattern.fullmatch(plain(line)):
+        if page.kinds[i] is None and page.forms[i] and pattern.fullmatch(page.forms[i]):
             page.mark(i, i + 1, "link_list")
             j = page.next_content(i + 1)
             while j < len(page.lines) and is_link_line(page.lines[j]):
@@ -214,15 +229,15 @@ def summary_items(page: Page, start: int) -> list[tuple[int, int]]:
 
 
 def _norm(s: str) -> str:
-    return " ".join(plain(s).casefold().replace("’", "'").split())
+    return plain(s).casefold().replace("’", "'")
 
 
 def repeated_elsewhere(page: Page, items: list[tuple[int, int]]) -> bool:
     """Every item (of enough words) is a verbatim or near copy of text outside the list."""
     lo, hi = items[0][0], items[-1][1]
-    rest = _norm(" ".join(page.lines[:lo] + page.lines[hi:]))
+    rest = " ".join(page.forms[:lo] + page.forms[hi:]).casefold().replace("’", "'")
     spec = rules()
-    texts = [_norm(" ".join(page.lines[a:b])) for a, b in items]
+    texts = [_norm(" ".join(page.forms[a:b])) for a, b in items[:spec["summary_max_items"]]]
     texts = [t for t in texts if n_words(t) >= spec["summary_min_item_words"]]
     return bool(texts) and all(
         fuzz.partial_ratio(t, rest) >= spec["summary_min_similarity"] for t in texts)
@@ -230,10 +245,13 @@ def repeated_elsewhere(page: Page, items: list[tuple[int, int]]) -> bool:
 
 def mark_summary_lists(page: Page) -> None:
     """A summary heading ("Key points") whose bullets the body repeats: heading and bullets go."""
-    pattern = compiled()["summary_heading"]
-    for i, line in enumerate(page.lines):
-        if page.kinds[i] is None and pattern.fullmatch(plain(line).rstrip(":")):
+    pattern, checked = compiled()["summary_heading"], 0
+    for i, form in enumerate(page.forms):
+        if page.kinds[i] is None and form and pattern.fullmatch(form.rstrip(":")):
             items = summary_items(page, i + 1)
+            checked += 1  # each check reads the whole page: a few per page keep it linear
+            if checked > rules()["summary_max_lists"]:
+                return
             if items and repeated_elsewhere(page, items):
                 page.mark(i, items[-1][1], "summary_list")
 
@@ -255,18 +273,18 @@ def mark_lines(page: Page) -> None:
     """Single furniture lines, and short hard-wrapped paragraphs that are furniture as a whole."""
     for start, end in blocks(page):
         for i in range(start, end):
-            kind = line_kind(page.lines[i])
+            kind = form_kind(page.forms[i])
             if kind:
                 page.mark(i, i + 1, kind)
         if 1 < end - start <= 4:
-            kind = line_kind(" ".join(page.lines[start:end]))
+            kind = form_kind(" ".join(page.forms[start:end]))
             if kind:
                 page.mark(start, end, kind)  # lines already marked keep their own kind
 
 
 def mark_header(page: Page) -> None:
     """Header-only furniture: topic tag lines and labels that repeat a breadcrumb segment."""
-    forms = [plain(page.lines[i]) for i in range(page.header_end)]
+    forms = page.forms[:page.header_end]
     crumbs = {s.casefold() for f in forms if is_breadcrumb(f) for s in breadcrumb_segments(f)}
     title = _norm(page.title or "")
     for i, form in enumerate(forms):
@@ -291,13 +309,14 @@ def paragraphs(page: Page):
 def mark_repeats(page: Page) -> None:
     """Later copies of the title line, and of any body-length paragraph seen before."""
     title = _norm(page.title or "")
-    first = next((i for i, line in enumerate(page.lines) if title and _norm(line) == title), None)
-    for i, line in enumerate(page.lines):
-        if first is not None and i > first and page.kinds[i] is None and _norm(line) == title:
+    keys = [f.casefold().replace("’", "'") for f in page.forms] if title else []
+    first = next((i for i, key in enumerate(keys) if key == title), None)
+    for i, key in enumerate(keys):
+        if first is not None and i > first and page.kinds[i] is None and key == title:
             page.mark(i, i + 1, "repeated_title")
     seen = set()
     for start, end in paragraphs(page):
-        key = _norm(" ".join(page.lines[start:end]))
+        key = " ".join(page.forms[start:end]).casefold().replace("’", "'")
         if not is_paragraph(key):
             continue
         if key in seen and all(k is None for k in page.kinds[start:end]):
