@@ -44,3 +44,24 @@ def test_relative_date_without_publication_date_is_null():
 def test_modal_may_is_not_a_month():
     assert not looks_like_date("may")
     assert looks_like_date("in May")
+
+
+def test_month_without_year_belongs_to_the_paragraph_year():
+    assert resolve_date_text("in April", BASE, "past", context_year=2012) == (dt.date(2012, 4, 1), None, "month")
+
+
+def test_next_day_counts_from_the_last_named_day():
+    assert resolve_date_text("the next day", BASE, "past", anchor=dt.date(2019, 5, 2)) == (dt.date(2019, 5, 3), None, "day")
+
+
+def test_ordinal_day_takes_the_month_in_view():
+    assert resolve_date_text("on the 9th", BASE, "past", anchor=dt.date(2019, 5, 2)) == (dt.date(2019, 5, 9), None, "day")
+
+
+def test_last_week_inside_one_month_gives_the_month():
+    assert resolve_date_text("last week", BASE, "past") == (dt.date(2021, 6, 1), None, "month")
+
+
+def test_deadline_is_not_an_event_date():
+    assert resolve_date_text("by 2030", BASE, "future") is None
+    assert resolve_date_text("than 2050", BASE, "future") is None

@@ -123,3 +123,64 @@ def test_arbitrary_text_never_raises(text):
     rows = extract_events(parse_document("h", text, PUBLISHED, nlp=nlp))
     for r in rows:
         assert 0 <= r["char_start"] <= r["char_end"] <= len(text)
+
+
+# ---- itemised and joint commitments (fact-sheet genre)
+
+FACT_SHEET = """Joint Fact Sheet
+
+Together, Canada and Mexico will:
+
+-   Strengthen cooperation on clean energy research and training.
+-   Launch a border health initiative to share outbreak data.
+-   Support developing countries in the Caribbean to expand solar power.
+"""
+
+
+def test_list_items_are_joint_promises_of_the_lead_in_parties(run):
+    rows = run(FACT_SHEET)
+    agree = [r for r in rows if r["event_type"] == "AGREE"]
+    assert {(r["actor_code"], r["recipient_code"]) for r in agree} == {("CAN", "MEX")}
+    assert len({r["sentence"] for r in agree}) == 2
+    assert all(r["status"] == "occurred" for r in agree)
+    for r in rows:
+        assert FACT_SHEET[r["char_start"]:r["char_end"]] in FACT_SHEET
+
+
+def test_list_item_supporting_third_countries_is_planned_aid_per_party(run):
+    aid = [r for r in run(FACT_SHEET) if r["event_type"] == "AID"]
+    assert {r["actor_code"] for r in aid} == {"CAN", "MEX"}
+    assert all(r["recipient_code"] is None and r["status"] == "planned" for r in aid)
+
+
+def test_list_without_commitment_lead_in_gives_nothing(run):
+    text = "Canada and Mexico discussed these topics:\n\n-   Strengthen research.\n-   Expand trade.\n"
+    assert not [r for r in run(text) if r["event_type"] == "AGREE"]
+
+
+def test_joint_future_commitment_is_agree(run):
+    row = one(run("Norway and Sweden will strengthen their energy links."), "AGREE")
+    assert (row["actor_code"], row["recipient_code"], row["status"]) == ("NOR", "SWE", "occurred")
+
+
+def test_single_party_aim_is_not_a_commitment(run):
+    assert not [r for r in run("Norway will strengthen its energy links.") if r["event_type"] == "AGREE"]
+
+
+def test_habitual_present_description_is_not_an_event(run):
+    assert not run("Chile expands relations with its regional partners.")
+
+
+def test_joiner_is_the_actor_of_a_joint_sanction(run):
+    row = one(run("Finland joined the European Union in sanctioning Belarus last year."), "SANCTION")
+    assert (row["actor_code"], row["recipient_code"]) == ("FIN", "BLR")
+
+
+def test_showing_support_is_support(run):
+    row = one(run("Turkey sent its foreign minister to Baku to show support for Azerbaijan."), "SUPPORT")
+    assert (row["actor_code"], row["recipient_code"]) == ("TUR", "AZE")
+
+
+def test_heading_run_into_the_clause_does_not_hide_the_subject(run):
+    row = one(run("**Energy**\n\nPortugal and Spain have launched a new partnership on hydrogen."), "AGREE")
+    assert (row["actor_code"], row["recipient_code"]) == ("PRT", "ESP")

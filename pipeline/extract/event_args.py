@@ -197,7 +197,7 @@ class ArgReader:
         for child in tok.children:
             if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.pos_ in ("PROPN", "ADJ")):
                 out.extend(self.party(child, place))
-            elif child.dep_ == "prep" and child.lower_ in ("of", "against", "between", "with", "on", "toward", "towards", "into", "to", "from", "by"):
+            elif child.dep_ == "prep" and child.lower_ in ("of", "against", "between", "with", "on", "toward", "towards", "into", "to", "from", "by", "for"):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         out.extend(self.parties(pobj, place) or self._one_level(pobj, place))
