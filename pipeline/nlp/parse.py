@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,6 +20,9 @@ if TYPE_CHECKING:
 
 # spaCy's default is 1,000,000 characters; sources may be up to the size limit.
 MAX_LENGTH = 20_000_000
+# Bump when the segmentation rules change: cached parses keyed on the old rules are then unused.
+SEGMENTATION_VERSION = "lines-1"
+LIST_MARKER = re.compile(r"^(?:[-*•●#>]+|\d{1,3}[.)])$")
 
 
 @dataclass
@@ -33,17 +37,53 @@ class ParsedDoc:
     meta: dict = field(default_factory=dict)
 
 
+def is_hard_wrapped(text: str) -> bool:
+    """True for text wrapped at a fixed width, where a single newline does not end a sentence."""
+    lengths = [len(line) for line in text.split("\n") if line.strip()]
+    if len(lengths) < 8:
+        return False
+    wrapped = sum(1 for n in lengths if 55 <= n <= 100)
+    return wrapped / len(lengths) >= 0.6
+
+
+def mark_line_breaks(doc: "Doc") -> "Doc":
+    """Sentence starts the parser must respect: after a blank line, at a list item or heading, and
+    (unless the text is hard-wrapped) after any line break. Without this, titles, headings and
+    list items run into the next sentence, and the parse across them is meaningless."""
+    wrapped = is_hard_wrapped(doc.text)
+    previous, line_start = None, None
+    for token in doc:
+        if token.is_space:
+            continue
+        if previous is not None:
+            gap = doc.text[previous.idx + len(previous):token.idx]
+            if "\n\n" in gap or ("\n" in gap and (not wrapped or LIST_MARKER.match(token.text))):
+                token.is_sent_start = True
+                line_start = token
+            elif previous is line_start and "\n" not in gap:
+                # The parser, once told where a line starts, tends to cut again right after it
+                # ("Japan | and China met", "- | Advance trade"): the line's second word continues.
+                token.is_sent_start = False
+        previous = token
+    return doc
+
+
 @functools.lru_cache(maxsize=4)
 def load_model(name: str | None = None) -> "Language":
     import spacy
+    from spacy.language import Language
 
+    if "diplodata_line_breaks" not in Language.factories:
+        Language.component("diplodata_line_breaks", func=mark_line_breaks)
     nlp = spacy.load(name or spacy_model_name())
     nlp.max_length = MAX_LENGTH
+    nlp.add_pipe("diplodata_line_breaks", before="parser")
     return nlp
 
 
 def model_version(nlp: "Language") -> str:
-    return f"{nlp.meta.get('name')}-{nlp.meta.get('version')}-spacy{nlp.meta.get('spacy_version', '')}"
+    return (f"{nlp.meta.get('name')}-{nlp.meta.get('version')}-spacy{nlp.meta.get('spacy_version', '')}"
+            f"-{SEGMENTATION_VERSION}")
 
 
 def cache_key(text: str, nlp: "Language") -> str:
