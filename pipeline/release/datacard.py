@@ -16,7 +16,7 @@ CITATION = ("diplodata contributors. diplodata: diplomatic events, figures and q
             "and analysis articles. Dataset, release {version}. CC BY 4.0.")
 LIMITATIONS = [
     "Everything is extracted by rules (spaCy parse, lexicons, a bundled gazetteer), not by people: "
-    "expect missed and wrong rows, especially events (see the measured quality below).",
+    "expect missed and wrong rows, especially events (see Measured extraction quality).",
     "The measured quality comes from a handful of hand-annotated articles that the rules were "
     "developed on; on unseen publishers and genres it is likely lower.",
     "Events are one row per actor-recipient pair and per mention; the same real-world event reported "
@@ -25,7 +25,7 @@ LIMITATIONS = [
     "gives events without dates. Check `date_precision` before comparing dates.",
     "Entity resolution uses a bundled gazetteer: actors outside it keep their name as written, with no "
     "code or Wikidata id, and the same person may appear under two names.",
-    "The corpus is small and topical (the sources listed below); counts describe these articles, "
+    "The corpus is small and topical (see Sources); counts describe these articles, "
     "not the world.",
 ]
 
@@ -123,7 +123,9 @@ def quality_section(quality: dict | None) -> list[str]:
     header = ["table / match", "precision", "recall", "F1", "matched", "predicted", "gold"]
     return head + [f"Scored on {quality.get('gold', 'the dev gold')} on {quality.get('date')} with "
                    f"`{quality.get('command')}` (matching rules in the scorer; `events_type` needs the "
-                   "same type and overlapping evidence, `events_full` also the same codes and date).", "",
+                   "same type and overlapping evidence, `events_full` also the same codes and date). The numbers "
+                   "describe the extractors at that date; later extractor changes are measured when the file "
+                   "is refreshed.", "",
                    *markdown_table(header, metric_rows(quality.get("metrics", {}))), ""]
 
 
@@ -136,6 +138,7 @@ def usage_section() -> list[str]:
     return ["## Using the release", "", "```sh",
             "diplodata verify RELEASE_FOLDER        # recompute every SHA-256 in manifest.json",
             "diplodata query \"SELECT * FROM events_named LIMIT 5\" --release RELEASE_FOLDER",
+            "diplodata pack RELEASE_FOLDER --out DIR # one .tar.gz with a .sha256 file beside it",
             "duckdb -readonly diplodata.duckdb      # or any Parquet reader on the *.parquet files", "```", "",
             "`datapackage.json` (Frictionless Data Package v2) and `croissant.json` (Croissant 1.0) describe the "
             "files, types, keys and checksums for tools. Worked questions in SQL: `docs/queries.md`.", ""]
