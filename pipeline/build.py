@@ -11,8 +11,9 @@ telemetry:
 """
 
 
-# The CLI prints its own summary; Dagster's per-event DEBUG lines stay in the run history.
-QUIET = {"loggers": {"console": {"config": {"log_level": os.environ.get("DIPLODATA_LOG_LEVEL", "WARNING")}}}}
+# The CLI prints stage progress and its own summary; Dagster's event lines stay in the run history.
+QUIET = {"loggers": {"console": {"config": {"log_level": os.environ.get("DIPLODATA_LOG_LEVEL", "WARNING")}},
+                     "progress": {}}}
 
 
 @dataclass

@@ -9,6 +9,7 @@ from pipeline.ingest.assets import ingest
 from pipeline.nlp.assets import parsed_documents
 from pipeline.release.assets import release
 from pipeline.jobs import build_release_job, document_job
+from pipeline.progress import progress_logger
 from pipeline.resources import BuildSettings
 from pipeline.schedules import rebuild_schedule
 from pipeline.sensors import sources_sensor
@@ -24,6 +25,7 @@ def make_definitions(settings: BuildSettings | None = None) -> dg.Definitions:
         sensors=[sources_sensor],
         schedules=[rebuild_schedule],
         resources={"settings": settings or BuildSettings()},
+        loggers={"console": dg.colored_console_logger, "progress": progress_logger},
     )
 
 

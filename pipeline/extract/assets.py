@@ -13,6 +13,7 @@ from pipeline.ingest.corpus import ingest_file
 from pipeline.ingest.reader import list_sources
 from pipeline.partitions import partition_key, sources_partitions
 from pipeline.nlp.parse import ParsedDoc, load_model, model_version, parse_text
+from pipeline.progress import EVERY, progress
 from pipeline.resources import BuildSettings
 from schemas import TABLES, SourceIssues
 from schemas.frames import to_frame
@@ -53,13 +54,16 @@ def extraction_issue(doc: dict, exc: Exception) -> dict:
             "detected_at": dt.datetime.now(dt.timezone.utc)}
 
 
-def run_extractors(documents: pl.DataFrame, settings: BuildSettings, log=None) -> tuple[dict[str, list[dict]], dict]:
+def run_extractors(documents: pl.DataFrame, settings: BuildSettings, log=None,
+                   report=None) -> tuple[dict[str, list[dict]], dict]:
     """Rows of every extracted table; each document's rows come from the cache when unchanged."""
     nlp = load_model()
     cache = ExtractCache(settings.extract_cache)
     tables: dict[str, list[dict]] = {name: [] for name in EXTRACTED_TABLES}
     issues, stats = [], {"extracted": 0, "from_cache": 0, "failed": 0}
-    for doc in documents.iter_rows(named=True):
+    for done, doc in enumerate(documents.iter_rows(named=True)):
+        if report and done and done % EVERY == 0:
+            report(done)
         try:
             rows, cached = document_rows(doc, nlp, cache, settings)
         except Exception as exc:  # one bad document must not stop the release
@@ -111,7 +115,7 @@ def document_extracts(context: dg.AssetExecutionContext, settings: BuildSettings
             except Exception:
                 stats["failed"] += 1
                 context.log.warning(traceback.format_exc())
-    context.log.info(f"document extracts: {stats}")
+    progress(context, "document", f"{sorted(wanted)}: {stats}")
     return dg.MaterializeResult(metadata=stats)
 
 
@@ -130,7 +134,8 @@ def source_files_for(sources: Path, keys: set[str]) -> list[str]:
 def extract(context: dg.AssetExecutionContext, settings: BuildSettings, documents: pl.DataFrame,
             parsed_documents: pl.DataFrame):
     """Run the entity, quote, figure and event extractors over each parsed document."""
-    tables, stats = run_extractors(documents, settings, context.log)
-    context.log.info(f"extraction: {stats}")
+    tables, stats = run_extractors(documents, settings, context.log,
+                                   lambda done: progress(context, "extract", f"{done}/{documents.height} documents"))
+    progress(context, "extract", f"done: {stats}")
     for name, frame in table_frames(tables).items():
         yield dg.Output(frame, name, metadata={"rows": frame.height, **({"documents": stats} if name == "events" else {})})

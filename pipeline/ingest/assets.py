@@ -6,6 +6,7 @@ import dagster as dg
 import polars as pl
 
 from pipeline.ingest.corpus import ingest_corpus
+from pipeline.progress import progress
 from pipeline.resources import BuildSettings
 from schemas import Documents, Furniture, SourceIssues
 from schemas.frames import to_frame
@@ -32,7 +33,7 @@ def ingest(context: dg.AssetExecutionContext, settings: BuildSettings):
     documents = to_frame(result.documents, Documents).sort("source_file")
     issues = to_frame(result.issues, SourceIssues).sort("source_file", "code")
     removed = to_frame(result.removed, Furniture)
-    context.log.info(f"ingested {documents.height} documents, {issues.height} source issues")
+    progress(context, "ingest", f"{documents.height} documents, {issues.height} source issues")
     yield dg.Output(documents, "documents", metadata={"rows": documents.height})
     yield dg.Output(issues, "source_issues", metadata={"rows": issues.height,
                                                        "codes": dg.MetadataValue.json(_counts(issues, "code"))})

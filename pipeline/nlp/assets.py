@@ -4,6 +4,7 @@ import dagster as dg
 import polars as pl
 
 from pipeline.nlp.parse import cache_key, load_model, model_version, parse_text
+from pipeline.progress import EVERY, progress
 from pipeline.resources import BuildSettings
 
 
@@ -13,13 +14,15 @@ def parsed_documents(context: dg.AssetExecutionContext, settings: BuildSettings,
     cached parse and never parse again. Unchanged documents are not re-parsed on rebuild."""
     nlp = load_model()
     rows, parsed = [], 0
-    for doc_id, text in documents.select("doc_id", "text").iter_rows():
+    for done, (doc_id, text) in enumerate(documents.select("doc_id", "text").iter_rows()):
+        if done and done % EVERY == 0:
+            progress(context, "parse", f"{done}/{documents.height} documents")
         key = cache_key(text, nlp)
         if not (settings.parse_cache / f"{key}.spacy").exists():
             parse_text(text, nlp, settings.parse_cache)
             parsed += 1
         rows.append({"doc_id": doc_id, "parse_key": key})
     frame = pl.DataFrame(rows, schema={"doc_id": pl.String, "parse_key": pl.String})
-    context.log.info(f"parsed {parsed} documents, {frame.height - parsed} from cache")
+    progress(context, "parse", f"{parsed} documents parsed, {frame.height - parsed} from cache")
     return dg.Output(frame, metadata={"parsed": parsed, "from_cache": frame.height - parsed,
                                       "model": model_version(nlp)})

@@ -9,6 +9,7 @@ from pipeline.ingest.fingerprint import sources_digest
 from pipeline.release.changelog import write_changelog
 from pipeline.release.extras import RELEASE_WRITERS
 from pipeline.release.publish import publish
+from pipeline.progress import progress
 from pipeline.resources import BuildSettings
 
 
@@ -44,7 +45,7 @@ def release(context: dg.AssetExecutionContext, settings: BuildSettings, document
              "sources_digest": sources_digest(settings.sources)}
     published = publish(settings.outputs, frames, input_files(documents), extra, writers=[write_changelog, *RELEASE_WRITERS])
     rows = {name: frame.height for name, frame in frames.items()}
-    context.log.info(f"release {published.version} at {published.path} ({'new' if published.created else 'unchanged'})")
+    progress(context, "release", f"{published.version} ({'new' if published.created else 'unchanged'})")
     return dg.Output({"version": published.version, "path": str(published.path), "created": published.created,
                       "rows": rows},
                      metadata={"version": published.version, "path": str(published.path),
