@@ -9,6 +9,12 @@ MAX_SOURCE_BYTES = int(os.environ.get("DIPLODATA_MAX_SOURCE_BYTES", str(5 * 1024
 SCHEMA_VERSION = "1.0.0"
 
 
+def publish_text() -> bool:
+    """DIPLODATA_PUBLISH_TEXT (default on): whether a release carries the full source texts
+    (documents.text, sentences.text, furniture.text). Off, those columns are published empty (null)."""
+    return os.environ.get("DIPLODATA_PUBLISH_TEXT", "1").strip().lower() not in {"0", "false", "no", "off"}
+
+
 def spacy_model_name() -> str:
     return os.environ.get("DIPLODATA_SPACY_MODEL", SPACY_MODEL)
 

@@ -1,6 +1,8 @@
 """Contract of the `furniture` table."""
 from __future__ import annotations
 
+from typing import Optional
+
 import pandera.polars as pa
 
 from schemas._base import ID, TableModel
@@ -13,7 +15,7 @@ class Furniture(TableModel):
     doc_id: str = pa.Field(str_matches=ID, description="Document the text was removed from.")
     source_file: str = pa.Field(description="Source file the text was removed from.")
     kind: str = pa.Field(description="Which furniture rule removed it (e.g. navigation, social, comments, link_list, summary_repeat).")
-    text: str = pa.Field(description="The removed text, verbatim.")
+    text: Optional[str] = pa.Field(nullable=True, description="The removed text, verbatim. Null only in a release built with DIPLODATA_PUBLISH_TEXT=0.")
 
     class Config:
         metadata = {"primary_key": [], "foreign_keys": [{"fields": ["doc_id"], "reference": {"resource": "documents", "fields": ["doc_id"]}}]}

@@ -1,6 +1,8 @@
 """Contract of the `sentences` table."""
 from __future__ import annotations
 
+from typing import Optional
+
 import pandera.polars as pa
 
 from schemas._base import ID, TableModel
@@ -15,7 +17,7 @@ class Sentences(TableModel):
     sentence_index: int = pa.Field(ge=0, description="Position of the sentence in its document, from 0.")
     char_start: int = pa.Field(ge=0, description="Start offset (Python slice) into documents.text.")
     char_end: int = pa.Field(ge=0, description="End offset (Python slice, exclusive) into documents.text.")
-    text: str = pa.Field(description="The sentence text, equal to documents.text[char_start:char_end].")
+    text: Optional[str] = pa.Field(nullable=True, description="The sentence text, equal to documents.text[char_start:char_end]. Null only in a release built with DIPLODATA_PUBLISH_TEXT=0.")
 
     class Config:
         metadata = {"primary_key": ["sentence_id"], "foreign_keys": [{"fields": ["doc_id"], "reference": {"resource": "documents", "fields": ["doc_id"]}}]}

@@ -13,7 +13,7 @@ import pytest
 from pipeline.cli import main
 from pipeline.release import plots
 from pipeline.release.commands import verify_release
-from pipeline.release.datacard import TEXT_REFUSAL, load_quality, write_datacard
+from pipeline.release.datacard import load_quality, write_datacard
 from pipeline.release.views import VIEWS
 from schemas import TABLES
 from schemas._base import columns, foreign_keys, primary_key
@@ -184,11 +184,20 @@ def test_data_card_covers_counts_sources_license_quality(release, frames):
         assert f"]({name})" in card
 
 
-def test_publish_text_off_refuses_instead_of_lying(tmp_path, frames, monkeypatch):
+def test_publish_text_off_withholds_full_texts_and_says_so(tmp_path, frames, monkeypatch):
+    from pipeline.release.assets import release_frames
+
     monkeypatch.setenv("DIPLODATA_PUBLISH_TEXT", "0")
-    with pytest.raises(RuntimeError, match="DIPLODATA_PUBLISH_TEXT"):
-        write_datacard(tmp_path, frames, None, "2024-01-01-00000000")
-    assert "not implemented" in TEXT_REFUSAL
+    tables = {name: frames[name] for name in frames}
+    tables["extraction_issues"] = frames["source_issues"].head(0)
+    published = release_frames(tables)
+    for name in ("documents", "sentences", "furniture"):
+        assert published[name]["text"].null_count() == published[name].height
+        validate_or_fail = TABLES[name].validate(published[name], lazy=True)
+        assert validate_or_fail.height == published[name].height
+    assert published["quotes"]["text"].null_count() == 0
+    write_datacard(tmp_path, frames, None, "2024-01-01-00000000")
+    assert "DIPLODATA_PUBLISH_TEXT=0" in (tmp_path / "README.md").read_text()
 
 
 def test_plots_are_png_and_deterministic(tmp_path, frames):

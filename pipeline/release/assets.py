@@ -3,7 +3,7 @@
 import dagster as dg
 import polars as pl
 
-from pipeline.config import spacy_model_name
+from pipeline.config import publish_text, spacy_model_name
 from pipeline.extract.document import extractor_version
 from pipeline.ingest.fingerprint import sources_digest
 from pipeline.release.changelog import write_changelog
@@ -13,11 +13,18 @@ from pipeline.progress import progress
 from pipeline.resources import BuildSettings
 
 
+# Tables whose `text` column reproduces the sources in full (withheld when publish_text() is off).
+FULL_TEXT_TABLES = ("documents", "sentences", "furniture")
+
+
 def release_frames(tables: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
     """The published tables: extraction failures join the source issues."""
     frames = dict(tables)
     issues = frames.pop("extraction_issues")
     frames["source_issues"] = pl.concat([frames["source_issues"], issues]).sort("source_file", "code")
+    if not publish_text():
+        for name in FULL_TEXT_TABLES:
+            frames[name] = frames[name].with_columns(pl.lit(None, dtype=pl.String).alias("text"))
     return frames
 
 

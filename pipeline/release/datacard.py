@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import polars as pl
+
+from pipeline.config import publish_text
 
 from pipeline.release.plots import PLOT_FILES
 from schemas import TABLES
@@ -28,16 +29,6 @@ LIMITATIONS = [
     "The corpus is small and topical (see Sources); counts describe these articles, "
     "not the world.",
 ]
-
-
-def publish_text() -> bool:
-    """DIPLODATA_PUBLISH_TEXT (default on): whether the release carries the full source texts."""
-    return os.environ.get("DIPLODATA_PUBLISH_TEXT", "1").strip().lower() not in {"0", "false", "no", "off"}
-
-
-TEXT_REFUSAL = ("DIPLODATA_PUBLISH_TEXT is off, but withholding the source texts is not implemented yet "
-                "(documents.text and sentences.text would have to be dropped before the release version is "
-                "computed); nothing was published. Unset it or set DIPLODATA_PUBLISH_TEXT=1 to publish the texts.")
 
 
 def load_quality(path: Path = QUALITY_FILE) -> dict | None:
@@ -93,11 +84,17 @@ def license_section() -> list[str]:
             "The data we produce (every extracted row, the codes, ids, offsets and metadata) is released "
             "under [CC BY 4.0](https://creativecommons.org/licenses/by/4.0/). The source texts are not ours: "
             "they keep their owners' rights (see the publishers above), and quoted words remain the speakers' "
-            "and publishers'. This release includes the full cleaned texts (`documents.text`, and "
-            "`sentences.text` which tiles them) so that every offset can be checked; re-publish them only "
-            "where their owners' terms allow. The build setting `DIPLODATA_PUBLISH_TEXT` (default `1`) "
-            "states this choice; `0` (withhold the texts) is not implemented yet, and a build with it "
-            "refuses to publish rather than publish texts against the setting.", ""]
+            "and publishers'. " + text_statement(), ""]
+
+
+def text_statement() -> str:
+    if publish_text():
+        return ("This release includes the full cleaned texts (`documents.text`, `sentences.text` which tiles "
+                "them, and `furniture.text`) so that every offset can be checked; re-publish them only where "
+                "their owners' terms allow. A build with `DIPLODATA_PUBLISH_TEXT=0` withholds them.")
+    return ("This release was built with `DIPLODATA_PUBLISH_TEXT=0`: `documents.text`, `sentences.text` and "
+            "`furniture.text` are null. Offsets still refer to the cleaned text, which anyone holding the "
+            "sources can rebuild with `diplodata build`; quotes, figure spans and evidence sentences remain.")
 
 
 def cite_section(version: str) -> list[str]:
@@ -160,8 +157,6 @@ def card_markdown(folder: Path, frames: dict[str, pl.DataFrame], version: str, q
 
 def write_datacard(folder: Path, frames: dict[str, pl.DataFrame], previous, version: str) -> dict:
     """Release writer: README.md, the data card."""
-    if not publish_text():
-        raise RuntimeError(TEXT_REFUSAL)
     text = card_markdown(folder, frames, version, load_quality())
     (folder / "README.md").write_text(text, encoding="utf-8")
     return {"README.md": {"table": None, "rows": len(text.splitlines())}}
