@@ -184,3 +184,55 @@ def test_showing_support_is_support(run):
 def test_heading_run_into_the_clause_does_not_hide_the_subject(run):
     row = one(run("**Energy**\n\nPortugal and Spain have launched a new partnership on hydrogen."), "AGREE")
     assert (row["actor_code"], row["recipient_code"]) == ("PRT", "ESP")
+
+
+# ---- subjects and counterparts the clause gives indirectly
+
+def test_meeting_in_an_adjunct_involves_the_clause_subject(run):
+    row = one(run("At a meeting on Monday with Dutch Prime Minister Mark Rutte, Macron said trade would grow."), "CONSULT")
+    assert (row["actor_code"], row["recipient_code"]) == ("FRA", "NLD")
+
+
+def test_subject_after_a_closed_list_and_comma(run):
+    text = "Soon after a deal between Chile and Peru, Argentine President Alberto Fernandez made a visit to Kyiv."
+    row = one(run(text), "CONSULT")
+    assert (row["actor_code"], row["recipient_code"]) == ("ARG", "UKR")
+
+
+def test_visit_to_a_site_codes_the_country_of_its_place(run):
+    row = one(run("Trudeau visited a children's hospital in Kyiv."), "CONSULT")
+    assert row["recipient_code"] == "UKR"
+
+
+def test_purpose_infinitive_after_a_route_takes_the_travellers_subject(run):
+    row = one(run("The Spanish prime minister took a night train to visit Kyiv."), "CONSULT")
+    assert (row["actor_code"], row["recipient_code"]) == ("ESP", "UKR")
+
+
+def test_actor_only_commitment_takes_the_other_party_of_the_pair(run):
+    rows = run("Macron and Scholz met in Berlin on Monday. Macron proposed a joint hydrogen programme.")
+    row = one(rows, "AGREE")
+    assert (row["actor_code"], row["recipient_code"]) == ("FRA", "DEU")
+
+
+def test_wanting_to_expand_ties_is_a_promise(run):
+    rows = run("Lula and Biden met in Washington on Friday. Lula said he wants to expand bilateral trade ties.")
+    row = one(rows, "AGREE")
+    assert (row["actor_code"], row["recipient_code"], row["status"]) == ("BRA", "USA", "occurred")
+
+
+# ---- dates a clause shares with another
+
+def test_second_conjunct_shares_a_leading_date(run):
+    rows = run("On 3 May 2019, Portugal signed a fisheries deal with Morocco and praised Spain.")
+    assert one(rows, "SUPPORT")["event_date"] == dt.date(2019, 5, 3)
+
+
+def test_when_clause_dates_the_main_event(run):
+    row = one(run("Seoul condemned Tokyo when its premier visited the shrine in August 2015."), "ACCUSE")
+    assert (row["event_date"], row["date_precision"]) == (dt.date(2015, 8, 1), "month")
+
+
+def test_reported_event_takes_the_date_of_the_report(run):
+    row = one(run("Speaking on Monday, Modi said India had signed a trade deal with Japan."), "AGREE")
+    assert row["event_date"] == dt.date(2021, 6, 14)

@@ -229,6 +229,7 @@ class ArgReader:
             start, skipped = start - 1, skipped + 1
         if end < start or end < verb.sent.start:
             return []
+        start = _after_closed_list(verb.doc, start, end)
         out: list[Party] = []
         for ent in self.view.within(verb.doc[start].idx, verb.doc[end].idx + len(verb.doc[end])):
             code = entity_code(ent)
@@ -237,11 +238,32 @@ class ArgReader:
                                  getattr(ent, "entity_type", None), verb.doc[end].i))
         return _unique(out)
 
+    def place_within(self, tok) -> list[Party]:
+        """The first coded place named in a noun phrase, its clauses left out."""
+        todo, seen = [tok], 0
+        while todo and seen < 40:
+            cur = todo.pop(0)
+            seen += 1
+            name, code = self.place(cur)
+            if code:
+                return [Party(name, None, code, "location", cur.i)]
+            todo.extend(c for c in cur.children if c.dep_ not in ("relcl", "acl", "ccomp", "advcl", "conj", "cc"))
+        return []
+
     def place(self, tok) -> tuple[str | None, str | None]:
         ent = self.view.at(tok.idx, tok.idx + len(tok))
         if ent is None or getattr(ent, "entity_type", None) not in ("location", "state"):
             return None, None
         return getattr(ent, "name", tok.text), entity_code(ent, place=True)
+
+
+def _after_closed_list(doc, start: int, end: int) -> int:
+    """"Iran and Saudi Arabia, Chinese President Xi made": a list closed by "and" before the last
+    comma ends there; the name after the comma is the subject."""
+    commas = [i for i in range(start, end + 1) if doc[i].text == ","]
+    if commas and any(doc[i].pos_ == "CCONJ" for i in range(start, commas[-1])):
+        return commas[-1] + 1
+    return start
 
 
 def _with_country(ent, inside: list):

@@ -245,10 +245,10 @@ def _status(tok, kind: str, lex: dict) -> str | None:
             if hl in g["factive_adjectives"]:
                 cur = _governing_verb(head) or head.head
                 continue
-            if hl in g["hypothetical_verbs"] or hl in g["hypothetical_adjectives"]:
-                return None
             if hl in g["desire_verbs"] or hl in g["desire_nouns"]:
                 return "desire"
+            if hl in g["hypothetical_verbs"] or hl in g["hypothetical_adjectives"]:
+                return None
             if any(c.dep_ == "mark" and c.lower_ == "for" for c in cur.children):
                 return None  # "it is necessary for X to discuss"
             if hl in g["plan_verbs"] or hl in g["plan_nouns"] or hl == "be":
@@ -311,10 +311,17 @@ def _subject(tok, reader: ArgReader, depth: int = 0) -> tuple[list[Party], bool]
     if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep") and tok.head.i != tok.i:
         return _subject(tok.head, reader, depth + 1)  # "joined the U.S. in sanctioning Russia": the joiner acts
     if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
-        return reader.parties(tok.head), False
+        found = reader.parties(tok.head)
+        if not found and _infinitive(tok) and tok.head.dep_ in ("dobj", "pobj"):
+            return _subject(tok.head.head, reader, depth + 1)  # "took a train to visit Kyiv": purpose of the taker
+        return found, False
     if tok.dep_ == "pobj" or tok.head.dep_ == "prep":
         return _subject(tok.head.head, reader, depth + 1) if tok.head.head.i != tok.head.i else ([], False)
     return [], False
+
+
+def _infinitive(tok) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _narrator_we(tok) -> bool:
@@ -340,6 +347,8 @@ def _verb_recipients(tok, entry: dict, reader: ArgReader) -> list[Party]:
             if child.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in tok.children):
                 continue
             found = reader.parties(child, place=dest) or reader.parties_inside(child, place=dest)
+            if not found and dest:
+                found = reader.place_within(child)  # "visited a church in Bucha, a town outside Kyiv"
             if found:
                 return found
     for child in tok.children:
@@ -408,6 +417,11 @@ def _arguments(cand: dict, reader: ArgReader, lex: dict) -> tuple[list[Party], l
         light = gov is not None and gov.lemma_.lower() in lex["grammar"]["light_verbs"]
         if not actors and light:
             actors, _ = _subject(gov, reader)
+            if not actors:
+                actors = reader.parties_left_of(gov)
+        clause = _clause_verb(tok) if not actors and _in_adjunct(tok, lex["grammar"]) else None
+        if clause is not None:
+            actors, _ = _subject(clause, reader)  # "at talks with X, Y said": Y took part
         if not recips and light:
             recips = _verb_recipients(gov, entry, reader)
         if not actors and len(recips) >= 2 and entry.get("reciprocal"):
@@ -429,6 +443,29 @@ def _arguments(cand: dict, reader: ArgReader, lex: dict) -> tuple[list[Party], l
     if entry.get("host"):
         actors, recips = recips, actors
     return actors, recips
+
+
+def _in_adjunct(tok, g: dict) -> bool:
+    """The noun sits in a time or place adjunct of its clause ("at a meeting with", "after a summit with")."""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ == "pobj" and cur.head.lower_ in g["adjunct_preps"]:
+            return True
+        if cur.dep_ not in ("pobj", "prep", "conj", "npadvmod") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def _clause_verb(tok):
+    cur = tok
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur
+    return None
 
 
 def _between(tok, reader: ArgReader) -> list[Party]:
@@ -482,6 +519,8 @@ def _rows_for(parsed, reader: ArgReader, lex: dict, cand: dict, seen_nouns: dict
     if entry.get("dest") or any(r.code for r in recips):
         # "a trip to Asia" names no counterpart; beside a coded party, an uncoded place or body is scenery
         recips = [r for r in recips if r.code or r.group]
+    if not any(r.code or r.group for r in recips) and not entry.get("dest"):
+        recips = _counterpart(reader, actors, entry, tok, lex["grammar"]) or recips
     if not _arguments_fit(entry, actors, recips):
         return []
     etype, mode = entry["type"], entry["mode"]
@@ -506,7 +545,7 @@ def _rows_for(parsed, reader: ArgReader, lex: dict, cand: dict, seen_nouns: dict
     rows = [_row(parsed, cand, etype, mode, a, r, status, date, kind, (location, location_code)) for a, r in pairs]
     for a, r in pairs:
         seen_nouns.setdefault(_pair_key(etype, a, r), set()).add(date[0] if date else None)
-    _remember_pair(reader, pairs, actors)
+    _remember_pair(reader, pairs, actors, tok.idx)
     return rows
 
 
@@ -539,12 +578,25 @@ def _refers_back(pairs, etype: str, date, seen: dict) -> bool:
     return True
 
 
-def _remember_pair(reader: ArgReader, pairs, actors: list[Party]) -> None:
+def _remember_pair(reader: ArgReader, pairs, actors: list[Party], offset: int) -> None:
     """The last two coded parties, for "the two leaders", "they" and fact-sheet imperatives."""
     if pairs and pairs[0][1] is not None and pairs[0][0].code and pairs[0][1].code:
-        reader.context_pair = [pairs[0][0], pairs[0][1]]
+        reader.context_pair, reader.context_at = [pairs[0][0], pairs[0][1]], offset
     elif len(actors) >= 2 and all(a.code for a in actors[:2]):
-        reader.context_pair = actors[:2]
+        reader.context_pair, reader.context_at = actors[:2], offset
+
+
+def _counterpart(reader: ArgReader, actors: list[Party], entry: dict, tok, g: dict) -> list[Party]:
+    """"Abe proposed an economic programme", right after Abe and Putin met: one party of the pair
+    the text is about acts, so the other is the counterpart."""
+    if len(actors) != 1 or entry["type"] not in g["counterpart_types"] or len(reader.context_pair) != 2:
+        return []
+    if tok.idx - getattr(reader, "context_at", -10**9) > g["counterpart_reach"]:
+        return []
+    codes = [p.code for p in reader.context_pair]
+    if actors[0].code not in codes:
+        return []
+    return [reader.context_pair[1 - codes.index(actors[0].code)]]
 
 
 def _host_last(actors: list[Party], recips: list[Party], place_code: str):
@@ -614,11 +666,14 @@ def _event_date(parsed, tok, kind: str, status: str):
     gov = _governing_verb(tok) if kind == "noun" else None
     if gov is not None:
         anchors.add(gov.i)
+    clause = tok if tok.pos_ in ("VERB", "AUX") else gov
+    shared = _shared_time_holders(clause, parsed, tok) if clause is not None else {}
     best = None
     for ent in sent.ents:
         if ent.label_ != "DATE" or not looks_like_date(ent.text):
             continue
-        if _attached(ent.root, anchors):
+        holder = _attached_to(ent.root, anchors | set(shared))
+        if holder is not None and (holder in anchors or ent.root.i < shared[holder]):
             dist = abs(ent.root.i - tok.i)
             if best is None or dist < best[0]:
                 best = (dist, ent)
@@ -658,17 +713,44 @@ def _date_phrase(ent) -> str:
     return doc[start:ent.end].text
 
 
-def _attached(tok, anchors: set[int]) -> bool:
+def _attached_to(tok, anchors: set[int]) -> int | None:
+    """The anchor the date phrase hangs from, if it hangs from one without crossing another verb."""
     cur = tok
     for _ in range(8):
         if cur.i in anchors:
-            return True
+            return cur.i
         if cur.pos_ in ("VERB", "AUX") and cur.i != tok.i:
-            return False
+            return None
         if cur.head.i == cur.i:
-            return False
+            return None
         cur = cur.head
-    return False
+    return None
+
+
+WHEN_MARKS = ("when", "as", "while")
+
+
+def _shared_time_holders(verb, parsed, tok) -> dict[int, int]:
+    """Verbs whose time phrases also date this clause, each with the token index a shared phrase must
+    precede: the first conjunct ("On May 3, X visited Y and met Z"), a when-clause or participle
+    ("reproached Abe when he visited ... in 2013"), and the reporting verb of a reported event."""
+    out: dict[int, int] = {}
+    g = load_lexicon()["grammar"]
+    for _ in range(3):
+        if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head  # "said he wants to expand": the clause of "wants"
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        out[verb.head.i] = verb.head.i
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in g["reporting_verbs"]:
+        out[verb.head.i] = len(parsed.doc)
+        for c in verb.head.children:
+            if c.dep_ == "advcl" and c.tag_ == "VBG":
+                out[c.i] = len(parsed.doc)  # "Speaking Tuesday at talks, X said ..."
+    for c in verb.children:
+        if c.dep_ == "advcl" and (c.tag_ == "VBG" or any(m.dep_ in ("mark", "advmod") and m.lower_ in WHEN_MARKS for m in c.children)):
+            out[c.i] = len(parsed.doc)
+    out.pop(tok.i, None)
+    return out
 
 
 def _span(cand: dict, parties: list[Party | None]) -> tuple[int, int]:
