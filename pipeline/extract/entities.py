@@ -20,6 +20,7 @@ import datetime as dt
 import functools
 import logging
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -76,6 +77,7 @@ class Actor:
     entity_type: str
     wikidata_id: str | None
     terms: list[Term] = field(default_factory=list)
+    home: str | None = None  # country a party or news agency belongs to without acting for it
 
 
 @dataclass
@@ -96,6 +98,13 @@ class Lexicon:
     place_preps: set[str]
     fillers: set[str]
     holders: dict[tuple, list]     # (code, title lower) -> [(term, actor)]
+    regions: dict[str, str | None]  # region name -> ISO3 where sovereignty is uncontested
+    local_titles: set[str]         # "mayor": titled by the city, not the country
+    past: set[str]                 # "former", "then-": a past title
+    heads: set[str]                # portfolio heads ("minister" of Health, Labour and Welfare)
+    surname_first: set[str]
+    suffixes: set[str]
+    role_firsts: set[str]
 
 
 def _date(value: str, end: bool = False) -> dt.date | None:
@@ -136,6 +145,7 @@ def _load_actors() -> dict[str, Actor]:
             qid = (row.get("wikidata_id") or "").strip() or None
             key = _actor_key(etype, name, qid)
             actor = actors.setdefault(key, Actor(key, name, etype, qid))
+            actor.home = actor.home or (row.get("home_country") or "").strip() or None
             actor.terms.append(Term((row.get("role") or "").strip() or None,
                                     (row.get("country_code") or "").strip() or None,
                                     (row.get("code") or "").strip() or None,
@@ -163,6 +173,7 @@ def lexicon() -> Lexicon:
     import pycountry
 
     places = yaml.safe_load((DATA_DIR / "places.yaml").read_text(encoding="utf-8"))
+    names_data = yaml.safe_load((DATA_DIR / "names.yaml").read_text(encoding="utf-8"))
     actors = _load_actors()
     exact: dict[tuple, tuple] = {}
     lower: dict[tuple, tuple] = {}
@@ -188,6 +199,16 @@ def lexicon() -> Lexicon:
     for code, forms in (places.get("seats") or {}).items():
         for form in forms:
             _add(exact, _tok(form), ("seat", code))
+    regions: dict[str, str | None] = {}
+    for name, spec in (places.get("regions") or {}).items():
+        regions[name] = (spec or {}).get("country") or None
+        for form in [name] + list((spec or {}).get("aliases") or []):
+            exact[_tok(form)] = ("region", name)  # "Hong Kong" is a place here, not pycountry's state
+            if " " in form:
+                lower[tuple(t.lower() for t in _tok(form))] = ("region", name)
+    for code, forms in (places.get("cities") or {}).items():
+        for form in forms:
+            _add(exact, _tok(form), ("city", code))
     bodies = {}
     for spec in places.get("bodies") or []:
         for noun in spec["nouns"]:
@@ -206,7 +227,13 @@ def lexicon() -> Lexicon:
         bodies=bodies, roles=roles,
         role_maxlen=max(len(k) for k in roles), body_maxlen=max(len(k) for k in bodies),
         place_preps=set(places.get("place_prepositions") or []),
-        fillers=set(places.get("title_fillers") or []), holders=holders,
+        fillers=set(places.get("title_fillers") or []), holders=holders, regions=regions,
+        local_titles={t.lower() for t in places.get("local_titles") or []},
+        past={t.lower() for t in places.get("past_markers") or []},
+        heads={t.lower() for t in places.get("portfolio_heads") or []},
+        surname_first=set(names_data.get("surname_first") or []),
+        suffixes=set(names_data.get("suffixes") or []),
+        role_firsts={k[0] for k in roles},
     )
 
 
@@ -256,7 +283,31 @@ def state_entity(code: str) -> Entity:
 
 def plain_entity(name: str, entity_type: str, country: str | None = None, code: str | None = None,
                  role: str | None = None) -> Entity:
-    return Entity(stable_id("ent", entity_type, name), name, entity_type, country, role, None, code)
+    """An actor or place the gazetteer lacks; the id depends on the normalised name only."""
+    if entity_type == "location":
+        code = None  # a place is not an actor
+    return Entity(stable_id("ent", entity_type, name_key(name, entity_type)), name, entity_type, country, role, None, code)
+
+
+INITIAL = re.compile(r"^[A-Z]\.?$")
+
+
+def name_key(name: str, entity_type: str = "person") -> str:
+    """Normalised form behind a plain entity's id: case, accents, spacing; for people also
+    middle initials, suffixes, honorifics and word order ("Joseph R. Biden Jr." = "Biden Joseph")."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode() or name
+    words = re.sub(r"[’'`]", "'", text).split()
+    if entity_type != "person":
+        return " ".join(w.lower() for w in words if w.lower() not in ("the",)) or name.lower()
+    lex = lexicon()
+    core = [w for k, w in enumerate(words)
+            if not (0 < k < len(words) - 1 and INITIAL.match(w)) and w.lower() not in lex.suffixes
+            and w.lower() not in HONORIFICS]
+    return " ".join(sorted(w.lower().strip(".,") for w in core or words))
+
+
+def region_entity(name: str) -> Entity:
+    return plain_entity(name, "location", lexicon().regions.get(name))
 
 
 def body_entity(spec: dict, code: str) -> Entity:
@@ -290,7 +341,23 @@ def _match_at(words: list[str], lows: list[str], i: int, lex: Lexicon) -> tuple[
             hit = lex.lower.get(tuple(lows[i:i + length]))
         if hit is not None:
             return length, hit
-    return None
+    return _initials_match(words, i, lex)
+
+
+def _initials_match(words: list[str], i: int, lex: Lexicon) -> tuple[int, tuple] | None:
+    """A gazetteer person written with middle initials or a suffix ("Joseph R. Biden Jr.")."""
+    k = i + 1
+    while k < len(words) and k - i <= 2 and INITIAL.match(words[k]):
+        k += 1
+    if k == i + 1 or k >= len(words):
+        return None
+    hit = lex.exact.get((words[i], words[k]))
+    if hit is None or hit[0] != "actor" or lex.actors[hit[1]].entity_type != "person":
+        return None
+    end = k + 1
+    if end < len(words) and words[end].lower() in lex.suffixes:
+        end += 1
+    return end - i, hit
 
 
 def _longest(table: dict, lows: list[str], i: int, maxlen: int) -> tuple[int, object] | None:
@@ -306,10 +373,13 @@ def _country_of(hit: tuple) -> str | None:
 
 
 def _ref_code(hit: tuple) -> str | None:
-    """Code of a state reference or of an intergovernmental body ("NATO Secretary-General")."""
+    """Code of a state reference, of an intergovernmental body ("NATO Secretary-General") or the
+    country of a party or agency ("Liberal Democratic Party general secretary")."""
     if hit[0] == "actor":
         actor = lexicon().actors[hit[1]]
-        return actor.terms[0].code if actor.entity_type == "igo" else None
+        if actor.entity_type == "igo":
+            return actor.terms[0].code
+        return actor.home if actor.entity_type == "organization" else None
     return _country_of(hit)
 
 
@@ -424,20 +494,65 @@ def _role_ending_at(lows: list[str], j: int, lex: Lexicon) -> tuple[int, str] | 
     return None
 
 
-def _country_ending_at(words, lows, j, lex, sent_start) -> tuple[int, str] | None:
+def _country_ending_at(words, lows, j, lex, sent_start, cities: bool = False) -> tuple | None:
+    """(start, code, kind, value) of a state/body reference ending at token j; cities only before a local title."""
     for length in range(1, min(lex.maxlen, j - sent_start + 1) + 1):
         s = j - length + 1
         hit = lex.exact.get(tuple(words[s:j + 1]))
         if hit and _ref_code(hit):
-            return s, _ref_code(hit)
+            return s, _ref_code(hit), hit[0], hit[1]
+        if hit and cities and hit[0] == "city":
+            return s, hit[1], "city", hit[1]
     return None
 
 
-def title_before(words, lows, start, sent_start, lex) -> tuple[str | None, str | None]:
-    """(country, title) from "Japanese Prime Minister" / "U.S. Ambassador to Japan" before a name."""
-    j, title, country = start - 1, None, None
-    limit = max(sent_start, start - WINDOW)
+def _portfolio_ending_at(words, lows, j, limit, lex) -> int | None:
+    """Start of a written-out portfolio title ending at token j ("Minister of Health, Labour and Welfare")."""
+    k, caps = j, 0
+    while k > limit and j - k < 10:
+        if lows[k] in ("of", "for") and caps:
+            head = k - 1
+            if lows[head] not in lex.heads:
+                return None
+            role = _role_ending_at(lows, head, lex)
+            return role[0] if role and role[0] >= limit else head
+        if words[k][:1].isupper() and words[k].replace("-", "").isalpha():
+            caps += 1
+        elif lows[k] not in (",", "and", "&", "the"):
+            return None
+        k -= 1
+    return None
+
+
+def _title_words(words: list[str]) -> str:
+    text = re.sub(r"\s+([,’'])", r"\1", " ".join(words))
+    return text[:1].upper() + text[1:]
+
+
+def _role_behind_of(words, lows, of_at: int, limit: int, lex) -> str | None:
+    """The role of "Vice Premier of the State Council of <country>": read back over the body's words."""
+    k = of_at
+    while k >= limit and of_at - k < 10:
+        role = _role_ending_at(lows, k, lex)
+        if role and role[0] >= limit and lows[k + 1] == "of":  # not "General" of "the General Council"
+            return role[1]
+        if lows[k] in ("of", "the") or words[k][:1].isupper():
+            k -= 1
+            continue
+        return None
+    return None
+
+
+def title_before(words, lows, start, sent_start, lex) -> tuple[str | None, str | None, bool]:
+    """(country, title, complete) from "Japanese Prime Minister" / "U.S. Ambassador to Japan" /
+    "Beijing Mayor" (complete: "Mayor of Beijing") before a name."""
+    j, title, country, past = start - 1, None, None, False
+    limit = max(sent_start, start - 2 * WINDOW)
     while j >= limit:
+        port = _portfolio_ending_at(words, lows, j, limit, lex) if title is None else None
+        if port is not None and port < j:
+            title, j = _title_words(words[port:j + 1]), port - 1
+            continue
         role = _role_ending_at(lows, j, lex)
         if role and role[0] >= limit:
             k = role[0] - 1
@@ -447,19 +562,58 @@ def title_before(words, lows, start, sent_start, lex) -> tuple[str | None, str |
             title = title or role[1]
             j = role[0] - 1
             continue
-        ref = _country_ending_at(words, lows, j, lex, limit)
+        local = bool(title) and title.lower() in lex.local_titles
+        ref = _country_ending_at(words, lows, j, lex, limit, cities=local)
         if ref:
-            if ref[0] - 1 >= limit and lows[ref[0] - 1] in DESTINATION_PREPS:
-                j = ref[0] - 2
+            s0, code, kind, value = ref
+            if s0 - 1 >= limit and lows[s0 - 1] in DESTINATION_PREPS:
+                j = s0 - 2
                 continue
+            if title is None and j == start - 1 and s0 - 1 >= limit and lows[s0 - 1] == "of":
+                title = _role_behind_of(words, lows, s0 - 1, limit, lex)
+            if local and kind in ("seat", "city"):
+                return code, f"{_past(title, past)} of {' '.join(words[s0:j + 1])}", True
+            owner = lex.actors[value] if kind == "actor" else None
+            if title and owner is not None and owner.entity_type == "organization":  # a party's officer
+                the = "the " if " " in owner.name and not owner.name.lower().startswith("the ") else ""
+                return code, f"{_past(title, past)} of {the}{owner.name}", True
             if title or j == start - 1:
-                country = ref[1]
+                country = code
             break
+        if lows[j] in lex.past:
+            past, j = True, j - 1
+            continue
         if lows[j] in lex.fillers or lows[j] in HONORIFICS or not lows[j].strip():
             j -= 1
             continue
         break
-    return country, title
+    return country, _past(title, past), False
+
+
+def _past(title: str | None, past: bool) -> str | None:
+    return f"Former {title}" if title and past and not title.lower().startswith("former") else title
+
+
+def country_by_as(doc, start: int, end: int, words, lows, lex) -> str | None:
+    """"X ... visited China as Chairman of the Japan Association": the country of the role X acts in."""
+    try:
+        head = doc[start:end].root
+    except IndexError:
+        return None
+    if head.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    for prep in head.head.children:
+        if prep.lower_ != "as" or prep.i < end:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj" or _role_ending_at(lows, obj.i, lex) is None:
+                continue
+            for t in list(obj.subtree)[:12]:
+                m = _match_at(words, lows, t.i, lex)
+                code = _ref_code(m[1]) if m else None
+                if code in lex.state_names:
+                    return code
+    return None
 
 
 def title_after(words, lows, end, sent_end, lex) -> tuple[str | None, str | None]:
@@ -555,15 +709,21 @@ class DocEntities:
         found = resolve_text(name, self.date) or found
         if found is not None:
             return self.entities.get(found.entity_id, found)
-        words = set(key.split())
-        people = [e for e in self.entities.values() if e.entity_type == "person" and words & set(_norm(e.name).split())]
-        return people[0] if len(people) == 1 else None
+        lex = lexicon()
+        persons = [e for e in self.entities.values() if e.entity_type == "person"]
+        same = [e for e in persons if name_key(e.name) == name_key(key)]
+        if same:
+            return same[0]
+        last = key.split()[-1]  # "Mr. Quillfeather": by family name only, never by a given name
+        people = [e for e in persons if last in _calls(e.name.split(), lex)]
+        return _preferred(people) if people else None
 
     def __len__(self) -> int:
         return len(self.mentions)
 
 
 def _norm(text: str) -> str:
+    text = LINK_TAIL.split(text.strip(), 1)[0].strip("[*_ ")  # "Mike](https://..." -> "Mike"
     text = re.sub(r"[’']s$", "", text.strip().replace("’", "'"))
     text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
     return re.sub(r"\s+", " ", text).strip(" .,;:").lower()
@@ -620,6 +780,10 @@ def _cand_entity(c: Cand, words, lows, lex: Lexicon, date) -> Entity | None:
     if c.kind == "body":
         spec, code = c.value
         return body_entity(spec, code)
+    if c.kind == "region":
+        return region_entity(c.value)
+    if c.kind == "city":
+        return plain_entity(" ".join(words[c.start:c.end]), "location", c.value)
     return None
 
 
@@ -632,12 +796,17 @@ class _Person:
     country: str | None = None
     title: str | None = None
     spans: list = field(default_factory=list)
+    complete: bool = False  # title already names its place ("Mayor of Beijing")
 
 
 def _clean_person(words: list[str], lows: list[str], start: int, end: int, lex: Lexicon) -> int:
-    """Skip titles and honorifics NER left inside a PERSON span."""
+    """Skip titles, honorifics and the tail of a portfolio ("... Labour and Welfare Keizo Takemi")
+    NER left inside a PERSON span."""
     lead = _strip_titles(words[start:end], lows[start:end], lex)
-    return start + lead if lead < end - start else start
+    start = start + lead if lead < end - start else start
+    while end - start > 2 and _portfolio_ending_at(words, lows, start, max(0, start - 12), lex) is not None:
+        start += 1
+    return start
 
 
 def resolve_entities(parsed) -> DocEntities:
@@ -666,10 +835,30 @@ def _resolve(parsed, doc_id: str, date) -> DocEntities:
     _merge_people(resolved, people)
     resolved += _lone_surnames(doc, words, resolved)
     resolved += _bare_titles(doc, words, lows, lex, date, resolved)
-    return _build(parsed, doc_id, date, resolved, spans)
+    parts = _compound_parts(words, spans, lex)
+    if parts:
+        split = {k for k, _ in parts}
+        resolved = [r for r in resolved if not (r[1] - r[0] == 1 and r[0] in split)]
+    return _build(parsed, doc_id, date, resolved, spans, [p for _, p in parts])
 
 
-LINK_TAIL = re.compile(r"\]\(|\]$|https?:|\*\*")
+def _compound_parts(words, spans, lex) -> list[tuple[int, tuple[int, int, Entity]]]:
+    """States inside one hyphenated token ("U.S.-Korea", "China–Russia"): (token, (start, end, state))."""
+    out = []
+    for k, w in enumerate(words):
+        if "-" not in w and "–" not in w or len(w) < 5:
+            continue
+        pieces = [(m.start(), m.group()) for m in re.finditer(r"[^-–]+", w)]
+        hits = [lex.exact.get(_tok(piece)) for _, piece in pieces]
+        if len(pieces) < 2 or not all(h and h[0] in ("state", "demonym") for h in hits):
+            continue
+        base = spans[k][0]
+        for (offset, piece), hit in zip(pieces, hits):
+            out.append((k, (base + offset, base + offset + len(piece), state_entity(hit[1]))))
+    return out
+
+
+LINK_TAIL = re.compile(r"\]\(|\]$|https?:|\*\*|\\+$")
 
 
 def _words(doc) -> tuple[list[str], list[tuple[int, int]]]:
@@ -710,24 +899,33 @@ def _target(c: Cand, doc, words, lows, lex, date, people) -> Entity | _Person | 
         return None
     label = c.value
     if label == "PERSON":
-        start = _clean_person(words, lows, c.start, c.end, lex)
+        start = c.start = _clean_person(words, lows, c.start, c.end, lex)  # the mention is the name alone
         inner = resolve_text(" ".join(w for w in words[start:c.end] if w.strip()), date)
         if inner is not None:
             return inner
         toks = tuple(w for w in words[start:c.end] if w.strip() and w not in ("'s", "’s"))
-        if not toks or not all(any(ch.isalpha() for ch in w) for w in toks):
-            return None  # "Abe-Xi", stray punctuation
-        person = people.setdefault(tuple(sorted(t.lower() for t in toks)), _Person(toks, " ".join(toks)))
+        if not toks or not all(any(ch.isalpha() for ch in w) for w in toks) or not any(w[:1].isupper() for w in toks):
+            return None  # "Abe-Xi", stray punctuation, lower-case words
+        person = people.setdefault(name_key(" ".join(toks)), _Person(toks, " ".join(toks)))
+        if len(toks) > len(person.tokens):  # show the fullest form ("John J. Smith" over "John Smith")
+            person.tokens, person.name = toks, " ".join(toks)
         sent = doc[c.start].sent
-        country, title = title_before(words, lows, start, sent.start, lex)
+        country, title, complete = title_before(words, lows, start, sent.start, lex)
+        if not country and not title:
+            country, title = title_after(words, lows, c.end, sent.end, lex)
         if not country:
-            country, title = title_after(words, lows, c.end, sent.end, lex) if not title else (country, title)
+            country = country_by_as(doc, c.start, c.end, words, lows, lex)
         person.country = person.country or country
-        person.title = person.title or title
+        if title and not person.title:
+            person.title, person.complete = title, complete
         return person
     found = resolve_text(text, date)
     if found is not None:
         return found
+    if label == "ORG":
+        owned = _org_of_state(words[c.start:c.end], lows[c.start:c.end], text, lex)
+        if owned is not None:
+            return owned
     if label == "ORG" and len(words[c.start:c.end]) > 1 and lows[c.end - 1] in ("administration", "government"):
         head = resolve_text(" ".join(words[c.start:c.end - 1]), date)
         if head is not None and head.entity_type == "person" and head.country_code:
@@ -739,56 +937,102 @@ def _target(c: Cand, doc, words, lows, lex, date, people) -> Entity | _Person | 
     return plain_entity(text, "organization")
 
 
+def _calls(tokens, lex: Lexicon) -> set[str]:
+    """Lone words that may stand for a person: the family name (last, or first in Chinese/Korean order)."""
+    words = [w.lower().strip(".,") for w in tokens if w.lower() not in lex.suffixes and not INITIAL.match(w)]
+    if len(words) < 2:
+        return set()
+    out = {words[-1]}
+    if words[0] in lex.surname_first:
+        out.add(words[0])
+    return out
+
+
+def _preferred(ents: list[Entity]) -> Entity | None:
+    """One person among those sharing a family name: the only one, else the only office holder
+    ("Trump" is the president, not a relative)."""
+    unique = {e.entity_id: e for e in ents}
+    if len(unique) == 1:
+        return next(iter(unique.values()))
+    holders = [e for e in unique.values() if e.code and e.role]
+    return holders[0] if len(holders) == 1 else None
+
+
+def _org_of_state(words, lows, text: str, lex) -> Entity | None:
+    """"Supreme Court of Ukraine": a body named for a state acts for it (a party only belongs to it)."""
+    for k in range(len(words) - 2, 0, -1):
+        if lows[k] != "of":
+            continue
+        hit = lex.exact.get(tuple(words[k + 1:])) or lex.exact.get(tuple(words[k + 2:]))
+        if hit and hit[0] == "state":
+            code = hit[1]
+            return plain_entity(text, "organization", code, None if "party" in lows else code)
+        return None
+    return None
+
+
 def _merge_people(resolved: list, people: dict) -> None:
-    """Map single-token names to the document's fuller names, then to entities."""
-    known = [(set(_norm(t.name).split()) | {_norm(t.name).split()[-1]}, t) for _, _, t in resolved
-             if isinstance(t, Entity) and t.entity_type == "person"]
-    full = [p for p in people.values() if len(p.tokens) > 1]
+    """Map single-token names to the document's fuller names by family name, then to entities.
+    A lone given name ("Mike") that is no one's family name is dropped, never guessed."""
     lex = lexicon()
-    final: dict[int, Entity] = {}
+    by_word: dict[str, list[Entity]] = {}
+    givens: set[str] = set()
+    for _, _, t in resolved:
+        if isinstance(t, Entity) and t.entity_type == "person":
+            for w in _calls(t.name.split(), lex):
+                by_word.setdefault(w, []).append(t)
+            givens.add(t.name.split()[0].lower())
+    full_by_word: dict[str, dict[int, _Person]] = {}
+    for p in people.values():
+        for w in _calls(p.tokens, lex):
+            full_by_word.setdefault(w, {})[id(p)] = p
+        if len(p.tokens) > 1:
+            givens.add(p.tokens[0].lower())
+    final: dict[int, Entity | None] = {}
     for k, (s, e, t) in enumerate(resolved):
         if _loose_single(t):  # NER called a lone surname ORG/GPE; a person in the doc may own it
-            t = _Person((t.name,), t.name)
-            if not any(t.tokens[0].lower() in toks for toks, _ in known) and not any(
-                    t.tokens[0] in p.tokens for p in full):
+            if t.name.lower() not in by_word and t.name.lower() not in full_by_word:
                 continue
+            t = _Person((t.name,), t.name)
         if not isinstance(t, _Person):
             continue
-        target: Entity | _Person = t
+        target: Entity | _Person | None = t
         if len(t.tokens) == 1:
             low = t.tokens[0].lower()
-            ents = [ent for toks, ent in known if low in toks]
-            fulls = [p for p in full if low in (x.lower() for x in p.tokens)]
-            surnames = [p for p in fulls if p.tokens[-1].lower() == low]
-            if len({x.entity_id for x in ents}) == 1:
-                target = ents[0]
-            elif not ents and len(fulls) == 1:
+            fulls = list(full_by_word.get(low, {}).values())
+            if low in by_word:
+                target = _preferred(by_word[low])
+            elif len(fulls) == 1:
                 target = fulls[0]
-            elif not ents and len(surnames) == 1:
-                target = surnames[0]
+            elif low in givens:
+                target = None
         if isinstance(target, _Person):
             target = _person_entity(target, lex)
         final[k] = target
     for k, ent in final.items():
         s, e, _ = resolved[k]
         resolved[k] = (s, e, ent)
+    resolved[:] = [r for r in resolved if r[2] is not None]
 
 
 def _lone_surnames(doc, words, resolved) -> list:
     """Surnames NER did not tag ("Quillfeather argued ...") after the full name appeared."""
+    lex = lexicon()
     taken = bytearray(len(words))
     for s, e, _ in resolved:
         taken[s:e] = b"\x01" * (e - s)
-    first_seen: dict[str, tuple[int, Entity]] = {}
+    seen: dict[str, tuple[int, list]] = {}
     for s, e, t in resolved:
         if isinstance(t, Entity) and t.entity_type == "person" and " " in t.name:
-            surname = t.name.split()[-1]
-            if surname[:1].isupper() and surname.isalpha() and len(surname) > 2:
-                first_seen.setdefault(surname, (s, t))
+            for surname in _calls(t.name.split(), lex):
+                if surname.isalpha() and len(surname) > 2:
+                    seen.setdefault(surname, (s, []))[1].append(t)
+    first_seen = {w: (s, _preferred(ents)) for w, (s, ents) in seen.items()}
     out = []
     for k, w in enumerate(words):
-        hit = first_seen.get(w)
-        if hit and not taken[k] and k > hit[0] and doc[k].pos_ == "PROPN" and doc[k].ent_type_ in ("", "PERSON", "ORG"):
+        hit = first_seen.get(w.lower()) if w[:1].isupper() else None
+        if (hit and hit[1] is not None and not taken[k] and k > hit[0] and doc[k].pos_ == "PROPN"
+                and doc[k].ent_type_ in ("", "PERSON", "ORG")):
             out.append((k, k + 1, hit[1]))
     return out
 
@@ -801,41 +1045,101 @@ def _loose_single(t) -> bool:
 def _person_entity(p: _Person, lex: Lexicon) -> Entity:
     code = p.country
     country = code if code in lex.state_names else None
-    return plain_entity(p.name, "person", country, code, _role_text(p.title, code, lex) if p.title else None)
+    role = p.title if p.complete else _role_text(p.title, code, lex)
+    return plain_entity(p.name, "person", country, code, role)
 
 
 def _bare_titles(doc, words, lows, lex, date, resolved) -> list:
-    """"Japan's Prime Minister" / "the Chinese president" with no name: the holder."""
-    taken = bytearray(len(words))
+    """"Japan's Prime Minister" / "the Chinese president" with no name: the person the title is
+    apposed to ("Kishida, formerly the Japanese foreign minister"), else today's holder unless
+    the title is a past one ("former", "then-")."""
+    n = len(words)
+    taken = bytearray(n)
     for s, e, _ in resolved:
         taken[s:e] = b"\x01" * (e - s)
-    people = [(s, t) for s, _, t in resolved if isinstance(t, Entity) and t.entity_type == "person"]
+    people = sorted((s, e, t) for s, e, t in resolved if isinstance(t, Entity) and t.entity_type == "person")
+    starts = [p[0] for p in people]
     out = []
-    for j in range(len(words)):
+    for j in range(n):
+        if lows[j] not in lex.role_firsts:
+            continue
         role = _longest(lex.roles, lows, j, lex.role_maxlen)
         if not role or any(taken[j:j + role[0]]):
             continue
         end = j + role[0]
-        if end < len(words) and (doc[end].ent_type_ == "PERSON" or taken[end] and doc[end].is_title):
+        if end < n and (doc[end].ent_type_ == "PERSON" or taken[end] and doc[end].is_title):
             continue  # a title in front of a name: the name carries the mention
         country, start = None, j
         ref = _country_ending_at(words, lows, j - 2 if j >= 2 and lows[j - 1] in ("'s", "’s") else j - 1, lex, 0) if j else None
         if ref:
             country, start = ref[1], ref[0]
-        elif not (j > 0 and lows[j - 1] == "the"):
+        if end + 1 < n and lows[end] in ("of", "for"):
+            after = _match_at(words, lows, end + 1 + (lows[end + 1] == "the"), lex)
+            if not ref and after and after[1][0] == "state" and lows[end] == "of":  # "the Prime Minister of Japan"
+                ref, country = after, after[1][1]
+                end = end + 1 + (lows[end + 1] == "the") + after[0]
+            elif words[end + 1][:1].isupper() or lows[end + 1] == "the":
+                continue  # a portfolio or body follows: "Minister of Health", "Secretary of the Navy"
+        owner = _apposed(doc, lows, start, end, country, role[1], people, starts, lex)
+        if owner is None and (_is_past(doc, lows, start, lex) or role[1].lower().startswith("former")):
             continue
-        holder = _holder(role[1], country, j, people, lex, date)
+        if owner is None and not ref and not (j > 0 and lows[j - 1] == "the"):
+            continue
+        holder = owner or _holder(role[1], country, j, people, starts, lex, date)
         if holder is not None:
             out.append((start, end, holder))
             taken[start:end] = b"\x01" * (end - start)
     return out
 
 
-def _holder(title: str, country: str | None, tok: int, people: list, lex: Lexicon, date) -> Entity | None:
+APPOSITION_WORDS = {"a", "an", "the", "who", "is", "was", "as", "also", "then", "now", "currently", "still"}
+
+
+def _apposed(doc, lows, start, end, country, title, people, starts, lex) -> Entity | None:
+    """The named person a title stands beside: "X, formerly the ... minister" or "the minister, X,"."""
+    k = bisect.bisect_left(starts, start) - 1
+    if k >= 0:
+        s, e, ent = people[k]
+        gap = range(e + 1, start)
+        if (e < start and start - e <= 8 and lows[e] in (",", "(") and _same_country(ent, country)
+                and all(_appositive_word(doc[i], lows[i], lex) for i in gap)):
+            return ent
+    k += 1
+    while k < len(people) and people[k][0] < end:
+        k += 1
+    if k < len(people) and end + 1 < len(lows) and lows[end] == "," and people[k][0] == end + 1:
+        ent = people[k][2]
+        if country is not None and ent.country_code == country or (ent.role or "").lower().startswith(title.lower()):
+            return ent
+    return None
+
+
+def _same_country(ent: Entity, country: str | None) -> bool:
+    return country is None or ent.country_code in (None, country)
+
+
+def _appositive_word(tok, low: str, lex) -> bool:
+    return (low in lex.fillers or low in lex.past or low in APPOSITION_WORDS
+            or tok.pos_ in ("ADJ", "ADV", "DET", "NUM") or tok.tag_ in ("VBG", "VBN", "JJS", "RBS"))
+
+
+def _is_past(doc, lows, start, lex) -> bool:
+    """"former", "then-", "ex-" among the few words before a title."""
+    for i in range(start - 1, max(-1, start - 6), -1):
+        if lows[i] in lex.past:
+            return True
+        if not _appositive_word(doc[i], lows[i], lex) or lows[i] in (",", "(", "."):
+            return False
+    return False
+
+
+def _holder(title: str, country: str | None, tok: int, people: list, starts: list, lex: Lexicon, date) -> Entity | None:
     want = title.lower()
-    for s, ent in reversed([p for p in people if p[0] < tok] or people):
-        role = (ent.role or "").lower()
-        if role.startswith(want) and (country is None or ent.country_code == country):
+    k = bisect.bisect_left(starts, tok)
+    order = range(k - 1, -1, -1) if k else range(len(people) - 1, -1, -1)
+    for i in order:
+        ent = people[i][2]
+        if (ent.role or "").lower().startswith(want) and (country is None or ent.country_code == country):
             return ent
     if country and date is not None:
         for term, actor in lex.holders.get((country, want), []):
@@ -844,14 +1148,13 @@ def _holder(title: str, country: str | None, tok: int, people: list, lex: Lexico
     return None
 
 
-def _build(parsed, doc_id: str, date, resolved: list, spans: list) -> DocEntities:
+def _build(parsed, doc_id: str, date, resolved: list, spans: list, chars: list = ()) -> DocEntities:
+    """Mentions from token spans (`resolved`) and character spans (`chars`)."""
     text = parsed.text
     entities: dict[str, Entity] = {}
     mentions = []
-    for s, e, ent in resolved:
-        if not isinstance(ent, Entity) or s >= e:
-            continue
-        a, b = spans[s][0], spans[e - 1][1]
+    located = [(spans[s][0], spans[e - 1][1], ent) for s, e, ent in resolved if isinstance(ent, Entity) and s < e]
+    for a, b, ent in located + list(chars):
         if text[a:b].strip() != text[a:b] or not text[a:b]:
             continue
         entities.setdefault(ent.entity_id, ent)
