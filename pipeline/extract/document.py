@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import importlib
 import pickle
 from pathlib import Path
-from typing import Callable
 
+from pipeline.extract.entities import entity_rows, mention_rows, resolve_entities
+from pipeline.extract.events import extract_events
+from pipeline.extract.figures import extract_figures
+from pipeline.extract.quotes import extract_quotes
 from pipeline.ids import sha256_text
 from pipeline.nlp.parse import ParsedDoc, sentence_rows
 
@@ -32,28 +34,17 @@ def extractor_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def _optional(module: str, name: str) -> Callable | None:
-    try:
-        return getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        return None
-
-
 def extract_document(parsed: ParsedDoc) -> dict[str, list[dict]]:
-    tables: dict[str, list[dict]] = {name: [] for name in EXTRACTED_TABLES}
-    tables["sentences"] = sentence_rows(parsed)
-    resolve = _optional("pipeline.extract.entities", "resolve_entities")
-    if resolve is not None:
-        parsed.entities = resolve(parsed)
-        tables["entities"] = _optional("pipeline.extract.entities", "entity_rows")(parsed.entities.entities.values())
-        tables["mentions"] = _optional("pipeline.extract.entities", "mention_rows")(parsed.entities)
-    for table, module, name in (("quotes", "pipeline.extract.quotes", "extract_quotes"),
-                                ("figures", "pipeline.extract.figures", "extract_figures"),
-                                ("events", "pipeline.extract.events", "extract_events")):
-        fn = _optional(module, name)
-        if fn is not None:
-            tables[table] = fn(parsed)
-    return tables
+    """Rows of every extracted table for one parsed document (entities first: the others use them)."""
+    parsed.entities = resolve_entities(parsed)
+    return {
+        "sentences": sentence_rows(parsed),
+        "entities": entity_rows(parsed.entities.entities.values()),
+        "mentions": mention_rows(parsed.entities),
+        "quotes": extract_quotes(parsed),
+        "figures": extract_figures(parsed),
+        "events": extract_events(parsed),
+    }
 
 
 def cache_key(text_sha256: str, published_date, model: str) -> str:
