@@ -4,8 +4,9 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from pipeline.config import max_source_bytes
 from pipeline.ingest.catalog import CATALOG_NAME
-from pipeline.ingest.reader import list_sources
+from pipeline.ingest.reader import is_inside, list_sources, read_bytes
 
 
 def quick_fingerprints(sources_dir: Path) -> dict[str, str]:
@@ -21,17 +22,32 @@ def quick_fingerprints(sources_dir: Path) -> dict[str, str]:
     return out
 
 
-def sources_digest(sources_dir: Path) -> str:
-    """SHA-256 over every source's name and bytes and the catalog: equal digests, equal inputs."""
-    files, _ = list_sources(sources_dir)
+def sources_digest(sources_dir: Path, max_bytes: int | None = None) -> str:
+    """SHA-256 over every source's name and bytes and the catalog: equal digests, equal inputs.
+
+    Files are read the way ingest reads them (regular files inside sources/, up to the size
+    limit): a FIFO must not hang the build, and a link leading out must not be read."""
+    root = Path(sources_dir).resolve()
+    max_bytes = max_source_bytes() if max_bytes is None else max_bytes
+    files, _ = list_sources(root)
     digest = hashlib.sha256()
-    paths = [(s.name, s.path) for s in files] + [(CATALOG_NAME, Path(sources_dir) / CATALOG_NAME)]
+    paths = [(s.name, s.path) for s in files] + [(CATALOG_NAME, root / CATALOG_NAME)]
     for name, path in paths:
         digest.update(name.encode("utf-8", "surrogateescape") + b"\0")
-        try:
-            with path.open("rb") as handle:
-                for block in iter(lambda: handle.read(1 << 20), b""):
-                    digest.update(block)
-        except OSError:
-            digest.update(b"<missing>")
+        digest.update(_contents(path, root, max_bytes))
     return digest.hexdigest()
+
+
+def _contents(path: Path, root: Path, max_bytes: int) -> bytes:
+    """The file's bytes, or a stand-in saying why they were not read (and its size and mtime,
+    so a file that becomes readable changes the digest)."""
+    if not is_inside(path, root):
+        return b"<missing>"
+    data, issue = read_bytes(path, path.name, max_bytes)
+    if data is not None:
+        return data
+    try:
+        st = path.stat()
+        return f"<{issue['code']}:{st.st_size}:{st.st_mtime_ns}>".encode()
+    except OSError:
+        return b"<missing>"
