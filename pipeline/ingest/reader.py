@@ -60,10 +60,11 @@ def display_name(rel: str) -> str:
 
 
 def _walk(root: Path):
-    """(directory, sorted subdirectory names, sorted file names), without following links."""
+    """(directory, sorted subdirectory names, sorted file names), without following links.
+    Hidden folders (.git, .cache) are not entered; hidden files are listed for the caller."""
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        yield Path(dirpath), dirnames, sorted(f for f in filenames if not f.startswith("."))
+        yield Path(dirpath), dirnames, sorted(filenames)
 
 
 def _check_link(path: Path, rel: str, root: Path) -> dict | None:
@@ -73,8 +74,17 @@ def _check_link(path: Path, rel: str, root: Path) -> dict | None:
     return None
 
 
+def _hidden(name: str, rel: str) -> dict | None:
+    # Editor and OS droppings (".#a.txt", "._a.txt") are not articles, but a skipped *.txt is
+    # still reported: bad input is never dropped silently.
+    if name.startswith("."):
+        return make_issue(rel, "bad_name", "hidden file (name starts with a dot): not read; "
+                                           "rename it without the dot to include it")
+    return None
+
+
 def list_sources(sources_dir: Path) -> tuple[list[Source], list[dict]]:
-    """All `*.txt` under `sources_dir` in sorted order, and issues for links leading out."""
+    """All `*.txt` under `sources_dir` in sorted order, and issues for links leading out and hidden files."""
     root = Path(sources_dir).resolve()
     found, issues = [], []
     for folder, dirnames, filenames in _walk(root):
@@ -88,7 +98,7 @@ def list_sources(sources_dir: Path) -> tuple[list[Source], list[dict]]:
                 continue
             path = folder / f
             rel = display_name(path.relative_to(root).as_posix())
-            issue = _check_link(path, rel, root)
+            issue = _hidden(f, rel) or _check_link(path, rel, root)
             if issue:
                 issues.append(issue)
             else:
