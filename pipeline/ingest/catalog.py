@@ -11,7 +11,7 @@ import io
 import re
 from pathlib import Path, PurePosixPath
 
-from pipeline.ingest.reader import CATALOG_NAME, is_inside, make_issue, read_bytes
+from pipeline.ingest.reader import CATALOG_NAME, CONTROL, is_inside, make_issue, read_bytes
 
 COLUMNS = ("file", "title", "publisher", "author", "url", "published_date", "language")
 ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][\d:.]+(?:Z|[+-][\d:]+)?)?")
@@ -72,6 +72,9 @@ def catalog_row(header: list[str], values: list[str], line: int, seen: dict) -> 
     for col, value in zip(header, values):
         if col in row:
             row[col] = value.strip() or None
+    bad = [c for c, v in row.items() if v and any(ch in CONTROL for ch in v)]
+    if bad:
+        return None, malformed(f"line {line}: control characters in {', '.join(bad)}; row ignored")
     name = normalise_file(row["file"])
     if name is None:
         return None, malformed(f"line {line}: file {row['file']!r} is not a path inside sources/; row ignored")
