@@ -236,3 +236,56 @@ def test_when_clause_dates_the_main_event(run):
 def test_reported_event_takes_the_date_of_the_report(run):
     row = one(run("Speaking on Monday, Modi said India had signed a trade deal with Japan."), "AGREE")
     assert row["event_date"] == dt.date(2021, 6, 14)
+
+
+# ---- readings that must not produce the wrong row
+
+def test_past_tense_with_a_later_date_stays_occurred(run):
+    row = one(run("The next day, Canada's prime minister made a visit to Kyiv.", published=dt.date(2021, 6, 15)), "CONSULT")
+    assert row["status"] == "occurred"
+
+
+def test_commitment_to_host_is_the_meeting_not_an_agreement(run):
+    rows = run("Norway committed to hosting a summit with Sweden next year.")
+    assert not [r for r in rows if r["event_type"] == "AGREE"]
+
+
+def test_reference_list_titles_are_not_events(run):
+    assert not run("[4] Anna Berg, \u201cPoland and Lithuania Agree on Gas Link,\u201d Baltic Times, May 3, 2019.")
+
+
+def test_a_trip_in_an_adjunct_does_not_borrow_the_main_visit(run):
+    rows = run("During Macron's short trip, the Canadian prime minister made a visit to Kyiv.")
+    assert {(r["actor_code"], r["recipient_code"]) for r in rows if r["event_type"] == "CONSULT"} == {("CAN", "UKR")}
+
+
+def test_agentless_passive_has_no_actor(run):
+    assert not run("The Iranian government has been widely condemned for the executions.")
+
+
+def test_owner_of_the_condemned_act_is_the_target(run):
+    rows = [r for r in run("Spain condemned Russia's aggression against Ukraine.") if r["event_type"] == "ACCUSE"]
+    assert {r["recipient_code"] for r in rows} == {"RUS"}
+
+
+def test_western_sanctions_target_the_west(run):
+    row = one(run("Iran criticized Western sanctions against Syria."), "ACCUSE")
+    assert (row["actor_code"], row["recipient_code"]) == ("IRN", None) and row["recipient"]
+
+
+def test_joining_sanctions_is_a_sanction(run):
+    row = one(run("Norway joined sanctions against Belarus."), "SANCTION")
+    assert (row["actor_code"], row["recipient_code"]) == ("NOR", "BLR")
+
+
+@pytest.mark.parametrize("text", [
+    "Chile and Peru, which have conducted joint naval exercises off the coast, signed a deal.",
+    "The first joint drills between the Indian Navy and France took place in May.",
+])
+def test_exercises_with_a_partner_are_cooperation(run, text):
+    rows = [r for r in run(text) if r["event_type"] in ("COOPERATE", "MOBILIZE")]
+    assert rows and all(r["event_type"] == "COOPERATE" and r["recipient_code"] for r in rows)
+
+
+def test_exercise_by_one_country_stays_mobilize(run):
+    assert one(run("Russia conducted military exercises near the border."), "MOBILIZE")["recipient_code"] is None

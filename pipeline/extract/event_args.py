@@ -163,7 +163,7 @@ class ArgReader:
     def _pronoun(self, tok) -> list[Party]:
         low = tok.lower_
         if low in ("who", "which", "that") and tok.head.dep_ == "relcl":
-            return self.party(tok.head.head)
+            return self.parties(tok.head.head)  # "Beijing and Moscow, which have ...": both
         if low in ("they", "we", "them", "us", "their", "our") and len(self.context_pair) == 2:
             return [] if low in ("we", "us", "our") and in_quote(tok) else list(self.context_pair)
         types = ("person",) if low in ("he", "she", "him", "her", "his") else ("state", "igo", "organization")
@@ -193,11 +193,13 @@ class ArgReader:
         direct = self.parties(tok, place)
         if direct:
             return direct
+        owners = [p for c in tok.children if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.pos_ in ("PROPN", "ADJ"))
+                  for p in self.party(c, place)]
+        if owners:
+            return _unique(owners)  # "condemned Russia's aggression against Ukraine": the owner is the target
         out: list[Party] = []
         for child in tok.children:
-            if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.pos_ in ("PROPN", "ADJ")):
-                out.extend(self.party(child, place))
-            elif child.dep_ == "prep" and child.lower_ in ("of", "against", "between", "with", "on", "toward", "towards", "into", "to", "from", "by", "for"):
+            if child.dep_ == "prep" and child.lower_ in ("of", "against", "between", "with", "on", "toward", "towards", "into", "to", "from", "by", "for"):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         out.extend(self.parties(pobj, place) or self._one_level(pobj, place))

@@ -8,6 +8,7 @@ the date from `event_dates`, and the status from the grammar of the clause.
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 import yaml
@@ -24,6 +25,7 @@ NULL_RECIPIENT_OK = {"MOBILIZE", "PROTEST"}
 OF_IS_ACTOR = {"CONSULT", "REQUEST", "SUPPORT", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "MOBILIZE"}
 # "X and Y will strengthen ...": a generic verb is an event only as a promise two parties make together
 JOINT_COMMITMENT = {"type": "AGREE", "mode": "promise", "reciprocal": True, "joint": True, "confidence": 0.6}
+FOOTNOTE = re.compile(r"\s*(\[\d{1,3}\]|\d{1,3}\.\s+[A-Z][a-z]+\s+[A-Z][a-z]+,)")
 VERB_CONFIDENCE, NOUN_CONFIDENCE, PHRASE_CONFIDENCE = 0.75, 0.6, 0.7
 
 
@@ -57,7 +59,7 @@ def _extract(parsed) -> list[dict]:
     rows, taken_by_lists = _list_rows(parsed, reader, lex)
     seen_nouns: dict = {}
     for sent in parsed.doc.sents:
-        if sent.text.rstrip().endswith("?"):
+        if sent.text.rstrip().endswith("?") or FOOTNOTE.match(sent.text):
             continue
         taken: set[int] = set(taken_by_lists)
         for tok in sent:
@@ -163,7 +165,8 @@ def _object_reading(tok, entry: dict) -> dict:
         return entry
     for rule in entry.get("objects", []):
         if obj.lemma_.lower() in rule["lemmas"]:
-            return {**entry, "type": rule["type"], "mode": rule["mode"]}
+            reading = {k: v for k, v in entry.items() if k not in ("objects", "requires_object_type")}
+            return {**reading, "type": rule["type"], "mode": rule["mode"]}
     return entry
 
 
@@ -389,6 +392,8 @@ def _noun_args(tok, entry: dict, reader: ArgReader) -> tuple[list[Party], list[P
                 recips.extend(reader.parties(pobj))
             elif prep == "of" and entry["type"] in OF_IS_ACTOR and not actors:
                 actors.extend(reader.parties(pobj))
+            elif prep in ("at", "in") and entry["type"] == "CONSULT" and not dest:
+                continue
             elif prep in RECIPIENT_PREPS + ("of",):
                 recips.extend(reader.parties(pobj, place=dest) or reader.parties_inside(pobj, place=dest))
     return _dedupe_parties(actors), _dedupe_parties(recips)
@@ -414,7 +419,7 @@ def _arguments(cand: dict, reader: ArgReader, lex: dict) -> tuple[list[Party], l
         if between and entry.get("reciprocal") and len(between) >= 2:
             return between[:1], between[1:]
         gov = _governing_verb(tok)
-        light = gov is not None and gov.lemma_.lower() in lex["grammar"]["light_verbs"]
+        light = gov is not None and gov.lemma_.lower() in lex["grammar"]["light_verbs"] and _object_of(tok, gov)
         if not actors and light:
             actors, _ = _subject(gov, reader)
             if not actors:
@@ -428,7 +433,8 @@ def _arguments(cand: dict, reader: ArgReader, lex: dict) -> tuple[list[Party], l
             actors, recips = recips[:1], recips[1:]
         return actors, recips
     actors, _ = _subject(tok, reader)
-    if not actors or _across_blank_line(actors, tok):
+    passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+    if (not actors and not passive) or _across_blank_line(actors, tok):
         actors = reader.parties_left_of(tok) or actors
     if not actors and entry.get("joint") and _narrator_we(tok):
         actors = leading_parties(reader)
@@ -455,6 +461,16 @@ def _in_adjunct(tok, g: dict) -> bool:
             return False
         cur = cur.head
     return False
+
+
+def _object_of(tok, verb) -> bool:
+    """"held talks", "engaged in talks", "took part in talks": the noun is what the verb does."""
+    if tok.head.i == verb.i:
+        return tok.dep_ in ("dobj", "attr", "nsubjpass", "conj", "npadvmod", "oprd")
+    head = tok.head
+    if tok.dep_ == "conj":
+        return _object_of(head, verb)
+    return tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "into", "on") and head.head.i == verb.i
 
 
 def _clause_verb(tok):
@@ -519,7 +535,7 @@ def _rows_for(parsed, reader: ArgReader, lex: dict, cand: dict, seen_nouns: dict
     if entry.get("dest") or any(r.code for r in recips):
         # "a trip to Asia" names no counterpart; beside a coded party, an uncoded place or body is scenery
         recips = [r for r in recips if r.code or r.group]
-    if not any(r.code or r.group for r in recips) and not entry.get("dest"):
+    if not any(r.code or r.group or r.etype == "person" for r in recips) and not entry.get("dest"):
         recips = _counterpart(reader, actors, entry, tok, lex["grammar"]) or recips
     if not _arguments_fit(entry, actors, recips):
         return []
@@ -529,10 +545,13 @@ def _rows_for(parsed, reader: ArgReader, lex: dict, cand: dict, seen_nouns: dict
     elif _imperative(tok):
         status = "planned"
     mode = _refine_mode(tok, etype, mode, lex)
+    if etype == "MOBILIZE" and (mode == "joint_exercise" or (mode == "exercise" and (recips or len(actors) > 1))):
+        etype, mode = "COOPERATE", "joint_exercise"  # codebook: exercises with a partner are cooperation
     if kind == "noun" and etype == "AID" and _announced(tok):
         status = "planned"
     date = _event_date(parsed, tok, kind, status)
-    if date and parsed.published_date and date[0] > parsed.published_date and date[2] != "year":
+    if date and parsed.published_date and date[0] > parsed.published_date and date[2] != "year" \
+            and not _past_tense(tok, kind):
         status = "planned"
     if etype == "COOPERATE" and _habitual(tok, kind) and not date:
         return []  # "Japan expands relations with its allies": a description of policy, not one act
@@ -615,13 +634,19 @@ def _yields_to_inner(cand: dict, lex: dict) -> bool:
     if entry["type"] not in ("AGREE", "REQUEST") or entry.get("mode") == "invite":
         return False
     holder = cand.get("obj") if cand["kind"] == "phrase" else tok
-    for child in holder.children:
-        if child.dep_ in ("xcomp", "acl") and child.pos_ == "VERB":
+    inner = list(holder.children) + [g for c in holder.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children]
+    for child in inner:
+        if child.dep_ in ("xcomp", "acl", "pcomp") and child.pos_ == "VERB":
             if lex["verbs"].get(child.lemma_.lower()) or any(
                     lex["phrase_index"].get((child.lemma_.lower(), g.lemma_.lower())) or lex["nouns"].get(g.lemma_.lower())
                     for g in _objects(child)):
                 return entry["type"] != "AGREE" or lex["verbs"].get(child.lemma_.lower(), {}).get("type") != "AGREE"
     return False
+
+
+def _past_tense(tok, kind: str) -> bool:
+    verb = tok if kind != "noun" else _governing_verb(tok)
+    return verb is not None and verb.tag_ == "VBD"
 
 
 def _habitual(tok, kind: str) -> bool:
