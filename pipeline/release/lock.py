@@ -30,3 +30,16 @@ def build_lock(outputs: Path):
         yield
     finally:
         handle.close()
+
+
+@contextlib.contextmanager
+def publish_lock(outputs: Path):
+    """Held while a release is written and renamed into place; a second publisher waits.
+
+    Builds started by `diplodata build` already hold `build_lock`; this one also covers
+    releases materialised from Dagster (UI, sensor, schedule), which do not take it. The lock
+    dies with its process, so a killed publisher never blocks the next one."""
+    outputs.mkdir(parents=True, exist_ok=True)
+    with (outputs / ".publish.lock").open("a+") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield

@@ -8,6 +8,7 @@ import hashlib
 import json
 import os
 import shutil
+import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,10 +18,17 @@ import polars as pl
 from pipeline import __version__
 from pipeline.config import SCHEMA_VERSION
 from pipeline.release.database import write_database
+from pipeline.release.lock import publish_lock
 
 DB_NAME = "diplodata.duckdb"
 # When a problem was seen says nothing about the data: it must not change the release version.
 VOLATILE_COLUMNS = ["detected_at"]
+# Names of work in progress inside releases/: hidden, so no reader takes them for a release.
+TMP_PREFIXES = (".tmp-", ".latest-")
+# Fault injection for tests/test_reliability_release.py only: when this names a file, publish()
+# writes the temporary folder's path there once it is complete, then sleeps before the rename,
+# so the test can SIGKILL the build at the worst moment. Nothing else reads it.
+PAUSE_ENV = "DIPLODATA_TEST_PAUSE_BEFORE_RENAME"
 
 
 @dataclass
@@ -66,6 +74,46 @@ def _point_latest(releases: Path, version: str) -> None:
     tmp = releases / f".latest-{uuid.uuid4().hex}"
     os.symlink(version, tmp)
     os.replace(tmp, releases / "latest")
+    _fsync_dir(releases)
+
+
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_tree(folder: Path) -> None:
+    """Flush every file of the temporary release before the rename makes it visible: after a
+    power cut a visible release must hold complete files, not empty ones."""
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and not path.is_symlink():
+            with path.open("rb") as handle:
+                os.fsync(handle.fileno())
+    _fsync_dir(folder)
+
+
+def remove_leftovers(releases: Path) -> list[str]:
+    """Delete what a killed publisher left behind (temporary folders and links); call under
+    `publish_lock`, when no other publisher can be writing them."""
+    removed = []
+    for path in sorted(releases.iterdir()):
+        if path.name.startswith(TMP_PREFIXES):
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
+            removed.append(path.name)
+    return removed
+
+
+def _pause_for_fault_injection(tmp: Path) -> None:
+    marker = os.environ.get(PAUSE_ENV)
+    if marker:
+        Path(marker).write_text(str(tmp), encoding="utf-8")
+        time.sleep(3600)
 
 
 def write_tables(folder: Path, frames: dict[str, pl.DataFrame]) -> dict[str, dict]:
@@ -98,13 +146,20 @@ def publish(outputs: Path, frames: dict[str, pl.DataFrame], inputs: list[dict], 
             writers: list | None = None, today: dt.date | None = None) -> Release:
     """Write a release of `frames`; `writers` are callables(folder, frames, previous) adding more files."""
     releases = releases_dir(outputs)
-    releases.mkdir(parents=True, exist_ok=True)
-    version = release_version(frames, today or dt.date.today())
+    with publish_lock(outputs):
+        releases.mkdir(parents=True, exist_ok=True)
+        remove_leftovers(releases)
+        return _publish(releases, frames, inputs, extra, writers, today or dt.date.today())
+
+
+def _publish(releases: Path, frames: dict[str, pl.DataFrame], inputs: list[dict], extra: dict | None,
+             writers: list | None, today: dt.date) -> Release:
+    version = release_version(frames, today)
     final = releases / version
     if final.exists():
         _point_latest(releases, version)
         return Release(version, final, created=False)
-    previous = latest_release(outputs)
+    previous = latest_release(releases.parent)
     tmp = releases / f".tmp-{version}-{uuid.uuid4().hex[:8]}"
     tmp.mkdir()
     try:
@@ -113,6 +168,8 @@ def publish(outputs: Path, frames: dict[str, pl.DataFrame], inputs: list[dict], 
             written.update(writer(tmp, frames, previous, version) or {})
         data = manifest(version, inputs, written, extra or {}, tmp)
         (tmp / "manifest.json").write_text(json.dumps(data, indent=2, default=str) + "\n", encoding="utf-8")
+        _fsync_tree(tmp)
+        _pause_for_fault_injection(tmp)
         os.rename(tmp, final)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
