@@ -289,3 +289,23 @@ def test_exercises_with_a_partner_are_cooperation(run, text):
 
 def test_exercise_by_one_country_stays_mobilize(run):
     assert one(run("Russia conducted military exercises near the border."), "MOBILIZE")["recipient_code"] is None
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("The Moldovan president reached out to the German people.", "MDA", "DEU"),
+    ("Zelensky addressed the Italian parliament on Tuesday.", "UKR", "ITA"),
+    ("Zelensky appeared before the Canadian parliament via a video link.", "UKR", "CAN"),
+])
+def test_speaking_to_a_foreign_audience_is_consult(run, text, actor, recipient):
+    row = one(run(text), "CONSULT")
+    assert (row["actor_code"], row["recipient_code"]) == (actor, recipient)
+
+
+@pytest.mark.parametrize("text", ["The minister addressed the issue of tariffs.", "Zelensky appeared before reporters."])
+def test_addressing_a_topic_or_the_press_is_not_consult(run, text):
+    assert not [r for r in run(text) if r["event_type"] == "CONSULT"]
+
+
+def test_plan_noun_owner_acts_in_its_infinitive(run):
+    row = one(run("Moscow condemned a British plan to provide Ukraine with tank rounds."), "AID")
+    assert (row["actor_code"], row["recipient_code"]) == ("GBR", "UKR")

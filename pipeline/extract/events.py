@@ -314,7 +314,8 @@ def _subject(tok, reader: ArgReader, depth: int = 0) -> tuple[list[Party], bool]
     if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep") and tok.head.i != tok.i:
         return _subject(tok.head, reader, depth + 1)  # "joined the U.S. in sanctioning Russia": the joiner acts
     if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
-        found = reader.parties(tok.head)
+        found = reader.parties(tok.head) or [p for c in tok.head.children if c.dep_ in ("poss", "amod")
+                                             for p in reader.party(c)]  # "a British plan to provide"
         if not found and _infinitive(tok) and tok.head.dep_ in ("dobj", "pobj"):
             return _subject(tok.head.head, reader, depth + 1)  # "took a train to visit Kyiv": purpose of the taker
         return found, False
@@ -355,7 +356,7 @@ def _verb_recipients(tok, entry: dict, reader: ArgReader) -> list[Party]:
             if found:
                 return found
     for child in tok.children:
-        if child.dep_ in ("prep", "dative") and child.lower_ in (PLACE_PREPS_DEST if dest else RECIPIENT_PREPS):
+        if child.dep_ in ("prep", "dative") and child.lower_ in (PLACE_PREPS_DEST if dest else RECIPIENT_PREPS + tuple(entry.get("recipient_preps", ()))):
             for pobj in child.children:
                 if pobj.dep_ in ("pobj", "pcomp"):
                     found = reader.parties(pobj, place=dest) or reader.parties_inside(pobj, place=dest)
