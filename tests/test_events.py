@@ -309,3 +309,47 @@ def test_addressing_a_topic_or_the_press_is_not_consult(run, text):
 def test_plan_noun_owner_acts_in_its_infinitive(run):
     row = one(run("Moscow condemned a British plan to provide Ukraine with tank rounds."), "AID")
     assert (row["actor_code"], row["recipient_code"]) == ("GBR", "UKR")
+
+
+# ---- coordinated clauses, pairs named together, brokers
+
+def test_conjunct_without_its_own_auxiliary_shares_the_meeting_date(run):
+    rows = run("Chile's president met Peru's president on Monday and agreed to reopen consulates.")
+    assert one(rows, "AGREE")["event_date"] == one(rows, "CONSULT")["event_date"] == dt.date(2021, 6, 14)
+
+
+def test_the_two_after_a_meeting_are_the_pair(run):
+    rows = run("Macron met Scholz in Berlin, and the two agreed to resume regular consultations.")
+    planned = [r for r in rows if r["status"] == "planned" and r["event_type"] == "CONSULT"]
+    assert planned and (planned[0]["actor_code"], planned[0]["recipient_code"]) == ("FRA", "DEU")
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("Scholz raised concerns about Serbia's troop movements.", "DEU", "SRB"),
+    ("Brazil's president blasted Paraguay over the dam dispute.", "BRA", "PRY"),
+    ("The Dutch court charged Russia with downing the airliner.", "NLD", "RUS"),
+])
+def test_criticism_verbs_and_concerns_about(run, text, actor, recipient):
+    row = one(run(text), "ACCUSE")
+    assert (row["actor_code"], row["recipient_code"]) == (actor, recipient)
+
+
+def test_dash_joined_names_are_both_parties(run):
+    row = one(run("The Egypt-Sudan agreement on water sharing was signed in Khartoum."), "AGREE")
+    assert {row["actor_code"], row["recipient_code"]} == {"EGY", "SDN"}
+
+
+@pytest.mark.parametrize("text, broker", [
+    ("A ceasefire deal brokered by Qatar between Armenia and Azerbaijan took effect.", "QAT"),
+    ("Turkey won praise for brokering a grain deal between Russia and Ukraine.", "TUR"),
+])
+def test_broker_agrees_with_each_party_and_the_parties_with_each_other(run, text, broker):
+    pairs = {(r["actor_code"], r["recipient_code"]) for r in run(text) if r["event_type"] == "AGREE"}
+    parties = {c for p in pairs for c in p} - {broker}
+    assert len(parties) == 2 and {(broker, p) for p in parties} <= pairs
+    assert any(set(p) == parties for p in pairs)
+
+
+def test_event_in_a_sequence_adjunct_is_its_own_event(run):
+    rows = run("After a summit between Kenya and Ethiopia, the Somali president flew to Kenya.")
+    assert {(r["actor_code"], r["recipient_code"]) for r in rows if r["event_type"] == "CONSULT"} >= {("KEN", "ETH"), ("SOM", "KEN")}

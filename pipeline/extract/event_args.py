@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 RECIPIENT_PREPS = ("with", "to", "against", "on", "upon", "from", "toward", "towards", "into", "for", "between", "at", "over")
 PLACE_PREPS = ("to", "in", "at", "into", "for")
+# "concerns about China's practices", "anger over Russia's strikes": what the object is about
+INSIDE_PREPS = ("of", "against", "between", "with", "on", "toward", "towards", "into", "to", "from", "by", "for", "about", "over", "regarding")
 SKIP_IN_PHRASE = {"prep", "relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "ccomp", "parataxis"}
 PARTY_TYPES = ("person", "state", "igo", "organization", "group")
 
@@ -115,7 +117,8 @@ class ArgReader:
             return self._pronoun(tok)
         toks = phrase_tokens(tok)
         words = {t.lower_ for t in toks}
-        if words & self.pair_words and tok.lemma_.lower() in self.pair_nouns and len(self.context_pair) == 2:
+        pair_head = tok.lemma_.lower() in self.pair_nouns or (tok.lower_ in self.pair_words and tok.dep_ in ("nsubj", "nsubjpass"))
+        if words & self.pair_words and pair_head and len(self.context_pair) == 2:
             return list(self.context_pair)
         ent = self.view.at(tok.idx, tok.idx + len(tok))
         if ent is None and tok.pos_ != "PROPN":
@@ -199,7 +202,7 @@ class ArgReader:
             return _unique(owners)  # "condemned Russia's aggression against Ukraine": the owner is the target
         out: list[Party] = []
         for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ in ("of", "against", "between", "with", "on", "toward", "towards", "into", "to", "from", "by", "for"):
+            if child.dep_ == "prep" and child.lower_ in INSIDE_PREPS:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         out.extend(self.parties(pobj, place) or self._one_level(pobj, place))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from pipeline.extract.event_args import RECIPIENT_PREPS, ArgReader, Party
+from pipeline.extract.event_args import RECIPIENT_PREPS, ArgReader, Party, entity_code
 from pipeline.extract.event_dates import YEAR, day_anchor, looks_like_date, resolve_date_text
 from pipeline.extract.event_lists import ListReader, first_sentence_end, list_items
 from pipeline.ids import stable_id
@@ -197,11 +197,24 @@ def _noun_allowed(tok, entry: dict, lex: dict) -> bool:
     if gov is not None and gov.i != tok.i:
         gentry = lex["verbs"].get(gov.lemma_.lower())
         light = gov.lemma_.lower() in lex["grammar"]["light_verbs"]
-        if gentry and not light and _verb_allowed(gov, gentry, lex):
-            return False  # "condemned the invasion": the verb is the event
+        if gentry and not light and not gentry.get("broker") and _verb_allowed(gov, gentry, lex) \
+                and not _in_sequence_adjunct(tok, lex["grammar"]):
+            return False  # "condemned the invasion": the verb is the event; a brokered deal is the parties' own
         if lex["phrase_index"].get((gov.lemma_.lower(), tok.lemma_.lower())):
             return False
     return True
+
+
+def _in_sequence_adjunct(tok, g: dict) -> bool:
+    """"After a deal between X and Y, Z flew to ...": an event before or after the verb's is another event."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ == "pobj" and cur.head.lower_ in g["sequence_preps"]:
+            return True
+        if cur.dep_ not in ("pobj", "prep", "conj") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
 
 
 def _governing_verb(tok):
@@ -321,6 +334,13 @@ def _subject(tok, reader: ArgReader, depth: int = 0) -> tuple[list[Party], bool]
         return found, False
     if tok.dep_ == "pobj" or tok.head.dep_ == "prep":
         return _subject(tok.head.head, reader, depth + 1) if tok.head.head.i != tok.head.i else ([], False)
+    if tok.pos_ == "NOUN" and depth > 0 and any(c.dep_ == "prep" and c.lower_ in ("for", "in") and
+                                              any(g.dep_ == "pcomp" for g in c.children) for c in tok.children):
+        # "won praise for brokering", "its success in brokering": the noun's owner, else the clause's subject
+        owners = [p for c in tok.children if c.dep_ == "poss" for p in reader.parties(c)]
+        if owners or tok.dep_ not in ("dobj", "attr"):
+            return owners, False
+        return _subject(tok.head, reader, depth + 1)
     return [], False
 
 
@@ -377,7 +397,7 @@ def _noun_args(tok, entry: dict, reader: ArgReader) -> tuple[list[Party], list[P
         if child.dep_ == "poss":
             actors.extend(reader.parties(child))
         elif child.dep_ in ("amod", "compound", "nmod") and child.pos_ in ("PROPN", "ADJ", "NOUN"):
-            found = reader.party(child)
+            found = _joined_names(child, reader) or reader.party(child)
             if entry["type"] == "CONSULT" and found and found[0].etype == "igo":
                 recips.extend(found)  # "the G-7 summit": the body hosts
             else:
@@ -398,6 +418,37 @@ def _noun_args(tok, entry: dict, reader: ArgReader) -> tuple[list[Party], list[P
             elif prep in RECIPIENT_PREPS + ("of",):
                 recips.extend(reader.parties(pobj, place=dest) or reader.parties_inside(pobj, place=dest))
     return _dedupe_parties(actors), _dedupe_parties(recips)
+
+
+JOINERS = ("-", "\u2013", "\u2014", "/")
+
+
+def _joined_names(tok, reader: ArgReader) -> list[Party]:
+    """"the Abe-Xi meeting", "the Iran-Saudi Arabia deal": names joined by a dash are both parties."""
+    left = tok.left_edge
+    if not any(t.text in JOINERS for t in tok.doc[left.i:tok.i]):
+        return []
+    found: list[Party] = []
+    for t in tok.doc[left.i:tok.i + 1]:
+        if t.text not in JOINERS and (t.i == tok.i or t.head.i > t.i) and t.dep_ in ("compound", "nmod", "amod", "poss") or t.i == tok.i:
+            for p in reader.party(t) or _looked_up(t, reader):
+                if p.code and p.code not in {f.code for f in found}:
+                    found.append(p)
+    return found if len(found) >= 2 else []
+
+
+def _looked_up(tok, reader: ArgReader) -> list[Party]:
+    """A family name the mention layer left inside a joined pair ("Abe-Xi"), resolved by name."""
+    ents = reader.view.ents
+    if tok.pos_ != "PROPN" or ents is None or not hasattr(ents, "lookup"):
+        return []
+    try:
+        ent = ents.lookup(tok.text)
+    except Exception:
+        return []
+    if ent is None or getattr(ent, "entity_type", None) not in ("person", "state"):
+        return []
+    return [Party(ent.name, ent.entity_id, entity_code(ent), ent.entity_type, tok.i)]
 
 
 def _dedupe_parties(parties: list[Party]) -> list[Party]:
@@ -437,6 +488,8 @@ def _arguments(cand: dict, reader: ArgReader, lex: dict) -> tuple[list[Party], l
     passive = any(c.dep_ == "nsubjpass" for c in tok.children)
     if (not actors and not passive) or _across_blank_line(actors, tok):
         actors = reader.parties_left_of(tok) or actors
+    if not actors and tok.tag_ == "VBN" and entry.get("broker"):
+        actors = _capital_of(tok, reader)  # "a deal brokered in Beijing": the capital's government brokered it
     if not actors and entry.get("joint") and _narrator_we(tok):
         actors = leading_parties(reader)
     recips = _verb_recipients(tok, entry, reader)
@@ -450,6 +503,14 @@ def _arguments(cand: dict, reader: ArgReader, lex: dict) -> tuple[list[Party], l
     if entry.get("host"):
         actors, recips = recips, actors
     return actors, recips
+
+
+def _capital_of(tok, reader: ArgReader) -> list[Party]:
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "in":
+            found = [p for pobj in child.children if pobj.dep_ == "pobj" for p in reader.parties(pobj, place=True)]
+            return [p for p in found if p.code and p.etype in ("state", "location")]
+    return []
 
 
 def _in_adjunct(tok, g: dict) -> bool:
@@ -486,10 +547,30 @@ def _clause_verb(tok):
 
 
 def _between(tok, reader: ArgReader) -> list[Party]:
-    for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ == "between":
-            return [p for pobj in child.children if pobj.dep_ == "pobj" for p in reader.parties(pobj)]
+    """"a deal between X and Y"; also "a deal brokered by Z between X and Y", "brokered a deal between X and Y"."""
+    holders = [tok] + [c for c in tok.children if c.dep_ == "acl" and _brokers(c)]
+    if tok.dep_ in ("dobj", "nsubjpass") and _brokers(tok.head):
+        holders.append(tok.head)
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "prep" and child.lower_ == "between":
+                return _closed_list([p for pobj in child.children if pobj.dep_ == "pobj" for p in reader.parties(pobj)], tok.doc)
     return []
+
+
+def _closed_list(parties: list[Party], doc) -> list[Party]:
+    """"between Iran and Saudi Arabia, Chinese President Xi ...": the list ends at its "and"."""
+    out: list[Party] = []
+    for p in parties:
+        if out and p.token_i is not None and out[-1].token_i is not None and len(out) >= 2 and \
+                any(t.lower_ in ("and", "or") for t in doc[out[0].token_i:out[-1].token_i]):
+            break
+        out.append(p)
+    return out
+
+
+def _brokers(verb) -> bool:
+    return bool(load_lexicon()["verbs"].get(verb.lemma_.lower(), {}).get("broker"))
 
 
 def _has_visit_word(tok) -> bool:
@@ -560,11 +641,13 @@ def _rows_for(parsed, reader: ArgReader, lex: dict, cand: dict, seen_nouns: dict
     if etype == "CONSULT" and location_code:
         actors, recips = _host_last(actors, recips, location_code)
     pairs = [(a, r) for a, r in _pairs(actors, recips, bool(entry.get("reciprocal"))) if a.code or (r is not None and r.code)]
-    if kind == "noun" and _refers_back(pairs, etype, date, seen_nouns):
+    seen_key = (etype, status if kind == "noun" and _light_object(tok, lex) else None)
+    if kind == "noun" and _refers_back(pairs, seen_key, date, seen_nouns):
         return []
     rows = [_row(parsed, cand, etype, mode, a, r, status, date, kind, (location, location_code)) for a, r in pairs]
     for a, r in pairs:
-        seen_nouns.setdefault(_pair_key(etype, a, r), set()).add(date[0] if date else None)
+        for key in {(etype, None), (etype, status)}:
+            seen_nouns.setdefault(_pair_key(key, a, r), set()).add(date[0] if date else None)
     _remember_pair(reader, pairs, actors, tok.idx)
     return rows
 
@@ -582,12 +665,18 @@ def _arguments_fit(entry: dict, actors: list[Party], recips: list[Party]) -> boo
     return pair_from_subject or (not entry.get("needs_recipient") and entry["type"] in NULL_RECIPIENT_OK)
 
 
-def _pair_key(etype: str, a: Party, r: Party | None) -> tuple:
+def _light_object(tok, lex: dict) -> bool:
+    gov = _governing_verb(tok)
+    return gov is not None and gov.lemma_.lower() in lex["grammar"]["light_verbs"] and _object_of(tok, gov)
+
+
+def _pair_key(etype, a: Party, r: Party | None) -> tuple:
     return etype, frozenset([a.code or a.name, (r.code or r.name) if r else None])
 
 
-def _refers_back(pairs, etype: str, date, seen: dict) -> bool:
-    """A noun that names an event already coded, with no new date, only refers back to it."""
+def _refers_back(pairs, etype, date, seen: dict) -> bool:
+    """A noun that names an event already coded, with no new date, only refers back to it;
+    `etype` carries the status for objects of light verbs: talks agreed to be resumed are not the talks held."""
     if not pairs:
         return False
     new_date = date[0] if date else None
@@ -766,7 +855,9 @@ def _shared_time_holders(verb, parsed, tok) -> dict[int, int]:
         if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
             verb = verb.head  # "said he wants to expand": the clause of "wants"
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-        out[verb.head.i] = verb.head.i
+        # "met Y on Monday and agreed to ...": a conjunct without its own auxiliary shares the first verb's time
+        own_aux = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        out[verb.head.i] = verb.head.i if own_aux else verb.i
     if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in g["reporting_verbs"]:
         out[verb.head.i] = len(parsed.doc)
         for c in verb.head.children:
@@ -847,7 +938,7 @@ def _dedupe(rows: list[dict]) -> list[dict]:
     seen, out = set(), []
     for row in rows:
         key = (row["event_type"], row["actor_code"] or row["actor"], row["recipient_code"] or row["recipient"],
-               row["event_date"], row["sentence"])
+               row["event_date"], row["status"], row["sentence"])
         if key not in seen:
             seen.add(key)
             out.append(row)
