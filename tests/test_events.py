@@ -353,3 +353,17 @@ def test_broker_agrees_with_each_party_and_the_parties_with_each_other(run, text
 def test_event_in_a_sequence_adjunct_is_its_own_event(run):
     rows = run("After a summit between Kenya and Ethiopia, the president of Uganda flew to Kenya.")
     assert {(r["actor_code"], r["recipient_code"]) for r in rows if r["event_type"] == "CONSULT"} >= {("KEN", "ETH"), ("UGA", "KEN")}
+
+
+def test_ordinal_day_takes_the_month_in_view(run):
+    rows = run("On May 20, the Dutch minister arrived in Jakarta. On the 23rd, Dutch Prime Minister Mark Rutte met Indonesian President Joko Widodo.")
+    assert [r["event_date"] for r in rows if r["trigger"] == "met"] == [dt.date(2021, 5, 23)]
+
+
+def test_single_party_commitment_after_a_list_takes_the_other_listed_party(run):
+    text = ("Canada and Mexico will:\n\n"
+            "-   Strengthen cooperation on clean energy supply chains.\n"
+            "-   Expand research partnerships between universities. Canada has committed $1 billion\n"
+            "    to this effort.\n")
+    rows = [r for r in run(text) if r["trigger"] == "committed"]
+    assert rows and (rows[0]["actor_code"], rows[0]["recipient_code"]) == ("CAN", "MEX")

@@ -110,6 +110,7 @@ class ArgReader:
         self.pair_words = set(grammar.get("pair_words", []))
         self.pair_nouns = set(grammar.get("pair_nouns", []))
         self.context_pair: list[Party] = []
+        self.list_pairs: list[tuple[int, list[Party]]] = []   # (offset, parties) of commitment list items
 
     def party(self, tok, place: bool = False) -> list[Party]:
         """The parties a noun-phrase head names (several for "the two leaders")."""

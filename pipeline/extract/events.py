@@ -62,6 +62,7 @@ def _extract(parsed) -> list[dict]:
         if sent.text.rstrip().endswith("?") or FOOTNOTE.match(sent.text):
             continue
         taken: set[int] = set(taken_by_lists)
+        _catch_up_list_pair(reader, sent.start_char)
         for tok in sent:
             for cand in _candidates(tok, lex, taken):
                 rows.extend(_rows_for(parsed, reader, lex, cand, seen_nouns))
@@ -83,6 +84,8 @@ def _list_rows(parsed, reader: ArgReader, lex: dict) -> tuple[list[dict], set[in
         if tok is None:
             continue
         used.add(tok.i)
+        if all(p.code for p in parties[:2]):
+            reader.list_pairs.append((item.start, parties[:2]))
         end = first_sentence_end(parsed.text, verb.start(), item.end)
         is_aid, beneficiaries = lists.aid_recipient(item, verb)
         if is_aid:
@@ -94,6 +97,13 @@ def _list_rows(parsed, reader: ArgReader, lex: dict) -> tuple[list[dict], set[in
                      for r in parties[1:]]
         rows.extend(found)
     return rows, used
+
+
+def _catch_up_list_pair(reader: ArgReader, offset: int) -> None:
+    """The parties of the last commitment list before `offset` are the pair the text is about."""
+    before = [lp for lp in reader.list_pairs if lp[0] < offset]
+    if before and before[-1][0] > getattr(reader, "context_at", -10**9):
+        reader.context_at, reader.context_pair = before[-1][0], list(before[-1][1])
 
 
 def _item_row(parsed, tok, etype, mode, actor: Party, recip: Party | None, status, span) -> dict:
@@ -785,7 +795,7 @@ def _event_date(parsed, tok, kind: str, status: str):
     shared = _shared_time_holders(clause, parsed, tok) if clause is not None else {}
     best = None
     for ent in sent.ents:
-        if ent.label_ != "DATE" or not looks_like_date(ent.text):
+        if not (ent.label_ == "DATE" and looks_like_date(ent.text) or _day_of_month(ent)):
             continue
         holder = _attached_to(ent.root, anchors | set(shared))
         if holder is not None and (holder in anchors or ent.root.i < shared[holder]):
@@ -821,9 +831,18 @@ def _narrative_time(parsed, ent) -> tuple[int | None, object]:
     return year, anchor
 
 
+def _day_of_month(ent) -> bool:
+    """"on the 26th": an ordinal day of the month the narrative is in."""
+    doc = ent.doc
+    return ent.label_ == "ORDINAL" and ent.start >= 2 and doc[ent.start - 1].lower_ == "the" \
+        and doc[ent.start - 2].lower_ == "on" and bool(re.fullmatch(r"\d{1,2}(st|nd|rd|th)", ent.text))
+
+
 def _date_phrase(ent) -> str:
     """The DATE words plus a preceding preposition, which tells "in May" from "may"."""
     doc = ent.doc
+    if _day_of_month(ent):
+        return doc[ent.start - 1:ent.end].text
     start = ent.start - 1 if ent.start > 0 and doc[ent.start - 1].dep_ == "prep" else ent.start
     return doc[start:ent.end].text
 
