@@ -5,6 +5,7 @@ import csv
 import gzip
 import io
 import json
+import re
 import tarfile
 from pathlib import Path
 
@@ -118,11 +119,19 @@ FORMATS = {"table": format_table, "csv": format_csv, "json": format_json}
 
 # pack --------------------------------------------------------------------------------------------
 
+SAFE_VERSION = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,100}$")
+
+
 def release_name(release: Path) -> str:
+    """Archive and top-folder name. manifest.json is not itself checksummed, so its version is used
+    only when it is a plain name; anything else (a path, `..`) falls back to the folder's name."""
     try:
-        return f"diplodata-{load_manifest(release)['version']}"
-    except (OSError, ValueError, KeyError):
-        return f"diplodata-{release.resolve().name}"
+        version = str(load_manifest(release)["version"])
+    except (OSError, ValueError, KeyError, TypeError):
+        version = ""
+    if not SAFE_VERSION.match(version) or ".." in version:
+        version = release.resolve().name
+    return f"diplodata-{version}"
 
 
 def _tarinfo(path: Path, arcname: str) -> tarfile.TarInfo:
