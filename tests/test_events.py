@@ -367,3 +367,23 @@ def test_single_party_commitment_after_a_list_takes_the_other_listed_party(run):
             "    to this effort.\n")
     rows = [r for r in run(text) if r["trigger"] == "committed"]
     assert rows and (rows[0]["actor_code"], rows[0]["recipient_code"]) == ("CAN", "MEX")
+
+
+# ---- headlines
+
+@pytest.mark.parametrize("text, etype, pairs", [
+    ("Chile, Peru Ink Fisheries Accord\n\nThe two governments said on Monday ...", "AGREE", {("CHL", "PER")}),
+    ("Canada Signs Mineral Deals with Mexico and Brazil\n\nOttawa said ...", "AGREE", {("CAN", "MEX"), ("CAN", "BRA")}),
+    ("Norway Condemns Russian Strikes on Kyiv\n\nOslo said ...", "ACCUSE", {("NOR", "RUS")}),
+])
+def test_title_case_headline_events(run, text, etype, pairs):
+    rows = [r for r in run(text) if r["event_type"] == etype and r["char_start"] == 0]
+    assert {(r["actor_code"], r["recipient_code"]) for r in rows} == pairs
+
+
+def test_headline_without_a_counterpart_gives_nothing(run):
+    assert not run("Remarks by the Prime Minister of Canada at the Annual Press Conference\n\nGood afternoon.")
+
+
+def test_headline_infinitive_is_planned(run):
+    assert one(run("Spain to Host Morocco Trade Talks\n\nMadrid said ..."), "CONSULT")["status"] == "planned"

@@ -169,3 +169,51 @@ def _clause_end(text: str, start: int, limit: int) -> int:
 def first_sentence_end(text: str, start: int, limit: int) -> int:
     m = re.search(r"[.;](?=\s|$)", text[start:limit])
     return start + m.end() if m else limit
+
+
+# ---------------------------------------------------------------- headlines
+
+HEADLINE_WORD = re.compile(r"[A-Za-z][\w.'\u2019-]*")
+SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as", "vs", "over", "after"}
+HEADLINE_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
+
+
+@dataclass
+class Headline:
+    start: int
+    end: int
+
+
+def headlines(text: str) -> list[Headline]:
+    """Title-case lines standing alone (a title or heading): "U.S., China Sign Initial Trade Deal".
+    The parser reads their capitalised verbs as names, so they are read from the text."""
+    out: list[Headline] = []
+    for m in re.finditer(r"(?m)^[^\n]+$", text):
+        start, end = m.start(), m.end()
+        if not _alone(text, start, end):
+            continue
+        line = text[start:end].strip(" \t*#\\'\"\u201c\u201d")
+        words = HEADLINE_WORD.findall(line)
+        if not 3 <= len(words) <= 20 or line.endswith((".", ":", ";", "?")):
+            continue
+        content = [w for w in words if w.lower() not in SMALL_WORDS]
+        if content and sum(w[0].isupper() for w in content) / len(content) >= 0.8:
+            out.append(Headline(start, end))
+    return out
+
+
+def _alone(text: str, start: int, end: int) -> bool:
+    before = text[:start]
+    after = text[end:]
+    return (not before.strip() or before.endswith("\n\n") or bool(re.search(r"\n[ \t]*\n$", before))) and \
+        (not after.strip() or after.startswith("\n\n") or bool(re.match(r"\n[ \t]*\n", after)))
+
+
+def headline_chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The comma- and "and"-separated pieces of a headline's subject, as character spans."""
+    out, pos = [], start
+    for m in HEADLINE_SPLIT.finditer(text, start, end):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, end))
+    return [(a, b) for a, b in out if text[a:b].strip()]
