@@ -11,10 +11,36 @@ import re
 
 from pipeline.extract.numbers import Quantity, lexicon, scan
 from pipeline.ids import stable_id
+from pipeline.nlp.parse import doc_text
 
 NOUNS = ("NOUN", "PROPN")
 YEARISH = re.compile(r"\b(1[89]\d\d|20\d\d)s?\b|\b(last|this|next|past|previous|coming)\s+(year|month|week|decade|quarter)\b"
                      r"|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b", re.I)
+
+
+def sentence_of(span):
+    """The sentence holding `span`. spaCy's `Span.sent` walks the tokens to find the boundaries,
+    so calling it per number is quadratic on a long sentence: look it up in a per-doc index instead."""
+    doc = span.doc
+    index = doc.user_data.get("diplodata_sentence_of")
+    if index is None:
+        index = [None] * len(doc)
+        for sent in doc.sents:
+            index[sent.start:sent.end] = [sent] * (sent.end - sent.start)
+        doc.user_data["diplodata_sentence_of"] = index
+    return index[span.start]
+
+
+def sentence_ents(sent) -> list:
+    """Entities of `sent`, from a per-doc index (`Span.ents` scans every entity of the doc)."""
+    doc = sent.doc
+    by_start = doc.user_data.get("diplodata_sentence_ents")
+    if by_start is None:
+        by_start = {}
+        for ent in doc.ents:
+            by_start.setdefault(sentence_of(ent).start, []).append(ent)
+        doc.user_data["diplodata_sentence_ents"] = by_start
+    return by_start.get(sent.start, [])
 
 
 def extract_figures(parsed) -> list[dict]:
@@ -45,7 +71,7 @@ def _row(parsed, q: Quantity, rows: list[dict]) -> dict | None:
         return None
     kind, unit = kind_unit
     start, end = q.start, q.end
-    sent = span[0].sent
+    sent = sentence_of(span)
     approx = _bound_verb(span) if q.approximation == "exact" else q.approximation
     return {
         "figure_id": stable_id("figure", parsed.doc_id, start, end),
@@ -80,7 +106,7 @@ def _decide(q: Quantity, span, rows: list[dict]) -> tuple[str, str | None] | Non
     if q.words and q.value == 1 and not q.qualified and q.kind in ("duration", "count") and not q.compound_noun:
         return None  # "one day after", "one time": an article, not a quantity
     if q.kind == "count" and q.compound_noun in lexicon()["compound_adjectives"]:
-        head = _noun_after(span.doc, span[-1].i + 1, span.sent.end)
+        head = _noun_after(span.doc, span[-1].i + 1, sentence_of(span).end)
         return ("count", _lemma(head)) if head is not None else None
     if q.kind == "count" and q.compound_noun:
         return "count", q.compound_noun
@@ -107,6 +133,16 @@ def _relative_time(span) -> bool:
     return after < len(doc) and doc[after].lower_ in lexicon()["relative_time_words"]
 
 
+def _last_count(rows: list[dict], sent_start: int) -> dict | None:
+    """The latest count row of the same sentence (rows come in text order, so scan back only)."""
+    for row in reversed(rows):
+        if row["_sent_start"] != sent_start:
+            return None
+        if row["kind"] == "count":
+            return row
+    return None
+
+
 def _count_unit(q: Quantity, span, rows: list[dict]) -> str | None:
     doc = span.doc
     after = span[-1].i + 1
@@ -114,16 +150,16 @@ def _count_unit(q: Quantity, span, rows: list[dict]) -> str | None:
     if q.vague or (nxt is not None and nxt.lower_ == "of"):
         if not (q.vague or q.qualified) or nxt is None or nxt.lower_ != "of":
             return None  # "one of the", "two of the world's leading economies"
-        return _lemma(_noun_after(doc, after + 1, span.sent.end))
+        return _lemma(_noun_after(doc, after + 1, sentence_of(span).end))
     if q.words and q.value == 1 and not q.qualified:
         return None
-    earlier = [r for r in rows if r["kind"] == "count" and r["_sent_start"] == span.sent.start_char]
+    earlier = _last_count(rows, sentence_of(span).start_char)
     if q.elided:
-        return earlier[-1]["unit"] if earlier else _lemma(_noun_after(doc, after, span.sent.end))
-    head = _noun_after(doc, after, span.sent.end)
+        return earlier["unit"] if earlier else _lemma(_noun_after(doc, after, sentence_of(span).end))
+    head = _noun_after(doc, after, sentence_of(span).end)
     if head is None and earlier and not q.words:
-        return earlier[-1]["unit"]  # "54,000 troops in Japan and 28,500 in Korea"
-    if head is None or _determiner(q, span, head) or _quoted_term(doc.text, span):
+        return earlier["unit"]  # "54,000 troops in Japan and 28,500 in Korea"
+    if head is None or _determiner(q, span, head) or _quoted_term(doc_text(doc), span):
         return None
     return _lemma(head)
 
@@ -258,7 +294,7 @@ def _subject(parsed, span) -> str | None:
 
 def _period(sent, start: int, end: int) -> str | None:
     best, best_gap = None, None
-    for ent in sent.ents:
+    for ent in sentence_ents(sent):
         if ent.label_ != "DATE" or (ent.start_char < end and start < ent.end_char):
             continue
         if not YEARISH.search(ent.text):

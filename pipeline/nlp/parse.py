@@ -37,6 +37,15 @@ class ParsedDoc:
     meta: dict = field(default_factory=dict)
 
 
+def doc_text(doc: "Doc") -> str:
+    """`doc.text`, computed once: spaCy rebuilds it from every token on each access, so using it
+    per token or per match makes an extractor quadratic in document length."""
+    text = doc.user_data.get("diplodata_text")
+    if text is None:
+        text = doc.user_data["diplodata_text"] = doc.text
+    return text
+
+
 def is_hard_wrapped(text: str) -> bool:
     """True for text wrapped at a fixed width, where a single newline does not end a sentence."""
     lengths = [len(line) for line in text.split("\n") if line.strip()]
@@ -50,13 +59,14 @@ def mark_line_breaks(doc: "Doc") -> "Doc":
     """Sentence starts the parser must respect: after a blank line, at a list item or heading, and
     (unless the text is hard-wrapped) after any line break. Without this, titles, headings and
     list items run into the next sentence, and the parse across them is meaningless."""
-    wrapped = is_hard_wrapped(doc.text)
+    text = doc.text  # spaCy builds it anew on every access: take it once
+    wrapped = is_hard_wrapped(text)
     previous, line_start = None, None
     for token in doc:
         if token.is_space:
             continue
         if previous is not None:
-            gap = doc.text[previous.idx + len(previous):token.idx]
+            gap = text[previous.idx + len(previous):token.idx]
             if "\n\n" in gap or ("\n" in gap and (not wrapped or LIST_MARKER.match(token.text))):
                 token.is_sent_start = True
                 line_start = token
