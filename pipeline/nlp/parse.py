@@ -21,7 +21,10 @@ if TYPE_CHECKING:
 # spaCy's default is 1,000,000 characters; sources may be up to the size limit.
 MAX_LENGTH = 20_000_000
 # Bump when the segmentation rules change: cached parses keyed on the old rules are then unused.
-SEGMENTATION_VERSION = "lines-1"
+SEGMENTATION_VERSION = "lines-1-runs-1"
+# spaCy's tokenizer is quadratic on a long run of punctuation with no space in it ("(((((", "[{(",
+# '"""'): 9,000 brackets take half a minute, 100 KB minutes. Such runs get one token per character.
+PUNCT_RUN = re.compile(r"[^\w\s]{64,}")
 LIST_MARKER = re.compile(r"^(?:[-*•●#>]+|\d{1,3}[.)])$")
 
 
@@ -78,6 +81,38 @@ def mark_line_breaks(doc: "Doc") -> "Doc":
     return doc
 
 
+class RunSafeTokenizer:
+    """The pipeline's own tokenizer, except on long punctuation runs (see PUNCT_RUN)."""
+
+    def __init__(self, tokenizer) -> None:
+        self.tokenizer = tokenizer
+        self.vocab = tokenizer.vocab
+
+    def __call__(self, text: str) -> "Doc":
+        runs = list(PUNCT_RUN.finditer(text))
+        if not runs:
+            return self.tokenizer(text)
+        words, spaces, pos = [], [], 0
+        for run in runs:
+            self._segment(text[pos:run.start()], words, spaces)
+            words += list(run.group())
+            spaces += [False] * len(run.group())
+            pos = run.end()
+        self._segment(text[pos:], words, spaces)
+        from spacy.tokens import Doc
+
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        return doc if doc.text == text else self.tokenizer(text)
+
+    def _segment(self, text: str, words: list, spaces: list) -> None:
+        for token in self.tokenizer(text):
+            words.append(token.text)
+            spaces.append(bool(token.whitespace_))
+
+    def __getattr__(self, name):  # rules, prefix_search...: those of the wrapped tokenizer
+        return getattr(self.tokenizer, name)
+
+
 @functools.lru_cache(maxsize=4)
 def load_model(name: str | None = None) -> "Language":
     import spacy
@@ -88,6 +123,7 @@ def load_model(name: str | None = None) -> "Language":
     nlp = spacy.load(name or spacy_model_name())
     nlp.max_length = MAX_LENGTH
     nlp.add_pipe("diplodata_line_breaks", before="parser")
+    nlp.tokenizer = RunSafeTokenizer(nlp.tokenizer)
     return nlp
 
 
