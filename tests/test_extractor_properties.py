@@ -5,7 +5,6 @@ able to block a release)."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 import time
 
 import polars as pl
@@ -103,14 +102,6 @@ def extraction_seconds(text: str) -> float:
     return time.process_time() - start
 
 
-@pytest.mark.skipif(not os.environ.get("DIPLODATA_SLOW_TESTS"), reason=(
-    "about 15 s of CPU (minutes on a loaded machine) to show a known gap; "
-    "run with DIPLODATA_SLOW_TESTS=1"))
-@pytest.mark.xfail(strict=False, reason=(
-    "figures is quadratic in document length: figures._count_unit and _period call span.sent and "
-    "sent.ents for every number, and spaCy computes both by walking the whole Doc (and _count_unit "
-    "rescans all earlier rows); 10k/40k/100k/200k chars of one line take 0.4/2.8/12.7/46 s CPU, so a 1 MB "
-    "line would take about 20 minutes. Owner: figures helper."))
 def test_extraction_time_grows_linearly_on_one_long_line():
     line = "The minister said the talks went well and that 25 delegates would meet again. "
     extraction_seconds(line)  # lexicons and gazetteers load on first use

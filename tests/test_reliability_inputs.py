@@ -366,11 +366,6 @@ def test_sources_digest_never_blocks_or_leaves_sources(tmp_path):
     assert sources_digest(src, max_bytes=MB) != first
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "spaCy's tokenizer is quadratic on a run of prefix punctuation with no space ('((((', '([{', "
-    "'\"\"\"'): 1,000/2,000/4,000 characters take 0.07/0.3/1.2 s to tokenize and 0.3/0.85/2.8 s to "
-    "parse, so 9,000 nested brackets took 26 s and a 100 KB run would stall a build for minutes. "
-    "Owner: the parse layer (pipeline/nlp/parse.py), e.g. a tokenizer that splits such runs."))
 def test_tokenizer_time_grows_linearly_on_a_run_of_brackets(nlp):
     def seconds(n: int) -> float:
         start = time.process_time()

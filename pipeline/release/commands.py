@@ -80,7 +80,8 @@ def run_query(sql: str, release: Path = DEFAULT_RELEASE) -> tuple[list[str], lis
     path = database_path(release)
     if not path.is_file():
         raise FileNotFoundError(f"no {DB_NAME} at {release}")
-    con = duckdb.connect(str(path), read_only=True)
+    # Read-only on the release, and no COPY ... TO / ATTACH / httpfs reaching other files either.
+    con = duckdb.connect(str(path), read_only=True, config={"enable_external_access": False})
     try:
         cursor = con.execute(sql)
         names = [d[0] for d in cursor.description or []]
