@@ -387,3 +387,14 @@ def test_headline_without_a_counterpart_gives_nothing(run):
 
 def test_headline_infinitive_is_planned(run):
     assert one(run("Spain to Host Morocco Trade Talks\n\nMadrid said ..."), "CONSULT")["status"] == "planned"
+
+
+def test_we_in_a_quotation_is_the_speakers_side(run):
+    rows = run("\u201cWe have signed a new agreement with Peru,\u201d Chilean President Gabriel Boric said.")
+    row = one(rows, "AGREE")
+    assert (row["actor_code"], row["recipient_code"]) == ("CHL", "PER")
+
+
+def test_we_in_a_quotation_with_an_unnamed_speaker_has_no_actor(run):
+    rows = run("Chile and Peru met in Lima. \u201cWe are signing a deal with Bolivia,\u201d he said.")
+    assert not [r for r in rows if r["event_type"] == "AGREE" and r["recipient_code"] == "BOL"]

@@ -2,6 +2,7 @@
 coded through the entities layer (`parsed.entities`)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 RECIPIENT_PREPS = ("with", "to", "against", "on", "upon", "from", "toward", "towards", "into", "for", "between", "at", "over")
@@ -168,8 +169,10 @@ class ArgReader:
         low = tok.lower_
         if low in ("who", "which", "that") and tok.head.dep_ == "relcl":
             return self.parties(tok.head.head)  # "Beijing and Moscow, which have ...": both
+        if low in ("we", "us", "our") and in_quote(tok):
+            return self._speaker(tok) if low == "we" else []  # "we" in a quotation is the speaker's side
         if low in ("they", "we", "them", "us", "their", "our") and len(self.context_pair) == 2:
-            return [] if low in ("we", "us", "our") and in_quote(tok) else list(self.context_pair)
+            return list(self.context_pair)
         types = ("person",) if low in ("he", "she", "him", "her", "his") else ("state", "igo", "organization")
         if low in ("it", "its"):
             types = ("state", "igo", "organization")
@@ -180,6 +183,22 @@ class ArgReader:
             return []
         return [Party(getattr(ent, "name", tok.text), getattr(ent, "entity_id", None), entity_code(ent),
                       getattr(ent, "entity_type", None), tok.i)]
+
+    def _speaker(self, tok) -> list[Party]:
+        """The coded person a quotation is attributed to: named right after it ("..., Putin said")
+        or in the label right before it ("Secretary Bessent: “We ...")."""
+        text = self.view.doc.text
+        opening = max(text.rfind("\u201c", 0, tok.idx), text.rfind('"', 0, tok.idx))
+        closing = min([i for i in (text.find("\u201d", tok.idx), text.find('"', tok.idx)) if i != -1] or [len(text)])
+        tail = re.search(r"[.\n]", text[closing + 1:closing + 80])
+        stop = closing + 1 + tail.start() if tail else min(len(text), closing + 80)  # the attribution ends its sentence
+        after = [e for e in self.view.within(closing, stop) if getattr(e, "entity_type", None) == "person"]
+        label = text[max(0, opening - 200):max(0, opening)].rstrip().endswith(":")
+        before = [e for e in self.view.within(max(0, opening - 200), max(0, opening)) if getattr(e, "entity_type", None) == "person"]
+        for ent in after[:1] + (before[-1:] if label else []):
+            if entity_code(ent):
+                return [Party(getattr(ent, "name", tok.text), getattr(ent, "entity_id", None), entity_code(ent), "person", tok.i)]
+        return []
 
     def parties(self, tok, place: bool = False) -> list[Party]:
         """Parties of a head and its coordinated heads ("Japan, India and Australia")."""
@@ -288,8 +307,14 @@ def _with_country(ent, inside: list):
 
 def in_quote(tok) -> bool:
     """Whether the token stands inside quotation marks of its sentence."""
-    before = tok.sent.doc.text[tok.sent.start_char:tok.idx]
-    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
+    text = tok.sent.doc.text
+    before = text[tok.sent.start_char:tok.idx]
+    if before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1:
+        return True
+    # a quotation may run over several sentences of its paragraph (curly marks only: straight ones do not pair)
+    para = max(text.rfind("\n\n", 0, tok.sent.start_char), tok.sent.start_char - 600, 0)
+    earlier = text[para:tok.idx]
+    return earlier.count("\u201c") > earlier.count("\u201d")
 
 
 def _unique(parties: list[Party]) -> list[Party]:
