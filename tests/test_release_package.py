@@ -178,8 +178,10 @@ def test_data_card_covers_counts_sources_license_quality(release, frames):
     for needle in ["CC BY 4.0", "DIPLODATA_PUBLISH_TEXT", "How to cite", "Known limitations", "docs/CODEBOOK.md"]:
         assert needle in card
     quality = load_quality()
-    assert quality is not None and quality["command"] in card
-    assert f"| quotes | {quality['metrics']['quotes']['precision']} |" in card
+    assert quality is not None and {m["set"] for m in quality["measurements"]} == {"dev", "dev2"}
+    for m in quality["measurements"]:
+        assert m["command"] in card
+        assert f"| quotes | {m['metrics']['quotes']['precision']} |" in card
     for name in plots.PLOT_FILES:
         assert f"]({name})" in card
 

@@ -118,12 +118,15 @@ def quality_section(quality: dict | None) -> list[str]:
     if not quality:
         return head + ["No measurement was available to this build (`docs/quality.json` missing).", ""]
     header = ["table / match", "precision", "recall", "F1", "matched", "predicted", "gold"]
-    return head + [f"Scored on {quality.get('gold', 'the dev gold')} on {quality.get('date')} with "
-                   f"`{quality.get('command')}` (matching rules in the scorer; `events_type` needs the "
-                   "same type and overlapping evidence, `events_full` also the same codes and date). The numbers "
-                   "describe the extractors at that date; later extractor changes are measured when the file "
-                   "is refreshed.", "",
-                   *markdown_table(header, metric_rows(quality.get("metrics", {}))), ""]
+    lines = head + [f"Measured on {quality.get('date')} with `benchmarks/quality.py` (the project's scorer "
+                    "rules: `events_type` needs the same type and overlapping evidence, `events_full` also the "
+                    "same codes and date). The numbers describe the extractors at that date; held-out "
+                    "articles of other publishers and genres will score lower than the set the rules were "
+                    "developed on.", ""]
+    for m in quality.get("measurements", []):
+        lines += [f"**{m['set']}**: {m['gold']}. Command: `{m['command']}`", "",
+                  *markdown_table(header, metric_rows(m.get("metrics", {}))), ""]
+    return lines
 
 
 def plots_section(folder: Path) -> list[str]:
