@@ -173,3 +173,158 @@ def test_resolve_text_and_data_loaded_once():
     assert resolve_text("the Japanese Foreign Ministry").name == "Ministry of Foreign Affairs of Japan"
     assert resolve_text("Kremlin").code == "RUS"
     assert resolve_text("") is None
+
+
+# ---------------------------------------------------------------- titles attached to people
+
+def test_apposed_past_title_is_the_named_person(run):
+    parsed, de = run("Kishida, formerly the longest serving Japanese foreign minister (2012-2017), warned "
+                     "about the risks. He later spoke again.", date=dt.date(2023, 3, 21))
+    assert ents_for(de, "Japanese foreign minister") <= {"Fumio Kishida"}
+    names = {e.name for e in de.entities.values() if e.entity_type == "person"}
+    assert names == {"Fumio Kishida"}
+    assert de.last_before(parsed.text.index("He later")).name == "Fumio Kishida"
+
+
+@pytest.mark.parametrize("sentence", [
+    "A former Japanese foreign minister criticised the plan.",
+    "The then-Japanese foreign minister signed the note.",
+    "An ex-Japanese foreign minister wrote the preface.",
+])
+def test_past_titles_never_mean_the_current_holder(run, sentence):
+    _, de = run(sentence, date=dt.date(2023, 3, 21))
+    assert not [e for e in de.entities.values() if e.entity_type == "person"]
+
+
+def test_bare_title_with_of_country(run):
+    _, de = run("The Prime Minister of Japan arrived on Tuesday.", date=dt.date(2023, 3, 21))
+    assert ents_for(de, "Prime Minister of Japan") == {"Fumio Kishida"}
+
+
+@pytest.mark.parametrize("sentence,name,country,role", [
+    ("Brazilian Minister of Mines, Energy and Transport Rafael Quintanilha visited the port.",
+     "Rafael Quintanilha", "BRA", "Minister of Mines, Energy and Transport of Brazil"),
+    ("Liberal Democratic Party general secretary Hiroto Amagasu told reporters.",
+     "Hiroto Amagasu", "JPN", "General Secretary of the Liberal Democratic Party"),
+    ("She met Vice Premier of the State Council of the People's Republic of China Gao Mingzhe.",
+     "Gao Mingzhe", "CHN", "Vice Premier of China"),
+    ("Shanghai Mayor Tang Wenliang opened the fair.", "Tang Wenliang", "CHN", "Mayor of Shanghai"),
+    ("Beijing Mayor Qiao Ruisheng opened the fair.", "Qiao Ruisheng", "CHN", "Mayor of Beijing"),
+])
+def test_more_title_patterns(run, sentence, name, country, role):
+    _, de = run(sentence)
+    person = entity_of(de, name)
+    assert (person.country_code, person.role) == (country, role)
+
+
+def test_country_from_as_role(run):
+    _, de = run("Takeshi Ozawa, a veteran lawmaker, visited China as Chairman of the Japan Council "
+                "for Trade Promotion.")
+    assert entity_of(de, "Takeshi Ozawa").country_code == "JPN"
+
+
+def test_ambiguous_chamber_leaves_country_null(run):
+    _, de = run("Vice Speaker of the House of Representatives Kenta Morinobu arrived in China.")
+    assert not [e for e in de.entities.values() if e.entity_type == "person" and e.country_code]
+
+
+def test_middle_initials_match_the_gazetteer(run):
+    _, de = run("Antony J. Blinken met Joseph R. Biden Jr. at the summit.", date=dt.date(2022, 5, 1))
+    assert entity_of(de, "Antony J. Blinken").name == "Antony Blinken"
+    assert entity_of(de, "Joseph R. Biden Jr.").name == "Joe Biden"
+
+
+# ---------------------------------------------------------------- places
+
+@pytest.mark.parametrize("text,surface", [
+    ("Japan and Korea agreed to talk.", "Korea"),
+    ("The U.S.-Korea alliance held.", "Korea"),
+])
+def test_korea_alone_is_south_korea(run, text, surface):
+    _, de = run(text)
+    ent = entity_of(de, surface)
+    assert (ent.entity_type, ent.code) == ("state", "KOR")
+
+
+def test_north_korea_stays_north(run):
+    _, de = run("North Korea fired a missile.")
+    assert entity_of(de, "North Korea").code == "PRK"
+
+
+@pytest.mark.parametrize("surface,country", [
+    ("Crimea", "UKR"), ("Donbas", "UKR"), ("the Kuril Islands", None), ("the Northern Territories", None),
+    ("the Senkaku Islands", None), ("the Taiwan Strait", None),
+])
+def test_regions_are_places_with_owner(run, surface, country):
+    _, de = run(f"Ships were seen near {surface} on Monday.")
+    ent = entity_of(de, surface)
+    assert (ent.entity_type, ent.country_code, ent.code) == ("location", country, None)
+
+
+def test_capital_as_place_has_no_code(run):
+    _, de = run("The talks took place in Tokyo.")
+    ent = entity_of(de, "Tokyo")
+    assert (ent.entity_type, ent.country_code, ent.code) == ("location", "JPN", None)
+
+
+# ---------------------------------------------------------------- names
+
+def test_surname_prefers_the_office_holder(run):
+    _, de = run("First Lady Melania Trump opened the event. Trump then spoke about trade.", date=dt.date(2025, 10, 28))
+    assert ents_for(de, "Trump") == {"Donald Trump"}
+    assert de.lookup("Trump").name == "Donald Trump"
+
+
+def test_igo_chief_by_surname_is_a_person(run):
+    _, de = run("Stoltenberg said the alliance would respond.", date=dt.date(2023, 3, 21))
+    ent = entity_of(de, "Stoltenberg")
+    assert (ent.entity_type, ent.code) == ("person", "NATO")
+
+
+def test_ambassador_in_gazetteer(run):
+    _, de = run("Ambassador Rahm Emanuel tweeted on Tuesday.", date=dt.date(2023, 3, 21))
+    ent = entity_of(de, "Rahm Emanuel")
+    assert (ent.country_code, ent.role) == ("USA", "Ambassador to Japan of the United States")
+
+
+def test_lone_given_name_is_not_guessed(run):
+    _, de = run("Speaker Mike Johnson and adviser Mike Waltz spoke. Later Mike said the vote was close.")
+    assert "Mike" not in {m.text for m in de.mentions}
+    assert de.lookup("Mike") is None
+    assert de.lookup("Mike](https://example.org/x)") is None
+    assert de.lookup("Waltz").name == "Mike Waltz"
+
+
+def test_markdown_residue_never_in_names(run):
+    parsed, de = run("[**Envoy Cordelia\nMarchbanks**](https://example.org/a): We will help.\n\n"
+                     "Officials thanked Xi Jinping\\ for the call.")
+    assert all("](" not in e.name and "\\" not in e.name and "*" not in e.name for e in de.entities.values())
+    assert all(parsed.text[m.char_start:m.char_end] == m.text for m in de.mentions)
+
+
+def test_family_name_first_for_chinese_names(run):
+    _, de = run("Spokesperson Zhou Minghao spoke first. Zhou said the visit was useful.")
+    assert ents_for(de, "Zhou") == {"Zhou Minghao"}
+
+
+# ---------------------------------------------------------------- identity
+
+def test_person_id_does_not_depend_on_the_written_form(run):
+    _, a = run("The historian Harriet P. Quillfeather wrote the book.", doc_id="a")
+    _, b = run("Reviewers praised Harriet Quillfeather for the book.", doc_id="b")
+    _, c = run("Quillfeather Harriet spoke.", doc_id="c")
+    ids = {entity_of(a, "Harriet P. Quillfeather").entity_id, entity_of(b, "Harriet Quillfeather").entity_id}
+    assert len(ids) == 1
+    people = [e for e in c.entities.values() if e.entity_type == "person"]
+    assert not people or people[0].entity_id in ids
+
+
+def test_resolution_is_fast_on_long_documents(run):
+    import time
+    base = ("Japanese Prime Minister Fumio Kishida met Chinese President Xi Jinping in Beijing. "
+            "The Japanese foreign minister, Yoshimasa Hayashi, said the talks were frank. "
+            "Analyst Harriet Quillfeather said Kishida and Xi would meet again. ")
+    parsed, _ = run(base * 8)
+    start = time.perf_counter()
+    resolve_entities(parsed)
+    assert time.perf_counter() - start < 2.0

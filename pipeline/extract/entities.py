@@ -461,7 +461,7 @@ def titled_names(doc, lows: list[str], lex: Lexicon) -> list[Cand]:
     """Capitalised names right after a title that NER missed ("Ambassador to Japan Rahm Emanuel")."""
     out = []
     for j in range(len(lows)):
-        role = _longest(lex.roles, lows, j, lex.role_maxlen)
+        role = _longest(lex.roles, lows, j, lex.role_maxlen) if lows[j] in lex.role_firsts else None
         if not role:
             continue
         k = start = j + role[0]
@@ -532,11 +532,11 @@ def _title_words(words: list[str]) -> str:
 def _role_behind_of(words, lows, of_at: int, limit: int, lex) -> str | None:
     """The role of "Vice Premier of the State Council of <country>": read back over the body's words."""
     k = of_at
-    while k >= limit and of_at - k < 10:
+    while k >= limit and of_at - k < 16:
         role = _role_ending_at(lows, k, lex)
         if role and role[0] >= limit and lows[k + 1] == "of":  # not "General" of "the General Council"
             return role[1]
-        if lows[k] in ("of", "the") or words[k][:1].isupper():
+        if lows[k] in ("of", "the", "'s", "’s", "-") or words[k][:1].isupper():
             k -= 1
             continue
         return None
@@ -823,9 +823,9 @@ def resolve_entities(parsed) -> DocEntities:
 def _resolve(parsed, doc_id: str, date) -> DocEntities:
     lex = lexicon()
     doc = parsed.doc
-    words, spans = _words(doc)
+    words, spans, space = _words(doc)
     lows = [w.lower() for w in words]
-    chosen = select(_solid_cands(doc, words, lows, lex) + ner_cands(doc) + titled_names(doc, lows, lex), len(doc))
+    chosen = select(_solid_cands(space, words, lows, lex) + ner_cands(doc) + titled_names(doc, lows, lex), len(doc))
     resolved: list[tuple[int, int, Entity | _Person]] = []  # token start, end, target
     people: dict[tuple, _Person] = {}
     for c in chosen:
@@ -861,20 +861,26 @@ def _compound_parts(words, spans, lex) -> list[tuple[int, tuple[int, int, Entity
 LINK_TAIL = re.compile(r"\]\(|\]$|https?:|\*\*|\\+$")
 
 
-def _words(doc) -> tuple[list[str], list[tuple[int, int]]]:
-    """Token texts with markdown residue cut off ("[Bessent](https://..." -> "Bessent"), and their char spans."""
-    words, spans = [], []
+MARKUP_CHARS = frozenset("]*\\:[_")
+
+
+def _words(doc) -> tuple[list[str], list[tuple[int, int]], list[bool]]:
+    """Token texts with markdown residue cut off ("[Bessent](https://..." -> "Bessent"), their char
+    spans and whether they are whitespace (one pass over the tokens: long documents)."""
+    words, spans, space = [], [], []
     for t in doc:
         text, start = t.text, t.idx
-        m = LINK_TAIL.search(text)
-        if m and m.start() > 0:
-            text = text[:m.start()]
-        lead = len(text) - len(text.lstrip("[*_"))
-        if lead < len(text):
-            text, start = text[lead:], start + lead
+        if not MARKUP_CHARS.isdisjoint(text):
+            m = LINK_TAIL.search(text)
+            if m and m.start() > 0:
+                text = text[:m.start()]
+            lead = len(text) - len(text.lstrip("[*_"))
+            if lead < len(text):
+                text, start = text[lead:], start + lead
         words.append(text)
         spans.append((start, start + len(text)))
-    return words, spans
+        space.append(t.is_space)
+    return words, spans, space
 
 
 def _junk(text: str) -> bool:
@@ -884,9 +890,9 @@ def _junk(text: str) -> bool:
             or re.fullmatch(r"[\d\W]*\w?\d+\w*", text) is not None)
 
 
-def _solid_cands(doc, words, lows, lex) -> list[Cand]:
+def _solid_cands(space, words, lows, lex) -> list[Cand]:
     """Lexicon spans found with line breaks skipped ("Secretary Scott\nBessent" in wrapped markdown)."""
-    keep = [i for i, t in enumerate(doc) if not t.is_space]
+    keep = [i for i, blank in enumerate(space) if not blank]
     cands = lexicon_cands([words[i] for i in keep], [lows[i] for i in keep], lex)
     return [Cand(keep[c.start], keep[c.end - 1] + 1, c.kind, c.value, c.prio) for c in cands]
 
