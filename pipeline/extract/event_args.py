@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.extract.figures import sentence_of
+from pipeline.nlp.parse import doc_text
+
 RECIPIENT_PREPS = ("with", "to", "against", "on", "upon", "from", "toward", "towards", "into", "for", "between", "at", "over")
 PLACE_PREPS = ("to", "in", "at", "into", "for")
 # "concerns about China's practices", "anger over Russia's strikes": what the object is about
@@ -187,7 +190,7 @@ class ArgReader:
     def _speaker(self, tok) -> list[Party]:
         """The coded person a quotation is attributed to: named right after it ("..., Putin said")
         or in the label right before it ("Secretary Bessent: “We ...")."""
-        text = self.view.doc.text
+        text = doc_text(self.view.doc)
         opening = max(text.rfind("\u201c", 0, tok.idx), text.rfind('"', 0, tok.idx))
         closing = min([i for i in (text.find("\u201d", tok.idx), text.find('"', tok.idx)) if i != -1] or [len(text)])
         tail = re.search(r"[.\n]", text[closing + 1:closing + 80])
@@ -242,17 +245,18 @@ class ArgReader:
         """Parties named right before a verb ("..., the United States and Japan have launched"), for
         clauses whose parse lost the subject (a heading run into the sentence)."""
         i, skipped = verb.i - 1, 0
-        while i >= verb.sent.start and (verb.doc[i].dep_ in ("aux", "auxpass", "neg", "advmod") or verb.doc[i].is_space):
+        sent_start = sent_of(verb).start
+        while i >= sent_start and (verb.doc[i].dep_ in ("aux", "auxpass", "neg", "advmod") or verb.doc[i].is_space):
             i -= 1
         end, start = i, i
-        if end < verb.sent.start or verb.doc[end].pos_ not in ("PROPN", "NOUN"):
+        if end < sent_start or verb.doc[end].pos_ not in ("PROPN", "NOUN"):
             return []
-        while start - 1 >= verb.sent.start and not verb.doc[start - 1].is_space and skipped < 12:
+        while start - 1 >= sent_start and not verb.doc[start - 1].is_space and skipped < 12:
             prev = verb.doc[start - 1]
             if not (prev.pos_ in ("PROPN", "DET", "CCONJ", "ADJ") or prev.text in (",", "-")):
                 break
             start, skipped = start - 1, skipped + 1
-        if end < start or end < verb.sent.start:
+        if end < start or end < sent_start:
             return []
         start = _after_closed_list(verb.doc, start, end)
         out: list[Party] = []
@@ -307,14 +311,19 @@ def _with_country(ent, inside: list):
 
 def in_quote(tok) -> bool:
     """Whether the token stands inside quotation marks of its sentence."""
-    text = tok.sent.doc.text
-    before = text[tok.sent.start_char:tok.idx]
+    text, sent = doc_text(tok.doc), sent_of(tok)
+    before = text[sent.start_char:tok.idx]
     if before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1:
         return True
     # a quotation may run over several sentences of its paragraph (curly marks only: straight ones do not pair)
-    para = max(text.rfind("\n\n", 0, tok.sent.start_char), tok.sent.start_char - 600, 0)
+    para = max(text.rfind("\n\n", 0, sent.start_char), sent.start_char - 600, 0)
     earlier = text[para:tok.idx]
     return earlier.count("\u201c") > earlier.count("\u201d")
+
+
+def sent_of(tok):
+    """The sentence of a token, from the per-doc index (`Token.sent` walks the doc)."""
+    return sentence_of(tok.doc[tok.i:tok.i + 1])
 
 
 def _unique(parties: list[Party]) -> list[Party]:

@@ -13,10 +13,12 @@ from pathlib import Path
 
 import yaml
 
-from pipeline.extract.event_args import RECIPIENT_PREPS, ArgReader, Party, entity_code
+from pipeline.extract.event_args import RECIPIENT_PREPS, ArgReader, Party, entity_code, sent_of
+from pipeline.extract.figures import sentence_ents
 from pipeline.extract.event_dates import YEAR, day_anchor, looks_like_date, resolve_date_text
 from pipeline.extract.event_lists import ListReader, first_sentence_end, headline_chunks, headlines, list_items
 from pipeline.ids import stable_id
+from pipeline.nlp.parse import doc_text
 
 LEXICON_PATH = Path(__file__).resolve().parent.parent / "data" / "event_triggers.yaml"
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -498,7 +500,7 @@ def _across_blank_line(parties: list[Party], tok) -> bool:
     """A subject found across a blank line comes from a heading or title the parser ran into the clause."""
     doc = tok.doc
     for p in parties:
-        if p.token_i is not None and p.token_i < tok.i and "\n\n" in doc.text[doc[p.token_i].idx:tok.idx]:
+        if p.token_i is not None and p.token_i < tok.i and "\n\n" in doc_text(doc)[doc[p.token_i].idx:tok.idx]:
             return True
     return False
 
@@ -915,7 +917,7 @@ def _refine_mode(tok, etype: str, mode: str, lex: dict) -> str:
 
 def _event_date(parsed, tok, kind: str, status: str):
     """The date phrase attached to the trigger's clause, resolved; None when the clause has none."""
-    sent = tok.sent
+    sent = sent_of(tok)
     anchors = {tok.i}
     gov = _governing_verb(tok) if kind == "noun" else None
     if gov is not None:
@@ -923,7 +925,7 @@ def _event_date(parsed, tok, kind: str, status: str):
     clause = tok if tok.pos_ in ("VERB", "AUX") else gov
     shared = _shared_time_holders(clause, parsed, tok) if clause is not None else {}
     best = None
-    for ent in sent.ents:
+    for ent in sentence_ents(sent):
         if not (ent.label_ == "DATE" and looks_like_date(ent.text) or _day_of_month(ent)):
             continue
         holder = _attached_to(ent.root, anchors | set(shared))
@@ -943,12 +945,20 @@ def _event_date(parsed, tok, kind: str, status: str):
     return found[0], found[1], found[2], ent.text
 
 
+def _date_ents(doc) -> list:
+    """The DATE entities of the doc, listed once (`doc.ents` builds new spans on each access)."""
+    found = doc.user_data.get("diplodata_date_ents")
+    if found is None:
+        found = doc.user_data["diplodata_date_ents"] = [e for e in doc.ents if e.label_ == "DATE"]
+    return found
+
+
 def _narrative_time(parsed, ent) -> tuple[int | None, object]:
     """The year the paragraph last named, and the last day the text named before `ent`."""
     text = parsed.text
     para_start = text.rfind("\n\n", 0, ent.start_char) + 1
     year, anchor = None, None
-    earlier = [e for e in parsed.doc.ents if e.label_ == "DATE" and e.end_char <= ent.start_char
+    earlier = [e for e in _date_ents(parsed.doc) if e.end_char <= ent.start_char
                and e.start_char >= ent.start_char - 1500]
     for other in reversed(earlier):
         if year is None and other.start_char >= para_start and (m := YEAR.search(other.text)):
@@ -1020,7 +1030,7 @@ def _shared_time_holders(verb, parsed, tok) -> dict[int, int]:
 
 def _span(cand: dict, parties: list[Party | None]) -> tuple[int, int]:
     tok = cand["tok"]
-    sent = tok.sent
+    sent = sent_of(tok)
     idx = [tok.i] + [p.token_i for p in parties if p is not None and p.token_i is not None
                      and sent.start <= p.token_i < sent.end]
     head = tok if tok.pos_ in ("VERB", "AUX") else (_governing_verb(tok) or tok)
@@ -1062,7 +1072,7 @@ def _row(parsed, cand, etype, mode, actor: Party, recip: Party | None, status, d
         "trigger": tok.text,
         "char_start": start,
         "char_end": end,
-        "sentence": tok.sent.text,
+        "sentence": sent_of(tok).text,
         "confidence": round(max(0.05, min(1.0, confidence)), 2),
     }
 
