@@ -398,3 +398,39 @@ def test_we_in_a_quotation_is_the_speakers_side(run):
 def test_we_in_a_quotation_with_an_unnamed_speaker_has_no_actor(run):
     rows = run("Chile and Peru met in Lima. \u201cWe are signing a deal with Bolivia,\u201d he said.")
     assert not [r for r in rows if r["event_type"] == "AGREE" and r["recipient_code"] == "BOL"]
+
+
+# ---- capitals, support phrases, list-item commitments
+
+@pytest.mark.parametrize("text, etype, actor, recipient", [
+    ("Ottawa condemned Tehran for the arrests.", "ACCUSE", "CAN", "IRN"),
+    ("Ankara rejected the proposal from Warsaw.", "REJECT", "TUR", "POL"),
+    ("Lula greeted Biden as a true partner of Brazil.", "SUPPORT", "BRA", "USA"),
+    ("Lithuania stands with Ukraine.", "SUPPORT", "LTU", "UKR"),
+    ("Finland voiced support for Estonia on Monday.", "SUPPORT", "FIN", "EST"),
+])
+def test_capitals_and_support_phrases(run, text, etype, actor, recipient):
+    row = one(run(text), etype)
+    assert (row["actor_code"], row["recipient_code"]) == (actor, recipient)
+
+
+@pytest.mark.parametrize("text", [
+    "The delegates greeted the chair.",
+    "The union stands with its members.",
+])
+def test_greetings_and_solidarity_without_a_party_are_not_events(run, text):
+    assert not [r for r in run(text) if r["event_type"] == "SUPPORT"]
+
+
+def test_list_item_commitment_by_one_party(run):
+    rows = run("Outcomes of the meeting:\n\n- Norway agreed to host a training centre.\n- Denmark promised to train pilots.\n")
+    assert {r["actor_code"] for r in rows if r["event_type"] == "AGREE"} == {"NOR", "DNK"}
+
+
+def test_sentence_commitment_without_a_counterpart_is_not_an_event(run):
+    assert not run("Norway agreed to host a training centre.")
+
+
+def test_hosting_a_named_guest_is_still_the_meeting(run):
+    row = one(run("Norway agreed to host Finnish President Alexander Stubb in May."), "CONSULT")
+    assert (row["actor_code"], row["recipient_code"], row["status"]) == ("FIN", "NOR", "planned")

@@ -98,7 +98,7 @@ class ListReader:
             if code and getattr(ent, "entity_type", None) in PARTY_TYPES and code not in {p.code for p in found}:
                 found.append(Party(getattr(ent, "name", code), getattr(ent, "entity_id", None), code,
                                    getattr(ent, "entity_type", None)))
-        if len(found) < 2 and words & set(self.lex["grammar"]["pair_words"] + ["we", "they", "leaders"]):
+        if len(found) < 2 and words & (set(self.lex["grammar"]["pair_words"]) | {"we", "they", "leaders"}):
             return list(leading)
         return found
 

@@ -23,6 +23,7 @@ from pipeline.nlp.parse import doc_text
 LEXICON_PATH = Path(__file__).resolve().parent.parent / "data" / "event_triggers.yaml"
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 NULL_RECIPIENT_OK = {"MOBILIZE", "PROTEST"}
+LIST_BULLET = re.compile(r"\s*(?:[-*\u2022]|\d{1,2}[.)])\s+\S")
 # "the visit of the minister", "the request of X": "of" names who acted; elsewhere the target
 OF_IS_ACTOR = {"CONSULT", "REQUEST", "SUPPORT", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "MOBILIZE"}
 # "X and Y will strengthen ...": a generic verb is an event only as a promise two parties make together
@@ -760,7 +761,7 @@ def _rows_for(parsed, reader: ArgReader, lex: dict, cand: dict, seen_nouns: dict
         recips = [r for r in recips if r.code or r.group]
     if not any(r.code or r.group or r.etype == "person" for r in recips) and not entry.get("dest"):
         recips = _counterpart(reader, actors, entry, tok, lex["grammar"]) or recips
-    if not _arguments_fit(entry, actors, recips):
+    if not _arguments_fit(entry, actors, recips) and not (not recips and _list_item_pledge(tok, entry, actors)):
         return []
     etype, mode = entry["type"], entry["mode"]
     if entry.get("planned_type") and (status == "planned" or _imperative(tok)):
@@ -868,11 +869,32 @@ def _yields_to_inner(cand: dict, lex: dict) -> bool:
     inner = list(holder.children) + [g for c in holder.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children]
     for child in inner:
         if child.dep_ in ("xcomp", "acl", "pcomp") and child.pos_ == "VERB":
+            if _unnamed_guest(child, lex):
+                continue  # "agreed to host a training mission": no visitor, so the agreement is the event
             if lex["verbs"].get(child.lemma_.lower()) or any(
                     lex["phrase_index"].get((child.lemma_.lower(), g.lemma_.lower())) or lex["nouns"].get(g.lemma_.lower())
                     for g in _objects(child)):
                 return entry["type"] != "AGREE" or lex["verbs"].get(child.lemma_.lower(), {}).get("type") != "AGREE"
     return False
+
+
+def _unnamed_guest(verb, lex: dict) -> bool:
+    """A hosting verb whose object names no one ("host a training mission") codes no meeting."""
+    entry = lex["verbs"].get(verb.lemma_.lower()) or {}
+    if not (entry.get("host") or entry.get("requires_object_entity")):
+        return False
+    obj = _direct_object(verb)
+    return obj is None or not any(t.pos_ == "PROPN" for t in obj.subtree)
+
+
+def _list_item_pledge(tok, entry: dict, actors: list[Party]) -> bool:
+    """"- Poland agreed to host a training mission.": a list item of commitments, each by one coded party."""
+    if entry["type"] != "AGREE" or entry.get("mode") not in ("agreement", "promise") or len(actors) != 1 or not actors[0].code:
+        return False
+    text = doc_text(tok.doc)
+    line_start = text.rfind("\n", 0, tok.idx) + 1
+    head = text[line_start:tok.idx]
+    return bool(LIST_BULLET.match(head)) and len(head.split()) <= 6
 
 
 def _past_tense(tok, kind: str) -> bool:
