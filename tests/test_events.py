@@ -434,3 +434,17 @@ def test_sentence_commitment_without_a_counterpart_is_not_an_event(run):
 def test_hosting_a_named_guest_is_still_the_meeting(run):
     row = one(run("Norway agreed to host Finnish President Alexander Stubb in May."), "CONSULT")
     assert (row["actor_code"], row["recipient_code"], row["status"]) == ("FIN", "NOR", "planned")
+
+
+# ---- transcript labels
+
+def test_we_after_a_spokesperson_label_is_the_titles_state(run):
+    text = ("Chinese Foreign Ministry Spokesperson Mao Ning's Regular Press Conference\n\n"
+            "SPOKESPERSON: We urge the Australian side to stop its provocations.")
+    row = one(run(text), "REQUEST")
+    assert (row["actor_code"], row["recipient_code"]) == ("CHN", "AUS")
+
+
+def test_we_after_a_questioners_label_has_no_actor(run):
+    text = "Chinese Foreign Ministry Spokesperson Mao Ning's Regular Press Conference\n\nQ: We urge Canada to stop. Will you respond?"
+    assert not [r for r in run(text) if r["event_type"] == "REQUEST"]

@@ -12,6 +12,7 @@ RECIPIENT_PREPS = ("with", "to", "against", "on", "upon", "from", "toward", "tow
 PLACE_PREPS = ("to", "in", "at", "into", "for")
 # "concerns about China's practices", "anger over Russia's strikes": what the object is about
 INSIDE_PREPS = ("of", "against", "between", "with", "on", "toward", "towards", "into", "to", "from", "by", "for", "about", "over", "regarding")
+LABEL = re.compile(r"[ \t]*([A-Z][\w .'\u2019-]{0,60}?)[ \t]*:[ \t]")
 SKIP_IN_PHRASE = {"prep", "relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "ccomp", "parataxis"}
 PARTY_TYPES = ("person", "state", "igo", "organization", "group")
 
@@ -174,6 +175,8 @@ class ArgReader:
             return self.parties(tok.head.head)  # "Beijing and Moscow, which have ...": both
         if low in ("we", "us", "our") and in_quote(tok):
             return self._speaker(tok) if low == "we" else []  # "we" in a quotation is the speaker's side
+        if low == "we" and (labelled := self._label_speaker(tok)) is not None:
+            return labelled
         if low in ("they", "we", "them", "us", "their", "our") and len(self.context_pair) == 2:
             return list(self.context_pair)
         types = ("person",) if low in ("he", "she", "him", "her", "his") else ("state", "igo", "organization")
@@ -186,6 +189,26 @@ class ArgReader:
             return []
         return [Party(getattr(ent, "name", tok.text), getattr(ent, "entity_id", None), entity_code(ent),
                       getattr(ent, "entity_type", None), tok.i)]
+
+    def _label_speaker(self, tok) -> list[Party] | None:
+        """"SPOKESPERSON: We urge ...": the party a transcript label speaks for, named in the label
+        or, for a bare role, in the document's title; None when the paragraph has no label."""
+        text = doc_text(tok.doc)
+        para = text.rfind("\n\n", 0, tok.idx) + 2 if text.rfind("\n\n", 0, tok.idx) >= 0 else 0
+        label = LABEL.match(text, para, tok.idx)
+        if label is None:
+            return None
+        words = {w.lower() for w in re.findall(r"[A-Za-z]+", label.group(1))}
+        title_end = text.find("\n", 0, 400)
+        places = [(label.start(1), label.end(1))]
+        if words & set(self.grammar.get("speaker_roles", ())):  # a bare role speaks for the title's state
+            places.append((0, title_end if title_end > 0 else min(len(text), 400)))
+        for start, end in places:
+            for ent in self.view.within(start, end):
+                if getattr(ent, "entity_type", None) in ("person", "organization", "state") and entity_code(ent):
+                    return [Party(getattr(ent, "name", tok.text), getattr(ent, "entity_id", None), entity_code(ent),
+                                  getattr(ent, "entity_type", None), tok.i)]
+        return []
 
     def _speaker(self, tok) -> list[Party]:
         """The coded person a quotation is attributed to: named right after it ("..., Putin said")
