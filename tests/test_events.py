@@ -448,3 +448,9 @@ def test_we_after_a_spokesperson_label_is_the_titles_state(run):
 def test_we_after_a_questioners_label_has_no_actor(run):
     text = "Chinese Foreign Ministry Spokesperson Mao Ning's Regular Press Conference\n\nQ: We urge Canada to stop. Will you respond?"
     assert not [r for r in run(text) if r["event_type"] == "REQUEST"]
+
+
+def test_owner_of_a_plan_noun_acts_when_the_parse_splits_the_possessive(run):
+    rows = run("The Kremlin blasted Finland\u2019s decision to join NATO.")
+    row = one(rows, "COOPERATE")
+    assert (row["actor_code"], row["recipient_code"], row["status"]) == ("FIN", "NATO", "planned")

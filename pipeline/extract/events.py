@@ -471,6 +471,7 @@ def _subject(tok, reader: ArgReader, depth: int = 0) -> tuple[list[Party], bool]
     if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
         found = reader.parties(tok.head) or [p for c in tok.head.children if c.dep_ in ("poss", "amod")
                                              for p in reader.party(c)]  # "a British plan to provide"
+        found = found or _split_possessor(tok.head, reader)
         if not found and _infinitive(tok) and tok.head.dep_ in ("dobj", "pobj"):
             return _subject(tok.head.head, reader, depth + 1)  # "took a train to visit Kyiv": purpose of the taker
         return found, False
@@ -484,6 +485,16 @@ def _subject(tok, reader: ArgReader, depth: int = 0) -> tuple[list[Party], bool]
             return owners, False
         return _subject(tok.head, reader, depth + 1)
     return [], False
+
+
+def _split_possessor(noun, reader: ArgReader) -> list[Party]:
+    """"blasted Finland's decision to join": the parser may hang "Finland 's" off the verb as a
+    second object; the possessive mark right before the noun still names its owner."""
+    doc = noun.doc
+    mark = doc[noun.i - 1] if noun.i > 0 else None
+    if mark is None or mark.tag_ != "POS" or mark.head.i == noun.i or mark.head.i >= noun.i:
+        return []
+    return reader.party(mark.head)
 
 
 def _infinitive(tok) -> bool:
