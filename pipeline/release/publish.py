@@ -144,7 +144,8 @@ def manifest(version: str, inputs: list[dict], outputs: dict[str, dict], extra: 
 
 def publish(outputs: Path, frames: dict[str, pl.DataFrame], inputs: list[dict], extra: dict | None = None,
             writers: list | None = None, today: dt.date | None = None) -> Release:
-    """Write a release of `frames`; `writers` are callables(folder, frames, previous) adding more files."""
+    """Write a release of `frames`; `writers` are callables(folder, frames, previous, version) adding
+    more files (see pipeline/release/extras.py)."""
     releases = releases_dir(outputs)
     with publish_lock(outputs):
         releases.mkdir(parents=True, exist_ok=True)
