@@ -101,3 +101,28 @@ def test_second_build_processes_only_the_added_source_and_writes_a_changelog(tmp
     changes = json.loads(((out / "releases" / "latest").resolve() / "changes.json").read_text())
     assert changes["sources"]["removed"] == ["a0.txt"]
     assert changes["tables"]["documents"]["removed"] == 1
+
+
+def test_document_partition_processes_only_its_own_source(tmp_path):
+    from pipeline.extract.assets import document_extracts
+
+    src = tmp_path / "sources"
+    src.mkdir()
+    (src / "a.txt").write_text(ARTICLE.format(name="Ito"), encoding="utf-8")
+    (src / "b.txt").write_text(ARTICLE.format(name="Sato"), encoding="utf-8")
+    (src / "empty.txt").write_text("", encoding="utf-8")
+    settings = BuildSettings(sources_dir=str(src), outputs_dir=str(tmp_path / "out"))
+    keys = {name: partition_key(name) for name in ("a.txt", "b.txt", "empty.txt")}
+
+    def run(name):
+        result = dg.materialize([document_extracts], instance=instance, partition_key=keys[name],
+                                resources={"settings": settings})
+        meta = result.asset_materializations_for_node("document_extracts")[0].metadata
+        return {k: v.value for k, v in meta.items()}
+
+    with dg.instance_for_test() as instance:
+        instance.add_dynamic_partitions("sources", list(keys.values()))
+        assert run("a.txt") == {"extracted": 1, "from_cache": 0, "failed": 0, "skipped": 0}
+        assert run("a.txt") == {"extracted": 0, "from_cache": 1, "failed": 0, "skipped": 0}
+        assert run("empty.txt") == {"extracted": 0, "from_cache": 0, "failed": 0, "skipped": 1}
+    assert len(list((tmp_path / "out" / ".cache" / "extract").glob("*.pkl"))) == 1

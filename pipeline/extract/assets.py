@@ -3,16 +3,13 @@
 import datetime as dt
 import traceback
 import warnings
-from pathlib import Path
-
 import dagster as dg
 import polars as pl
 
 from pipeline.extract.document import EXTRACTED_TABLES, ExtractCache, cache_key, extract_document
-from pipeline.ingest.corpus import ingest_file
-from pipeline.ingest.reader import list_sources
-from pipeline.partitions import partition_key, sources_partitions
+from pipeline.ingest.corpus import ingest_selected
 from pipeline.nlp.parse import ParsedDoc, load_model, model_version, parse_text
+from pipeline.partitions import partition_key, sources_partitions
 from pipeline.progress import EVERY, progress
 from pipeline.resources import BuildSettings
 from schemas import TABLES, SourceIssues
@@ -33,7 +30,7 @@ DESCRIPTIONS = {
 SORT_KEYS = {"entities": ["entity_id"], "extraction_issues": ["source_file"]}
 
 
-def document_rows(doc: dict, nlp, cache: ExtractCache, settings: BuildSettings) -> tuple[dict | None, bool]:
+def document_rows(doc: dict, nlp, cache: ExtractCache, settings: BuildSettings) -> tuple[dict, bool]:
     """(rows of every extracted table for one documents row, whether they came from the cache).
     Raises when an extractor fails; the callers record that as a source issue."""
     key = cache_key(doc["text_sha256"], doc["published_date"], model_version(nlp))
@@ -103,25 +100,18 @@ def document_extracts(context: dg.AssetExecutionContext, settings: BuildSettings
     A new or changed source is processed alone; unchanged ones are cache hits."""
     nlp, cache = load_model(), ExtractCache(settings.extract_cache)
     wanted = set(context.partition_keys)
-    stats = {"extracted": 0, "from_cache": 0, "failed": 0, "skipped": 0}
-    for source_file in source_files_for(settings.sources, wanted):
-        for doc in ingest_file(settings.sources, source_file).documents or [None]:
-            if doc is None:
-                stats["skipped"] += 1  # unreadable: the corpus ingest records why
-                continue
-            try:
-                _, cached = document_rows(doc, nlp, cache, settings)
-                stats["from_cache" if cached else "extracted"] += 1
-            except Exception:
-                stats["failed"] += 1
-                context.log.warning(traceback.format_exc())
+    documents = ingest_selected(settings.sources, lambda name: partition_key(name) in wanted).documents
+    # a source that gave no document is unreadable: the corpus ingest records why
+    stats = {"extracted": 0, "from_cache": 0, "failed": 0, "skipped": len(wanted) - len(documents)}
+    for doc in documents:
+        try:
+            _, cached = document_rows(doc, nlp, cache, settings)
+            stats["from_cache" if cached else "extracted"] += 1
+        except Exception:
+            stats["failed"] += 1
+            context.log.warning(traceback.format_exc())
     progress(context, "document", f"{sorted(wanted)}: {stats}")
     return dg.MaterializeResult(metadata=stats)
-
-
-def source_files_for(sources: Path, keys: set[str]) -> list[str]:
-    files, _ = list_sources(sources)
-    return [s.name for s in files if partition_key(s.name) in keys]
 
 
 @dg.multi_asset(

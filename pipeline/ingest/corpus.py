@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from pipeline.config import max_source_bytes
 from pipeline.ids import sha256_text, stable_id
@@ -127,16 +128,22 @@ def order(meta: dict) -> dict:
     return {c: meta.get(c) for c in COLUMNS}
 
 
-def ingest_file(sources_dir: Path, source_file: str, max_bytes: int | None = None) -> IngestResult:
-    """One source on its own (for per-document partitions): the same row `ingest_corpus` gives it,
-    except that duplicates of other files are only detected corpus-wide."""
+def ingest_selected(sources_dir: Path, keep: Callable[[str], bool], max_bytes: int | None = None) -> IngestResult:
+    """The sources whose names `keep` accepts, each on its own (for per-document partitions): the
+    rows `ingest_corpus` gives them, except that duplicates are only detected corpus-wide. The
+    catalog is read and the folder listed once, however many sources are selected."""
     sources_dir = Path(sources_dir)
     max_bytes = max_source_bytes() if max_bytes is None else max_bytes
     result = IngestResult()
     catalog, _ = load_catalog(sources_dir, max_bytes)
     sources, link_issues = list_sources(sources_dir)
-    result.issues += [i for i in link_issues if i["source_file"] == source_file]
+    result.issues += [i for i in link_issues if keep(i["source_file"])]
     for source in sources:
-        if source.name == source_file:
+        if keep(source.name):
             ingest_one(source, catalog.get(source.name), max_bytes, result, {}, {})
     return result
+
+
+def ingest_file(sources_dir: Path, source_file: str, max_bytes: int | None = None) -> IngestResult:
+    """One source on its own: see `ingest_selected`."""
+    return ingest_selected(sources_dir, lambda name: name == source_file, max_bytes)
