@@ -11,9 +11,10 @@ telemetry:
 """
 
 
-# The CLI prints stage progress and its own summary; Dagster's event lines stay in the run history.
-QUIET = {"loggers": {"console": {"config": {"log_level": os.environ.get("DIPLODATA_LOG_LEVEL", "WARNING")}},
-                     "progress": {}}}
+def quiet_run_config() -> dict:
+    """The CLI prints stage progress and its own summary; Dagster's event lines stay in the run history."""
+    level = os.environ.get("DIPLODATA_LOG_LEVEL", "WARNING")
+    return {"loggers": {"console": {"config": {"log_level": level}}, "progress": {}}}
 
 
 @dataclass
@@ -46,7 +47,7 @@ def run_build(sources: Path, outputs: Path) -> BuildReport:
     job = defs.resolve_job_def("build_release")
     with dg.DagsterInstance.get() as instance:
         sync_partitions(instance, sources)
-        result = job.execute_in_process(instance=instance, raise_on_error=False, run_config=QUIET)
+        result = job.execute_in_process(instance=instance, raise_on_error=False, run_config=quiet_run_config())
         return _report(result)
 
 
