@@ -357,3 +357,18 @@ def _unique(parties: list[Party]) -> list[Party]:
             seen.add(key)
             out.append(p)
     return out
+
+
+def governing_verb(tok):
+    """The verb a noun trigger hangs from: "made a visit", "at talks", "the visit of"."""
+    cur = tok
+    for _ in range(4):
+        head = cur.head
+        if head.i == cur.i:
+            return None
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        if cur.dep_ not in ("dobj", "pobj", "prep", "attr", "nsubjpass", "nsubj", "conj", "appos", "compound"):
+            return None
+        cur = head
+    return None

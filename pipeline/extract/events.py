@@ -13,9 +13,8 @@ from pathlib import Path
 
 import yaml
 
-from pipeline.extract.event_args import RECIPIENT_PREPS, ArgReader, Party, entity_code, sent_of
-from pipeline.extract.figures import sentence_ents
-from pipeline.extract.event_dates import YEAR, day_anchor, looks_like_date, resolve_date_text
+from pipeline.extract.event_args import RECIPIENT_PREPS, ArgReader, Party, entity_code, governing_verb, sent_of
+from pipeline.extract.event_when import event_date
 from pipeline.extract.event_lists import ListReader, first_sentence_end, headline_chunks, headlines, list_items
 from pipeline.ids import stable_id
 from pipeline.nlp.parse import doc_text
@@ -333,7 +332,7 @@ def _noun_allowed(tok, entry: dict, lex: dict) -> bool:
         return False
     if any(c.dep_ == "det" and c.lower_ in ("no", "any", "every") for c in tok.children):
         return False
-    gov = _governing_verb(tok)
+    gov = governing_verb(tok)
     if entry.get("needs_light_verb") and (gov is None or gov.lemma_.lower() not in lex["grammar"]["light_verbs"]):
         return False
     if gov is not None and gov.i != tok.i:
@@ -359,27 +358,12 @@ def _in_sequence_adjunct(tok, g: dict) -> bool:
     return False
 
 
-def _governing_verb(tok):
-    """The verb a noun trigger hangs from: "made a visit", "at talks", "the visit of"."""
-    cur = tok
-    for _ in range(4):
-        head = cur.head
-        if head.i == cur.i:
-            return None
-        if head.pos_ in ("VERB", "AUX"):
-            return head
-        if cur.dep_ not in ("dobj", "pobj", "prep", "attr", "nsubjpass", "nsubj", "conj", "appos", "compound"):
-            return None
-        cur = head
-    return None
-
-
 # ---------------------------------------------------------------- status
 
 def _status(tok, kind: str, lex: dict) -> str | None:
     """'occurred', 'planned', or None for negated, hypothetical and conditional statements."""
     g = lex["grammar"]
-    verb = tok if kind != "noun" else _governing_verb(tok)
+    verb = tok if kind != "noun" else governing_verb(tok)
     planned = False
     if kind == "noun":
         mods = {c.lower_ for c in tok.children}
@@ -401,7 +385,7 @@ def _status(tok, kind: str, lex: dict) -> str | None:
             if hl in g["negating_verbs"]:
                 return None
             if hl in g["factive_adjectives"]:
-                cur = _governing_verb(head) or head.head
+                cur = governing_verb(head) or head.head
                 continue
             if hl in g["desire_verbs"] or hl in g["desire_nouns"]:
                 return "desire"
@@ -413,7 +397,7 @@ def _status(tok, kind: str, lex: dict) -> str | None:
                 planned = True
             elif infinitive and not _purpose_of_trip(head, g):
                 return None
-            cur = head if head.pos_ in ("VERB", "AUX") else _governing_verb(head)
+            cur = head if head.pos_ in ("VERB", "AUX") else governing_verb(head)
         elif cur.head.pos_ in ("VERB", "AUX") and (cur.dep_ == "conj" or (cur.dep_ == "advcl" and cur.tag_ == "VBG")):
             # a participle clause ("..., while cooperating in ...") shares the main clause's modality
             cur = head
@@ -424,7 +408,7 @@ def _status(tok, kind: str, lex: dict) -> str | None:
 
 def _purpose_of_trip(head, g: dict) -> bool:
     """"took a train to visit Kyiv": an infinitive of purpose after a travel verb happened."""
-    verb = head if head.pos_ in ("VERB", "AUX") else _governing_verb(head)
+    verb = head if head.pos_ in ("VERB", "AUX") else governing_verb(head)
     return verb is not None and verb.lemma_.lower() in g["purpose_heads"]
 
 
@@ -623,7 +607,7 @@ def _arguments(cand: dict, reader: ArgReader, lex: dict) -> tuple[list[Party], l
         between = _between(tok, reader)
         if between and entry.get("reciprocal") and len(between) >= 2:
             return between[:1], between[1:]
-        gov = _governing_verb(tok)
+        gov = governing_verb(tok)
         light = gov is not None and gov.lemma_.lower() in lex["grammar"]["light_verbs"] and _object_of(tok, gov)
         if not actors and light:
             actors, _ = _subject(gov, reader)
@@ -784,7 +768,7 @@ def _rows_for(parsed, reader: ArgReader, lex: dict, cand: dict, seen_nouns: dict
         etype, mode = "COOPERATE", "joint_exercise"  # codebook: exercises with a partner are cooperation
     if kind == "noun" and etype == "AID" and _announced(tok):
         status = "planned"
-    date = _event_date(parsed, tok, kind, status)
+    date = event_date(parsed, tok, kind, status, load_lexicon()["grammar"])
     if date and parsed.published_date and date[0] > parsed.published_date and date[2] != "year" \
             and not _past_tense(tok, kind):
         status = "planned"
@@ -819,7 +803,7 @@ def _arguments_fit(entry: dict, actors: list[Party], recips: list[Party]) -> boo
 
 
 def _light_object(tok, lex: dict) -> bool:
-    gov = _governing_verb(tok)
+    gov = governing_verb(tok)
     return gov is not None and gov.lemma_.lower() in lex["grammar"]["light_verbs"] and _object_of(tok, gov)
 
 
@@ -909,7 +893,7 @@ def _list_item_pledge(tok, entry: dict, actors: list[Party]) -> bool:
 
 
 def _past_tense(tok, kind: str) -> bool:
-    verb = tok if kind != "noun" else _governing_verb(tok)
+    verb = tok if kind != "noun" else governing_verb(tok)
     return verb is not None and verb.tag_ == "VBD"
 
 
@@ -929,7 +913,7 @@ def _imperative(tok) -> bool:
 
 
 def _announced(tok) -> bool:
-    gov = _governing_verb(tok)
+    gov = governing_verb(tok)
     return gov is not None and gov.lemma_.lower() in ("announce", "pledge", "promise", "unveil", "approve", "commit", "offer")
 
 
@@ -948,125 +932,12 @@ def _refine_mode(tok, etype: str, mode: str, lex: dict) -> str:
     return mode
 
 
-def _event_date(parsed, tok, kind: str, status: str):
-    """The date phrase attached to the trigger's clause, resolved; None when the clause has none."""
-    sent = sent_of(tok)
-    anchors = {tok.i}
-    gov = _governing_verb(tok) if kind == "noun" else None
-    if gov is not None:
-        anchors.add(gov.i)
-    clause = tok if tok.pos_ in ("VERB", "AUX") else gov
-    shared = _shared_time_holders(clause, parsed, tok) if clause is not None else {}
-    best = None
-    for ent in sentence_ents(sent):
-        if not (ent.label_ == "DATE" and looks_like_date(ent.text) or _day_of_month(ent)):
-            continue
-        holder = _attached_to(ent.root, anchors | set(shared))
-        if holder is not None and (holder in anchors or ent.root.i < shared[holder]):
-            dist = abs(ent.root.i - tok.i)
-            if best is None or dist < best[0]:
-                best = (dist, ent)
-    if best is None:
-        return None
-    ent = best[1]
-    text = _date_phrase(ent)
-    prefer = "future" if status == "planned" else "past"
-    year, anchor = _narrative_time(parsed, ent)
-    found = resolve_date_text(text, parsed.published_date, prefer, year, anchor)
-    if found is None:
-        return None
-    return found[0], found[1], found[2], ent.text
-
-
-def _date_ents(doc) -> list:
-    """The DATE entities of the doc, listed once (`doc.ents` builds new spans on each access)."""
-    found = doc.user_data.get("diplodata_date_ents")
-    if found is None:
-        found = doc.user_data["diplodata_date_ents"] = [e for e in doc.ents if e.label_ == "DATE"]
-    return found
-
-
-def _narrative_time(parsed, ent) -> tuple[int | None, object]:
-    """The year the paragraph last named, and the last day the text named before `ent`."""
-    text = parsed.text
-    para_start = text.rfind("\n\n", 0, ent.start_char) + 1
-    year, anchor = None, None
-    earlier = [e for e in _date_ents(parsed.doc) if e.end_char <= ent.start_char
-               and e.start_char >= ent.start_char - 1500]
-    for other in reversed(earlier):
-        if year is None and other.start_char >= para_start and (m := YEAR.search(other.text)):
-            year = int(m.group("y"))
-        if anchor is None:
-            anchor = day_anchor(other.text, parsed.published_date, "past", year)
-        if year is not None and anchor is not None:
-            break
-    return year, anchor
-
-
-def _day_of_month(ent) -> bool:
-    """"on the 26th": an ordinal day of the month the narrative is in."""
-    doc = ent.doc
-    return ent.label_ == "ORDINAL" and ent.start >= 2 and doc[ent.start - 1].lower_ == "the" \
-        and doc[ent.start - 2].lower_ == "on" and bool(re.fullmatch(r"\d{1,2}(st|nd|rd|th)", ent.text))
-
-
-def _date_phrase(ent) -> str:
-    """The DATE words plus a preceding preposition, which tells "in May" from "may"."""
-    doc = ent.doc
-    if _day_of_month(ent):
-        return doc[ent.start - 1:ent.end].text
-    start = ent.start - 1 if ent.start > 0 and doc[ent.start - 1].dep_ == "prep" else ent.start
-    return doc[start:ent.end].text
-
-
-def _attached_to(tok, anchors: set[int]) -> int | None:
-    """The anchor the date phrase hangs from, if it hangs from one without crossing another verb."""
-    cur = tok
-    for _ in range(8):
-        if cur.i in anchors:
-            return cur.i
-        if cur.pos_ in ("VERB", "AUX") and cur.i != tok.i:
-            return None
-        if cur.head.i == cur.i:
-            return None
-        cur = cur.head
-    return None
-
-
-WHEN_MARKS = ("when", "as", "while")
-
-
-def _shared_time_holders(verb, parsed, tok) -> dict[int, int]:
-    """Verbs whose time phrases also date this clause, each with the token index a shared phrase must
-    precede: the first conjunct ("On May 3, X visited Y and met Z"), a when-clause or participle
-    ("reproached Abe when he visited ... in 2013"), and the reporting verb of a reported event."""
-    out: dict[int, int] = {}
-    g = load_lexicon()["grammar"]
-    for _ in range(3):
-        if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
-            verb = verb.head  # "said he wants to expand": the clause of "wants"
-    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-        # "met Y on Monday and agreed to ...": a conjunct without its own auxiliary shares the first verb's time
-        own_aux = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
-        out[verb.head.i] = verb.head.i if own_aux else verb.i
-    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in g["reporting_verbs"]:
-        out[verb.head.i] = len(parsed.doc)
-        for c in verb.head.children:
-            if c.dep_ == "advcl" and c.tag_ == "VBG":
-                out[c.i] = len(parsed.doc)  # "Speaking Tuesday at talks, X said ..."
-    for c in verb.children:
-        if c.dep_ == "advcl" and (c.tag_ == "VBG" or any(m.dep_ in ("mark", "advmod") and m.lower_ in WHEN_MARKS for m in c.children)):
-            out[c.i] = len(parsed.doc)
-    out.pop(tok.i, None)
-    return out
-
-
 def _span(cand: dict, parties: list[Party | None]) -> tuple[int, int]:
     tok = cand["tok"]
     sent = sent_of(tok)
     idx = [tok.i] + [p.token_i for p in parties if p is not None and p.token_i is not None
                      and sent.start <= p.token_i < sent.end]
-    head = tok if tok.pos_ in ("VERB", "AUX") else (_governing_verb(tok) or tok)
+    head = tok if tok.pos_ in ("VERB", "AUX") else (governing_verb(tok) or tok)
     if not (sent.start <= head.i < sent.end):
         head = tok
     left = min([tok.left_edge.i] + idx)
@@ -1112,7 +983,7 @@ def _row(parsed, cand, etype, mode, actor: Party, recip: Party | None, status, d
 
 def _location(tok, reader: ArgReader) -> tuple[str | None, str | None]:
     """A place the event happened in: "in Tokyo", "at the summit in Hiroshima"."""
-    holders = [tok] + ([_governing_verb(tok)] if tok.pos_ != "VERB" and _governing_verb(tok) is not None else [])
+    holders = [tok] + ([governing_verb(tok)] if tok.pos_ != "VERB" and governing_verb(tok) is not None else [])
     for holder in holders:
         for child in holder.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "at"):
