@@ -126,6 +126,8 @@ class ArgReader:
         pair_head = tok.lemma_.lower() in self.pair_nouns or (tok.lower_ in self.pair_words and tok.dep_ in ("nsubj", "nsubjpass"))
         if words & self.pair_words and pair_head and len(self.context_pair) == 2:
             return list(self.context_pair)
+        if self._names_the_group(tok, toks):
+            return list(self.context_pair)
         ent = self.view.at(tok.idx, tok.idx + len(tok))
         if ent is None and tok.pos_ != "PROPN":
             inside = [e for e in self.view.within(*_span_of(toks)) if getattr(e, "entity_type", None) in PARTY_TYPES + ("location",)]
@@ -152,6 +154,15 @@ class ArgReader:
             return [Party(text, None, None, "group", tok.i, group=True)]
         return []
 
+    def _names_the_group(self, tok, toks) -> bool:
+        """"the parties", "the leaders": a bare plural that stands for the parties just named."""
+        if len(self.context_pair) < 2 or tok.tag_ not in ("NNS", "NNPS") or tok.lemma_.lower() not in self.pair_nouns:
+            return False
+        if tok.idx - getattr(self, "context_at", -10**9) > self.grammar.get("counterpart_reach", 1500):
+            return False
+        bare = not any(c.dep_ in ("prep", "relcl", "acl") for c in tok.children)
+        return bare and [t.lower_ for t in toks] == ["the", tok.lower_]
+
     def _of_list(self, tok, place: bool) -> list[Party]:
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ == "of":
@@ -177,7 +188,7 @@ class ArgReader:
             return self._speaker(tok) if low == "we" else []  # "we" in a quotation is the speaker's side
         if low == "we" and (labelled := self._label_speaker(tok)) is not None:
             return labelled
-        if low in ("they", "we", "them", "us", "their", "our") and len(self.context_pair) == 2:
+        if low in ("they", "we", "them", "us", "their", "our") and len(self.context_pair) >= 2:
             return list(self.context_pair)
         types = ("person",) if low in ("he", "she", "him", "her", "his") else ("state", "igo", "organization")
         if low in ("it", "its"):

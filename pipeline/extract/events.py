@@ -24,6 +24,7 @@ SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 NULL_RECIPIENT_OK = {"MOBILIZE", "PROTEST"}
 LIST_BULLET = re.compile(r"\s*(?:[-*\u2022]|\d{1,2}[.)])\s+\S")
 # "the visit of the minister", "the request of X": "of" names who acted; elsewhere the target
+MAX_GROUP = 6  # "the parties" stands for at most this many named parties
 OF_IS_ACTOR = {"CONSULT", "REQUEST", "SUPPORT", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "MOBILIZE"}
 # "X and Y will strengthen ...": a generic verb is an event only as a promise two parties make together
 JOINT_COMMITMENT = {"type": "AGREE", "mode": "promise", "reciprocal": True, "joint": True, "confidence": 0.6}
@@ -632,7 +633,7 @@ def _arguments(cand: dict, reader: ArgReader, lex: dict) -> tuple[list[Party], l
     recips = _verb_recipients(tok, entry, reader)
     if kind == "phrase" and not recips:
         recips = reader.parties_inside(cand["obj"])
-    if not actors and _imperative(tok) and len(reader.context_pair) == 2:
+    if not actors and _imperative(tok) and len(reader.context_pair) >= 2:
         actors = reader.context_pair[:1] if recips else list(reader.context_pair)  # fact-sheet imperative
     if tok.lemma_.lower() == "welcome" and recips and recips[0].etype in ("person", "state") and _has_visit_word(tok):
         cand["entry"] = {**entry, "type": "CONSULT", "mode": "visit", "host": True}
@@ -785,7 +786,7 @@ def _rows_for(parsed, reader: ArgReader, lex: dict, cand: dict, seen_nouns: dict
     for a, r in pairs:
         for key in {(etype, None), (etype, status)}:
             seen_nouns.setdefault(_pair_key(key, a, r), set()).add(date[0] if date else None)
-    _remember_pair(reader, pairs, actors, tok.idx)
+    _remember_pair(reader, pairs, actors, tok.idx, etype in lex["grammar"]["group_types"])
     return rows
 
 
@@ -824,12 +825,19 @@ def _refers_back(pairs, etype, date, seen: dict) -> bool:
     return True
 
 
-def _remember_pair(reader: ArgReader, pairs, actors: list[Party], offset: int) -> None:
-    """The last two coded parties, for "the two leaders", "they" and fact-sheet imperatives."""
-    if pairs and pairs[0][1] is not None and pairs[0][0].code and pairs[0][1].code:
-        reader.context_pair, reader.context_at = [pairs[0][0], pairs[0][1]], offset
-    elif len(actors) >= 2 and all(a.code for a in actors[:2]):
-        reader.context_pair, reader.context_at = actors[:2], offset
+def _remember_pair(reader: ArgReader, pairs, actors: list[Party], offset: int, together: bool) -> None:
+    """The coded parties of the last event with two or more, actor first, for "the two leaders",
+    "the parties", "they" and fact-sheet imperatives. Only parties acting `together` (meeting,
+    agreeing) form a group; "X condemned Z" does not make X and Z the pair the text is about."""
+    if not together:
+        return
+    named = [p for pair in pairs for p in pair if p is not None] if pairs and pairs[0][1] is not None else actors
+    group: list[Party] = []
+    for p in named:
+        if p.code and p.code not in {g.code for g in group}:
+            group.append(p)
+    if len(group) >= 2 and all(p.code for p in named):
+        reader.context_pair, reader.context_at = group[:MAX_GROUP], offset
 
 
 def _counterpart(reader: ArgReader, actors: list[Party], entry: dict, tok, g: dict) -> list[Party]:

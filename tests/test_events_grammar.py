@@ -1,0 +1,46 @@
+"""Event rules added for held-out genres: groups of parties, subjects shared by adjuncts, agreement
+and request phrasing. Sentences are written for the tests."""
+import datetime as dt
+
+import pytest
+
+from pipeline.extract.entities import resolve_entities
+from pipeline.extract.events import extract_events
+from pipeline.nlp.parse import load_model, parse_document
+
+PUBLISHED = dt.date(2022, 9, 14)
+
+
+@pytest.fixture(scope="module")
+def run():
+    nlp = load_model()
+
+    def _run(text):
+        parsed = parse_document("t", text, PUBLISHED, nlp=nlp)
+        parsed.entities = resolve_entities(parsed)
+        return extract_events(parsed)
+    return _run
+
+
+def pairs(rows, etype):
+    return {(r["actor_code"], r["recipient_code"]) for r in rows if r["event_type"] == etype}
+
+
+def test_the_parties_stands_for_every_party_of_a_meeting(run):
+    rows = run("The foreign ministers of Canada, Mexico, Brazil and Chile met by video link on Monday. "
+               "The parties agreed to set up a working group on fisheries.")
+    assert pairs(rows, "AGREE") == {("CAN", "MEX"), ("CAN", "BRA"), ("CAN", "CHL")}
+
+
+def test_a_condemnation_does_not_make_its_target_one_of_the_group(run):
+    rows = run("Kenya and Uganda met in Nairobi on Monday. Both countries condemned Sudan for the raid. "
+               "The parties agreed to hold another round of talks.")
+    assert ("SDN" not in {c for pair in pairs(rows, "AGREE") for c in pair})
+    assert pairs(rows, "AGREE")
+
+
+def test_the_leaders_far_from_the_meeting_is_not_the_group(run):
+    filler = " ".join(["Rainfall in the region was heavy for most of the season."] * 30)
+    rows = run("Peru and Ecuador held talks in Lima on Monday. " + filler +
+               " The leaders agreed to hold another round of talks.")
+    assert not pairs(rows, "AGREE")
