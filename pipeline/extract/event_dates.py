@@ -28,6 +28,8 @@ NOT_A_POINT = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine
                          r"|\bfor\s+(?:years|decades|months)\b|\bsince\b|\buntil\b|\bdecades?\b|\bcentur", re.I)
 # "by 2030", "no later than 2050": a deadline dates a goal, not the event
 DEADLINE = re.compile(r"^\s*(?:by|before|than)\b", re.I)
+# "since 1972", "until 2014": the edge of a span, not the time of the event in the clause
+SPAN_EDGE = re.compile(r"^\s*(?:since|until|till)\b", re.I)
 
 
 def _year_for(month: int, day: int, base: dt.date | None, prefer: str) -> int | None:
@@ -214,3 +216,37 @@ def day_anchor(text: str, base: dt.date | None, prefer: str = "past", context_ye
 
 def looks_like_date(text: str) -> bool:
     return bool(ANCHORED.search(text) or ORDINAL_DAY.search(text) or DAY_MONTH.search(text) or _month_word(text) or YEAR.search(text) or WEEKDAY.search(text) or RELATIVE.search(text) or DAY_WORDS.search(text))
+
+
+def starts_a_span(phrase: str) -> bool:
+    return bool(SPAN_EDGE.search(phrase))
+
+
+SPAN_UNIT = re.compile(r"(?P<n>.*?)\s*\b(?P<unit>hour|day|week|month|year)s?\s*$", re.I)
+# the longest span, in days, that still dates an event: longer ones are background, not a point
+SPAN_DAYS = {"day": 14, "week": 56, "month": 366, "year": 3660}
+
+
+def resolve_offset(span: str, direction: str, base: dt.date | None):
+    """The date `span` ("two weeks", "hours", "a year") before or after `base`: the month for spans of
+    hours, days and weeks (the day is uncertain), the year for spans of years."""
+    import dateparser
+
+    m = SPAN_UNIT.fullmatch(span.strip())
+    if base is None or not m:
+        return None
+    unit, count = m.group("unit").lower(), m.group("n").strip() or None
+    if count and count.lower() in ("a few", "several"):
+        count = "3"
+    if unit == "hour":
+        when = base
+    else:
+        phrase = f"{count or 'a'} {unit}s" if count not in ("a", "an", "one", None) else f"a {unit}"
+        phrase = f"{phrase} ago" if direction == "after" else f"in {phrase}"
+        parsed = dateparser.parse(phrase, settings={"RELATIVE_BASE": dt.datetime.combine(base, dt.time())})
+        if parsed is None or abs((parsed.date() - base).days) > SPAN_DAYS[unit]:
+            return None
+        when = parsed.date()
+    if unit == "year":
+        return dt.date(when.year, 1, 1), None, "year"
+    return dt.date(when.year, when.month, 1), None, "month"

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.event_args import governing_verb, sent_of
-from pipeline.extract.event_dates import YEAR, day_anchor, looks_like_date, resolve_date_text
+from pipeline.extract.event_dates import (DEADLINE, YEAR, day_anchor, looks_like_date, resolve_date_text,
+                                          resolve_offset, starts_a_span)
 from pipeline.extract.figures import sentence_ents
 
 
@@ -22,16 +23,31 @@ def event_date(parsed, tok, kind: str, status: str, grammar: dict):
     for ent in sentence_ents(sent):
         if not (ent.label_ == "DATE" and looks_like_date(ent.text) or _day_of_month(ent)):
             continue
+        if starts_a_span(_date_phrase(ent)):
+            continue  # "the first exercises since 1972": when a span began, not when this event happened
         holder = _attached_to(ent.root, anchors | set(shared))
         if holder is not None and (holder in anchors or ent.root.i < shared[holder]):
             dist = abs(ent.root.i - tok.i)
             if best is None or dist < best[0]:
                 best = (dist, ent)
-    if best is None:
-        return None
-    ent = best[1]
-    text = _date_phrase(ent)
     prefer = "future" if status == "planned" else "past"
+    if best is None:
+        start = clause if clause is not None else tok
+        opening = _opening_date(sent, start, grammar)
+        if opening is not None:
+            best = (0, opening[0])
+            text = opening[1]
+            # the phrase dates the main clause: its tense, not the trigger's, says which side of today
+            future = any(c.dep_ == "aux" and c.lower_ in grammar["future_aux"] for c in sent.root.children)
+            prefer = "future" if future else "past"
+        elif (owner := _possessive_date(start)) is not None:
+            best = (0, owner)
+            text = _date_phrase(owner)
+        else:
+            return _duration_from_now(parsed, tok, clause, sent)
+    else:
+        text = _date_phrase(best[1])
+    ent = best[1]
     year, anchor = _narrative_time(parsed, ent)
     found = resolve_date_text(text, parsed.published_date, prefer, year, anchor)
     if found is None:
@@ -119,3 +135,126 @@ def _shared_time_holders(verb, parsed, tok, g: dict) -> dict[int, int]:
             out[c.i] = len(parsed.doc)
     out.pop(tok.i, None)
     return out
+
+
+def _is_date(ent) -> bool:
+    return ent.label_ == "DATE" and looks_like_date(ent.text)
+
+
+def _opening_date(sent, start, g: dict):
+    """A date phrase opening the sentence ("On May 3, ...", "Just last month, ...") scopes over every
+    clause of it, infinitives and reported clauses included, but not over relative clauses (which
+    describe something else) nor clauses placed before or after another time ("a week after ...").
+    "By May 3, when X did Y, ...": a deadline dates only the when-clause. Returns (ent, phrase)."""
+    ents = [e for e in sentence_ents(sent) if _is_date(e)]
+    if not ents:
+        return None
+    ent = ents[0]
+    if any(t.pos_ not in ("ADV", "ADP", "PUNCT", "CCONJ", "SPACE") for t in sent.doc[sent.start:ent.start]):
+        return None
+    if _attached_to(ent.root, {sent.root.i}) is None:
+        return None
+    path = _path_to_root(start, sent)
+    if path is None or any(t.dep_ == "relcl" or _sequenced(t, g) for t in path):
+        return None
+    phrase = _date_phrase(ent)
+    if DEADLINE.search(phrase):
+        if not _inside_when_clause(path):
+            return None
+        phrase = ent.text
+    return ent, phrase
+
+
+def _path_to_root(tok, sent) -> list | None:
+    """The tokens from `tok` up to the sentence root (inclusive)."""
+    path, cur = [tok], tok
+    for _ in range(len(sent)):
+        if cur.head.i == cur.i:
+            return path
+        cur = cur.head
+        path.append(cur)
+    return None
+
+
+def _sequenced(tok, g: dict) -> bool:
+    """A clause or phrase introduced by "after", "before", "since": it has its own time."""
+    if tok.dep_ in ("prep", "mark") and tok.lower_ in g["sequence_preps"]:
+        return True
+    return any(c.dep_ == "mark" and c.lower_ in g["sequence_preps"] for c in tok.children if c.pos_ in ("SCONJ", "ADP"))
+
+
+def _inside_when_clause(path) -> bool:
+    """Whether the path reaches a when-clause before leaving through a conjunct with its own subject."""
+    for t in path:
+        if any(c.dep_ in ("advmod", "mark") and c.lower_ == "when" for c in t.children):
+            return True
+        if t.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            return False
+    return False
+
+
+def _possessive_date(start):
+    """"last week's action by the court, which issued a warrant": a possessive date dates its noun, the
+    noun's own phrases, and the relative clause of the noun's agent, which restates the action."""
+    cur = start
+    if cur.dep_ == "relcl" and not any(c.lower_ == "had" and c.dep_ == "aux" for c in cur.children):
+        cur = cur.head
+    for _ in range(6):
+        for c in cur.children:
+            if c.dep_ == "poss" and any(_is_date(e) and e.start <= c.i < e.end for e in sentence_ents(sent_of(c))):
+                return next(e for e in sentence_ents(sent_of(c)) if e.start <= c.i < e.end)
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
+DURATION_LINK = re.compile(r"(?P<span>(?:\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|\d{1,2})\s+)?"
+                           r"\b(?P<unit>hours?|days?|weeks?|months?|years?))\s+(?P<dir>after|before)\s*$", re.I)
+
+
+def _duration_from_now(parsed, tok, clause, sent):
+    """"His trip comes just hours after he met X", "... a week after a summit with Y": a present-tense
+    clause placed a span before or after this event puts the event that long from the publication date."""
+    link = _link_of(tok, clause)
+    if link is None:
+        return None
+    m = DURATION_LINK.search(parsed.text[sent.start_char:link.idx + len(link)])
+    if not m:
+        return None
+    host = _link_host(link, sent)
+    if host is None or host.tag_ not in ("VBZ", "VBP"):
+        return None
+    found = resolve_offset(m.group("span"), m.group("dir").lower(), parsed.published_date)
+    if found is None:
+        return None
+    return found[0], found[1], found[2], m.group(0).strip()
+
+
+def _link_of(tok, clause):
+    """The "after"/"before" that introduces the trigger: its preposition or its clause's mark."""
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("after", "before"):
+        return tok.head
+    for head in (tok, clause):
+        if head is not None:
+            for c in head.children:
+                if c.dep_ == "mark" and c.lower_ in ("after", "before"):
+                    return c
+    return None
+
+
+def _link_host(link, sent):
+    """The verb the "after"/"before" phrase modifies; a phrase coordinated with an earlier one
+    ("hours after X and a week after Y") shares that one's verb."""
+    cur = link.head if link.dep_ == "mark" else link
+    doc = link.doc
+    earlier = [t for t in doc[sent.start:link.i] if t.lower_ in ("after", "before")]
+    if earlier and any(t.lower_ == "and" for t in doc[earlier[-1].i:link.i]) and doc[earlier[-1].i].dep_ in ("mark", "prep"):
+        return _link_host(earlier[-1], sent)
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            return cur if cur.pos_ in ("VERB", "AUX") else None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur
+    return None
