@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from pipeline.extract.event_dates import looks_like_date, resolve_date_text
+from pipeline.extract.event_dates import looks_like_date, resolve_date_text, resolve_offset, starts_a_span
 
 BASE = dt.date(2021, 6, 16)  # a Wednesday
 
@@ -65,3 +65,24 @@ def test_last_week_inside_one_month_gives_the_month():
 def test_deadline_is_not_an_event_date():
     assert resolve_date_text("by 2030", BASE, "future") is None
     assert resolve_date_text("than 2050", BASE, "future") is None
+
+
+def test_span_edges_are_not_event_dates():
+    assert starts_a_span("since 1972") and starts_a_span("until March")
+    assert not starts_a_span("in 1972")
+
+
+@pytest.mark.parametrize("span, direction, want", [
+    ("hours", "after", (dt.date(2021, 6, 1), None, "month")),
+    ("two weeks", "after", (dt.date(2021, 6, 1), None, "month")),
+    ("three weeks", "after", (dt.date(2021, 5, 1), None, "month")),
+    ("a few days", "before", (dt.date(2021, 6, 1), None, "month")),
+    ("two years", "after", (dt.date(2019, 1, 1), None, "year")),
+])
+def test_span_from_the_publication_date(span, direction, want):
+    assert resolve_offset(span, direction, BASE) == want
+
+
+def test_long_or_unanchored_spans_give_no_date():
+    assert resolve_offset("thirty years", "after", BASE) is None
+    assert resolve_offset("two weeks", "after", None) is None

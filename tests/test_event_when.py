@@ -1,0 +1,92 @@
+"""Which date phrase dates an event (codebook section 7), on sentences written for the tests."""
+import datetime as dt
+
+import pytest
+
+from pipeline.extract.events import extract_events
+from pipeline.nlp.parse import load_model, parse_document
+
+PUBLISHED = dt.date(2021, 6, 16)  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def run():
+    nlp = load_model()
+    try:
+        from pipeline.extract.entities import resolve_entities
+    except ImportError:
+        resolve_entities = None
+
+    def _run(text, published=PUBLISHED):
+        parsed = parse_document("t", text, published, nlp=nlp)
+        if resolve_entities:
+            parsed.entities = resolve_entities(parsed)
+        return extract_events(parsed)
+    return _run
+
+
+def dated(rows, trigger):
+    found = [r for r in rows if r["trigger"] == trigger]
+    assert found, rows
+    return found[0]["event_date"], found[0]["date_precision"]
+
+
+# ---- a date opening the sentence
+def test_opening_date_reaches_an_infinitive(run):
+    rows = run("On 4 May 2021, Canada's foreign minister made an effort to visit Mexico.")
+    assert dated(rows, "visit") == (dt.date(2021, 5, 4), "day")
+
+
+def test_opening_date_reaches_the_second_conjunct(run):
+    rows = run("Earlier this month, Norway announced an aid package for Sudan and agreed to host talks with Kenya.")
+    assert dated(rows, "host") == (dt.date(2021, 6, 1), "month")
+
+
+def test_opening_date_does_not_reach_a_relative_clause(run):
+    rows = run("On Monday, Spain criticised Morocco, which expelled the Spanish ambassador.")
+    assert dated(rows, "criticised") == (dt.date(2021, 6, 14), "day")
+    assert dated(rows, "expelled") == (None, None)
+
+
+def test_opening_date_does_not_reach_a_clause_placed_after_another_time(run):
+    rows = run("On Monday, Canada met Mexico, a week after Brazil signed an agreement with Argentina.")
+    assert dated(rows, "met") == (dt.date(2021, 6, 14), "day")
+    assert dated(rows, "signed") == (None, None)
+
+
+def test_by_date_dates_only_its_when_clause(run):
+    rows = run("By April 9, when Germany announced that it would provide aid to Poland, "
+               "France had already signed an agreement with Italy.")
+    assert dated(rows, "provide") == (dt.date(2021, 4, 9), "day")
+    assert dated(rows, "signed") == (None, None)
+
+
+def test_a_date_inside_a_relative_clause_does_not_leak(run):
+    rows = run("Germany, which is to host the summit in July, will meet the French president in Paris.")
+    assert dated(rows, "meet") == (None, None)
+
+
+# ---- possessive dates
+def test_possessive_date_reaches_the_agents_relative_clause(run):
+    rows = run("Norway welcomed yesterday's decision by the Arab League, which suspended Syria.")
+    assert dated(rows, "suspended") == (dt.date(2021, 6, 15), "day")
+
+
+# ---- spans counted from the article's present
+@pytest.mark.parametrize("text, trigger, want", [
+    ("The trip comes two weeks after Spain met with Kenya.", "met", (dt.date(2021, 6, 1), "month")),
+    ("The trip comes a week after a summit between Spain and Kenya.", "summit", (dt.date(2021, 6, 1), "month")),
+    ("The talks come three days before a summit between Spain and Kenya.", "summit", (dt.date(2021, 6, 1), "month")),
+    ("The trip comes two years after Spain met with Kenya.", "met", (dt.date(2019, 1, 1), "year")),
+])
+def test_span_before_or_after_now(run, text, trigger, want):
+    assert dated(run(text), trigger) == want
+
+
+def test_span_after_a_past_event_is_not_counted_from_now(run):
+    assert dated(run("The trip came two weeks after Spain met with Kenya."), "met") == (None, None)
+
+
+def test_the_start_of_a_span_is_not_the_event_date(run):
+    rows = run("Thailand and Vietnam signed the first trade agreement since 1995 between the two countries on Monday.")
+    assert dated(rows, "signed") == (dt.date(2021, 6, 14), "day")
