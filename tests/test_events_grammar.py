@@ -44,3 +44,15 @@ def test_the_leaders_far_from_the_meeting_is_not_the_group(run):
     rows = run("Peru and Ecuador held talks in Lima on Monday. " + filler +
                " The leaders agreed to hold another round of talks.")
     assert not pairs(rows, "AGREE")
+
+
+def test_agreeing_to_an_approach_to_talks_is_the_agreement(run):
+    # "to negotiations" hangs from "take": it is no inner event for the agreement to yield to
+    rows = run("Last year, Portugal and Spain agreed to take a “new approach” to territorial negotiations: "
+               "first they would identify areas of cooperation.")
+    assert pairs(rows, "AGREE") == {("PRT", "ESP")}
+
+
+def test_agreeing_to_hold_talks_is_the_talks(run):
+    rows = run("Chile and Peru agreed to hold talks in Santiago next month.")
+    assert pairs(rows, "CONSULT") and not pairs(rows, "AGREE")

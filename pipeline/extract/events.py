@@ -876,7 +876,7 @@ def _yields_to_inner(cand: dict, lex: dict) -> bool:
                 continue  # "agreed to host a training mission": no visitor, so the agreement is the event
             if lex["verbs"].get(child.lemma_.lower()) or any(
                     lex["phrase_index"].get((child.lemma_.lower(), g.lemma_.lower())) or lex["nouns"].get(g.lemma_.lower())
-                    for g in _objects(child)):
+                    for g in _objects(child, preps=("in",))):
                 return entry["type"] != "AGREE" or lex["verbs"].get(child.lemma_.lower(), {}).get("type") != "AGREE"
     return False
 
@@ -910,10 +910,11 @@ def _habitual(tok, kind: str) -> bool:
     return kind != "noun" and tok.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
 
 
-def _objects(verb) -> list:
-    """Direct objects and objects of its prepositions ("engage in discussions")."""
+def _objects(verb, preps: tuple[str, ...] | None = None) -> list:
+    """Direct objects and objects of its prepositions ("engage in discussions"), or of only `preps`."""
     out = [c for c in verb.children if c.dep_ == "dobj"]
-    return out + [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return out + [g for c in verb.children if c.dep_ == "prep" and (preps is None or c.lower_ in preps)
+                  for g in c.children if g.dep_ == "pobj"]
 
 
 def _imperative(tok) -> bool:
