@@ -56,3 +56,19 @@ def test_agreeing_to_an_approach_to_talks_is_the_agreement(run):
 def test_agreeing_to_hold_talks_is_the_talks(run):
     rows = run("Chile and Peru agreed to hold talks in Santiago next month.")
     assert pairs(rows, "CONSULT") and not pairs(rows, "AGREE")
+
+
+def consults(rows):
+    return [r for r in rows if r["event_type"] == "CONSULT"]
+
+
+def test_a_meeting_with_another_official_of_the_same_state_is_a_new_event(run):
+    rows = run("Xi Jinping held talks with Vladimir Putin on Tuesday. At a meeting on Tuesday with Russian "
+               "Prime Minister Mikhail Mishustin, Xi discussed trade.")
+    assert len(consults(rows)) == 2
+
+
+def test_a_noun_naming_the_same_meeting_refers_back(run):
+    rows = run("Xi Jinping held talks with Vladimir Putin on Tuesday. The meeting between Xi and Putin "
+               "lasted three hours.")
+    assert len(consults(rows)) == 1

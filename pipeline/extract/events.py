@@ -786,6 +786,7 @@ def _rows_for(parsed, reader: ArgReader, lex: dict, cand: dict, seen_nouns: dict
     for a, r in pairs:
         for key in {(etype, None), (etype, status)}:
             seen_nouns.setdefault(_pair_key(key, a, r), set()).add(date[0] if date else None)
+            seen_nouns.setdefault(("people",) + _pair_key(key, a, r), set()).update(_people(a, r))
     _remember_pair(reader, pairs, actors, tok.idx, etype in lex["grammar"]["group_types"])
     return rows
 
@@ -822,7 +823,18 @@ def _refers_back(pairs, etype, date, seen: dict) -> bool:
         dates = seen.get(_pair_key(etype, a, r))
         if dates is None or (new_date is not None and new_date not in dates):
             return False
+        if _new_person(a, r, seen.get(("people",) + _pair_key(etype, a, r), set())):
+            return False  # "a meeting with the prime minister" after talks with the president
     return True
+
+
+def _people(a: Party, r: Party | None) -> set[str]:
+    return {p.entity_id for p in (a, r) if p is not None and p.etype == "person" and p.entity_id}
+
+
+def _new_person(a: Party, r: Party | None, known: set[str]) -> bool:
+    """A person the earlier events of this pair did not name, where they named people."""
+    return bool(known) and bool(_people(a, r) - known)
 
 
 def _remember_pair(reader: ArgReader, pairs, actors: list[Party], offset: int, together: bool) -> None:
