@@ -90,3 +90,8 @@ def test_span_after_a_past_event_is_not_counted_from_now(run):
 def test_the_start_of_a_span_is_not_the_event_date(run):
     rows = run("Thailand and Vietnam signed the first trade agreement since 1995 between the two countries on Monday.")
     assert dated(rows, "signed") == (dt.date(2021, 6, 14), "day")
+
+
+def test_a_nearer_phrase_naming_no_time_gives_way(run):
+    rows = run("In the 19th century, France and Germany fought a war against each other in 1870.")
+    assert dated(rows, "fought") == (dt.date(1870, 1, 1), "year")

@@ -11,15 +11,30 @@ from pipeline.extract.figures import sentence_ents
 
 
 def event_date(parsed, tok, kind: str, status: str, grammar: dict):
-    """The date phrase attached to the trigger's clause, resolved; None when the clause has none."""
+    """The date of the trigger's event: a phrase attached to its clause (the nearest that names a time),
+    else one opening the sentence, a possessive date on its noun, or a span from the present."""
     sent = sent_of(tok)
-    anchors = {tok.i}
     gov = governing_verb(tok) if kind == "noun" else None
-    if gov is not None:
-        anchors.add(gov.i)
     clause = tok if tok.pos_ in ("VERB", "AUX") else gov
+    prefer = "future" if status == "planned" else "past"
+    for ent in _clause_dates(parsed, sent, tok, gov, clause, grammar):
+        if (found := _resolve(parsed, ent, _date_phrase(ent), prefer)) is not None:
+            return found
+    start = clause if clause is not None else tok
+    if (opening := _opening_date(sent, start, grammar)) is not None:
+        # the phrase dates the main clause: its tense, not the trigger's, says which side of today
+        future = any(c.dep_ == "aux" and c.lower_ in grammar["future_aux"] for c in sent.root.children)
+        return _resolve(parsed, opening[0], opening[1], "future" if future else "past")
+    if (owner := _possessive_date(start)) is not None:
+        return _resolve(parsed, owner, _date_phrase(owner), prefer)
+    return _duration_from_now(parsed, tok, clause, sent)
+
+
+def _clause_dates(parsed, sent, tok, gov, clause, grammar) -> list:
+    """Date phrases attached to the trigger's clause or to a clause whose time it shares, nearest first."""
+    anchors = {tok.i} | ({gov.i} if gov is not None else set())
     shared = _shared_time_holders(clause, parsed, tok, grammar) if clause is not None else {}
-    best = None
+    found = []
     for ent in sentence_ents(sent):
         if not (ent.label_ == "DATE" and looks_like_date(ent.text) or _day_of_month(ent)):
             continue
@@ -27,27 +42,11 @@ def event_date(parsed, tok, kind: str, status: str, grammar: dict):
             continue  # "the first exercises since 1972": when a span began, not when this event happened
         holder = _attached_to(ent.root, anchors | set(shared))
         if holder is not None and (holder in anchors or ent.root.i < shared[holder]):
-            dist = abs(ent.root.i - tok.i)
-            if best is None or dist < best[0]:
-                best = (dist, ent)
-    prefer = "future" if status == "planned" else "past"
-    if best is None:
-        start = clause if clause is not None else tok
-        opening = _opening_date(sent, start, grammar)
-        if opening is not None:
-            best = (0, opening[0])
-            text = opening[1]
-            # the phrase dates the main clause: its tense, not the trigger's, says which side of today
-            future = any(c.dep_ == "aux" and c.lower_ in grammar["future_aux"] for c in sent.root.children)
-            prefer = "future" if future else "past"
-        elif (owner := _possessive_date(start)) is not None:
-            best = (0, owner)
-            text = _date_phrase(owner)
-        else:
-            return _duration_from_now(parsed, tok, clause, sent)
-    else:
-        text = _date_phrase(best[1])
-    ent = best[1]
+            found.append((abs(ent.root.i - tok.i), ent.start, ent))
+    return [ent for _, _, ent in sorted(found, key=lambda f: f[:2])]
+
+
+def _resolve(parsed, ent, text: str, prefer: str):
     year, anchor = _narrative_time(parsed, ent)
     found = resolve_date_text(text, parsed.published_date, prefer, year, anchor)
     if found is None:
