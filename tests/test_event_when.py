@@ -72,6 +72,11 @@ def test_possessive_date_reaches_the_agents_relative_clause(run):
     assert dated(rows, "suspended") == (dt.date(2021, 6, 15), "day")
 
 
+def test_possessive_date_does_not_reach_an_earlier_act(run):
+    rows = run("Norway welcomed yesterday's decision by the Arab League, which had suspended Syria.")
+    assert dated(rows, "suspended") == (None, None)
+
+
 # ---- spans counted from the article's present
 @pytest.mark.parametrize("text, trigger, want", [
     ("The trip comes two weeks after Spain met with Kenya.", "met", (dt.date(2021, 6, 1), "month")),

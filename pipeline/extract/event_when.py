@@ -164,6 +164,11 @@ def _opening_date(sent, start, g: dict):
     return ent, phrase
 
 
+def _pluperfect(verb) -> bool:
+    """"had signed": an act before the time the sentence is set in."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
+
+
 def _path_to_root(tok, sent) -> list | None:
     """The tokens from `tok` up to the sentence root (inclusive)."""
     path, cur = [tok], tok
@@ -196,7 +201,7 @@ def _possessive_date(start):
     """"last week's action by the court, which issued a warrant": a possessive date dates its noun, the
     noun's own phrases, and the relative clause of the noun's agent, which restates the action."""
     cur = start
-    if cur.dep_ == "relcl" and not any(c.lower_ == "had" and c.dep_ == "aux" for c in cur.children):
+    if cur.dep_ == "relcl" and not _pluperfect(cur):
         cur = cur.head
     for _ in range(6):
         for c in cur.children:
