@@ -243,7 +243,10 @@ def resolve_offset(span: str, direction: str, base: dt.date | None):
     else:
         phrase = f"{count or 'a'} {unit}s" if count not in ("a", "an", "one", None) else f"a {unit}"
         phrase = f"{phrase} ago" if direction == "after" else f"in {phrase}"
-        parsed = dateparser.parse(phrase, settings={"RELATIVE_BASE": dt.datetime.combine(base, dt.time())})
+        try:
+            parsed = dateparser.parse(phrase, settings={"RELATIVE_BASE": dt.datetime.combine(base, dt.time())})
+        except (ValueError, OverflowError):
+            return None
         if parsed is None or abs((parsed.date() - base).days) > SPAN_DAYS[unit]:
             return None
         when = parsed.date()
