@@ -72,3 +72,15 @@ def test_a_noun_naming_the_same_meeting_refers_back(run):
     rows = run("Xi Jinping held talks with Vladimir Putin on Tuesday. The meeting between Xi and Putin "
                "lasted three hours.")
     assert len(consults(rows)) == 1
+
+
+def test_being_committed_to_a_course_is_a_promise(run):
+    rows = run("Chile is committed to expanding its trade together with Peru.")
+    assert pairs(rows, "AGREE") == {("CHL", "PER")}
+
+
+def test_addressing_issues_with_a_partner_is_no_address_to_it(run):
+    rows = run("Chile is committed to addressing those issues together with Peru.")
+    assert not [r for r in rows if r["event_mode"] == "address"]
+    rows = run("The Ukrainian president addressed the Japanese parliament on Thursday.")
+    assert pairs(rows, "CONSULT") == {("UKR", "JPN")}

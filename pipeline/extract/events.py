@@ -66,9 +66,16 @@ def _extract(parsed) -> list[dict]:
             continue
         taken: set[int] = set(taken_by_lists)
         _catch_up_list_pair(reader, sent.start_char)
+        fired: set[int] = set()
+        deferred: list[tuple[dict, object]] = []
         for tok in sent:
             for cand in _candidates(tok, lex, taken):
-                rows.extend(_rows_for(parsed, reader, lex, cand, seen_nouns))
+                found = _rows_for(parsed, reader, lex, cand, seen_nouns, deferred)
+                fired.update([tok.i] if found else [])
+                rows.extend(found)
+        for cand, inner in deferred:
+            if not fired & {t.i for t in [inner] + _objects(inner, preps=("in",))}:
+                rows.extend(_rows_for(parsed, reader, lex, cand, seen_nouns))  # the inner action coded nothing
     rows.extend(_headline_rows(parsed, reader, lex, rows))
     return _dedupe(rows)
 
@@ -319,12 +326,24 @@ def _verb_allowed(tok, entry: dict, lex: dict) -> bool:
     if preps and not any(c.dep_ in ("prep", "prt", "dative") and c.lower_ in preps for c in tok.children):
         return False
     obj = _direct_object(tok)
+    if entry.get("requires_object_entity") and not _names_something(obj):
+        return False  # "addressing issues together with X": X is a partner, not the audience
     wanted = entry.get("requires_object")
     if wanted and (obj is None or not ({obj.lemma_.lower()} | {c.lemma_.lower() for c in obj.children if c.dep_ in ("amod", "compound")}) & set(wanted)):
         return False
     if entry.get("requires_xcomp") and not any(c.dep_ == "xcomp" for c in tok.children):
         return False
     return True
+
+
+def _names_something(obj) -> bool:
+    """An object that can be a party: a name, a pronoun, or a phrase with a capitalised word
+    ("the Japanese parliament"); "those issues" cannot."""
+    if obj is None:
+        return False
+    if obj.pos_ in ("PROPN", "PRON"):
+        return True
+    return any(t.text[:1].isupper() for t in obj.subtree if t.i < obj.i or t.head.i == obj.i and t.dep_ != "prep")
 
 
 def _noun_allowed(tok, entry: dict, lex: dict) -> bool:
@@ -451,7 +470,7 @@ def _subject(tok, reader: ArgReader, depth: int = 0) -> tuple[list[Party], bool]
             found = reader.parties(child)
             if found:
                 return found, False
-    if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep") and tok.head.i != tok.i:
+    if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep", "acomp") and tok.head.i != tok.i:
         return _subject(tok.head, reader, depth + 1)  # "joined the U.S. in sanctioning Russia": the joiner acts
     if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
         found = reader.parties(tok.head) or [p for c in tok.head.children if c.dep_ in ("poss", "amod")
@@ -520,6 +539,21 @@ def _verb_recipients(tok, entry: dict, reader: ArgReader) -> list[Party]:
                     found = reader.parties(pobj, place=dest) or reader.parties_inside(pobj, place=dest)
                     if found:
                         return found
+    if entry["type"] == "AGREE":
+        return _complement_partners(tok, reader)
+    return []
+
+
+def _complement_partners(tok, reader: ArgReader) -> list[Party]:
+    """"committed to expanding trade together with Peru": the partner of the promised course."""
+    clauses = [c for c in tok.children if c.dep_ == "xcomp"]
+    clauses += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pcomp"]
+    for clause in clauses:
+        for prep in [t for t in clause.subtree if t.dep_ == "prep" and t.lower_ == "with" and t.head.i in (clause.i, *(a.i for a in clause.children))]:
+            for pobj in prep.children:
+                found = reader.parties(pobj) if pobj.dep_ == "pobj" else []
+                if found:
+                    return found
     return []
 
 
@@ -734,10 +768,15 @@ def _pairs(actors: list[Party], recips: list[Party], reciprocal: bool) -> list[t
 
 # ---------------------------------------------------------------- rows
 
-def _rows_for(parsed, reader: ArgReader, lex: dict, cand: dict, seen_nouns: dict) -> list[dict]:
+def _rows_for(parsed, reader: ArgReader, lex: dict, cand: dict, seen_nouns: dict,
+              deferred: list | None = None) -> list[dict]:
+    """Rows of one trigger reading; one that may yield to an inner trigger waits in `deferred`."""
     tok, kind = cand["tok"], cand["kind"]
     status = _status(tok, kind, lex)
-    if status is None or _yields_to_inner(cand, lex):
+    if status is None:
+        return []
+    if deferred is not None and (inner := _yields_to_inner(cand, lex)) is not None:
+        deferred.append((cand, inner))
         return []
     args = _arguments(cand, reader, lex)
     entry = cand["entry"]
@@ -875,11 +914,12 @@ def _host_last(actors: list[Party], recips: list[Party], place_code: str):
     return guests, hosts[:1]
 
 
-def _yields_to_inner(cand: dict, lex: dict) -> bool:
-    """"agreed to hold talks", "expressed the desire to strengthen cooperation": the inner trigger is the event."""
+def _yields_to_inner(cand: dict, lex: dict):
+    """"agreed to hold talks", "expressed the desire to strengthen cooperation": the inner trigger is the
+    event; its verb, or None when the reading stands on its own."""
     tok, entry = cand["tok"], cand["entry"]
     if entry["type"] not in ("AGREE", "REQUEST") or entry.get("mode") == "invite":
-        return False
+        return None
     holder = cand.get("obj") if cand["kind"] == "phrase" else tok
     inner = list(holder.children) + [g for c in holder.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children]
     for child in inner:
@@ -889,8 +929,9 @@ def _yields_to_inner(cand: dict, lex: dict) -> bool:
             if lex["verbs"].get(child.lemma_.lower()) or any(
                     lex["phrase_index"].get((child.lemma_.lower(), g.lemma_.lower())) or lex["nouns"].get(g.lemma_.lower())
                     for g in _objects(child, preps=("in",))):
-                return entry["type"] != "AGREE" or lex["verbs"].get(child.lemma_.lower(), {}).get("type") != "AGREE"
-    return False
+                both_agree = entry["type"] == "AGREE" and lex["verbs"].get(child.lemma_.lower(), {}).get("type") == "AGREE"
+                return None if both_agree else child
+    return None
 
 
 def _unnamed_guest(verb, lex: dict) -> bool:
