@@ -84,3 +84,16 @@ def test_addressing_issues_with_a_partner_is_no_address_to_it(run):
     assert not [r for r in rows if r["event_mode"] == "address"]
     rows = run("The Ukrainian president addressed the Japanese parliament on Thursday.")
     assert pairs(rows, "CONSULT") == {("UKR", "JPN")}
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Chinese Foreign Minister Wang Yi left for Moscow on Monday.", ("CHN", "RUS")),
+    ("Blinken left Beijing for Tokyo on Monday.", ("USA", "JPN")),
+    ("The German chancellor headed to Paris on Sunday for talks.", ("DEU", "FRA")),
+])
+def test_a_departure_for_a_capital_is_a_visit(run, text, pair):
+    assert pair in pairs(run(text), "CONSULT")
+
+
+def test_leaving_a_country_for_other_countries_is_no_visit(run):
+    assert not pairs(run("Japanese companies are leaving China for other countries."), "CONSULT")

@@ -476,8 +476,9 @@ def _subject(tok, reader: ArgReader, depth: int = 0) -> tuple[list[Party], bool]
         found = reader.parties(tok.head) or [p for c in tok.head.children if c.dep_ in ("poss", "amod")
                                              for p in reader.party(c)]  # "a British plan to provide"
         found = found or _split_possessor(tok.head, reader)
-        if not found and _infinitive(tok) and tok.head.dep_ in ("dobj", "pobj"):
-            return _subject(tok.head.head, reader, depth + 1)  # "took a train to visit Kyiv": purpose of the taker
+        if not found and tok.head.dep_ in ("dobj", "pobj") and (_infinitive(tok) or _vehicle_of(tok.head, reader)):
+            # "took a train to visit Kyiv", "boarded a train headed for Kyiv": the traveller
+            return _subject(tok.head.head, reader, depth + 1)
         return found, False
     if tok.dep_ == "pobj" or tok.head.dep_ == "prep":
         return _subject(tok.head.head, reader, depth + 1) if tok.head.head.i != tok.head.i else ([], False)
@@ -489,6 +490,12 @@ def _subject(tok, reader: ArgReader, depth: int = 0) -> tuple[list[Party], bool]
             return owners, False
         return _subject(tok.head, reader, depth + 1)
     return [], False
+
+
+def _vehicle_of(noun, reader: ArgReader) -> bool:
+    """A train or plane taken by the clause's subject ("boarded a train", "took a flight")."""
+    verb = noun.head if noun.dep_ == "dobj" else noun.head.head
+    return verb.lemma_.lower() in reader.grammar["purpose_heads"] and noun.lemma_.lower() in reader.grammar["vehicles"]
 
 
 def _split_possessor(noun, reader: ArgReader) -> list[Party]:
@@ -523,8 +530,9 @@ def _across_blank_line(parties: list[Party], tok) -> bool:
 
 def _verb_recipients(tok, entry: dict, reader: ArgReader) -> list[Party]:
     dest = entry.get("dest")
+    only = entry.get("dest_preps")  # "left China for Japan": the place left is no destination
     for child in tok.children:
-        if child.dep_ in ("dobj", "dative", "nsubjpass"):
+        if child.dep_ in ("dobj", "dative", "nsubjpass") and not only:
             if child.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in tok.children):
                 continue
             found = reader.parties(child, place=dest) or reader.parties_inside(child, place=dest)
@@ -533,7 +541,8 @@ def _verb_recipients(tok, entry: dict, reader: ArgReader) -> list[Party]:
             if found:
                 return found
     for child in tok.children:
-        if child.dep_ in ("prep", "dative") and child.lower_ in (PLACE_PREPS_DEST if dest else RECIPIENT_PREPS + tuple(entry.get("recipient_preps", ()))):
+        preps = only or (PLACE_PREPS_DEST if dest else RECIPIENT_PREPS + tuple(entry.get("recipient_preps", ())))
+        if child.dep_ in ("prep", "dative") and child.lower_ in preps:
             for pobj in child.children:
                 if pobj.dep_ in ("pobj", "pcomp"):
                     found = reader.parties(pobj, place=dest) or reader.parties_inside(pobj, place=dest)
