@@ -30,10 +30,11 @@ DESCRIPTIONS = {
 SORT_KEYS = {"entities": ["entity_id"], "extraction_issues": ["source_file"]}
 
 
-def document_rows(doc: dict, nlp, cache: ExtractCache, settings: BuildSettings) -> tuple[dict, bool]:
+def document_rows(doc: dict, nlp, model: str, cache: ExtractCache, settings: BuildSettings) -> tuple[dict, bool]:
     """(rows of every extracted table for one documents row, whether they came from the cache).
-    Raises when an extractor fails; the callers record that as a source issue."""
-    key = cache_key(doc["text_sha256"], doc["published_date"], model_version(nlp))
+    `model` is model_version(nlp), read once per run by the caller (spaCy rebuilds nlp.meta on
+    every access). Raises when an extractor fails; the callers record that as a source issue."""
+    key = cache_key(doc["text_sha256"], doc["published_date"], model)
     rows = cache.get(key)
     if rows is not None:
         return rows, True
@@ -55,14 +56,14 @@ def run_extractors(documents: pl.DataFrame, settings: BuildSettings, log=None,
                    report=None) -> tuple[dict[str, list[dict]], dict]:
     """Rows of every extracted table; each document's rows come from the cache when unchanged."""
     nlp = load_model()
-    cache = ExtractCache(settings.extract_cache)
+    model, cache = model_version(nlp), ExtractCache(settings.extract_cache)
     tables: dict[str, list[dict]] = {name: [] for name in EXTRACTED_TABLES}
     issues, stats = [], {"extracted": 0, "from_cache": 0, "failed": 0}
     for done, doc in enumerate(documents.iter_rows(named=True)):
         if report and done and done % EVERY == 0:
             report(done)
         try:
-            rows, cached = document_rows(doc, nlp, cache, settings)
+            rows, cached = document_rows(doc, nlp, model, cache, settings)
         except Exception as exc:  # one bad document must not stop the release
             stats["failed"] += 1
             issues.append(extraction_issue(doc, exc))
@@ -99,13 +100,14 @@ def document_extracts(context: dg.AssetExecutionContext, settings: BuildSettings
     extractor, storing the rows in the extraction cache that the corpus tables are assembled from.
     A new or changed source is processed alone; unchanged ones are cache hits."""
     nlp, cache = load_model(), ExtractCache(settings.extract_cache)
+    model = model_version(nlp)
     wanted = set(context.partition_keys)
     documents = ingest_selected(settings.sources, lambda name: partition_key(name) in wanted).documents
     # a source that gave no document is unreadable: the corpus ingest records why
     stats = {"extracted": 0, "from_cache": 0, "failed": 0, "skipped": len(wanted) - len(documents)}
     for doc in documents:
         try:
-            _, cached = document_rows(doc, nlp, cache, settings)
+            _, cached = document_rows(doc, nlp, model, cache, settings)
             stats["from_cache" if cached else "extracted"] += 1
         except Exception:
             stats["failed"] += 1
