@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from hypothesis import given, settings, strategies as st
 
+from pipeline.ingest.markdown import strip_links
 from pipeline.ingest.furniture import remove_furniture
 
 BODY = [
@@ -100,9 +101,26 @@ def test_hard_wrapped_read_more_and_html_and_end_marker():
     assert kinds(removed) == ["read_more", "html", "end_marker"]
 
 
-def test_markdown_body_is_kept_verbatim():
+def test_markdown_body_keeps_its_words_and_records_link_targets():
     text = ("[**Foreign Minister Ana Ruiz**](https://example.org/x)**:** “We will keep talking,” she said.\n\n"
             "- The ministers agreed to meet again in [Quito](https://example.org/q) in May.")
+    cleaned, removed = remove_furniture(text)
+    assert cleaned == ("**Foreign Minister Ana Ruiz****:** “We will keep talking,” she said.\n\n"
+                       "- The ministers agreed to meet again in Quito in May.")
+    assert removed == [{"kind": "link_target", "text": "https://example.org/x"},
+                       {"kind": "link_target", "text": "https://example.org/q"}]
+
+
+def test_link_words_may_wrap_and_targets_may_hold_parentheses():
+    text = ("The leaders praised the [landmark trade\ndeal](https://example.org/a_(b)) and the "
+            "\\[earlier\\] accord, shown in ![a map](map.png \"Map\").")
+    cleaned, removed = remove_furniture(text)
+    assert cleaned == "The leaders praised the landmark trade\ndeal and the [earlier] accord, shown in a map."
+    assert [r["text"] for r in removed] == ["https://example.org/a_(b)", 'map.png "Map"']
+
+
+def test_brackets_that_are_not_links_stay():
+    text = "The court [of appeal] ruled (on Monday) that the ban stands."
     assert remove_furniture(text) == (text, [])
 
 
@@ -134,7 +152,7 @@ def test_body_sentences_that_look_like_furniture_are_kept():
 def test_never_raises_and_only_removes_lines(text):
     cleaned, removed = remove_furniture(text, title=text[:20] or None, header_end=3)
     kept = [line for line in cleaned.split("\n") if line.strip()]
-    source = text.split("\n")
+    source = strip_links(text)[0].split("\n")  # whole lines, except that links keep only their words
     assert all(line in source for line in kept)
 
 

@@ -1,8 +1,9 @@
 """Remove page furniture (navigation, social and comment boilerplate, link
 lists, repeated summary lists) and say what was removed.
 
-Furniture is always removed in whole lines, so the cleaned text is the source
-with some lines left out; everything else stays verbatim. The patterns live in
+Furniture is removed in whole lines, so the cleaned text is the source with
+some lines left out; the one change inside a line is a markdown link, which
+keeps its words and loses its target (`markdown.py`). The patterns live in
 `pipeline/data/furniture.yaml`; this module holds the rules that use them.
 """
 from __future__ import annotations
@@ -14,6 +15,8 @@ from pathlib import Path
 
 import yaml
 from rapidfuzz import fuzz
+
+from pipeline.ingest.markdown import strip_links
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "furniture.yaml"
 MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -375,4 +378,5 @@ def remove_furniture(text: str, title: str | None = None, header_end: int = 0) -
     page = Page.of(text, header_end, title)
     for marker in MARKERS:
         marker(page)
-    return kept_text(page), removed_records(page)
+    kept, targets = strip_links(kept_text(page))
+    return kept, removed_records(page) + targets

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 # spaCy's default is 1,000,000 characters; sources may be up to the size limit.
 MAX_LENGTH = 20_000_000
 # Bump when the segmentation rules change: cached parses keyed on the old rules are then unused.
-SEGMENTATION_VERSION = "lines-1-runs-1"
+SEGMENTATION_VERSION = "lines-2-runs-1"
 # spaCy's tokenizer is quadratic on a long run of punctuation with no space in it ("(((((", "[{(",
 # '"""'): 9,000 brackets take half a minute, 100 KB minutes. Such runs get one token per character.
 PUNCT_RUN = re.compile(r"[^\w\s]{64,}")
@@ -60,6 +60,12 @@ def is_hard_wrapped(text: str) -> bool:
     return wrapped / len(lengths) >= 0.6
 
 
+def _continues(previous, token) -> bool:
+    """A lower-case word after a line that did not end a sentence carries the sentence on, in
+    text that is wrapped only in places (indented list items, quoted speech)."""
+    return token.text[:1].islower() and previous.text not in (".", "!", "?", ":", ";")
+
+
 def mark_line_breaks(doc: "Doc") -> "Doc":
     """Sentence starts the parser must respect: after a blank line, at a list item or heading, and
     (unless the text is hard-wrapped) after any line break. Without this, titles, headings and
@@ -72,7 +78,7 @@ def mark_line_breaks(doc: "Doc") -> "Doc":
             continue
         if previous is not None:
             gap = text[previous.idx + len(previous):token.idx]
-            if "\n\n" in gap or ("\n" in gap and (not wrapped or LIST_MARKER.match(token.text))):
+            if "\n\n" in gap or ("\n" in gap and (LIST_MARKER.match(token.text) or not (wrapped or _continues(previous, token)))):
                 token.is_sent_start = True
                 line_start = token
             elif previous is line_start and "\n" not in gap:
