@@ -29,7 +29,7 @@ class Documents(TableModel):
     raw_sha256: str = pa.Field(str_matches=r"^[0-9a-f]{64}$", description="SHA-256 of the source file's bytes.")
     n_chars: int = pa.Field(ge=0, description="Characters in the cleaned text.")
     n_words: int = pa.Field(ge=0, description="Whitespace-separated words in the cleaned text.")
-    text: Optional[str] = pa.Field(nullable=True, description="Cleaned text: the source with page furniture removed; offsets refer to it. Null only in a release built with DIPLODATA_PUBLISH_TEXT=0.")
+    text: Optional[str] = pa.Field(nullable=True, description="Cleaned text: the source with page furniture and markdown link targets removed; offsets refer to it. Null only in a release built with DIPLODATA_PUBLISH_TEXT=0.")
 
     class Config:
         metadata = {"primary_key": ["doc_id"], "foreign_keys": []}
