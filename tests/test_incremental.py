@@ -57,7 +57,9 @@ def counting(monkeypatch):
     import pipeline.extract.assets as extract_assets
     import pipeline.nlp.assets as nlp_assets
 
-    calls = {"parse": 0, "extract": 0}
+    import pipeline.ingest.corpus as corpus
+
+    calls = {"clean": 0, "parse": 0, "extract": 0}
 
     def wrap(module, name, key):
         original = getattr(module, name)
@@ -68,6 +70,7 @@ def counting(monkeypatch):
 
         monkeypatch.setattr(module, name, counted)
 
+    wrap(corpus, "build_document", "clean")
     wrap(nlp_assets, "parse_text", "parse")
     wrap(extract_assets, "extract_document", "extract")
     return calls
@@ -79,13 +82,13 @@ def test_second_build_processes_only_the_added_source_and_writes_a_changelog(tmp
     for i, name in enumerate(["Ito", "Sato", "Mori"]):
         (src / f"a{i}.txt").write_text(ARTICLE.format(name=name), encoding="utf-8")
     first = run_build(src, out)
-    assert first.success and counting == {"parse": 3, "extract": 3}
+    assert first.success and counting == {"clean": 3, "parse": 3, "extract": 3}
     assert not (out / "releases" / "latest" / "CHANGELOG.md").exists()
 
     (src / "new.txt").write_text(ARTICLE.format(name="Kato"), encoding="utf-8")
-    counting.update(parse=0, extract=0)
+    counting.update(clean=0, parse=0, extract=0)
     second = run_build(src, out)
-    assert second.success and counting == {"parse": 1, "extract": 1}
+    assert second.success and counting == {"clean": 1, "parse": 1, "extract": 1}
 
     latest = (out / "releases" / "latest").resolve()
     changes = json.loads((latest / "changes.json").read_text())
@@ -97,10 +100,33 @@ def test_second_build_processes_only_the_added_source_and_writes_a_changelog(tmp
 
     (src / "a0.txt").unlink()
     third = run_build(src, out)
-    assert third.success and counting == {"parse": 1, "extract": 1}
+    assert third.success and counting == {"clean": 1, "parse": 1, "extract": 1}
     changes = json.loads(((out / "releases" / "latest").resolve() / "changes.json").read_text())
     assert changes["sources"]["removed"] == ["a0.txt"]
     assert changes["tables"]["documents"]["removed"] == 1
+
+
+def test_cleaned_documents_cache_gives_the_same_rows_and_follows_the_catalog(tmp_path):
+    import datetime as dt
+
+    from pipeline.ingest.corpus import ingest_corpus
+
+    now, cache = dt.datetime(2025, 1, 1, tzinfo=dt.timezone.utc), tmp_path / "ingest.pkl"
+    src = tmp_path / "sources"
+    src.mkdir()
+    for i, name in enumerate(["Ito", "Sato"]):
+        (src / f"a{i}.txt").write_text(ARTICLE.format(name=name), encoding="utf-8")
+
+    def both():
+        return ingest_corpus(src, now=now), ingest_corpus(src, now=now, cache_path=cache)
+
+    plain, cached = both()
+    assert cache.exists() and cached == plain and ingest_corpus(src, now=now, cache_path=cache) == plain
+    (src / "catalog.csv").write_text("file,title,published_date\na1.txt,A Catalog Title,2021-13-45\n")
+    plain, cached = both()
+    assert cached == plain
+    assert [d["title"] for d in cached.documents if d["source_file"] == "a1.txt"] == ["A Catalog Title"]
+    assert any(i["code"] == "catalog_bad_date" for i in cached.issues)
 
 
 def test_document_partition_processes_only_its_own_source(tmp_path):

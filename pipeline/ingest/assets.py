@@ -29,7 +29,8 @@ from schemas.frames import to_frame
 )
 def ingest(context: dg.AssetExecutionContext, settings: BuildSettings):
     """Read every *.txt under sources/, merge catalog.csv, infer metadata and remove furniture."""
-    result = ingest_corpus(settings.sources, now=dt.datetime.now(dt.timezone.utc))
+    result = ingest_corpus(settings.sources, now=dt.datetime.now(dt.timezone.utc),
+                           cache_path=settings.outputs / ".cache" / "ingest.pkl")
     documents = to_frame(result.documents, Documents).sort("source_file")
     issues = to_frame(result.issues, SourceIssues).sort("source_file", "code")
     removed = to_frame(result.removed, Furniture)

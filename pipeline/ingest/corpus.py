@@ -17,6 +17,7 @@ from typing import Callable
 
 from pipeline.config import max_source_bytes
 from pipeline.ids import sha256_text, stable_id
+from pipeline.ingest.cache import DocumentCache
 from pipeline.ingest.catalog import catalog_date, load_catalog
 from pipeline.ingest.furniture import remove_furniture
 from pipeline.ingest.metadata import header_end, infer_date, infer_title
@@ -33,10 +34,11 @@ class IngestResult:
 
 
 def ingest_corpus(sources_dir: Path, max_bytes: int | None = None,
-                  now: dt.datetime | None = None) -> IngestResult:
+                  now: dt.datetime | None = None, cache_path: Path | None = None) -> IngestResult:
     """Read every `*.txt` under `sources_dir` (sorted), merge the catalog, clean, and report issues.
 
     `now` stamps `detected_at` on issues; pass a fixed value for byte-identical rebuilds.
+    `cache_path` keeps cleaned documents between builds (see `pipeline.ingest.cache`).
     """
     sources_dir = Path(sources_dir)
     max_bytes = max_source_bytes() if max_bytes is None else max_bytes
@@ -46,8 +48,10 @@ def ingest_corpus(sources_dir: Path, max_bytes: int | None = None,
     result.issues += issues + link_issues
     seen_raw: dict[str, str] = {}
     seen_text: dict[str, str] = {}
+    cache = DocumentCache(cache_path, build_document)
     for source in sources:
-        ingest_one(source, catalog.get(source.name), max_bytes, result, seen_raw, seen_text)
+        ingest_one(source, catalog.get(source.name), max_bytes, result, seen_raw, seen_text, cache.build)
+    cache.save()
     listed = {s.name for s in sources} | {i["source_file"] for i in link_issues}
     result.issues += missing_files(catalog, listed)
     stamp = now or dt.datetime.now(dt.timezone.utc)
@@ -62,7 +66,8 @@ def missing_files(catalog: dict[str, dict], listed: set[str]) -> list[dict]:
 
 
 def ingest_one(source, row: dict | None, max_bytes: int, result: IngestResult,
-               seen_raw: dict[str, str], seen_text: dict[str, str]) -> None:
+               seen_raw: dict[str, str], seen_text: dict[str, str], clean: Callable | None = None) -> None:
+    """`clean` is `build_document` or a cache in front of it."""
     read = read_source(source, max_bytes)
     if read.issue:
         result.issues.append(read.issue)
@@ -71,7 +76,7 @@ def ingest_one(source, row: dict | None, max_bytes: int, result: IngestResult,
         result.issues.append(duplicate(source.name, seen_raw[read.raw_sha256], "the same bytes as"))
         return
     seen_raw[read.raw_sha256] = source.name
-    doc, removed, issues = build_document(source.name, read.text, read.raw_sha256, row or {})
+    doc, removed, issues = (clean or build_document)(source.name, read.text, read.raw_sha256, row or {})
     result.issues += issues
     if doc is None:
         return
