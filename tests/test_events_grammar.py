@@ -97,3 +97,22 @@ def test_a_departure_for_a_capital_is_a_visit(run, text, pair):
 
 def test_leaving_a_country_for_other_countries_is_no_visit(run):
     assert not pairs(run("Japanese companies are leaving China for other countries."), "CONSULT")
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("“Iran should not send drones to Russia,” the NATO chief Jens Stoltenberg said.", ("NATO", "IRN")),
+    ("Blinken said Beijing must stop its support for Moscow.", ("USA", "CHN")),
+    ("Asked about the visit, Chinese spokesman Wang Wenbin added, “We hope Japan could do more to calm the situation.”",
+     ("CHN", "JPN")),
+])
+def test_a_reported_should_or_hope_about_another_party_is_a_request(run, text, pair):
+    assert pair in pairs(run(text), "REQUEST")
+
+
+@pytest.mark.parametrize("text", [
+    "Japanese officials said Japan should increase its defence budget.",
+    "Kishida said that if China should attack, Japan would respond.",
+    "Blinken did not say Beijing must stop its support for Moscow.",
+])
+def test_no_request_of_oneself_or_under_a_condition_or_negation(run, text):
+    assert not pairs(run(text), "REQUEST")

@@ -39,11 +39,12 @@ def extractor_version() -> str:
 def extract_document(parsed: ParsedDoc) -> dict[str, list[dict]]:
     """Rows of every extracted table for one parsed document (entities first: the others use them)."""
     parsed.entities = resolve_entities(parsed)
+    parsed.meta["quotes"] = quotes = extract_quotes(parsed)  # events read who says "we" in a quotation
     return {
         "sentences": sentence_rows(parsed),
         "entities": entity_rows(parsed.entities.entities.values()),
         "mentions": mention_rows(parsed.entities),
-        "quotes": extract_quotes(parsed),
+        "quotes": quotes,
         "figures": extract_figures(parsed),
         "events": extract_events(parsed),
     }

@@ -115,6 +115,7 @@ class ArgReader:
         self.pair_words = set(grammar.get("pair_words", []))
         self.pair_nouns = set(grammar.get("pair_nouns", []))
         self.context_pair: list[Party] = []
+        self.quotes: list[dict] = []   # the quotes table's rows: who speaks inside a quotation
         self.list_pairs: list[tuple[int, list[Party]]] = []   # (offset, parties) of commitment list items
 
     def party(self, tok, place: bool = False) -> list[Party]:
@@ -221,9 +222,21 @@ class ArgReader:
                                   getattr(ent, "entity_type", None), tok.i)]
         return []
 
+    def _quote_speaker(self, tok) -> list[Party]:
+        """The coded speaker the quotes table gives the quotation around `tok`."""
+        ents = getattr(self.view.ents, "entities", None) or {}
+        for quote in self.quotes:
+            if quote["char_start"] <= tok.idx < quote["char_end"] and (ent := ents.get(quote.get("speaker_entity_id"))):
+                code = entity_code(ent)
+                return [Party(ent.name, ent.entity_id, code, ent.entity_type, tok.i)] if code else []
+        return []
+
     def _speaker(self, tok) -> list[Party]:
         """The coded person a quotation is attributed to: named right after it ("..., Putin said")
         or in the label right before it ("Secretary Bessent: “We ...")."""
+        attributed = self._quote_speaker(tok)
+        if attributed:
+            return attributed
         text = doc_text(self.view.doc)
         opening = max(text.rfind("\u201c", 0, tok.idx), text.rfind('"', 0, tok.idx))
         closing = min([i for i in (text.find("\u201d", tok.idx), text.find('"', tok.idx)) if i != -1] or [len(text)])

@@ -27,6 +27,8 @@ LIST_BULLET = re.compile(r"\s*(?:[-*\u2022]|\d{1,2}[.)])\s+\S")
 MAX_GROUP = 6  # "the parties" stands for at most this many named parties
 OF_IS_ACTOR = {"CONSULT", "REQUEST", "SUPPORT", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "MOBILIZE"}
 # "X and Y will strengthen ...": a generic verb is an event only as a promise two parties make together
+# "X said Y should stop": X asks Y (codebook REQUEST: asks, appeals, demands)
+REPORTED_DEMAND = {"type": "REQUEST", "mode": "appeal", "needs_recipient": True, "demand": True, "confidence": 0.55}
 JOINT_COMMITMENT = {"type": "AGREE", "mode": "promise", "reciprocal": True, "joint": True, "confidence": 0.6}
 FOOTNOTE = re.compile(r"\s*(\[\d{1,3}\]|\d{1,3}\.\s+[A-Z][a-z]+\s+[A-Z][a-z]+,)")
 VERB_CONFIDENCE, NOUN_CONFIDENCE, PHRASE_CONFIDENCE = 0.75, 0.6, 0.7
@@ -59,6 +61,7 @@ def extract_events(parsed) -> list[dict]:
 def _extract(parsed) -> list[dict]:
     lex = load_lexicon()
     reader = ArgReader(parsed, lex["grammar"])
+    reader.quotes = _quotes_of(parsed)
     rows, taken_by_lists = _list_rows(parsed, reader, lex)
     seen_nouns: dict = {}
     for sent in parsed.doc.sents:
@@ -78,6 +81,16 @@ def _extract(parsed) -> list[dict]:
                 rows.extend(_rows_for(parsed, reader, lex, cand, seen_nouns))  # the inner action coded nothing
     rows.extend(_headline_rows(parsed, reader, lex, rows))
     return _dedupe(rows)
+
+
+def _quotes_of(parsed) -> list[dict]:
+    """The document's attributed quotations (who says "we" inside them), extracted once per document."""
+    quotes = parsed.meta.get("quotes") if isinstance(getattr(parsed, "meta", None), dict) else None
+    if quotes is None and getattr(parsed, "entities", None) is not None:
+        from pipeline.extract.quotes import extract_quotes
+
+        quotes = extract_quotes(parsed)
+    return quotes or []
 
 
 # ---------------------------------------------------------------- headlines
@@ -289,11 +302,28 @@ def _candidates(tok, lex: dict, taken: set[int]) -> list[dict]:
             return [{"tok": tok, "entry": _object_reading(tok, entry), "kind": "verb"}]
         if entry is None and lemma in lex["commitment_verbs"] and tok.dep_ not in ("amod", "compound", "pcomp", "acl"):
             return [{"tok": tok, "entry": JOINT_COMMITMENT, "kind": "verb"}]
+    if tok.pos_ == "VERB" and (demanded := _demanded_clause(tok, lex["grammar"])) is not None:
+        return [{"tok": tok, "entry": REPORTED_DEMAND, "kind": "verb", "obj": demanded}]
     if tok.pos_ in ("NOUN", "PROPN") and tok.tag_ != "NNP":
         entry = lex["nouns"].get(lemma)
         if entry and _noun_allowed(tok, entry, lex):
             return [{"tok": tok, "entry": entry, "kind": "noun"}]
     return []
+
+
+def _demanded_clause(tok, g: dict):
+    """"X said Y should (not) do Z", "X hopes Y will do more": the clause X asks of another party."""
+    lemma = tok.lemma_.lower()
+    if lemma not in g["demand_saying_verbs"] and lemma not in g["demand_hoping_verbs"]:
+        return None
+    for clause in (c for c in tok.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")):
+        marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+        modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+        if marks & set(g["conditional_marks"]) or not any(c.dep_ == "nsubj" for c in clause.children):
+            continue
+        if modals & set(g["demand_modals"]) or (lemma in g["demand_hoping_verbs"] and modals & {"will", "would", "could", "can"}):
+            return clause
+    return None
 
 
 def _direct_object(tok):
@@ -665,6 +695,9 @@ def _arguments(cand: dict, reader: ArgReader, lex: dict) -> tuple[list[Party], l
         if not actors and len(recips) >= 2 and entry.get("reciprocal"):
             actors, recips = recips[:1], recips[1:]
         return actors, recips
+    if entry.get("demand"):
+        asked = [p for c in cand["obj"].children if c.dep_ == "nsubj" for p in reader.parties(c)]
+        return _subject(tok, reader)[0], asked
     actors, _ = _subject(tok, reader)
     passive = any(c.dep_ == "nsubjpass" for c in tok.children)
     if (not actors and not passive) or _across_blank_line(actors, tok):
