@@ -116,3 +116,21 @@ def test_a_reported_should_or_hope_about_another_party_is_a_request(run, text, p
 ])
 def test_no_request_of_oneself_or_under_a_condition_or_negation(run, text):
     assert not pairs(run(text), "REQUEST")
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("If the sanctions stay, Russia will respond accordingly.", ("RUS", None)),
+    ("Beijing vowed to retaliate against Washington.", ("CHN", "USA")),
+])
+def test_a_promised_reply_in_kind_is_a_threat_made(run, text, pair):
+    rows = [r for r in run(text) if r["event_type"] == "THREATEN"]
+    assert {(r["actor_code"], r["recipient_code"]) for r in rows} == {pair}
+    assert {r["status"] for r in rows} == {"occurred"}
+
+
+@pytest.mark.parametrize("text", [
+    "Russia retaliated by expelling ten diplomats.",
+    "Japan will respond to the questions next week.",
+])
+def test_a_reply_carried_out_or_without_menace_is_no_threat(run, text):
+    assert not pairs(run(text), "THREATEN")

@@ -840,6 +840,10 @@ def _rows_for(parsed, reader: ArgReader, lex: dict, cand: dict, seen_nouns: dict
         recips = _counterpart(reader, actors, entry, tok, lex["grammar"]) or recips
     if not _arguments_fit(entry, actors, recips) and not (not recips and _list_item_pledge(tok, entry, actors)):
         return []
+    if entry.get("threat_when_future"):
+        if status != "planned" or (entry.get("requires_menace") and not _menacing(tok, lex["grammar"])):
+            return []
+        status = "occurred"  # the threat is made now; what it threatens is still to come
     etype, mode = entry["type"], entry["mode"]
     if entry.get("planned_type") and (status == "planned" or _imperative(tok)):
         etype, mode, status = entry["planned_type"][0], entry["planned_type"][1], "occurred"
@@ -882,7 +886,14 @@ def _arguments_fit(entry: dict, actors: list[Party], recips: list[Party]) -> boo
     if recips:
         return True
     pair_from_subject = entry.get("reciprocal") and len(actors) >= 2
-    return pair_from_subject or (not entry.get("needs_recipient") and entry["type"] in NULL_RECIPIENT_OK)
+    alone_ok = entry["type"] in NULL_RECIPIENT_OK or entry.get("recipient_optional")
+    return pair_from_subject or (not entry.get("needs_recipient") and bool(alone_ok))
+
+
+def _menacing(tok, g: dict) -> bool:
+    """"will respond accordingly", "if X happens, Y will respond": a reply that menaces."""
+    return any(c.dep_ == "advmod" and c.lower_ in g["menace_adverbs"] for c in tok.children) or any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children) for c in tok.children)
 
 
 def _light_object(tok, lex: dict) -> bool:
