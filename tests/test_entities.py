@@ -56,6 +56,18 @@ def test_surname_follows_full_name_for_unknown_person(run):
     assert ents_for(de, "Quillfeather") == {"Harriet Quillfeather"}
 
 
+@pytest.mark.parametrize("surname", ["Takeyama", "Kitayama", "Morikawa"])
+def test_surname_mistagged_as_a_place_still_follows_the_full_name(run, surname):
+    _, de = run(f"Senator Hiroshi {surname} flew to Ottawa on Monday. Interestingly, the next day "
+                f"{surname} held talks with the Canadian foreign minister.")
+    assert [e.name for m, e in de.within(0, 10**6) if m.text == surname] == [f"Hiroshi {surname}"]
+
+
+def test_a_known_place_named_like_an_earlier_person_stays_a_place(run):
+    _, de = run("The historian Martha Washington spoke first. Later, Washington imposed new tariffs.")
+    assert {e.entity_type for m, e in de.within(0, 10**6) if m.text == "Washington"} == {"state"}
+
+
 @pytest.mark.parametrize("sentence,name,code", [
     ("Brazilian Foreign Minister Tomas Ferreirinha spoke to the press.", "Tomas Ferreirinha", "BRA"),
     ("Russia's Deputy Foreign Minister Pavel Grigorovsky warned the envoys.", "Pavel Grigorovsky", "RUS"),

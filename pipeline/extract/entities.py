@@ -1038,9 +1038,17 @@ def _lone_surnames(doc, words, resolved) -> list:
     for k, w in enumerate(words):
         hit = first_seen.get(w.lower()) if w[:1].isupper() else None
         if (hit and hit[1] is not None and not taken[k] and k > hit[0] and doc[k].pos_ == "PROPN"
-                and doc[k].ent_type_ in ("", "PERSON", "ORG")):
+                and _may_be_surname(doc[k], w, lex)):
             out.append((k, k + 1, hit[1]))
     return out
+
+
+def _may_be_surname(tok, word: str, lex: Lexicon) -> bool:
+    """NER often tags a lone surname as a place or a date ("the next day Tanaka"); after the full name
+    appeared, the surname wins, unless the word is a place the gazetteer knows ("Washington")."""
+    if tok.ent_type_ in ("", "PERSON", "ORG", "DATE", "TIME"):
+        return True
+    return tok.ent_type_ in ("GPE", "LOC") and (word,) not in lex.exact and (word.lower(),) not in lex.lower
 
 
 def _loose_single(t) -> bool:
