@@ -134,3 +134,11 @@ def test_a_promised_reply_in_kind_is_a_threat_made(run, text, pair):
 ])
 def test_a_reply_carried_out_or_without_menace_is_no_threat(run, text):
     assert not pairs(run(text), "THREATEN")
+
+
+@pytest.mark.parametrize("text, etype, pair", [
+    ("The sanctions imposed by the European Union on Russia hurt exports.", "SANCTION", ("EU", "RUS")),
+    ("The visit made by the Indian minister to Japan was short.", "CONSULT", ("IND", "JPN")),
+])
+def test_the_agent_of_a_participle_acts_for_its_noun(run, text, etype, pair):
+    assert pairs(run(text), etype) == {pair}

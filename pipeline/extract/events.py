@@ -628,7 +628,21 @@ def _noun_args(tok, entry: dict, reader: ArgReader) -> tuple[list[Party], list[P
                 continue
             elif prep in RECIPIENT_PREPS + ("of",):
                 recips.extend(reader.parties(pobj, place=dest) or reader.parties_inside(pobj, place=dest))
+    if not actors:
+        actors, more = _passive_agent(tok, entry, reader)
+        recips = recips or more
     return _dedupe_parties(actors), _dedupe_parties(recips)
+
+
+def _passive_agent(noun, entry: dict, reader: ArgReader) -> tuple[list[Party], list[Party]]:
+    """"sanctions imposed by the EU on Russia", "restrictions, which were introduced by China": the
+    agent acts, and the participle's own "on"/"against" phrase names the recipient."""
+    for clause in (c for c in noun.children if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN"):
+        for agent in (c for c in clause.children if c.dep_ == "agent"):
+            found = [p for pobj in agent.children if pobj.dep_ == "pobj" for p in reader.parties(pobj)]
+            if found:
+                return found, _verb_recipients(clause, {**entry, "dest": False}, reader)
+    return [], []
 
 
 JOINERS = ("-", "\u2013", "\u2014", "/")
