@@ -142,3 +142,9 @@ def test_a_reply_carried_out_or_without_menace_is_no_threat(run, text):
 ])
 def test_the_agent_of_a_participle_acts_for_its_noun(run, text, etype, pair):
     assert pairs(run(text), etype) == {pair}
+
+
+def test_a_group_named_by_its_region_is_one_uncoded_party(run):
+    rows = [r for r in run("During the forum, the countries of the region opposed the actions of China.")
+            if r["event_type"] == "ACCUSE"]
+    assert [(r["actor"], r["actor_code"], r["recipient_code"]) for r in rows] == [("the countries of the region", None, "CHN")]

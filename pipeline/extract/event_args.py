@@ -152,6 +152,8 @@ class ArgReader:
             return [Party(getattr(ent, "name", text), getattr(ent, "entity_id", None), code,
                           getattr(ent, "entity_type", None), tok.i)]
         if self._is_group(tok, text):
+            if self._of_a_region(tok):
+                text = tok.doc[tok.left_edge.i:max(c.right_edge.i for c in tok.children if c.dep_ == "prep") + 1].text
             return [Party(text, None, None, "group", tok.i, group=True)]
         return []
 
@@ -179,7 +181,15 @@ class ArgReader:
         if low in self.group_names or any(g in low for g in self.group_names if " " in g):
             return True
         return tok.lemma_.lower() in self.group_nouns and tok.tag_ in ("NNS", "NNPS") and \
-            any(c.dep_ in ("amod", "compound", "nummod") for c in tok.children)
+            (any(c.dep_ in ("amod", "compound", "nummod") for c in tok.children) or self._of_a_region(tok))
+
+    def _of_a_region(self, tok) -> bool:
+        """"the countries of the region", "leaders of the Pacific": a group named by where it is."""
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                if pobj.lemma_.lower() in self.grammar.get("region_nouns", ()) or pobj.ent_type_ in ("LOC", "GPE"):
+                    return True
+        return False
 
     def _pronoun(self, tok) -> list[Party]:
         low = tok.lower_
