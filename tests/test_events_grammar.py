@@ -148,3 +148,19 @@ def test_a_group_named_by_its_region_is_one_uncoded_party(run):
     rows = [r for r in run("During the forum, the countries of the region opposed the actions of China.")
             if r["event_type"] == "ACCUSE"]
     assert [(r["actor"], r["actor_code"], r["recipient_code"]) for r in rows] == [("the countries of the region", None, "CHN")]
+
+
+def test_an_indefinite_meeting_on_the_same_day_is_a_new_event(run):
+    rows = run("On July 22, the Chilean foreign minister held talks in Lima with Peru's president. "
+               "On July 22, a meeting of the strategic dialogue between Chile and Peru was held in Lima.")
+    assert len(consults(rows)) == 2
+
+
+def test_the_object_of_a_hosting_verb_is_the_same_event(run):
+    rows = run("Last month, Chile committed to hosting an online summit with the president of Peru.")
+    assert len(consults(rows)) == 1
+
+
+def test_a_brokered_deal_is_the_parties_own_event(run):
+    rows = run("Qatar brokered a deal between Israel and Egypt on Monday.")
+    assert ("ISR", "EGY") in pairs(rows, "AGREE") and ("QAT", "ISR") in pairs(rows, "AGREE")

@@ -75,12 +75,23 @@ def _extract(parsed) -> list[dict]:
             for cand in _candidates(tok, lex, taken):
                 found = _rows_for(parsed, reader, lex, cand, seen_nouns, deferred)
                 fired.update([tok.i] if found else [])
+                taken.update(_same_event_objects(cand, found, lex))
                 rows.extend(found)
         for cand, inner in deferred:
             if not fired & {t.i for t in [inner] + _objects(inner, preps=("in",))}:
                 rows.extend(_rows_for(parsed, reader, lex, cand, seen_nouns))  # the inner action coded nothing
     rows.extend(_headline_rows(parsed, reader, lex, rows))
     return _dedupe(rows)
+
+
+def _same_event_objects(cand: dict, found: list[dict], lex: dict) -> list[int]:
+    """"hosted a summit", "visited on a trip": an event noun that is the object of a verb coded as the
+    same type names the same event (a broker's deal is the parties' own event, so it stays)."""
+    if not found or cand["kind"] != "verb" or cand["entry"].get("broker"):
+        return []
+    types = {r["event_type"] for r in found}
+    return [c.i for c in cand["tok"].children if c.dep_ == "dobj"
+            and lex["nouns"].get(c.lemma_.lower(), {}).get("type") in types]
 
 
 def _quotes_of(parsed) -> list[dict]:
@@ -777,6 +788,8 @@ def _clause_verb(tok):
 def _between(tok, reader: ArgReader) -> list[Party]:
     """"a deal between X and Y"; also "a deal brokered by Z between X and Y", "brokered a deal between X and Y"."""
     holders = [tok] + [c for c in tok.children if c.dep_ == "acl" and _brokers(c)]
+    # "a meeting of the dialogue between X and Y": the forum's parties meet
+    holders += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     if tok.dep_ in ("dobj", "nsubjpass") and _brokers(tok.head):
         holders.append(tok.head)
     for holder in holders:
@@ -879,7 +892,7 @@ def _rows_for(parsed, reader: ArgReader, lex: dict, cand: dict, seen_nouns: dict
         actors, recips = _host_last(actors, recips, location_code)
     pairs = [(a, r) for a, r in _pairs(actors, recips, bool(entry.get("reciprocal"))) if a.code or (r is not None and r.code)]
     seen_key = (etype, status if kind == "noun" and _light_object(tok, lex) else None)
-    if kind == "noun" and _refers_back(pairs, seen_key, date, seen_nouns):
+    if kind == "noun" and not _indefinite(tok) and _refers_back(pairs, seen_key, date, seen_nouns):
         return []
     rows = [_row(parsed, cand, etype, mode, a, r, status, date, kind, (location, location_code)) for a, r in pairs]
     for a, r in pairs:
@@ -917,6 +930,11 @@ def _light_object(tok, lex: dict) -> bool:
 
 def _pair_key(etype, a: Party, r: Party | None) -> tuple:
     return etype, frozenset([a.code or a.name, (r.code or r.name) if r else None])
+
+
+def _indefinite(noun) -> bool:
+    """"a meeting", "another round of talks": an indefinite noun brings in a new event, never an old one."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in noun.children)
 
 
 def _refers_back(pairs, etype, date, seen: dict) -> bool:
