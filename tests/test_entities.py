@@ -340,3 +340,23 @@ def test_resolution_is_fast_on_long_documents(run):
     start = time.perf_counter()
     resolve_entities(parsed)
     assert time.perf_counter() - start < 2.0
+
+
+@pytest.mark.parametrize("sentence, word, code", [
+    ("Madrid and Rabat signed a migration accord on Monday.", "Rabat", "MAR"),
+    ("Cairo condemned the strike on the convoy.", "Cairo", "EGY"),
+    ("Vilnius expelled two diplomats.", "Vilnius", "LTU"),
+])
+def test_a_seat_of_government_codes_as_its_state(run, sentence, word, code):
+    _, de = run(sentence)
+    assert [e.code for m, e in de.within(0, 10**6) if m.text == word] == [code]
+
+
+def test_a_capital_after_a_place_word_is_a_place_in_its_country(run):
+    _, de = run("The minister flew to Nairobi for talks.")
+    assert [(e.entity_type, e.country_code, e.code) for m, e in de.within(0, 10**6) if m.text == "Nairobi"] == [("location", "KEN", None)]
+
+
+def test_a_first_name_shared_with_a_capital_is_not_a_seat(run):
+    _, de = run("Sofia Coppola attended the gala in Rome.")
+    assert all(e.country_code != "BGR" for _, e in de.within(0, 10**6))
