@@ -164,3 +164,9 @@ def test_the_object_of_a_hosting_verb_is_the_same_event(run):
 def test_a_brokered_deal_is_the_parties_own_event(run):
     rows = run("Qatar brokered a deal between Israel and Egypt on Monday.")
     assert ("ISR", "EGY") in pairs(rows, "AGREE") and ("QAT", "ISR") in pairs(rows, "AGREE")
+
+
+def test_the_two_leaders_exchanging_views_is_their_meeting(run):
+    rows = run("President Lula met President Milei on Monday. The two leaders also exchanged views on "
+               "regional challenges, including Venezuela.")
+    assert pairs(rows, "CONSULT") == {("BRA", "ARG")}
