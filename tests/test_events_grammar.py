@@ -170,3 +170,9 @@ def test_the_two_leaders_exchanging_views_is_their_meeting(run):
     rows = run("President Lula met President Milei on Monday. The two leaders also exchanged views on "
                "regional challenges, including Venezuela.")
     assert pairs(rows, "CONSULT") == {("BRA", "ARG")}
+
+
+def test_a_relative_clause_after_a_between_phrase_belongs_to_its_parties(run):
+    rows = run("Chile is concerned about the close relationship between Lima and La Paz, which have "
+               "conducted joint military exercises near its border.")
+    assert pairs(rows, "COOPERATE") == {("PER", "BOL")}

@@ -194,7 +194,10 @@ class ArgReader:
     def _pronoun(self, tok) -> list[Party]:
         low = tok.lower_
         if low in ("who", "which", "that") and tok.head.dep_ == "relcl":
-            return self.parties(tok.head.head)  # "Beijing and Moscow, which have ...": both
+            # "Beijing and Moscow, which have ...": both; when the parse hangs the clause on a noun that
+            # names no party ("the relationship between Beijing and Moscow, which have"), the phrase
+            # just before the pronoun is its antecedent
+            return self.parties(tok.head.head) or self._just_before(tok)
         if low in ("we", "us", "our") and in_quote(tok):
             return self._speaker(tok) if low == "we" else []  # "we" in a quotation is the speaker's side
         if low == "we" and (labelled := self._label_speaker(tok)) is not None:
@@ -211,6 +214,15 @@ class ArgReader:
             return []
         return [Party(getattr(ent, "name", tok.text), getattr(ent, "entity_id", None), entity_code(ent),
                       getattr(ent, "entity_type", None), tok.i)]
+
+    def _just_before(self, tok) -> list[Party]:
+        prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+        prev = tok.doc[tok.i - 2] if prev is not None and prev.is_punct and tok.i > 1 else prev
+        if prev is None or prev.pos_ not in ("PROPN", "NOUN"):
+            return []
+        while prev.dep_ == "conj" and prev.head.i < prev.i:
+            prev = prev.head
+        return self.parties(prev)
 
     def _label_speaker(self, tok) -> list[Party] | None:
         """"SPOKESPERSON: We urge ...": the party a transcript label speaks for, named in the label
