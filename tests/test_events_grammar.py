@@ -176,3 +176,10 @@ def test_a_relative_clause_after_a_between_phrase_belongs_to_its_parties(run):
     rows = run("Chile is concerned about the close relationship between Lima and La Paz, which have "
                "conducted joint military exercises near its border.")
     assert pairs(rows, "COOPERATE") == {("PER", "BOL")}
+
+
+def test_the_actors_own_possessive_is_not_the_partner(run):
+    rows = run("Chile has raised military spending and strengthened its military cooperation with Peru "
+               "and other regional partners.")
+    assert ("CHL", "PER") in pairs(rows, "COOPERATE")
+    assert all(r["actor_code"] != r["recipient_code"] for r in rows)

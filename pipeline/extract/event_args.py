@@ -283,13 +283,14 @@ class ArgReader:
             out.extend(found)
         return _unique(out)
 
-    def parties_inside(self, tok, place: bool = False) -> list[Party]:
-        """Parties named inside a non-party object: "the actions of China", "Russia's aggression"."""
+    def parties_inside(self, tok, place: bool = False, besides: tuple = ()) -> list[Party]:
+        """Parties named inside a non-party object: "the actions of China", "Russia's aggression";
+        owners coded as one of `besides` (the actor's "its cooperation with Korea") are skipped."""
         direct = self.parties(tok, place)
         if direct:
             return direct
         owners = [p for c in tok.children if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.pos_ in ("PROPN", "ADJ"))
-                  for p in self.party(c, place)]
+                  for p in self.party(c, place) if not (p.code and p.code in besides)]
         if owners:
             return _unique(owners)  # "condemned Russia's aggression against Ukraine": the owner is the target
         out: list[Party] = []

@@ -569,14 +569,14 @@ def _across_blank_line(parties: list[Party], tok) -> bool:
     return False
 
 
-def _verb_recipients(tok, entry: dict, reader: ArgReader) -> list[Party]:
+def _verb_recipients(tok, entry: dict, reader: ArgReader, besides: tuple = ()) -> list[Party]:
     dest = entry.get("dest")
     only = entry.get("dest_preps")  # "left China for Japan": the place left is no destination
     for child in tok.children:
         if child.dep_ in ("dobj", "dative", "nsubjpass") and not only:
             if child.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in tok.children):
                 continue
-            found = reader.parties(child, place=dest) or reader.parties_inside(child, place=dest)
+            found = reader.parties(child, place=dest) or reader.parties_inside(child, place=dest, besides=besides)
             if not found and dest:
                 found = reader.place_within(child)  # "visited a church in Bucha, a town outside Kyiv"
             if found:
@@ -731,9 +731,9 @@ def _arguments(cand: dict, reader: ArgReader, lex: dict) -> tuple[list[Party], l
         actors = _capital_of(tok, reader)  # "a deal brokered in Beijing": the capital's government brokered it
     if not actors and entry.get("joint") and _narrator_we(tok):
         actors = leading_parties(reader)
-    recips = _verb_recipients(tok, entry, reader)
+    recips = _verb_recipients(tok, entry, reader, besides=tuple(a.code for a in actors if a.code))
     if kind == "phrase" and not recips:
-        recips = reader.parties_inside(cand["obj"])
+        recips = reader.parties_inside(cand["obj"], besides=tuple(a.code for a in actors if a.code))
     if not actors and _imperative(tok) and len(reader.context_pair) >= 2:
         actors = reader.context_pair[:1] if recips else list(reader.context_pair)  # fact-sheet imperative
     if tok.lemma_.lower() == "welcome" and recips and recips[0].etype in ("person", "state") and _has_visit_word(tok):
