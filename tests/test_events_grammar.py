@@ -183,3 +183,9 @@ def test_the_actors_own_possessive_is_not_the_partner(run):
                "and other regional partners.")
     assert ("CHL", "PER") in pairs(rows, "COOPERATE")
     assert all(r["actor_code"] != r["recipient_code"] for r in rows)
+
+
+def test_a_deeply_embedded_participle_takes_the_main_subject(run):
+    rows = run("The Canadian government did not wait and was quick to join other G-7 countries in "
+               "sanctioning Russia.")
+    assert ("CAN", "RUS") in pairs(rows, "SANCTION")

@@ -499,7 +499,7 @@ def _reported(verb, g: dict) -> bool:
 
 def _subject(tok, reader: ArgReader, depth: int = 0) -> tuple[list[Party], bool]:
     """Parties of the subject (agent of a passive); True when the subject is the grammatical object."""
-    if depth > 4:
+    if depth > 6:  # "was quick to join X in sanctioning Y": the subject sits six heads up
         return [], False
     for child in tok.children:
         if child.dep_ == "agent":
