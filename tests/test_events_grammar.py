@@ -189,3 +189,8 @@ def test_a_deeply_embedded_participle_takes_the_main_subject(run):
     rows = run("The Canadian government did not wait and was quick to join other G-7 countries in "
                "sanctioning Russia.")
     assert ("CAN", "RUS") in pairs(rows, "SANCTION")
+
+
+def test_its_delivery_to_a_country_is_aid_to_that_country(run):
+    rows = run("Berlin is accelerating its delivery of Leopard tanks to Ukraine.")
+    assert pairs(rows, "AID") == {("DEU", "UKR")}

@@ -716,7 +716,7 @@ def _arguments(cand: dict, reader: ArgReader, lex: dict) -> tuple[list[Party], l
         if clause is not None:
             actors, _ = _subject(clause, reader)  # "at talks with X, Y said": Y took part
         if not recips and light:
-            recips = _verb_recipients(gov, entry, reader)
+            recips = _verb_recipients(gov, entry, reader, besides=tuple(a.code for a in actors if a.code))
         if not actors and len(recips) >= 2 and entry.get("reciprocal"):
             actors, recips = recips[:1], recips[1:]
         return actors, recips
