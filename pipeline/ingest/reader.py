@@ -24,7 +24,6 @@ BOMS = (
 )
 # Control characters other than tab, LF, VT, FF, CR: text files do not have them.
 CONTROL = {chr(c) for c in range(32)} - set("\t\n\x0b\x0c\r")
-_DROP_CONTROL = str.maketrans(dict.fromkeys(CONTROL))
 MAX_CONTROL_SHARE = 0.01
 
 
@@ -155,7 +154,7 @@ def decode(data: bytes, name: str) -> tuple[str | None, dict | None]:
 def _looks_binary(text: str) -> bool:
     if "\x00" in text:
         return True
-    controls = len(text) - len(text.translate(_DROP_CONTROL))  # str.translate runs in C
+    controls = sum(text.count(ch) for ch in CONTROL)  # a C scan per control character beats a Python step per text character
     return controls > MAX_CONTROL_SHARE * max(len(text), 1)
 
 
