@@ -572,11 +572,15 @@ def _across_blank_line(parties: list[Party], tok) -> bool:
 def _verb_recipients(tok, entry: dict, reader: ArgReader, besides: tuple = ()) -> list[Party]:
     dest = entry.get("dest")
     only = entry.get("dest_preps")  # "left China for Japan": the place left is no destination
+    inside: list[Party] = []  # a body named inside the object ("delivery of Leopard tanks"), if nothing better
     for child in tok.children:
         if child.dep_ in ("dobj", "dative", "nsubjpass") and not only:
             if child.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in tok.children):
                 continue
-            found = reader.parties(child, place=dest) or reader.parties_inside(child, place=dest, besides=besides)
+            found = reader.parties(child, place=dest)
+            if not found:
+                inside = reader.parties_inside(child, place=dest, besides=besides)
+                found = inside if any(p.code or p.group for p in inside) else []
             if not found and dest:
                 found = reader.place_within(child)  # "visited a church in Bucha, a town outside Kyiv"
             if found:
@@ -590,8 +594,8 @@ def _verb_recipients(tok, entry: dict, reader: ArgReader, besides: tuple = ()) -
                     if found:
                         return found
     if entry["type"] == "AGREE":
-        return _complement_partners(tok, reader)
-    return []
+        return _complement_partners(tok, reader) or inside
+    return inside
 
 
 def _complement_partners(tok, reader: ArgReader) -> list[Party]:
@@ -715,8 +719,8 @@ def _arguments(cand: dict, reader: ArgReader, lex: dict) -> tuple[list[Party], l
         clause = _clause_verb(tok) if not actors and _in_adjunct(tok, lex["grammar"]) else None
         if clause is not None:
             actors, _ = _subject(clause, reader)  # "at talks with X, Y said": Y took part
-        if not recips and light:
-            recips = _verb_recipients(gov, entry, reader, besides=tuple(a.code for a in actors if a.code))
+        if light and not any(r.code for r in recips):  # "its delivery of Leopard tanks to Ukraine"
+            recips = _verb_recipients(gov, entry, reader, besides=tuple(a.code for a in actors if a.code)) or recips
         if not actors and len(recips) >= 2 and entry.get("reciprocal"):
             actors, recips = recips[:1], recips[1:]
         return actors, recips
