@@ -194,3 +194,8 @@ def test_a_deeply_embedded_participle_takes_the_main_subject(run):
 def test_its_delivery_to_a_country_is_aid_to_that_country(run):
     rows = run("Berlin is accelerating its delivery of Leopard tanks to Ukraine.")
     assert pairs(rows, "AID") == {("DEU", "UKR")}
+
+
+def test_a_dash_joined_pair_parsed_as_two_modifiers_is_both_sides(run):
+    rows = run("Relations improved and, finally, one more Abe-Xi meeting took place in Lima in November.")
+    assert {(r["actor_code"], r["recipient_code"]) for r in consults(rows)} == {("JPN", "CHN")}

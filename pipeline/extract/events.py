@@ -619,9 +619,13 @@ def _noun_args(tok, entry: dict, reader: ArgReader) -> tuple[list[Party], list[P
     actors: list[Party] = []
     recips: list[Party] = []
     dest = entry.get("dest")
+    joined = _joined_modifiers(tok, reader)
+    actors.extend(joined)
     for child in tok.children:
         if child.dep_ == "poss":
             actors.extend(reader.parties(child))
+        elif joined and child.i < tok.i and child.dep_ in ("amod", "compound", "nmod"):
+            continue
         elif child.dep_ in ("amod", "compound", "nmod") and child.pos_ in ("PROPN", "ADJ", "NOUN"):
             found = _joined_names(child, reader) or reader.party(child)
             if entry["type"] == "CONSULT" and found and found[0].etype == "igo":
@@ -677,6 +681,22 @@ def _joined_names(tok, reader: ArgReader) -> list[Party]:
     return found if len(found) >= 2 else []
 
 
+def _joined_modifiers(noun, reader: ArgReader) -> list[Party]:
+    """"one more Abe-Xi meeting" parsed as two modifiers of the noun: the dash still joins them."""
+    mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i]
+    if len(mods) < 2:
+        return []
+    words = noun.doc[min(m.left_edge.i for m in mods):noun.i]
+    if not any(t.text in JOINERS for t in words):
+        return []
+    found: list[Party] = []
+    for t in words:
+        for p in ([] if t.text in JOINERS or not t.text[:1].isupper() else reader.party(t) or _looked_up(t, reader)):
+            if p.code and p.code not in {f.code for f in found}:
+                found.append(p)
+    return found if len(found) >= 2 else []
+
+
 def _looked_up(tok, reader: ArgReader) -> list[Party]:
     """A family name the mention layer left inside a joined pair ("Abe-Xi"), resolved by name."""
     ents = reader.view.ents
@@ -719,7 +739,8 @@ def _arguments(cand: dict, reader: ArgReader, lex: dict) -> tuple[list[Party], l
         clause = _clause_verb(tok) if not actors and _in_adjunct(tok, lex["grammar"]) else None
         if clause is not None:
             actors, _ = _subject(clause, reader)  # "at talks with X, Y said": Y took part
-        if light and not any(r.code for r in recips):  # "its delivery of Leopard tanks to Ukraine"
+        pair_named = entry.get("reciprocal") and len(actors) >= 2  # "the Abe-Xi meeting" names both sides
+        if light and not pair_named and not any(r.code for r in recips):  # "its delivery of tanks to Ukraine"
             recips = _verb_recipients(gov, entry, reader, besides=tuple(a.code for a in actors if a.code)) or recips
         if not actors and len(recips) >= 2 and entry.get("reciprocal"):
             actors, recips = recips[:1], recips[1:]
