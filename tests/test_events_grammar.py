@@ -199,3 +199,15 @@ def test_its_delivery_to_a_country_is_aid_to_that_country(run):
 def test_a_dash_joined_pair_parsed_as_two_modifiers_is_both_sides(run):
     rows = run("Relations improved and, finally, one more Abe-Xi meeting took place in Lima in November.")
     assert {(r["actor_code"], r["recipient_code"]) for r in consults(rows)} == {("JPN", "CHN")}
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Vietnam and the United States elevated ties to a comprehensive strategic partnership on Sunday.", ("VNM", "USA")),
+    ("In 2019, Chile moved fast, upgrading the status of defence cooperation with Peru.", ("CHL", "PER")),
+])
+def test_elevating_ties_is_cooperation(run, text, pair):
+    assert pair in pairs(run(text), "COOPERATE")
+
+
+def test_elevating_something_that_is_not_a_tie_is_no_event(run):
+    assert not run("The museum elevated the status of the exhibit.")
