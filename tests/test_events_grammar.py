@@ -211,3 +211,8 @@ def test_elevating_ties_is_cooperation(run, text, pair):
 
 def test_elevating_something_that_is_not_a_tie_is_no_event(run):
     assert not run("The museum elevated the status of the exhibit.")
+
+
+def test_a_compound_owner_of_a_plan_noun_acts(run):
+    rows = run("The Polish government announcement to accept refugees from Belarus was a surprise.")
+    assert pairs(rows, "AID") == {("POL", "BLR")}

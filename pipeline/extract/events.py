@@ -514,7 +514,7 @@ def _subject(tok, reader: ArgReader, depth: int = 0) -> tuple[list[Party], bool]
     if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep", "acomp") and tok.head.i != tok.i:
         return _subject(tok.head, reader, depth + 1)  # "joined the U.S. in sanctioning Russia": the joiner acts
     if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
-        found = reader.parties(tok.head) or [p for c in tok.head.children if c.dep_ in ("poss", "amod")
+        found = reader.parties(tok.head) or [p for c in tok.head.children if c.dep_ in ("poss", "amod", "compound")
                                              for p in reader.party(c)]  # "a British plan to provide"
         found = found or _split_possessor(tok.head, reader)
         if not found and tok.head.dep_ in ("dobj", "pobj") and (_infinitive(tok) or _vehicle_of(tok.head, reader)):
