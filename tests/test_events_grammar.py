@@ -216,3 +216,15 @@ def test_elevating_something_that_is_not_a_tie_is_no_event(run):
 def test_a_compound_owner_of_a_plan_noun_acts(run):
     rows = run("The Polish government announcement to accept refugees from Belarus was a surprise.")
     assert pairs(rows, "AID") == {("POL", "BLR")}
+
+
+@pytest.mark.parametrize("text", [
+    "French President Macron stressed the need for Iran to comply with its obligations.",
+    "Macron emphasized the necessity of dialogue, as well as for Iran to heed the inspectors.",
+])
+def test_stressing_the_need_for_a_party_to_act_asks_it(run, text):
+    assert pairs(run(text), "REQUEST") == {("FRA", "IRN")}
+
+
+def test_stressing_the_importance_of_something_asks_nobody(run):
+    assert not pairs(run("French President Macron stressed the importance of dialogue with Iran."), "REQUEST")

@@ -334,6 +334,21 @@ def _demanded_clause(tok, g: dict):
             continue
         if modals & set(g["demand_modals"]) or (lemma in g["demand_hoping_verbs"] and modals & {"will", "would", "could", "can"}):
             return clause
+    return _need_for_clause(tok, g) if lemma in g["demand_saying_verbs"] else None
+
+
+def _need_for_clause(tok, g: dict):
+    """"stressed the need for Iran to comply": the clause whose "for" subject is asked to act."""
+    objects = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in g["need_nouns"]]
+    if not objects:
+        return None
+    holders = [tok] + objects + [g2 for o in objects for c in o.children if c.dep_ == "prep" for g2 in c.children]
+    for holder in holders:
+        for clause in holder.children:
+            if clause.pos_ == "VERB" and clause.dep_ in ("advcl", "acl", "relcl", "ccomp", "xcomp", "pcomp") \
+                    and any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children) \
+                    and any(c.dep_ == "nsubj" for c in clause.children):
+                return clause
     return None
 
 
