@@ -228,3 +228,8 @@ def test_stressing_the_need_for_a_party_to_act_asks_it(run, text):
 
 def test_stressing_the_importance_of_something_asks_nobody(run):
     assert not pairs(run("French President Macron stressed the importance of dialogue with Iran."), "REQUEST")
+
+
+def test_aiming_to_strengthen_coordination_with_a_partner_is_a_promise(run):
+    rows = run("Lula said he aimed to strengthen coordination and interaction with Argentina.")
+    assert pairs(rows, "AGREE") == {("BRA", "ARG")}
