@@ -233,3 +233,13 @@ def test_stressing_the_importance_of_something_asks_nobody(run):
 def test_aiming_to_strengthen_coordination_with_a_partner_is_a_promise(run):
     rows = run("Lula said he aimed to strengthen coordination and interaction with Argentina.")
     assert pairs(rows, "AGREE") == {("BRA", "ARG")}
+
+
+def test_a_shared_determination_to_conclude_a_treaty_is_an_agreement(run):
+    rows = run("President Lula met President Milei. The two leaders shared a determination to conclude a trade treaty.")
+    assert ("BRA", "ARG") in pairs(rows, "AGREE")
+
+
+def test_needing_to_agree_is_no_agreement(run):
+    rows = run("President Lula met President Milei. The two sides need to agree on concrete projects.")
+    assert not pairs(rows, "AGREE")

@@ -482,6 +482,15 @@ def _status(tok, kind: str, lex: dict) -> str | None:
     return "planned" if planned else "occurred"
 
 
+def _stated_resolve(tok, g: dict) -> bool:
+    """"shared a determination to conclude", "expressed their desire to sign": a resolve stated as
+    such (not "need to agree", which only says what is wanting)."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else governing_verb(tok)
+    noun = verb.head if verb is not None and verb.dep_ == "acl" else None
+    stater = governing_verb(noun) if noun is not None and noun.lemma_.lower() in g["desire_nouns"] else None
+    return stater is not None and stater.lemma_.lower() in g["resolve_verbs"]
+
+
 def _purpose_of_trip(head, g: dict) -> bool:
     """"took a train to visit Kyiv": an infinitive of purpose after a travel verb happened."""
     verb = head if head.pos_ in ("VERB", "AUX") else governing_verb(head)
@@ -897,9 +906,14 @@ def _rows_for(parsed, reader: ArgReader, lex: dict, cand: dict, seen_nouns: dict
             return []
         status, recips = "occurred", []
     if status == "desire":
-        if not entry.get("planned_type"):
+        if entry["type"] == "AGREE" and len({a.code for a in actors if a.code}) >= 2 and _stated_resolve(tok, lex["grammar"]):
+            # "the two leaders shared a determination to conclude a treaty": a joint resolve is a promise
+            entry = cand["entry"] = {**entry, "mode": "promise", "planned_type": None}
+            status = "occurred"
+        elif not entry.get("planned_type"):
             return []
-        status = "planned"
+        else:
+            status = "planned"
     if entry.get("dest") or any(r.code for r in recips):
         # "a trip to Asia" names no counterpart; beside a coded party, an uncoded place or body is scenery
         recips = [r for r in recips if r.code or r.group]
