@@ -243,3 +243,9 @@ def test_a_shared_determination_to_conclude_a_treaty_is_an_agreement(run):
 def test_needing_to_agree_is_no_agreement(run):
     rows = run("President Lula met President Milei. The two sides need to agree on concrete projects.")
     assert not pairs(rows, "AGREE")
+
+
+def test_calling_on_a_party_to_act_is_a_request(run):
+    # regression: YAML 1.1 read the preposition "on" in the lexicon as the boolean True
+    rows = run("Turkey's President Erdogan called on Israel to halt its offensive in Gaza immediately.")
+    assert pairs(rows, "REQUEST") == {("TUR", "ISR")}

@@ -25,8 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-import yaml
-
+from pipeline.datafile import load_yaml
 from pipeline.ids import stable_id
 
 log = logging.getLogger(__name__)
@@ -172,8 +171,8 @@ def _add(index: dict, key: tuple, value: tuple) -> None:
 def lexicon() -> Lexicon:
     import pycountry
 
-    places = yaml.safe_load((DATA_DIR / "places.yaml").read_text(encoding="utf-8"))
-    names_data = yaml.safe_load((DATA_DIR / "names.yaml").read_text(encoding="utf-8"))
+    places = load_yaml(DATA_DIR / "places.yaml")
+    names_data = load_yaml(DATA_DIR / "names.yaml")
     actors = _load_actors()
     exact: dict[tuple, tuple] = {}
     lower: dict[tuple, tuple] = {}

@@ -11,8 +11,7 @@ import functools
 import re
 from pathlib import Path
 
-import yaml
-
+from pipeline.datafile import load_yaml
 from pipeline.extract.event_args import RECIPIENT_PREPS, ArgReader, Party, entity_code, governing_verb, sent_of
 from pipeline.extract.event_when import event_date
 from pipeline.extract.event_lists import ListReader, first_sentence_end, headline_chunks, headlines, list_items
@@ -37,7 +36,7 @@ VERB_CONFIDENCE, NOUN_CONFIDENCE, PHRASE_CONFIDENCE = 0.75, 0.6, 0.7
 @functools.lru_cache(maxsize=1)
 def load_lexicon(path: str = str(LEXICON_PATH)) -> dict:
     with open(path, encoding="utf-8") as fh:
-        lex = yaml.safe_load(fh)
+        lex = load_yaml(fh.read())
     lex["grammar"] = {k: (set(v) if isinstance(v, list) else v) for k, v in lex.get("grammar", {}).items()}
     lex["phrase_index"] = {}
     lex["commitment_verbs"] = set(lex.get("commitments", {}).get("verbs", []))

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from pipeline.datafile import load_yaml
 
 UNITS_PATH = Path(__file__).resolve().parent.parent / "data" / "units.yaml"
 
@@ -42,7 +42,7 @@ class Quantity:
 @functools.lru_cache(maxsize=1)
 def lexicon() -> dict:
     with open(UNITS_PATH, encoding="utf-8") as f:
-        return yaml.safe_load(f)
+        return load_yaml(f.read())
 
 
 def _alternation(words, flags=0) -> str:

@@ -18,8 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from pipeline.datafile import load_yaml
 from pipeline.ids import stable_id
 
 LEXICON_PATH = Path(__file__).resolve().parent.parent / "data" / "reporting_verbs.yaml"
@@ -41,7 +40,7 @@ JUNK_NAME = re.compile(r"\]\(|https?:|[/\[\]*]")
 
 @functools.lru_cache(maxsize=1)
 def lexicon() -> dict:
-    data = yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8")) or {}
+    data = load_yaml(LEXICON_PATH) or {}
     return {key: set(values) if isinstance(values, list) else values for key, values in data.items()}
 
 

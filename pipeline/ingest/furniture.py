@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from rapidfuzz import fuzz
 
+from pipeline.datafile import load_yaml
 from pipeline.ingest.markdown import strip_links
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "furniture.yaml"
@@ -28,7 +28,7 @@ WRAP_WIDTH = 100
 
 @functools.lru_cache(maxsize=1)
 def rules() -> dict:
-    return yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    return load_yaml(DATA)
 
 
 def _compile(patterns: list[str], flags: int = re.IGNORECASE) -> re.Pattern:

@@ -1,0 +1,30 @@
+"""Reading the lexicon and gazetteer YAML files in `pipeline/data/`.
+
+YAML 1.1, which PyYAML follows, reads the bare words on, off, yes, no, y and n as booleans, so a
+preposition list such as `[for, on, upon]` would silently hold `True`. These files are word lists:
+only `true` and `false` are booleans here (the YAML 1.2 rule).
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+
+class WordListLoader(yaml.SafeLoader):
+    """SafeLoader with YAML 1.2 booleans."""
+
+
+WordListLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+WordListLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                                     list("tTfF"))
+
+
+def load_yaml(source: str | Path):
+    """The parsed YAML of a path or a string."""
+    text = Path(source).read_text(encoding="utf-8") if isinstance(source, Path) else source
+    return yaml.load(text, Loader=WordListLoader)
