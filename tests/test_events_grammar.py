@@ -249,3 +249,17 @@ def test_calling_on_a_party_to_act_is_a_request(run):
     # regression: YAML 1.1 read the preposition "on" in the lexicon as the boolean True
     rows = run("Turkey's President Erdogan called on Israel to halt its offensive in Gaza immediately.")
     assert pairs(rows, "REQUEST") == {("TUR", "ISR")}
+
+
+@pytest.mark.parametrize("text, etype, pair", [
+    ("North Korea fired two ballistic missiles into the sea off its east coast on Sunday.", "MOBILIZE", ("PRK", None)),
+    ("Russia launched dozens of missiles at Kyiv overnight.", "ASSAULT", ("RUS", "UKR")),
+    ("The United States will send a new shipment of tanks to Ukraine.", "AID", ("USA", "UKR")),
+])
+def test_missile_launches_and_counted_objects(run, text, etype, pair):
+    assert pairs(run(text), etype) == {pair}
+
+
+@pytest.mark.parametrize("text", ["The club fired its coach on Monday.", "China launched a new weather satellite."])
+def test_firing_or_launching_something_else_is_no_event(run, text):
+    assert not run(text)

@@ -380,7 +380,7 @@ def _verb_allowed(tok, entry: dict, lex: dict) -> bool:
     preps = entry.get("requires_prep")
     if preps and not any(c.dep_ in ("prep", "prt", "dative") and c.lower_ in preps for c in tok.children):
         return False
-    obj = _direct_object(tok)
+    obj = _through_quantity(_direct_object(tok), lex["grammar"])
     if entry.get("requires_object_entity") and not _names_something(obj):
         return False  # "addressing issues together with X": X is a partner, not the audience
     wanted = entry.get("requires_object")
@@ -389,6 +389,15 @@ def _verb_allowed(tok, entry: dict, lex: dict) -> bool:
     if entry.get("requires_xcomp") and not any(c.dep_ == "xcomp" for c in tok.children):
         return False
     return True
+
+
+def _through_quantity(obj, g: dict):
+    """"dozens of missiles", "a barrage of rockets": the counted noun is the object."""
+    if obj is not None and obj.lemma_.lower() in g["quantity_nouns"]:
+        for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                return pobj
+    return obj
 
 
 def _names_something(obj) -> bool:
@@ -929,6 +938,8 @@ def _rows_for(parsed, reader: ArgReader, lex: dict, cand: dict, seen_nouns: dict
         etype, mode, status = entry["planned_type"][0], entry["planned_type"][1], "occurred"
     elif _imperative(tok):
         status = "planned"
+    if entry.get("assault_if_target") and any(r.code for r in recips):
+        etype, mode = "ASSAULT", "attack"
     mode = _refine_mode(tok, etype, mode, lex)
     if etype == "MOBILIZE" and (mode == "joint_exercise" or (mode == "exercise" and (recips or len(actors) > 1))):
         etype, mode = "COOPERATE", "joint_exercise"  # codebook: exercises with a partner are cooperation
