@@ -360,3 +360,13 @@ def test_a_capital_after_a_place_word_is_a_place_in_its_country(run):
 def test_a_first_name_shared_with_a_capital_is_not_a_seat(run):
     _, de = run("Sofia Coppola attended the gala in Rome.")
     assert all(e.country_code != "BGR" for _, e in de.within(0, 10**6))
+
+
+def test_a_titled_name_of_a_state_belongs_to_it(run):
+    _, de = run("Today, President Biden hosted President Tomas Ferreira of Uruguay at the White House.")
+    assert [e.country_code for m, e in de.within(0, 10**6) if m.text.endswith("Ferreira")] == ["URY"]
+
+
+def test_an_untitled_name_of_a_place_is_not_coded(run):
+    _, de = run("The painter Tomas Ferreira of Montevideo exhibited in Paris.")
+    assert all(e.country_code is None for m, e in de.within(0, 10**6) if m.text.endswith("Ferreira"))

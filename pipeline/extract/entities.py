@@ -615,6 +615,15 @@ def country_by_as(doc, start: int, end: int, words, lows, lex) -> str | None:
     return None
 
 
+def _of_country(words, lows, end, sent_end, lex) -> str | None:
+    """The state of a titled name followed by "of <state>"."""
+    j = end + 1 + (end + 1 < sent_end and lows[end + 1] == "the")
+    if end >= sent_end or lows[end] != "of" or j >= sent_end:
+        return None
+    m = _match_at(words, lows, j, lex)
+    return _ref_code(m[1]) if m and m[1][0] == "state" else None
+
+
 def title_after(words, lows, end, sent_end, lex) -> tuple[str | None, str | None]:
     """(country, title) from an apposition: "X, China's foreign ministry spokesperson"."""
     if end >= sent_end or words[end] != ",":
@@ -918,6 +927,8 @@ def _target(c: Cand, doc, words, lows, lex, date, people) -> Entity | _Person | 
         country, title, complete = title_before(words, lows, start, sent.start, lex)
         if not country and not title:
             country, title = title_after(words, lows, c.end, sent.end, lex)
+        if not country and title:
+            country = _of_country(words, lows, c.end, sent.end, lex)  # "President Ruto of Kenya"
         if not country:
             country = country_by_as(doc, c.start, c.end, words, lows, lex)
         person.country = person.country or country
