@@ -370,3 +370,8 @@ def test_a_titled_name_of_a_state_belongs_to_it(run):
 def test_an_untitled_name_of_a_place_is_not_coded(run):
     _, de = run("The painter Tomas Ferreira of Montevideo exhibited in Paris.")
     assert all(e.country_code is None for m, e in de.within(0, 10**6) if m.text.endswith("Ferreira"))
+
+
+def test_transcript_labels_are_not_entities(run):
+    _, de = run("QUESTION: Will the minister travel to Bali?\n\nMODERATOR: Next question, please.")
+    assert not [m.text for m, e in de.within(0, 10**6) if m.text in ("QUESTION", "MODERATOR")]

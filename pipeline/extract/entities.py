@@ -892,10 +892,16 @@ def _words(doc) -> tuple[list[str], list[tuple[int, int]], list[bool]]:
 
 
 def _junk(text: str) -> bool:
-    """NER spans that are handles, URLs, file names or numbers, not names."""
+    """NER spans that are handles, URLs, file names, numbers or transcript labels, not names."""
     return (not any(ch.isalpha() for ch in text) or text.startswith("@") or "/" in text
+            or (text.isupper() and text.lower().rstrip(".:") in _transcript_labels())
             or "http" in text or re.search(r"\.(jpe?g|png|gif|svg|html?)$", text, re.I) is not None
             or re.fullmatch(r"[\d\W]*\w?\d+\w*", text) is not None)
+
+
+@functools.lru_cache(maxsize=1)
+def _transcript_labels() -> frozenset[str]:
+    return frozenset(load_yaml(DATA_DIR / "names.yaml").get("transcript_labels", []))
 
 
 def _solid_cands(space, words, lows, lex) -> list[Cand]:
