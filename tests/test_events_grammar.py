@@ -263,3 +263,18 @@ def test_missile_launches_and_counted_objects(run, text, etype, pair):
 @pytest.mark.parametrize("text", ["The club fired its coach on Monday.", "China launched a new weather satellite."])
 def test_firing_or_launching_something_else_is_no_event(run, text):
     assert not run(text)
+
+
+def test_a_negated_modal_after_a_report_is_no_event(run):
+    assert not run("Poland said it would not send more weapons to Ukraine.")
+
+
+def test_their_in_the_object_is_the_subjects_own(run):
+    rows = run("The U.N. Security Council will meet at the request of Ukraine. "
+               "Japan and the Philippines held their first joint naval drills in June.")
+    assert pairs(rows, "COOPERATE") == {("JPN", "PHL")}
+
+
+def test_ships_entering_territorial_waters_is_an_intrusion(run):
+    rows = run("Chinese coast guard ships entered Japanese territorial waters on Friday.")
+    assert pairs(rows, "COERCE") == {("CHN", "JPN")}

@@ -133,7 +133,8 @@ class ArgReader:
         if ent is None and tok.pos_ != "PROPN":
             inside = [e for e in self.view.within(*_span_of(toks)) if getattr(e, "entity_type", None) in PARTY_TYPES + ("location",)]
             ent = inside[0] if inside else None
-            if ent is not None and tok.lemma_.lower() not in self.group_nouns | self.pair_nouns | {"government", "ministry", "administration", "force", "troop", "army", "navy", "military", "official", "delegation", "people", "side", "authority", "envoy", "embassy", "ambassador", "spokesperson", "spokesman", "coast", "guard", "parliament", "diet", "congress", "cabinet", "team", "president", "leader", "minister", "company", "firm"}:
+            if ent is not None and tok.lemma_.lower() not in self.group_nouns | self.pair_nouns | {"government", "ministry", "administration", "force", "troop", "army", "navy", "military", "official", "delegation", "people", "side", "authority", "envoy", "embassy", "ambassador", "spokesperson", "spokesman", "coast", "guard", "parliament", "diet", "congress", "cabinet", "team", "president", "leader", "minister", "company", "firm",
+                                                                                           "ship", "vessel", "warship", "submarine", "aircraft", "jet", "plane", "bomber", "fighter", "drone", "helicopter", "patrol"}:
                 ent = None  # "the Japanese economy" is not a party
             elif ent is not None and tok.lemma_.lower() in self.group_nouns and tok.tag_ in ("NNS", "NNPS") \
                     and getattr(ent, "entity_type", None) != "state" and tok.lemma_.lower() not in ("official", "leader", "minister"):
@@ -202,6 +203,8 @@ class ArgReader:
             return self._speaker(tok) if low == "we" else []  # "we" in a quotation is the speaker's side
         if low == "we" and (labelled := self._label_speaker(tok)) is not None:
             return labelled
+        if low in ("their", "its") and (owners := self._clause_subject(tok)):
+            return owners  # "Japan and the Philippines held their first drills": the subject's own
         if low in ("they", "we", "them", "us", "their", "our") and len(self.context_pair) >= 2:
             return list(self.context_pair)
         types = ("person",) if low in ("he", "she", "him", "her", "his") else ("state", "igo", "organization")
@@ -214,6 +217,21 @@ class ArgReader:
             return []
         return [Party(getattr(ent, "name", tok.text), getattr(ent, "entity_id", None), entity_code(ent),
                       getattr(ent, "entity_type", None), tok.i)]
+
+    def _clause_subject(self, tok) -> list[Party]:
+        """The named subject of the clause a possessive pronoun sits in, if it is not a pronoun."""
+        verb = tok.head
+        for _ in range(4):
+            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"]
+        plural = tok.lower_ == "their"
+        for subj in subjects:
+            found = self.parties(subj)
+            if found and (len(found) >= 2) == plural:
+                return found
+        return []
 
     def _just_before(self, tok) -> list[Party]:
         prev = tok.doc[tok.i - 1] if tok.i > 0 else None

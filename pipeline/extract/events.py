@@ -506,6 +506,8 @@ def _purpose_of_trip(head, g: dict) -> bool:
 
 
 def _clause_modality(verb, g: dict) -> str | None:
+    if any(c.dep_ == "neg" for c in verb.children):
+        return "skip"  # "would not send": the negation wins over the modal, whatever their order
     for child in verb.children:
         low = child.lower_
         if child.dep_ == "neg":
