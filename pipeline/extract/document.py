@@ -21,6 +21,9 @@ from pipeline.nlp.parse import ParsedDoc, sentence_rows
 
 EXTRACTED_TABLES = ("sentences", "entities", "mentions", "quotes", "figures", "events")
 _CODE_DIRS = ("extract", "data")
+_CODE_FILES = ("datafile.py", "ids.py")  # shared helpers the extractors call
+# Dagster wiring decides when extractors run, not what they return: editing it keeps the cache
+_NOT_CODE = ("assets.py",)
 
 
 @functools.lru_cache(maxsize=1)
@@ -28,11 +31,11 @@ def extractor_version() -> str:
     """Digest of the extractor code and data files: any change to them invalidates the cache."""
     root = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256()
-    for folder in _CODE_DIRS:
-        for path in sorted((root / folder).rglob("*")):
-            if path.is_file() and path.suffix in {".py", ".yaml", ".yml", ".csv", ".txt", ".json"}:
-                digest.update(path.relative_to(root).as_posix().encode())
-                digest.update(path.read_bytes())
+    paths = [p for folder in _CODE_DIRS for p in sorted((root / folder).rglob("*"))] + [root / f for f in _CODE_FILES]
+    for path in paths:
+        if path.is_file() and path.suffix in {".py", ".yaml", ".yml", ".csv", ".txt", ".json"} and path.name not in _NOT_CODE:
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
