@@ -12,8 +12,8 @@ from pathlib import Path
 import yaml
 
 
-class WordListLoader(yaml.SafeLoader):
-    """SafeLoader with YAML 1.2 booleans."""
+class WordListLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """SafeLoader (libyaml's when present: several times faster) with YAML 1.2 booleans."""
 
 
 WordListLoader.yaml_implicit_resolvers = {

@@ -152,3 +152,49 @@ def test_document_partition_processes_only_its_own_source(tmp_path):
         assert run("a.txt") == {"extracted": 0, "from_cache": 1, "failed": 0, "skipped": 0}
         assert run("empty.txt") == {"extracted": 0, "from_cache": 0, "failed": 0, "skipped": 1}
     assert len(list((tmp_path / "out" / ".cache" / "extract").glob("*.pkl"))) == 1
+
+
+def test_an_incremental_build_publishes_the_tables_a_fresh_build_does(tmp_path, counting, monkeypatch):
+    """Reusing the last build's tables (unchanged documents) must give exactly a full build's rows."""
+    import polars as pl
+
+    from pipeline.extract.document import ExtractCache
+
+    lookups = []
+    original_get = ExtractCache.get
+    monkeypatch.setattr(ExtractCache, "get", lambda self, key: lookups.append(key) or original_get(self, key))
+
+    src, out, fresh_out = tmp_path / "sources", tmp_path / "out", tmp_path / "fresh"
+    src.mkdir()
+    for i, name in enumerate(["Ito", "Sato", "Mori", "Abe"]):
+        (src / f"a{i}.txt").write_text(ARTICLE.format(name=name), encoding="utf-8")
+    (src / "a0.txt").write_text("Foreign Minister Hiroshi Tanabe of Japan visited Canberra.\n", encoding="utf-8")
+    assert run_build(src, out).success
+    (src / "a1.txt").unlink()
+    (src / "a2.txt").write_text(ARTICLE.format(name="Kishi") + "\nJapan and China held talks in Beijing.\n",
+                                encoding="utf-8")
+    # the same person under another title, in a source sorted first: its entities row wins, as in a full build
+    (src / "0new.txt").write_text("Defence Minister Hiroshi Tanabe of Japan met President Xi Jinping in Beijing.\n",
+                                encoding="utf-8")
+    counting.update(clean=0, parse=0, extract=0)
+    lookups.clear()
+    incremental = run_build(src, out)
+    assert incremental.success and counting["extract"] == 2  # the changed and the added source only
+    assert len(lookups) == 2  # the two unchanged sources came from the stored tables, not their cache files
+    assert run_build(src, fresh_out).success
+    for table in ("sentences", "entities", "mentions", "quotes", "figures", "events"):
+        a = pl.read_parquet(out / "releases" / "latest" / f"{table}.parquet")
+        b = pl.read_parquet(fresh_out / "releases" / "latest" / f"{table}.parquet")
+        assert a.equals(b), table
+
+
+def test_a_corrupt_stored_corpus_table_falls_back_to_the_document_cache(tmp_path):
+    src, out = tmp_path / "sources", tmp_path / "out"
+    src.mkdir()
+    (src / "a0.txt").write_text(ARTICLE.format(name="Ito"), encoding="utf-8")
+    first = run_build(src, out)
+    (out / ".cache" / "extract" / "corpus" / "quotes.parquet").write_bytes(b"not parquet")
+    (src / "a1.txt").write_text(ARTICLE.format(name="Sato"), encoding="utf-8")
+    second = run_build(src, out)
+    assert first.success and second.success
+    assert second.release["rows"]["quotes"] == 2 * first.release["rows"]["quotes"]

@@ -6,6 +6,7 @@ import warnings
 import dagster as dg
 import polars as pl
 
+from pipeline.extract.corpus_tables import DOC, SEQ, CorpusTables, first_per_entity, reused, with_owner
 from pipeline.extract.document import EXTRACTED_TABLES, ExtractCache, cache_key, extract_document
 from pipeline.ingest.corpus import ingest_selected
 from pipeline.nlp.parse import ParsedDoc, load_model, model_version, parse_text
@@ -13,7 +14,7 @@ from pipeline.partitions import partition_key, sources_partitions
 from pipeline.progress import EVERY, progress
 from pipeline.resources import BuildSettings
 from schemas import TABLES, SourceIssues
-from schemas.frames import to_frame
+from schemas.frames import polars_schema, to_frame
 
 # Single-run backfills of dynamic partitions are what we want; Dagster marks the parameter beta.
 warnings.filterwarnings("ignore", message=".*backfill_policy.*", category=Warning)
@@ -53,41 +54,70 @@ def extraction_issue(doc: dict, exc: Exception) -> dict:
 
 
 def run_extractors(documents: pl.DataFrame, settings: BuildSettings, log=None,
-                   report=None) -> tuple[dict[str, list[dict]], dict]:
-    """Rows of every extracted table; each document's rows come from the cache when unchanged."""
+                   report=None) -> tuple[dict[str, pl.DataFrame], dict]:
+    """Frames of every extracted table. A document unchanged since the last build takes its rows
+    from that build's tables; any other from its own cache entry or, failing that, the extractors."""
     nlp = load_model()
     model, cache = model_version(nlp), ExtractCache(settings.extract_cache)
-    tables: dict[str, list[dict]] = {name: [] for name in EXTRACTED_TABLES}
+    corpus = CorpusTables(settings.extract_cache)
+    stored_keys, stored = corpus.load(EXTRACTED_TABLES)
+    if not _same_columns(stored):
+        stored_keys, stored = {}, {}  # a contract changed: rebuild the tables from the document cache
+    rows: dict[str, list[dict]] = {name: [] for name in EXTRACTED_TABLES}
+    owners, keys, kept = [], {}, []
     issues, stats = [], {"extracted": 0, "from_cache": 0, "failed": 0}
     for done, doc in enumerate(documents.iter_rows(named=True), start=1):
+        key = cache_key(doc["text_sha256"], doc["published_date"], model)
+        if stored_keys.get(doc["doc_id"]) == key:
+            keys[doc["doc_id"]] = key
+            kept.append(doc["doc_id"])
+            stats["from_cache"] += 1
+            continue
         try:
-            rows, cached = document_rows(doc, nlp, model, cache, settings)
+            found, cached = document_rows(doc, nlp, model, cache, settings)
         except Exception as exc:  # one bad document must not stop the release
             stats["failed"] += 1
             issues.append(extraction_issue(doc, exc))
             if log:
                 log.warning(traceback.format_exc())
             continue
+        keys[doc["doc_id"]] = key
         stats["from_cache" if cached else "extracted"] += 1
         # Lines count extractions: cache hits take no time, and every line is an event-log write.
         if report and not cached and stats["extracted"] % EVERY == 0:
             report(done)
         for name in EXTRACTED_TABLES:
-            tables[name].extend(rows.get(name, []))
-    tables["extraction_issues"] = issues
-    return tables, stats
+            rows[name].extend(found.get(name, []))
+        owners.extend([doc["doc_id"]] * len(found.get("entities", [])))
+    frames, kept_form = _assemble(rows, owners, stored, kept, documents["doc_id"].to_list())
+    corpus.save(keys, kept_form)
+    frames["extraction_issues"] = to_frame(issues, SourceIssues).sort(SORT_KEYS["extraction_issues"])
+    return frames, stats
 
 
-def table_frames(tables: dict[str, list[dict]]) -> dict[str, pl.DataFrame]:
-    frames = {}
-    for name, rows in tables.items():
-        model = SourceIssues if name == "extraction_issues" else TABLES[name]
-        frame = to_frame(rows, model)
+def _same_columns(stored: dict[str, pl.DataFrame]) -> bool:
+    for name, frame in stored.items():
+        extra = {DOC: pl.String, SEQ: pl.Int64} if name == "entities" else {}
+        if dict(frame.schema) != {**polars_schema(TABLES[name]), **extra}:
+            return False
+    return True
+
+
+def _assemble(rows: dict[str, list[dict]], owners: list[str], stored: dict[str, pl.DataFrame],
+              kept: list[str], order: list[str]) -> tuple[dict[str, pl.DataFrame], dict[str, pl.DataFrame]]:
+    """(published frames, the form kept for the next build): reused rows plus fresh ones."""
+    frames, kept_form = {}, {}
+    for name in EXTRACTED_TABLES:
+        fresh = to_frame(rows[name], TABLES[name])
         if name == "entities":
-            frame = frame.unique("entity_id", keep="first", maintain_order=True)
+            fresh = with_owner(fresh, owners)
+        if name in stored:
+            fresh = pl.concat([reused(stored[name], kept, DOC if name == "entities" else "doc_id"), fresh])
+        kept_form[name] = fresh
+        frame = first_per_entity(fresh, order) if name == "entities" else fresh
         keys = SORT_KEYS.get(name, ["doc_id", "char_start", "char_end", frame.columns[0]])
         frames[name] = frame.sort(keys)
-    return frames
+    return frames, kept_form
 
 
 @dg.asset(
@@ -127,8 +157,8 @@ def document_extracts(context: dg.AssetExecutionContext, settings: BuildSettings
 def extract(context: dg.AssetExecutionContext, settings: BuildSettings, documents: pl.DataFrame,
             parsed_documents: pl.DataFrame):
     """Run the entity, quote, figure and event extractors over each parsed document."""
-    tables, stats = run_extractors(documents, settings, context.log,
+    frames, stats = run_extractors(documents, settings, context.log,
                                    lambda done: progress(context, "extract", f"{done}/{documents.height} documents"))
     progress(context, "extract", f"done: {stats}")
-    for name, frame in table_frames(tables).items():
+    for name, frame in frames.items():
         yield dg.Output(frame, name, metadata={"rows": frame.height, **({"documents": stats} if name == "events" else {})})
