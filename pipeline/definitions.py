@@ -13,6 +13,7 @@ from pipeline.progress import progress_logger
 from pipeline.resources import BuildSettings
 from pipeline.schedules import rebuild_schedule
 from pipeline.sensors import sources_sensor
+from pipeline.storage import StageStorage
 
 ASSETS = [document_extracts, ingest, parsed_documents, extract, release]
 
@@ -24,7 +25,7 @@ def make_definitions(settings: BuildSettings | None = None) -> dg.Definitions:
         jobs=[build_release_job, document_job],
         sensors=[sources_sensor],
         schedules=[rebuild_schedule],
-        resources={"settings": settings or BuildSettings()},
+        resources={"settings": settings or BuildSettings(), "io_manager": StageStorage()},
         loggers={"console": dg.colored_console_logger, "progress": progress_logger},
     )
 
