@@ -36,6 +36,25 @@ def dagster_home(outputs: Path) -> Path:
     return home
 
 
+def relaxed_sqlite_sync() -> None:
+    """Run history in SQLite with synchronous=NORMAL: in WAL mode (Dagster's) that keeps the database
+    consistent through a crash and drops only an fsync per event; a build writes about 160 events,
+    and those fsyncs were a second or more of a one-document rebuild. The release itself is written
+    and fsynced by the publisher, not through SQLite."""
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+
+    if not event.contains(Engine, "connect", _sqlite_normal_sync):
+        event.listen(Engine, "connect", _sqlite_normal_sync)
+
+
+def _sqlite_normal_sync(dbapi_connection, _record) -> None:
+    import sqlite3
+
+    if isinstance(dbapi_connection, sqlite3.Connection):
+        dbapi_connection.execute("PRAGMA synchronous=NORMAL")
+
+
 def run_build(sources: Path, outputs: Path) -> BuildReport:
     import dagster as dg
 
@@ -43,6 +62,7 @@ def run_build(sources: Path, outputs: Path) -> BuildReport:
     from pipeline.resources import BuildSettings
 
     os.environ["DAGSTER_HOME"] = str(dagster_home(outputs))
+    relaxed_sqlite_sync()
     defs = make_definitions(BuildSettings(sources_dir=str(sources), outputs_dir=str(outputs)))
     job = defs.resolve_job_def("build_release")
     with dg.DagsterInstance.get() as instance:
