@@ -278,3 +278,7 @@ def test_their_in_the_object_is_the_subjects_own(run):
 def test_ships_entering_territorial_waters_is_an_intrusion(run):
     rows = run("Chinese coast guard ships entered Japanese territorial waters on Friday.")
     assert pairs(rows, "COERCE") == {("CHN", "JPN")}
+
+
+def test_an_uncoded_commentator_saying_a_state_should_act_is_no_request(run):
+    assert not pairs(run("Analysts said Japan should increase its defence budget."), "REQUEST")

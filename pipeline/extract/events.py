@@ -780,8 +780,10 @@ def _arguments(cand: dict, reader: ArgReader, lex: dict) -> tuple[list[Party], l
             actors, recips = recips[:1], recips[1:]
         return actors, recips
     if entry.get("demand"):
+        # only a party that can ask speaks for one: "analysts said Japan should ..." asks nothing
+        speakers = [p for p in _subject(tok, reader)[0] if p.code]
         asked = [p for c in cand["obj"].children if c.dep_ == "nsubj" for p in reader.parties(c)]
-        return _subject(tok, reader)[0], asked
+        return speakers, asked
     actors, _ = _subject(tok, reader)
     passive = any(c.dep_ == "nsubjpass" for c in tok.children)
     if (not actors and not passive) or _across_blank_line(actors, tok):
