@@ -375,3 +375,15 @@ def test_an_untitled_name_of_a_place_is_not_coded(run):
 def test_transcript_labels_are_not_entities(run):
     _, de = run("QUESTION: Will the minister travel to Bali?\n\nMODERATOR: Next question, please.")
     assert not [m.text for m, e in de.within(0, 10**6) if m.text in ("QUESTION", "MODERATOR")]
+
+
+def test_bare_titles_in_a_readout_are_the_officials_named_before(run):
+    _, de = run("Foreign Minister Tomas Ferreirinha of Brazil spoke today with Treasury Secretary Walter "
+                "Brightwater of the United States. The Secretary and the Minister discussed trade.")
+    bare = {m.text: e.name for m, e in de.within(0, 10**6) if m.text in ("Secretary", "Minister")}
+    assert bare == {"Secretary": "Walter Brightwater", "Minister": "Tomas Ferreirinha"}
+
+
+def test_a_bare_title_does_not_stand_for_a_deputy(run):
+    _, de = run("Deputy Foreign Minister Pavel Grigorovsky of Russia arrived. The Minister spoke later.")
+    assert not [m for m, e in de.within(0, 10**6) if m.text == "Minister"]

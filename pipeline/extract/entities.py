@@ -1163,13 +1163,25 @@ def _is_past(doc, lows, start, lex) -> bool:
     return False
 
 
+DEPUTY_WORDS = ("vice", "deputy", "under", "assistant")
+
+
+def _holds(role: str | None, want: str) -> bool:
+    """"the Minister" after "Foreign Minister Jaishankar": the role's title ends with the bare title
+    ("Foreign Minister of India"), but a deputy's does not stand for the principal's."""
+    head = (role or "").lower().split(" of ")[0]
+    if head.startswith(want):
+        return True
+    return head.endswith(" " + want) and head.split()[0] not in DEPUTY_WORDS and not want.startswith(DEPUTY_WORDS)
+
+
 def _holder(title: str, country: str | None, tok: int, people: list, starts: list, lex: Lexicon, date) -> Entity | None:
     want = title.lower()
     k = bisect.bisect_left(starts, tok)
     order = range(k - 1, -1, -1) if k else range(len(people) - 1, -1, -1)
     for i in order:
         ent = people[i][2]
-        if (ent.role or "").lower().startswith(want) and (country is None or ent.country_code == country):
+        if _holds(ent.role, want) and (country is None or ent.country_code == country):
             return ent
     if country and date is not None:
         for term, actor in lex.holders.get((country, want), []):
