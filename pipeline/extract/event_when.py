@@ -35,8 +35,8 @@ def _clause_dates(parsed, sent, tok, gov, clause, grammar) -> list:
     anchors = {tok.i} | ({gov.i} if gov is not None else set())
     shared = _shared_time_holders(clause, parsed, tok, grammar) if clause is not None else {}
     found = []
-    for ent in sentence_ents(sent):
-        if not (ent.label_ == "DATE" and looks_like_date(ent.text) or _day_of_month(ent)):
+    for ent in list(sentence_ents(sent)) + _loose_day_words(sent):
+        if not (ent.label_ in ("DATE", "") and looks_like_date(ent.text) or _day_of_month(ent)):
             continue
         if starts_a_span(_date_phrase(ent)):
             continue  # "the first exercises since 1972": when a span began, not when this event happened
@@ -44,6 +44,15 @@ def _clause_dates(parsed, sent, tok, gov, clause, grammar) -> list:
         if holder is not None and (holder in anchors or ent.root.i < shared[holder]):
             found.append((abs(ent.root.i - tok.i), ent.start, ent))
     return [ent for _, _, ent in sorted(found, key=lambda f: f[:2])]
+
+
+LOOSE_DAY_WORDS = {"today", "yesterday", "tomorrow", "tonight"}
+
+
+def _loose_day_words(sent) -> list:
+    """"visiting Kyiv today" where NER read "Kyiv today" as one name: the day word still dates."""
+    dated = {i for ent in sentence_ents(sent) if ent.label_ == "DATE" for i in range(ent.start, ent.end)}
+    return [sent.doc[t.i:t.i + 1] for t in sent if t.lower_ in LOOSE_DAY_WORDS and t.i not in dated]
 
 
 def _resolve(parsed, ent, text: str, prefer: str):
