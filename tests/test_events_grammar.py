@@ -282,3 +282,12 @@ def test_ships_entering_territorial_waters_is_an_intrusion(run):
 
 def test_an_uncoded_commentator_saying_a_state_should_act_is_no_request(run):
     assert not pairs(run("Analysts said Japan should increase its defence budget."), "REQUEST")
+
+
+@pytest.mark.parametrize("text, etype, pair", [
+    ("President Biden welcomed President Marcos to the White House on May 1.", "CONSULT", ("PHL", "USA")),
+    ("Xi welcomed Putin to Beijing on Tuesday.", "CONSULT", ("RUS", "CHN")),
+    ("Japan welcomed Indonesia to the Quad.", "SUPPORT", ("JPN", "IDN")),
+])
+def test_welcoming_a_leader_to_a_place_is_hosting_a_visit(run, text, etype, pair):
+    assert pairs(run(text), etype) == {pair}

@@ -797,7 +797,7 @@ def _arguments(cand: dict, reader: ArgReader, lex: dict) -> tuple[list[Party], l
         recips = reader.parties_inside(cand["obj"], besides=tuple(a.code for a in actors if a.code))
     if not actors and _imperative(tok) and len(reader.context_pair) >= 2:
         actors = reader.context_pair[:1] if recips else list(reader.context_pair)  # fact-sheet imperative
-    if tok.lemma_.lower() == "welcome" and recips and recips[0].etype in ("person", "state") and _has_visit_word(tok):
+    if tok.lemma_.lower() == "welcome" and recips and _welcomes_a_guest(tok, recips[0]):
         cand["entry"] = {**entry, "type": "CONSULT", "mode": "visit", "host": True}
         entry = cand["entry"]
     if entry.get("host"):
@@ -875,8 +875,13 @@ def _brokers(verb) -> bool:
     return bool(load_lexicon()["verbs"].get(verb.lemma_.lower(), {}).get("broker"))
 
 
-def _has_visit_word(tok) -> bool:
-    return any(t.lemma_.lower() in ("visit", "trip", "tour") for t in tok.subtree)
+def _welcomes_a_guest(tok, guest: Party) -> bool:
+    """"welcomed X on his visit" (a person or state), "welcomed President X to the White House / to
+    Beijing" (a person): a host receiving a guest. "welcomed Indonesia to the group" admits a member."""
+    if guest.etype in ("person", "state") and any(t.lemma_.lower() in ("visit", "trip", "tour") for t in tok.subtree):
+        return True
+    return guest.etype == "person" and any(c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" and (g.ent_type_ in ("GPE", "FAC", "LOC", "ORG")
+               or g.text[:1].isupper()) for g in c.children) for c in tok.children)
 
 
 def _pairs(actors: list[Party], recips: list[Party], reciprocal: bool) -> list[tuple[Party, Party | None]]:
