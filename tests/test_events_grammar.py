@@ -291,3 +291,12 @@ def test_an_uncoded_commentator_saying_a_state_should_act_is_no_request(run):
 ])
 def test_welcoming_a_leader_to_a_place_is_hosting_a_visit(run, text, etype, pair):
     assert pairs(run(text), etype) == {pair}
+
+
+def test_two_parties_reaffirming_their_commitment_is_a_promise_between_them(run):
+    rows = run("The United States and the Philippines reaffirmed their commitment to the Mutual Defense Treaty.")
+    assert pairs(rows, "AGREE") == {("USA", "PHL")}
+
+
+def test_one_party_reaffirming_a_commitment_to_a_named_accord_is_no_event(run):
+    assert not run("Japan reaffirmed its commitment to the Paris Agreement.")

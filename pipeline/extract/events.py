@@ -922,6 +922,10 @@ def _rows_for(parsed, reader: ArgReader, lex: dict, cand: dict, seen_nouns: dict
         if status != "planned" or len({p.code for p in actors if p.code}) < 2:
             return []
         status, recips = "occurred", []
+    if entry.get("joint_only"):
+        if len({p.code for p in actors if p.code}) < 2:
+            return []
+        recips = []
     if status == "desire":
         if entry["type"] == "AGREE" and len({a.code for a in actors if a.code}) >= 2 and _stated_resolve(tok, lex["grammar"]):
             # "the two leaders shared a determination to conclude a treaty": a joint resolve is a promise
