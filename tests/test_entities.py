@@ -387,3 +387,12 @@ def test_bare_titles_in_a_readout_are_the_officials_named_before(run):
 def test_a_bare_title_does_not_stand_for_a_deputy(run):
     _, de = run("Deputy Foreign Minister Pavel Grigorovsky of Russia arrived. The Minister spoke later.")
     assert not [m for m, e in de.within(0, 10**6) if m.text == "Minister"]
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("The United States rejoined the Paris Agreement in 2021.", "Paris"),
+    ("Both sides accused each other of breaking the Minsk agreements.", "Minsk"),
+])
+def test_a_seat_that_names_an_accord_is_a_place(run, sentence, word):
+    _, de = run(sentence)
+    assert [(e.entity_type, e.code) for m, e in de.within(0, 10**6) if m.text == word] == [("location", None)]

@@ -300,3 +300,8 @@ def test_two_parties_reaffirming_their_commitment_is_a_promise_between_them(run)
 
 def test_one_party_reaffirming_a_commitment_to_a_named_accord_is_no_event(run):
     assert not run("Japan reaffirmed its commitment to the Paris Agreement.")
+
+
+def test_signing_a_named_accord_is_an_agreement_between_the_signers(run):
+    rows = run("Israel and the UAE signed the Abraham Accords in Washington.")
+    assert pairs(rows, "AGREE") == {("ISR", "ARE")}

@@ -95,6 +95,7 @@ class Lexicon:
     role_maxlen: int
     body_maxlen: int
     place_preps: set[str]
+    named_after_places: set[str]   # "Paris Agreement", "Minsk agreements": the city names the text
     fillers: set[str]
     holders: dict[tuple, list]     # (code, title lower) -> [(term, actor)]
     regions: dict[str, str | None]  # region name -> ISO3 where sovereignty is uncontested
@@ -226,6 +227,7 @@ def lexicon() -> Lexicon:
         bodies=bodies, roles=roles,
         role_maxlen=max(len(k) for k in roles), body_maxlen=max(len(k) for k in bodies),
         place_preps=set(places.get("place_prepositions") or []),
+        named_after_places=set(places.get("named_after_places") or []),
         fillers=set(places.get("title_fillers") or []), holders=holders, regions=regions,
         local_titles={t.lower() for t in places.get("local_titles") or []},
         past={t.lower() for t in places.get("past_markers") or []},
@@ -782,7 +784,9 @@ def _cand_entity(c: Cand, words, lows, lex: Lexicon, date) -> Entity | None:
         return state_entity(c.value)
     if c.kind == "seat":
         prev = lows[c.start - 1] if c.start > 0 else ""
-        if prev in lex.place_preps:
+        after = lows[c.end] if c.end < len(lows) else ""
+        # "in Beijing" is a place; so is the city in a document's name ("the Paris Agreement")
+        if prev in lex.place_preps or after in lex.named_after_places:
             return plain_entity(" ".join(words[c.start:c.end]).removeprefix("the ").strip(), "location", c.value)
         return state_entity(c.value)
     if c.kind == "body":

@@ -922,6 +922,9 @@ def _rows_for(parsed, reader: ArgReader, lex: dict, cand: dict, seen_nouns: dict
         if status != "planned" or len({p.code for p in actors if p.code}) < 2:
             return []
         status, recips = "occurred", []
+    if entry.get("reciprocal") and len({p.code for p in actors if p.code}) >= 2 and recips \
+            and not any(r.code or r.group or r.etype == "person" for r in recips):
+        recips = []  # "Israel and the UAE signed the Abraham Accords": the accord is no counterparty
     if entry.get("joint_only"):
         if len({p.code for p in actors if p.code}) < 2:
             return []
