@@ -22,3 +22,14 @@ def _no_user_dagster_home(monkeypatch):
     # Builds in tests keep their Dagster state under their own outputs folder.
     monkeypatch.delenv("DAGSTER_HOME", raising=False)
     yield
+
+
+def events_of(nlp, text: str, published):
+    """Events of one text written for a test: parsed once, entities resolved, then extracted."""
+    from pipeline.extract.entities import resolve_entities
+    from pipeline.extract.events import extract_events
+    from pipeline.nlp.parse import parse_document
+
+    parsed = parse_document("t", text, published, nlp=nlp)
+    parsed.entities = resolve_entities(parsed)
+    return extract_events(parsed)

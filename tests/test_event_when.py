@@ -3,26 +3,14 @@ import datetime as dt
 
 import pytest
 
-from pipeline.extract.events import extract_events
-from pipeline.nlp.parse import load_model, parse_document
+from conftest import events_of
 
 PUBLISHED = dt.date(2021, 6, 16)  # a Wednesday
 
 
 @pytest.fixture(scope="module")
-def run():
-    nlp = load_model()
-    try:
-        from pipeline.extract.entities import resolve_entities
-    except ImportError:
-        resolve_entities = None
-
-    def _run(text, published=PUBLISHED):
-        parsed = parse_document("t", text, published, nlp=nlp)
-        if resolve_entities:
-            parsed.entities = resolve_entities(parsed)
-        return extract_events(parsed)
-    return _run
+def run(nlp):
+    return lambda text, published=PUBLISHED: events_of(nlp, text, published)
 
 
 def dated(rows, trigger):

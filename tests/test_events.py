@@ -1,9 +1,10 @@
-"""Event extraction on sentences written for the tests (one spaCy load per module)."""
+"""Event extraction on sentences written for the tests (one spaCy load per session)."""
 import datetime as dt
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
+from conftest import events_of
 from pipeline.extract.events import extract_events
 from pipeline.nlp.parse import load_model, parse_document
 
@@ -11,19 +12,8 @@ PUBLISHED = dt.date(2021, 6, 16)
 
 
 @pytest.fixture(scope="module")
-def run():
-    nlp = load_model()
-    try:
-        from pipeline.extract.entities import resolve_entities
-    except ImportError:  # the entities layer is optional for these tests
-        resolve_entities = None
-
-    def _run(text, published=PUBLISHED):
-        parsed = parse_document("t", text, published, nlp=nlp)
-        if resolve_entities:
-            parsed.entities = resolve_entities(parsed)
-        return extract_events(parsed)
-    return _run
+def run(nlp):
+    return lambda text, published=PUBLISHED: events_of(nlp, text, published)
 
 
 def one(rows, etype):

@@ -4,22 +4,14 @@ import datetime as dt
 
 import pytest
 
-from pipeline.extract.entities import resolve_entities
-from pipeline.extract.events import extract_events
-from pipeline.nlp.parse import load_model, parse_document
+from conftest import events_of
 
 PUBLISHED = dt.date(2022, 9, 14)
 
 
 @pytest.fixture(scope="module")
-def run():
-    nlp = load_model()
-
-    def _run(text):
-        parsed = parse_document("t", text, PUBLISHED, nlp=nlp)
-        parsed.entities = resolve_entities(parsed)
-        return extract_events(parsed)
-    return _run
+def run(nlp):
+    return lambda text: events_of(nlp, text, PUBLISHED)
 
 
 def pairs(rows, etype):
