@@ -114,6 +114,8 @@ class ArgReader:
         self.group_names = {g.lower() for g in grammar.get("group_names", [])}
         self.pair_words = set(grammar.get("pair_words", []))
         self.pair_nouns = set(grammar.get("pair_nouns", []))
+        # "the Japanese government", "Chinese coast guard ships": nouns that act for the state named on them
+        self.acting_nouns = set(grammar.get("acting_nouns", []))
         self.context_pair: list[Party] = []
         self.quotes: list[dict] = []   # the quotes table's rows: who speaks inside a quotation
         self.list_pairs: list[tuple[int, list[Party]]] = []   # (offset, parties) of commitment list items
@@ -133,8 +135,7 @@ class ArgReader:
         if ent is None and tok.pos_ != "PROPN":
             inside = [e for e in self.view.within(*_span_of(toks)) if getattr(e, "entity_type", None) in PARTY_TYPES + ("location",)]
             ent = inside[0] if inside else None
-            if ent is not None and tok.lemma_.lower() not in self.group_nouns | self.pair_nouns | {"government", "ministry", "administration", "force", "troop", "army", "navy", "military", "official", "delegation", "people", "side", "authority", "envoy", "embassy", "ambassador", "spokesperson", "spokesman", "coast", "guard", "parliament", "diet", "congress", "cabinet", "team", "president", "leader", "minister", "company", "firm",
-                                                                                           "ship", "vessel", "warship", "submarine", "aircraft", "jet", "plane", "bomber", "fighter", "drone", "helicopter", "patrol"}:
+            if ent is not None and tok.lemma_.lower() not in self.group_nouns | self.pair_nouns | self.acting_nouns:
                 ent = None  # "the Japanese economy" is not a party
             elif ent is not None and tok.lemma_.lower() in self.group_nouns and tok.tag_ in ("NNS", "NNPS") \
                     and getattr(ent, "entity_type", None) != "state" and tok.lemma_.lower() not in ("official", "leader", "minister"):

@@ -775,7 +775,7 @@ def _arguments(cand: dict, reader: ArgReader, lex: dict) -> tuple[list[Party], l
             actors, _ = _subject(clause, reader)  # "at talks with X, Y said": Y took part
         pair_named = entry.get("reciprocal") and len(actors) >= 2  # "the Abe-Xi meeting" names both sides
         if light and not pair_named and not any(r.code for r in recips):  # "its delivery of tanks to Ukraine"
-            recips = _verb_recipients(gov, entry, reader, besides=tuple(a.code for a in actors if a.code)) or recips
+            recips = _verb_recipients(gov, entry, reader, besides=_codes(actors)) or recips
         if not actors and len(recips) >= 2 and entry.get("reciprocal"):
             actors, recips = recips[:1], recips[1:]
         return actors, recips
@@ -792,9 +792,9 @@ def _arguments(cand: dict, reader: ArgReader, lex: dict) -> tuple[list[Party], l
         actors = _capital_of(tok, reader)  # "a deal brokered in Beijing": the capital's government brokered it
     if not actors and entry.get("joint") and _narrator_we(tok):
         actors = leading_parties(reader)
-    recips = _verb_recipients(tok, entry, reader, besides=tuple(a.code for a in actors if a.code))
+    recips = _verb_recipients(tok, entry, reader, besides=_codes(actors))
     if kind == "phrase" and not recips:
-        recips = reader.parties_inside(cand["obj"], besides=tuple(a.code for a in actors if a.code))
+        recips = reader.parties_inside(cand["obj"], besides=_codes(actors))
     if not actors and _imperative(tok) and len(reader.context_pair) >= 2:
         actors = reader.context_pair[:1] if recips else list(reader.context_pair)  # fact-sheet imperative
     if tok.lemma_.lower() == "welcome" and recips and _welcomes_a_guest(tok, recips[0]):
@@ -880,8 +880,8 @@ def _welcomes_a_guest(tok, guest: Party) -> bool:
     Beijing" (a person): a host receiving a guest. "welcomed Indonesia to the group" admits a member."""
     if guest.etype in ("person", "state") and any(t.lemma_.lower() in ("visit", "trip", "tour") for t in tok.subtree):
         return True
-    return guest.etype == "person" and any(c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" and (g.ent_type_ in ("GPE", "FAC", "LOC", "ORG")
-               or g.text[:1].isupper()) for g in c.children) for c in tok.children)
+    places = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+    return guest.etype == "person" and any(g.ent_type_ in ("GPE", "FAC", "LOC", "ORG") or g.text[:1].isupper() for g in places)
 
 
 def _pairs(actors: list[Party], recips: list[Party], reciprocal: bool) -> list[tuple[Party, Party | None]]:
@@ -919,18 +919,18 @@ def _rows_for(parsed, reader: ArgReader, lex: dict, cand: dict, seen_nouns: dict
         return []
     actors, recips = args
     if entry.get("joint"):
-        if status != "planned" or len({p.code for p in actors if p.code}) < 2:
+        if status != "planned" or len(_codes(actors)) < 2:
             return []
         status, recips = "occurred", []
-    if entry.get("reciprocal") and len({p.code for p in actors if p.code}) >= 2 and recips \
+    if entry.get("reciprocal") and len(_codes(actors)) >= 2 and recips \
             and not any(r.code or r.group or r.etype == "person" for r in recips):
         recips = []  # "Israel and the UAE signed the Abraham Accords": the accord is no counterparty
     if entry.get("joint_only"):
-        if len({p.code for p in actors if p.code}) < 2:
+        if len(_codes(actors)) < 2:
             return []
         recips = []
     if status == "desire":
-        if entry["type"] == "AGREE" and len({a.code for a in actors if a.code}) >= 2 and _stated_resolve(tok, lex["grammar"]):
+        if entry["type"] == "AGREE" and len(_codes(actors)) >= 2 and _stated_resolve(tok, lex["grammar"]):
             # "the two leaders shared a determination to conclude a treaty": a joint resolve is a promise
             entry = cand["entry"] = {**entry, "mode": "promise", "planned_type": None}
             status = "occurred"
@@ -961,7 +961,7 @@ def _rows_for(parsed, reader: ArgReader, lex: dict, cand: dict, seen_nouns: dict
         etype, mode = "COOPERATE", "joint_exercise"  # codebook: exercises with a partner are cooperation
     if kind == "noun" and etype == "AID" and _announced(tok):
         status = "planned"
-    date = event_date(parsed, tok, kind, status, load_lexicon()["grammar"])
+    date = event_date(parsed, tok, kind, status, lex["grammar"])
     if date and parsed.published_date and date[0] > parsed.published_date and date[2] != "year" \
             and not _past_tense(tok, kind):
         status = "planned"
@@ -1030,6 +1030,11 @@ def _refers_back(pairs, etype, date, seen: dict) -> bool:
         if _new_person(a, r, seen.get(("people",) + _pair_key(etype, a, r), set())):
             return False  # "a meeting with the prime minister" after talks with the president
     return True
+
+
+def _codes(parties: list[Party]) -> tuple[str, ...]:
+    """The distinct codes of coded parties, in order."""
+    return tuple(dict.fromkeys(p.code for p in parties if p.code))
 
 
 def _people(a: Party, r: Party | None) -> set[str]:
