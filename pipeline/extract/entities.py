@@ -103,6 +103,7 @@ class Lexicon:
     past: set[str]                 # "former", "then-": a past title
     heads: set[str]                # portfolio heads ("minister" of Health, Labour and Welfare)
     surname_first: set[str]
+    transcript_labels: set[str]    # "QUESTION:", "MODERATOR:": a line's role, never a name
     suffixes: set[str]
     role_firsts: set[str]
 
@@ -234,6 +235,7 @@ def lexicon() -> Lexicon:
         heads={t.lower() for t in places.get("portfolio_heads") or []},
         surname_first=set(names_data.get("surname_first") or []),
         suffixes=set(names_data.get("suffixes") or []),
+        transcript_labels=set(names_data.get("transcript_labels") or []),
         role_firsts={k[0] for k in roles},
     )
 
@@ -895,17 +897,12 @@ def _words(doc) -> tuple[list[str], list[tuple[int, int]], list[bool]]:
     return words, spans, space
 
 
-def _junk(text: str) -> bool:
+def _junk(text: str, lex: Lexicon) -> bool:
     """NER spans that are handles, URLs, file names, numbers or transcript labels, not names."""
     return (not any(ch.isalpha() for ch in text) or text.startswith("@") or "/" in text
-            or (text.isupper() and text.lower().rstrip(".:") in _transcript_labels())
+            or (text.isupper() and text.lower().rstrip(".:") in lex.transcript_labels)
             or "http" in text or re.search(r"\.(jpe?g|png|gif|svg|html?)$", text, re.I) is not None
             or re.fullmatch(r"[\d\W]*\w?\d+\w*", text) is not None)
-
-
-@functools.lru_cache(maxsize=1)
-def _transcript_labels() -> frozenset[str]:
-    return frozenset(load_yaml(DATA_DIR / "names.yaml").get("transcript_labels", []))
 
 
 def _solid_cands(space, words, lows, lex) -> list[Cand]:
@@ -919,7 +916,7 @@ def _target(c: Cand, doc, words, lows, lex, date, people) -> Entity | _Person | 
     if c.kind != "ner":
         return _cand_entity(c, words, lows, lex, date)
     text = " ".join(w for w in words[c.start:c.end] if w.strip())
-    if _junk(text):
+    if _junk(text, lex):
         return None
     label = c.value
     if label == "PERSON":
