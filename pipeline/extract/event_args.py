@@ -117,6 +117,7 @@ class ArgReader:
         # "the Japanese government", "Chinese coast guard ships": nouns that act for the state named on them
         self.acting_nouns = set(grammar.get("acting_nouns", []))
         self.context_pair: list[Party] = []
+        self.context_at = -10**9  # text offset where context_pair was last named
         self.quotes: list[dict] = []   # the quotes table's rows: who speaks inside a quotation
         self.list_pairs: list[tuple[int, list[Party]]] = []   # (offset, parties) of commitment list items
 
@@ -163,7 +164,7 @@ class ArgReader:
         """"the parties", "the leaders": a bare plural that stands for the parties just named."""
         if len(self.context_pair) < 2 or tok.tag_ not in ("NNS", "NNPS") or tok.lemma_.lower() not in self.pair_nouns:
             return False
-        if tok.idx - getattr(self, "context_at", -10**9) > self.grammar.get("counterpart_reach", 1500):
+        if tok.idx - self.context_at > self.grammar.get("counterpart_reach", 1500):
             return False
         bare = not any(c.dep_ in ("prep", "relcl", "acl") for c in tok.children)
         return bare and [t.lower_ for t in toks] == ["the", tok.lower_]

@@ -264,7 +264,7 @@ def _list_rows(parsed, reader: ArgReader, lex: dict) -> tuple[list[dict], set[in
 def _catch_up_list_pair(reader: ArgReader, offset: int) -> None:
     """The parties of the last commitment list before `offset` are the pair the text is about."""
     before = [lp for lp in reader.list_pairs if lp[0] < offset]
-    if before and before[-1][0] > getattr(reader, "context_at", -10**9):
+    if before and before[-1][0] > reader.context_at:
         reader.context_at, reader.context_pair = before[-1][0], list(before[-1][1])
 
 
@@ -1066,7 +1066,7 @@ def _counterpart(reader: ArgReader, actors: list[Party], entry: dict, tok, g: di
     the text is about acts, so the other is the counterpart."""
     if len(actors) != 1 or entry["type"] not in g["counterpart_types"] or len(reader.context_pair) != 2:
         return []
-    if tok.idx - getattr(reader, "context_at", -10**9) > g["counterpart_reach"]:
+    if tok.idx - reader.context_at > g["counterpart_reach"]:
         return []
     codes = [p.code for p in reader.context_pair]
     if actors[0].code not in codes:
