@@ -31,11 +31,12 @@ DESCRIPTIONS = {
 SORT_KEYS = {"entities": ["entity_id"], "extraction_issues": ["source_file"]}
 
 
-def document_rows(doc: dict, nlp, model: str, cache: ExtractCache, settings: BuildSettings) -> tuple[dict, bool]:
+def document_rows(doc: dict, nlp, model: str, cache: ExtractCache, settings: BuildSettings,
+                  key: str | None = None) -> tuple[dict, bool]:
     """(rows of every extracted table for one documents row, whether they came from the cache).
     `model` is model_version(nlp), read once per run by the caller (spaCy rebuilds nlp.meta on
     every access). Raises when an extractor fails; the callers record that as a source issue."""
-    key = cache_key(doc["text_sha256"], doc["published_date"], model)
+    key = key or cache_key(doc["text_sha256"], doc["published_date"], model)
     rows = cache.get(key)
     if rows is not None:
         return rows, True
@@ -74,7 +75,7 @@ def run_extractors(documents: pl.DataFrame, settings: BuildSettings, log=None,
             stats["from_cache"] += 1
             continue
         try:
-            found, cached = document_rows(doc, nlp, model, cache, settings)
+            found, cached = document_rows(doc, nlp, model, cache, settings, key)
         except Exception as exc:  # one bad document must not stop the release
             stats["failed"] += 1
             issues.append(extraction_issue(doc, exc))
@@ -90,7 +91,8 @@ def run_extractors(documents: pl.DataFrame, settings: BuildSettings, log=None,
             rows[name].extend(found.get(name, []))
         owners.extend([doc["doc_id"]] * len(found.get("entities", [])))
     frames, kept_form = _assemble(rows, owners, stored, kept, documents["doc_id"].to_list())
-    corpus.save(keys, kept_form)
+    if keys != stored_keys:  # a rebuild with nothing new keeps the stored tables as they are
+        corpus.save(keys, kept_form)
     frames["extraction_issues"] = to_frame(issues, SourceIssues).sort(SORT_KEYS["extraction_issues"])
     return frames, stats
 
