@@ -36,7 +36,7 @@ def _clause_dates(parsed, sent, tok, gov, clause, grammar) -> list:
     shared = _shared_time_holders(clause, parsed, tok, grammar) if clause is not None else {}
     found = []
     for ent in list(sentence_ents(sent)) + _loose_day_words(sent):
-        if not (ent.label_ in ("DATE", "") and looks_like_date(ent.text) or _day_of_month(ent)):
+        if not (_is_date(ent) or _day_of_month(ent)):
             continue
         if starts_a_span(_date_phrase(ent)):
             continue  # "the first exercises since 1972": when a span began, not when this event happened
@@ -146,7 +146,8 @@ def _shared_time_holders(verb, parsed, tok, g: dict) -> dict[int, int]:
 
 
 def _is_date(ent) -> bool:
-    return ent.label_ == "DATE" and looks_like_date(ent.text)
+    """A DATE entity naming a time, or a loose day word (a span without a label)."""
+    return ent.label_ in ("DATE", "") and looks_like_date(ent.text)
 
 
 def _opening_date(sent, start, g: dict):
