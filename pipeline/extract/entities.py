@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Iterable
 
 from pipeline.datafile import load_yaml
+from pipeline.extract.first_person import self_noun_spans, speaking_entity
 from pipeline.ids import stable_id
 
 log = logging.getLogger(__name__)
@@ -1197,6 +1198,10 @@ def _build(parsed, doc_id: str, date, resolved: list, spans: list, chars: list =
     entities: dict[str, Entity] = {}
     mentions = []
     located = [(spans[s][0], spans[e - 1][1], ent) for s, e, ent in resolved if isinstance(ent, Entity) and s < e]
+    speaker = speaking_entity(parsed)
+    if speaker is not None:  # the state a speech is spoken for is its actor even where it names itself only as "we"
+        entities[speaker.entity_id] = speaker
+        chars = list(chars) + [(a, b, speaker) for a, b in self_noun_spans(parsed.doc)]
     for a, b, ent in located + list(chars):
         if text[a:b].strip() != text[a:b] or not text[a:b]:
             continue

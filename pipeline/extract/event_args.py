@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.extract.figures import sentence_of
+from pipeline.extract.first_person import is_self_reference, speaking_entity
 from pipeline.nlp.parse import doc_text
 
 RECIPIENT_PREPS = ("with", "to", "against", "on", "upon", "from", "toward", "towards", "into", "for", "between", "at", "over")
@@ -120,6 +121,7 @@ class ArgReader:
         self.context_at = -10**9  # text offset where context_pair was last named
         self.quotes: list[dict] = []   # the quotes table's rows: who speaks inside a quotation
         self.list_pairs: list[tuple[int, list[Party]]] = []   # (offset, parties) of commitment list items
+        self.speaker = speaking_entity(parsed)  # the state a speech speaks for: its "we" and "my Government"
 
     def party(self, tok, place: bool = False) -> list[Party]:
         """The parties a noun-phrase head names (several for "the two leaders")."""
@@ -196,6 +198,8 @@ class ArgReader:
 
     def _pronoun(self, tok) -> list[Party]:
         low = tok.lower_
+        if self.speaker is not None and is_self_reference(tok):
+            return [Party(self.speaker.name, self.speaker.entity_id, self.speaker.code, "state", tok.i)]
         if low in ("who", "which", "that") and tok.head.dep_ == "relcl":
             # "Beijing and Moscow, which have ...": both; when the parse hangs the clause on a noun that
             # names no party ("the relationship between Beijing and Moscow, which have"), the phrase

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.datafile import load_yaml
+from pipeline.extract.first_person import is_self_reference, speaking_entity
 from pipeline.ids import stable_id
 
 LEXICON_PATH = Path(__file__).resolve().parent.parent / "data" / "reporting_verbs.yaml"
@@ -485,6 +486,14 @@ def owner_of(t: Any) -> Any | None:
     return None
 
 
+def own_voice(ctx: Context, t: Any) -> Speaker | None:
+    """"I" or "we" of a text spoken for a state is that state; in any other text, nobody."""
+    state = speaking_entity(ctx.parsed)
+    if state is None or not is_self_reference(t):
+        return None
+    return Speaker(state.name, state.entity_id, "state")
+
+
 def speaker_of(ctx: Context, t: Any, cue: Any | None, depth: int = 0) -> Speaker | None:
     lex = lexicon()
     low = t.lower_
@@ -492,7 +501,7 @@ def speaker_of(ctx: Context, t: Any, cue: Any | None, depth: int = 0) -> Speaker
         t = t.head.head
         low = t.lower_
     if low in lex["writer_pronouns"]:
-        return None
+        return own_voice(ctx, t)
     continuing = cue is not None and cue.lemma_.lower() in lex["continuation_verbs"]
     if low in lex["person_pronouns"] or low in lex["group_pronouns"]:
         if ctx.prev and (continuing or low in lex["group_pronouns"]) and t.idx - ctx.prev[0].end < 1500:

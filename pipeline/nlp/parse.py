@@ -40,6 +40,9 @@ class ParsedDoc:
     published_date: dt.date | None = None
     entities: Any = None
     meta: dict = field(default_factory=dict)
+    # ISO3 of the state speaking in the first person ("we", "my Government"), when the
+    # document's collection states one (a UN General Debate statement); None for reported text
+    speaking_state: str | None = None
 
 
 def doc_text(doc: "Doc") -> str:
@@ -178,8 +181,10 @@ def parse_text(text: str, nlp: "Language | None" = None, cache_dir: Path | None 
 
 
 def parse_document(doc_id: str, text: str, published_date: dt.date | None = None,
-                   nlp: "Language | None" = None, cache_dir: Path | None = None) -> ParsedDoc:
-    return ParsedDoc(doc_id=doc_id, text=text, doc=parse_text(text, nlp, cache_dir), published_date=published_date)
+                   nlp: "Language | None" = None, cache_dir: Path | None = None,
+                   speaking_state: str | None = None) -> ParsedDoc:
+    return ParsedDoc(doc_id=doc_id, text=text, doc=parse_text(text, nlp, cache_dir), published_date=published_date,
+                     speaking_state=speaking_state)
 
 
 def sentence_rows(parsed: ParsedDoc) -> list[dict]:
