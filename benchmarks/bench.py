@@ -1,7 +1,8 @@
-"""Build throughput, incremental cost and peak memory on a synthetic corpus.
+"""Build throughput, incremental cost and peak memory on a synthetic corpus or on a real one.
 
-    python benchmarks/bench.py                 # N = 100 and 1,000
+    python benchmarks/bench.py                 # synthetic, N = 100 and 1,000
     python benchmarks/bench.py --sizes 10000   # on request
+    python benchmarks/bench.py --corpus sources   # the real default corpus (about 1.35 M words)
 
 The corpus recombines paragraphs of the seed articles in sources/, with names, dates and numbers
 varied deterministically from --seed, so every document is new text for the caches. Each
@@ -9,6 +10,11 @@ measurement runs in its own process, so peak memory (max RSS) is that phase's al
 Prints a table: words/second for a full build and for spaCy parsing alone (the floor cost),
 seconds to add one document to a built corpus (the median of three builds, each adding one more
 document), and peak memory of each.
+
+With --corpus, the folder is copied less three of its documents (the three of median size, so the
+additions are ordinary ones): the full build runs on the rest, and the three are then added back
+one build at a time. Parse-only time is spaCy over the cleaned texts the
+build would parse (ingest itself is not counted against it), in one process like the build.
 """
 from __future__ import annotations
 
@@ -63,21 +69,31 @@ def make_corpus(folder: Path, n: int, seed: int) -> int:
 
 
 def run_phase(*args: str) -> tuple[float, float]:
-    """(seconds, peak MiB) of one phase run in a child process (the child reports its own max RSS)."""
+    """(seconds, peak MiB) of one phase run in a child process (the child reports its own max RSS);
+    a parse phase's own ingest time is taken off its seconds."""
     start = time.perf_counter()
     done = subprocess.run([sys.executable, __file__, "--phase", *args], check=True, capture_output=True, text=True)
     seconds = time.perf_counter() - start
-    return seconds, float(done.stdout.strip().splitlines()[-1])
+    lines = done.stdout.strip().splitlines()
+    for line in lines:
+        if line.startswith("ingest_seconds "):
+            seconds -= float(line.split()[1])
+    return seconds, float(lines[-1])
 
 
 def phase(args: list[str]) -> None:
     kind, src, out = args[0], Path(args[1]), Path(args[2])
     if kind == "parse":
+        from pipeline.ingest.corpus import ingest_corpus
         from pipeline.nlp.parse import load_model
 
+        started = time.perf_counter()
+        texts = [d["text"] for d in ingest_corpus(src).documents]
+        ingest_s = time.perf_counter() - started
         nlp = load_model()
-        for path in sorted(src.glob("*.txt")):
-            nlp(path.read_text(encoding="utf-8"))
+        for text in texts:
+            nlp(text)
+        print(f"ingest_seconds {ingest_s}")
     else:
         from pipeline.build import run_build
 
@@ -87,16 +103,47 @@ def phase(args: list[str]) -> None:
 
 
 def bench(n: int, seed: int, work: Path) -> dict:
-    src, out = work / f"corpus_{n}", work / f"out_{n}"
+    src = work / f"corpus_{n}"
     words = make_corpus(src, n, seed)
+
+    def add(k: int) -> None:
+        make_corpus(work / "extra", 1, seed + n + k)
+        shutil.copy(next((work / "extra").glob("*.txt")), src / f"added_{k}.txt")
+        shutil.rmtree(work / "extra")
+
+    return measure(src, work / f"out_{n}", n, words, add)
+
+
+def bench_corpus(corpus: Path, work: Path) -> dict:
+    """The real corpus less three held-back articles, which are then added one build at a time."""
+    src = work / "corpus"
+    shutil.copytree(corpus, src, ignore=shutil.ignore_patterns(".*"))
+    files = sorted((p for p in src.rglob("*") if p.suffix in (".txt", ".md")), key=lambda p: p.stat().st_size)
+    middle = len(files) // 2
+    held = files[middle - 1:middle - 1 + ADDITIONS]
+    keep = work / "held"
+    keep.mkdir()
+    for k, path in enumerate(held):
+        shutil.move(path, keep / f"{k}{path.suffix}")
+    held_at = {k: path for k, path in enumerate(held)}
+    from pipeline.ingest.corpus import ingest_corpus
+
+    documents = ingest_corpus(src).documents
+    words = sum(d["n_words"] for d in documents)
+
+    def add(k: int) -> None:
+        shutil.move(keep / f"{k}{held_at[k].suffix}", held_at[k])
+
+    return measure(src, work / "out", len(documents), words, add)
+
+
+def measure(src: Path, out: Path, n: int, words: int, add) -> dict:
     parse_s, parse_mb = run_phase("parse", str(src), str(out))
     build_s, build_mb = run_phase("build", str(src), str(out))
     adds = []
     for k in range(ADDITIONS):  # one build per added document; the median resists a slow disk moment
-        make_corpus(work / "extra", 1, seed + n + k)
-        shutil.copy(next((work / "extra").glob("*.txt")), src / f"added_{k}.txt")
+        add(k)
         adds.append(run_phase("build", str(src), str(out)))
-        shutil.rmtree(work / "extra")
     add_s, add_mb = statistics.median(a[0] for a in adds), max(a[1] for a in adds)
     return {"documents": n, "words": words, "parse_only_words_per_s": round(words / parse_s),
             "full_build_words_per_s": round(words / build_s), "build_vs_parse": round(parse_s / build_s, 2),
@@ -106,17 +153,21 @@ def bench(n: int, seed: int, work: Path) -> dict:
 
 
 def main() -> None:
+    sys.path.insert(0, str(ROOT))
     if "--phase" in sys.argv:
-        sys.path.insert(0, str(ROOT))
         phase(sys.argv[sys.argv.index("--phase") + 1:])
         return
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--corpus", type=Path, help="benchmark this sources folder instead of synthetic corpora")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="diplodata-bench-") as tmp:
-        rows = [bench(n, args.seed, Path(tmp)) for n in args.sizes]
+        if args.corpus:
+            rows = [bench_corpus(args.corpus.resolve(), Path(tmp))]
+        else:
+            rows = [bench(n, args.seed, Path(tmp)) for n in args.sizes]
     if args.json:
         print(json.dumps(rows, indent=2))
         return
