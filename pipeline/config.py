@@ -21,3 +21,21 @@ def spacy_model_name() -> str:
 
 def max_source_bytes() -> int:
     return int(os.environ.get("DIPLODATA_MAX_SOURCE_BYTES") or DEFAULT_MAX_SOURCE_BYTES)
+
+
+def parse_processes() -> int:
+    """DIPLODATA_PARSE_PROCESSES (default: the machine's cores, at most 4): spaCy worker processes
+    for a build's parse stage, which is most of a full build's time. 1 parses in the build's own
+    process. Each worker holds its own copy of the pipeline (about 250 MB for the small model)."""
+    value = os.environ.get("DIPLODATA_PARSE_PROCESSES")
+    return max(1, int(value)) if value else max(1, min(os.cpu_count() or 1, 4))
+
+
+DEFAULT_MAX_QUARANTINE_SHARE = 0.02
+
+
+def max_quarantine_share() -> float:
+    """DIPLODATA_MAX_QUARANTINE_SHARE (default 0.02): the largest share of documents whose rows may
+    be withheld for breaking their contract while the rest is published. Above it the release is
+    blocked: that many bad documents means an extractor is wrong, not a few odd texts."""
+    return float(os.environ.get("DIPLODATA_MAX_QUARANTINE_SHARE") or DEFAULT_MAX_QUARANTINE_SHARE)

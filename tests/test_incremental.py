@@ -61,17 +61,17 @@ def counting(monkeypatch):
 
     calls = {"clean": 0, "parse": 0, "extract": 0}
 
-    def wrap(module, name, key):
+    def wrap(module, name, key, count=lambda *args: 1):
         original = getattr(module, name)
 
         def counted(*args, **kwargs):
-            calls[key] += 1
+            calls[key] += count(*args)
             return original(*args, **kwargs)
 
         monkeypatch.setattr(module, name, counted)
 
     wrap(corpus, "build_document", "clean")
-    wrap(nlp_assets, "parse_text", "parse")
+    wrap(nlp_assets, "parse_into_cache", "parse", count=lambda texts, *rest: len(texts))
     wrap(extract_assets, "extract_document", "extract")
     return calls
 

@@ -11,7 +11,7 @@ import re
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterator
 
 from pipeline.config import spacy_model_name
 from pipeline.ids import sha256_text
@@ -171,13 +171,38 @@ def parse_text(text: str, nlp: "Language | None" = None, cache_dir: Path | None 
             pass
     doc = nlp(text)
     if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp")  # concurrent runs may parse the same text
-        bin_ = DocBin(attrs=["ORTH", "TAG", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "LEMMA", "POS", "MORPH", "SENT_START", "SPACY"])
-        bin_.add(doc)
-        bin_.to_disk(tmp)
-        tmp.replace(path)
+        store(doc, path)
     return doc
+
+
+def store(doc: "Doc", path: Path) -> None:
+    """Write one parse to the cache, atomically (concurrent runs may parse the same text)."""
+    from spacy.tokens import DocBin
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp")
+    bin_ = DocBin(attrs=["ORTH", "TAG", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "LEMMA", "POS", "MORPH", "SENT_START", "SPACY"])
+    bin_.add(doc)
+    bin_.to_disk(tmp)
+    tmp.replace(path)
+
+
+# Below this many words, starting worker processes costs more than it saves.
+PARALLEL_MIN_WORDS = 20_000
+
+
+def parse_into_cache(texts: list[str], nlp: "Language", cache_dir: Path, processes: int = 1,
+                     words: int = 0) -> "Iterator[int]":
+    """Parse `texts` (none of them cached) into the cache, yielding each one's index as it is
+    stored. Several worker processes parse when the batch is large enough; spaCy returns their
+    docs in order and they equal an in-process parse token for token."""
+    if processes > 1 and words >= PARALLEL_MIN_WORDS and len(texts) > 1:
+        docs = nlp.pipe(texts, n_process=processes, batch_size=2)
+    else:
+        docs = (nlp(text) for text in texts)
+    for i, doc in enumerate(docs):
+        store(doc, cache_dir / f"{cache_key(texts[i], nlp)}.spacy")
+        yield i
 
 
 def parse_document(doc_id: str, text: str, published_date: dt.date | None = None,
