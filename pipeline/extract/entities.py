@@ -27,7 +27,7 @@ from typing import Iterable
 
 from pipeline.datafile import load_yaml
 from pipeline.extract.first_person import self_noun_spans, speaking_entity
-from pipeline.ids import stable_id
+from pipeline.ids import stable_id, unique_rows
 
 log = logging.getLogger(__name__)
 
@@ -706,11 +706,8 @@ class DocEntities:
         return None
 
     def lookup(self, name: str) -> Entity | None:
-        try:
-            return self._lookup(name)
-        except Exception:  # a look-up never breaks an extractor
-            log.exception("entity lookup failed for %r", name)
-            return None
+        """The entity a name refers to; None on a miss (an exception is a bug and propagates)."""
+        return self._lookup(name)
 
     def _lookup(self, name: str) -> Entity | None:
         key = _norm(name)
@@ -825,14 +822,9 @@ def _clean_person(words: list[str], lows: list[str], start: int, end: int, lex: 
 
 
 def resolve_entities(parsed) -> DocEntities:
-    """Entities and mentions of one parsed document. Never raises."""
-    doc_id = getattr(parsed, "doc_id", "")
-    date = getattr(parsed, "published_date", None)
-    try:
-        return _resolve(parsed, doc_id, date)
-    except Exception:
-        log.exception("entity resolution failed for %s", doc_id)
-        return DocEntities({}, [], doc_id, date)
+    """Entities and mentions of one parsed document. An exception reaches the caller, which
+    records it for the document instead of publishing an empty result as if it were right."""
+    return _resolve(parsed, getattr(parsed, "doc_id", ""), getattr(parsed, "published_date", None))
 
 
 def _resolve(parsed, doc_id: str, date) -> DocEntities:
@@ -1224,7 +1216,9 @@ def entity_rows(entities: Iterable[Entity]) -> list[dict]:
 
 
 def mention_rows(doc_entities: DocEntities | Iterable[DocEntities]) -> list[dict]:
+    """Rows of the `mentions` table, ids from their content (two entities named by one span are
+    two rows), one row per identical mention within a document."""
     docs = [doc_entities] if isinstance(doc_entities, DocEntities) else list(doc_entities)
-    return [{"mention_id": m.mention_id, "entity_id": m.entity_id, "doc_id": m.doc_id,
-             "char_start": m.char_start, "char_end": m.char_end, "text": m.text}
-            for d in docs for m in d.mentions]
+    return [row for d in docs for row in unique_rows("mention", [
+        {"entity_id": m.entity_id, "doc_id": m.doc_id, "char_start": m.char_start, "char_end": m.char_end,
+         "text": m.text} for m in d.mentions])]

@@ -35,30 +35,22 @@ class EntityView:
         self.ents = getattr(parsed, "entities", None)
         self.doc = parsed.doc
 
+    # A miss is None or []; an exception from the entities layer is a bug and reaches the caller.
     def at(self, start: int, end: int):
         if self.ents is None:
             return _fallback_at(self.doc, start, end)
-        try:
-            return self.ents.at(start, end)
-        except Exception:
-            return None
+        return self.ents.at(start, end)
 
     def within(self, start: int, end: int) -> list:
         if self.ents is None:
             ent = _fallback_at(self.doc, start, end)
             return [ent] if ent else []
-        try:
-            return [e for _, e in self.ents.within(start, end)]
-        except Exception:
-            return []
+        return [e for _, e in self.ents.within(start, end)]
 
     def last_before(self, offset: int, types) -> object | None:
         if self.ents is None:
             return None
-        try:
-            return self.ents.last_before(offset, types=types, limit_chars=1500)
-        except Exception:
-            return None
+        return self.ents.last_before(offset, types=types, limit_chars=1500)
 
 
 def _fallback_at(doc, start: int, end: int):

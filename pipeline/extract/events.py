@@ -15,7 +15,7 @@ from pipeline.datafile import load_yaml
 from pipeline.extract.event_args import RECIPIENT_PREPS, ArgReader, Party, entity_code, governing_verb, sent_of
 from pipeline.extract.event_when import event_date
 from pipeline.extract.event_lists import ListReader, first_sentence_end, headline_chunks, headlines, list_items
-from pipeline.ids import stable_id
+from pipeline.ids import unique_rows
 from pipeline.nlp.parse import doc_text
 
 LEXICON_PATH = Path(__file__).resolve().parent.parent / "data" / "event_triggers.yaml"
@@ -47,14 +47,9 @@ def load_lexicon(path: str = str(LEXICON_PATH)) -> dict:
 
 
 def extract_events(parsed) -> list[dict]:
-    """One row per event and actor-recipient pair; never raises on odd text."""
-    try:
-        return _extract(parsed)
-    except Exception:  # an extractor failure must not stop the build
-        import logging
-
-        logging.getLogger(__name__).exception("event extraction failed for %s", getattr(parsed, "doc_id", "?"))
-        return []
+    """One row per event and actor-recipient pair, each with its content id. An exception is a bug:
+    it reaches the caller, which records it for the document (never an empty result)."""
+    return unique_rows("event", _extract(parsed))
 
 
 def _extract(parsed) -> list[dict]:
@@ -129,8 +124,7 @@ def _headline_rows(parsed, reader: ArgReader, lex: dict, found: list[dict]) -> l
         for a, r in _pairs(actors, recips, bool(entry.get("reciprocal"))):
             if a.code and r is not None and r.code:
                 row = _row(parsed, cand, entry["type"], entry["mode"], a, r, status, None, kind, (None, None))
-                row.update(char_start=line.start, char_end=line.end, sentence=parsed.text[line.start:line.end],
-                           event_id=stable_id("event", parsed.doc_id, line.start, line.end, entry["type"], a.code, r.code))
+                row.update(char_start=line.start, char_end=line.end, sentence=parsed.text[line.start:line.end])
                 rows.append(row)
     return rows
 
@@ -225,10 +219,7 @@ def _coded_within(reader: ArgReader, start: int, end: int, place: bool = False) 
 
 def _mentions_within(reader: ArgReader, start: int, end: int) -> list:
     ents = reader.view.ents
-    try:
-        return list(ents.within(start, end)) if ents is not None else []
-    except Exception:
-        return []
+    return list(ents.within(start, end)) if ents is not None else []
 
 
 # ---------------------------------------------------------------- itemised commitments
@@ -272,8 +263,7 @@ def _item_row(parsed, tok, etype, mode, actor: Party, recip: Party | None, statu
     cand = {"tok": tok, "entry": {"type": etype, "mode": mode}, "kind": "verb"}
     row = _row(parsed, cand, etype, mode, actor, recip, status, None, "verb", (None, None))
     start, end = span
-    row.update(char_start=start, char_end=end, sentence=parsed.text[start:end], trigger=parsed.text[start:tok.idx + len(tok)],
-               event_id=stable_id("event", parsed.doc_id, start, end, etype, actor.code, recip.code if recip else None))
+    row.update(char_start=start, char_end=end, sentence=parsed.text[start:end], trigger=parsed.text[start:tok.idx + len(tok)])
     return row
 
 
@@ -736,10 +726,7 @@ def _looked_up(tok, reader: ArgReader) -> list[Party]:
     ents = reader.view.ents
     if tok.pos_ != "PROPN" or ents is None or not hasattr(ents, "lookup"):
         return []
-    try:
-        ent = ents.lookup(tok.text)
-    except Exception:
-        return []
+    ent = ents.lookup(tok.text)
     if ent is None or getattr(ent, "entity_type", None) not in ("person", "state"):
         return []
     return [Party(ent.name, ent.entity_id, entity_code(ent), ent.entity_type, tok.i)]
@@ -1187,8 +1174,7 @@ def _row(parsed, cand, etype, mode, actor: Party, recip: Party | None, status, d
     base = {"verb": VERB_CONFIDENCE, "noun": NOUN_CONFIDENCE, "phrase": PHRASE_CONFIDENCE}[kind]
     confidence = cand["entry"].get("confidence", base) - (0.1 if recip is None else 0) - (0.1 if not actor.code else 0)
     event_date, date_end, precision, date_text = date if date else (None, None, None, None)
-    return {
-        "event_id": stable_id("event", parsed.doc_id, start, end, etype, actor.code, recip.code if recip else None),
+    return {  # event_id is set from the finished row (extract_events)
         "doc_id": parsed.doc_id,
         "event_type": etype,
         "event_mode": mode,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.numbers import Quantity, lexicon, scan
-from pipeline.ids import stable_id
+from pipeline.ids import unique_rows
 from pipeline.nlp.parse import doc_text
 
 NOUNS = ("NOUN", "PROPN")
@@ -44,21 +44,14 @@ def sentence_ents(sent) -> list:
 
 
 def extract_figures(parsed) -> list[dict]:
-    """One row per figure in `parsed`; never raises."""
-    text = parsed.text or ""
-    try:
-        found = scan(text)
-    except Exception:  # a grammar bug must not stop the document
-        return []
+    """One row per figure in `parsed`, each with its content id. An exception is a bug: it reaches
+    the caller, which records it for the document (never an empty or partial result)."""
     rows: list[dict] = []
-    for q in found:
-        try:
-            row = _row(parsed, q, rows)
-        except Exception:
-            row = None
+    for q in scan(parsed.text or ""):
+        row = _row(parsed, q, rows)
         if row is not None:
             rows.append(row)
-    return public_rows(rows)
+    return unique_rows("figure", public_rows(rows))
 
 
 def _row(parsed, q: Quantity, rows: list[dict]) -> dict | None:
@@ -73,8 +66,7 @@ def _row(parsed, q: Quantity, rows: list[dict]) -> dict | None:
     start, end = q.start, q.end
     sent = sentence_of(span)
     approx = _bound_verb(span) if q.approximation == "exact" else q.approximation
-    return {
-        "figure_id": stable_id("figure", parsed.doc_id, start, end),
+    return {  # figure_id is set from the finished row (extract_figures)
         "doc_id": parsed.doc_id,
         "raw_text": text[start:end],
         "value": float(q.value),

@@ -20,7 +20,7 @@ from typing import Any
 
 from pipeline.datafile import load_yaml
 from pipeline.extract.first_person import is_self_reference, speaking_entity
-from pipeline.ids import stable_id
+from pipeline.ids import unique_rows
 
 LEXICON_PATH = Path(__file__).resolve().parent.parent / "data" / "reporting_verbs.yaml"
 MIN_WORDS = 3
@@ -319,10 +319,7 @@ class Names:
     def lookup(self, name: str) -> Speaker:
         name = clean_name(name)
         if self.ents is not None and hasattr(self.ents, "lookup"):
-            try:
-                e = self.ents.lookup(name)
-            except Exception:
-                e = None
+            e = self.ents.lookup(name)
             same_person = e is not None and e.name.split()[-1].lower() == name.split()[-1].lower() and len(
                 e.name.split()) >= len(strip_titles(name).split())
             if e is not None and not JUNK_NAME.search(e.name) and (same_person or e.entity_type != "person"):
@@ -651,10 +648,7 @@ def is_full(ctx: Context, sp: QSpan) -> bool:
 def attribute_all(ctx: Context, kept: list[QSpan]) -> dict[int, Attribution]:
     out: dict[int, Attribution] = {}
     for i, sp in enumerate(kept):
-        try:
-            att = own_attribution(ctx, sp)
-        except Exception:  # a parse oddity costs the speaker, never the document
-            att = None
+        att = own_attribution(ctx, sp)
         if att is not None:
             out[i] = att
             if att.speaker is not None:
@@ -671,10 +665,7 @@ def attribute_all(ctx: Context, kept: list[QSpan]) -> dict[int, Attribution]:
         if i not in out and prev and prev[0].para == sp.para and prev[1].speaker is not None:
             out[i] = prev[1]
         if i not in out:
-            try:
-                lead = (lead_in(ctx, sp) or previous_sentence(ctx, sp)) if is_full(ctx, sp) else None
-            except Exception:
-                lead = None
+            lead = (lead_in(ctx, sp) or previous_sentence(ctx, sp)) if is_full(ctx, sp) else None
             if lead is not None:
                 out[i] = lead
         if i not in out and i in unresolved:
@@ -691,11 +682,9 @@ def keep(text: str, sp: QSpan, paras: list[tuple[int, int]]) -> bool:
 
 
 def extract_quotes(parsed: Any) -> list[dict]:
-    """Quotation rows of one parsed document; never raises."""
-    try:
-        return build_rows(parsed)
-    except Exception:
-        return []
+    """Quotation rows of one parsed document, each with its content id. An exception is a bug: it
+    reaches the caller, which records it for the document (never an empty result)."""
+    return unique_rows("quote", build_rows(parsed))
 
 
 def build_rows(parsed: Any) -> list[dict]:
@@ -713,8 +702,7 @@ def build_rows(parsed: Any) -> list[dict]:
             continue  # scare quotes and coined terms: nobody is reported as saying them
         who = att.speaker if att else None
         ss, se = ctx.sentence_bounds(sp.start, sp.end)
-        rows.append({
-            "quote_id": stable_id("quote", parsed.doc_id, sp.start, sp.end),
+        rows.append({  # quote_id is set from the finished row (extract_quotes)
             "doc_id": parsed.doc_id,
             "text": text[sp.start:sp.end],
             "speaker": who.name if who else None,
