@@ -15,4 +15,4 @@ DATE_PRECISIONS = ["day", "month", "year"]
 DATE_SOURCES = ["catalog", "text", "url"]
 ISSUE_CODES = ["empty", "binary", "invalid_utf8", "too_large", "duplicate", "catalog_missing_file",
                "catalog_bad_date", "catalog_malformed", "symlink_outside", "unreadable", "bad_name",
-               "extraction_error"]
+               "extraction_error", "contract_violation"]
