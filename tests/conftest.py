@@ -2,12 +2,30 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "sources"
+
+
+def seed_sources_dir(tmp_path_factory) -> Path:
+    """The five seed articles and their catalog (`sources/*.txt`, `sources/catalog.csv`) copied to a
+    folder of their own, once per session: `sources/` holds the whole corpus, which no test
+    ingests or builds."""
+    folder = tmp_path_factory.getbasetemp() / "seed-sources"
+    if not folder.exists():
+        folder.mkdir()
+        for path in [*sorted(SOURCES.glob("*.txt")), SOURCES / "catalog.csv"]:
+            shutil.copy2(path, folder / path.name)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def seed_sources(tmp_path_factory) -> Path:
+    return seed_sources_dir(tmp_path_factory)
 
 
 @pytest.fixture(scope="session")

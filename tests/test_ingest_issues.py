@@ -173,9 +173,10 @@ def test_subfolders_sorted_and_deterministic(tmp_path):
     (tmp_path / "z").mkdir()
     (tmp_path / "z" / "a.txt").write_text(GOOD.replace("Oslo", "Lima"))
     (tmp_path / "b.txt").write_text(GOOD)
-    (tmp_path / "notes.md").write_text("not a source")
+    (tmp_path / "notes.pdf").write_text("not a source")
     first, second = run(tmp_path), run(tmp_path)
     assert [d["source_file"] for d in first.documents] == ["b.txt", "z/a.txt"]
+    assert codes(first) == {"notes.pdf": "unsupported_format"}
     assert first.documents == second.documents
 
 

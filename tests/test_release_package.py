@@ -17,18 +17,19 @@ from pipeline.release.datacard import load_quality, write_datacard
 from pipeline.release.views import VIEWS
 from schemas import TABLES
 from schemas._base import columns, foreign_keys, primary_key
-from tests.conftest import SOURCES
+from tests.conftest import seed_sources_dir
 
 
 def seed_release(tmp_path_factory):
-    """One release built from sources/ per test session, shared by the release test modules
-    (the first caller builds it; the folder is the cache)."""
+    """One release built from the seed articles per test session, shared by the release test modules
+    (the first caller builds it; the folder is the cache). Never the whole of sources/."""
     outputs = tmp_path_factory.getbasetemp() / "seed-release" / "outputs"
     latest = outputs / "releases" / "latest"
     if not latest.exists():
         with pytest.MonkeyPatch.context() as mp:
             mp.delenv("DAGSTER_HOME", raising=False)
-            assert main(["build", "--sources", str(SOURCES), "--outputs", str(outputs)]) == 0
+            assert main(["build", "--sources", str(seed_sources_dir(tmp_path_factory)),
+                         "--outputs", str(outputs)]) == 0
     return latest.resolve()
 
 

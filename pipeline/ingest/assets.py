@@ -28,7 +28,8 @@ from schemas.frames import to_frame
     name="ingest",
 )
 def ingest(context: dg.AssetExecutionContext, settings: BuildSettings):
-    """Read every *.txt under sources/, merge catalog.csv, infer metadata and remove furniture."""
+    """Read every *.txt and *.md under sources/, merge catalog.csv and the collection files, infer
+    metadata and remove furniture. No document at all fails the run: there is nothing to publish."""
     result = ingest_corpus(settings.sources, now=dt.datetime.now(dt.timezone.utc),
                            cache_path=settings.outputs / ".cache" / "ingest.pkl")
     documents = to_frame(result.documents, Documents).sort("source_file")
@@ -39,6 +40,16 @@ def ingest(context: dg.AssetExecutionContext, settings: BuildSettings):
     yield dg.Output(issues, "source_issues", metadata={"rows": issues.height,
                                                        "codes": dg.MetadataValue.json(_counts(issues, "code"))})
     yield dg.Output(removed, "furniture", metadata={"rows": removed.height})
+    if documents.height == 0:
+        # Failing here (after the tables, so the issues stay readable) stops the run before the
+        # release: a corpus that gave no document publishes nothing and `latest` does not move.
+        raise dg.Failure(description=no_documents_message(settings.sources, issues))
+
+
+def no_documents_message(sources, issues: pl.DataFrame) -> str:
+    why = ", ".join(f"{n} {code}" for code, n in sorted(_counts(issues, "code").items())) or "no files found"
+    return (f"no document could be ingested from {sources} ({why}; see the source issues): "
+            "nothing to publish. Sources are UTF-8 *.txt and *.md files.")
 
 
 def _counts(frame: pl.DataFrame, column: str) -> dict:

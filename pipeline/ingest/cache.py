@@ -1,8 +1,8 @@
 """Cleaned documents kept between corpus builds.
 
 Cleaning (metadata inference and the furniture rules over every line) is most of the ingest
-stage's time, and its result depends only on the file's name and bytes, its catalog row and the
-ingest code and data; so a rebuild that adds one source cleans one source. The whole corpus is one
+stage's time, and its result depends only on the file's name and bytes, its catalog row, its
+collection and the ingest code and data; so a rebuild that adds one source cleans one source. The whole corpus is one
 pickle, read once and rewritten (atomically) only when its entries change; entries of sources that
 are gone are dropped."""
 from __future__ import annotations
@@ -34,7 +34,7 @@ def ingest_version() -> str:
 
 
 class DocumentCache:
-    """`build(name, text, raw_sha, row)` returns the cached result of `clean` for those inputs, or
+    """`build(name, text, raw_sha, row, collection)` returns the cached result of `clean` for those inputs, or
     computes and keeps it. Without a path it only computes (tests, per-document partitions)."""
 
     def __init__(self, path: Path | None, clean: Callable) -> None:
@@ -51,11 +51,12 @@ class DocumentCache:
         except Exception:  # missing or corrupt: everything is cleaned again
             return {}
 
-    def build(self, name: str, text: str, raw_sha: str, row: dict) -> tuple:
-        key = hashlib.sha256(json.dumps([ingest_version(), name, raw_sha, row], sort_keys=True,
+    def build(self, name: str, text: str, raw_sha: str, row: dict, collection=None) -> tuple:
+        described = collection.as_dict() if collection else None
+        key = hashlib.sha256(json.dumps([ingest_version(), name, raw_sha, row, described], sort_keys=True,
                                         default=str).encode()).hexdigest()
         if key not in self.old:
-            self.old[key] = self.clean(name, text, raw_sha, row)
+            self.old[key] = self.clean(name, text, raw_sha, row, collection)
         self.used[key] = self.old[key]
         doc, removed, issues = self.used[key]
         # callers stamp issues in place; the kept entry stays unstamped

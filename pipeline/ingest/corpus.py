@@ -19,11 +19,12 @@ from pipeline.config import max_source_bytes
 from pipeline.ids import sha256_text, stable_id
 from pipeline.ingest.cache import DocumentCache
 from pipeline.ingest.catalog import catalog_date, load_catalog
+from pipeline.ingest.collections import Collection, FileFacts, file_facts, load_collections, nearest
+from pipeline.ingest.frontmatter import FrontMatter, split_front_matter
 from pipeline.ingest.furniture import remove_furniture
+from pipeline.ingest.markdown import unwrap_markdown
 from pipeline.ingest.metadata import header_end, infer_date, infer_title
-from pipeline.ingest.reader import list_sources, make_issue, read_source
-
-CATALOG_FIELDS = ("publisher", "author", "url", "language")
+from pipeline.ingest.reader import list_sources, make_issue, read_source, source_format
 
 
 @dataclass
@@ -35,7 +36,8 @@ class IngestResult:
 
 def ingest_corpus(sources_dir: Path, max_bytes: int | None = None,
                   now: dt.datetime | None = None, cache_path: Path | None = None) -> IngestResult:
-    """Read every `*.txt` under `sources_dir` (sorted), merge the catalog, clean, and report issues.
+    """Read every `*.txt` and `*.md` under `sources_dir` (sorted), merge the catalog and the
+    collection files, clean, and report issues.
 
     `now` stamps `detected_at` on issues; pass a fixed value for byte-identical rebuilds.
     `cache_path` keeps cleaned documents between builds (see `pipeline.ingest.cache`).
@@ -44,13 +46,15 @@ def ingest_corpus(sources_dir: Path, max_bytes: int | None = None,
     max_bytes = max_source_bytes() if max_bytes is None else max_bytes
     result = IngestResult()
     catalog, issues = load_catalog(sources_dir, max_bytes)
+    collections, collection_issues = load_collections(sources_dir, max_bytes)
     sources, link_issues = list_sources(sources_dir)
-    result.issues += issues + link_issues
+    result.issues += issues + collection_issues + link_issues
     seen_raw: dict[str, str] = {}
     seen_text: dict[str, str] = {}
     cache = DocumentCache(cache_path, build_document)
     for source in sources:
-        ingest_one(source, catalog.get(source.name), max_bytes, result, seen_raw, seen_text, cache.build)
+        ingest_one(source, catalog.get(source.name), max_bytes, result, seen_raw, seen_text, cache.build,
+                   collection=nearest(collections, source.name))
     cache.save()
     listed = {s.name for s in sources} | {i["source_file"] for i in link_issues}
     result.issues += missing_files(catalog, listed)
@@ -66,8 +70,9 @@ def missing_files(catalog: dict[str, dict], listed: set[str]) -> list[dict]:
 
 
 def ingest_one(source, row: dict | None, max_bytes: int, result: IngestResult,
-               seen_raw: dict[str, str], seen_text: dict[str, str], clean: Callable | None = None) -> None:
-    """`clean` is `build_document` or a cache in front of it."""
+               seen_raw: dict[str, str], seen_text: dict[str, str], clean: Callable | None = None,
+               collection: Collection | None = None) -> None:
+    """`clean` is `build_document` or a cache in front of it; `collection` the one the source is in."""
     read = read_source(source, max_bytes)
     if read.issue:
         result.issues.append(read.issue)
@@ -76,7 +81,7 @@ def ingest_one(source, row: dict | None, max_bytes: int, result: IngestResult,
         result.issues.append(duplicate(source.name, seen_raw[read.raw_sha256], "the same bytes as"))
         return
     seen_raw[read.raw_sha256] = source.name
-    doc, removed, issues = (clean or build_document)(source.name, read.text, read.raw_sha256, row or {})
+    doc, removed, issues = (clean or build_document)(source.name, read.text, read.raw_sha256, row or {}, collection)
     result.issues += issues
     if doc is None:
         return
@@ -92,41 +97,83 @@ def duplicate(name: str, first: str, how: str) -> dict:
     return make_issue(name, "duplicate", f"{how} {first}, which is kept; this copy is skipped")
 
 
-def build_document(name: str, raw_text: str, raw_sha: str, row: dict) -> tuple[dict | None, list[dict], list[dict]]:
+def build_document(name: str, raw_text: str, raw_sha: str, row: dict,
+                   collection: Collection | None = None) -> tuple[dict | None, list[dict], list[dict]]:
     """(documents row or None, removed furniture, issues) for one decoded source."""
-    lines = raw_text.split("\n")
+    front, body = split_front_matter(raw_text)
+    markdown = source_format(name) == "markdown"
+    if markdown:  # furniture and title rules read lines: a line must be a paragraph, not a fragment
+        body = unwrap_markdown(body)
+    facts = file_facts(collection, name)
+    lines = body.split("\n")
     end = header_end(lines)
-    meta, issues = metadata(name, lines, end, row)
-    text, removed = remove_furniture(raw_text, meta["title"], end)
+    meta, issues = metadata(name, lines, end, row, front or FrontMatter(), facts)
+    meta.update(collection_columns(collection, row, facts))
+    issues += source_issues(name, front, facts)
+    text, removed = remove_furniture(body, meta["title"], end, markdown=markdown)
+    if front:  # the block is metadata, not prose: kept where every removal can be audited
+        removed.insert(0, {"kind": "front_matter", "text": front.block})
     if not text.strip():
-        return None, removed, issues + [make_issue(name, "empty", "nothing is left once page furniture is removed")]
+        return None, removed, issues + [make_issue(name, "empty", "nothing is left once front matter and page "
+                                                                  "furniture are removed")]
     text_sha = sha256_text(text)
-    doc = {"doc_id": stable_id("doc", text_sha), "source_file": name, **meta,
+    doc = {"doc_id": stable_id("doc", text_sha), "source_file": name, **order(meta),
            "text_sha256": text_sha, "n_chars": len(text), "n_words": len(re.findall(r"\S+", text)),
            "text": text, "raw_sha256": raw_sha}
     return doc, removed, issues
 
 
-def metadata(name: str, lines: list[str], end: int, row: dict) -> tuple[dict, list[dict]]:
-    """Catalog values where present, else values inferred from the text or URL, with their sources."""
-    meta = {f: row.get(f) for f in CATALOG_FIELDS}
-    title = row.get("title") or infer_title(lines, end)
-    meta["title"] = title
-    meta["title_source"] = ("catalog" if row.get("title") else "text") if title else None
+def source_issues(name: str, front: FrontMatter | None, facts: FileFacts) -> list[dict]:
+    issues = []
+    if front and front.problems:
+        issues.append(make_issue(name, "bad_front_matter", "; ".join(front.problems) +
+                                 "; the block is removed from the text, its other fields are used"))
+    if facts.problem:
+        issues.append(make_issue(name, "file_name_mismatch", facts.problem))
+    return issues
+
+
+def metadata(name: str, lines: list[str], end: int, row: dict, front: FrontMatter,
+             facts: FileFacts) -> tuple[dict, list[dict]]:
+    """Each value from the first that gives it: catalog row, front matter, the collection's reading
+    of the file name, then the text (or URL) itself; with where it came from."""
+    meta = {"publisher": row.get("publisher"), "language": row.get("language"),
+            "author": row.get("author") or front.author, "url": row.get("url") or front.url}
+    meta.update(pick_title(row, front, facts, lines, end))
     date, issues = catalog_date(row.get("published_date")), []
     if row.get("published_date") and date is None:
         issues.append(make_issue(name, "catalog_bad_date",
                                  f"catalog published_date {row['published_date']!r} is not YYYY[-MM[-DD]]; "
-                                 "ignored, date inferred instead"))
-    if date:
-        meta.update(published_date=date[0], published_date_precision=date[1], published_date_source="catalog")
+                                 "ignored, date taken from elsewhere"))
+    given = [(d, source) for d, source in ((date, "catalog"), (front.date, "front_matter"),
+                                          (facts.date, "file_name")) if d]
+    if given:
+        (day, precision), source = given[0]
+        meta.update(published_date=day, published_date_precision=precision, published_date_source=source)
     else:
-        meta.update(infer_date(lines, end, row.get("url")))
-    return order(meta), issues
+        meta.update(infer_date(lines, end, meta["url"]))
+    return meta, issues
 
 
-COLUMNS = ("title", "title_source", "publisher", "author", "url", "published_date",
-           "published_date_precision", "published_date_source", "language")
+def pick_title(row: dict, front: FrontMatter, facts: FileFacts, lines: list[str], end: int) -> dict:
+    for title, source in ((row.get("title"), "catalog"), (front.title, "front_matter"), (facts.title, "collection")):
+        if title:
+            return {"title": title, "title_source": source}
+    title = infer_title(lines, end)
+    return {"title": title, "title_source": "text" if title else None}
+
+
+def collection_columns(collection: Collection | None, row: dict, facts: FileFacts) -> dict:
+    """What the collection says of all its documents; a catalog row still wins where it speaks."""
+    if collection is None:
+        return {}
+    return {"collection": collection.name, "licence": collection.licence, "speaking_state": facts.speaking_state,
+            "publisher": row.get("publisher") or collection.publisher,
+            "language": row.get("language") or collection.language}
+
+
+COLUMNS = ("collection", "title", "title_source", "publisher", "author", "url", "published_date",
+           "published_date_precision", "published_date_source", "language", "licence", "speaking_state")
 
 
 def order(meta: dict) -> dict:
@@ -141,11 +188,13 @@ def ingest_selected(sources_dir: Path, keep: Callable[[str], bool], max_bytes: i
     max_bytes = max_source_bytes() if max_bytes is None else max_bytes
     result = IngestResult()
     catalog, _ = load_catalog(sources_dir, max_bytes)
+    collections, _ = load_collections(sources_dir, max_bytes)
     sources, link_issues = list_sources(sources_dir)
     result.issues += [i for i in link_issues if keep(i["source_file"])]
     for source in sources:
         if keep(source.name):
-            ingest_one(source, catalog.get(source.name), max_bytes, result, {}, {})
+            ingest_one(source, catalog.get(source.name), max_bytes, result, {}, {},
+                       collection=nearest(collections, source.name))
     return result
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from pipeline.config import max_source_bytes
 from pipeline.ingest.catalog import CATALOG_NAME
+from pipeline.ingest.collections import collection_files
 from pipeline.ingest.reader import is_inside, list_sources, read_bytes
 
 
@@ -23,7 +24,8 @@ def quick_fingerprints(sources_dir: Path) -> dict[str, str]:
 
 
 def sources_digest(sources_dir: Path, max_bytes: int | None = None) -> str:
-    """SHA-256 over every source's name and bytes and the catalog: equal digests, equal inputs.
+    """SHA-256 over every source's name and bytes, the catalog and the collection files: equal
+    digests, equal inputs.
 
     Files are read the way ingest reads them (regular files inside sources/, up to the size
     limit): a FIFO must not hang the build, and a link leading out must not be read."""
@@ -31,7 +33,7 @@ def sources_digest(sources_dir: Path, max_bytes: int | None = None) -> str:
     max_bytes = max_source_bytes() if max_bytes is None else max_bytes
     files, _ = list_sources(root)
     digest = hashlib.sha256()
-    paths = [(s.name, s.path) for s in files] + [(CATALOG_NAME, root / CATALOG_NAME)]
+    paths = [(s.name, s.path) for s in files] + [(CATALOG_NAME, root / CATALOG_NAME)] + collection_files(root)
     for name, path in paths:
         digest.update(name.encode("utf-8", "surrogateescape") + b"\0")
         digest.update(_contents(path, root, max_bytes))

@@ -3,7 +3,9 @@ lists, repeated summary lists) and say what was removed.
 
 Furniture is removed in whole lines, so the cleaned text is the source with
 some lines left out; the one change inside a line is a markdown link, which
-keeps its words and loses its target (`markdown.py`). The patterns live in
+keeps its words and loses its target (`markdown.py`). A Markdown source comes
+here unwrapped (one paragraph or list item per line, markup kept, so menus and
+link lists still look like what they are) and loses its markup after. The patterns live in
 `pipeline/data/furniture.yaml`; this module holds the rules that use them.
 """
 from __future__ import annotations
@@ -16,7 +18,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from pipeline.datafile import load_yaml
-from pipeline.ingest.markdown import strip_links
+from pipeline.ingest.markdown import clean_markdown, strip_links
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "furniture.yaml"
 MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -373,10 +375,12 @@ def kept_text(page: Page) -> str:
     return "\n".join(out)
 
 
-def remove_furniture(text: str, title: str | None = None, header_end: int = 0) -> tuple[str, list[dict]]:
-    """(cleaned text, [{kind, text}] of what was removed). Never raises on any string."""
+def remove_furniture(text: str, title: str | None = None, header_end: int = 0,
+                     markdown: bool = False) -> tuple[str, list[dict]]:
+    """(cleaned text, [{kind, text}] of what was removed). Never raises on any string.
+    `markdown`: `text` is unwrapped Markdown, whose markup goes too (see `markdown.py`)."""
     page = Page.of(text, header_end, title)
     for marker in MARKERS:
         marker(page)
-    kept, targets = strip_links(kept_text(page))
+    kept, targets = (clean_markdown if markdown else strip_links)(kept_text(page))
     return kept, removed_records(page) + targets

@@ -1,8 +1,13 @@
-"""Markdown link targets and escapes in the body text.
+"""Markdown in the body text: link targets and escapes (every source), and the markup of `.md`
+sources.
 
 A page saved as markdown carries "[trade deal](https://...)": the target is not prose, and left in
 place it breaks sentences and the parse around the link. The published text keeps the link words;
 each removed target is recorded as furniture (kind `link_target`) so nothing disappears silently.
+
+A `.md` source is also hard-wrapped and decorated: `clean_markdown` gives the text a reader sees,
+one paragraph (or list item, or heading) per line, without emphasis, heading or list markers. The
+result is the text every offset refers to; it is computed once, before anything reads offsets.
 """
 from __future__ import annotations
 
@@ -17,10 +22,136 @@ ESCAPE = re.compile(r"\\([\[\]*_#`])")
 
 def strip_links(text: str) -> tuple[str, list[dict]]:
     """(text with link words only and markdown escapes undone, [{kind, text}] of removed targets)."""
+    text, removed = _links(text)
+    return ESCAPE.sub(r"\1", text), removed
+
+
+def _links(text: str) -> tuple[str, list[dict]]:
     removed: list[dict] = []
 
     def keep_words(m: re.Match) -> str:
         removed.append({"kind": "link_target", "text": m.group("target")})
         return m.group("words")
 
-    return ESCAPE.sub(r"\1", LINK.sub(keep_words, text)), removed
+    return LINK.sub(keep_words, text), removed
+
+
+# Markdown sources, in two steps around furniture removal:
+# 1. `unwrap_markdown`: one line per paragraph, list item, heading or hard line break, markup kept.
+#    Furniture rules work on lines; on hard-wrapped text a line is a fragment of a sentence, and
+#    "follow us: the power of our example." or a wrapped line holding only links would be cut out
+#    of the middle of a sentence.
+# 2. `clean_markdown`: the markup goes from each line (markers, emphasis, links, escapes).
+
+RULE = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*")
+HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t]+(?P<text>.*?))?(?:[ \t]+#+)?[ \t]*")
+ITEM = re.compile(r"[ \t]*(?:[-*+•]|\d{1,9}[.)])(?:[ \t]+|$)")
+QUOTE = re.compile(r"(?:[ \t]{0,3}>[ \t]?)+")
+TABLE_ROW = re.compile(r"[ \t]*\|")
+
+
+def unwrap_markdown(text: str) -> str:
+    """Paragraphs and list items joined onto one line each (markup kept); blank lines (whitespace
+    and no-break spaces only) and thematic breaks become one empty line between blocks."""
+    out = ["\n".join(block_lines(block)) for block in blocks(text.split("\n"))]
+    return "\n\n".join(b for b in out if b)
+
+
+def blocks(lines: list[str]):
+    """Runs of lines between blank lines and rules."""
+    run: list[str] = []
+    for line in lines:
+        if not line.strip() or RULE.fullmatch(line):
+            if run:
+                yield run
+            run = []
+        else:
+            run.append(line)
+    if run:
+        yield run
+
+
+def block_lines(lines: list[str]) -> list[str]:
+    """One line per paragraph, list item, heading, table row or hard line break."""
+    out: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        if current:
+            out.append(" ".join(current))
+        current.clear()
+
+    for raw in lines:
+        line = QUOTE.sub("", raw, count=1) if raw.lstrip().startswith(">") else raw
+        if HEADING.fullmatch(line) or TABLE_ROW.match(line) or ITEM.match(line):
+            flush()
+        stripped = line.strip()
+        if raw.endswith("\\") and not raw.endswith("\\\\"):
+            stripped = stripped[:-1].rstrip()  # "\" at the end of a line is a line break, not text
+        if stripped:
+            current.append(stripped)
+        if raw.endswith("  ") or raw.endswith("\\") or HEADING.fullmatch(line) or TABLE_ROW.match(line):
+            flush()
+    flush()
+    return out
+
+
+# A backslash before ASCII punctuation makes it literal (CommonMark). Escaped characters are moved
+# to a private-use plane while markup is removed, so "\*" or "\[" is never taken for markup, and
+# put back at the end.
+MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+SHIFT = 0xF0000
+SHIFTED = re.compile("[\U000F0021-\U000F007E]")
+LEAD = re.compile(r"(?:#{1,6}|[-*+•]|\d{1,9}[.)])(?:[ \t]+|$)")
+CLOSING_HASHES = re.compile(r"[ \t]+#+[ \t]*$")
+# Struck-out words are a correction shown in a transcript ("<s>President</s> [Prime Minister]"):
+# the words were withdrawn, so they leave the text (and are recorded).
+STRUCK = re.compile(r"<(s|del|strike)>(.*?)</\1>", re.IGNORECASE | re.DOTALL)
+TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\n]*)?/?>|<!--.*?-->")
+# A bullet typed as a character ("**• Item**"), left once the emphasis around it is gone.
+BULLET = re.compile(r"[•●▪◦][ \t]+")
+WORDLESS = re.compile(r"[^\w]*")
+STRONG = re.compile(r"\*\*(?=\S)(.+?)\*\*|(?<!\w)__(?=\S)(.+?)__(?!\w)")
+EMPHASIS = re.compile(r"\*(?=[^\s*])([^*]+?)\*|(?<![\w_])_(?=[^\s_])([^_]+?)_(?![\w_])")
+# A delimiter run left without its partner, at the edge of a word ("**IBM **announced"); one
+# between two word characters (snake_case) is not markup.
+STRAY = re.compile(r"(?<!\S)[*_]+(?=\S)|(?<=\S)[*_]+(?!\S)|^[*_]+(?=\s)|(?<=\s)[*_]+$")
+# Runs of two or more between spaces ("nominees. *** ***This") pair with nothing: gone first.
+LONE_RUN = re.compile(r"(?<!\S)\*{2,}(?!\S)")
+AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]+)>", re.IGNORECASE)
+
+
+def clean_markdown(text: str) -> tuple[str, list[dict]]:
+    """Unwrapped Markdown (see `unwrap_markdown`) as a reader of the rendered page sees it, and
+    [{kind, text}] of the words removed with the markup (link targets, struck-out words)."""
+    text = MD_ESCAPE.sub(lambda m: chr(SHIFT + ord(m.group(1))), text)
+    removed = [{"kind": "struck_text", "text": m.group(0)} for m in STRUCK.finditer(text)]
+    text, targets = _links(TAG.sub("", AUTOLINK.sub(r"\1", STRUCK.sub("", text))))
+    lines = [plain_line(line) for line in text.split("\n")]
+    removed += [{"kind": "divider", "text": unshift(line)} for line in lines if line and WORDLESS.fullmatch(line)]
+    lines = ["" if WORDLESS.fullmatch(line) and line else line for line in lines]
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(line for i, line in enumerate(lines) if line or is_gap(lines, i)))
+    return unshift(text.strip("\n")), [{**r, "text": unshift(r["text"])} for r in removed + targets]
+
+
+def is_gap(lines: list[str], i: int) -> bool:
+    """An empty line that was a blank line between blocks, not a line that lost all its words."""
+    return lines[i] == "" and i > 0 and lines[i - 1] != ""
+
+
+def plain_line(line: str) -> str:
+    """A line without its list or heading marker and emphasis, with no-break spaces and space runs
+    as one space."""
+    line = line.replace("\u00a0", " ").strip()
+    lead = LEAD.match(line)
+    if lead:
+        line = CLOSING_HASHES.sub("", line[lead.end():]) if line.startswith("#") else line[lead.end():]
+    if "*" in line or "_" in line:
+        line = STRONG.sub(lambda m: m.group(1) or m.group(2), LONE_RUN.sub("", line))
+        line = EMPHASIS.sub(lambda m: m.group(1) or m.group(2), line)
+        line = STRAY.sub("", line)
+    return " ".join(BULLET.sub("", line.strip(), count=1).split())
+
+
+def unshift(text: str) -> str:
+    return SHIFTED.sub(lambda m: chr(ord(m.group()) - SHIFT), text)

@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 CATALOG_NAME = "catalog.csv"
+COLLECTION_NAME = "collection.yaml"
+# Suffix (lower case) of each source format ingest reads; every other file is reported.
+FORMATS = {".txt": "text", ".md": "markdown"}
 
 # Longest BOMs first: the UTF-32-LE BOM starts with the UTF-16-LE one.
 BOMS = (
@@ -29,10 +32,19 @@ MAX_CONTROL_SHARE = 0.01
 
 @dataclass(frozen=True)
 class Source:
-    """A `*.txt` found under the sources folder: `name` is its posix path relative to it."""
+    """A `*.txt` or `*.md` found under the sources folder: `name` is its posix path relative to it."""
 
     name: str
     path: Path
+
+    @property
+    def format(self) -> str:
+        return source_format(self.name) or "text"
+
+
+def source_format(name: str) -> str | None:
+    """"text", "markdown", or None for a file that is not a source."""
+    return FORMATS.get(Path(name).suffix.lower())
 
 
 @dataclass
@@ -83,8 +95,30 @@ def _hidden(name: str, rel: str) -> dict | None:
     return None
 
 
+def is_metadata_file(rel: str) -> bool:
+    """The catalog (top level) and collection files (any folder) describe sources; they are none."""
+    return rel == CATALOG_NAME or Path(rel).name == COLLECTION_NAME
+
+
+def _unsupported(rel: str) -> dict:
+    kind = f"a {Path(rel).suffix} file" if Path(rel).suffix else "a file without a suffix"
+    hint = " (only the catalog.csv at the top of sources/ is read as the catalog)" \
+        if Path(rel).name == CATALOG_NAME else "; convert it to one of those to include it"
+    formats = " or ".join(f"*{suffix}" for suffix in FORMATS)
+    return make_issue(rel, "unsupported_format", f"{kind} is not a source format ({formats}): not read{hint}")
+
+
+def _file_issue(name: str, rel: str, path: Path, root: Path) -> dict | None:
+    """Why a listed file is not a source, or None when it is one. Hidden files of other formats
+    (.DS_Store, .gitkeep) are OS and tool droppings: skipped without a word, as before."""
+    if source_format(name) is None:
+        return None if name.startswith(".") else (_check_link(path, rel, root) or _unsupported(rel))
+    return _hidden(name, rel) or _check_link(path, rel, root)
+
+
 def list_sources(sources_dir: Path) -> tuple[list[Source], list[dict]]:
-    """All `*.txt` under `sources_dir` in sorted order, and issues for links leading out and hidden files."""
+    """All `*.txt` and `*.md` under `sources_dir` in sorted order, and issues for links leading
+    out, hidden files and files of other formats (the catalog and collection files excepted)."""
     root = Path(sources_dir).resolve()
     found, issues = [], []
     for folder, dirnames, filenames in _walk(root):
@@ -94,14 +128,14 @@ def list_sources(sources_dir: Path) -> tuple[list[Source], list[dict]]:
             if issue:
                 issues.append(issue)
         for f in filenames:
-            if not f.lower().endswith(".txt"):
-                continue
             path = folder / f
             rel = display_name(path.relative_to(root).as_posix())
-            issue = _hidden(f, rel) or _check_link(path, rel, root)
+            if is_metadata_file(rel):
+                continue
+            issue = _file_issue(f, rel, path, root)
             if issue:
                 issues.append(issue)
-            else:
+            elif source_format(f):
                 found.append(Source(rel, path))
     found.sort(key=lambda s: s.name)
     return found, issues
