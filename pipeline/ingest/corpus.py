@@ -126,8 +126,8 @@ def build_document(name: str, raw_text: str, raw_sha: str, row: dict,
 def source_issues(name: str, front: FrontMatter | None, facts: FileFacts) -> list[dict]:
     issues = []
     if front and front.problems:
-        issues.append(make_issue(name, "bad_front_matter", "; ".join(front.problems) +
-                                 "; the block is removed from the text, its other fields are used"))
+        issues.append(make_issue(name, "bad_front_matter", "; ".join(front.problems) + "; the block is removed "
+                                 "from the text, and only the fields that could be read are used"))
     if facts.problem:
         issues.append(make_issue(name, "file_name_mismatch", facts.problem))
     return issues
