@@ -24,7 +24,12 @@ class BuildReport:
     documents: int = 0
     issues: list[dict] = field(default_factory=list)
     failed_checks: list[str] = field(default_factory=list)
+    # failed check -> {"failures": how many, "examples": up to MAX_EXAMPLES failure cases}
+    check_failures: dict[str, dict] = field(default_factory=dict)
     error: str | None = None
+
+
+MAX_EXAMPLES = 5
 
 
 def dagster_home(outputs: Path) -> Path:
@@ -86,13 +91,23 @@ def sync_partitions(instance, sources: Path) -> None:
         instance.delete_dynamic_partition(sources_partitions.name, key)
 
 
+def check_examples(metadata: dict) -> dict:
+    """How many failure cases a failed check found and its first few, from the check's metadata."""
+    cases = metadata.get("failure_cases_json")
+    failures = metadata.get("failures")
+    return {"failures": failures.value if failures is not None else None,
+            "examples": list(cases.value)[:MAX_EXAMPLES] if cases is not None else []}
+
+
 def _report(result) -> BuildReport:
     report = BuildReport(success=result.success)
     for event in result.all_events:
         if event.event_type_value == "ASSET_CHECK_EVALUATION":
             evaluation = event.event_specific_data
             if not evaluation.passed:
-                report.failed_checks.append(f"{evaluation.asset_key.to_user_string()}:{evaluation.check_name}")
+                name = f"{evaluation.asset_key.to_user_string()}:{evaluation.check_name}"
+                report.failed_checks.append(name)
+                report.check_failures[name] = check_examples(evaluation.metadata)
         elif event.event_type_value == "STEP_FAILURE":
             report.error = str(event.event_specific_data.error.message).strip()
     try:

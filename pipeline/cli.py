@@ -26,7 +26,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"  {issue['source_file']}: {issue['code']}: {issue['message']}")
     if report.release is None:
         for check in report.failed_checks:
-            print(f"contract failed: {check}", file=sys.stderr)
+            print_failed_check(check, report.check_failures.get(check, {}))
         if report.error:
             print(f"error: {report.error}", file=sys.stderr)
         print("nothing published; the previous release is untouched", file=sys.stderr)
@@ -35,6 +35,22 @@ def cmd_build(args: argparse.Namespace) -> int:
     print(f"release {rel['version']} {'published' if rel['created'] else 'unchanged (same content)'}: {rel['path']}")
     print("rows: " + ", ".join(f"{k}={v}" for k, v in rel["rows"].items()))
     return 0
+
+
+def print_failed_check(check: str, found: dict) -> None:
+    """The check, how many failure cases it found, and a few of them with their documents."""
+    count = f" ({found['failures']} failing)" if found.get("failures") is not None else ""
+    print(f"contract failed: {check}{count}", file=sys.stderr)
+    for case in found.get("examples", []):
+        print(f"    {describe_case(case)}", file=sys.stderr)
+
+
+def describe_case(case: dict) -> str:
+    """One failure case: where (source file, document), what (column and check) and the value."""
+    where = " ".join(str(case[k]) for k in ("source_file", "doc_id") if case.get(k)) or "-"
+    what = " ".join(str(case[k]) for k in ("column", "check") if case.get(k))
+    value = next((case[k] for k in ("failure_case", "detail", "message") if case.get(k) is not None), "")
+    return f"{where}: {what + ': ' if what else ''}{value}"[:300]
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
