@@ -1,40 +1,67 @@
 """Blocking asset checks: every published table is validated against its pandera contract
-(lazily, so all failures are reported) and against the documents it cites. A failed check stops
-the release from being built, so a broken table never publishes."""
+(lazily, so all failures are reported) and against the documents it cites, and the share of
+documents quarantined for breaking a row rule stays under its limit. A failed check stops the
+release from being built, so a broken table never publishes. Each failure case names the document
+(doc_id, source_file) of its row where there is one, for the CLI and the Dagster UI."""
 from __future__ import annotations
 
 import dagster as dg
 import pandera.polars as pa
 import polars as pl
 
+from pipeline.config import max_quarantine_share
 from schemas import TABLES, SourceIssues
-from schemas.integrity import SPANS, reference_failures, span_failures
+from schemas.integrity import SPANS, contract_failures, reference_failures, span_failures
 
 MAX_SHOWN = 50
+validate = contract_failures  # the name the checks and tests use
 
 
-def validate(model: type[pa.DataFrameModel], frame: pl.DataFrame) -> pl.DataFrame | None:
-    """None when the frame honours the contract, else the pandera failure cases."""
-    try:
-        model.validate(frame, lazy=True)
-    except pa.errors.SchemaErrors as err:
-        return err.failure_cases
-    return None
-
-
-def check_result(table: str, check_name: str, failures: pl.DataFrame | None, rows: int) -> dg.AssetCheckResult:
+def check_result(table: str, check_name: str, failures: pl.DataFrame | None, rows: int,
+                 extra: dict | None = None) -> dg.AssetCheckResult:
     key = {"asset_key": dg.AssetKey(table), "check_name": check_name}
+    metadata = {"rows": rows, **(extra or {})}
     if failures is None or failures.height == 0:
-        return dg.AssetCheckResult(passed=True, metadata={"rows": rows}, **key)
+        return dg.AssetCheckResult(passed=True, metadata=metadata, **key)
     shown = failures.head(MAX_SHOWN).cast({c: pl.String for c in failures.columns})
     return dg.AssetCheckResult(
         **key,
         passed=False,
         severity=dg.AssetCheckSeverity.ERROR,
-        metadata={"rows": rows, "failures": failures.height,
+        metadata={**metadata, "failures": failures.height,
                   "failure_cases": dg.MetadataValue.md(_markdown(shown)),
                   "failure_cases_json": dg.MetadataValue.json(shown.to_dicts())},
     )
+
+
+def located(failures: pl.DataFrame | None, frame: pl.DataFrame, documents: pl.DataFrame | None) -> pl.DataFrame | None:
+    """Failure cases with the doc_id and source_file of each failing row where known: pandera
+    gives the row's index, the evidence checks its doc_id."""
+    if failures is None or failures.height == 0:
+        return failures
+    if "index" in failures.columns:
+        for col in ("doc_id", "source_file"):
+            if col in frame.columns and col not in failures.columns:
+                values = frame[col].to_list()
+                failures = failures.with_columns(pl.Series(col, [values[i] if i is not None and i < len(values) else None
+                                                                 for i in failures["index"].to_list()], dtype=pl.String))
+    if "doc_id" in failures.columns and "source_file" not in failures.columns and documents is not None:
+        files = dict(zip(documents["doc_id"].to_list(), documents["source_file"].to_list()))
+        failures = failures.with_columns(pl.Series("source_file", [files.get(d) for d in failures["doc_id"].to_list()],
+                                                   dtype=pl.String))
+    return failures
+
+
+def quarantine_result(issues: pl.DataFrame, documents: pl.DataFrame) -> dg.AssetCheckResult:
+    """Fails when more than the allowed share of documents had their rows withheld for breaking
+    a row rule: then the extractors, not a few odd texts, are at fault."""
+    limit = max_quarantine_share()
+    quarantined = issues.filter(pl.col("code") == "contract_violation").select("source_file", "message")
+    share = quarantined.height / documents.height if documents.height else 0.0
+    extra = {"documents": documents.height, "quarantined": quarantined.height, "share": round(share, 4),
+             "max_share": limit}
+    return check_result("extraction_issues", "quarantine_share", quarantined if share > limit else None,
+                        issues.height, extra)
 
 
 def _markdown(frame: pl.DataFrame) -> str:
@@ -58,16 +85,26 @@ def evidence_spec(table: str) -> dg.AssetCheckSpec:
                                          f"and every entity it references exists.")
 
 
+def quarantine_spec() -> dg.AssetCheckSpec:
+    return dg.AssetCheckSpec("quarantine_share", asset="extraction_issues", blocking=True, additional_deps=["documents"],
+                             description="At most DIPLODATA_MAX_QUARANTINE_SHARE (default 2%) of documents have "
+                                         "their rows withheld for breaking a row rule of their contract.")
+
+
 def evaluate(frames: dict[str, pl.DataFrame], tables: list[str], evidence: list[str]):
     """One result per check, every check run even after a failure, so all failures are reported."""
+    documents = frames.get("documents")
     for table in tables:
         frame = frames[table]
-        yield check_result(table, f"{table}_contract", validate(CONTRACTS[table], frame), frame.height)
+        failures = located(validate(CONTRACTS[table], frame), frame, documents)
+        yield check_result(table, f"{table}_contract", failures, frame.height)
     for table in evidence:
         frame = frames[table]
-        failures = pl.concat([span_failures(table, frame, frames["documents"]),
+        failures = pl.concat([span_failures(table, frame, documents),
                               reference_failures(table, frame, frames["entities"])])
-        yield check_result(table, f"{table}_evidence", failures, frame.height)
+        yield check_result(table, f"{table}_evidence", located(failures, frame, documents), frame.height)
+    if "extraction_issues" in tables:
+        yield quarantine_result(frames["extraction_issues"], documents)
 
 
 def table_checks(name: str, tables: list[str], evidence: list[str]) -> dg.AssetChecksDefinition:
@@ -77,7 +114,8 @@ def table_checks(name: str, tables: list[str], evidence: list[str]) -> dg.AssetC
     Dagster runs a blocking check before the assets that read its table, so the tables of two stages
     cannot share one step."""
     specs = [contract_spec(t, CONTRACTS[t]) for t in tables] + [evidence_spec(t) for t in evidence]
-    inputs = sorted(set(tables) | ({"documents", "entities"} if evidence else set()))
+    specs += [quarantine_spec()] if "extraction_issues" in tables else []
+    inputs = sorted(set(tables) | {"documents"} | ({"entities"} if evidence else set()))
 
     @dg.multi_asset_check(specs=specs, name=name, ins={t: dg.AssetIn(t) for t in inputs},
                           description=f"Contracts{' and evidence' if evidence else ''} of {', '.join(tables)}.")

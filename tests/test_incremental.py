@@ -148,9 +148,9 @@ def test_document_partition_processes_only_its_own_source(tmp_path):
 
     with dg.instance_for_test() as instance:
         instance.add_dynamic_partitions("sources", list(keys.values()))
-        assert run("a.txt") == {"extracted": 1, "from_cache": 0, "failed": 0, "skipped": 0}
-        assert run("a.txt") == {"extracted": 0, "from_cache": 1, "failed": 0, "skipped": 0}
-        assert run("empty.txt") == {"extracted": 0, "from_cache": 0, "failed": 0, "skipped": 1}
+        assert run("a.txt") == {"extracted": 1, "from_cache": 0, "failed": 0, "quarantined": 0, "skipped": 0}
+        assert run("a.txt") == {"extracted": 0, "from_cache": 1, "failed": 0, "quarantined": 0, "skipped": 0}
+        assert run("empty.txt") == {"extracted": 0, "from_cache": 0, "failed": 0, "quarantined": 0, "skipped": 1}
     assert len(list((tmp_path / "out" / ".cache" / "extract").glob("*.pkl"))) == 1
 
 

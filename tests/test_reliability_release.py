@@ -98,6 +98,8 @@ def check_evaluations(result) -> dict[str, object]:
 
 
 def test_broken_contract_blocks_publication(published, monkeypatch, dagster_result, capsys):
+    """The only document breaks row rules: it is quarantined, and quarantining every document is
+    above the allowed share, so nothing is published."""
     import pipeline.extract.document as document
 
     src, out, before = published
@@ -117,18 +119,18 @@ def test_broken_contract_blocks_publication(published, monkeypatch, dagster_resu
     finally:
         shutil.rmtree(out / ".cache" / "extract", ignore_errors=True)  # holds the bad rows now
     err = capsys.readouterr().err
-    assert "contract failed: events:events_contract" in err
-    assert "contract failed: quotes:quotes_evidence" in err
+    assert "contract failed: extraction_issues:quarantine_share (1 failing)" in err
+    assert "a.txt" in err and "PARLEY" in err
     assert "nothing published; the previous release is untouched" in err
 
     checks = check_evaluations(dagster_result["result"])
-    events_check, quotes_check = checks["events_contract"], checks["quotes_evidence"]
-    assert not events_check.passed and not quotes_check.passed
-    cases = events_check.metadata["failure_cases_json"].value
-    assert any(c["column"] == "event_type" and c["failure_case"] == "PARLEY" for c in cases), cases
-    assert "PARLEY" in events_check.metadata["failure_cases"].value
-    spans = quotes_check.metadata["failure_cases_json"].value
-    assert [c["check"] for c in spans] == ["span_equals_slice"] and "(edited)" in spans[0]["detail"]
+    share = checks["quarantine_share"]
+    assert not share.passed and share.metadata["quarantined"].value == 1
+    cases = share.metadata["failure_cases_json"].value
+    assert [c["source_file"] for c in cases] == ["a.txt"]
+    assert "events.event_type isin" in cases[0]["message"] and "'PARLEY'" in cases[0]["message"]
+    assert "quotes.text span_equals_slice" in cases[0]["message"] and "(edited)" in cases[0]["message"]
+    assert checks["events_contract"].passed and checks["quotes_evidence"].passed  # the rows were withheld
     assert checks["documents_contract"].passed
 
     assert latest(out) == before and visible(out) == [before.name, "latest"]

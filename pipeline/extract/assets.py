@@ -3,11 +3,15 @@
 import datetime as dt
 import traceback
 import warnings
+from dataclasses import dataclass, field
+from typing import Iterator
+
 import dagster as dg
 import polars as pl
 
 from pipeline.extract.corpus_tables import DOC, SEQ, CorpusTables, first_per_entity, reused, with_owner
 from pipeline.extract.document import EXTRACTED_TABLES, ExtractCache, cache_key, extract_document
+from pipeline.extract.quarantine import batch_violations, document_frames, violation_message
 from pipeline.ingest.corpus import ingest_selected
 from pipeline.nlp.parse import ParsedDoc, load_model, model_version, parse_text
 from pipeline.partitions import partition_key, sources_partitions
@@ -26,38 +30,106 @@ DESCRIPTIONS = {
     "quotes": "Attributed quotations with speaker, cue and exact span.",
     "figures": "Quantities normalised to value, unit, range and approximation.",
     "events": "PLOVER-typed events with actor, recipient, date, place and status.",
-    "extraction_issues": "Documents an extractor failed on; published in source_issues.",
+    "extraction_issues": "Documents an extractor failed on or whose rows broke their contract (withheld); "
+                         "published in source_issues.",
 }
 SORT_KEYS = {"entities": ["entity_id"], "extraction_issues": ["source_file"]}
 
 
-def document_rows(doc: dict, nlp, model: str, cache: ExtractCache, settings: BuildSettings,
-                  key: str | None = None) -> tuple[dict, bool]:
-    """(rows of every extracted table for one documents row, whether they came from the cache).
-    `model` is model_version(nlp), read once per run by the caller (spaCy rebuilds nlp.meta on
-    every access). Raises when an extractor fails; the callers record that as a source issue."""
-    key = key or cache_key(doc["text_sha256"], doc["published_date"], model)
-    rows = cache.get(key)
-    if rows is not None:
-        return rows, True
+@dataclass
+class Outcome:
+    """One document's extraction: its rows and the contract checks they broke ([] when none), or
+    the exception an extractor raised."""
+    rows: dict[str, list[dict]] | None = None
+    violations: list[dict] = field(default_factory=list)
+    error: Exception | None = None
+    cached: bool = False
+
+    @property
+    def status(self) -> str:
+        """The count this document adds to: failed, quarantined, from_cache or extracted."""
+        if self.error is not None:
+            return "failed"
+        return "quarantined" if self.violations else "from_cache" if self.cached else "extracted"
+
+
+# Fresh documents validated together: pandera costs about 20 ms a call whatever the rows, so one
+# call per table per document would add seconds per hundred documents.
+BATCH = 64
+
+
+def document_key(doc: dict, model: str) -> str:
+    return cache_key(doc["text_sha256"], doc["published_date"], model, doc.get("speaking_state"))
+
+
+def extract_fresh(doc: dict, nlp, settings: BuildSettings) -> tuple[dict, dict[str, pl.DataFrame]]:
+    """(rows, their typed frames) of one documents row, extracted now. Raises when an extractor
+    fails or emits a row its contract cannot hold (an unknown key, a value of the wrong type)."""
     parsed = ParsedDoc(doc["doc_id"], doc["text"], parse_text(doc["text"], nlp, settings.parse_cache),
-                       doc["published_date"])
+                       doc["published_date"], speaking_state=doc.get("speaking_state"))
     rows = extract_document(parsed)
-    cache.put(key, rows)
-    return rows, False
+    return rows, document_frames(rows)
 
 
-def extraction_issue(doc: dict, exc: Exception) -> dict:
-    return {"source_file": doc["source_file"], "code": "extraction_error",
-            "message": f"extraction failed, document published without extracted rows: "
-                       f"{type(exc).__name__}: {exc}"[:500],
+def document_outcomes(todo: list[tuple[dict, str]], nlp, cache: ExtractCache, settings: BuildSettings,
+                      log=None, on_extracted=None) -> Iterator[tuple[dict, str, Outcome]]:
+    """(documents row, cache key, outcome) for each (row, key) of `todo`: rows from the cache, as
+    they were validated when made, or extracted now, validated in batches and only then cached with
+    their verdict. An exception is the document's outcome and is never cached."""
+    pending, count = [], 0
+    for doc, key in todo:
+        entry = cache.get(key)
+        if entry is not None:
+            yield doc, key, Outcome(entry["rows"], entry["violations"], cached=True)
+            continue
+        try:
+            rows, frames = extract_fresh(doc, nlp, settings)
+        except Exception as exc:  # one bad document must not stop the release: the caller records it
+            if log:
+                log.warning(traceback.format_exc())
+            yield doc, key, Outcome(error=exc)
+            continue
+        count += 1
+        if on_extracted:
+            on_extracted(count)
+        pending.append((doc, key, rows, frames))
+        if len(pending) >= BATCH:
+            yield from settle(pending, cache)
+            pending = []
+    yield from settle(pending, cache)
+
+
+def settle(pending: list[tuple], cache: ExtractCache) -> Iterator[tuple[dict, str, Outcome]]:
+    """Validate a batch of freshly extracted documents, then cache each with its verdict."""
+    verdicts = batch_violations([(doc["doc_id"], doc["text"], frames) for doc, _, _, frames in pending])
+    for doc, key, rows, _ in pending:
+        violations = verdicts.get(doc["doc_id"], [])
+        cache.put(key, rows, violations)
+        yield doc, key, Outcome(rows, violations)
+
+
+def make_issue(doc: dict, code: str, message: str) -> dict:
+    return {"source_file": doc["source_file"], "code": code, "message": message,
             "detected_at": dt.datetime.now(dt.timezone.utc)}
+
+
+def outcome_issue(doc: dict, outcome: Outcome) -> dict | None:
+    """The source_issues row of a document whose rows are withheld, None when they are published."""
+    if outcome.error is not None:
+        exc = outcome.error
+        return make_issue(doc, "extraction_error", f"extraction failed, document published without extracted "
+                                                   f"rows: {type(exc).__name__}: {exc}"[:500])
+    if outcome.violations:
+        return make_issue(doc, "contract_violation", violation_message(outcome.violations))
+    return None
 
 
 def run_extractors(documents: pl.DataFrame, settings: BuildSettings, log=None,
                    report=None) -> tuple[dict[str, pl.DataFrame], dict]:
     """Frames of every extracted table. A document unchanged since the last build takes its rows
-    from that build's tables; any other from its own cache entry or, failing that, the extractors."""
+    from that build's tables; any other from its own cache entry or, failing that, the extractors.
+    A document whose extraction failed or whose rows broke their contract publishes no extracted
+    rows and gets a source issue instead."""
     nlp = load_model()
     model, cache = model_version(nlp), ExtractCache(settings.extract_cache)
     corpus = CorpusTables(settings.extract_cache)
@@ -65,31 +137,32 @@ def run_extractors(documents: pl.DataFrame, settings: BuildSettings, log=None,
     if not _same_columns(stored):
         stored_keys, stored = {}, {}  # a contract changed: rebuild the tables from the document cache
     rows: dict[str, list[dict]] = {name: [] for name in EXTRACTED_TABLES}
-    owners, keys, kept = [], {}, []
-    issues, stats = [], {"extracted": 0, "from_cache": 0, "failed": 0}
-    for done, doc in enumerate(documents.iter_rows(named=True), start=1):
-        key = cache_key(doc["text_sha256"], doc["published_date"], model)
-        if stored_keys.get(doc["doc_id"]) == key:
+    owners, keys, kept, todo = [], {}, [], []
+    issues, stats = [], {"extracted": 0, "from_cache": 0, "failed": 0, "quarantined": 0}
+    for doc in documents.iter_rows(named=True):
+        key = document_key(doc, model)
+        if stored_keys.get(doc["doc_id"]) == key:  # stored only after its rows passed their row rules
             keys[doc["doc_id"]] = key
             kept.append(doc["doc_id"])
-            stats["from_cache"] += 1
-            continue
-        try:
-            found, cached = document_rows(doc, nlp, model, cache, settings, key)
-        except Exception as exc:  # one bad document must not stop the release
-            stats["failed"] += 1
-            issues.append(extraction_issue(doc, exc))
-            if log:
-                log.warning(traceback.format_exc())
+        else:
+            todo.append((doc, key))
+    stats["from_cache"] = len(kept)
+
+    def extracted(count: int) -> None:
+        # Lines count extractions: cache hits take no time, and every line is an event-log write.
+        if report and count % EVERY == 0:
+            report(len(kept) + count)
+
+    for doc, key, outcome in document_outcomes(todo, nlp, cache, settings, log, extracted):
+        stats[outcome.status] += 1
+        issue = outcome_issue(doc, outcome)
+        if issue is not None:
+            issues.append(issue)
             continue
         keys[doc["doc_id"]] = key
-        stats["from_cache" if cached else "extracted"] += 1
-        # Lines count extractions: cache hits take no time, and every line is an event-log write.
-        if report and not cached and stats["extracted"] % EVERY == 0:
-            report(done)
         for name in EXTRACTED_TABLES:
-            rows[name].extend(found.get(name, []))
-        owners.extend([doc["doc_id"]] * len(found.get("entities", [])))
+            rows[name].extend(outcome.rows.get(name, []))
+        owners.extend([doc["doc_id"]] * len(outcome.rows.get("entities", [])))
     frames, kept_form = _assemble(rows, owners, stored, kept, documents["doc_id"].to_list())
     if keys != stored_keys:  # a rebuild with nothing new keeps the stored tables as they are
         corpus.save(keys, kept_form)
@@ -137,16 +210,16 @@ def document_extracts(context: dg.AssetExecutionContext, settings: BuildSettings
     wanted = set(context.partition_keys)
     documents = ingest_selected(settings.sources, lambda name: partition_key(name) in wanted).documents
     # a source that gave no document is unreadable: the corpus ingest records why
-    stats = {"extracted": 0, "from_cache": 0, "failed": 0, "skipped": len(wanted) - len(documents)}
-    for doc in documents:
-        try:
-            _, cached = document_rows(doc, nlp, model, cache, settings)
-            stats["from_cache" if cached else "extracted"] += 1
-        except Exception:
-            stats["failed"] += 1
-            context.log.warning(traceback.format_exc())
+    stats = {"extracted": 0, "from_cache": 0, "failed": 0, "quarantined": 0, "skipped": len(wanted) - len(documents)}
+    todo = [(doc, document_key(doc, model)) for doc in documents]
+    problems = {}
+    for doc, _, outcome in document_outcomes(todo, nlp, cache, settings, context.log):
+        stats[outcome.status] += 1
+        issue = outcome_issue(doc, outcome)
+        if issue is not None:  # shown here; the corpus `extract` asset records it in source_issues
+            problems[doc["source_file"]] = issue["message"]
     progress(context, "document", f"{sorted(wanted)}: {stats}")
-    return dg.MaterializeResult(metadata=stats)
+    return dg.MaterializeResult(metadata={**stats, **({"problems": dg.MetadataValue.json(problems)} if problems else {})})
 
 
 @dg.multi_asset(

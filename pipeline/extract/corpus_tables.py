@@ -29,9 +29,9 @@ class CorpusTables:
         try:
             keys = pl.read_parquet(self.folder / "keys.parquet")
             frames = {name: pl.read_parquet(self.folder / f"{name}.parquet") for name in names}
-        except Exception:  # missing, partial or corrupt: every document comes from its own cache
+            return dict(zip(keys["doc_id"].to_list(), keys["key"].to_list())), frames
+        except (OSError, pl.exceptions.PolarsError):  # missing, partial or corrupt: every document comes from its own cache
             return {}, {}
-        return dict(zip(keys["doc_id"].to_list(), keys["key"].to_list())), frames
 
     def save(self, keys: dict[str, str], frames: dict[str, pl.DataFrame]) -> None:
         """Replace the stored tables; a crash leaves either the old set, the new one or none."""

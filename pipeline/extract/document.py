@@ -1,8 +1,10 @@
 """Everything extracted from one parsed document, and the cache that keeps rebuilds incremental.
 
 The extractors are plain functions over a `ParsedDoc`; this module runs them in order (entities
-first, because quotes, figures and events resolve their actors through them) and caches the rows
-by document content, publication date, extractor code and model version."""
+first, because quotes, figures and events resolve their actors through them) and caches the rows,
+with the verdict of their validation, by document content, publication date, speaking state,
+extractor and contract code, and model version. Only the rows of extractors that finished are
+cached: an exception is recorded for the document and the next build tries again."""
 from __future__ import annotations
 
 import functools
@@ -20,8 +22,9 @@ from pipeline.ids import sha256_text
 from pipeline.nlp.parse import ParsedDoc, sentence_rows
 
 EXTRACTED_TABLES = ("sentences", "entities", "mentions", "quotes", "figures", "events")
-_CODE_DIRS = ("extract", "data")
-_CODE_FILES = ("datafile.py", "ids.py")  # shared helpers the extractors call
+# the extractors, their data, and the contracts their rows are validated against when made
+_CODE_DIRS = ("pipeline/extract", "pipeline/data", "schemas")
+_CODE_FILES = ("pipeline/datafile.py", "pipeline/ids.py")  # shared helpers the extractors call
 # Dagster wiring and table assembly decide when extractors run and how their rows are put
 # together, not what the rows are: editing them keeps the cache
 _NOT_CODE = ("assets.py", "corpus_tables.py")
@@ -29,8 +32,8 @@ _NOT_CODE = ("assets.py", "corpus_tables.py")
 
 @functools.lru_cache(maxsize=1)
 def extractor_version() -> str:
-    """Digest of the extractor code and data files: any change to them invalidates the cache."""
-    root = Path(__file__).resolve().parent.parent
+    """Digest of the extractor, data and contract files: any change to them invalidates the cache."""
+    root = Path(__file__).resolve().parent.parent.parent
     digest = hashlib.sha256()
     paths = [p for folder in _CODE_DIRS for p in sorted((root / folder).rglob("*"))] + [root / f for f in _CODE_FILES]
     for path in paths:
@@ -54,28 +57,31 @@ def extract_document(parsed: ParsedDoc) -> dict[str, list[dict]]:
     }
 
 
-def cache_key(text_sha256: str, published_date, model: str) -> str:
-    return sha256_text(f"{text_sha256}|{published_date}|{extractor_version()}|{model}")[:32]
+def cache_key(text_sha256: str, published_date, model: str, speaking_state: str | None = None) -> str:
+    return sha256_text(f"{text_sha256}|{published_date}|{speaking_state}|{extractor_version()}|{model}")[:32]
 
 
 class ExtractCache:
-    """Pickled rows per document, keyed by `cache_key`; a corrupt entry is recomputed."""
+    """Per document, keyed by `cache_key`, the pickled {"rows": rows of every table, "violations":
+    the contract checks they broke when made, [] if none}; a corrupt entry is recomputed."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         folder.mkdir(parents=True, exist_ok=True)
 
-    def get(self, key: str) -> dict[str, list[dict]] | None:
+    def get(self, key: str) -> dict | None:
         path = self.folder / f"{key}.pkl"
         try:
             with path.open("rb") as handle:
-                return pickle.load(handle)
+                entry = pickle.load(handle)
         except (OSError, EOFError, pickle.UnpicklingError):
             return None
+        # rows never validated (an older layout) are extracted again rather than trusted
+        return entry if isinstance(entry, dict) and entry.keys() == {"rows", "violations"} else None
 
-    def put(self, key: str, tables: dict[str, list[dict]]) -> None:
+    def put(self, key: str, rows: dict[str, list[dict]], violations: list[dict]) -> None:
         path = self.folder / f"{key}.pkl"
         tmp = path.with_suffix(f".{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp")  # concurrent runs may write it
         with tmp.open("wb") as handle:
-            pickle.dump(tables, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump({"rows": rows, "violations": violations}, handle, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)
