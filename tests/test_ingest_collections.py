@@ -165,15 +165,47 @@ def test_collection_files_are_part_of_the_sources_digest(tmp_path):
     assert sources_digest(tmp_path) != before
 
 
-def test_only_unsupported_files_publish_nothing_and_latest_stays(tmp_path, capsys, monkeypatch):
+def check_release_describes_the_collection(release):
+    """datapackage.json, croissant.json and the data card name the collection, its licence and
+    citations, and count its documents; both descriptors still validate."""
+    import json
+
+    import frictionless
+    import mlcroissant as mlc
+    import polars as pl
+
+    docs = pl.read_parquet(release / "documents.parquet")
+    assert docs.sort("source_file")["speaking_state"].to_list() == [None, "JPN"]
+    package = json.loads((release / "datapackage.json").read_text())
+    first = package["sources"][0]
+    assert (first["name"], first["licence"], first["citation"], first["documents"], first["years"]) == \
+        ("speeches", "CC0-1.0", ["First citation.", "Second citation."], 1, "1957")
+    assert first["path"] == "https://example.org/archive/commit/abc" and len(package["sources"]) == 2
+    assert frictionless.Package.validate_descriptor(str(release / "datapackage.json")).valid
+    croissant = json.loads((release / "croissant.json").read_text())
+    assert croissant["isBasedOn"][0]["license"] == "CC0-1.0"
+    assert croissant["isBasedOn"][0]["citation"] == ["First citation.", "Second citation."]
+    issues = mlc.Dataset(jsonld=str(release / "croissant.json")).metadata.ctx.issues
+    assert not issues.errors and not issues.warnings, issues.report()
+    card = (release / "README.md").read_text()
+    for needle in ["| speeches | Statements in a general debate | 1 | 1957 | CC0-1.0 | An Assembly |",
+                   "- Second citation.", "| 1957 | 0 | 1 | 1 |", "| JPN | 0 | 1 | 1 |", "| none | 1 | 0 | 1 |",
+                   "speeches: CC0-1.0"]:
+        assert needle in card
+
+
+def test_a_release_describes_its_collection_and_unsupported_files_alone_publish_nothing(tmp_path, capsys, monkeypatch):
     from pipeline.cli import main
 
     monkeypatch.delenv("DAGSTER_HOME", raising=False)
     src, out = tmp_path / "sources", tmp_path / "out"
-    write(src, {"a.txt": "Ministers of Chile and Peru met in Lima on Monday.\n"})
+    write(src, {"a.txt": "Ministers of Chile and Peru met in Lima on Monday.\n",
+                "speeches/collection.yaml": SPEECHES, "speeches/JPN_12_1957.txt": SPEECH})
     assert main(["build", "--sources", str(src), "--outputs", str(out)]) == 0
     latest = (out / "releases" / "latest").resolve()
-    (src / "a.txt").unlink()
+    check_release_describes_the_collection(latest)
+    for path in (src / "a.txt", src / "speeches" / "JPN_12_1957.txt", src / "speeches" / "collection.yaml"):
+        path.unlink()
     write(src, {"notes.pdf": "%PDF-1.4", "sub/table.xlsx": "PK"})
     capsys.readouterr()
     assert main(["build", "--sources", str(src), "--outputs", str(out)]) != 0

@@ -1,5 +1,6 @@
 """croissant.json: the release described in Croissant 1.0 JSON-LD (the ML-dataset vocabulary on
-schema.org), one FileObject per Parquet file and one RecordSet per table."""
+schema.org), one FileObject per Parquet file and one RecordSet per table; the source collections,
+with their licences and citations, as schema.org `isBasedOn` works."""
 from __future__ import annotations
 
 import datetime as dt
@@ -10,7 +11,9 @@ from pathlib import Path
 import polars as pl
 
 from pipeline.release.datacard import CITATION
-from pipeline.release.datapackage import DATA_LICENSE, DESCRIPTION, KEYWORDS, TITLE
+from pipeline.ingest.collections import Collection
+from pipeline.release.datapackage import (DATA_LICENSE, DESCRIPTION, KEYWORDS, TITLE, build_collections,
+                                          collection_entries)
 from pipeline.release.publish import file_sha256
 from schemas import TABLES
 from schemas._base import columns, foreign_keys, primary_key, table_description
@@ -81,20 +84,39 @@ def record_set(table: str) -> dict:
     return out
 
 
-def metadata(folder: Path, frames: dict[str, pl.DataFrame], version: str) -> dict:
+def based_on(entry: dict) -> dict:
+    """A source collection as a schema.org CreativeWork: title, publisher, licence, citations."""
+    work = {"@type": "sc:CreativeWork", "name": entry["title"], "identifier": entry["name"]}
+    if entry.get("archive") or entry.get("url"):
+        work["url"] = entry.get("archive") or entry.get("url")
+    if entry.get("publisher"):
+        work["publisher"] = {"@type": "sc:Organization", "name": entry["publisher"]}
+    if entry.get("licence"):
+        work["license"] = entry["licence"]
+    if entry.get("citation"):
+        work["citation"] = entry["citation"]
+    return work
+
+
+def metadata(folder: Path, frames: dict[str, pl.DataFrame], version: str,
+             collections: list[Collection] | None = None) -> dict:
     tables = [name for name in TABLES if name in frames]
+    works = [based_on(e) for e in collection_entries(frames["documents"], collections or [])]
     return {
         "@context": CONTEXT, "@type": "sc:Dataset", "name": "diplodata", "alternateName": TITLE,
         "description": DESCRIPTION, "conformsTo": CONFORMS_TO, "license": DATA_LICENSE["path"],
         "version": semantic_version(version), "identifier": version, "keywords": KEYWORDS, "citeAs": CITATION.format(version=version),
         "datePublished": dt.date.today().isoformat(),
+        **({"isBasedOn": works} if works else {}),
         "distribution": [file_object(folder, name) for name in tables],
         "recordSet": [record_set(name) for name in tables],
     }
 
 
-def write_croissant(folder: Path, frames: dict[str, pl.DataFrame], previous, version: str) -> dict:
+def write_croissant(folder: Path, frames: dict[str, pl.DataFrame], previous, version: str,
+                    collections: list[Collection] | None = None) -> dict:
     """Release writer: croissant.json beside the Parquet files."""
-    data = metadata(folder, frames, version)
+    collections = build_collections() if collections is None else collections
+    data = metadata(folder, frames, version, collections)
     (folder / "croissant.json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     return {"croissant.json": {"table": None, "rows": len(data["recordSet"])}}

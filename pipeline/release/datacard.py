@@ -7,7 +7,8 @@ from pathlib import Path
 import polars as pl
 
 from pipeline.config import publish_text
-
+from pipeline.ingest.collections import Collection
+from pipeline.release.datapackage import build_collections, collection_entries
 from pipeline.release.plots import PLOT_FILES
 from schemas import TABLES
 from schemas._base import table_description
@@ -28,6 +29,8 @@ LIMITATIONS = [
     "code or Wikidata id, and the same person may appear under two names.",
     "The corpus is small and topical (see Sources); counts describe these articles, "
     "not the world.",
+    "`documents.speaking_state` is the state a collection files a speech under, not a judgement of "
+    "who held the seat: read each collection's description (under Sources) for its historical caveats.",
 ]
 
 
@@ -73,18 +76,67 @@ def tables_section(frames: dict[str, pl.DataFrame]) -> list[str]:
             "(figures with their subject's name and country).", ""]
 
 
-def sources_section(documents: pl.DataFrame) -> list[str]:
-    cols = ["title", "publisher", "author", "published_date", "url"]
-    rows = documents.sort("published_date", "source_file", nulls_last=True).select(cols).rows()
-    return ["## Sources", "", *markdown_table(cols, [list(r) for r in rows]), ""]
+def sources_section(documents: pl.DataFrame, entries: list[dict]) -> list[str]:
+    """Each collection (what it is, its licence, citation and archive), then the loose documents."""
+    lines = ["## Sources", ""]
+    if entries:
+        rows = [[e["name"], e["title"], e["documents"], e.get("years"), e.get("licence"), e.get("publisher")]
+                for e in entries]
+        lines += ["Collections (each described by a `collection.yaml` in its folder of `sources/`):", "",
+                  *markdown_table(["collection", "title", "documents", "years", "licence", "publisher"], rows), ""]
+        lines += [line for e in entries for line in collection_details(e)]
+    loose = documents.filter(pl.col("collection").is_null())
+    if loose.height:
+        cols = ["title", "publisher", "author", "published_date", "url"]
+        rows = loose.sort("published_date", "source_file", nulls_last=True).select(cols).rows()
+        lines += ["Documents outside any collection:" if entries else "", "",
+                  *markdown_table(cols, [list(r) for r in rows]), ""]
+    return lines
 
 
-def license_section() -> list[str]:
+def collection_details(entry: dict) -> list[str]:
+    lines = [f"**{entry['title']}** (`{entry['name']}`).", ""]
+    if entry.get("description"):
+        lines += [entry["description"], ""]
+    facts = [f"Licence: {entry['licence']}." if entry.get("licence") else "",
+             f"Archive: {entry['archive']}." if entry.get("archive") else "",
+             f"Home: {entry['url']}." if entry.get("url") else ""]
+    lines += [" ".join(f for f in facts if f), ""] if any(facts) else []
+    if entry.get("citation"):
+        lines += ["Cite as:", "", *[f"- {c}" for c in entry["citation"]], ""]
+    return lines
+
+
+def counts_section(documents: pl.DataFrame) -> list[str]:
+    """Documents per year and per speaking state, in each collection (and outside any)."""
+    if documents.is_empty():
+        return []
+    docs = documents.with_columns(pl.col("collection").fill_null("no collection"),
+                                  year=pl.col("published_date").dt.year().cast(pl.String).fill_null("unknown"),
+                                  state=pl.col("speaking_state").fill_null("none"))
+    return ["## Documents per year and per country", "",
+            "Per year of publication (for a speech, the year it was given); `unknown` when no date was found.", "",
+            *crosstab(docs, "year"), "",
+            "Per speaking state (`documents.speaking_state`: the state that speaks in the first person, as its "
+            "collection states it); `none` for reported text.", "",
+            *crosstab(docs, "state"), ""]
+
+
+def crosstab(docs: pl.DataFrame, by: str) -> list[str]:
+    names = sorted(docs["collection"].unique().to_list())
+    table = docs.pivot(on="collection", index=by, values="doc_id", aggregate_function="len").fill_null(0)
+    table = table.with_columns(total=pl.sum_horizontal(names)).sort(by)
+    return markdown_table([by, *names, "total"], [list(r) for r in table.select(by, *names, "total").rows()])
+
+
+def license_section(entries: list[dict]) -> list[str]:
+    licences = "; ".join(f"{e['name']}: {e['licence']}" for e in entries if e.get("licence"))
     return ["## License", "",
             "The data we produce (every extracted row, the codes, ids, offsets and metadata) is released "
             "under [CC BY 4.0](https://creativecommons.org/licenses/by/4.0/). The source texts are not ours: "
             "they keep their owners' rights (see the publishers above), and quoted words remain the speakers' "
-            "and publishers'. " + text_statement(), ""]
+            "and publishers'. " + (f"Source licences, per collection: {licences} (`documents.licence`). "
+                                   if licences else "") + text_statement(), ""]
 
 
 def text_statement() -> str:
@@ -97,11 +149,12 @@ def text_statement() -> str:
             "sources can rebuild with `diplodata build`; quotes, figure spans and evidence sentences remain.")
 
 
-def cite_section(version: str) -> list[str]:
+def cite_section(version: str, entries: list[dict]) -> list[str]:
+    sources = [f"- {c}" for e in entries for c in e.get("citation", [])]
     return ["## How to cite", "", CITATION.format(version=version), "", "```bibtex",
             "@misc{diplodata,", "  title  = {diplodata: diplomatic events, figures and quotes},",
             "  author = {{diplodata contributors}},", f"  note   = {{Release {version}, CC BY 4.0}},", "}",
-            "```", ""]
+            "```", "", *(["Please cite the source collections as well:", "", *sources, ""] if sources else [])]
 
 
 def metric_rows(metrics: dict) -> list[list]:
@@ -148,18 +201,22 @@ def limitations_section() -> list[str]:
     return ["## Known limitations", "", *[f"- {item}" for item in LIMITATIONS], ""]
 
 
-def card_markdown(folder: Path, frames: dict[str, pl.DataFrame], version: str, quality: dict | None) -> str:
+def card_markdown(folder: Path, frames: dict[str, pl.DataFrame], version: str, quality: dict | None,
+                  collections: list[Collection] | None = None) -> str:
+    entries = collection_entries(frames["documents"], collections or [])
     parts = [[f"# diplodata release {version}", "",
               "Diplomatic events, stated figures and attributed quotes extracted from news and analysis "
-              "articles, with the texts they come from.", ""],
+              "articles and from official statements and speeches, with the texts they come from.", ""],
              coverage_section(frames), tables_section(frames), quality_section(quality), plots_section(folder),
-             sources_section(frames["documents"]), usage_section(), license_section(), cite_section(version),
-             limitations_section()]
+             sources_section(frames["documents"], entries), counts_section(frames["documents"]), usage_section(),
+             license_section(entries), cite_section(version, entries), limitations_section()]
     return "\n".join(line for part in parts for line in part)
 
 
-def write_datacard(folder: Path, frames: dict[str, pl.DataFrame], previous, version: str) -> dict:
+def write_datacard(folder: Path, frames: dict[str, pl.DataFrame], previous, version: str,
+                   collections: list[Collection] | None = None) -> dict:
     """Release writer: README.md, the data card."""
-    text = card_markdown(folder, frames, version, load_quality())
+    collections = build_collections() if collections is None else collections
+    text = card_markdown(folder, frames, version, load_quality(), collections)
     (folder / "README.md").write_text(text, encoding="utf-8")
     return {"README.md": {"table": None, "rows": len(text.splitlines())}}

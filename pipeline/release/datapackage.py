@@ -1,5 +1,6 @@
 """datapackage.json: the release described as a Frictionless Data Package (v2), one resource per
-Parquet file, with table schemas generated from the pandera contracts in schemas/."""
+Parquet file, with table schemas generated from the pandera contracts in schemas/, and its sources:
+each collection (from its collection.yaml) and each loose document."""
 from __future__ import annotations
 
 import datetime as dt
@@ -8,6 +9,8 @@ from pathlib import Path
 
 import polars as pl
 
+from pipeline.config import max_source_bytes
+from pipeline.ingest.collections import Collection, load_collections
 from pipeline.release.publish import file_sha256
 from schemas import TABLES
 from schemas._base import columns, foreign_keys, primary_key, table_description
@@ -15,8 +18,8 @@ from schemas._base import columns, foreign_keys, primary_key, table_description
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 TITLE = "diplodata: diplomatic events, figures and quotes"
 DESCRIPTION = ("An open dataset of diplomatic events (PLOVER-typed), stated figures and attributed quotes "
-               "extracted by rules from news and analysis articles, with every row traceable to character "
-               "offsets in the cleaned source text.")
+               "extracted by rules from news and analysis articles and from official statements and speeches, "
+               "with every row traceable to character offsets in the cleaned source text.")
 KEYWORDS = ["diplomacy", "international relations", "events", "PLOVER", "quotations", "event data"]
 DATA_LICENSE = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
                 "title": "Creative Commons Attribution 4.0 International"}
@@ -69,6 +72,56 @@ def resource(folder: Path, table: str, rows: int) -> dict:
             "description": table_description(TABLES[table]), "rows": rows, "schema": table_schema(table)}
 
 
+# Sources: collections and loose documents
+
+
+def build_collections() -> list[Collection]:
+    """The collection files of the sources folder of the build this writer runs in. A writer is
+    called as writer(folder, frames, previous, version), without the sources folder; inside a
+    Dagster run it is the `settings` resource's. Outside one (a writer called on its own) there are
+    none, and collections are described from the documents table alone."""
+    try:
+        import dagster as dg
+
+        sources = dg.AssetExecutionContext.get().resources.settings.sources
+    except Exception:  # no run in scope, or a run without the settings resource
+        return []
+    return load_collections(sources, max_source_bytes())[0]
+
+
+def collection_entries(documents: pl.DataFrame, collections: list[Collection]) -> list[dict]:
+    """One entry per collection the documents belong to: what its collection file says, with the
+    count, years and licence of its published documents."""
+    described = {c.name: c for c in collections}
+    stats = (documents.filter(pl.col("collection").is_not_null()).group_by("collection")
+             .agg(documents=pl.len(), first=pl.col("published_date").min(), last=pl.col("published_date").max(),
+                  licence=pl.col("licence").drop_nulls().first(), publisher=pl.col("publisher").drop_nulls().first())
+             .sort("collection"))
+    return [collection_entry(row, described.get(row["collection"])) for row in stats.to_dicts()]
+
+
+def collection_entry(row: dict, c: Collection | None) -> dict:
+    years = [d.year for d in (row["first"], row["last"]) if d]
+    entry = {"name": row["collection"], "title": (c.title if c else None) or row["collection"],
+             "documents": row["documents"], "years": "-".join(sorted({str(y) for y in years})) or None,
+             "licence": (c.licence if c else None) or row["licence"],
+             "publisher": (c.publisher if c else None) or row["publisher"]}
+    if c:
+        entry.update(folder=c.folder, description=c.description, citation=list(c.citation),
+                     archive=c.archive, url=c.url)
+    return {k: v for k, v in entry.items() if v not in (None, [], "")}
+
+
+def collection_source(entry: dict) -> dict:
+    """A Data Package source: title and path (the pinned archive, else the home page), with the
+    collection's licence, citation and counts beside them."""
+    out = {"title": entry["title"]}
+    if entry.get("archive") or entry.get("url"):
+        out["path"] = entry.get("archive") or entry.get("url")
+    return {**out, **{k: entry[k] for k in ("name", "publisher", "licence", "citation", "url", "documents", "years")
+                      if k in entry}}
+
+
 def source_entry(row: dict) -> dict:
     title = row["title"] or row["source_file"]
     details = ", ".join(str(x) for x in (row["publisher"], row["published_date"]) if x)
@@ -78,23 +131,29 @@ def source_entry(row: dict) -> dict:
     return entry
 
 
-def sources(documents: pl.DataFrame) -> list[dict]:
+def sources(documents: pl.DataFrame, collections: list[Collection] | None = None) -> list[dict]:
+    """Each collection, then each document that belongs to none."""
     cols = ["source_file", "title", "publisher", "published_date", "url"]
-    return [source_entry(row) for row in documents.sort("source_file").select(cols).to_dicts()]
+    loose = documents.filter(pl.col("collection").is_null()).sort("source_file").select(cols).to_dicts()
+    return [collection_source(e) for e in collection_entries(documents, collections or [])] + \
+        [source_entry(row) for row in loose]
 
 
-def descriptor(folder: Path, frames: dict[str, pl.DataFrame], version: str) -> dict:
+def descriptor(folder: Path, frames: dict[str, pl.DataFrame], version: str,
+               collections: list[Collection] | None = None) -> dict:
     tables = [name for name in TABLES if name in frames]
     return {
         "$schema": PROFILE, "name": "diplodata", "title": TITLE, "description": DESCRIPTION,
         "version": version, "created": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-        "keywords": KEYWORDS, "licenses": [DATA_LICENSE], "sources": sources(frames["documents"]),
+        "keywords": KEYWORDS, "licenses": [DATA_LICENSE], "sources": sources(frames["documents"], collections),
         "resources": [resource(folder, name, frames[name].height) for name in tables],
     }
 
 
-def write_datapackage(folder: Path, frames: dict[str, pl.DataFrame], previous, version: str) -> dict:
+def write_datapackage(folder: Path, frames: dict[str, pl.DataFrame], previous, version: str,
+                      collections: list[Collection] | None = None) -> dict:
     """Release writer: datapackage.json beside the Parquet files."""
-    data = descriptor(folder, frames, version)
+    collections = build_collections() if collections is None else collections
+    data = descriptor(folder, frames, version, collections)
     (folder / "datapackage.json").write_text(json.dumps(data, indent=2, default=str) + "\n", encoding="utf-8")
     return {"datapackage.json": {"table": None, "rows": len(data["resources"])}}
