@@ -33,13 +33,14 @@ def test_every_published_table_has_a_blocking_contract_check():
         assert (table, f"{table}_contract") in specs, table
     for table in SPANS:
         assert (table, f"{table}_evidence") in specs, table
+    assert ("extraction_issues", "quarantine_share") in specs
     assert all(spec.blocking for spec in specs.values())
 
 
 def test_checks_share_one_step_per_stage():
     """Each check is its own spec, but the checks of a stage's tables run in one step."""
     assert len(ALL_CHECKS) == 2
-    assert sum(len(list(checks.check_specs)) for checks in ALL_CHECKS) == len(TABLES) + 1 + len(SPANS)
+    assert sum(len(list(checks.check_specs)) for checks in ALL_CHECKS) == len(TABLES) + 1 + len(SPANS) + 1  # + quarantine_share
 
 
 def test_stages_in_order():
