@@ -145,14 +145,16 @@ def metadata(name: str, lines: list[str], end: int, row: dict, front: FrontMatte
         issues.append(make_issue(name, "catalog_bad_date",
                                  f"catalog published_date {row['published_date']!r} is not YYYY[-MM[-DD]]; "
                                  "ignored, date taken from elsewhere"))
-    given = [(d, source) for d, source in ((date, "catalog"), (front.date, "front_matter"),
-                                          (facts.date, "file_name")) if d]
-    if given:
-        (day, precision), source = given[0]
-        meta.update(published_date=day, published_date_precision=precision, published_date_source=source)
-    else:
-        meta.update(infer_date(lines, end, meta["url"]))
+    meta.update(pick_date(date, front, facts) or infer_date(lines, end, meta["url"]))
     return meta, issues
+
+
+def pick_date(catalog: tuple | None, front: FrontMatter, facts: FileFacts) -> dict | None:
+    """The date a source's metadata states (catalog, front matter, file name), if any."""
+    for date, source in ((catalog, "catalog"), (front.date, "front_matter"), (facts.date, "file_name")):
+        if date:
+            return {"published_date": date[0], "published_date_precision": date[1], "published_date_source": source}
+    return None
 
 
 def pick_title(row: dict, front: FrontMatter, facts: FileFacts, lines: list[str], end: int) -> dict:
