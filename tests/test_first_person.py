@@ -55,3 +55,13 @@ def test_without_a_speaking_state_first_person_words_name_nobody(reported):
     assert not [m for m in reported["mentions"] if m["text"].lower().startswith("my ")]
     by_text = {q["text"].rstrip(","): q["speaker"] for q in reported["quotes"]}
     assert by_text["The era of confrontation must end"] is None
+
+
+def test_a_document_noun_owned_by_my_is_the_speaking_states_or_nobodys(nlp):
+    text = ("We made a commitment to take action for the benefit of future generations.\n\n"
+            "My message for this year can be summarized in a simple phrase: \n"
+            "\"Inclusive governance with shared responsibility\". \n")
+    for state, speakers in (("JPN", ["Japan"]), (None, [])):  # an unattributed quotation is no row
+        parsed = parse_document("doc_0123456789abcdef", text, dt.date(2024, 9, 24), nlp=nlp, speaking_state=state)
+        quotes = extract_document(parsed)["quotes"]
+        assert [q["speaker"] for q in quotes] == speakers

@@ -20,6 +20,7 @@ from typing import Any
 
 from pipeline.datafile import load_yaml
 from pipeline.extract.first_person import is_self_reference, speaking_entity
+from pipeline.extract.first_person import words as first_person_words
 from pipeline.ids import unique_rows
 
 LEXICON_PATH = Path(__file__).resolve().parent.parent / "data" / "reporting_verbs.yaml"
@@ -497,8 +498,8 @@ def speaker_of(ctx: Context, t: Any, cue: Any | None, depth: int = 0) -> Speaker
     if low in lex["relative_pronouns"] and t.head.dep_ == "relcl":
         t = t.head.head
         low = t.lower_
-    if low in lex["writer_pronouns"]:
-        return own_voice(ctx, t)
+    if low in lex["writer_pronouns"] or low in first_person_words()["pronouns"]:
+        return own_voice(ctx, t)  # "my message", "I said": the speaking state's, or nobody's
     continuing = cue is not None and cue.lemma_.lower() in lex["continuation_verbs"]
     if low in lex["person_pronouns"] or low in lex["group_pronouns"]:
         if ctx.prev and (continuing or low in lex["group_pronouns"]) and t.idx - ctx.prev[0].end < 1500:
