@@ -44,16 +44,19 @@ def extractor_version() -> str:
 
 
 def extract_document(parsed: ParsedDoc) -> dict[str, list[dict]]:
-    """Rows of every extracted table for one parsed document (entities first: the others use them)."""
+    """Rows of every extracted table for one parsed document. Entities are resolved first (the other
+    extractors code their actors through them) and written last: a name an extractor looks up in
+    the gazetteer joins the document's entities, and its row must be there."""
     parsed.entities = resolve_entities(parsed)
     parsed.meta["quotes"] = quotes = extract_quotes(parsed)  # events read who says "we" in a quotation
+    figures, events = extract_figures(parsed), extract_events(parsed)
     return {
         "sentences": sentence_rows(parsed),
         "entities": entity_rows(parsed.entities.entities.values()),
         "mentions": mention_rows(parsed.entities),
         "quotes": quotes,
-        "figures": extract_figures(parsed),
-        "events": extract_events(parsed),
+        "figures": figures,
+        "events": events,
     }
 
 

@@ -718,7 +718,9 @@ class DocEntities:
             return found
         found = resolve_text(name, self.date) or found
         if found is not None:
-            return self.entities.get(found.entity_id, found)
+            # a name resolved through the gazetteer joins the document's entities, so the row that
+            # cites it (a quote's speaker) references an entity the release holds
+            return self.entities.setdefault(found.entity_id, found)
         lex = lexicon()
         persons = [e for e in self.entities.values() if e.entity_type == "person"]
         same = [e for e in persons if name_key(e.name) == name_key(key)]
