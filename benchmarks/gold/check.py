@@ -25,9 +25,11 @@ KEYS = {
     "file": {"source_file", "published_date", "published_date_precision", "speaking_state", "note", "quotes",
              "figures", "events"},
     "quotes": {"text", "speaker", "quote_type", "cue", "speaker_aliases", "note"},
-    "figures": {"raw_text", "value", "value_max", "kind", "unit", "approximation", "evidence", "subject", "note"},
-    "events": {"event_type", "event_mode", "actor_code", "recipient_code", "event_date", "date_precision", "status",
-               "trigger", "evidence", "actor", "recipient", "note"},
+    "figures": {"raw_text", "value", "value_low", "value_high", "value_max", "kind", "unit", "approximation",
+                "measure", "period", "evidence", "subject", "note"},
+    "events": {"event_type", "event_mode", "actor_code", "recipient_code", "event_date", "event_date_end",
+               "date_precision", "date_text", "status", "trigger", "evidence", "actor", "recipient", "location",
+               "location_code", "note"},
 }
 REQUIRED = {"quotes": {"text", "speaker", "quote_type"}, "figures": {"raw_text", "value", "kind", "evidence"},
             "events": {"event_type", "actor_code", "status", "evidence"}}
