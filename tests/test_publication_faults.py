@@ -70,7 +70,8 @@ def patch(monkeypatch):
 
 EVENT = {"doc_id": "doc_0123456789abcdef", "event_type": "CONSULT", "actor_code": "JPN", "recipient_code": "AUS",
          "actor_entity_id": "ent_0000000000000001", "event_mode": "meeting", "event_date": dt.date(2024, 6, 3),
-         "char_start": 10, "char_end": 40, "sentence": "Japan met Australia.", "confidence": 0.8}
+         "char_start": 10, "char_end": 40, "sentence": "Japan met Australia.", "confidence": 0.8,
+         "status": "occurred", "trigger": "met"}
 
 
 @pytest.mark.parametrize("field,value", [("actor_entity_id", "ent_0000000000000002"), ("event_mode", "visit"),
@@ -144,6 +145,49 @@ def test_a_cache_entry_without_a_verdict_is_not_trusted(tmp_path):
 
 
 # ---- quarantine ----------------------------------------------------------------------------------
+
+DOC_A, DOC_B = "doc_" + "a" * 16, "doc_" + "b" * 16
+JAPAN = {"entity_id": "ent_" + "1" * 16, "name": "Japan", "entity_type": "state", "code": "JPN"}
+
+
+def frames_of(doc_id: str, events: list[dict], entities=(JAPAN,)):
+    from pipeline.extract.quarantine import document_frames
+
+    rows = [dict(EVENT, doc_id=doc_id, char_start=0, char_end=5, **e) for e in events]
+    return document_frames({"events": unique_rows("event", rows), "entities": list(entities)})
+
+
+def test_batch_validation_maps_each_failure_to_its_document():
+    from pipeline.extract.quarantine import batch_violations
+
+    clean = frames_of(DOC_A, [{}])
+    bad = frames_of(DOC_B, [{"event_type": "PARLEY"}, {"event_date": dt.date(2024, 6, 3), "event_date_end": dt.date(2024, 6, 1)}])
+    found = batch_violations([(DOC_A, "Japan met Australia.", clean), (DOC_B, "Japan met Australia.", bad)])
+    assert set(found) == {DOC_B}  # Japan in both documents' entities is no fault of either
+    checks = {(v["table"], v["column"], v["check"]): v for v in found[DOC_B]}
+    assert checks[("events", "event_type", "isin")]["example"] == "PARLEY"
+    assert ("events", "Events", "end_after_start") in checks
+
+
+def test_a_repeated_id_within_one_document_is_its_fault():
+    from pipeline.extract.quarantine import batch_violations
+
+    twice = frames_of(DOC_A, [{}], entities=(JAPAN, dict(JAPAN, name="Nippon")))
+    found = batch_violations([(DOC_A, "Japan met Australia.", twice), (DOC_B, "Japan met Australia.", frames_of(DOC_B, [{}]))])
+    assert list(found) == [DOC_A]
+    assert found[DOC_A][0]["check"] == "field_uniqueness" and found[DOC_A][0]["rows"] == 2
+
+
+def test_a_failure_without_a_row_holds_back_the_whole_batch(monkeypatch):
+    import pipeline.extract.quarantine as quarantine
+
+    cases = pl.DataFrame({"failure_case": ["String"], "column": ["char_end"], "check": ["dtype('Int64')"], "index": [None]},
+                         schema={"failure_case": pl.String, "column": pl.String, "check": pl.String, "index": pl.Int32})
+    monkeypatch.setattr(quarantine, "contract_failures", lambda model, frame: cases if model.__name__ == "Events" else None)
+    found = quarantine.batch_violations([(DOC_A, "Japan met Australia.", frames_of(DOC_A, [{}])),
+                                         (DOC_B, "Japan met Australia.", frames_of(DOC_B, [{}]))])
+    assert set(found) == {DOC_A, DOC_B}
+
 
 def test_a_document_breaking_a_row_rule_is_quarantined_and_the_rest_published(tmp_path, patch, monkeypatch, capsys):
     monkeypatch.setenv("DIPLODATA_MAX_QUARANTINE_SHARE", "0.5")
