@@ -18,7 +18,6 @@ import bisect
 import csv
 import datetime as dt
 import functools
-import logging
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -28,8 +27,6 @@ from typing import Iterable
 from pipeline.datafile import load_yaml
 from pipeline.extract.first_person import self_noun_spans, speaking_entity
 from pipeline.ids import stable_id, unique_rows
-
-log = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 NER_LABELS = {"PERSON", "NORP", "GPE", "ORG", "LOC", "FAC"}
