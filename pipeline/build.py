@@ -109,7 +109,9 @@ def _report(result) -> BuildReport:
                 report.failed_checks.append(name)
                 report.check_failures[name] = check_examples(evaluation.metadata)
         elif event.event_type_value == "STEP_FAILURE":
-            report.error = str(event.event_specific_data.error.message).strip()
+            error = event.event_specific_data.error
+            if error.cls_name != "DagsterAssetCheckFailedError":  # failed checks are listed on their own
+                report.error = str(error.message).strip()
     try:
         report.release = result.output_for_node("release")
     except Exception:  # the release step did not run: a check failed or a stage crashed
