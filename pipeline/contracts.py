@@ -53,10 +53,12 @@ def located(failures: pl.DataFrame | None, frame: pl.DataFrame, documents: pl.Da
 
 
 def quarantine_result(issues: pl.DataFrame, documents: pl.DataFrame) -> dg.AssetCheckResult:
-    """Fails when more than the allowed share of documents had their rows withheld for breaking
-    a row rule: then the extractors, not a few odd texts, are at fault."""
+    """Fails when more than the allowed share of documents had their rows withheld, for breaking a
+    row rule or because an extractor raised on them: then the extractors, not a few odd texts, are
+    at fault, and a release of documents without their rows would pass for a complete one."""
     limit = max_quarantine_share()
-    quarantined = issues.filter(pl.col("code") == "contract_violation").select("source_file", "message")
+    withheld = pl.col("code").is_in(["contract_violation", "extraction_error"])
+    quarantined = issues.filter(withheld).unique("source_file").select("source_file", "message")
     share = quarantined.height / documents.height if documents.height else 0.0
     extra = {"documents": documents.height, "quarantined": quarantined.height, "share": round(share, 4),
              "max_share": limit}
@@ -88,7 +90,8 @@ def evidence_spec(table: str) -> dg.AssetCheckSpec:
 def quarantine_spec() -> dg.AssetCheckSpec:
     return dg.AssetCheckSpec("quarantine_share", asset="extraction_issues", blocking=True, additional_deps=["documents"],
                              description="At most DIPLODATA_MAX_QUARANTINE_SHARE (default 2%) of documents have "
-                                         "their rows withheld for breaking a row rule of their contract.")
+                                         "their rows withheld for breaking a row rule of their contract or for "
+                                         "an extractor error.")
 
 
 def evaluate(frames: dict[str, pl.DataFrame], tables: list[str], evidence: list[str]):

@@ -228,6 +228,8 @@ def test_quarantine_above_the_limit_blocks_and_the_previous_release_stays(tmp_pa
 def test_an_extractor_exception_is_recorded_and_never_cached(tmp_path, patch, monkeypatch):
     import pipeline.extract.document as document
 
+    monkeypatch.setenv("DIPLODATA_MAX_QUARANTINE_SHARE", "0.5")  # one document of three may fail
+
     real_figures, calls = document.extract_figures, []
 
     def failing(real):
@@ -260,13 +262,29 @@ def test_an_extractor_exception_is_recorded_and_never_cached(tmp_path, patch, mo
     assert table(out, "figures").filter(pl.col("doc_id") == bad).height > 0
 
 
-def test_a_row_with_an_unknown_key_is_an_extraction_error(tmp_path, patch):
+def test_a_row_with_an_unknown_key_is_an_extraction_error(tmp_path, patch, monkeypatch):
+    monkeypatch.setenv("DIPLODATA_MAX_QUARANTINE_SHARE", "0.5")
     patch("extract_quotes", on_manila(lambda parsed, rows: [dict(r, speaker_title="Minister") for r in rows]))
     src, out = make_sources(tmp_path), tmp_path / "out"
     assert build(src, out) == 0
     issues = table(out, "source_issues").filter(pl.col("code") == "extraction_error")
     assert issues["source_file"].to_list() == ["a2.txt"]
     assert "Quotes rows carry keys not in the contract: ['speaker_title']" in issues["message"][0]
+
+
+def test_extractor_errors_above_the_limit_block_the_release(tmp_path, patch, capsys):
+    def failing(real):
+        def extractor(parsed):
+            if "Manila" in parsed.text:
+                raise RuntimeError("figure grammar broke")
+            return real(parsed)
+        return extractor
+
+    patch("extract_figures", failing)  # one document of three: over the default 2%
+    src, out = make_sources(tmp_path), tmp_path / "out"
+    assert build(src, out) == 1
+    assert "quarantine_share" in capsys.readouterr().err
+    assert not (out / "releases" / "latest").exists()
 
 
 # ---- table-level invariants still block, and the CLI says where --------------------------------
