@@ -6,7 +6,9 @@ every release's data card quotes.
 Builds the seed articles (the loose files at the top of sources/ with its catalog.csv, copied
 apart from the collections below them) and the second development set (SHARED/dev2, read in
 place, never copied), scores each against its gold with SHARED/eval/score.py, and writes the
-metrics with the exact commands and the date.
+metrics with the exact commands and the date. It also builds the documents of the project's own
+gold set (benchmarks/gold/, split into `tune` and `sealed` before any tuning) and scores each
+part: the sealed part is the one to quote, since no rule was written against it.
 """
 from __future__ import annotations
 
@@ -26,6 +28,11 @@ SETS = [
     ("dev2", "{shared}/dev2", "gold/dev2",
      "the dev2 gold: 5 U.S. government texts of other genres (readouts, fact sheets, reaction pages), "
      "used only to measure"),
+    ("own-sealed", "{own_sealed}", "benchmarks/gold/sealed",
+     "the project's own sealed gold: 13 corpus documents (White House texts, UN statements) annotated "
+     "by the codebook and never looked at while tuning"),
+    ("own-tune", "{own_tune}", "benchmarks/gold/tune",
+     "the project's own tune gold: 27 corpus documents annotated by the codebook, free to tune on"),
 ]
 
 
@@ -39,16 +46,40 @@ def seed_copy(work: Path) -> Path:
     return seeds
 
 
+def gold_copy(work: Path, part: str) -> Path:
+    """The sources of one part of the own gold set, in their folders, with their collection files."""
+    folder = work / f"own-{part}"
+    split = json.loads((ROOT / "benchmarks" / "gold" / "split.json").read_text(encoding="utf-8"))
+    for row in (r for r in split if r["part"] == part):
+        source = ROOT / "sources" / row["source_file"]
+        target = folder / row["source_file"]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(source, target)
+        for parent in source.relative_to(ROOT / "sources").parents:
+            collection = ROOT / "sources" / parent / "collection.yaml"
+            if collection.exists():
+                shutil.copy(collection, folder / parent / "collection.yaml")
+    return folder
+
+
+def gold_path(gold: str, shared: Path) -> Path:
+    return ROOT / gold if gold.startswith("benchmarks/") else shared / gold
+
+
 def measure(name: str, sources: str, gold: str, shared: Path, work: Path) -> dict:
     out = work / name
     build = [sys.executable, "-m", "pipeline.cli", "build", "--sources", sources, "--outputs", str(out)]
-    score = [sys.executable, str(shared / "eval" / "score.py"), str(out / "releases"), str(shared / gold), "--json"]
+    score = [sys.executable, str(shared / "eval" / "score.py"), str(out / "releases"), str(gold_path(gold, shared)), "--json"]
     subprocess.run(build, cwd=ROOT, check=True, capture_output=True)
     result = json.loads(subprocess.run(score, cwd=ROOT, check=True, capture_output=True, text=True).stdout)
     result.pop("notes", None)
-    shown_sources = "<the files at the top of sources/>" if sources == str(work / "seeds") else sources.replace(str(shared), "../shared")
+    shown_sources = {str(work / "seeds"): "<the files at the top of sources/>",
+                     str(work / "own-sealed"): "<the sealed documents of benchmarks/gold/split.json>",
+                     str(work / "own-tune"): "<the tune documents of benchmarks/gold/split.json>"}.get(
+        sources, sources.replace(str(shared), "../shared"))
+    shown_gold = gold if gold.startswith("benchmarks/") else f"../shared/{gold}"
     shown = (f".venv/bin/diplodata build --sources {shown_sources} --outputs /tmp/q-{name} && "
-             f".venv/bin/python ../shared/eval/score.py /tmp/q-{name}/releases ../shared/{gold} --json")
+             f".venv/bin/python ../shared/eval/score.py /tmp/q-{name}/releases {shown_gold} --json")
     return {"set": name, "command": shown, "metrics": result}
 
 
@@ -58,8 +89,9 @@ def main() -> None:
     args = ap.parse_args()
     shared = args.shared.resolve()
     with tempfile.TemporaryDirectory(prefix="diplodata-quality-") as tmp:
-        seeds = seed_copy(Path(tmp))
-        measurements = [dict(measure(name, src.format(shared=shared, seeds=seeds), gold, shared, Path(tmp)), gold=about)
+        folders = {"shared": shared, "seeds": seed_copy(Path(tmp)), "own_sealed": gold_copy(Path(tmp), "sealed"),
+                   "own_tune": gold_copy(Path(tmp), "tune")}
+        measurements = [dict(measure(name, src.format(**folders), gold, shared, Path(tmp)), gold=about)
                         for name, src, gold, about in SETS]
     data = {"date": dt.date.today().isoformat(), "measurements": measurements}
     (ROOT / "docs" / "quality.json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")

@@ -19,8 +19,10 @@ CITATION = ("diplodata contributors. diplodata: diplomatic events, figures and q
 LIMITATIONS = [
     "Everything is extracted by rules (spaCy parse, lexicons, a bundled gazetteer), not by people: "
     "expect missed and wrong rows, especially events (see Measured extraction quality).",
-    "The measured quality comes from a handful of hand-annotated articles that the rules were "
-    "developed on; on unseen publishers and genres it is likely lower.",
+    "Quality is measured on three kinds of hand-annotated text: the seed articles the rules were "
+    "developed on (it flatters them), a second development set, and the project's own sealed set of "
+    "corpus documents that no rule was written against. Quote the sealed numbers; on unseen "
+    "publishers and genres expect those, not the seed ones.",
     "Events are one row per actor-recipient pair and per mention; the same real-world event reported "
     "twice (or in two articles) appears twice. Deduplicate by type, codes and date if you count events.",
     "Dates come from the text relative to the article's publication date; an article without a date "
