@@ -157,6 +157,21 @@ def test_unwrap_joins_paragraphs_and_items_and_keeps_hard_breaks():
                                      "A\nB\nC\n\n# Head #\nNext")
 
 
+def test_a_wrapped_line_that_looks_like_a_numbered_item_continues_its_sentence():
+    item = "-   **Group:** It first met in\n    December 2023 and plans to meet in May\n    2024.  \n-   **Next:** item"
+    assert unwrap_markdown(item) == "-   **Group:** It first met in December 2023 and plans to meet in May 2024.\n-   **Next:** item"
+    assert unwrap_markdown("Signed in\n1999. The treaty holds.") == "Signed in 1999. The treaty holds."
+    assert unwrap_markdown("• Finance to reach\n$11 billion by\n2024. These rose.") == "• Finance to reach $11 billion by 2024. These rose."
+    assert unwrap_markdown("1. first\n2. second\n   wraps\n3. third") == "1. first\n2. second wraps\n3. third"
+    assert unwrap_markdown("Intro:\n\n1. a\n2. b") == "Intro:\n\n1. a\n2. b"
+
+
+def test_a_line_of_only_a_marker_is_recorded_when_it_goes():
+    text, removed = clean_markdown("Intro.\n\n3.\n\nNext.")
+    assert text == "Intro.\n\nNext."
+    assert {"kind": "marker_only", "text": "3."} in removed
+
+
 def test_emphasis_markers_go_but_literal_characters_stay():
     cleaned, _ = clean_markdown("**Bold** and __strong__ and *it* and _em_ and snake_case_name and 2 * 3 "
                                 "and \\*literal\\* and \\_under\\_ and **IBM **announced")

@@ -71,10 +71,29 @@ def blocks(lines: list[str]):
         yield run
 
 
+def starts_item(line: str, current: list[str], content_column: int | None) -> bool:
+    """Whether `line` opens a list item rather than continuing the text before it. As in
+    CommonMark, an empty item never interrupts a paragraph, nor does an ordered item numbered other
+    than 1, except as the next item of an ordered list: a wrapped "...in May\n    2024." or
+    "- ... annually by\n2024. These ..." is one sentence."""
+    item = ITEM.match(line)
+    if item is None or not current:
+        return item is not None
+    if not line[item.end():].strip():
+        return False
+    number = re.match(r"[ \t]*(\d+)", line)
+    if number is None or number.group(1) == "1":
+        return True
+    indent = len(line) - len(line.lstrip())
+    ordered = re.match(r"[ \t]*\d", current[0]) is not None
+    return ordered and content_column is not None and indent < content_column  # a sibling of the open item
+
+
 def block_lines(lines: list[str]) -> list[str]:
     """One line per paragraph, list item, heading, table row or hard line break."""
     out: list[str] = []
     current: list[str] = []
+    content_column: int | None = None  # where the open list item's text starts
 
     def flush() -> None:
         if current:
@@ -83,8 +102,10 @@ def block_lines(lines: list[str]) -> list[str]:
 
     for raw in lines:
         line = QUOTE.sub("", raw, count=1) if raw.lstrip().startswith(">") else raw
-        if HEADING.fullmatch(line) or TABLE_ROW.match(line) or ITEM.match(line):
+        opens_item = starts_item(line, current, content_column)
+        if HEADING.fullmatch(line) or TABLE_ROW.match(line) or opens_item:
             flush()
+            content_column = ITEM.match(line).end() if opens_item else None
         stripped = line.strip()
         if raw.endswith("\\") and not raw.endswith("\\\\"):
             stripped = stripped[:-1].rstrip()  # "\" at the end of a line is a line break, not text
@@ -127,8 +148,12 @@ def clean_markdown(text: str) -> tuple[str, list[dict]]:
     text = MD_ESCAPE.sub(lambda m: chr(SHIFT + ord(m.group(1))), text)
     removed = [{"kind": "struck_text", "text": m.group(0)} for m in STRUCK.finditer(text)]
     text, targets = _links(TAG.sub("", AUTOLINK.sub(r"\1", STRUCK.sub("", text))))
-    lines = [plain_line(line) for line in text.split("\n")]
+    raw_lines = text.split("\n")
+    lines = [plain_line(line) for line in raw_lines]
     removed += [{"kind": "divider", "text": unshift(line)} for line in lines if line and WORDLESS.fullmatch(line)]
+    # a line that was only a list or heading marker ("3.", "#") loses everything: say so
+    removed += [{"kind": "marker_only", "text": raw.strip()} for raw, line in zip(raw_lines, lines)
+                if raw.strip() and not line]
     lines = ["" if WORDLESS.fullmatch(line) and line else line for line in lines]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(line for i, line in enumerate(lines) if line or is_gap(lines, i)))
     return unshift(text.strip("\n")), [{**r, "text": unshift(r["text"])} for r in removed + targets]
