@@ -116,6 +116,8 @@ def add_release_commands(sub) -> None:
 
 
 def parser() -> argparse.ArgumentParser:
+    from pipeline.evaluate.command import add_evaluate_command
+
     ap = argparse.ArgumentParser(prog="diplodata", description="Build and use the diplodata release.")
     sub = ap.add_subparsers(dest="command", required=True)
     build = sub.add_parser("build", help="ingest sources/, extract every table and publish a release")
@@ -123,6 +125,7 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--outputs", default="outputs", help="folder that receives releases/ (default: outputs)")
     build.set_defaults(func=cmd_build)
     add_release_commands(sub)
+    add_evaluate_command(sub)
     return ap
 
 
