@@ -70,15 +70,29 @@ def cmd_verify(args: argparse.Namespace) -> int:
 def cmd_query(args: argparse.Namespace) -> int:
     import duckdb
 
-    from pipeline.release.commands import FORMATS, run_query
+    from pipeline.release.commands import SINGLE_RESULT, QueryError, run_queries
 
+    if args.format == "parquet" and not args.out:
+        print("diplodata: --format parquet writes a file: give it with --out FILE", file=sys.stderr)
+        return 2
     try:
-        names, rows = run_query(args.sql, Path(args.release))
-    except (FileNotFoundError, duckdb.Error) as err:
+        results = run_queries(args.sql, Path(args.release), single=args.format in SINGLE_RESULT)
+        print_results(results, args.format, args.out)
+    except (FileNotFoundError, QueryError, duckdb.Error) as err:
         print(f"diplodata: {err}", file=sys.stderr)
         return 2
-    sys.stdout.write(FORMATS[args.format](names, rows))
     return 0
+
+
+def print_results(results: list, fmt: str, out: str | None) -> None:
+    """Each result in turn (a blank line between tables), or the one result as csv, json or parquet."""
+    from pipeline.release.commands import FORMATS, write_parquet
+
+    if fmt == "parquet":
+        write_parquet(*results[0], Path(out))
+        print(f"wrote {len(results[0][1])} rows to {out}")
+        return
+    sys.stdout.write("\n".join(FORMATS[fmt](names, rows) for names, rows in results))
 
 
 def cmd_pack(args: argparse.Namespace) -> int:
@@ -99,15 +113,17 @@ def cmd_pack(args: argparse.Namespace) -> int:
 
 
 def add_release_commands(sub) -> None:
-    from pipeline.release.commands import DEFAULT_RELEASE, FORMATS
+    from pipeline.release.commands import ALL_FORMATS, DEFAULT_RELEASE
 
     verify = sub.add_parser("verify", help="recompute every SHA-256 in a release's manifest.json")
     verify.add_argument("release", help="release folder (e.g. outputs/releases/latest)")
     verify.set_defaults(func=cmd_verify)
     query = sub.add_parser("query", help="run SQL on a release's DuckDB database (read-only)")
-    query.add_argument("sql", help="the SQL statement")
+    query.add_argument("sql", help="SQL: one statement, or several separated by ; (each result printed in turn)")
     query.add_argument("--release", default=str(DEFAULT_RELEASE), help=f"release folder (default: {DEFAULT_RELEASE})")
-    query.add_argument("--format", choices=sorted(FORMATS), default="table", help="output format (default: table)")
+    query.add_argument("--format", choices=ALL_FORMATS, default="table",
+                       help="output format (default: table; csv, json and parquet take one statement)")
+    query.add_argument("--out", help="file to write (needed by --format parquet)")
     query.set_defaults(func=cmd_query)
     pack = sub.add_parser("pack", help="verify a release and pack it as one .tar.gz plus a .sha256 file")
     pack.add_argument("release", help="release folder")
@@ -115,10 +131,23 @@ def add_release_commands(sub) -> None:
     pack.set_defaults(func=cmd_pack)
 
 
+def package_version() -> str:
+    """The installed distribution's version; the source tree's when it is not installed."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("diplodata")
+    except PackageNotFoundError:
+        from pipeline import __version__
+
+        return __version__
+
+
 def parser() -> argparse.ArgumentParser:
     from pipeline.evaluate.command import add_evaluate_command
 
     ap = argparse.ArgumentParser(prog="diplodata", description="Build and use the diplodata release.")
+    ap.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
     sub = ap.add_subparsers(dest="command", required=True)
     build = sub.add_parser("build", help="ingest sources/, extract every table and publish a release")
     build.add_argument("--sources", default="sources", help="folder of *.txt articles and catalog.csv (default: sources)")

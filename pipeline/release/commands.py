@@ -9,6 +9,7 @@ import re
 import tarfile
 from pathlib import Path
 
+from pipeline.release.csvfiles import escape_formula
 from pipeline.release.publish import DB_NAME, file_sha256
 
 DEFAULT_RELEASE = Path("outputs/releases/latest")
@@ -39,14 +40,15 @@ def unlisted_files(release: Path, manifest: dict) -> list[str]:
 
 
 def datapackage_mismatches(release: Path) -> list[str]:
-    """The hashes datapackage.json states agree with the files (it is itself in the manifest)."""
+    """The hashes datapackage.json states agree with the files (it is itself in the manifest).
+    Parquet resources state none: the manifest's checksums cover them."""
     path = release / "datapackage.json"
     if not path.is_file():
         return []
     out = []
     for res in json.loads(path.read_text(encoding="utf-8")).get("resources", []):
         target = release / res["path"]
-        if target.is_file() and res.get("hash") != f"sha256:{file_sha256(target)}":
+        if "hash" in res and target.is_file() and res["hash"] != f"sha256:{file_sha256(target)}":
             out.append(f"datapackage.json hash mismatch: {res['path']}")
     return out
 
@@ -74,7 +76,20 @@ def database_path(release: Path) -> Path:
     return release / "latest" / DB_NAME
 
 
-def run_query(sql: str, release: Path = DEFAULT_RELEASE) -> tuple[list[str], list[tuple]]:
+class QueryError(ValueError):
+    """A query that cannot run as asked: empty, or several results where one is needed."""
+
+
+def statements(con, sql: str) -> list:
+    """The statements of `sql`; a query with none (blank, or only comments) is an error."""
+    found = con.extract_statements(sql) if sql.strip() else []
+    if not found:
+        raise QueryError("empty query: give one or more SQL statements, e.g. \"SELECT count(*) FROM events\"")
+    return found
+
+
+def run_queries(sql: str, release: Path = DEFAULT_RELEASE, single: bool = False) -> list[tuple[list[str], list[tuple]]]:
+    """(column names, rows) of every statement of `sql`, in order; `single` refuses several."""
     import duckdb
 
     path = database_path(release)
@@ -83,11 +98,23 @@ def run_query(sql: str, release: Path = DEFAULT_RELEASE) -> tuple[list[str], lis
     # Read-only on the release, and no COPY ... TO / ATTACH / httpfs reaching other files either.
     con = duckdb.connect(str(path), read_only=True, config={"enable_external_access": False})
     try:
-        cursor = con.execute(sql)
-        names = [d[0] for d in cursor.description or []]
-        return names, cursor.fetchall() if names else []
+        found = statements(con, sql)
+        if single and len(found) > 1:
+            raise QueryError(f"{len(found)} statements given, but this output format holds one result: "
+                             "run them one at a time, or use --format table")
+        results = []
+        for statement in found:
+            cursor = con.execute(statement)
+            names = [d[0] for d in cursor.description or []]
+            results.append((names, cursor.fetchall() if names else []))
+        return results
     finally:
         con.close()
+
+
+def run_query(sql: str, release: Path = DEFAULT_RELEASE) -> tuple[list[str], list[tuple]]:
+    """The result of a single statement."""
+    return run_queries(sql, release, single=True)[0]
 
 
 def _text(value) -> str:
@@ -107,7 +134,7 @@ def format_csv(names: list[str], rows: list[tuple]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(names)
-    writer.writerows(["" if v is None else v for v in row] for row in rows)
+    writer.writerows(["" if v is None else escape_formula(v) for v in row] for row in rows)
     return buffer.getvalue()
 
 
@@ -115,7 +142,19 @@ def format_json(names: list[str], rows: list[tuple]) -> str:
     return json.dumps([dict(zip(names, row)) for row in rows], indent=2, default=str, ensure_ascii=False) + "\n"
 
 
+def write_parquet(names: list[str], rows: list[tuple], out: Path) -> None:
+    import polars as pl
+
+    if len(set(names)) < len(names):
+        raise QueryError("a Parquet file needs distinct column names: give the repeated ones an alias (AS ...)")
+    frame = pl.DataFrame(rows, schema=names, orient="row", infer_schema_length=None, strict=False)
+    frame.write_parquet(out)
+
+
 FORMATS = {"table": format_table, "csv": format_csv, "json": format_json}
+# Formats of one result each: a script of several statements cannot be written as one of them.
+SINGLE_RESULT = {"csv", "json", "parquet"}
+ALL_FORMATS = sorted([*FORMATS, "parquet"])
 
 
 # pack --------------------------------------------------------------------------------------------

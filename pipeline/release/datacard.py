@@ -196,7 +196,18 @@ def usage_section() -> list[str]:
             "diplodata pack RELEASE_FOLDER --out DIR # one .tar.gz with a .sha256 file beside it",
             "duckdb -readonly diplodata.duckdb      # or any Parquet reader on the *.parquet files", "```", "",
             "`datapackage.json` (Frictionless Data Package v2) and `croissant.json` (Croissant 1.0) describe the "
-            "files, types, keys and checksums for tools. Worked questions in SQL: `docs/queries.md`.", ""]
+            "files, types, keys and checksums for tools. Worked questions in SQL: `docs/queries.md`.", "",
+            *csv_paragraph()]
+
+
+def csv_paragraph() -> list[str]:
+    return ["**CSV copies.** Every table is also `<table>.csv.gz`: gzip, UTF-8, a header row, RFC 4180 "
+            "quoting (CRLF line ends; line breaks inside quoted fields), empty field for null; same rows as "
+            "the Parquet file. A text cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return "
+            "is written with a leading `'` (the OWASP convention against CSV injection), so a spreadsheet "
+            "shows it instead of running it as a formula; strip that one quote to get the value. "
+            "`diplodata query --format csv` escapes the same way. The Parquet files and the database hold "
+            "the values unescaped.", ""]
 
 
 def limitations_section() -> list[str]:

@@ -1,5 +1,5 @@
 """datapackage.json: the release described as a Frictionless Data Package (v2), one resource per
-Parquet file, with table schemas generated from the pandera contracts in schemas/, and its sources:
+Parquet file and one per gzip CSV copy, with table schemas generated from the pandera contracts in schemas/, and its sources:
 each collection (from its collection.yaml) and each loose document."""
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import polars as pl
 
 from pipeline.config import max_source_bytes
 from pipeline.ingest.collections import Collection, load_collections
+from pipeline.release.csvfiles import csv_name
 from pipeline.release.publish import file_sha256
 from schemas import TABLES
 from schemas._base import columns, foreign_keys, primary_key, table_description
@@ -66,10 +67,36 @@ def table_schema(table: str) -> dict:
 
 
 def resource(folder: Path, table: str, rows: int) -> dict:
-    path = folder / f"{table}.parquet"
-    return {"name": table, "type": "table", "path": path.name, "format": "parquet",
-            "mediatype": PARQUET_MEDIATYPE, "bytes": path.stat().st_size, "hash": f"sha256:{file_sha256(path)}",
-            "description": table_description(TABLES[table]), "rows": rows, "schema": table_schema(table)}
+    """The Parquet file: its schema only. Frictionless's Parquet reader counts no bytes, so a
+    declared `bytes` or `hash` could never match; manifest.json holds its size and SHA-256."""
+    return {"name": table, "type": "table", "path": f"{table}.parquet", "format": "parquet",
+            "mediatype": PARQUET_MEDIATYPE, "description": table_description(TABLES[table]), "rows": rows,
+            "schema": table_schema(table)}
+
+
+def csv_resource_name(table: str) -> str:
+    return f"{table}-csv"
+
+
+def csv_schema(table: str) -> dict:
+    """The table schema with foreign keys pointing at the CSV resources, so a CSV-only reader
+    checks references within the CSV files."""
+    schema = table_schema(table)
+    if "foreignKeys" in schema:  # new dicts: the keys are the contracts' own metadata
+        schema["foreignKeys"] = [{**key, "reference": {**key["reference"], "resource": csv_resource_name(
+            key["reference"].get("resource") or table)}} for key in schema["foreignKeys"]]
+    return schema
+
+
+def csv_resource(folder: Path, table: str, rows: int) -> dict:
+    """The gzip CSV copy: Frictionless counts and hashes its bytes, so it carries both."""
+    path = folder / csv_name(table)
+    return {"name": csv_resource_name(table), "type": "table", "path": path.name, "format": "csv",
+            "compression": "gz", "mediatype": "text/csv", "encoding": "utf-8",
+            "bytes": path.stat().st_size, "hash": f"sha256:{file_sha256(path)}",
+            "description": f"{table_description(TABLES[table])} (gzip CSV copy of {table}.parquet; text cells "
+                           "that begin with =, +, -, @, a tab or a carriage return carry a leading ')",
+            "rows": rows, "schema": csv_schema(table)}
 
 
 # Sources: collections and loose documents
@@ -146,7 +173,9 @@ def descriptor(folder: Path, frames: dict[str, pl.DataFrame], version: str,
         "$schema": PROFILE, "name": "diplodata", "title": TITLE, "description": DESCRIPTION,
         "version": version, "created": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "keywords": KEYWORDS, "licenses": [DATA_LICENSE], "sources": sources(frames["documents"], collections),
-        "resources": [resource(folder, name, frames[name].height) for name in tables],
+        "resources": [resource(folder, name, frames[name].height) for name in tables] +
+                     [csv_resource(folder, name, frames[name].height) for name in tables
+                      if (folder / csv_name(name)).is_file()],
     }
 
 

@@ -5,10 +5,13 @@ wrote (or None)."""
 from __future__ import annotations
 
 from pipeline.release.croissant import write_croissant
+from pipeline.release.csvfiles import write_csv_tables
 from pipeline.release.datacard import write_datacard
 from pipeline.release.datapackage import write_datapackage
 from pipeline.release.plots import write_plots
 from pipeline.release.views import write_views
 
 # Order matters: the views change the database, and the data card shows the plots.
-RELEASE_WRITERS: list = [write_views, write_plots, write_datapackage, write_croissant, write_datacard]
+# The CSV copies come before datapackage.json, which states their sizes and hashes.
+RELEASE_WRITERS: list = [write_views, write_plots, write_csv_tables, write_datapackage, write_croissant,
+                         write_datacard]
