@@ -1,11 +1,12 @@
-"""Measure extraction quality with the shared scorer and record it in docs/quality.json, which
+"""Measure extraction quality with `diplodata evaluate` and record it in docs/quality.json, which
 every release's data card quotes.
 
     .venv/bin/python benchmarks/quality.py [--shared ../shared]
 
 Builds the seed articles (the loose files at the top of sources/ with its catalog.csv, copied
 apart from the collections below them) and the second development set (SHARED/dev2, read in
-place, never copied), scores each against its gold with SHARED/eval/score.py, and writes the
+place, never copied), scores each against its gold with the project's own scorer
+(`pipeline.evaluate`, the code behind `diplodata evaluate`; codebook §9), and writes the
 metrics with the exact commands and the date. It also builds the documents of the project's own
 gold set (benchmarks/gold/, split into `tune` and `sealed` before any tuning) and scores each
 part: the sealed part is the one to quote, since no rule was written against it.
@@ -20,6 +21,8 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+from pipeline.evaluate import evaluate
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = [
@@ -69,17 +72,17 @@ def gold_path(gold: str, shared: Path) -> Path:
 def measure(name: str, sources: str, gold: str, shared: Path, work: Path) -> dict:
     out = work / name
     build = [sys.executable, "-m", "pipeline.cli", "build", "--sources", sources, "--outputs", str(out)]
-    score = [sys.executable, str(shared / "eval" / "score.py"), str(out / "releases"), str(gold_path(gold, shared)), "--json"]
     subprocess.run(build, cwd=ROOT, check=True, capture_output=True)
-    result = json.loads(subprocess.run(score, cwd=ROOT, check=True, capture_output=True, text=True).stdout)
-    result.pop("notes", None)
+    result = evaluate(out, gold_path(gold, shared))
+    for note in result.pop("notes"):
+        print(f"{name}: {note}", file=sys.stderr)
     shown_sources = {str(work / "seeds"): "<the files at the top of sources/>",
                      str(work / "own-sealed"): "<the sealed documents of benchmarks/gold/split.json>",
                      str(work / "own-tune"): "<the tune documents of benchmarks/gold/split.json>"}.get(
         sources, sources.replace(str(shared), "../shared"))
     shown_gold = gold if gold.startswith("benchmarks/") else f"../shared/{gold}"
     shown = (f".venv/bin/diplodata build --sources {shown_sources} --outputs /tmp/q-{name} && "
-             f".venv/bin/python ../shared/eval/score.py /tmp/q-{name}/releases {shown_gold} --json")
+             f".venv/bin/diplodata evaluate {shown_gold} --release /tmp/q-{name} --json")
     return {"set": name, "command": shown, "metrics": result}
 
 

@@ -178,7 +178,7 @@ def test_data_card_covers_counts_sources_license_quality(release, frames):
         assert f"| `{name}` | {frames[name].height} |" in card
     for title in frames["documents"]["title"].drop_nulls():
         assert title.replace("|", "\\|") in card
-    for needle in ["CC BY 4.0", "DIPLODATA_PUBLISH_TEXT", "How to cite", "Known limitations", "docs/CODEBOOK.md"]:
+    for needle in ["CC BY 4.0", "DIPLODATA_PUBLISH_TEXT", "How to cite", "Known limitations", "[CODEBOOK.md](CODEBOOK.md)"]:
         assert needle in card
     quality = load_quality()
     assert quality is not None and {m["set"] for m in quality["measurements"]} == {"dev", "dev2"}

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import polars as pl
+import yaml
 
 from pipeline.config import publish_text
 from pipeline.ingest.collections import Collection
@@ -12,8 +14,16 @@ from pipeline.release.datapackage import build_collections, collection_entries
 from pipeline.release.plots import PLOT_FILES
 from schemas import TABLES
 from schemas._base import table_description
+from schemas.dictionary import dictionary_markdown
 
-QUALITY_FILE = Path(__file__).resolve().parents[2] / "docs" / "quality.json"
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+QUALITY_FILE = DOCS / "quality.json"
+# The card links these, so the release carries them: a card must read whole without the project.
+CODEBOOK, DICTIONARY = "CODEBOOK.md", "DATA_DICTIONARY.md"
+SCORING = f"{CODEBOOK}#9-gold-annotations-and-scoring"
+# Hugging Face counts a dataset's examples in these bins; the largest table decides.
+SIZE_BINS = [(1_000, "n<1K"), (10_000, "1K<n<10K"), (100_000, "10K<n<100K"), (1_000_000, "100K<n<1M"),
+             (10_000_000, "1M<n<10M")]
 CITATION = ("diplodata contributors. diplodata: diplomatic events, figures and quotes extracted from news "
             "and analysis articles. Dataset, release {version}. CC BY 4.0.")
 LIMITATIONS = [
@@ -52,6 +62,31 @@ def markdown_table(header: list[str], rows: list[list]) -> list[str]:
     return lines + ["| " + " | ".join(_cell(v) for v in row) + " |" for row in rows]
 
 
+def hub_header(frames: dict[str, pl.DataFrame]) -> list[str]:
+    """The Hugging Face dataset-card metadata: one config per table (its Parquet file), so that
+    `load_dataset(<release folder>, "quotes")` loads a table and events load by default."""
+    configs = [{"config_name": name, "data_files": [{"split": "train", "path": f"{name}.parquet"}],
+                **({"default": True} if name == "events" else {})} for name in TABLES if name in frames]
+    meta = {"license": "cc-by-4.0", "pretty_name": "diplodata", "language": languages(frames["documents"]),
+            "task_categories": ["token-classification", "text-classification"],
+            "task_ids": ["named-entity-recognition"],
+            "size_categories": [size_category(max(f.height for f in frames.values()))],
+            "annotations_creators": ["machine-generated"], "language_creators": ["found"],
+            "multilinguality": ["monolingual"], "source_datasets": ["original"],
+            "tags": ["diplomacy", "event-extraction", "plover", "quotations", "international-relations"],
+            "configs": configs}
+    return ["---", *yaml.safe_dump(meta, sort_keys=False, allow_unicode=True).splitlines(), "---", ""]
+
+
+def languages(documents: pl.DataFrame) -> list[str]:
+    found = sorted(documents["language"].drop_nulls().unique().to_list()) if "language" in documents.columns else []
+    return found or ["en"]
+
+
+def size_category(rows: int) -> str:
+    return next((label for limit, label in SIZE_BINS if rows < limit), "n>10M")
+
+
 def coverage_section(frames: dict[str, pl.DataFrame]) -> list[str]:
     docs = frames["documents"]
     dates = docs["published_date"].drop_nulls()
@@ -70,8 +105,9 @@ def tables_section(frames: dict[str, pl.DataFrame]) -> list[str]:
     return ["## Tables and row counts", "",
             "Each table is a Parquet file and a table in `diplodata.duckdb` (with the same data dictionary "
             "as `COMMENT ON` every table and column). The codebook (what counts as a quote, a figure, an "
-            "event; PLOVER types; codes; dates) is `docs/CODEBOOK.md` in the project, the column-by-column "
-            "dictionary `docs/DATA_DICTIONARY.md`; both are summarised by `datapackage.json`.", "",
+            f"event; PLOVER types; codes; dates; how quality is scored) is [{CODEBOOK}]({CODEBOOK}), the "
+            f"column-by-column dictionary [{DICTIONARY}]({DICTIONARY}); both are in this release and summarised "
+            "by `datapackage.json`.", "",
             *markdown_table(["table", "rows", "one row per"], rows), "",
             "Views in `diplodata.duckdb`: `events_named` (events with actor/recipient names and source title), "
             "`quotes_with_speaker` (quotes with the speaker's role and country), `figures_with_subject` "
@@ -173,9 +209,12 @@ def quality_section(quality: dict | None) -> list[str]:
     if not quality:
         return head + ["No measurement was available to this build (`docs/quality.json` missing).", ""]
     header = ["table / match", "precision", "recall", "F1", "matched", "predicted", "gold"]
-    lines = head + [f"Measured on {quality.get('date')} with `benchmarks/quality.py` (the project's scorer "
-                    "rules: `events_type` needs the same type and overlapping evidence, `events_full` also the "
-                    "same codes and date). The numbers describe the extractors at that date; held-out "
+    lines = head + [f"Measured on {quality.get('date')} by `benchmarks/quality.py`, which builds each set's "
+                    "documents and scores the release with `diplodata evaluate GOLD_DIR --release RELEASE "
+                    f"--json` (matching rules: [codebook §9]({SCORING}); `events_type` needs the same type and "
+                    "overlapping evidence, `events_full` also the same codes and date). The gold folders are in "
+                    "the project repository (`benchmarks/gold/`) or in its shared development data "
+                    "(`../shared/gold/`). The numbers describe the extractors at that date; held-out "
                     "articles of other publishers and genres will score lower than the set the rules were "
                     "developed on.", ""]
     for m in quality.get("measurements", []):
@@ -194,6 +233,7 @@ def usage_section() -> list[str]:
             "diplodata verify RELEASE_FOLDER        # recompute every SHA-256 in manifest.json",
             "diplodata query \"SELECT * FROM events_named LIMIT 5\" --release RELEASE_FOLDER",
             "diplodata pack RELEASE_FOLDER --out DIR # one .tar.gz with a .sha256 file beside it",
+            "diplodata evaluate GOLD_DIR --release RELEASE_FOLDER  # precision, recall, F1 against gold",
             "duckdb -readonly diplodata.duckdb      # or any Parquet reader on the *.parquet files", "```", "",
             "`datapackage.json` (Frictionless Data Package v2) and `croissant.json` (Croissant 1.0) describe the "
             "files, types, keys and checksums for tools. Worked questions in SQL: `docs/queries.md`.", "",
@@ -217,7 +257,7 @@ def limitations_section() -> list[str]:
 def card_markdown(folder: Path, frames: dict[str, pl.DataFrame], version: str, quality: dict | None,
                   collections: list[Collection] | None = None) -> str:
     entries = collection_entries(frames["documents"], collections or [])
-    parts = [[f"# diplodata release {version}", "",
+    parts = [hub_header(frames), [f"# diplodata release {version}", "",
               "Diplomatic events, stated figures and attributed quotes extracted from news and analysis "
               "articles and from official statements and speeches, with the texts they come from.", ""],
              coverage_section(frames), tables_section(frames), quality_section(quality), plots_section(folder),
@@ -232,4 +272,13 @@ def write_datacard(folder: Path, frames: dict[str, pl.DataFrame], previous, vers
     collections = build_collections() if collections is None else collections
     text = card_markdown(folder, frames, version, load_quality(), collections)
     (folder / "README.md").write_text(text, encoding="utf-8")
-    return {"README.md": {"table": None, "rows": len(text.splitlines())}}
+    return {"README.md": {"table": None, "rows": len(text.splitlines())}, **write_card_documents(folder)}
+
+
+def write_card_documents(folder: Path) -> dict:
+    """The codebook and the data dictionary the card links, beside it. The dictionary is generated
+    from the same contracts as the tables, so it always describes this release's columns."""
+    shutil.copyfile(DOCS / CODEBOOK, folder / CODEBOOK)
+    (folder / DICTIONARY).write_text(dictionary_markdown(), encoding="utf-8")
+    return {name: {"table": None, "rows": len((folder / name).read_text(encoding="utf-8").splitlines())}
+            for name in (CODEBOOK, DICTIONARY)}
