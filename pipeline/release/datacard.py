@@ -236,7 +236,8 @@ def usage_section() -> list[str]:
             "diplodata evaluate GOLD_DIR --release RELEASE_FOLDER  # precision, recall, F1 against gold",
             "duckdb -readonly diplodata.duckdb      # or any Parquet reader on the *.parquet files", "```", "",
             "`datapackage.json` (Frictionless Data Package v2) and `croissant.json` (Croissant 1.0) describe the "
-            "files, types, keys and checksums for tools. Worked questions in SQL: `docs/queries.md`.", "",
+            "files, types, keys and checksums for tools. Worked questions in SQL: `docs/queries.md` in the "
+            "project repository.", "",
             *csv_paragraph()]
 
 
