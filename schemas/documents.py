@@ -30,6 +30,7 @@ class Documents(TableModel):
     speaking_state: Optional[str] = pa.Field(nullable=True, str_matches=ISO3, description="ISO 3166-1 alpha-3 code of the state speaking in the first person in this text (its 'we', 'my Government'), as the document's collection states it; null for reported text.")
     text_sha256: str = pa.Field(str_matches=r"^[0-9a-f]{64}$", description="SHA-256 of the cleaned text.")
     raw_sha256: str = pa.Field(str_matches=r"^[0-9a-f]{64}$", description="SHA-256 of the source file's bytes.")
+    encoding: str = pa.Field(str_matches=r"^[a-z0-9_-]+$", description="Character encoding the source file was read in (a Python codec name): utf-8, utf-16/utf-32 when the file opens with a byte-order mark, or a legacy encoding such as cp1252 (Windows-1252), cp1251 or cp932 (Shift_JIS) that charset-normalizer detected with confidence in a file that is not valid UTF-8. Bytes that no encoding explains are a source_issues row (invalid_utf8) instead.")
     n_chars: int = pa.Field(ge=0, description="Characters in the cleaned text.")
     n_words: int = pa.Field(ge=0, description="Whitespace-separated words in the cleaned text.")
     text: Optional[str] = pa.Field(nullable=True, description="Cleaned text: the source with front matter, page furniture and markdown link targets removed (Markdown sources also lose their markup: wrapped paragraphs joined, emphasis, heading and list markers dropped); offsets refer to it. Null only in a release built with DIPLODATA_PUBLISH_TEXT=0.")

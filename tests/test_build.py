@@ -28,7 +28,8 @@ def make_corpus(root):
     (src / "zz_copy.txt").write_text(ARTICLE, encoding="utf-8")
     (src / "empty.txt").write_text("", encoding="utf-8")
     (src / "binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 50)
-    (src / "latin1.txt").write_bytes("Caf\xe9 diplomacy in S\xe3o Paulo.".encode("latin-1"))
+    # UTF-8 with a Latin-1 byte pasted in: no single encoding explains it (pure Latin-1 is decoded)
+    (src / "latin1.txt").write_bytes("Caf\xe9 ".encode("latin-1") + "na\xefve diplomacy in S\xe3o Paulo.".encode())
     (src / "big.txt").write_text("word " * 5000, encoding="utf-8")
     (src / "catalog.csv").write_text(
         "file,title,publisher,author,url,published_date,language\n"

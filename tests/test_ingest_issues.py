@@ -42,11 +42,43 @@ def test_binary(tmp_path):
     assert codes(run(tmp_path)) == {"a.txt": "binary"}
 
 
-def test_invalid_utf8(tmp_path):
-    (tmp_path / "a.txt").write_bytes("Caf\u00e9 talks.".encode("latin-1"))
+@pytest.mark.parametrize("text, encoding", [
+    ("The minister said \u201cwe will meet again\u201d \u2014 over caf\u00e9 in S\u00e3o Paulo.\n", "cp1252"),
+    ("\u041c\u0438\u043d\u0438\u0441\u0442\u0440\u044b \u0432\u0441\u0442\u0440\u0435\u0442\u0438\u043b\u0438\u0441\u044c "
+     "\u0432 \u041c\u043e\u0441\u043a\u0432\u0435 \u0438 \u043e\u0431\u0441\u0443\u0434\u0438\u043b\u0438 "
+     "\u0442\u043e\u0440\u0433\u043e\u0432\u043b\u044e.\n", "cp1251"),
+])
+def test_legacy_encoding_is_decoded_and_recorded(tmp_path, text, encoding):
+    (tmp_path / "a.txt").write_bytes(text.encode(encoding))
+    result = run(tmp_path)
+    assert result.issues == []
+    assert (result.documents[0]["text"], result.documents[0]["encoding"]) == (text.strip(), encoding)
+
+
+def test_utf8_and_bom_files_record_their_encoding(tmp_path):
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(codecs.BOM_UTF16_LE + GOOD.replace("Oslo", "Bergen").encode("utf-16-le"))
+    result = run(tmp_path)
+    assert [d["encoding"] for d in result.documents] == ["utf-8", "utf-16-le"]
+
+
+def test_utf8_with_stray_bytes_stays_invalid_utf8(tmp_path):
+    """A UTF-8 file with a Latin-1 byte pasted in: no single encoding explains it."""
+    (tmp_path / "a.txt").write_bytes(GOOD.encode() + "Caf\u00e9 ".encode("latin-1") + "na\u00efve \u2014 \u65e5\u672c".encode())
     result = run(tmp_path)
     assert codes(result) == {"a.txt": "invalid_utf8"}
-    assert "byte 3" in result.issues[0]["message"]
+    assert f"byte {len(GOOD.encode()) + 3}" in result.issues[0]["message"]
+
+
+def test_binary_junk_is_not_decoded(tmp_path):
+    import random
+
+    rng = random.Random(7)
+    (tmp_path / "a.txt").write_bytes(bytes(rng.randrange(1, 256) for _ in range(4000)))
+    (tmp_path / "b.txt").write_bytes(bytes(rng.randrange(128, 256) for _ in range(4000)))
+    result = run(tmp_path)
+    assert result.documents == []
+    assert set(codes(result).values()) <= {"invalid_utf8", "binary"} and set(codes(result)) == {"a.txt", "b.txt"}
 
 
 def test_too_large_is_not_read(tmp_path):
@@ -87,6 +119,35 @@ def test_catalog_bad_date_keeps_document_and_infers(tmp_path):
     assert codes(result) == {"a.txt": "catalog_bad_date"}
     doc = result.documents[0]
     assert (doc["published_date"], doc["published_date_source"]) == (dt.date(2021, 3, 3), "text")
+    assert "date taken from the text instead (2021-03-03, day precision)" in result.issues[0]["message"]
+
+
+SPEECHES = "name: speeches\nfile_pattern: '(?P<country>[A-Z]{3})_(?P<year>\\d{4})\\.txt'\n"
+
+
+@pytest.mark.parametrize("name, text, expected", [
+    ("a.md", "---\ntitle: Talks\ndate: 2020-05-04\n---\n" + GOOD, (dt.date(2020, 5, 4), "day", "front_matter")),
+    ("speeches/JPN_1999.txt", GOOD, (dt.date(1999, 1, 1), "year", "file_name")),
+    ("b.txt", "Talks in Oslo\n\nPublished on 3 March 2021\n\n" + GOOD, (dt.date(2021, 3, 3), "day", "text")),
+])
+def test_bad_catalog_date_falls_back_to_the_date_the_source_gives(tmp_path, name, text, expected):
+    (tmp_path / "speeches").mkdir()
+    (tmp_path / "speeches" / "collection.yaml").write_text(SPEECHES)
+    (tmp_path / name).write_text(text)
+    (tmp_path / "catalog.csv").write_text(HEADER + f"{name},,,,,03/04/2019,en\n")
+    result = run(tmp_path)
+    assert codes(result) == {name: "catalog_bad_date"}
+    doc = result.documents[0]
+    assert (doc["published_date"], doc["published_date_precision"], doc["published_date_source"]) == expected
+    assert f"date taken from the {expected[2].replace('_', ' ')} instead" in result.issues[0]["message"]
+
+
+def test_bad_catalog_date_and_no_other_date_is_undated_and_says_so(tmp_path):
+    (tmp_path / "a.txt").write_text(GOOD)
+    (tmp_path / "catalog.csv").write_text(HEADER + "a.txt,,,,,yesterday,en\n")
+    result = run(tmp_path)
+    assert result.documents[0]["published_date"] is None and result.documents[0]["published_date_source"] is None
+    assert result.issues[0]["message"].endswith(": undated")
 
 
 @pytest.mark.parametrize("catalog", [

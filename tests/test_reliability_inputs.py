@@ -190,7 +190,7 @@ def test_every_file_ends_in_documents_or_source_issues(fuzz_build):
 
 EXPECTED_ISSUES = {
     ("empty.txt", "empty"), ("whitespace.txt", "empty"), ("binary.txt", "binary"), ("nul.txt", "binary"),
-    ("control.txt", "binary"), ("latin1.txt", "invalid_utf8"), ("mixed.txt", "invalid_utf8"),
+    ("control.txt", "binary"), ("mixed.txt", "invalid_utf8"),
     ("utf16_no_bom.txt", "binary"), ("huge_50mb.txt", "too_large"),
     ("link_out.txt", "symlink_outside"), ("link_dir", "symlink_outside"), ("dangling.txt", "symlink_outside"),
     ("link_abs_dev.txt", "symlink_outside"), ("loop.txt", "symlink_outside"), ("inside_link.txt", "duplicate"),
@@ -230,6 +230,10 @@ def test_decodable_texts_become_documents_with_lf_line_ends(fuzz_build):
         assert name in by_name, name
         assert "\r" not in by_name[name] and "\x00" not in by_name[name], name
     assert "Bergen" in by_name["crlf.txt"] and "Tromsø" in by_name["lone_cr.txt"]
+    # A Latin-1 file is decoded (Windows-1252 read the same letters), and says which encoding it was.
+    assert by_name["latin1.txt"] == "Café talks in São Paulo went well."
+    encodings = dict(zip(docs["source_file"], docs["encoding"]))
+    assert (encodings["latin1.txt"], encodings["good.txt"], encodings["utf16_bom.txt"]) == ("cp1252", "utf-8", "utf-16-le")
     assert "9" * 400 in by_name["digits.txt"]
 
 

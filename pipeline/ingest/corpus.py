@@ -89,7 +89,8 @@ def ingest_one(source, row: dict | None, max_bytes: int, result: IngestResult,
         result.issues.append(duplicate(source.name, seen_text[doc["text_sha256"]], "the same cleaned text as"))
         return
     seen_text[doc["text_sha256"]] = source.name
-    result.documents.append(doc)
+    # The encoding follows from the bytes alone, so it is added here, outside the cleaning cache.
+    result.documents.append({**doc, "encoding": read.encoding})
     result.removed += [{"doc_id": doc["doc_id"], "source_file": source.name, **r} for r in removed]
 
 
@@ -141,12 +142,20 @@ def metadata(name: str, lines: list[str], end: int, row: dict, front: FrontMatte
             "author": row.get("author") or front.author, "url": row.get("url") or front.url}
     meta.update(pick_title(row, front, facts, lines, end))
     date, issues = catalog_date(row.get("published_date")), []
+    meta.update(pick_date(date, front, facts) or infer_date(lines, end, meta["url"]))
     if row.get("published_date") and date is None:
         issues.append(make_issue(name, "catalog_bad_date",
                                  f"catalog published_date {row['published_date']!r} is not YYYY[-MM[-DD]]; "
-                                 "ignored, date taken from elsewhere"))
-    meta.update(pick_date(date, front, facts) or infer_date(lines, end, meta["url"]))
+                                 f"ignored, {fallback_date(meta)}"))
     return meta, issues
+
+
+def fallback_date(meta: dict) -> str:
+    """Where the date of a document with a bad catalog date came from instead, for its issue."""
+    if meta["published_date"] is None:
+        return "and no other date was found (front matter, file name, byline, Published line or URL): undated"
+    return (f"date taken from the {meta['published_date_source'].replace('_', ' ')} instead "
+            f"({meta['published_date']}, {meta['published_date_precision']} precision)")
 
 
 def pick_date(catalog: tuple | None, front: FrontMatter, facts: FileFacts) -> dict | None:

@@ -28,6 +28,12 @@ BOMS = (
 # Control characters other than tab, LF, VT, FF, CR: text files do not have them.
 CONTROL = {chr(c) for c in range(32)} - set("\t\n\x0b\x0c\r")
 MAX_CONTROL_SHARE = 0.01
+# Legacy encodings: charset-normalizer's guess is used only when its decoded text has at most this
+# "chaos" (its measure of mess: odd symbols, mixed scripts); 0.2 is its own, looser, default.
+MAX_CHAOS = 0.1
+# When several encodings read the bytes equally well, Windows-1252 wins: it is the usual legacy
+# encoding of English and Western European text (Latin-1's superset for letters).
+PREFERRED_LEGACY = "cp1252"
 
 
 @dataclass(frozen=True)
@@ -52,6 +58,7 @@ class ReadResult:
     text: str | None
     raw_sha256: str | None
     issue: dict | None
+    encoding: str | None = None  # what the bytes were decoded as (e.g. "utf-8", "cp1252")
 
 
 def make_issue(source_file: str, code: str, message: str) -> dict:
@@ -163,26 +170,62 @@ def _too_large(name: str, size: int, max_bytes: int) -> dict:
     return make_issue(name, "too_large", f"file has {size} bytes or more; the limit is {max_bytes}")
 
 
-def decode(data: bytes, name: str) -> tuple[str | None, dict | None]:
-    """Text of `data` (BOM-aware, LF line ends), or the issue that prevents it."""
+def decode(data: bytes, name: str) -> tuple[str | None, str | None, dict | None]:
+    """(text, encoding, None) for `data` (BOM-aware, else UTF-8, else a confidently detected legacy
+    encoding; LF line ends), or (None, None, the issue that prevents it)."""
     encoding, body = "utf-8", data
     for bom, enc in BOMS:
         if data.startswith(bom):
             encoding, body = enc, data[len(bom):]
             break
     if encoding == "utf-8" and b"\x00" in body:
-        return None, make_issue(name, "binary", "file contains NUL bytes: binary, not text")
+        return None, None, make_issue(name, "binary", "file contains NUL bytes: binary, not text")
     try:
         text = body.decode(encoding)
     except UnicodeDecodeError as exc:
-        return None, make_issue(name, "invalid_utf8",
-                                f"not valid {encoding.upper()} at byte {exc.start}: {exc.reason}")
+        legacy = legacy_decode(body) if encoding == "utf-8" else None
+        if legacy is None:
+            return None, None, make_issue(name, "invalid_utf8", f"not valid {encoding.upper()} at byte {exc.start}: "
+                                          f"{exc.reason}, and no other encoding explains the bytes")
+        text, encoding = legacy
     if _looks_binary(text):
-        return None, make_issue(name, "binary", "file is mostly control characters: binary, not text")
+        return None, None, make_issue(name, "binary", "file is mostly control characters: binary, not text")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        return None, make_issue(name, "empty", "file is empty or holds only whitespace")
-    return text, None
+        return None, None, make_issue(name, "empty", "file is empty or holds only whitespace")
+    return text, encoding, None
+
+
+def mostly_utf8(body: bytes) -> bool:
+    """Valid multi-byte UTF-8 characters at least as many as invalid bytes: a UTF-8 file with stray
+    bytes (damaged, or two encodings pasted together), which no single encoding explains."""
+    decoded = body.decode("utf-8", "replace")
+    invalid = decoded.count("\ufffd")
+    valid = sum(1 for ch in decoded if ord(ch) > 127) - invalid
+    return valid >= invalid
+
+
+def legacy_decode(body: bytes) -> tuple[str, str] | None:
+    """(text, codec name) when charset-normalizer reads `body` in one encoding with little chaos;
+    None for binary junk and for mostly-UTF-8 bytes."""
+    import codecs
+
+    from charset_normalizer import from_bytes
+
+    if mostly_utf8(body):
+        return None
+    matches = sorted((m for m in from_bytes(body) if m.chaos <= MAX_CHAOS), key=lambda m: (m.chaos, -m.coherence))
+    if not matches:
+        return None
+    best = matches[0]
+    tied = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+    names = [PREFERRED_LEGACY] if any(PREFERRED_LEGACY in m.could_be_from_charset for m in tied) else []
+    for name in names + [best.encoding]:
+        try:
+            return body.decode(name), codecs.lookup(name).name
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return None
 
 
 def _looks_binary(text: str) -> bool:
@@ -200,5 +243,5 @@ def read_source(source: Source, max_bytes: int) -> ReadResult:
     raw_sha = hashlib.sha256(data).hexdigest()
     if not data:
         return ReadResult(None, raw_sha, make_issue(source.name, "empty", "file is empty (0 bytes)"))
-    text, issue = decode(data, source.name)
-    return ReadResult(text, raw_sha, issue)
+    text, encoding, issue = decode(data, source.name)
+    return ReadResult(text, raw_sha, issue, encoding)
