@@ -11,8 +11,9 @@ DEFAULT_RELEASE = Path("outputs/releases/latest")
 
 def add_evaluate_command(sub) -> None:
     evaluate = sub.add_parser("evaluate", help="score a release against gold annotations (codebook §9)")
-    evaluate.add_argument("gold", help="folder of gold annotations, one JSON file per source document")
-    evaluate.add_argument("--release", default=str(DEFAULT_RELEASE),
+    evaluate.add_argument("gold", metavar="GOLD_DIR",
+                          help="folder of gold annotations, one JSON file per source document (codebook §9)")
+    evaluate.add_argument("--release", metavar="PATH", default=str(DEFAULT_RELEASE),
                           help=f"release folder, or a folder whose latest (or releases/latest) is one "
                                f"(default: {DEFAULT_RELEASE})")
     evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
