@@ -243,3 +243,121 @@ def test_extract_never_raises_and_spans_are_slices(figures, text):
 
 def test_empty_text(figures):
     assert figures("") == []
+
+
+# ---------------------------------------------------------------- fuller number grammar (issue 16)
+
+@pytest.mark.parametrize("text,value,kind,unit", [
+    ("a week-long exercise", 1, "duration", "week"),
+    ("the yearlong review", 1, "duration", "year"),
+    ("a decade-old dispute", 1, "duration", "decade"),
+    ("a two-day visit", 2, "duration", "day"),
+    ("a 10-year plan", 10, "duration", "year"),
+    ("a 30-minute call", 30, "duration", "minute"),
+    ("for a year and a half", 1.5, "duration", "year"),
+    ("two and a half years", 2.5, "duration", "year"),
+    ("one and a half hours", 1.5, "duration", "hour"),
+    ("two-thirds of the members", 2 / 3, "other", "fraction"),
+    ("Two-thirds of the members", 2 / 3, "other", "fraction"),
+    ("four fifths of the population", 0.8, "other", "fraction"),
+    ("three quarters of the seats", 0.75, "other", "fraction"),
+    ("a third of the vote", 1 / 3, "other", "fraction"),
+    ("one-tenth of its budget", 0.1, "other", "fraction"),
+    ("half of the companies", 0.5, "other", "fraction"),
+    ("Half the staff left", 0.5, "other", "fraction"),
+])
+def test_durations_and_fractions(text, value, kind, unit):
+    q = parse_quantity(text)
+    assert q is not None, text
+    assert close(q.value, value) and (q.kind, q.unit) == (kind, unit), (text, q)
+
+
+@pytest.mark.parametrize("text,value,unit,approx", [
+    ("it took nearly a decade", 1, "decade", "less_than"),
+    ("after more than a year of talks", 1, "year", "more_than"),
+    ("over half of the seats", 0.5, "fraction", "more_than"),
+    ("almost two-thirds of voters", 2 / 3, "fraction", "less_than"),
+])
+def test_qualified_durations_and_fractions(text, value, unit, approx):
+    q = parse_quantity(text)
+    assert q is not None and close(q.value, value) and q.unit == unit and q.approximation == approx, (text, q)
+
+
+@pytest.mark.parametrize("text", [
+    "He won a third term.", "in the first half of the year", "prices fell by half", "a year ago",
+    "for a week", "the second quarter", "a fifth round of talks", "the other half",
+])
+def test_not_durations_or_fractions(text):
+    assert not any(q.unit in ("fraction", "week", "year", "quarter") or q.kind == "duration" for q in scan(text)), text
+
+
+def test_number_words_before_coordinated_nationalities(figures):
+    rows = figures("Fighter jets escorted two Russian and two Chinese bombers over the sea.")
+    assert [(r["value"], r["unit"]) for r in rows] == [(2, "bomber"), (2, "bomber")]
+    rows = figures("The coast guard detained three Japanese and four Korean fishing boats.")
+    assert [(r["value"], r["unit"]) for r in rows] == [(3, "boat"), (4, "boat")]
+
+
+def test_year_like_numbers_that_count(figures):
+    rows = figures("The ministry sent 2000 troops to the border region.")
+    assert [(r["kind"], r["value"], r["unit"]) for r in rows] == [("count", 2000, "troop")]
+    rows = figures("About 1500 volunteers helped after the storm.")
+    assert [(r["kind"], r["value"], r["unit"], r["approximation"]) for r in rows] == [("count", 1500, "volunteer", "about")]
+
+
+@pytest.mark.parametrize("text", [
+    "The 2020 elections were delayed.",
+    "In 2000 troops were withdrawn from the zone.",
+    "Emissions must fall below 2005 levels.",
+    "Tokyo's 2030 targets are ambitious.",
+    "Since 1992 inspectors have visited the site.",
+    "Washington raised Section 232 tariffs on steel.",
+    "Delegates met at COP28 in Dubai.",
+    "The G20 summit opened in Osaka.",
+    "Operators rolled out 5G across the region.",
+    "Two Tu-95 aircraft and an F-35 squadron took part.",
+    "Article 9 of the constitution renounces war.",
+])
+def test_years_names_and_identifiers_are_not_counts(figures, text):
+    rows = figures(text)
+    assert not [r for r in rows if r["value"] >= 5 or r["kind"] != "count"], (text, rows)
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("for a quarter of a century", 25, "year"),
+    ("half an hour", 30, "minute"),
+    ("three quarters of a year", 9, "month"),
+    ("Four and a half hours.", 4.5, "hour"),
+])
+def test_fractions_of_a_unit_of_time(text, value, unit):
+    q = parse_quantity(text)
+    assert q is not None and close(q.value, value) and (q.kind, q.unit) == ("duration", unit), (text, q)
+
+
+@pytest.mark.parametrize("text", [
+    "at its sixty-third session", "the twenty-first century", "Sections 232 and 301 apply",
+    "Resolutions 1718, 1874 and 2094 were adopted", "items (2) and (3) of the list", "since 9/11",
+])
+def test_ordinals_lists_and_enumerators_without_parse(text):
+    assert scan(text) == [], text
+
+
+def test_time_references_and_governed_one(figures):
+    assert figures("The treaty will matter fifty years from now.") == []
+    assert figures("The port reopened three weeks after the storm.") == []
+    rows = figures("The tariffs were suspended for one year.")
+    assert [(r["kind"], r["value"], r["unit"]) for r in rows] == [("duration", 1, "year")]
+    assert figures("One day the envoy will return.") == []
+    rows = figures("For four years after the crisis, the bank held rates steady.")
+    assert [(r["kind"], r["value"], r["unit"]) for r in rows] == [("duration", 4, "year")]
+
+
+def test_people_count_persons_and_participle_modifiers(figures):
+    rows = figures("The flood displaced 40,000 people.")
+    assert [(r["value"], r["unit"]) for r in rows] == [(40000, "person")]
+    rows = figures("The fund created three wholly owned subsidiaries.")
+    assert [(r["value"], r["unit"]) for r in rows] == [(3, "subsidiary")]
+
+
+def test_model_numbers_are_names(figures):
+    assert figures("The probe flew on an Atlas 5 rocket.") == []

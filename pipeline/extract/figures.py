@@ -91,12 +91,16 @@ def _decide(q: Quantity, span, rows: list[dict]) -> tuple[str, str | None] | Non
     """(kind, unit) of the figure, or None when it is not a figure."""
     if q.verb_multiple:
         return ("multiple", "x") if span[0].pos_ in ("VERB", "AUX") else None
+    if "yearlike" in q.flags:
+        unit = _year_count(q, span)
+        return ("count", unit) if unit else None
     if _name_number(q, span):
         return None
     if q.kind in ("duration", "distance", "mass", "other") and _relative_time(span):
         return None
     if q.words and q.value == 1 and not q.qualified and q.kind in ("duration", "count") and not q.compound_noun:
-        return None  # "one day after", "one time": an article, not a quantity
+        if not (q.kind == "duration" and _governed_one(span)):
+            return None  # "one day after", "one time": an article, not a quantity
     if q.kind == "count" and q.compound_noun in lexicon()["compound_adjectives"]:
         head = _noun_after(span.doc, span[-1].i + 1, sentence_of(span).end)
         return ("count", _lemma(head)) if head is not None else None
@@ -116,13 +120,48 @@ def _name_number(q: Quantity, span) -> bool:
     prev = first.nbor(-1) if first.i > 0 else None
     if prev is None or prev.pos_ != "PROPN":
         return False
-    return first.head == prev or prev.head == first or first.dep_ in ("appos", "npadvmod")
+    if first.head == prev or prev.head == first or first.dep_ in ("appos", "npadvmod"):
+        return True
+    # "a Falcon 9 rocket": the name and its number both modify the noun after them
+    return prev.dep_ == "compound" and prev.head == first.head and first.head.i > first.i and not prev.is_lower
+
+
+def _year_count(q: Quantity, span) -> str | None:
+    """"2000 troops": a number that looks like a year counts the plural common noun it modifies.
+    Otherwise, and after a time word or a determiner ("in 2000", "the 2020 elections"), it is a year."""
+    lx = lexicon()
+    num = span[0]
+    head = _noun_after(span.doc, span[-1].i + 1, sentence_of(span).end)
+    if head is None or head.pos_ != "NOUN" or head.tag_ != "NNS" or num.dep_ != "nummod":
+        return None
+    if head.lower_ in lx["year_modified_nouns"] or head.lemma_.lower() in lx["year_modified_nouns"]:
+        return None
+    prev = _previous_word(num)
+    if not q.qualified and prev is not None and (prev.lower_ in lx["year_words_before"]
+                                                 or prev.tag_ in ("PRP$", "POS") or prev.pos_ == "PROPN"):
+        return None
+    return _lemma(head)
 
 
 def _relative_time(span) -> bool:
+    """"two years ago", "a week later", "100 years from now": a time reference, not a quantity."""
     after = span[-1].i + 1
     doc = span.doc
-    return after < len(doc) and doc[after].lower_ in lexicon()["relative_time_words"]
+    if after >= len(doc):
+        return False
+    if doc[after].lower_ in lexicon()["relative_time_words"]:
+        return True
+    if doc[after].lower_ in lexicon()["relative_time_ungoverned"]:
+        prev = _previous_word(span[0])
+        return prev is None or prev.pos_ != "ADP"
+    return after + 1 < len(doc) and f"{doc[after].lower_} {doc[after + 1].lower_}" in lexicon()["relative_time_phrases"]
+
+
+def _governed_one(span) -> bool:
+    """"for one year", "in just one week": a spelled "one" with a duration is a quantity when a
+    preposition or adverb governs it; alone it is an article ("one day, he left")."""
+    prev = _previous_word(span[0])
+    return prev is not None and prev.pos_ in ("ADP", "ADV") and not _relative_time(span)
 
 
 def _last_count(rows: list[dict], sent_start: int) -> dict | None:
@@ -151,6 +190,8 @@ def _count_unit(q: Quantity, span, rows: list[dict]) -> str | None:
     head = _noun_after(doc, after, sentence_of(span).end)
     if head is None and earlier and not q.words:
         return earlier["unit"]  # "54,000 troops in Japan and 28,500 in Korea"
+    if head is not None and head.pos_ == "PROPN" and head.tag_ == "NNP" and head.is_upper and len(head) > 1:
+        return None  # "50 USC 1702": an abbreviated name or unit, not a counted thing
     if head is None or _determiner(q, span, head) or _quoted_term(doc_text(doc), span):
         return None
     return _lemma(head)
@@ -195,17 +236,39 @@ def _previous_word(tok):
 def _noun_after(doc, i: int, stop: int):
     """The noun a number modifies: the last noun of the run that follows it
     (the parser often hangs the number on an adjective: "four southernmost Kuril Islands")."""
-    head, start = None, i
+    head, named, start = None, None, i
     while i < stop:
         t = doc[i]
         if t.is_space:
             pass  # wrapped lines
+        elif _attributive_name(t, doc, i + 1, stop):
+            named = t if t.pos_ in NOUNS else named
         elif t.pos_ in NOUNS and not t.like_num:
             head = t
+        elif t.pos_ == "CCONJ" and i > start and head is None:
+            return _coordinated_noun(doc, i + 1, stop) or named  # "two Russian and two Chinese bombers"
         elif not _modifier(t, i == start):
             break
         i += 1
     return head
+
+
+def _attributive_name(t, doc, nxt: int, stop: int) -> bool:
+    """A singular nationality or group word used as an adjective before a coordinated noun phrase:
+    "Russian" in "two Russian and two Chinese bombers" (the tagger may call it a proper noun)."""
+    if t.ent_type_ != "NORP" or t.tag_ not in ("NNP", "JJ"):
+        return False
+    while nxt < stop and doc[nxt].is_space:
+        nxt += 1
+    return nxt < stop and doc[nxt].pos_ == "CCONJ"
+
+
+def _coordinated_noun(doc, i: int, stop: int):
+    """The noun of the conjunct after "and"/"or", past its own number: "... and (two) Chinese bombers"."""
+    while i < stop and (doc[i].is_space or doc[i].like_num or doc[i].pos_ == "DET"):
+        i += 1
+    head = _noun_after(doc, i, stop) if i < stop else None
+    return head if head is not None and head.pos_ == "NOUN" else None
 
 
 def _modifier(t, first: bool) -> bool:
@@ -213,7 +276,8 @@ def _modifier(t, first: bool) -> bool:
         return not t.like_num
     if t.pos_ == "DET" and first:
         return True
-    return t.pos_ == "ADV" and t.dep_ == "advmod" and t.head.pos_ == "ADJ"
+    # "newly elected", "wholly owned": an adverb on an adjective or a participle
+    return t.pos_ == "ADV" and t.dep_ == "advmod" and (t.head.pos_ == "ADJ" or t.head.tag_ in ("VBN", "VBG"))
 
 
 def _lemma(t) -> str | None:
@@ -222,6 +286,7 @@ def _lemma(t) -> str | None:
     lemma = t.lemma_ or t.text
     if t.tag_ in ("NNPS", "NNS") and lemma == t.text and lemma.endswith("s") and len(lemma) > 3:
         lemma = lemma[:-1]
+    lemma = lexicon()["count_lemmas"].get(t.lower_, lemma)
     return lemma if t.pos_ == "PROPN" else lemma.lower()
 
 

@@ -56,6 +56,7 @@ def patterns() -> dict:
     word_scales = [w for w in lx["scales"] if len(w) > 2 and w.isalpha()]
     suffix_scales = [w for w in lx["scales"] if w not in word_scales]
     months = _alternation(lx["months"])
+    durations = _alternation(lx["duration_singulars"])
     p = {
         "digits": re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"),
         "word": re.compile(r"[A-Za-z]+"),
@@ -83,6 +84,16 @@ def patterns() -> dict:
         "fold_word": re.compile(r"\b(" + _alternation(lx["number_words"]) + r")-?fold\b", re.I),
         "twice": re.compile(r"\b(twice)[ \t]+(?:as|the|more|over)\b", re.I),
         "identifier_word": re.compile(r"(?:^|(?<=\W))(" + _alternation(lx["identifier_words"]) + r")[ \t]*$", re.I),
+        "fraction": re.compile(r"\b(" + _alternation(list(lx["number_words"]) + ["a", "an"]) + r")([ \t]+|-)("
+                               + _alternation(lx["fraction_denominators"]) + r")\b(?!-)", re.I),
+        "half": re.compile(r"\bhalf\b(?![ \t]*-)", re.I),
+        "duration_long": re.compile(r"(?<![\w-])(" + durations + r")(?:-(?:" + _alternation(lx["duration_suffixes"])
+                                    + r")|long)\b(?!-)", re.I),
+        "duration_and_half": re.compile(r"(?<![\w-])(?:an?[ \t]+)?(" + durations + r")[ \t]+and[ \t]+a[ \t]+half\b", re.I),
+        "plural_after": re.compile(r"(?:[ \t]+[a-z][a-z-]*){0,2}?[ \t]+[a-z][a-z-]*s\b"),
+        "of_duration": re.compile(r"(?:[ \t]+of)?[ \t]+an?[ \t]+(" + _alternation(lx["fraction_of_duration"]) + r")\b(?!-)", re.I),
+        "listed_number": re.compile(r"(?<![\w.,])\d+[A-Za-z]?[ \t]*(?:,[ \t]*(?:and|or)?|and|or|&)[ \t]*$"),
+        "a_duration": re.compile(r"(?<![\w-])an?[ \t]+(" + durations + r")\b(?![ \t]*-|[ \t]+and[ \t]+a[ \t]+half\b)", re.I),
     }
     p["blocked"] = [
         re.compile(r"https?://\S+|www\.\S+|\]\([^)\s]*\)?|\S+@\S+\.\w+"),               # links, e-mail
@@ -91,6 +102,7 @@ def patterns() -> dict:
         re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[ap]\.?m\.?)?|\b\d{1,2}(?:\.\d{2})?[ \t]*[ap]\.?m\.?(?!\w)", re.I),
         re.compile(r"(?:\+\d{1,3}[ .-]?)?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}\b"),     # phone numbers
         re.compile(r"\[\d+\]"),                                                        # footnote marks
+        re.compile(r"\(\d{1,2}\)(?![\w(])"),                                           # enumerators in a line: "(2)"
         re.compile(r"(?m)^[ \t]*[-*•]?[ \t]*\(?\d{1,3}[.)](?=[ \t])"),                 # list numbering
         re.compile(r"(?:" + months + r")[ \t]+\d{1,2}(?:st|nd|rd|th)?(?:[ \t]*[-–][ \t]*\d{1,2}(?:st|nd|rd|th)?)?"
                    r"(?:,?[ \t]+\d{4})?\b|\b\d{1,2}(?:st|nd|rd|th)?(?:[ \t]*[-–][ \t]*\d{1,2})?[ \t]+(?:of[ \t]+)?(?:"
@@ -132,7 +144,7 @@ def _word_value(words: list[str]) -> tuple[int, float] | None:
                 break
         else:
             break
-        if last not in ("a", "half") or w == "half":
+        if last not in ("a", "half") or w in ("half", "and"):  # "and": "three and a half"
             best = (i + 1, total + cur)
         i += 1
     return best
@@ -253,7 +265,7 @@ def _glued_before(text: str, start: int) -> bool:
 def _glued_after(text: str, end: int) -> bool:
     """Is the number glued to letters on its right: "5G", "1990s", "988px", "2+2"."""
     after = text[end] if end < len(text) else " "
-    return after.isalnum() or after in "_@" or (after == "+" and text[end + 1:end + 2].isdigit())
+    return after.isalnum() or after in "_@" or (after in "+/" and text[end + 1:end + 2].isdigit())
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -278,7 +290,7 @@ def scan(text: str) -> list[Quantity]:
     blocked = _blocked_spans(text)
     out: list[Quantity] = []
     pos = 0
-    for q in _vague(text) + _verb_multiples(text):
+    for q in _vague(text) + _verb_multiples(text) + _fractions(text) + _durations_without_number(text):
         if not _inside(blocked, q.core_start, q.core_end):
             out.append(q)
     taken = [(q.start, q.end) for q in out]
@@ -306,16 +318,36 @@ def _quantity_at(text: str, i: int, blocked) -> Quantity | None:
         return None
     if words and text[i].isupper() and not _sentence_initial(text, i):
         return None  # "the Six Assurances", "Group of Seven", "One Belt, One Road"
-    if not words and patterns()["identifier_word"].search(text[max(0, i - 12):i]):
+    if not words and _identifier_before(text, i):
         return None
     q = Quantity(start=i, end=end, value=value, core_start=i, core_end=end, words=words)
     _extend_left(text, q)
     _extend_right(text, q)
-    if _is_year(text, q) or _glued_after(text, q.end):
+    if _glued_after(text, q.end):
         return None
+    if _is_year(text, q):
+        if q.kind is not None or q.high is not None:
+            return None
+        if not patterns()["plural_after"].match(text, q.end):
+            return None  # a year: "in 2014", "since 1972,"
+        q.flags.add("yearlike")  # "2000 troops" may count; figures.py decides with the parse
     if q.kind == "compound":
         return _compound(q)
     return q
+
+
+def _identifier_before(text: str, i: int) -> bool:
+    """An identifier word before the number, or before a list of numbers that ends with it:
+    "Article 9", "Sections 232 and 301", "Resolutions 1718, 1874 and 2094"."""
+    p = patterns()
+    for _ in range(8):
+        if p["identifier_word"].search(text[max(0, i - 12):i]):
+            return True
+        m = p["listed_number"].search(text[max(0, i - 20):i])
+        if not m:
+            return False
+        i -= len(m.group(0))
+    return False
 
 
 def _extend_left(text: str, q: Quantity) -> None:
@@ -393,10 +425,99 @@ def _compound(q: Quantity) -> Quantity | None:
     noun = q.compound_noun or ""
     if not noun.islower() or noun in lexicon()["compound_noncount"] or noun in lexicon()["number_words"]:
         return None
+    if noun in lexicon()["fraction_denominators"] or noun in ("first", "second"):
+        return None  # "fifty-sixth", "twenty-first": an ordinal
     if q.value == 1 and q.words:
         return None
     q.kind, q.unit = "count", noun
     return q
+
+
+def _word_before(text: str, start: int) -> str:
+    m = re.search(r"([A-Za-z]+)[ \t]*$", text[max(0, start - 20):start])
+    return m.group(1).lower() if m else ""
+
+
+def _qualify(text: str, q: Quantity) -> Quantity:
+    qual = _qualifier(text, q.start)
+    if qual:
+        q.start, q.approximation, q.qualified = qual[0], qual[1], True
+    return q
+
+
+def _fractions(text: str) -> list[Quantity]:
+    """"two-thirds", "four fifths of", "a quarter of", "half of", "over half": kind other, unit fraction."""
+    lx, p = lexicon(), patterns()
+    dens, need_of = lx["fraction_denominators"], set(lx["fraction_need_of"])
+    out = []
+    for m in p["fraction"].finditer(text):
+        num, hyphen, den = m.group(1).lower(), m.group(2) == "-", m.group(3).lower()
+        if m.group(1)[0].isupper() and not _sentence_initial(text, m.start()) or _glued_before(text, m.start()):
+            continue
+        article = num in ("a", "an")
+        n = 1 if article else lx["number_words"][num]
+        of = re.match(r"[ \t]+of\b", text[m.end():m.end() + 6]) is not None
+        if not n or (article and (hyphen or not of)) or (den in need_of and not (of or hyphen)):
+            continue
+        if not (of or hyphen or (n > 1 and den.endswith("s"))):
+            continue  # "one third" alone, "a fifth" (an ordinal: "a fifth term")
+        if n >= 20 and n % 10 == 0 and dens[den] < 10:
+            continue  # "fifty-sixth", "twenty third": an ordinal
+        out.append(_qualify(text, _of_duration(text, Quantity(
+            start=m.start(), end=m.end(), value=n / dens[den], kind="other", unit="fraction",
+            core_start=m.start(), core_end=m.end(), words=True))))
+    for m in p["half"].finditer(text):
+        if m.group()[0].isupper() and not _sentence_initial(text, m.start()):
+            continue
+        if _word_before(text, m.start()) in lx["half_blockers_before"] or _inside([(q.start, q.end) for q in out], m.start(), m.end()):
+            continue
+        nxt = re.match(r"[ \t]+([A-Za-z]+)", text[m.end():m.end() + 16])
+        nxt = nxt.group(1).lower() if nxt else ""
+        q = _qualify(text, Quantity(start=m.start(), end=m.end(), value=0.5, kind="other", unit="fraction",
+                                    core_start=m.start(), core_end=m.end(), words=True))
+        if nxt in lx["half_followers"] or (q.qualified and nxt not in ("a", "an")):
+            out.append(q)
+        elif nxt in ("a", "an") and _of_duration(text, q).kind == "duration":
+            out.append(q)  # "half a century", "half an hour"
+    return out
+
+
+def _of_duration(text: str, q: Quantity) -> Quantity:
+    """A fraction of one unit of time, in the next smaller unit: "a quarter of a century" is 25 years."""
+    m = patterns()["of_duration"].match(text, q.end)
+    if m:
+        factor, unit = lexicon()["fraction_of_duration"][m.group(1).lower()]
+        q.end, q.core_end, q.kind, q.unit, q.value = m.end(), m.end(), "duration", unit, q.value * factor
+    return q
+
+
+def _durations_without_number(text: str) -> list[Quantity]:
+    """"a week-long visit", "yearlong" (1); "a year and a half" (1.5); "nearly a decade" (1, qualified)."""
+    p = patterns()
+    out: list[Quantity] = []
+
+    def add(m, value, qualified_only=False):
+        if m.group(0)[0].isupper() and not _sentence_initial(text, m.start()):
+            return
+        if _inside([(q.start, q.end) for q in out], m.start(), m.end()):
+            return
+        before = _word_before(text, m.start())
+        if before in lexicon()["number_words"] or re.search(r"\d[ \t]*$", text[max(0, m.start() - 4):m.start()]):
+            return  # "two year-long terms" is the number's own figure
+        kind, unit = _measure(m.group(1))
+        q = _qualify(text, Quantity(start=m.start(), end=m.end(), value=value, kind=kind, unit=unit,
+                                    core_start=m.start(), core_end=m.end(), words=True))
+        if qualified_only and (not q.qualified or before in ("some", "above", "below")):
+            return
+        out.append(q)
+
+    for m in p["duration_and_half"].finditer(text):
+        add(m, 1.5)
+    for m in p["duration_long"].finditer(text):
+        add(m, 1.0)
+    for m in p["a_duration"].finditer(text):
+        add(m, 1.0, qualified_only=True)
+    return out
 
 
 def _vague(text: str) -> list[Quantity]:
