@@ -89,6 +89,11 @@ def test_empty_query_is_one_line_and_exit_2(release, sql, capsys):
     assert err.startswith("diplodata: empty query") and err.count("\n") == 1 and "Traceback" not in err
 
 
+def test_empty_query_is_reported_before_a_missing_release(tmp_path, capsys):
+    assert main(["query", " ", "--release", str(tmp_path)]) == 2
+    assert capsys.readouterr().err.startswith("diplodata: empty query")
+
+
 def test_empty_query_from_the_shell_has_no_traceback(release):
     import subprocess
     import sys

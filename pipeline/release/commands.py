@@ -80,11 +80,14 @@ class QueryError(ValueError):
     """A query that cannot run as asked: empty, or several results where one is needed."""
 
 
+EMPTY_QUERY = "empty query: give one or more SQL statements, e.g. \"SELECT count(*) FROM events\""
+
+
 def statements(con, sql: str) -> list:
     """The statements of `sql`; a query with none (blank, or only comments) is an error."""
     found = con.extract_statements(sql) if sql.strip() else []
     if not found:
-        raise QueryError("empty query: give one or more SQL statements, e.g. \"SELECT count(*) FROM events\"")
+        raise QueryError(EMPTY_QUERY)
     return found
 
 
@@ -92,6 +95,8 @@ def run_queries(sql: str, release: Path = DEFAULT_RELEASE, single: bool = False)
     """(column names, rows) of every statement of `sql`, in order; `single` refuses several."""
     import duckdb
 
+    if not sql.strip():  # said before any missing release: the query is what needs fixing first
+        raise QueryError(EMPTY_QUERY)
     path = database_path(release)
     if not path.is_file():
         raise FileNotFoundError(f"no {DB_NAME} at {release}")
