@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.extract.trigger_lexicon import (COLUMNS, DERIVED_PATH, LexiconError, Pattern, Reading, load_derived,
-                                              parse)
+                                              match, parse)
 from schemas.vocab import EVENT_TYPES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -87,3 +87,33 @@ def test_the_script_reproduces_the_derived_file_byte_for_byte():
     script = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(script)
     assert script.build(RESOURCES).encode("utf-8") == DERIVED_PATH.read_bytes()
+
+
+# ---------------------------------------------------------------- reading a parse (sentences written for the tests)
+
+def verb_of(nlp, text: str, lemma: str):
+    return next(t for t in nlp(text) if t.lemma_.lower() == lemma and t.pos_ == "VERB")
+
+
+@pytest.mark.parametrize("text, lemma, etype, pattern", [
+    ("Canada imposed sanctions on Belarus.", "impose", "SANCTION", Pattern("impose", object="sanction")),
+    ("New sanctions were imposed on Belarus by Canada.", "impose", "SANCTION", Pattern("impose", object="sanction")),
+    ("Chile called for a ceasefire in the region.", "call", "REQUEST", Pattern("call", prep="for", object="ceasefire")),
+    ("Peru sought assistance from Bolivia after the floods.", "seek", "REQUEST", Pattern("seek", object="assistance")),
+    ("Ghana boycotted the summit in Lagos.", "boycott", "REJECT", Pattern("boycott", object="summit")),
+])
+def test_the_parse_finds_the_most_specific_dictionary_pattern(nlp, text, lemma, etype, pattern):
+    found = match(verb_of(nlp, text, lemma))
+    assert found is not None and found.pattern == pattern and found.reading.type == etype
+    assert found.object_i is not None and found.object_i != verb_of(nlp, text, lemma).i
+
+
+def test_a_preposition_with_its_object_wins_over_the_preposition_alone(nlp):
+    found = match(verb_of(nlp, "Chile called for a ceasefire.", "call"))
+    assert found.pattern.object == "ceasefire" and found.reading.cameo == "0256"
+
+
+def test_a_verb_alone_and_a_residual_code_are_no_reading(nlp):
+    assert match(verb_of(nlp, "The delegation went home early.", "go")) is None  # CAMEO block GO_SOMEWHERE [040]
+    assert load_derived().verbs["condemn"].type == "ACCUSE"  # verbs are in the file, but `match` reads patterns
+    assert match(verb_of(nlp, "Norway condemned the attack.", "condemn")) is None
