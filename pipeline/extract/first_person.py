@@ -11,6 +11,7 @@ import functools
 from pathlib import Path
 
 from pipeline.datafile import load_yaml
+from pipeline.nlp.parse import doc_text
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "first_person.yaml"
 OPEN_QUOTES, CLOSE_QUOTES = "\u201c", "\u201d"
@@ -51,15 +52,15 @@ def is_self_reference(tok) -> bool:
     """A first-person pronoun or self noun of the document's own voice (not inside a quotation)."""
     if not (tok.lower_ in words()["pronouns"] or is_self_noun(tok)):
         return False
-    text = tok.doc.user_data.get("diplodata_text") or tok.doc.text
-    return not quoted(text, tok.idx, tok.sent.start_char)
+    return not quoted(doc_text(tok.doc), tok.idx, tok.sent.start_char)
 
 
 def self_noun_spans(doc) -> list[tuple[int, int]]:
     """Character spans of "my Government"-like phrases outside quotations: mentions of the speaking state."""
     spans = []
+    nouns = words()["nouns"]
     for tok in doc:
-        if tok.pos_ in ("NOUN", "PROPN") and is_self_noun(tok) and is_self_reference(tok):
+        if tok.lemma_.lower() in nouns and tok.pos_ in ("NOUN", "PROPN") and is_self_reference(tok):
             poss = min(c.idx for c in tok.children if c.dep_ == "poss")
             spans.append((poss, tok.idx + len(tok)))
     return spans
