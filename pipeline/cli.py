@@ -89,10 +89,10 @@ def print_results(results: list, fmt: str, out: str | None) -> None:
     from pipeline.release.commands import FORMATS, write_parquet
 
     if fmt == "parquet":
-        write_parquet(*results[0], Path(out))
-        print(f"wrote {len(results[0][1])} rows to {out}")
+        write_parquet(results[0], Path(out))
+        print(f"wrote {len(results[0].rows)} rows to {out}")
         return
-    sys.stdout.write("\n".join(FORMATS[fmt](names, rows) for names, rows in results))
+    sys.stdout.write("\n".join(FORMATS[fmt](r.names, r.rows) for r in results))
 
 
 def cmd_pack(args: argparse.Namespace) -> int:

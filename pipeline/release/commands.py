@@ -8,6 +8,7 @@ import json
 import re
 import tarfile
 from pathlib import Path
+from typing import NamedTuple
 
 from pipeline.release.csvfiles import escape_formula
 from pipeline.release.publish import DB_NAME, file_sha256
@@ -91,8 +92,14 @@ def statements(con, sql: str) -> list:
     return found
 
 
-def run_queries(sql: str, release: Path = DEFAULT_RELEASE, single: bool = False) -> list[tuple[list[str], list[tuple]]]:
-    """(column names, rows) of every statement of `sql`, in order; `single` refuses several."""
+class Result(NamedTuple):
+    names: list[str]
+    rows: list[tuple]
+    types: list[str]  # DuckDB's type names, so an empty result still has typed columns
+
+
+def run_queries(sql: str, release: Path = DEFAULT_RELEASE, single: bool = False) -> list[Result]:
+    """The result of every statement of `sql`, in order; `single` refuses several."""
     import duckdb
 
     if not sql.strip():  # said before any missing release: the query is what needs fixing first
@@ -111,15 +118,17 @@ def run_queries(sql: str, release: Path = DEFAULT_RELEASE, single: bool = False)
         for statement in found:
             cursor = con.execute(statement)
             names = [d[0] for d in cursor.description or []]
-            results.append((names, cursor.fetchall() if names else []))
+            types = [str(d[1]) for d in cursor.description or []]
+            results.append(Result(names, cursor.fetchall() if names else [], types))
         return results
     finally:
         con.close()
 
 
 def run_query(sql: str, release: Path = DEFAULT_RELEASE) -> tuple[list[str], list[tuple]]:
-    """The result of a single statement."""
-    return run_queries(sql, release, single=True)[0]
+    """(column names, rows) of a single statement."""
+    result = run_queries(sql, release, single=True)[0]
+    return result.names, result.rows
 
 
 def _text(value) -> str:
@@ -147,12 +156,24 @@ def format_json(names: list[str], rows: list[tuple]) -> str:
     return json.dumps([dict(zip(names, row)) for row in rows], indent=2, default=str, ensure_ascii=False) + "\n"
 
 
-def write_parquet(names: list[str], rows: list[tuple], out: Path) -> None:
+def polars_types() -> dict:
     import polars as pl
 
-    if len(set(names)) < len(names):
+    return {"VARCHAR": pl.String, "BIGINT": pl.Int64, "INTEGER": pl.Int32, "SMALLINT": pl.Int16,
+            "TINYINT": pl.Int8, "DOUBLE": pl.Float64, "FLOAT": pl.Float32, "BOOLEAN": pl.Boolean, "DATE": pl.Date,
+            "TIMESTAMP": pl.Datetime("us"), "TIMESTAMP WITH TIME ZONE": pl.Datetime("us", "UTC")}
+
+
+def write_parquet(result: Result, out: Path) -> None:
+    """The result as a Parquet file, columns typed as DuckDB typed them (other types inferred)."""
+    import polars as pl
+
+    if len(set(result.names)) < len(result.names):
         raise QueryError("a Parquet file needs distinct column names: give the repeated ones an alias (AS ...)")
-    frame = pl.DataFrame(rows, schema=names, orient="row", infer_schema_length=None, strict=False)
+    known = polars_types()
+    types = {n: known[t] for n, t in zip(result.names, result.types) if t in known}
+    frame = pl.DataFrame(result.rows, schema=result.names, orient="row", infer_schema_length=None, strict=False,
+                         schema_overrides=types)
     frame.write_parquet(out)
 
 
