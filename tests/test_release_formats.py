@@ -133,6 +133,11 @@ def test_query_parquet_needs_out_and_writes_it(release, tmp_path, capsys):
     got = pl.read_parquet(out)
     expected = pl.read_parquet(release / "events.parquet").select("event_id", "event_type").sort("event_id")
     assert got.height > 0 and got.equals(expected)
+    empty = tmp_path / "none.parquet"
+    assert main(["query", "SELECT event_id, char_start, event_date FROM events WHERE false", "--release", str(release),
+                 "--format", "parquet", "--out", str(empty)]) == 0
+    assert pl.read_parquet(empty).schema == pl.Schema({"event_id": pl.String, "char_start": pl.Int64,
+                                                       "event_date": pl.Date})
 
 
 # --version ---------------------------------------------------------------------------------------
