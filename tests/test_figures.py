@@ -361,3 +361,23 @@ def test_people_count_persons_and_participle_modifiers(figures):
 
 def test_model_numbers_are_names(figures):
     assert figures("The probe flew on an Atlas 5 rocket.") == []
+
+
+@pytest.mark.parametrize("text,value,kind,unit", [
+    ("several million refugees", 1e6, None, None),
+    ("a few hundred troops", 100, None, None),
+    ("several billion dollars", 1e9, "money", "USD"),
+    ("the firms pledged billions in new investment", 1e9, "money", None),
+])
+def test_indefinite_scales(text, value, kind, unit):
+    q = parse_quantity(text)
+    assert q is not None and close(q.value, value) and (q.kind, q.unit, q.approximation) == (kind, unit, "more_than")
+
+
+def test_indefinite_scale_counts_and_listed_adjectives(figures):
+    rows = figures("Several thousand refugees crossed the border.")
+    assert [(r["value"], r["unit"], r["approximation"]) for r in rows] == [(1000, "refugee", "more_than")]
+    rows = figures("The treaty was signed by dozens of small, landlocked states.")
+    assert [(r["value"], r["unit"]) for r in rows] == [(12, "state")]
+    rows = figures("Millions of poor and hungry people need food.")
+    assert [(r["value"], r["unit"]) for r in rows] == [(1e6, "person")]

@@ -122,8 +122,11 @@ def _name_number(q: Quantity, span) -> bool:
         return False
     if first.head == prev or prev.head == first or first.dep_ in ("appos", "npadvmod"):
         return True
-    # "a Falcon 9 rocket": the name and its number both modify the noun after them
-    return prev.dep_ == "compound" and prev.head == first.head and first.head.i > first.i and not prev.is_lower
+    # "a Falcon 9 rocket", "an Atlas 5 launcher": the name and its number both modify the noun after
+    # them, or the number stands before a singular noun (a count of more than one takes a plural)
+    after = first.head.i > first.i and not prev.is_lower
+    return after and ((prev.dep_ in ("compound", "nmod") and prev.head == first.head)
+                      or (first.head.tag_ == "NN" and q.value != 1))
 
 
 def _year_count(q: Quantity, span) -> str | None:
@@ -247,6 +250,9 @@ def _noun_after(doc, i: int, stop: int):
             head = t
         elif t.pos_ == "CCONJ" and i > start and head is None:
             return _coordinated_noun(doc, i + 1, stop) or named  # "two Russian and two Chinese bombers"
+        elif t.text == "," and head is None and i > start and doc[i - 1].pos_ == "ADJ" and i + 1 < stop \
+                and doc[i + 1].pos_ == "ADJ":
+            pass  # "scores of new, independent States"
         elif not _modifier(t, i == start):
             break
         i += 1
@@ -254,9 +260,10 @@ def _noun_after(doc, i: int, stop: int):
 
 
 def _attributive_name(t, doc, nxt: int, stop: int) -> bool:
-    """A singular nationality or group word used as an adjective before a coordinated noun phrase:
-    "Russian" in "two Russian and two Chinese bombers" (the tagger may call it a proper noun)."""
-    if t.ent_type_ != "NORP" or t.tag_ not in ("NNP", "JJ"):
+    """A nationality adjective or a singular name used as a modifier before a coordinated noun phrase:
+    "Russian" in "two Russian and two Chinese bombers" (the tagger may call it a proper noun),
+    "Hamas" in "hundreds of Hamas and other operatives"."""
+    if t.tag_ != "NNP" and not (t.ent_type_ == "NORP" and t.tag_ == "JJ"):
         return False
     while nxt < stop and doc[nxt].is_space:
         nxt += 1

@@ -93,6 +93,8 @@ def patterns() -> dict:
         "plural_after": re.compile(r"(?:[ \t]+[a-z][a-z-]*){0,2}?[ \t]+[a-z][a-z-]*s\b"),
         "of_duration": re.compile(r"(?:[ \t]+of)?[ \t]+an?[ \t]+(" + _alternation(lx["fraction_of_duration"]) + r")\b(?!-)", re.I),
         "listed_number": re.compile(r"(?<![\w.,])\d+[A-Za-z]?[ \t]*(?:,[ \t]*(?:and|or)?|and|or|&)[ \t]*$"),
+        "indefinite": re.compile(r"\b(?:" + _alternation(lx["indefinite_numerators"]) + r")[ \t]+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b)", re.I),
+        "vague_money": re.compile(r"\b(" + _alternation(lx["vague_money_scales"]) + r")\b(?=[ \t]+in\b)", re.I),
         "a_duration": re.compile(r"(?<![\w-])an?[ \t]+(" + durations + r")\b(?![ \t]*-|[ \t]+and[ \t]+a[ \t]+half\b)", re.I),
     }
     p["blocked"] = [
@@ -154,10 +156,11 @@ def _big(w: str) -> bool:
     return w in ("thousand", "million", "billion", "trillion")
 
 
-def _word_number_at(text: str, i: int) -> tuple[int, float] | None:
-    """A spelled-out number starting at text[i]: (end offset, value)."""
+def _word_number_at(text: str, i: int, lead: list[str] | None = None) -> tuple[int, float] | None:
+    """A spelled-out number starting at text[i]: (end offset, value). `lead`: words read before it
+    (["a"] makes "million" a number)."""
     p = patterns()["word"]
-    spans, pos = [], i
+    spans, pos = [(w, i) for w in lead or []], i
     while len(spans) < 40:
         m = p.match(text, pos)
         if not m:
@@ -290,7 +293,7 @@ def scan(text: str) -> list[Quantity]:
     blocked = _blocked_spans(text)
     out: list[Quantity] = []
     pos = 0
-    for q in _vague(text) + _verb_multiples(text) + _fractions(text) + _durations_without_number(text):
+    for q in _vague(text) + _verb_multiples(text) + _fractions(text) + _durations_without_number(text) + _indefinite(text):
         if not _inside(blocked, q.core_start, q.core_end):
             out.append(q)
     taken = [(q.start, q.end) for q in out]
@@ -533,6 +536,30 @@ def _vague(text: str) -> list[Quantity]:
         cur = patterns()["currency_word"].match(text, m.end() + 3)
         if cur and text[m.end():m.end() + 3].lower() == " of":
             q.kind, q.unit, q.end = "money", lx["currency_words"][cur.group(1)], cur.end()
+        out.append(q)
+    for m in patterns()["vague_money"].finditer(text):  # "billions in new investment": currency not stated
+        if m.group(0)[0].isupper() and not _sentence_initial(text, m.start()):
+            continue
+        out.append(Quantity(start=m.start(), end=m.end(), value=float(lx["vague_scales"][m.group(1).lower()]),
+                            kind="money", approximation="more_than", core_start=m.start(), core_end=m.end(),
+                            words=True, vague=True))
+    return out
+
+
+def _indefinite(text: str) -> list[Quantity]:
+    """"several million refugees", "a few hundred troops": the scale, more_than; what follows
+    (a currency, a counted noun) is read as after any number."""
+    out = []
+    for m in patterns()["indefinite"].finditer(text):
+        if m.group(0)[0].isupper() and not _sentence_initial(text, m.start()):
+            continue
+        got = _word_number_at(text, m.end(), lead=["a"])
+        if not got:
+            continue
+        q = Quantity(start=m.start(), end=got[0], value=got[1], approximation="more_than", core_start=m.start(),
+                     core_end=got[0], words=True, qualified=True)
+        _extend_right(text, q)
+        q.approximation = "more_than"
         out.append(q)
     return out
 
