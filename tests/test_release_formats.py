@@ -64,6 +64,11 @@ def test_seed_csv_holds_the_text_of_the_parquet(release):
     assert any("\n" in t and "," in t for t in parquet["text"])
 
 
+def test_data_card_records_the_csv_convention(release):
+    card = (release / "README.md").read_text()
+    assert "<table>.csv.gz" in card and "OWASP" in card and "leading `'`" in card
+
+
 def test_csv_is_rfc4180_and_escapes_formulas(tmp_path):
     frame = pl.DataFrame({"text": ["=HYPERLINK(\"x\")", "+1", "-said", "@SUM(A1)", "\tx", "\rx", "a, \"b\"\nc",
                                    "plain", None],
