@@ -70,6 +70,11 @@ def test_utf8_with_stray_bytes_stays_invalid_utf8(tmp_path):
     assert f"byte {len(GOOD.encode()) + 3}" in result.issues[0]["message"]
 
 
+def test_utf8_bom_with_invalid_bytes_is_not_guessed(tmp_path):
+    (tmp_path / "a.txt").write_bytes(codecs.BOM_UTF8 + "Caf\u00e9 talks in Oslo went well.".encode("cp1252"))
+    assert codes(run(tmp_path)) == {"a.txt": "invalid_utf8"}
+
+
 def test_binary_junk_is_not_decoded(tmp_path):
     import random
 

@@ -183,7 +183,7 @@ def decode(data: bytes, name: str) -> tuple[str | None, str | None, dict | None]
     try:
         text = body.decode(encoding)
     except UnicodeDecodeError as exc:
-        legacy = legacy_decode(body) if encoding == "utf-8" else None
+        legacy = legacy_decode(body) if body is data else None  # a BOM names the encoding: no guessing
         if legacy is None:
             return None, None, make_issue(name, "invalid_utf8", f"not valid {encoding.upper()} at byte {exc.start}: "
                                           f"{exc.reason}, and no other encoding explains the bytes")
