@@ -2,7 +2,8 @@
 # The project's two commands, on a machine with nothing but Python 3.11+:
 #   ./run.sh build [diplodata build options]   install, then build a release from sources/
 #   ./run.sh test  [pytest options]            install (with test extras), then run the tests
-#   ./run.sh dev                                install, then open the Dagster UI
+#   ./run.sh dev                                install, then open the Dagster UI; it publishes unattended
+#     (DIPLODATA_SOURCES / DIPLODATA_OUTPUTS choose the folders)
 # Installs are pinned by requirements.lock (hashes checked) into .venv/ and redone only when the
 # lock file or pyproject.toml changes.
 set -euo pipefail
@@ -32,7 +33,10 @@ command=${1:-}
 case "$command" in
   build) install; exec "$VENV/bin/diplodata" build "$@" ;;
   test)  install; exec "$VENV/bin/python" -m pytest "$@" ;;
-  dev)   install; export DAGSTER_HOME=${DAGSTER_HOME:-$PWD/outputs/.dagster_home}; mkdir -p "$DAGSTER_HOME"
+  dev)   install; outputs=${DIPLODATA_OUTPUTS:-outputs}; [[ $outputs = /* ]] || outputs=$PWD/$outputs
+         export DAGSTER_HOME=${DAGSTER_HOME:-$outputs/.dagster_home}
+         # telemetry off and a run queue of one run per core, unless DAGSTER_HOME has its own dagster.yaml
+         "$VENV/bin/python" -c 'import sys; from pipeline.build import write_dagster_yaml; write_dagster_yaml(sys.argv[1])' "$DAGSTER_HOME"
          exec "$VENV/bin/dagster" dev -w workspace.yaml "$@" ;;
   *) echo "usage: ./run.sh build|test|dev [options]" >&2; exit 2 ;;
 esac

@@ -8,6 +8,10 @@ from pathlib import Path
 DAGSTER_YAML = """# Written by diplodata: run history and asset state of builds into this outputs folder.
 telemetry:
   enabled: false
+# `dagster dev` (./run.sh dev) runs at most this many runs at once, one per core: the sources
+# sensor may request a run per new file.
+run_queue:
+  max_concurrent_runs: {cores}
 """
 
 
@@ -35,10 +39,19 @@ MAX_EXAMPLES = 5
 def dagster_home(outputs: Path) -> Path:
     """A persistent DAGSTER_HOME (default outputs/.dagster_home) keeps run and partition state."""
     home = Path(os.environ.get("DAGSTER_HOME") or outputs / ".dagster_home").resolve()
-    home.mkdir(parents=True, exist_ok=True)
-    if not (home / "dagster.yaml").exists():
-        (home / "dagster.yaml").write_text(DAGSTER_YAML, encoding="utf-8")
+    write_dagster_yaml(home)
     return home
+
+
+def write_dagster_yaml(home: Path) -> Path:
+    """`home`/dagster.yaml with telemetry off and a run queue of one run per core, unless the
+    folder already has one (an operator's own settings win)."""
+    home = Path(home)
+    home.mkdir(parents=True, exist_ok=True)
+    path = home / "dagster.yaml"
+    if not path.exists():
+        path.write_text(DAGSTER_YAML.format(cores=os.cpu_count() or 1), encoding="utf-8")
+    return path
 
 
 def relaxed_sqlite_sync() -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dagster as dg
 
+from pipeline.automation import automation_sensor
 from pipeline.contracts import ALL_CHECKS
 from pipeline.extract.assets import document_extracts, extract
 from pipeline.ingest.assets import ingest
@@ -23,10 +24,13 @@ def make_definitions(settings: BuildSettings | None = None) -> dg.Definitions:
         assets=ASSETS,
         asset_checks=ALL_CHECKS,
         jobs=[build_release_job, document_job],
-        sensors=[sources_sensor],
+        sensors=[sources_sensor, automation_sensor],
         schedules=[rebuild_schedule],
         resources={"settings": settings or BuildSettings(), "io_manager": StageStorage()},
         loggers={"console": dg.colored_console_logger, "progress": progress_logger},
+        # A run's steps follow each other, so one process per run, as `diplodata build` does: a
+        # process per step would import Dagster, polars and spaCy again for each of them.
+        executor=dg.in_process_executor,
     )
 
 

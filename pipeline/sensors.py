@@ -2,13 +2,18 @@
 dynamic partitions in step with them and requests a run for each new or changed one."""
 from __future__ import annotations
 
+import hashlib
 import json
+from pathlib import Path
 
 import dagster as dg
 
-from pipeline.ingest.fingerprint import quick_fingerprints
-from pipeline.jobs import document_job
+from pipeline.automation import sensor_interval
+from pipeline.ingest.fingerprint import quick_fingerprints, sources_digest
+from pipeline.ingest.reader import list_sources
+from pipeline.jobs import build_release_job, document_job
 from pipeline.partitions import partition_key, sources_partitions
+from pipeline.release.publish import latest_release
 from pipeline.resources import BuildSettings
 
 
@@ -20,24 +25,85 @@ def diff_sources(previous: dict[str, str], current: dict[str, str]) -> tuple[lis
     return added, changed, removed
 
 
-def sources_sensor_result(previous: dict[str, str], current: dict[str, str]) -> dg.SensorResult | dg.SkipReason:
+def sources_sensor_result(previous: dict[str, str], current: dict[str, str],
+                          first: bool = False) -> dg.SensorResult | dg.SkipReason:
+    """Partition and run requests for what changed. The `first` tick registers every current file:
+    a fresh DAGSTER_HOME has no partitions, even for files the last release holds."""
     added, changed, removed = diff_sources(previous, current)
-    if not (added or changed or removed):
+    register = sorted(current) if first else added
+    if not (register or changed or removed):
         return dg.SkipReason(f"no change in {len(current)} sources")
     requests = []
-    if added:
-        requests.append(sources_partitions.build_add_request([partition_key(f) for f in added]))
+    if register:
+        requests.append(sources_partitions.build_add_request([partition_key(f) for f in register]))
     if removed:
         requests.append(sources_partitions.build_delete_request([partition_key(f) for f in removed]))
-    runs = [dg.RunRequest(partition_key=partition_key(f), run_key=f"{partition_key(f)}:{current[f]}")
+    runs = [dg.RunRequest(job_name=document_job.name, partition_key=partition_key(f),
+                          run_key=f"{partition_key(f)}:{current[f]}")
             for f in added + changed]
+    if removed and not runs:
+        # Deleting a partition updates no asset, so the automation would not rebuild the corpus.
+        runs.append(dg.RunRequest(job_name=build_release_job.name, tags={"diplodata/removed": str(len(removed))}))
     return dg.SensorResult(run_requests=runs, dynamic_partitions_requests=requests,
                            cursor=json.dumps(current, sort_keys=True))
 
 
-@dg.sensor(job=document_job, minimum_interval_seconds=60, default_status=dg.DefaultSensorStatus.RUNNING,
+def first_release_result(current: dict[str, str]) -> dg.SensorResult | dg.SkipReason:
+    """Nothing released yet: one corpus run makes the first release (the automation does not
+    materialize what was already missing when it started, and one run per file would cost a
+    process and a spaCy load each)."""
+    if not current:
+        return dg.SkipReason("no sources yet")  # no cursor: the next tick looks again
+    return dg.SensorResult(
+        run_requests=[dg.RunRequest(job_name=build_release_job.name, tags={"diplodata/first_release": "true"})],
+        dynamic_partitions_requests=[sources_partitions.build_add_request([partition_key(f) for f in sorted(current)])],
+        cursor=json.dumps(current, sort_keys=True))
+
+
+def released_fingerprints(settings: BuildSettings, current: dict[str, str]) -> dict[str, str] | None:
+    """The cursor a first tick starts from: what the latest release already holds (None: no release).
+
+    A file whose bytes the release's manifest lists keeps its current fingerprint (no run); one it
+    lists with other bytes, or that is gone, gets a stand-in (a run, or a removal)."""
+    manifest = latest_manifest(settings)
+    if manifest is None:
+        return None
+    if manifest.get("sources_digest") == sources_digest(settings.sources):
+        return dict(current)
+    paths = {s.name: s.path for s in list_sources(settings.sources)[0]}
+    previous = {}
+    for item in manifest.get("inputs", []):
+        name, sha = item["source_file"], item["sha256"]
+        held = name in paths and sha256_or_none(paths[name]) == sha
+        previous[name] = current[name] if held and name in current else f"released:{sha}"
+    # Files the release does not list (source issues, duplicates) are left out: they count as new.
+    return previous
+
+
+def latest_manifest(settings: BuildSettings) -> dict | None:
+    latest = latest_release(settings.outputs)
+    if latest is None or not (latest / "manifest.json").exists():
+        return None
+    return json.loads((latest / "manifest.json").read_text(encoding="utf-8"))
+
+
+def sha256_or_none(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:  # gone or unreadable since it was listed: not what the release holds
+        return None
+
+
+@dg.sensor(jobs=[document_job, build_release_job], minimum_interval_seconds=sensor_interval(60),
+           default_status=dg.DefaultSensorStatus.RUNNING,
            description="Registers a `sources` partition per file in sources/ (removing those deleted) and "
-                       "requests a document run for every new or changed file.")
+                       "requests a document run for every new or changed file, or a corpus rebuild when "
+                       "files were only removed. The first tick starts from what the latest release holds.")
 def sources_sensor(context: dg.SensorEvaluationContext, settings: BuildSettings):
-    previous = json.loads(context.cursor) if context.cursor else {}
-    return sources_sensor_result(previous, quick_fingerprints(settings.sources))
+    current = quick_fingerprints(settings.sources)
+    if context.cursor:
+        return sources_sensor_result(json.loads(context.cursor), current)
+    released = released_fingerprints(settings, current)
+    if released is None:
+        return first_release_result(current)
+    return sources_sensor_result(released, current, first=True)

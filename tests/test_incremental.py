@@ -45,7 +45,9 @@ def test_sensor_on_a_folder_then_skips_when_nothing_changed(tmp_path):
     settings = BuildSettings(sources_dir=str(src), outputs_dir=str(tmp_path / "out"))
     with dg.instance_for_test() as instance:
         first = sources_sensor(dg.build_sensor_context(instance=instance, resources={"settings": settings}))
-        assert [r.partition_key for r in first.run_requests] == [partition_key("one.txt")]
+        # nothing released yet: the partition is registered and one corpus run builds the release
+        assert [r.job_name for r in first.run_requests] == ["build_release"]
+        assert first.dynamic_partitions_requests[0].partition_keys == [partition_key("one.txt")]
         second = sources_sensor(dg.build_sensor_context(instance=instance, cursor=first.cursor,
                                                          resources={"settings": settings}))
         assert isinstance(second, dg.SkipReason)

@@ -9,6 +9,7 @@ from typing import Iterator
 import dagster as dg
 import polars as pl
 
+from pipeline.automation import CORPUS_CONDITION
 from pipeline.extract.corpus_tables import DOC, SEQ, CorpusTables, first_per_entity, reused, with_owner
 from pipeline.extract.document import EXTRACTED_TABLES, ExtractCache, cache_key, extract_document
 from pipeline.extract.quarantine import batch_violations, document_frames, violation_message
@@ -224,7 +225,7 @@ def document_extracts(context: dg.AssetExecutionContext, settings: BuildSettings
 
 @dg.multi_asset(
     outs={name: dg.AssetOut(description=desc, group_name="extract", kinds={"polars"},
-                            automation_condition=dg.AutomationCondition.eager())
+                            automation_condition=CORPUS_CONDITION)
           for name, desc in DESCRIPTIONS.items()},
     deps=[document_extracts],
     name="extract",

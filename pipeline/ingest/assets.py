@@ -5,6 +5,7 @@ import datetime as dt
 import dagster as dg
 import polars as pl
 
+from pipeline.automation import CORPUS_CONDITION
 from pipeline.ingest.corpus import ingest_corpus
 from pipeline.progress import progress
 from pipeline.resources import BuildSettings
@@ -15,7 +16,7 @@ from schemas.frames import to_frame
 @dg.multi_asset(
     outs={
         name: dg.AssetOut(description=description, group_name="ingest", kinds={"polars"},
-                          automation_condition=dg.AutomationCondition.eager())
+                          automation_condition=CORPUS_CONDITION)
         for name, description in {
             "documents": "One row per usable source article: metadata and cleaned text.",
             "source_issues": "Problems found while reading the sources: code and message per file.",
