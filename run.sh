@@ -7,6 +7,10 @@
 # Installs are pinned by requirements.lock (hashes checked) into .venv/ and redone only when the
 # lock file or pyproject.toml changes.
 set -euo pipefail
+# Folders named relative to where run.sh was called from, before it moves to the project folder.
+for var in DIPLODATA_SOURCES DIPLODATA_OUTPUTS; do
+  if [ -n "${!var:-}" ] && [[ ${!var} != /* ]]; then export "$var=$PWD/${!var}"; fi
+done
 cd "$(dirname "$0")"
 PYTHON=${PYTHON:-python3}
 VENV=${DIPLODATA_VENV:-.venv}

@@ -171,9 +171,9 @@ def test_run_sh_dev_writes_dagster_yaml_under_the_outputs_folder(tmp_path):
     stamp = hashlib.sha256((ROOT / "requirements.lock").read_bytes() + (ROOT / "pyproject.toml").read_bytes())
     (venv / ".diplodata-installed").write_text(stamp.hexdigest() + "\n")
     env = {k: v for k, v in os.environ.items() if k != "DAGSTER_HOME"}
-    env.update(DIPLODATA_VENV=str(venv), DIPLODATA_OUTPUTS=str(tmp_path / "out"))
-    done = subprocess.run(["./run.sh", "dev", "-p", "3999"], cwd=ROOT, env=env, capture_output=True, text=True,
-                          timeout=60)
+    env.update(DIPLODATA_VENV=str(venv), DIPLODATA_OUTPUTS="out")  # relative to the caller's folder
+    done = subprocess.run([str(ROOT / "run.sh"), "dev", "-p", "3999"], cwd=tmp_path, env=env, capture_output=True,
+                          text=True, timeout=60)
     home = tmp_path / "out" / ".dagster_home"
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == f"home={home} args=dev -w workspace.yaml -p 3999"
