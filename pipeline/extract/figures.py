@@ -139,6 +139,8 @@ def _year_count(q: Quantity, span) -> str | None:
         return None
     if head.lower_ in lx["year_modified_nouns"] or head.lemma_.lower() in lx["year_modified_nouns"]:
         return None
+    if not q.qualified and head.lemma_.lower() not in lx["year_counted_nouns"]:
+        return None  # "from 2019 to 2024 imports doubled"
     prev = _previous_word(num)
     if not q.qualified and prev is not None and (prev.lower_ in lx["year_words_before"]
                                                  or prev.tag_ in ("PRP$", "POS") or prev.pos_ == "PROPN"):
