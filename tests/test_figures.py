@@ -381,3 +381,18 @@ def test_indefinite_scale_counts_and_listed_adjectives(figures):
     assert [(r["value"], r["unit"]) for r in rows] == [(12, "state")]
     rows = figures("Millions of poor and hungry people need food.")
     assert [(r["value"], r["unit"]) for r in rows] == [(1e6, "person")]
+
+
+def test_unit_only_durations_and_elliptic_nationalities(figures):
+    rows = figures("The envoys held a week-long round of talks.")
+    assert [(r["kind"], r["value"], r["unit"]) for r in rows] == [("duration", 1, "week")]
+    rows = figures("About 1,500 Japanese and 2,000 American troops took part.")
+    assert [(r["value"], r["unit"]) for r in rows] == [(1500, "troop"), (2000, "troop")]
+
+
+@pytest.mark.parametrize("text", [
+    "The navy ordered more Project 636 submarines.",
+    "The Group of 20 finance ministers met in Rome.",
+])
+def test_numbers_inside_names(figures, text):
+    assert figures(text) == [], text

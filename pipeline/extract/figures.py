@@ -14,6 +14,7 @@ from pipeline.ids import unique_rows
 from pipeline.nlp.parse import doc_text
 
 NOUNS = ("NOUN", "PROPN")
+NAME_LABELS = ("ORG", "PRODUCT", "LAW", "EVENT", "FAC", "WORK_OF_ART")
 YEARISH = re.compile(r"\b(1[89]\d\d|20\d\d)s?\b|\b(last|this|next|past|previous|coming)\s+(year|month|week|decade|quarter)\b"
                      r"|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b", re.I)
 
@@ -99,7 +100,7 @@ def _decide(q: Quantity, span, rows: list[dict]) -> tuple[str, str | None] | Non
     if q.kind in ("duration", "distance", "mass", "other") and _relative_time(span):
         return None
     if q.words and q.value == 1 and not q.qualified and q.kind in ("duration", "count") and not q.compound_noun:
-        if not (q.kind == "duration" and _governed_one(span)):
+        if not (q.kind == "duration" and ("unit_only" in q.flags or _governed_one(span))):
             return None  # "one day after", "one time": an article, not a quantity
     if q.kind == "count" and q.compound_noun in lexicon()["compound_adjectives"]:
         head = _noun_after(span.doc, span[-1].i + 1, sentence_of(span).end)
@@ -112,15 +113,31 @@ def _decide(q: Quantity, span, rows: list[dict]) -> tuple[str, str | None] | Non
     return ("count", unit) if unit else None
 
 
+def _inside_name(tok) -> bool:
+    """Inside a name the tagger found, after a capitalised word of it: "Project 636 submarines",
+    "the Group of 20"."""
+    if tok.ent_iob_ != "I" or tok.ent_type_ not in NAME_LABELS:
+        return False
+    i = tok.i - 1
+    while i > 0 and tok.doc[i].ent_iob_ == "I" and tok.i - i < 8:
+        i -= 1
+    return tok.doc[i].ent_iob_ == "B" and tok.doc[i].is_title
+
+
 def _name_number(q: Quantity, span) -> bool:
     """"Resolution 2231", "Boeing 747": a bare number hanging on the proper noun before it."""
     if q.kind is not None or q.words:
         return False
     first = span[0]
     prev = first.nbor(-1) if first.i > 0 else None
+    if prev is not None and prev.lower_ == "of" and prev.i > 0 and prev.nbor(-1).pos_ == "PROPN" \
+            and prev.nbor(-1).is_title and prev.nbor(-1).ent_type_ not in ("GPE", "NORP", "LOC", "DATE"):
+        return True  # "the Group of 20", "the Committee of 24"
     if prev is None or prev.pos_ != "PROPN":
         return False
     if first.head == prev or prev.head == first or first.dep_ in ("appos", "npadvmod"):
+        return True
+    if _inside_name(first):
         return True
     # "a Falcon 9 rocket", "an Atlas 5 launcher": the name and its number both modify the noun after
     # them, or the number stands before a singular noun (a count of more than one takes a plural)
@@ -265,7 +282,7 @@ def _attributive_name(t, doc, nxt: int, stop: int) -> bool:
     """A nationality adjective or a singular name used as a modifier before a coordinated noun phrase:
     "Russian" in "two Russian and two Chinese bombers" (the tagger may call it a proper noun),
     "Hamas" in "hundreds of Hamas and other operatives"."""
-    if t.tag_ != "NNP" and not (t.ent_type_ == "NORP" and t.tag_ == "JJ"):
+    if t.tag_ != "NNP" and t.ent_type_ != "NORP":
         return False
     while nxt < stop and doc[nxt].is_space:
         nxt += 1

@@ -518,6 +518,8 @@ def _durations_without_number(text: str) -> list[Quantity]:
         add(m, 1.5)
     for m in p["duration_long"].finditer(text):
         add(m, 1.0)
+        if out and out[-1].start <= m.start() < out[-1].end:
+            out[-1].flags.add("unit_only")  # "week-long": no number word to be an article
     for m in p["a_duration"].finditer(text):
         add(m, 1.0, qualified_only=True)
     return out
