@@ -15,9 +15,11 @@ run_queue:
 """
 
 
-def quiet_run_config() -> dict:
-    """The CLI prints stage progress and its own summary; Dagster's event lines stay in the run history."""
-    level = os.environ.get("DIPLODATA_LOG_LEVEL", "WARNING")
+def quiet_run_config(debug: bool = False) -> dict:
+    """The CLI prints stage progress and its own summary; Dagster's event lines stay in the run
+    history. Its console shows nothing below CRITICAL (a failed step's traceback is ERROR: the CLI
+    prints one line instead) unless the build runs with --debug or DIPLODATA_LOG_LEVEL is set."""
+    level = os.environ.get("DIPLODATA_LOG_LEVEL") or ("DEBUG" if debug else "CRITICAL")
     return {"loggers": {"console": {"config": {"log_level": level}}, "progress": {}}}
 
 
@@ -31,6 +33,9 @@ class BuildReport:
     # failed check -> {"failures": how many, "examples": up to MAX_EXAMPLES failure cases}
     check_failures: dict[str, dict] = field(default_factory=dict)
     error: str | None = None
+    error_texts: list[str] = field(default_factory=list)  # a failed step's error and its causes, for diagnosis
+    error_detail: str | None = None  # ... with the traceback, shown with --debug
+    cache_damaged: int = 0  # damaged cache entries found, and recomputed, by this build
 
 
 MAX_EXAMPLES = 5
@@ -73,19 +78,21 @@ def _sqlite_normal_sync(dbapi_connection, _record) -> None:
         dbapi_connection.execute("PRAGMA synchronous=NORMAL")
 
 
-def run_build(sources: Path, outputs: Path) -> BuildReport:
+def run_build(sources: Path, outputs: Path, debug: bool = False) -> BuildReport:
     import dagster as dg
 
     from pipeline.definitions import make_definitions
+    from pipeline.failures import check_spacy_model
     from pipeline.resources import BuildSettings
 
+    check_spacy_model()
     os.environ["DAGSTER_HOME"] = str(dagster_home(outputs))
     relaxed_sqlite_sync()
     defs = make_definitions(BuildSettings(sources_dir=str(sources), outputs_dir=str(outputs)))
     job = defs.resolve_job_def("build_release")
     with dg.DagsterInstance.get() as instance:
         sync_partitions(instance, sources)
-        result = job.execute_in_process(instance=instance, raise_on_error=False, run_config=quiet_run_config())
+        result = job.execute_in_process(instance=instance, raise_on_error=False, run_config=quiet_run_config(debug))
         return _report(result)
 
 
@@ -113,6 +120,8 @@ def check_examples(metadata: dict) -> dict:
 
 
 def _report(result) -> BuildReport:
+    from pipeline.failures import error_info_texts
+
     report = BuildReport(success=result.success)
     for event in result.all_events:
         if event.event_type_value == "ASSET_CHECK_EVALUATION":
@@ -125,6 +134,11 @@ def _report(result) -> BuildReport:
             error = event.event_specific_data.error
             if error.cls_name != "DagsterAssetCheckFailedError":  # failed checks are listed on their own
                 report.error = str(error.message).strip()
+                report.error_texts = error_info_texts(error)
+                report.error_detail = error.to_string()
+        elif event.event_type_value == "ASSET_MATERIALIZATION":
+            damaged = event.step_materialization_data.materialization.metadata.get("cache_damaged")
+            report.cache_damaged += int(damaged.value) if damaged is not None else 0
     try:
         report.release = result.output_for_node("release")
     except Exception:  # the release step did not run: a check failed or a stage crashed

@@ -150,9 +150,9 @@ def test_document_partition_processes_only_its_own_source(tmp_path):
 
     with dg.instance_for_test() as instance:
         instance.add_dynamic_partitions("sources", list(keys.values()))
-        assert run("a.txt") == {"extracted": 1, "from_cache": 0, "failed": 0, "quarantined": 0, "skipped": 0}
-        assert run("a.txt") == {"extracted": 0, "from_cache": 1, "failed": 0, "quarantined": 0, "skipped": 0}
-        assert run("empty.txt") == {"extracted": 0, "from_cache": 0, "failed": 0, "quarantined": 0, "skipped": 1}
+        assert run("a.txt") == {"extracted": 1, "from_cache": 0, "failed": 0, "quarantined": 0, "skipped": 0, "cache_damaged": 0}
+        assert run("a.txt") == {"extracted": 0, "from_cache": 1, "failed": 0, "quarantined": 0, "skipped": 0, "cache_damaged": 0}
+        assert run("empty.txt") == {"extracted": 0, "from_cache": 0, "failed": 0, "quarantined": 0, "skipped": 1, "cache_damaged": 0}
     assert len(list((tmp_path / "out" / ".cache" / "extract").glob("*.pkl"))) == 1
 
 
@@ -164,7 +164,7 @@ def test_an_incremental_build_publishes_the_tables_a_fresh_build_does(tmp_path, 
 
     lookups = []
     original_get = ExtractCache.get
-    monkeypatch.setattr(ExtractCache, "get", lambda self, key: lookups.append(key) or original_get(self, key))
+    monkeypatch.setattr(ExtractCache, "get", lambda self, key, *rest: lookups.append(key) or original_get(self, key, *rest))
 
     src, out, fresh_out = tmp_path / "sources", tmp_path / "out", tmp_path / "fresh"
     src.mkdir()

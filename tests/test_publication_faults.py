@@ -135,13 +135,15 @@ def test_cache_key_covers_contracts_and_speaking_state(monkeypatch):
 def test_a_cache_entry_without_a_verdict_is_not_trusted(tmp_path):
     import pickle
 
-    from pipeline.extract.document import ExtractCache
+    from pipeline.extract.document import EXTRACTED_TABLES, ExtractCache
 
     cache = ExtractCache(tmp_path)
     (tmp_path / "old.pkl").write_bytes(pickle.dumps({"events": []}))
-    assert cache.get("old") is None
-    cache.put("new", {"events": []}, [])
-    assert cache.get("new") == {"rows": {"events": []}, "violations": []}
+    assert cache.get("old") is None and cache.damaged == 1
+    rows = {name: [] for name in EXTRACTED_TABLES} | {"sentences": [{"doc_id": "d", "text": "A."}]}
+    cache.put("new", rows, [])
+    assert cache.get("new", "d") == {"rows": rows, "violations": []}
+    assert cache.get("new", "another document") is None  # rows of another document: not this one's entry
 
 
 # ---- quarantine ----------------------------------------------------------------------------------

@@ -326,7 +326,7 @@ def run_catalog_case(tmp_path, catalog, message):
     if message is None:
         assert all("row" in i["message"] or "lacks" in i["message"] for i in issues)
     else:
-        assert rows == {} and message in issues[0]["message"]
+        assert rows == {} and any(message in i["message"] for i in issues)  # an oversized field costs its row
 
 
 def test_catalog_rows_with_control_characters_are_ignored(tmp_path):

@@ -16,7 +16,7 @@ from pipeline.extract.quarantine import batch_violations, document_frames, viola
 from pipeline.ingest.corpus import ingest_selected
 from pipeline.nlp.parse import ParsedDoc, load_model, model_version, parse_text
 from pipeline.partitions import partition_key, sources_partitions
-from pipeline.progress import EVERY, progress
+from pipeline.progress import EVERY, PREFIX, progress
 from pipeline.resources import BuildSettings
 from schemas import TABLES, SourceIssues
 from schemas.frames import polars_schema, to_frame
@@ -63,10 +63,12 @@ def document_key(doc: dict, model: str) -> str:
     return cache_key(doc["text_sha256"], doc["published_date"], model, doc.get("speaking_state"))
 
 
-def extract_fresh(doc: dict, nlp, settings: BuildSettings) -> tuple[dict, dict[str, pl.DataFrame]]:
+def extract_fresh(doc: dict, nlp, settings: BuildSettings, cache: ExtractCache | None = None) -> tuple[dict, dict[str, pl.DataFrame]]:
     """(rows, their typed frames) of one documents row, extracted now. Raises when an extractor
-    fails or emits a row its contract cannot hold (an unknown key, a value of the wrong type)."""
-    parsed = ParsedDoc(doc["doc_id"], doc["text"], parse_text(doc["text"], nlp, settings.parse_cache),
+    fails or emits a row its contract cannot hold (an unknown key, a value of the wrong type).
+    A damaged cached parse is counted with the extraction cache's damaged entries."""
+    on_damaged = cache.count_damaged if cache is not None else None
+    parsed = ParsedDoc(doc["doc_id"], doc["text"], parse_text(doc["text"], nlp, settings.parse_cache, on_damaged),
                        doc["published_date"], speaking_state=doc.get("speaking_state"))
     rows = extract_document(parsed)
     return rows, document_frames(rows)
@@ -79,12 +81,12 @@ def document_outcomes(todo: list[tuple[dict, str]], nlp, cache: ExtractCache, se
     their verdict. An exception is the document's outcome and is never cached."""
     pending, count = [], 0
     for doc, key in todo:
-        entry = cache.get(key)
+        entry = cache.get(key, doc["doc_id"])
         if entry is not None:
             yield doc, key, Outcome(entry["rows"], entry["violations"], cached=True)
             continue
         try:
-            rows, frames = extract_fresh(doc, nlp, settings)
+            rows, frames = extract_fresh(doc, nlp, settings, cache)
         except Exception as exc:  # one bad document must not stop the release: the caller records it
             if log:
                 log.warning(traceback.format_exc())
@@ -135,6 +137,7 @@ def run_extractors(documents: pl.DataFrame, settings: BuildSettings, log=None,
     model, cache = model_version(nlp), ExtractCache(settings.extract_cache)
     corpus = CorpusTables(settings.extract_cache)
     stored_keys, stored = corpus.load(EXTRACTED_TABLES)
+    warn_cache_off(cache, log)
     if not _same_columns(stored):
         stored_keys, stored = {}, {}  # a contract changed: rebuild the tables from the document cache
     rows: dict[str, list[dict]] = {name: [] for name in EXTRACTED_TABLES}
@@ -165,10 +168,20 @@ def run_extractors(documents: pl.DataFrame, settings: BuildSettings, log=None,
             rows[name].extend(outcome.rows.get(name, []))
         owners.extend([doc["doc_id"]] * len(outcome.rows.get("entities", [])))
     frames, kept_form = _assemble(rows, owners, stored, kept, documents["doc_id"].to_list())
-    if keys != stored_keys:  # a rebuild with nothing new keeps the stored tables as they are
-        corpus.save(keys, kept_form)
+    if keys != stored_keys and not cache.disabled:  # a rebuild with nothing new keeps the stored tables
+        cache.disabled = corpus.save(keys, kept_form)
+    warn_cache_off(cache, log)
+    stats["cache_damaged"] = cache.damaged + corpus.damaged
     frames["extraction_issues"] = to_frame(issues, SourceIssues).sort(SORT_KEYS["extraction_issues"])
     return frames, stats
+
+
+def warn_cache_off(cache: ExtractCache, log) -> None:
+    """Say once, where the operator reads it, that the build runs without its extraction cache."""
+    if cache.disabled and not getattr(cache, "warned", False) and log:
+        log.warning(f"{PREFIX}extract: warning: extraction cache not writable ({cache.disabled}); "
+                    "continuing without it (every document is extracted)")
+        cache.warned = True
 
 
 def _same_columns(stored: dict[str, pl.DataFrame]) -> bool:
@@ -219,6 +232,8 @@ def document_extracts(context: dg.AssetExecutionContext, settings: BuildSettings
         issue = outcome_issue(doc, outcome)
         if issue is not None:  # shown here; the corpus `extract` asset records it in source_issues
             problems[doc["source_file"]] = issue["message"]
+    warn_cache_off(cache, context.log)
+    stats["cache_damaged"] = cache.damaged
     progress(context, "document", f"{sorted(wanted)}: {stats}")
     return dg.MaterializeResult(metadata={**stats, **({"problems": dg.MetadataValue.json(problems)} if problems else {})})
 
@@ -237,4 +252,5 @@ def extract(context: dg.AssetExecutionContext, settings: BuildSettings, document
                                    lambda done: progress(context, "extract", f"{done}/{documents.height} documents"))
     progress(context, "extract", f"done: {stats}")
     for name, frame in frames.items():
-        yield dg.Output(frame, name, metadata={"rows": frame.height, **({"documents": stats} if name == "events" else {})})
+        stage = {"documents": stats, "cache_damaged": stats["cache_damaged"]} if name == "events" else {}
+        yield dg.Output(frame, name, metadata={"rows": frame.height, **stage})

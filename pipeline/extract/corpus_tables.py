@@ -11,6 +11,8 @@ kept per document (`_doc_id`, `_seq`) and deduplicated after assembly, in docume
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import shutil
 import uuid
 from pathlib import Path
@@ -18,29 +20,60 @@ from pathlib import Path
 import polars as pl
 
 DOC, SEQ, POS = "_doc_id", "_seq", "_pos"
+SUMS = "sums.json"
+
+
+def file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 class CorpusTables:
+    """The stored tables, with `sums.json` (SHA-256 of each file) written last: a set whose files
+    do not match their sums (altered, truncated, from another build) is damaged, counted in
+    `damaged`, and every document then comes from its own cache."""
+
     def __init__(self, cache_folder: Path) -> None:
         self.folder = cache_folder / "corpus"
+        self.damaged = 0
 
     def load(self, names: tuple[str, ...]) -> tuple[dict[str, str], dict[str, pl.DataFrame]]:
-        """(doc_id -> cache key, table frames) of the last build; empty when absent or unreadable."""
+        """(doc_id -> cache key, table frames) of the last build; empty when absent or damaged."""
+        if not self.folder.exists():
+            return {}, {}
         try:
+            self._check_sums(("keys", *names))
             keys = pl.read_parquet(self.folder / "keys.parquet")
             frames = {name: pl.read_parquet(self.folder / f"{name}.parquet") for name in names}
             return dict(zip(keys["doc_id"].to_list(), keys["key"].to_list())), frames
-        except (OSError, pl.exceptions.PolarsError):  # missing, partial or corrupt: every document comes from its own cache
+        except (OSError, ValueError, pl.exceptions.PolarsError):  # partial or corrupt: every document comes from its own cache
+            self.damaged += 1
             return {}, {}
 
-    def save(self, keys: dict[str, str], frames: dict[str, pl.DataFrame]) -> None:
-        """Replace the stored tables; a crash leaves either the old set, the new one or none."""
+    def _check_sums(self, names: tuple[str, ...]) -> None:
+        sums = json.loads((self.folder / SUMS).read_text(encoding="utf-8"))
+        for name in names:
+            if sums.get(f"{name}.parquet") != file_digest(self.folder / f"{name}.parquet"):
+                raise ValueError(f"{name}.parquet does not match {SUMS}")
+
+    def save(self, keys: dict[str, str], frames: dict[str, pl.DataFrame]) -> str | None:
+        """Replace the stored tables; a crash leaves either the old set, the new one or none. Returns
+        why they could not be stored (a full or read-only disk), None when they were."""
         tmp = self.folder.with_name(f"corpus.{uuid.uuid4().hex[:8]}.tmp")
+        try:
+            self._write(tmp, keys, frames)
+        except (OSError, pl.exceptions.PolarsError) as exc:  # the next build extracts from the document cache instead
+            shutil.rmtree(tmp, ignore_errors=True)
+            return f"{self.folder}: {getattr(exc, 'strerror', None) or exc}"
+        return None
+
+    def _write(self, tmp: Path, keys: dict[str, str], frames: dict[str, pl.DataFrame]) -> None:
         tmp.mkdir(parents=True)
         pl.DataFrame({"doc_id": list(keys), "key": list(keys.values())},
                      schema={"doc_id": pl.String, "key": pl.String}).write_parquet(tmp / "keys.parquet")
         for name, frame in frames.items():
             frame.write_parquet(tmp / f"{name}.parquet")
+        sums = {path.name: file_digest(path) for path in sorted(tmp.glob("*.parquet"))}
+        (tmp / SUMS).write_text(json.dumps(sums, indent=1), encoding="utf-8")
         old = self.folder.with_name(f"corpus.{uuid.uuid4().hex[:8]}.old")
         if self.folder.exists():
             self.folder.rename(old)

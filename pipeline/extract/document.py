@@ -9,9 +9,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
-import pickle
-import uuid
 from pathlib import Path
 
 from pipeline.extract.entities import entity_rows, mention_rows, resolve_entities
@@ -20,6 +17,7 @@ from pipeline.extract.figures import extract_figures
 from pipeline.extract.quotes import extract_quotes
 from pipeline.ids import sha256_text
 from pipeline.nlp.parse import ParsedDoc, sentence_rows
+from pipeline.sealed import Damaged, read_sealed, write_sealed
 
 EXTRACTED_TABLES = ("sentences", "entities", "mentions", "quotes", "figures", "events")
 # the extractors, their data, and the contracts their rows are validated against when made
@@ -65,26 +63,53 @@ def cache_key(text_sha256: str, published_date, model: str, speaking_state: str 
 
 
 class ExtractCache:
-    """Per document, keyed by `cache_key`, the pickled {"rows": rows of every table, "violations":
-    the contract checks they broke when made, [] if none}; a corrupt entry is recomputed."""
+    """Per document, keyed by `cache_key`, a sealed (checksummed, see `pipeline.sealed`) {"rows":
+    rows of every table, "violations": the contract checks they broke when made, [] if none}.
+    A damaged entry (truncated, altered, another shape, rows of another document) is recomputed and
+    counted in `damaged`; a folder that cannot be written turns the cache off (`disabled` says
+    why) and the build goes on without it."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        folder.mkdir(parents=True, exist_ok=True)
-
-    def get(self, key: str) -> dict | None:
-        path = self.folder / f"{key}.pkl"
+        self.damaged = 0
+        self.disabled: str | None = None
         try:
-            with path.open("rb") as handle:
-                entry = pickle.load(handle)
-        except (OSError, EOFError, pickle.UnpicklingError):
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self.disabled = f"{folder}: {exc.strerror or exc}"
+
+    def get(self, key: str, doc_id: str | None = None) -> dict | None:
+        if self.disabled:
             return None
-        # rows never validated (an older layout) are extracted again rather than trusted
-        return entry if isinstance(entry, dict) and entry.keys() == {"rows", "violations"} else None
+        try:
+            return read_sealed(self.folder / f"{key}.pkl", lambda entry: valid_entry(entry, doc_id))
+        except Damaged:
+            self.count_damaged()
+            return None
+
+    def count_damaged(self) -> None:
+        self.damaged += 1
 
     def put(self, key: str, rows: dict[str, list[dict]], violations: list[dict]) -> None:
-        path = self.folder / f"{key}.pkl"
-        tmp = path.with_suffix(f".{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp")  # concurrent runs may write it
-        with tmp.open("wb") as handle:
-            pickle.dump({"rows": rows, "violations": violations}, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
+        if self.disabled:
+            return
+        try:
+            write_sealed(self.folder / f"{key}.pkl", {"rows": rows, "violations": violations})
+        except OSError as exc:  # read-only or full: no cache from here on, never lost rows
+            self.disabled = f"{self.folder}: {exc.strerror or exc}"
+
+
+def valid_entry(entry, doc_id: str | None = None) -> bool:
+    """The shape an entry must have: every extracted table a list of row dicts (sentences never
+    empty: a document has text), violations a list, and every row of the document it is keyed by."""
+    if not (isinstance(entry, dict) and entry.keys() == {"rows", "violations"}):
+        return False
+    rows, violations = entry["rows"], entry["violations"]
+    if not (isinstance(rows, dict) and rows.keys() == set(EXTRACTED_TABLES) and isinstance(violations, list)):
+        return False
+    if not all(isinstance(table, list) and all(isinstance(r, dict) for r in table) for table in rows.values()):
+        return False
+    if not rows["sentences"]:
+        return False
+    owned = [r.get("doc_id") for name in EXTRACTED_TABLES if name != "entities" for r in rows[name]]
+    return doc_id is None or all(owner == doc_id for owner in owned)

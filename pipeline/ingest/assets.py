@@ -36,8 +36,12 @@ def ingest(context: dg.AssetExecutionContext, settings: BuildSettings):
     documents = to_frame(result.documents, Documents).sort("source_file")
     issues = to_frame(result.issues, SourceIssues).sort("source_file", "code")
     removed = to_frame(result.removed, Furniture)
-    progress(context, "ingest", f"{documents.height} documents, {issues.height} source issues")
-    yield dg.Output(documents, "documents", metadata={"rows": documents.height})
+    if result.cache_warning:
+        progress(context, "ingest", f"warning: ingest cache not writable ({result.cache_warning}); "
+                                    "continuing without it")
+    progress(context, "ingest", f"{documents.height} documents, {issues.height} source issues, "
+                                f"{result.cache_damaged} damaged cache entries recomputed")
+    yield dg.Output(documents, "documents", metadata={"rows": documents.height, "cache_damaged": result.cache_damaged})
     yield dg.Output(issues, "source_issues", metadata={"rows": issues.height,
                                                        "codes": dg.MetadataValue.json(_counts(issues, "code"))})
     yield dg.Output(removed, "furniture", metadata={"rows": removed.height})

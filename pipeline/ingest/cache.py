@@ -10,11 +10,10 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import os
-import pickle
-import uuid
 from pathlib import Path
 from typing import Callable
+
+from pipeline.sealed import Damaged, read_sealed, write_sealed
 
 ROOT = Path(__file__).resolve().parent.parent
 # Everything cleaning reads: this package, the shared lexicons (furniture.yaml) and the id helpers.
@@ -39,16 +38,17 @@ class DocumentCache:
 
     def __init__(self, path: Path | None, clean: Callable) -> None:
         self.path, self.clean = path, clean
+        self.damaged = 0  # 1 when the stored file failed its checksum or shape and was cleaned again
+        self.disabled: str | None = None  # why the cache could not be written, if it could not
         self.old = self._load() if path else {}
         self.stored = set(self.old)
         self.used: dict[str, tuple] = {}
 
     def _load(self) -> dict:
         try:
-            with self.path.open("rb") as handle:
-                entries = pickle.load(handle)
-            return entries if isinstance(entries, dict) else {}
-        except Exception:  # missing or corrupt: everything is cleaned again
+            return read_sealed(self.path, valid_entries) or {}
+        except Damaged:  # everything is cleaned again, and the build says so
+            self.damaged = 1
             return {}
 
     def build(self, name: str, text: str, raw_sha: str, row: dict, collection=None) -> tuple:
@@ -65,8 +65,16 @@ class DocumentCache:
     def save(self) -> None:
         if not self.path or set(self.used) == self.stored:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(f".{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp")
-        with tmp.open("wb") as handle:
-            pickle.dump(self.used, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(self.path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            write_sealed(self.path, self.used)
+        except OSError as exc:  # read-only or full: the next build cleans again, no row is lost
+            self.disabled = f"{self.path}: {exc.strerror or exc}"
+
+
+def valid_entries(entries) -> bool:
+    """The shape the stored cache must have: key -> (documents row or None, removed, issues)."""
+    return isinstance(entries, dict) and all(
+        isinstance(key, str) and isinstance(value, tuple) and len(value) == 3
+        and (value[0] is None or isinstance(value[0], dict)) and isinstance(value[1], list)
+        and isinstance(value[2], list) for key, value in entries.items())

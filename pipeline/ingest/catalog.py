@@ -53,13 +53,29 @@ def parse_catalog(text: str) -> tuple[dict[str, dict], list[dict]]:
     if missing:
         issues.append(malformed(f"catalog lacks columns {', '.join(missing)}; treated as empty"))
     rows: dict[str, dict] = {}
-    for values in reader:
+    for values in csv_records(reader, issues):
         row, issue = catalog_row(header, values, reader.line_num, rows)
         if issue:
             issues.append(issue)
         elif row:
             rows[row["file"]] = row
     return rows, issues
+
+
+def csv_records(reader, issues: list[dict]):
+    """The reader's records, one by one: a record the csv module refuses (a field over its
+    `field_size_limit`, 131,072 characters; a NUL byte) is an issue naming its line, and reading
+    goes on at the next line, so one bad row costs only itself."""
+    while True:
+        line = reader.line_num
+        try:
+            yield next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            issues.append(malformed(f"line {reader.line_num}: not readable CSV ({exc}); row ignored"))
+            if reader.line_num == line:  # nothing consumed: stop rather than loop
+                return
 
 
 def catalog_row(header: list[str], values: list[str], line: int, seen: dict) -> tuple[dict | None, dict | None]:

@@ -32,6 +32,8 @@ class IngestResult:
     documents: list[dict] = field(default_factory=list)
     issues: list[dict] = field(default_factory=list)
     removed: list[dict] = field(default_factory=list)
+    cache_damaged: int = 0  # a stored cache that failed its checksum or shape (cleaned again)
+    cache_warning: str | None = None  # why the cache could not be written, if it could not
 
 
 def ingest_corpus(sources_dir: Path, max_bytes: int | None = None,
@@ -56,6 +58,7 @@ def ingest_corpus(sources_dir: Path, max_bytes: int | None = None,
         ingest_one(source, catalog.get(source.name), max_bytes, result, seen_raw, seen_text, cache.build,
                    collection=nearest(collections, source.name))
     cache.save()
+    result.cache_damaged, result.cache_warning = cache.damaged, cache.disabled
     listed = {s.name for s in sources} | {i["source_file"] for i in link_issues}
     result.issues += missing_files(catalog, listed)
     stamp = now or dt.datetime.now(dt.timezone.utc)

@@ -20,13 +20,17 @@ def parsed_documents(context: dg.AssetExecutionContext, settings: BuildSettings,
     fresh = list({text: (text, n) for text, n in fresh}.values())  # equal texts parse once
     words = sum(n for _, n in fresh)
     meter = Meter(len(fresh), words)
-    stored = parse_into_cache([t for t, _ in fresh], nlp, settings.parse_cache, parse_processes(), words)
+    problems: list[str] = []
+    stored = parse_into_cache([t for t, _ in fresh], nlp, settings.parse_cache, parse_processes(), words, problems)
     for done, i in enumerate(stored, start=1):
         meter.add(fresh[i][1])
         # Lines count parses: cache hits take no time, and every line is an event-log write.
         if done % EVERY == 0:
             progress(context, "parse", meter.line(done))
     parsed = len(fresh)
+    if problems:
+        progress(context, "parse", f"warning: parse cache not writable ({problems[0]}); continuing without it "
+                                   "(the extract stage parses again)")
     rows = [{"doc_id": doc_id, "parse_key": key} for doc_id, _, _, key in todo]
     frame = pl.DataFrame(rows, schema={"doc_id": pl.String, "parse_key": pl.String})
     progress(context, "parse", f"{parsed} documents parsed, {frame.height - parsed} from cache")

@@ -4,6 +4,7 @@ Extractors receive a `ParsedDoc` and never parse again.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import os
@@ -11,7 +12,7 @@ import re
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from pipeline.config import spacy_model_name
 from pipeline.ids import sha256_text
@@ -156,8 +157,11 @@ def cache_key(text: str, nlp: "Language") -> str:
     return sha256_text(model_version(nlp) + "\x00" + text)[:32]
 
 
-def parse_text(text: str, nlp: "Language | None" = None, cache_dir: Path | None = None) -> "Doc":
-    """Parse `text`, reusing a cached parse of the same text and pipeline version."""
+def parse_text(text: str, nlp: "Language | None" = None, cache_dir: Path | None = None,
+               on_damaged: "Callable[[], None] | None" = None) -> "Doc":
+    """Parse `text`, reusing a cached parse of the same text and pipeline version. A cached entry
+    is zlib-compressed (a checksum: truncation and altered bytes fail to load) and must hold exactly
+    one doc of exactly this text; anything else is damaged, re-parsed and reported to `on_damaged`."""
     from spacy.tokens import DocBin
 
     nlp = nlp or load_model()
@@ -165,26 +169,35 @@ def parse_text(text: str, nlp: "Language | None" = None, cache_dir: Path | None 
     if path is not None and path.exists():
         try:
             docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
-            if docs and docs[0].text == text:
+            if len(docs) == 1 and docs[0].text == text:
                 return docs[0]
         except Exception:  # a corrupt cache entry is re-parsed, never fatal
             pass
+        if on_damaged:
+            on_damaged()
     doc = nlp(text)
     if path is not None:
         store(doc, path)
     return doc
 
 
-def store(doc: "Doc", path: Path) -> None:
-    """Write one parse to the cache, atomically (concurrent runs may parse the same text)."""
+def store(doc: "Doc", path: Path) -> str | None:
+    """Write one parse to the cache, atomically (concurrent runs may parse the same text). Returns
+    why it could not be written (a read-only or full disk: the build goes on without the cache)."""
     from spacy.tokens import DocBin
 
-    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(f".{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp")
     bin_ = DocBin(attrs=["ORTH", "TAG", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "LEMMA", "POS", "MORPH", "SENT_START", "SPACY"])
     bin_.add(doc)
-    bin_.to_disk(tmp)
-    tmp.replace(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        bin_.to_disk(tmp)
+        tmp.replace(path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):  # a read-only folder refuses even this
+            tmp.unlink(missing_ok=True)
+        return f"{path.parent}: {exc.strerror or exc}"
+    return None
 
 
 # Below this many words, starting worker processes costs more than it saves.
@@ -192,16 +205,19 @@ PARALLEL_MIN_WORDS = 20_000
 
 
 def parse_into_cache(texts: list[str], nlp: "Language", cache_dir: Path, processes: int = 1,
-                     words: int = 0) -> "Iterator[int]":
+                     words: int = 0, problems: list[str] | None = None) -> "Iterator[int]":
     """Parse `texts` (none of them cached) into the cache, yielding each one's index as it is
     stored. Several worker processes parse when the batch is large enough; spaCy returns their
-    docs in order and they equal an in-process parse token for token."""
+    docs in order and they equal an in-process parse token for token. A parse that cannot be
+    stored appends why to `problems` (the extract stage parses again; no row is lost)."""
     if processes > 1 and words >= PARALLEL_MIN_WORDS and len(texts) > 1:
         docs = nlp.pipe(texts, n_process=processes, batch_size=2)
     else:
         docs = (nlp(text) for text in texts)
     for i, doc in enumerate(docs):
-        store(doc, cache_dir / f"{cache_key(texts[i], nlp)}.spacy")
+        problem = store(doc, cache_dir / f"{cache_key(texts[i], nlp)}.spacy")
+        if problem and problems is not None and not problems:
+            problems.append(problem)
         yield i
 
 

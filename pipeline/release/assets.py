@@ -52,8 +52,12 @@ def release(context: dg.AssetExecutionContext, settings: BuildSettings, document
              "sources_digest": sources_digest(settings.sources)}
     published = publish(settings.outputs, frames, input_files(documents), extra, writers=[write_changelog, *RELEASE_WRITERS])
     rows = {name: frame.height for name, frame in frames.items()}
-    progress(context, "release", f"{published.version} ({'new' if published.created else 'unchanged'})")
+    state = "repaired" if published.repaired else "new" if published.created else "unchanged"
+    progress(context, "release", f"{published.version} ({state})")
+    for problem in published.repaired:
+        progress(context, "release", f"rebuilt the damaged release: {problem}")
     return dg.Output({"version": published.version, "path": str(published.path), "created": published.created,
-                      "rows": rows},
+                      "rows": rows, "repaired": published.repaired},
                      metadata={"version": published.version, "path": str(published.path),
+                               "repaired": len(published.repaired),
                                **{f"rows_{k}": v for k, v in rows.items()}})

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import polars as pl
 
+from pipeline.printable import printable
 from pipeline.release.publish import VOLATILE_COLUMNS
 from schemas import TABLES
 from schemas._base import primary_key
@@ -53,7 +54,7 @@ def changelog_markdown(version: str, diff: dict) -> str:
     lines = [f"# Changes in {version}", "", f"Compared with the previous release `{diff['previous_version']}`.", ""]
     for what in ("added", "removed"):
         files = diff["sources"][what]
-        lines.append(f"- Sources {what}: {', '.join(f'`{f}`' for f in files) if files else 'none'}")
+        lines.append(f"- Sources {what}: {', '.join(f'`{printable(f)}`' for f in files) if files else 'none'}")
     lines += ["", "| table | added | removed | changed |", "| --- | ---: | ---: | ---: |"]
     lines += [f"| `{t}` | {d['added']} | {d['removed']} | {d['changed']} |" for t, d in diff["tables"].items()]
     lines += ["", "Row ids of every change are in `changes.json`."]

@@ -5,12 +5,14 @@ import csv
 import gzip
 import io
 import json
+import os
 import re
 import tarfile
-from pathlib import Path
 from typing import NamedTuple
+from pathlib import Path, PurePosixPath
 
 from pipeline.release.csvfiles import escape_formula
+from pipeline.printable import printable
 from pipeline.release.publish import DB_NAME, file_sha256
 
 DEFAULT_RELEASE = Path("outputs/releases/latest")
@@ -23,21 +25,47 @@ def load_manifest(release: Path) -> dict:
     return json.loads((release / "manifest.json").read_text(encoding="utf-8"))
 
 
+def unsafe_path(release: Path, name) -> str | None:
+    """Why a path a manifest names may not be opened, None when it is a plain relative name of a
+    regular file's place inside `release`: manifest.json is not itself checksummed, so a hostile one
+    must not make verify read outside the release (absolute paths, `..`, links)."""
+    if not isinstance(name, str) or not name or "\x00" in name:
+        return f"refused: manifest path {printable(repr(name))} is not a file name"
+    parts = PurePosixPath(name).parts
+    if name.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", name) or ".." in parts or "\\" in name:
+        return f"refused: manifest path {printable(name)} leaves the release (absolute, `..` or `\\`)"
+    for depth in range(1, len(parts) + 1):
+        if (release / Path(*parts[:depth])).is_symlink():
+            return f"refused: manifest path {printable(name)} goes through a link"
+    return None
+
+
 def check_file(release: Path, entry: dict) -> str | None:
+    refused = unsafe_path(release, entry.get("path"))
+    if refused:
+        return refused
     path = release / entry["path"]
     if not path.is_file():
         return f"missing: {entry['path']}"
     if "bytes" in entry and path.stat().st_size != entry["bytes"]:
         return f"size mismatch: {entry['path']} ({path.stat().st_size} bytes, manifest says {entry['bytes']})"
-    if file_sha256(path) != entry["sha256"]:
+    if file_sha256(path) != entry.get("sha256"):
         return f"checksum mismatch: {entry['path']}"
     return None
 
 
 def unlisted_files(release: Path, manifest: dict) -> list[str]:
-    listed = {entry["path"] for entry in manifest["outputs"]} | {"manifest.json"}
-    present = {p.relative_to(release).as_posix() for p in release.rglob("*") if p.is_file()}
-    return [f"not in manifest: {name}" for name in sorted(present - listed)]
+    """Files the manifest does not list, and links (a release holds plain files only)."""
+    listed = {entry.get("path") for entry in manifest["outputs"]} | {"manifest.json"}
+    present, links = set(), []
+    for folder, dirs, files in os.walk(release, followlinks=False):
+        for name in sorted(dirs + files):
+            rel = (Path(folder) / name).relative_to(release).as_posix()
+            if (Path(folder) / name).is_symlink():
+                links.append(f"link: {printable(rel)} (a release holds plain files only)")
+            elif name in files:
+                present.add(rel)
+    return links + [f"not in manifest: {printable(name)}" for name in sorted(present - listed)]
 
 
 def datapackage_mismatches(release: Path) -> list[str]:
@@ -48,6 +76,10 @@ def datapackage_mismatches(release: Path) -> list[str]:
         return []
     out = []
     for res in json.loads(path.read_text(encoding="utf-8")).get("resources", []):
+        refused = unsafe_path(release, res.get("path"))
+        if refused:
+            out.append(f"datapackage.json {refused}")
+            continue
         target = release / res["path"]
         if "hash" in res and target.is_file() and res["hash"] != f"sha256:{file_sha256(target)}":
             out.append(f"datapackage.json hash mismatch: {res['path']}")
@@ -56,12 +88,14 @@ def datapackage_mismatches(release: Path) -> list[str]:
 
 def verify_release(release: Path) -> list[str]:
     """Every problem found, one line each; an empty list means the release is intact."""
-    if not (release / "manifest.json").is_file():
-        return [f"missing: manifest.json (is {release} a release folder?)"]
+    release = release.resolve()  # `latest` is a link to the release; inside it, none is followed
+    if (release / "manifest.json").is_symlink() or not (release / "manifest.json").is_file():
+        return [f"missing: manifest.json (is {printable(release)} a release folder?)"]
     try:
         manifest = load_manifest(release)
-    except ValueError as err:
-        return [f"manifest.json is not valid JSON: {err}"]
+        manifest["outputs"] = [e if isinstance(e, dict) else {"path": e} for e in manifest["outputs"]]
+    except (ValueError, KeyError, TypeError) as err:
+        return [f"manifest.json is not a valid manifest: {printable(err)}"]
     problems = [p for p in (check_file(release, entry) for entry in manifest["outputs"]) if p]
     return problems + unlisted_files(release, manifest) + datapackage_mismatches(release)
 

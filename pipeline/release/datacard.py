@@ -9,6 +9,7 @@ import polars as pl
 import yaml
 
 from pipeline.config import publish_text
+from pipeline.printable import printable
 from pipeline.ingest.collections import Collection
 from pipeline.release.datapackage import build_collections, collection_entries
 from pipeline.release.plots import PLOT_FILES
@@ -54,7 +55,7 @@ def load_quality(path: Path = QUALITY_FILE) -> dict | None:
 
 
 def _cell(value) -> str:
-    return "" if value is None else str(value).replace("|", "\\|").replace("\n", " ")
+    return "" if value is None else printable(str(value).replace("\n", " ")).replace("|", "\\|")
 
 
 def markdown_table(header: list[str], rows: list[list]) -> list[str]:

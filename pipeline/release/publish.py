@@ -10,7 +10,7 @@ import os
 import shutil
 import time
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
@@ -36,6 +36,9 @@ class Release:
     version: str
     path: Path
     created: bool  # False when identical content was already published under this version
+    # what was wrong with the release of this version on disk (a deleted or altered file) that this
+    # build found and rebuilt; empty when it was intact or new
+    repaired: list[str] = field(default_factory=list)
 
 
 def file_sha256(path: Path) -> str:
@@ -157,10 +160,11 @@ def _publish(releases: Path, frames: dict[str, pl.DataFrame], inputs: list[dict]
              writers: list | None, today: dt.date) -> Release:
     version = release_version(frames, today)
     final = releases / version
-    if final.exists():
+    damage = release_damage(final) if final.exists() else []
+    if final.exists() and not damage:  # "unchanged" only once it verifies against its manifest
         _point_latest(releases, version)
         return Release(version, final, created=False)
-    previous = latest_release(releases.parent)
+    previous = predecessor(final, releases) if damage else latest_release(releases.parent)
     tmp = releases / f".tmp-{version}-{uuid.uuid4().hex[:8]}"
     tmp.mkdir()
     try:
@@ -171,9 +175,30 @@ def _publish(releases: Path, frames: dict[str, pl.DataFrame], inputs: list[dict]
         (tmp / "manifest.json").write_text(json.dumps(data, indent=2, default=str) + "\n", encoding="utf-8")
         _fsync_tree(tmp)
         _pause_for_fault_injection(tmp)
+        if damage:  # set the damaged copy aside only now, so a failed rebuild leaves it as it was
+            os.rename(final, releases / f".tmp-damaged-{version}-{uuid.uuid4().hex[:8]}")
         os.rename(tmp, final)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     _point_latest(releases, version)
-    return Release(version, final, created=True)
+    remove_leftovers(releases)  # the damaged copy, if any
+    return Release(version, final, created=True, repaired=damage)
+
+
+def release_damage(folder: Path) -> list[str]:
+    """What `diplodata verify` finds wrong with a published release; [] when it is intact."""
+    from pipeline.release.commands import verify_release  # commands imports this module
+
+    return verify_release(folder)
+
+
+def predecessor(folder: Path, releases: Path) -> Path | None:
+    """The release a damaged one was compared with (its changes.json says), so its rebuilt
+    changelog is the same; None when that cannot be read or is gone."""
+    try:
+        name = json.loads((folder / "changes.json").read_text(encoding="utf-8"))["previous_version"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    found = releases / str(name)
+    return found if str(name) == found.name and found.is_dir() and found != folder else None
