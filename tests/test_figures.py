@@ -396,3 +396,9 @@ def test_unit_only_durations_and_elliptic_nationalities(figures):
 ])
 def test_numbers_inside_names(figures, text):
     assert figures(text) == [], text
+
+
+def test_digits_of_a_set_and_digit_sizes_count(figures):
+    rows = figures("The ruling bloc won 240 of the 465 seats.")
+    assert [(r["value"], r["unit"]) for r in rows] == [(240, "seat"), (465, "seat")]
+    assert figures("Two of the ministers resigned.") == []

@@ -201,9 +201,12 @@ def _count_unit(q: Quantity, span, rows: list[dict]) -> str | None:
     after = span[-1].i + 1
     nxt = doc[after] if after < len(doc) else None
     if q.vague or (nxt is not None and nxt.lower_ == "of"):
-        if not (q.vague or q.qualified) or nxt is None or nxt.lower_ != "of":
+        if not (q.vague or q.qualified or (not q.words and q.value >= 2)) or nxt is None or nxt.lower_ != "of":
             return None  # "one of the", "two of the world's leading economies"
-        return _lemma(_noun_after(doc, after + 1, sentence_of(span).end))
+        noun = _noun_after(doc, after + 1, sentence_of(span).end)
+        if noun is None and not q.words:  # "240 of the 465 seats"
+            noun = _coordinated_noun(doc, after + 1, sentence_of(span).end)
+        return _lemma(noun)
     if q.words and q.value == 1 and not q.qualified:
         return None
     earlier = _last_count(rows, sentence_of(span).start_char)
@@ -237,8 +240,8 @@ def _determiner(q: Quantity, span, head) -> bool:
 
     A definite number counts only when it introduces a described set
     ("the four southernmost Kuril Islands"), never "the two" (the pair already named)."""
-    if q.qualified:
-        return False
+    if q.qualified or (not q.words and q.value > 2):
+        return False  # digits name a size: "the 193 member states", "the 465 seats"
     prev = _previous_word(span[0])
     if prev is None:
         return False
