@@ -301,6 +301,9 @@ def test_number_words_before_coordinated_nationalities(figures):
 def test_year_like_numbers_that_count(figures):
     rows = figures("The ministry sent 2000 troops to the border region.")
     assert [(r["kind"], r["value"], r["unit"]) for r in rows] == [("count", 2000, "troop")]
+    rows = figures("More than 2000 people attended the rally.")
+    assert [(r["kind"], r["value"], r["unit"]) for r in rows] == [("count", 2000, "person")]
+    assert figures("A 2015 study found no link.") == []
     rows = figures("About 1500 volunteers helped after the storm.")
     assert [(r["kind"], r["value"], r["unit"], r["approximation"]) for r in rows] == [("count", 1500, "volunteer", "about")]
 
