@@ -405,3 +405,15 @@ def test_digits_of_a_set_and_digit_sizes_count(figures):
     rows = figures("The ruling bloc won 240 of the 465 seats.")
     assert [(r["value"], r["unit"]) for r in rows] == [(240, "seat"), (465, "seat")]
     assert figures("Two of the ministers resigned.") == []
+
+
+@pytest.mark.parametrize("text,value", [
+    ("one in five households", 0.2), ("Seven in 10 voters", 0.7), ("three out of four firms", 0.75),
+])
+def test_ratios_are_fractions(text, value):
+    q = parse_quantity(text)
+    assert q is not None and close(q.value, value) and (q.kind, q.unit) == ("other", "fraction"), (text, q)
+
+
+def test_ratio_needs_no_unit_after():
+    assert [(q.value, q.kind) for q in scan("the shelling killed 3 in 10 days")] == [(3, None), (10, "duration")]

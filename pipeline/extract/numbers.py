@@ -95,6 +95,8 @@ def patterns() -> dict:
         "listed_number": re.compile(r"(?<![\w.,])\d+[A-Za-z]?[ \t]*(?:,[ \t]*(?:and|or)?|and|or|&)[ \t]*$"),
         "indefinite": re.compile(r"\b(?:" + _alternation(lx["indefinite_numerators"]) + r")[ \t]+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b)", re.I),
         "vague_money": re.compile(r"\b(" + _alternation(lx["vague_money_scales"]) + r")\b(?=[ \t]+in\b)", re.I),
+        "ratio": re.compile(r"\b(" + _alternation(lx["number_words"]) + r"|\d{1,3})[ \t]+(?:in|out[ \t]+of)[ \t]+("
+                            + _alternation(lx["number_words"]) + r"|\d{1,3})\b(?![.,]\d)", re.I),
         "a_duration": re.compile(r"(?<![\w-])an?[ \t]+(" + durations + r")\b(?![ \t]*-|[ \t]+and[ \t]+a[ \t]+half\b)", re.I),
     }
     p["blocked"] = [
@@ -469,6 +471,14 @@ def _fractions(text: str) -> list[Quantity]:
         out.append(_qualify(text, _of_duration(text, Quantity(
             start=m.start(), end=m.end(), value=n / dens[den], kind="other", unit="fraction",
             core_start=m.start(), core_end=m.end(), words=True))))
+    for m in p["ratio"].finditer(text):  # "one in five", "seven out of 10": a share
+        if m.group(1)[0].isupper() and not _sentence_initial(text, m.start()) or _glued_before(text, m.start()):
+            continue
+        n, d = (float(g) if g.isdigit() else lx["number_words"].get(g.lower(), 0) for g in m.groups())
+        if not 0 < n < d or _unit_after(text, m.end(), False, None)[1] is not None:
+            continue  # "3 in 10 days" is a count and a duration
+        out.append(_qualify(text, Quantity(start=m.start(), end=m.end(), value=n / d, kind="other", unit="fraction",
+                                           core_start=m.start(), core_end=m.end(), words=True)))
     for m in p["half"].finditer(text):
         if m.group()[0].isupper() and not _sentence_initial(text, m.start()):
             continue
