@@ -9,6 +9,7 @@ inside an asset: a full disk while publishing). Both are read as the chain of th
 "Class: message" texts, and the first known pattern decides."""
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,6 +79,8 @@ def diagnose(texts: list[str], outputs: Path, dagster_home: Path | None = None) 
     if kind is None:
         return None
     home = dagster_home or outputs / ".dagster_home"
+    if kind == "run_history" and (low_space(home) or low_space(outputs)):
+        kind = "disk_full"  # SQLite reports a write that found no room as "disk I/O error"
     lines = {
         "disk_full": f"the disk is full (no space left) while writing to {outputs}: free some space, or pass "
                      f"--outputs on another disk, and build again; {KEEP}",
@@ -90,6 +93,21 @@ def diagnose(texts: list[str], outputs: Path, dagster_home: Path | None = None) 
                        f"pinned pipeline) or set DIPLODATA_SPACY_MODEL to an installed one; {KEEP}",
     }
     return Diagnosis(kind, f"diplodata: {lines[kind]}")
+
+
+# Free space under which a run-history error is taken for a full disk: a build writes more than this.
+LOW_SPACE = 1 << 20
+
+
+def low_space(path: Path) -> bool:
+    """True when the file system holding `path` (or its nearest existing parent) is all but full."""
+    path = Path(path).absolute()
+    while not path.exists() and path != path.parent:
+        path = path.parent
+    try:
+        return shutil.disk_usage(path).free < LOW_SPACE
+    except OSError:
+        return False
 
 
 def history_state(texts: list[str]) -> str:

@@ -15,6 +15,7 @@ import json
 import os
 import pickle
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -62,7 +63,10 @@ def baseline(tmp_path_factory):
     src.mkdir()
     for i, (name, city) in enumerate(NAMES):
         (src / f"a{i}.txt").write_text(ARTICLE.format(name=name, city=city), encoding="utf-8")
-    assert build(src, out) == 0
+    with pytest.MonkeyPatch.context() as patch:  # set up before the per-test fixture that clears it
+        patch.delenv("DAGSTER_HOME", raising=False)
+        assert build(src, out) == 0
+        patch.delenv("DAGSTER_HOME", raising=False)  # the build sets it; the copies must use their own
     return src, out, published(out)
 
 
@@ -76,6 +80,7 @@ class Fault:
         shutil.copytree(out, self.out, symlinks=True)
         self.monkeypatch, self.capsys, self.caplog = monkeypatch, capsys, caplog
         self.before = latest(self.out)
+        self.mounts: list[str] = []
 
     def build(self) -> tuple[int, str, str]:
         """(exit code, stdout, stderr); the stages' progress lines are in `self.caplog.text`."""
@@ -109,6 +114,28 @@ class Fault:
                 damaged += 1
         return damaged
 
+    # real file systems, where this machine lets the tests mount them (root with CAP_SYS_ADMIN)
+    def mount(self, *args: str) -> None:
+        target = args[-1]
+        if subprocess.run(["mount", *args], capture_output=True).returncode != 0:
+            pytest.skip(f"cannot mount here: mount {' '.join(args)}")
+        self.mounts.append(target)
+
+    def on_tiny_disk(self) -> None:
+        """Move the outputs onto a tmpfs with room for them and 64 KiB more: a new release cannot fit."""
+        disk = self.out.parent / "disk"
+        disk.mkdir()
+        used = sum(-(-p.stat().st_size // 4096) * 4096 + 4096 for p in self.out.rglob("*"))
+        self.mount("-t", "tmpfs", "-o", f"size={used + 64 * 1024}", "tmpfs", str(disk))
+        shutil.copytree(self.out, disk / "out", symlinks=True)
+        self.out = disk / "out"
+        self.before = latest(self.out)
+
+    def read_only(self) -> None:
+        """Make the outputs folder a read-only bind mount of itself."""
+        self.mount("--bind", str(self.out), str(self.out))
+        self.mount("-o", "remount,ro,bind", str(self.out))
+
     # writes
     def refuse_writes(self, prefix: str, code: int) -> None:
         """Every Python-level write to a path starting with `prefix` fails with `code`."""
@@ -120,8 +147,11 @@ class Fault:
 
 @pytest.fixture
 def fault(tmp_path, baseline, monkeypatch, capsys, caplog):
-    yield Fault(tmp_path, baseline, monkeypatch, capsys, caplog)
+    injected = Fault(tmp_path, baseline, monkeypatch, capsys, caplog)
+    yield injected
     _RULES.clear()
+    for target in reversed(injected.mounts):
+        subprocess.run(["umount", target], check=False)
 
 
 def build(src: Path, out: Path) -> int:
@@ -239,7 +269,18 @@ def test_verify_refuses_absolute_paths_dotdot_and_links(tmp_path, capsys, monkey
 
 # ---- catalog rows one by one ---------------------------------------------------------------------
 
-def test_an_oversized_catalog_field_costs_only_its_own_row(tmp_path):
+@pytest.mark.parametrize("limit", [131_072, sys.maxsize])  # the default, and raised by other code
+def test_an_oversized_catalog_field_costs_only_its_own_row(tmp_path, limit):
+    import csv
+
+    previous = csv.field_size_limit(limit)
+    try:
+        run_oversized_catalog(tmp_path)
+    finally:
+        csv.field_size_limit(previous)
+
+
+def run_oversized_catalog(tmp_path):
     from pipeline.ingest.corpus import ingest_corpus
 
     src = tmp_path / "sources"
@@ -303,6 +344,22 @@ def test_a_full_disk_while_publishing_is_one_line_and_exit_4(fault):
 def test_a_read_only_outputs_folder_is_one_line_and_exit_5(fault):
     add_source(fault)
     fault.refuse_writes(f"{fault.out}{os.sep}", errno.EROFS)
+    code, _, err = fault.build()
+    assert_failed_cleanly(fault, code, err, 5, "cannot write to")
+
+
+def test_a_really_full_disk_is_one_line_and_exit_4(fault):
+    """The same on a real file system: outputs on a tmpfs with no room for the new release."""
+    fault.on_tiny_disk()
+    add_source(fault)
+    code, _, err = fault.build()
+    assert_failed_cleanly(fault, code, err, 4, "disk is full")
+
+
+def test_a_really_read_only_outputs_folder_is_one_line_and_exit_5(fault):
+    """The same on a read-only bind mount of the outputs folder."""
+    fault.read_only()
+    add_source(fault)
     code, _, err = fault.build()
     assert_failed_cleanly(fault, code, err, 5, "cannot write to")
 

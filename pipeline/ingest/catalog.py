@@ -16,6 +16,9 @@ from pipeline.ingest.reader import CATALOG_NAME, CONTROL, is_inside, make_issue,
 COLUMNS = ("file", "title", "publisher", "author", "url", "published_date", "language")
 ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][\d:.]+(?:Z|[+-][\d:]+)?)?")
 PRECISION = {1: "year", 2: "month", 3: "day"}
+# The csv module's default field_size_limit. The limit is process-wide and other code may raise it,
+# so a longer field is refused here too: a catalog value is never anywhere near this long.
+MAX_FIELD = 131_072
 
 
 def malformed(message: str) -> dict:
@@ -84,6 +87,8 @@ def catalog_row(header: list[str], values: list[str], line: int, seen: dict) -> 
         return None, None
     if len(values) > len(header):
         return None, malformed(f"line {line}: {len(values)} fields for {len(header)} columns; row ignored")
+    if any(len(v) > MAX_FIELD for v in values):
+        return None, malformed(f"line {line}: a field larger than field limit ({MAX_FIELD:,} characters); row ignored")
     row = {c: None for c in COLUMNS}
     for col, value in zip(header, values):
         if col in row:
