@@ -417,3 +417,12 @@ def test_ratios_are_fractions(text, value):
 
 def test_ratio_needs_no_unit_after():
     assert [(q.value, q.kind) for q in scan("the shelling killed 3 in 10 days")] == [(3, None), (10, "duration")]
+
+
+@pytest.mark.parametrize("text,unit", [
+    ("Some 150 Member States signed the treaty.", "state"),
+    ("The 12 Territories voted.", "territory"),
+])
+def test_capitalised_plural_counted_nouns(figures, text, unit):
+    rows = figures(text)
+    assert [r["unit"].casefold() for r in rows] == [unit], rows

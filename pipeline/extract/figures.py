@@ -313,8 +313,11 @@ def _lemma(t) -> str | None:
     if t is None:
         return None
     lemma = t.lemma_ or t.text
-    if t.tag_ in ("NNPS", "NNS") and lemma == t.text and lemma.endswith("s") and len(lemma) > 3:
-        lemma = lemma[:-1]
+    plural = t.tag_ in ("NNPS", "NNS") and lemma.endswith("s")
+    # or a counted capitalised plural the tagger took for a singular name: "150 Member States"
+    plural = plural or (t.tag_ == "NNP" and t.text.istitle() and re.search(r"[^su]s$", t.text) is not None)
+    if plural and lemma == t.text and len(lemma) > 3 and lemma.lower() not in ("series", "species", "news"):
+        lemma = lemma[:-3] + "y" if lemma.endswith("ies") else lemma[:-1]
     lemma = lexicon()["count_lemmas"].get(t.lower_, lemma)
     return lemma if t.pos_ == "PROPN" else lemma.lower()
 
