@@ -39,3 +39,19 @@ def max_quarantine_share() -> float:
     be withheld for breaking their contract while the rest is published. Above it the release is
     blocked: that many bad documents means an extractor is wrong, not a few odd texts."""
     return float(os.environ.get("DIPLODATA_MAX_QUARANTINE_SHARE") or DEFAULT_MAX_QUARANTINE_SHARE)
+
+
+DEFAULT_DOCUMENT_SECONDS = 120.0
+
+
+def document_seconds() -> float:
+    """DIPLODATA_DOCUMENT_SECONDS (default 120): the longest one document's extraction may take.
+    A document over it is recorded as `too_slow` and published without extracted rows; 0 turns
+    the budget off."""
+    return float(os.environ.get("DIPLODATA_DOCUMENT_SECONDS") or DEFAULT_DOCUMENT_SECONDS)
+
+
+def allow_hard_links() -> bool:
+    """DIPLODATA_ALLOW_HARD_LINKS=1 reads a source with more than one hard link. Off by default:
+    a hard link can give a file outside sources/ a name inside it."""
+    return os.environ.get("DIPLODATA_ALLOW_HARD_LINKS", "0").strip().lower() in {"1", "true", "yes", "on"}

@@ -57,7 +57,7 @@ def quarantine_result(issues: pl.DataFrame, documents: pl.DataFrame) -> dg.Asset
     row rule or because an extractor raised on them: then the extractors, not a few odd texts, are
     at fault, and a release of documents without their rows would pass for a complete one."""
     limit = max_quarantine_share()
-    withheld = pl.col("code").is_in(["contract_violation", "extraction_error"])
+    withheld = pl.col("code").is_in(["contract_violation", "extraction_error", "too_slow"])
     quarantined = issues.filter(withheld).unique("source_file").select("source_file", "message")
     share = quarantined.height / documents.height if documents.height else 0.0
     extra = {"documents": documents.height, "quarantined": quarantined.height, "share": round(share, 4),

@@ -16,5 +16,5 @@ DATE_SOURCES = ["catalog", "front_matter", "file_name", "text", "url"]
 TITLE_SOURCES = ["catalog", "front_matter", "collection", "text"]
 ISSUE_CODES = ["empty", "binary", "invalid_utf8", "too_large", "duplicate", "catalog_missing_file",
                "catalog_bad_date", "catalog_malformed", "symlink_outside", "unreadable", "bad_name",
-               "extraction_error", "contract_violation",
+               "extraction_error", "contract_violation", "too_slow", "hard_link", "source_changed",
                "unsupported_format", "bad_front_matter", "collection_malformed", "file_name_mismatch"]

@@ -10,6 +10,8 @@ import dagster as dg
 import polars as pl
 
 from pipeline.automation import CORPUS_CONDITION
+from pipeline.config import document_seconds
+from pipeline.extract.budget import TooSlow, time_budget
 from pipeline.extract.corpus_tables import DOC, SEQ, CorpusTables, first_per_entity, reused, with_owner
 from pipeline.extract.document import EXTRACTED_TABLES, ExtractCache, cache_key, extract_document
 from pipeline.extract.quarantine import batch_violations, document_frames, violation_message
@@ -43,7 +45,7 @@ class Outcome:
     the exception an extractor raised."""
     rows: dict[str, list[dict]] | None = None
     violations: list[dict] = field(default_factory=list)
-    error: Exception | None = None
+    error: BaseException | None = None  # an Exception an extractor raised, or TooSlow
     cached: bool = False
 
     @property
@@ -86,7 +88,11 @@ def document_outcomes(todo: list[tuple[dict, str]], nlp, cache: ExtractCache, se
             yield doc, key, Outcome(entry["rows"], entry["violations"], cached=True)
             continue
         try:
-            rows, frames = extract_fresh(doc, nlp, settings, cache)
+            with time_budget(document_seconds()):
+                rows, frames = extract_fresh(doc, nlp, settings, cache)
+        except TooSlow as exc:  # a text that stalls the extractors: recorded, never cached
+            yield doc, key, Outcome(error=exc)
+            continue
         except Exception as exc:  # one bad document must not stop the release: the caller records it
             if log:
                 log.warning(traceback.format_exc())
@@ -118,6 +124,8 @@ def make_issue(doc: dict, code: str, message: str) -> dict:
 
 def outcome_issue(doc: dict, outcome: Outcome) -> dict | None:
     """The source_issues row of a document whose rows are withheld, None when they are published."""
+    if isinstance(outcome.error, TooSlow):
+        return make_issue(doc, "too_slow", f"{outcome.error}; document published without extracted rows")
     if outcome.error is not None:
         exc = outcome.error
         return make_issue(doc, "extraction_error", f"extraction failed, document published without extracted "

@@ -175,7 +175,9 @@ def first_sentence_end(text: str, start: int, limit: int) -> int:
 
 HEADLINE_WORD = re.compile(r"[A-Za-z][\w.'\u2019-]*")
 SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as", "vs", "over", "after"}
-HEADLINE_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
+# Starts where a run of blanks starts, or at the separator: from each blank of a long run, `\s*`
+# rescanned the rest of the run (quadratic).
+HEADLINE_SPLIT = re.compile(r"(?:(?<!\s)\s*|(?=\S))(?:,|;|&|\band\b)\s*")
 
 
 @dataclass
@@ -188,9 +190,10 @@ def headlines(text: str) -> list[Headline]:
     """Title-case lines standing alone (a title or heading): "U.S., China Sign Initial Trade Deal".
     The parser reads their capitalised verbs as names, so they are read from the text."""
     out: list[Headline] = []
+    lead, tail = len(text) - len(text.lstrip()), len(text.rstrip())
     for m in re.finditer(r"(?m)^[^\n]+$", text):
         start, end = m.start(), m.end()
-        if not _alone(text, start, end):
+        if not _alone(text, start, end, lead, tail):
             continue
         line = text[start:end].strip(" \t*#\\'\"\u201c\u201d")
         words = HEADLINE_WORD.findall(line)
@@ -202,11 +205,23 @@ def headlines(text: str) -> list[Headline]:
     return out
 
 
-def _alone(text: str, start: int, end: int) -> bool:
-    before = text[:start]
-    after = text[end:]
-    return (not before.strip() or before.endswith("\n\n") or bool(re.search(r"\n[ \t]*\n$", before))) and \
-        (not after.strip() or after.startswith("\n\n") or bool(re.match(r"\n[ \t]*\n", after)))
+def _alone(text: str, start: int, end: int, lead: int, tail: int) -> bool:
+    """The line text[start:end] has only whitespace, or a blank line, before it and after it.
+    `lead` and `tail` are where the text's first non-blank starts and last one ends. Only the
+    neighbouring lines are read: slicing and searching the text around every line was quadratic."""
+    return (start <= lead or _blank_line_ends_at(text, start - 1)) and (end >= tail or _blank_line_starts_at(text, end))
+
+
+def _blank_line_ends_at(text: str, newline: int) -> bool:
+    """text[newline] is a line break ending a line of nothing but spaces and tabs."""
+    previous = text.rfind("\n", 0, newline)
+    return text[newline:newline + 1] == "\n" and previous >= 0 and not text[previous + 1:newline].strip(" \t")
+
+
+def _blank_line_starts_at(text: str, newline: int) -> bool:
+    """text[newline] is a line break followed by a line of nothing but spaces and tabs."""
+    following = text.find("\n", newline + 1)
+    return text[newline:newline + 1] == "\n" and following >= 0 and not text[newline + 1:following].strip(" \t")
 
 
 def headline_chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -21,8 +21,11 @@ from pipeline.datafile import load_yaml
 from pipeline.ingest.markdown import clean_markdown, strip_links
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "furniture.yaml"
-MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-LINK_ONLY = re.compile(r"\s*(?:[-*•+]\s+)?(?:\[[^\]]*\]\([^)]*\)[\s|·•,]*)+")
+# Link text and target stop at a bracket: with `[^\]]*` and `[^)]*` a line of "[" (or of "[a](")
+# was scanned to its end from every bracket, quadratic (12,500 characters took over a second), and
+# the repeated group of LINK_ONLY could split one line into links in exponentially many ways.
+MD_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^)\[\]]*\)")
+LINK_ONLY = re.compile(r"\s*(?:[-*•+]\s+)?(?:\[[^\[\]]*\]\([^)\[\]]*\)[\s|·•,]*)+")
 SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
 # Hard-wrapped text has lines at most about this long; one-line paragraphs are longer.
 WRAP_WIDTH = 100

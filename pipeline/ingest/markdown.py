@@ -44,7 +44,9 @@ def _links(text: str) -> tuple[str, list[dict]]:
 # 2. `clean_markdown`: the markup goes from each line (markers, emphasis, links, escapes).
 
 RULE = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*")
-HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t]+(?P<text>.*?))?(?:[ \t]+#+)?[ \t]*")
+# The closing hashes and the trailing blanks start only where a run of blanks starts: the lazy text
+# tried them at every blank of a long run, each rescanning the rest of it (quadratic).
+HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t]+(?P<text>.*?))?(?:(?<![ \t])[ \t]+#+)?(?<![ \t])[ \t]*")
 ITEM = re.compile(r"[ \t]*(?:[-*+•]|\d{1,9}[.)])(?:[ \t]+|$)")
 QUOTE = re.compile(r"(?:[ \t]{0,3}>[ \t]?)+")
 TABLE_ROW = re.compile(r"[ \t]*\|")
@@ -124,11 +126,16 @@ MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 SHIFT = 0xF0000
 SHIFTED = re.compile("[\U000F0021-\U000F007E]")
 LEAD = re.compile(r"(?:#{1,6}|[-*+•]|\d{1,9}[.)])(?:[ \t]+|$)")
-CLOSING_HASHES = re.compile(r"[ \t]+#+[ \t]*$")
+# Starts only where a run of blanks starts: from every blank of a long run, `[ \t]+` rescanned the
+# rest of it (quadratic on a heading line of spaces).
+CLOSING_HASHES = re.compile(r"(?<![ \t])[ \t]+#+[ \t]*$")
 # Struck-out words are a correction shown in a transcript ("<s>President</s> [Prime Minister]"):
 # the words were withdrawn, so they leave the text (and are recorded).
-STRUCK = re.compile(r"<(s|del|strike)>(.*?)</\1>", re.IGNORECASE | re.DOTALL)
-TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\n]*)?/?>|<!--.*?-->")
+# The struck text holds no other struck-text tag: `(.*?)` scanned to the end of the text from every
+# opening tag that has no closing one ("<s>" repeated: quadratic).
+STRUCK = re.compile(r"<(s|del|strike)>((?:(?!</?(?:s|del|strike)>).)*?)</\1>", re.IGNORECASE | re.DOTALL)
+# A comment holds no other "<!--": `<!--.*?-->` rescanned a line of unclosed openers from each.
+TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\n]*)?/?>|<!--(?:(?!<!--).)*?-->")
 # A bullet typed as a character ("**• Item**"), left once the emphasis around it is gone.
 BULLET = re.compile(r"[•●▪◦][ \t]+")
 WORDLESS = re.compile(r"[^\w]*")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import itertools
 import os
 import re
 import uuid
@@ -29,6 +30,10 @@ SEGMENTATION_VERSION = "lines-2-runs-1"
 # '"""'): 9,000 brackets take half a minute, 100 KB minutes. Such runs get one token per character.
 PUNCT_RUN = re.compile(r"[^\w\s]{64,}")
 LIST_MARKER = re.compile(r"^(?:[-*•●#>]+|\d{1,3}[.)])$")
+# Above this many characters a text is parsed in pieces (see `pieces`): one spaCy Doc of a whole
+# 1 MB text took 105 s and 3.6 GB, one of 5 MB did not finish. Shorter texts parse whole, as before.
+PIECE_CHARS = 100_000
+SPACE_RUN = re.compile(r"\s*")
 
 
 @dataclass
@@ -75,12 +80,17 @@ def mark_line_breaks(doc: "Doc") -> "Doc":
     (unless the text is hard-wrapped) after any line break. Without this, titles, headings and
     list items run into the next sentence, and the parse across them is meaningless."""
     text = doc.text  # spaCy builds it anew on every access: take it once
-    wrapped = is_hard_wrapped(text)
+    # A piece of a long text (`parse_pieces`) carries the whole text's wrapping, and every piece
+    # but the first starts a line, as it does in the whole text (it follows a blank line).
+    wrapped = doc.user_data.get("diplodata_wrapped")
+    wrapped = is_hard_wrapped(text) if wrapped is None else wrapped
     previous, line_start = None, None
     for token in doc:
         if token.is_space:
             continue
-        if previous is not None:
+        if previous is None and doc.user_data.get("diplodata_after_break"):
+            line_start = token
+        elif previous is not None:
             gap = text[previous.idx + len(previous):token.idx]
             if "\n\n" in gap or ("\n" in gap and (LIST_MARKER.match(token.text) or not (wrapped or _continues(previous, token)))):
                 token.is_sent_start = True
@@ -175,10 +185,86 @@ def parse_text(text: str, nlp: "Language | None" = None, cache_dir: Path | None 
             pass
         if on_damaged:
             on_damaged()
-    doc = nlp(text)
+    doc = run_pipeline(text, nlp)
     if path is not None:
         store(doc, path)
     return doc
+
+
+def pieces(text: str, size: int = PIECE_CHARS, wrapped: bool = False) -> list[str]:
+    """`text` cut into pieces of about `size` characters (longer where a paragraph is). Each cut is
+    just after a run of whitespace where `mark_line_breaks` starts a sentence in the whole text: a
+    blank line, or (in text that is not hard-wrapped) a line break before a character that is not
+    lower-case. A run of whitespace also ends a tokenizer chunk, so no sentence or token crosses a
+    cut. The pieces join to `text` exactly; a text without such a break stays whole."""
+    out, start = [], 0
+    while len(text) - start > size:
+        cut = _last_cut(text, start, start + size, wrapped) or _next_cut(text, start + size, wrapped)
+        if cut is None:
+            break
+        out.append(text[start:cut])
+        start = cut
+    out.append(text[start:])
+    return out
+
+
+def _cut_at(text: str, newline: int, wrapped: bool) -> tuple[int, int]:
+    """(start of the whitespace run holding `newline`, the cut after it, or -1 when the whole text
+    does not start a sentence there)."""
+    first = newline
+    while first > 0 and text[first - 1].isspace():
+        first -= 1
+    cut = SPACE_RUN.match(text, newline).end()
+    if cut >= len(text):
+        return first, -1
+    starts = "\n\n" in text[first:cut] or not (wrapped or text[cut].islower())
+    return first, cut if starts else -1
+
+
+def _last_cut(text: str, lo: int, hi: int, wrapped: bool) -> int | None:
+    newline = text.rfind("\n", lo + 1, hi)
+    while newline > lo:
+        first, cut = _cut_at(text, newline, wrapped)
+        if cut > 0:
+            return cut
+        newline = text.rfind("\n", lo + 1, first)
+    return None
+
+
+def _next_cut(text: str, lo: int, wrapped: bool) -> int | None:
+    newline = text.find("\n", lo)
+    while newline >= 0:
+        _, cut = _cut_at(text, newline, wrapped)
+        if cut > 0:
+            return cut
+        newline = text.find("\n", SPACE_RUN.match(text, newline).end())
+    return None
+
+
+def parse_pieces(text: str, nlp: "Language", size: int | None = None) -> "Doc":
+    """One Doc of `text`, parsed piece by piece (`pieces`) and joined, so memory follows the piece
+    size, not the document's. Token offsets and sentences are those of the whole text."""
+    from spacy.tokens import Doc
+
+    wrapped = is_hard_wrapped(text)
+
+    def made():
+        for i, piece in enumerate(pieces(text, size or PIECE_CHARS, wrapped)):
+            doc = nlp.make_doc(piece)
+            doc.user_data.update(diplodata_wrapped=wrapped, diplodata_after_break=i > 0)
+            yield doc
+
+    parsed = []
+    for doc in nlp.pipe(made(), batch_size=1):
+        doc.tensor = doc.tensor[:0]  # tok2vec output, unused later: 0.4 KB per token kept otherwise
+        parsed.append(doc)
+    # user_data holds only the flags above (spaCy would warn about each); the tensor is dropped
+    return Doc.from_docs(parsed, ensure_whitespace=False, exclude=["user_data", "tensor"])
+
+
+def run_pipeline(text: str, nlp: "Language") -> "Doc":
+    """The parse of `text`: whole when it is short, in pieces when long."""
+    return nlp(text) if len(text) <= PIECE_CHARS else parse_pieces(text, nlp)
 
 
 def store(doc: "Doc", path: Path) -> str | None:
@@ -210,11 +296,16 @@ def parse_into_cache(texts: list[str], nlp: "Language", cache_dir: Path, process
     stored. Several worker processes parse when the batch is large enough; spaCy returns their
     docs in order and they equal an in-process parse token for token. A parse that cannot be
     stored appends why to `problems` (the extract stage parses again; no row is lost)."""
-    if processes > 1 and words >= PARALLEL_MIN_WORDS and len(texts) > 1:
-        docs = nlp.pipe(texts, n_process=processes, batch_size=2)
+    # Long texts are parsed in pieces here, one at a time, after the others: a worker handed a
+    # whole 5 MB text would hold it all in memory.
+    short = [i for i, text in enumerate(texts) if len(text) <= PIECE_CHARS]
+    long = [i for i, text in enumerate(texts) if len(text) > PIECE_CHARS]
+    if processes > 1 and words >= PARALLEL_MIN_WORDS and len(short) > 1:
+        docs = nlp.pipe([texts[i] for i in short], n_process=processes, batch_size=2)
     else:
-        docs = (nlp(text) for text in texts)
-    for i, doc in enumerate(docs):
+        docs = (nlp(texts[i]) for i in short)
+    docs = itertools.chain(docs, (parse_pieces(texts[i], nlp) for i in long))
+    for i, doc in zip(short + long, docs):
         problem = store(doc, cache_dir / f"{cache_key(texts[i], nlp)}.spacy")
         if problem and problems is not None and not problems:
             problems.append(problem)
