@@ -6,11 +6,14 @@ caller stamps `detected_at`. Nothing here raises on bad input.
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
 import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+
+from pipeline.config import allow_hard_links
 
 CATALOG_NAME = "catalog.csv"
 COLLECTION_NAME = "collection.yaml"
@@ -42,6 +45,8 @@ class Source:
 
     name: str
     path: Path
+    # (device, inode) when listed: the file read must be this one (see `read_bytes`)
+    identity: tuple[int, int] | None = None
 
     @property
     def format(self) -> str:
@@ -143,27 +148,62 @@ def list_sources(sources_dir: Path) -> tuple[list[Source], list[dict]]:
             if issue:
                 issues.append(issue)
             elif source_format(f):
-                found.append(Source(rel, path))
+                found.append(listed_source(rel, path))
     found.sort(key=lambda s: s.name)
     return found, issues
 
 
-def read_bytes(path: Path, name: str, max_bytes: int) -> tuple[bytes | None, dict | None]:
-    """At most `max_bytes` bytes of a regular file; an issue instead when that is not possible."""
+def listed_source(rel: str, path: Path) -> Source:
+    """The Source of a listed file, with the identity it has now. A link (one inside sources/; links
+    leading out were refused above) is read at its target, so the read never follows a link."""
     try:
-        # O_NONBLOCK: opening a FIFO must not hang the run; it has no effect on regular files.
-        with os.fdopen(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as fh:
+        real = Path(os.path.realpath(path)) if path.is_symlink() else path
+        info = os.stat(real, follow_symlinks=False)
+    except OSError:  # gone already: reading it reports why
+        return Source(rel, path)
+    return Source(rel, real, (info.st_dev, info.st_ino))
+
+
+def read_bytes(path: Path, name: str, max_bytes: int,
+               identity: tuple[int, int] | None = None) -> tuple[bytes | None, dict | None]:
+    """At most `max_bytes` bytes of a regular file; an issue instead when that is not possible.
+    With the `identity` a listed source had, the file is opened without following a link and
+    must still be that file: one swapped since the listing is refused, not read."""
+    # O_NONBLOCK: opening a FIFO must not hang the run; it has no effect on regular files.
+    flags = os.O_RDONLY | os.O_NONBLOCK | (os.O_NOFOLLOW if identity is not None else 0)
+    try:
+        with os.fdopen(os.open(path, flags), "rb") as fh:
             info = os.fstat(fh.fileno())
-            if not stat.S_ISREG(info.st_mode):
-                return None, make_issue(name, "unreadable", "not a regular file")
-            if info.st_size > max_bytes:
-                return None, _too_large(name, info.st_size, max_bytes)
+            issue = _handle_issue(info, name, max_bytes, identity)
+            if issue:
+                return None, issue
             data = fh.read(max_bytes + 1)  # the file may have grown since fstat
     except OSError as exc:
+        if exc.errno == errno.ELOOP and identity is not None:
+            return None, _changed(name, "it is now a symbolic link")
         return None, make_issue(name, "unreadable", f"cannot read file: {exc.strerror or exc}")
     if len(data) > max_bytes:
         return None, _too_large(name, len(data), max_bytes)
     return data, None
+
+
+def _handle_issue(info: os.stat_result, name: str, max_bytes: int, identity: tuple[int, int] | None) -> dict | None:
+    """What is wrong with the opened file (its `fstat`), None when it may be read."""
+    if not stat.S_ISREG(info.st_mode):
+        return make_issue(name, "unreadable", "not a regular file")
+    if identity is not None and (info.st_dev, info.st_ino) != identity:
+        return _changed(name, "it is now another file")
+    if info.st_nlink > 1 and not allow_hard_links():
+        # Another name for the same bytes may live anywhere on the file system, outside sources/ too.
+        return make_issue(name, "hard_link", f"file has {info.st_nlink} hard links (another name may be outside "
+                                             "sources/): not read; set DIPLODATA_ALLOW_HARD_LINKS=1 to read it")
+    if info.st_size > max_bytes:
+        return _too_large(name, info.st_size, max_bytes)
+    return None
+
+
+def _changed(name: str, how: str) -> dict:
+    return make_issue(name, "source_changed", f"file changed between listing and reading ({how}): not read")
 
 
 def _too_large(name: str, size: int, max_bytes: int) -> dict:
@@ -237,7 +277,7 @@ def _looks_binary(text: str) -> bool:
 
 def read_source(source: Source, max_bytes: int) -> ReadResult:
     """Read and decode one source; `raw_sha256` is set whenever the bytes were read."""
-    data, issue = read_bytes(source.path, source.name, max_bytes)
+    data, issue = read_bytes(source.path, source.name, max_bytes, source.identity)
     if issue:
         return ReadResult(None, None, issue)
     raw_sha = hashlib.sha256(data).hexdigest()
