@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from pathlib import Path
 
 import matplotlib
@@ -22,6 +23,7 @@ PLOT_FILES = {"events_timeline.png": "Events per year and month by PLOVER type",
 TOP_PAIRS = 15
 YEARS_SHOWN = 12  # months are drawn for this many years at most (the busiest), years for the whole span
 EDGE_BEND = 0.12
+LABEL_AT = 0.62  # where along an edge (0 actor, 1 recipient) its count is written
 # network node colours by entity_type; None: no entity (a name the extractor could not resolve)
 NODE_COLORS = {"state": "tab:orange", "igo": "tab:purple", "organization": "tab:green", "person": "tab:red",
                "group": "tab:brown", "location": "tab:olive", None: "0.6"}
@@ -55,14 +57,14 @@ def type_colors() -> dict[str, tuple]:
 
 def period_counts(dated: pl.DataFrame, every: str) -> pl.DataFrame:
     """Dated events per period ("1mo" or "1y") and type, periods named by their first day."""
-    return (dated.with_columns(period=pl.col("event_date").dt.truncate(every))
+    return (dated.with_columns(period=pl.col("when").dt.truncate(every))
             .group_by("period", "event_type").len().sort("period", "event_type"))
 
 
 def busiest_years(dated: pl.DataFrame, span: int = YEARS_SHOWN) -> tuple[int, int]:
     """(first, last) year of the `span`-year window holding the most dated events (the latest such
     window on a tie): a monthly axis over eighty years would be bars too thin to read."""
-    per_year = dict(dated.group_by(pl.col("event_date").dt.year()).len().iter_rows())
+    per_year = dict(dated.group_by(pl.col("when").dt.year()).len().iter_rows())
     low, high = min(per_year), max(per_year)
     if high - low < span:
         return low, high
@@ -90,22 +92,34 @@ def stacked_bars(ax, counts: pl.DataFrame, width_days: float, colors: dict) -> N
     ax.set_axisbelow(True)
 
 
+def dated_events(events: pl.DataFrame, documents: pl.DataFrame | None) -> pl.DataFrame:
+    """Events with a `when`: their own date, else their document's publication date (when they were
+    reported). Most events in speeches and statements name no date of their own."""
+    if documents is None:
+        return events.with_columns(when=pl.col("event_date"))
+    reported = documents.select("doc_id", pl.col("published_date").alias("reported"))
+    return events.join(reported, on="doc_id", how="left").with_columns(when=pl.coalesce("event_date", "reported"))
+
+
 def undated_note(events: pl.DataFrame, documents: pl.DataFrame | None) -> str:
-    undated = events["event_date"].null_count()
-    note = f"{undated:,} of {events.height:,} events have no date and are not shown"
+    own = events.height - events["event_date"].null_count()
+    undated = events["when"].null_count()
+    note = (f"{own:,} of {events.height:,} events are placed by their own date, {events.height - own - undated:,} "
+            f"by their document's publication date; {undated:,} have neither and are not shown")
     if documents is not None:
         note += f"; {documents['published_date'].null_count():,} of {documents.height:,} documents have no publication date"
     return note + "."
 
 
 def timeline_figure(events: pl.DataFrame, documents: pl.DataFrame | None = None):
-    title = "Events by PLOVER type over time (by the date of the event)"
-    dated = events.filter(pl.col("event_date").is_not_null())
+    title = "Events by PLOVER type over time (the event's own date, else its document's)"
+    events = dated_events(events, documents)
+    dated = events.filter(pl.col("when").is_not_null())
     if dated.is_empty():
         return empty_figure(title, "No dated events in this release\n" + undated_note(events, documents))
     colors = type_colors()
     first, last = busiest_years(dated)
-    window = dated.filter(pl.col("event_date").dt.year().is_between(first, last))
+    window = dated.filter(pl.col("when").dt.year().is_between(first, last))
     whole_span = window.height == dated.height
     fig, axes = plt.subplots(1 if whole_span else 2, 1, figsize=(12, 5.5 if whole_span else 8.5), squeeze=False,
                              height_ratios=None if whole_span else [1, 1.6])
@@ -114,7 +128,7 @@ def timeline_figure(events: pl.DataFrame, documents: pl.DataFrame | None = None)
     if not whole_span:
         overview = axes[0][0]
         stacked_bars(overview, period_counts(dated, "1y"), 330, colors)
-        overview.set_title(f"Events per year, {dated['event_date'].min().year}–{dated['event_date'].max().year}",
+        overview.set_title(f"Events per year, {dated['when'].min().year}–{dated['when'].max().year}",
                            fontsize=10)
         overview.axvspan(dt.date(first, 1, 1), dt.date(last, 12, 31), color="0.5", alpha=0.12, linewidth=0)
         notes.insert(0, f"Per month: {first}–{last}, the {YEARS_SHOWN} years with most dated events "
@@ -137,14 +151,34 @@ def pair_counts(events: pl.DataFrame, top: int = TOP_PAIRS) -> list[tuple[str, s
 
 
 def node_kinds(events: pl.DataFrame, entities: pl.DataFrame | None) -> dict[str, str]:
-    """What each network node is (state, igo, person...), from the entity its events name."""
+    """What each network node is. A node named by a code (a state's ISO3 code or a body's short
+    name) also stands for the people and offices of that state, so it is a state or an
+    intergovernmental body; a node named by a name takes its entities' most common type."""
     if entities is None:
         return {}
     kind = dict(entities.select("entity_id", "entity_type").iter_rows())
-    sides = [events.select(node=pl.coalesce(f"{side}_code", side), entity=f"{side}_entity_id")
-             for side in ("actor", "recipient")]
-    named = pl.concat(sides).drop_nulls().unique().sort("node", "entity")
-    return {node: kind[entity] for node, entity in named.iter_rows() if entity in kind}
+    types: dict[str, list[str]] = {}
+    coded: set[str] = set()
+    for side in ("actor", "recipient"):
+        for code, name, entity in events.select(f"{side}_code", side, f"{side}_entity_id").iter_rows():
+            node = code or name
+            if node is None:
+                continue
+            if code:
+                coded.add(node)
+            types.setdefault(node, []).extend([kind[entity]] if entity in kind else [])
+    return {node: coded_kind(node, found) if node in coded else most_common(found) for node, found in types.items()}
+
+
+def coded_kind(code: str, found: list[str]) -> str:
+    for wanted in ("state", "igo"):
+        if wanted in found:
+            return wanted
+    return "state" if re.fullmatch(r"[A-Z]{3}", code) else "igo"
+
+
+def most_common(found: list[str]) -> str | None:
+    return max(sorted(set(found)), key=found.count) if found else None
 
 
 def circle_positions(nodes: list[str]) -> dict[str, tuple[float, float]]:
@@ -161,9 +195,12 @@ def draw_edge(ax, start: tuple, end: tuple, n: int, most: int) -> None:
     ax.annotate("", xy=end, xytext=start,
                 arrowprops={"arrowstyle": "-|>", "lw": edge_width(n, most), "color": "tab:blue", "alpha": 0.55,
                             "shrinkA": 14, "shrinkB": 14, "connectionstyle": f"arc3,rad={EDGE_BEND}"})
+    # matplotlib's arc3 curve is a quadratic Bézier whose control point is offset from the chord's
+    # middle; the label sits past the middle, towards the recipient, where crossing edges part
     dx, dy = end[0] - start[0], end[1] - start[1]
-    # the middle of matplotlib's arc3 curve: half its control point's offset from the chord's middle
-    x, y = (start[0] + end[0]) / 2 + EDGE_BEND * dy / 2, (start[1] + end[1]) / 2 - EDGE_BEND * dx / 2
+    control = ((start[0] + end[0]) / 2 + EDGE_BEND * dy, (start[1] + end[1]) / 2 - EDGE_BEND * dx)
+    t = LABEL_AT
+    x, y = ((1 - t) ** 2 * start[i] + 2 * (1 - t) * t * control[i] + t ** 2 * end[i] for i in (0, 1))
     ax.text(x, y, str(n), fontsize=8, ha="center", va="center", color="navy",
             bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.8})
 
@@ -195,7 +232,7 @@ def network_figure(events: pl.DataFrame, entities: pl.DataFrame | None = None):
         draw_edge(ax, pos[source], pos[target], n, most)
     for node, (x, y) in pos.items():
         ax.plot(x, y, "o", color=NODE_COLORS.get(kinds.get(node), NODE_COLORS[None]), markersize=12, zorder=3)
-        ax.text(x * 1.13, y * 1.13, node, ha="center", va="center", fontsize=9)
+        ax.text(x * 1.13, y * 1.13, short(node, 24), ha="center", va="center", fontsize=9)
     network_legend(ax, sorted({kinds.get(n) for n in nodes}, key=lambda k: list(NODE_COLORS).index(k)
                               if k in NODE_COLORS else len(NODE_COLORS)), most)
     ax.set_xlim(-1.4, 1.4)
