@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from pipeline.release.datacard import load_quality
 from schemas import TABLES
 from schemas.dictionary import dictionary_markdown
 from tests.test_release_package import seed_release
@@ -69,3 +70,14 @@ def test_card_opens_with_the_hub_dataset_card_header(release, card):
         assert config["data_files"] == [{"split": "train", "path": f"{name}.parquet"}]
         assert (release / f"{name}.parquet").is_file()
     assert card.split("---\n", 2)[2].lstrip().startswith("# diplodata release ")
+
+
+def test_accuracy_table_is_the_evaluate_measurement(card):
+    quality = load_quality()
+    assert {m["set"] for m in quality["measurements"]} == {"dev", "dev2", "own-sealed", "own-tune"}
+    for m in quality["measurements"]:
+        assert "diplodata evaluate " in m["command"] and "score.py" not in m["command"]
+        assert m["command"] in card
+        f = m["metrics"]["events_full"]
+        assert f"| events_full | {f['precision']} | {f['recall']} | {f['f1']} | {f['tp']} |" in card
+    assert "score.py" not in card  # no scorer outside the project is named
