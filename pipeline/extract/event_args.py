@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.extract.figures import sentence_of
-from pipeline.extract.first_person import is_self_reference, speaking_entity
+from pipeline.extract.first_person import in_quote, is_self_reference, speaking_entity
 from pipeline.nlp.parse import doc_text
 
 RECIPIENT_PREPS = ("with", "to", "against", "on", "upon", "from", "toward", "towards", "into", "for", "between", "at", "over")
@@ -393,18 +393,6 @@ def _with_country(ent, inside: list):
             except TypeError:
                 return ent
     return ent
-
-
-def in_quote(tok) -> bool:
-    """Whether the token stands inside quotation marks of its sentence."""
-    text, sent = doc_text(tok.doc), sent_of(tok)
-    before = text[sent.start_char:tok.idx]
-    if before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1:
-        return True
-    # a quotation may run over several sentences of its paragraph (curly marks only: straight ones do not pair)
-    para = max(text.rfind("\n\n", 0, sent.start_char), sent.start_char - 600, 0)
-    earlier = text[para:tok.idx]
-    return earlier.count("\u201c") > earlier.count("\u201d")
 
 
 def sent_of(tok):

@@ -579,7 +579,7 @@ def _infinitive(tok) -> bool:
 
 def _narrator_we(tok) -> bool:
     """The text's own "we" (outside quotations): in a joint statement, its leading parties."""
-    from pipeline.extract.event_args import in_quote
+    from pipeline.extract.first_person import in_quote
 
     return any(c.dep_ == "nsubj" and c.lower_ == "we" and not in_quote(c) for c in tok.children)
 

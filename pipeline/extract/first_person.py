@@ -11,6 +11,7 @@ import functools
 from pathlib import Path
 
 from pipeline.datafile import load_yaml
+from pipeline.extract.figures import sentence_of
 from pipeline.nlp.parse import doc_text
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "first_person.yaml"
@@ -31,13 +32,15 @@ def speaking_entity(parsed):
     return state_entity(code) if code else None
 
 
-def quoted(text: str, offset: int, sent_start: int) -> bool:
-    """Whether `offset` sits inside quotation marks opened in its sentence or paragraph."""
-    before = text[sent_start:offset]
+def in_quote(tok) -> bool:
+    """Whether the token stands inside quotation marks opened in its sentence, or (curly marks
+    only: straight ones do not pair across sentences) earlier in its paragraph."""
+    text, sent_start = doc_text(tok.doc), sentence_of(tok.doc[tok.i:tok.i + 1]).start_char
+    before = text[sent_start:tok.idx]
     if before.count(OPEN_QUOTES) > before.count(CLOSE_QUOTES) or before.count('"') % 2 == 1:
         return True
     para = max(text.rfind("\n\n", 0, sent_start), sent_start - 600, 0)
-    earlier = text[para:offset]
+    earlier = text[para:tok.idx]
     return earlier.count(OPEN_QUOTES) > earlier.count(CLOSE_QUOTES)
 
 
@@ -52,7 +55,7 @@ def is_self_reference(tok) -> bool:
     """A first-person pronoun or self noun of the document's own voice (not inside a quotation)."""
     if not (tok.lower_ in words()["pronouns"] or is_self_noun(tok)):
         return False
-    return not quoted(doc_text(tok.doc), tok.idx, tok.sent.start_char)
+    return not in_quote(tok)
 
 
 def self_noun_spans(doc) -> list[tuple[int, int]]:
