@@ -70,9 +70,13 @@ def close(a: float, b: float) -> bool:
     ("2 degrees Celsius", 2, "other", "°C"),
 ])
 def test_surface_forms(text, value, kind, unit):
+    assert_quantity(text, value, kind, unit)
+
+
+def assert_quantity(text: str, value: float, kind: str, unit: str) -> None:
     q = parse_quantity(text)
     assert q is not None, text
-    assert close(q.value, value) and q.kind == kind and q.unit == unit
+    assert close(q.value, value) and (q.kind, q.unit) == (kind, unit), (text, q)
 
 
 @pytest.mark.parametrize("text,value", [
@@ -267,9 +271,7 @@ def test_empty_text(figures):
     ("Half the staff left", 0.5, "other", "fraction"),
 ])
 def test_durations_and_fractions(text, value, kind, unit):
-    q = parse_quantity(text)
-    assert q is not None, text
-    assert close(q.value, value) and (q.kind, q.unit) == (kind, unit), (text, q)
+    assert_quantity(text, value, kind, unit)
 
 
 @pytest.mark.parametrize("text,value,unit,approx", [
