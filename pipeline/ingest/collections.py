@@ -17,12 +17,13 @@ from pathlib import Path, PurePosixPath
 
 from pipeline.datafile import load_yaml
 from pipeline.ingest.reader import COLLECTION_NAME, _walk, display_name, is_inside, make_issue, read_bytes
+from schemas._base import ISO3 as ISO3_PATTERN
 
 TEXT_KEYS = ("title", "description", "publisher", "licence", "archive", "url", "language",
              "title_template")
 KEYS = {"name", "citation", "file_pattern", "speaking_state", "country_names", *TEXT_KEYS}
 NAME = re.compile(r"[a-z0-9][a-z0-9._-]*")
-ISO3 = re.compile(r"[A-Z]{3}")
+ISO3 = re.compile(ISO3_PATTERN)  # the contracts' pattern (anchored)
 DATE_GROUPS = ("year", "month", "day")
 
 

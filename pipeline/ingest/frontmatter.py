@@ -32,7 +32,6 @@ class FrontMatter:
     url: str | None = None
     author: str | None = None
     date: tuple[dt.date, str] | None = None  # (date, precision)
-    tags: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     block: str = ""  # the block as written, fences included (kept as furniture for audit)
 
@@ -70,7 +69,6 @@ def read_fields(data: dict) -> FrontMatter:
     fm.title = text_field(data, "title", fm.problems)
     fm.author = author_field(data, fm.problems)
     fm.url = next((u for u in (text_field(data, k, fm.problems) for k in URL_FIELDS) if u), None)
-    fm.tags = tags_field(data, fm.problems)
     for key in DATE_FIELDS:
         date = date_field(data, key, fm.problems)
         if date and fm.date is None:
@@ -98,17 +96,6 @@ def author_field(data: dict, problems: list[str]) -> str | None:
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return ", ".join(clean_text(v) for v in value if clean_text(v)) or None
     return text_field(data, "author", problems)
-
-
-def tags_field(data: dict, problems: list[str]) -> list[str]:
-    value = data.get("tags")
-    if value is None:
-        return []
-    values = value if isinstance(value, list) else [value]
-    if not all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in values):
-        problems.append("`tags` is not text or a list of text; ignored")
-        return []
-    return [clean_text(str(v)) for v in values if clean_text(str(v))]
 
 
 def date_field(data: dict, key: str, problems: list[str]) -> tuple[dt.date, str] | None:

@@ -105,7 +105,8 @@ def block_lines(lines: list[str]) -> list[str]:
     for raw in lines:
         line = QUOTE.sub("", raw, count=1) if raw.lstrip().startswith(">") else raw
         opens_item = starts_item(line, current, content_column)
-        if HEADING.fullmatch(line) or TABLE_ROW.match(line) or opens_item:
+        own_line = bool(HEADING.fullmatch(line) or TABLE_ROW.match(line))  # a heading or table row stands alone
+        if own_line or opens_item:
             flush()
             content_column = ITEM.match(line).end() if opens_item else None
         stripped = line.strip()
@@ -113,7 +114,7 @@ def block_lines(lines: list[str]) -> list[str]:
             stripped = stripped[:-1].rstrip()  # "\" at the end of a line is a line break, not text
         if stripped:
             current.append(stripped)
-        if raw.endswith("  ") or raw.endswith("\\") or HEADING.fullmatch(line) or TABLE_ROW.match(line):
+        if raw.endswith("  ") or raw.endswith("\\") or own_line:
             flush()
     flush()
     return out

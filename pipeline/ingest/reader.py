@@ -48,10 +48,6 @@ class Source:
     # (device, inode) when listed: the file read must be this one (see `read_bytes`)
     identity: tuple[int, int] | None = None
 
-    @property
-    def format(self) -> str:
-        return source_format(self.name) or "text"
-
 
 def source_format(name: str) -> str | None:
     """"text", "markdown", or None for a file that is not a source."""
@@ -248,8 +244,6 @@ def mostly_utf8(body: bytes) -> bool:
 def legacy_decode(body: bytes) -> tuple[str, str] | None:
     """(text, codec name) when charset-normalizer reads `body` in one encoding with little chaos;
     None for binary junk and for mostly-UTF-8 bytes."""
-    import codecs
-
     from charset_normalizer import from_bytes
 
     if mostly_utf8(body):
