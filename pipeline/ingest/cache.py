@@ -52,7 +52,7 @@ class DocumentCache:
             return {}
 
     def build(self, name: str, text: str, raw_sha: str, row: dict, collection=None) -> tuple:
-        described = collection.as_dict() if collection else None
+        described = collection.cleaning_key() if collection else None
         key = hashlib.sha256(json.dumps([ingest_version(), name, raw_sha, row, described], sort_keys=True,
                                         default=str).encode()).hexdigest()
         if key not in self.old:

@@ -19,6 +19,9 @@ from pipeline.datafile import load_yaml
 from pipeline.ingest.reader import COLLECTION_NAME, _walk, display_name, is_inside, make_issue, read_bytes
 from schemas._base import ISO3 as ISO3_PATTERN
 
+# What `pipeline.ingest.corpus` reads of a collection when it makes a documents row.
+CLEANING_FIELDS = ("folder", "name", "publisher", "licence", "language", "file_pattern", "speaking_state",
+                   "title_template", "country_names")
 TEXT_KEYS = ("title", "description", "publisher", "licence", "archive", "url", "language",
              "title_template")
 KEYS = {"name", "citation", "file_pattern", "speaking_state", "country_names", *TEXT_KEYS}
@@ -56,8 +59,13 @@ class Collection:
         return str(PurePosixPath(self.folder or ".") / COLLECTION_NAME)
 
     def as_dict(self) -> dict:
-        """Plain values (for cache keys and release metadata)."""
+        """Plain values (for release metadata)."""
         return asdict(self)
+
+    def cleaning_key(self) -> list:
+        """The values a document's row is made from: a change to the collection's description,
+        citation or archive does not clean its documents again."""
+        return [getattr(self, name) for name in CLEANING_FIELDS]
 
     def contains(self, source_name: str) -> bool:
         return not self.folder or source_name.startswith(self.folder + "/")
