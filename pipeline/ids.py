@@ -22,8 +22,7 @@ def row_id(prefix: str, row: dict) -> str:
     share one. Keys are sorted and None kept apart from "", so the id does not depend on the
     order a row was built in."""
     content = {k: v for k, v in row.items() if k != f"{prefix}_id"}
-    payload = json.dumps(content, sort_keys=True, default=str, ensure_ascii=False)
-    return f"{prefix}_{sha256_text(payload)[:16]}"
+    return stable_id(prefix, json.dumps(content, sort_keys=True, default=str, ensure_ascii=False))
 
 
 def unique_rows(prefix: str, rows: list[dict]) -> list[dict]:

@@ -65,3 +65,11 @@ def test_a_document_noun_owned_by_my_is_the_speaking_states_or_nobodys(nlp):
         parsed = parse_document("doc_0123456789abcdef", text, dt.date(2024, 9, 24), nlp=nlp, speaking_state=state)
         quotes = extract_document(parsed)["quotes"]
         assert [q["speaker"] for q in quotes] == speakers
+
+
+def test_a_plural_self_noun_is_not_the_speaker_alone(nlp):
+    text = "Our two countries signed a treaty with Russia.\n\nOur countries condemned the attack on Ukraine.\n"
+    parsed = parse_document("doc_0123456789abcdef", text, dt.date(2024, 9, 24), nlp=nlp, speaking_state="JPN")
+    rows = extract_document(parsed)
+    assert not [m for m in rows["mentions"] if m["text"].lower().startswith("our")]
+    assert not [e for e in rows["events"] if e["actor_code"] == "JPN"]

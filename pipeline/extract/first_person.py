@@ -45,9 +45,10 @@ def in_quote(tok) -> bool:
 
 
 def is_self_noun(tok) -> bool:
-    """"my Government", "our country": a self noun owned by a first-person possessive."""
+    """"my Government", "our country": a singular self noun owned by a first-person possessive
+    ("our countries", "our two nations" are the speaker and others, not the speaker alone)."""
     w = words()
-    return tok.lemma_.lower() in w["nouns"] and any(
+    return tok.tag_ in ("NN", "NNP") and tok.lemma_.lower() in w["nouns"] and any(
         c.dep_ == "poss" and c.lower_ in w["possessives"] for c in tok.children)
 
 
