@@ -28,7 +28,7 @@ class Entities(TableModel):
 class Mentions(TableModel):
     """Every place in a document where an entity is named or referred to, with offsets."""
 
-    mention_id: str = pa.Field(unique=True, str_matches=ID, description="Stable mention id (document and offsets).")
+    mention_id: str = pa.Field(unique=True, str_matches=ID, description="Stable mention id: a digest of every other column of the row, so rows that differ anywhere differ in id.")
     entity_id: str = pa.Field(str_matches=ID, description="The entity mentioned (entities.entity_id).")
     doc_id: str = pa.Field(str_matches=ID, description="Document of the mention.")
     char_start: int = pa.Field(ge=0, description="Start offset (Python slice) into documents.text.")

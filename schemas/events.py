@@ -15,7 +15,7 @@ class Events(TableModel):
     """Who did what to whom, when: one row per PLOVER-typed interaction between political actors
     (and per actor-recipient pair), reported as having happened or as planned."""
 
-    event_id: str = pa.Field(unique=True, str_matches=ID, description="Stable event id (document, offsets, type and codes).")
+    event_id: str = pa.Field(unique=True, str_matches=ID, description="Stable event id: a digest of every other column of the row, so rows that differ anywhere differ in id.")
     doc_id: str = pa.Field(str_matches=ID, description="Document the event is reported in.")
     event_type: str = pa.Field(isin=EVENT_TYPES, description="PLOVER category: AGREE, CONSULT, SUPPORT, CONCEDE, COOPERATE, AID, RETREAT, REQUEST, ACCUSE, REJECT, THREATEN, PROTEST, SANCTION, MOBILIZE, COERCE or ASSAULT.")
     event_mode: Optional[str] = pa.Field(nullable=True, description="Short lower-case subtype: visit, meeting, phone_call, summit, agreement, aid_package, sanctions, expulsion, exercise, invasion, statement...")

@@ -14,7 +14,7 @@ class Figures(TableModel):
     """Every quantity stated in the text (money, percentages, counts, distances, masses, durations,
     multiples), normalised to a fully scaled value with its unit, range and approximation."""
 
-    figure_id: str = pa.Field(unique=True, str_matches=ID, description="Stable figure id (document and offsets).")
+    figure_id: str = pa.Field(unique=True, str_matches=ID, description="Stable figure id: a digest of every other column of the row, so rows that differ anywhere differ in id.")
     doc_id: str = pa.Field(str_matches=ID, description="Document the figure is in.")
     raw_text: str = pa.Field(description="The span as written ('$185 billion', 'about 500 miles'), equal to documents.text[char_start:char_end].")
     value: float = pa.Field(description="Fully scaled value (185e9 for '$185 billion'); the midpoint for a range.")

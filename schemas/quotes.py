@@ -15,7 +15,7 @@ class Quotes(TableModel):
     """Every attributed quotation: the words inside the quotation marks, who said them and the
     reporting cue. A quotation broken by its attribution, or spanning paragraphs, gives one row per part."""
 
-    quote_id: str = pa.Field(unique=True, str_matches=ID, description="Stable quote id (document and offsets).")
+    quote_id: str = pa.Field(unique=True, str_matches=ID, description="Stable quote id: a digest of every other column of the row, so rows that differ anywhere differ in id.")
     doc_id: str = pa.Field(str_matches=ID, description="Document the quote is in.")
     text: str = pa.Field(description="The quoted words without the quotation marks, equal to documents.text[char_start:char_end].")
     speaker: Optional[str] = pa.Field(nullable=True, description="Canonical name of the speaker, or the unnamed source as written ('a US defense official'); null when nobody can be attributed.")

@@ -12,6 +12,7 @@ kept per document (`_doc_id`, `_seq`) and deduplicated after assembly, in docume
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import shutil
 import uuid
@@ -41,19 +42,20 @@ class CorpusTables:
         if not self.folder.exists():
             return {}, {}
         try:
-            self._check_sums(("keys", *names))
-            keys = pl.read_parquet(self.folder / "keys.parquet")
-            frames = {name: pl.read_parquet(self.folder / f"{name}.parquet") for name in names}
+            sums = json.loads((self.folder / SUMS).read_text(encoding="utf-8"))
+            keys = self._read_checked("keys", sums)
+            frames = {name: self._read_checked(name, sums) for name in names}
             return dict(zip(keys["doc_id"].to_list(), keys["key"].to_list())), frames
         except (OSError, ValueError, pl.exceptions.PolarsError):  # partial or corrupt: every document comes from its own cache
             self.damaged += 1
             return {}, {}
 
-    def _check_sums(self, names: tuple[str, ...]) -> None:
-        sums = json.loads((self.folder / SUMS).read_text(encoding="utf-8"))
-        for name in names:
-            if sums.get(f"{name}.parquet") != file_digest(self.folder / f"{name}.parquet"):
-                raise ValueError(f"{name}.parquet does not match {SUMS}")
+    def _read_checked(self, name: str, sums: dict) -> pl.DataFrame:
+        """One stored table, its bytes read once: checked against its sum, then parsed."""
+        data = (self.folder / f"{name}.parquet").read_bytes()
+        if sums.get(f"{name}.parquet") != hashlib.sha256(data).hexdigest():
+            raise ValueError(f"{name}.parquet does not match {SUMS}")
+        return pl.read_parquet(io.BytesIO(data))
 
     def save(self, keys: dict[str, str], frames: dict[str, pl.DataFrame]) -> str | None:
         """Replace the stored tables; a crash leaves either the old set, the new one or none. Returns

@@ -48,7 +48,6 @@ class Entity:
 
 @dataclass(frozen=True)
 class Mention:
-    mention_id: str
     entity_id: str
     doc_id: str
     char_start: int
@@ -1197,7 +1196,7 @@ def _build(parsed, doc_id: str, date, resolved: list, spans: list, chars: list =
         if text[a:b].strip() != text[a:b] or not text[a:b]:
             continue
         entities.setdefault(ent.entity_id, ent)
-        mentions.append(Mention(stable_id("mention", doc_id, a, b), ent.entity_id, doc_id, a, b, text[a:b]))
+        mentions.append(Mention(ent.entity_id, doc_id, a, b, text[a:b]))
     return DocEntities(entities, mentions, doc_id, date)
 
 
