@@ -3,11 +3,12 @@
 import dagster as dg
 import polars as pl
 
-from pipeline.config import publish_text, spacy_model_name
+from pipeline.config import max_source_bytes, publish_text, spacy_model_name
 from pipeline.extract.document import extractor_version
 from pipeline.ingest.fingerprint import sources_digest
 from pipeline.release.changelog import write_changelog
-from pipeline.release.extras import RELEASE_WRITERS
+from pipeline.ingest.collections import load_collections
+from pipeline.release.extras import release_writers
 from pipeline.release.publish import publish
 from pipeline.progress import progress
 from pipeline.resources import BuildSettings
@@ -50,7 +51,9 @@ def release(context: dg.AssetExecutionContext, settings: BuildSettings, document
         "figures": figures, "events": events, "extraction_issues": extraction_issues})
     extra = {"spacy_model": spacy_model_name(), "extractor_version": extractor_version(),
              "sources_digest": sources_digest(settings.sources)}
-    published = publish(settings.outputs, frames, input_files(documents), extra, writers=[write_changelog, *RELEASE_WRITERS])
+    collections = load_collections(settings.sources, max_source_bytes())[0]  # their problems are source issues already
+    published = publish(settings.outputs, frames, input_files(documents), extra,
+                        writers=[write_changelog, *release_writers(collections)])
     rows = {name: frame.height for name, frame in frames.items()}
     state = "repaired" if published.repaired else "new" if published.created else "unchanged"
     progress(context, "release", f"{published.version} ({state})")

@@ -12,7 +12,7 @@ import polars as pl
 
 from pipeline.release.datacard import CITATION
 from pipeline.ingest.collections import Collection
-from pipeline.release.datapackage import (DATA_LICENSE, DESCRIPTION, KEYWORDS, TITLE, build_collections,
+from pipeline.release.datapackage import (DATA_LICENSE, DESCRIPTION, KEYWORDS, TITLE,
                                           collection_entries)
 from pipeline.release.publish import file_sha256
 from schemas import TABLES
@@ -116,7 +116,6 @@ def metadata(folder: Path, frames: dict[str, pl.DataFrame], version: str,
 def write_croissant(folder: Path, frames: dict[str, pl.DataFrame], previous, version: str,
                     collections: list[Collection] | None = None) -> dict:
     """Release writer: croissant.json beside the Parquet files."""
-    collections = build_collections() if collections is None else collections
-    data = metadata(folder, frames, version, collections)
+    data = metadata(folder, frames, version, collections or [])
     (folder / "croissant.json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     return {"croissant.json": {"table": None, "rows": len(data["recordSet"])}}

@@ -11,7 +11,7 @@ import yaml
 from pipeline.config import publish_text
 from pipeline.printable import printable
 from pipeline.ingest.collections import Collection
-from pipeline.release.datapackage import build_collections, collection_entries
+from pipeline.release.datapackage import collection_entries
 from pipeline.release.plots import PLOT_FILES
 from schemas import TABLES
 from schemas._base import table_description
@@ -271,8 +271,7 @@ def card_markdown(folder: Path, frames: dict[str, pl.DataFrame], version: str, q
 def write_datacard(folder: Path, frames: dict[str, pl.DataFrame], previous, version: str,
                    collections: list[Collection] | None = None) -> dict:
     """Release writer: README.md, the data card."""
-    collections = build_collections() if collections is None else collections
-    text = card_markdown(folder, frames, version, load_quality(), collections)
+    text = card_markdown(folder, frames, version, load_quality(), collections or [])
     (folder / "README.md").write_text(text, encoding="utf-8")
     return {"README.md": {"table": None, "rows": len(text.splitlines())}, **write_card_documents(folder)}
 

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import polars as pl
 
-from pipeline.config import max_source_bytes
-from pipeline.ingest.collections import Collection, load_collections
+from pipeline.ingest.collections import Collection
 from pipeline.release.csvfiles import csv_name
 from pipeline.release.publish import file_sha256
 from schemas import TABLES
@@ -102,20 +101,6 @@ def csv_resource(folder: Path, table: str, rows: int) -> dict:
 # Sources: collections and loose documents
 
 
-def build_collections() -> list[Collection]:
-    """The collection files of the sources folder of the build this writer runs in. A writer is
-    called as writer(folder, frames, previous, version), without the sources folder; inside a
-    Dagster run it is the `settings` resource's. Outside one (a writer called on its own) there are
-    none, and collections are described from the documents table alone."""
-    try:
-        import dagster as dg
-
-        sources = dg.AssetExecutionContext.get().resources.settings.sources
-    except Exception:  # no run in scope, or a run without the settings resource
-        return []
-    return load_collections(sources, max_source_bytes())[0]
-
-
 def collection_entries(documents: pl.DataFrame, collections: list[Collection]) -> list[dict]:
     """One entry per collection the documents belong to: what its collection file says, with the
     count, years and licence of its published documents."""
@@ -182,7 +167,6 @@ def descriptor(folder: Path, frames: dict[str, pl.DataFrame], version: str,
 def write_datapackage(folder: Path, frames: dict[str, pl.DataFrame], previous, version: str,
                       collections: list[Collection] | None = None) -> dict:
     """Release writer: datapackage.json beside the Parquet files."""
-    collections = build_collections() if collections is None else collections
-    data = descriptor(folder, frames, version, collections)
+    data = descriptor(folder, frames, version, collections or [])
     (folder / "datapackage.json").write_text(json.dumps(data, indent=2, default=str) + "\n", encoding="utf-8")
     return {"datapackage.json": {"table": None, "rows": len(data["resources"])}}
