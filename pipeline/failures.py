@@ -13,6 +13,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.config import spacy_model_name
+
 # Exit codes of `diplodata build`; 0 is a published (or verified unchanged) release.
 EXIT_CODES = {
     "not_published": 1,  # a contract check or a stage failed: nothing published
@@ -89,7 +91,7 @@ def diagnose(texts: list[str], outputs: Path, dagster_home: Path | None = None) 
         "run_history": f"Dagster's run history {home / 'history' / 'runs.db'} is {history_state(texts)}: stop any "
                        f"other Dagster process on it, or move {home} aside (or set DAGSTER_HOME to an empty "
                        f"folder), and build again; {KEEP}",
-        "spacy_model": f"the spaCy pipeline {spacy_name()!r} is not installed: run ./run.sh build (it installs the "
+        "spacy_model": f"the spaCy pipeline {spacy_model_name()!r} is not installed: run ./run.sh build (it installs the "
                        f"pinned pipeline) or set DIPLODATA_SPACY_MODEL to an installed one; {KEEP}",
     }
     return Diagnosis(kind, f"diplodata: {lines[kind]}")
@@ -114,12 +116,6 @@ def history_state(texts: list[str]) -> str:
     return "locked by another process" if any("database is locked" in t for t in texts) else "corrupt"
 
 
-def spacy_name() -> str:
-    from pipeline.config import spacy_model_name
-
-    return spacy_model_name()
-
-
 class SpacyModelMissing(RuntimeError):
     """The configured spaCy pipeline cannot be loaded (checked before the run starts)."""
 
@@ -130,7 +126,7 @@ def check_spacy_model() -> None:
     Found, not loaded: the stages load it once, and a second load would cost a second copy."""
     import importlib.util
 
-    name = spacy_name()
+    name = spacy_model_name()
     try:
         found = name.startswith("blank:") or Path(name).exists() or (
             name.isidentifier() and importlib.util.find_spec(name) is not None)

@@ -2,7 +2,6 @@
 dynamic partitions in step with them and requests a run for each new or changed one."""
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
@@ -13,7 +12,8 @@ from pipeline.ingest.fingerprint import quick_fingerprints, sources_digest
 from pipeline.ingest.reader import list_sources
 from pipeline.jobs import build_release_job, document_job
 from pipeline.partitions import partition_key, sources_partitions
-from pipeline.release.publish import latest_release
+from pipeline.release.commands import load_manifest
+from pipeline.release.publish import file_sha256, latest_release
 from pipeline.resources import BuildSettings
 
 
@@ -84,12 +84,12 @@ def latest_manifest(settings: BuildSettings) -> dict | None:
     latest = latest_release(settings.outputs)
     if latest is None or not (latest / "manifest.json").exists():
         return None
-    return json.loads((latest / "manifest.json").read_text(encoding="utf-8"))
+    return load_manifest(latest)
 
 
 def sha256_or_none(path: Path) -> str | None:
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        return file_sha256(path)
     except OSError:  # gone or unreadable since it was listed: not what the release holds
         return None
 

@@ -120,7 +120,7 @@ EMPTY_QUERY = "empty query: give one or more SQL statements, e.g. \"SELECT count
 
 def statements(con, sql: str) -> list:
     """The statements of `sql`; a query with none (blank, or only comments) is an error."""
-    found = con.extract_statements(sql) if sql.strip() else []
+    found = con.extract_statements(sql)
     if not found:
         raise QueryError(EMPTY_QUERY)
     return found
