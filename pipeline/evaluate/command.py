@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-DEFAULT_RELEASE = Path("outputs/releases/latest")
+from pipeline.release.commands import DEFAULT_RELEASE
 
 
 def add_evaluate_command(sub) -> None:

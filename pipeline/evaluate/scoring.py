@@ -27,11 +27,13 @@ class EvaluationError(ValueError):
 
 
 def release_folder(path: Path) -> Path:
-    """A release folder, or a releases folder (its `latest`), or an outputs folder (releases/latest)."""
-    for candidate in (path, path / "latest", path / "releases" / "latest"):
-        if (candidate / "documents.parquet").is_file():
-            return candidate.resolve()
-    raise EvaluationError(f"no release at {path} (no documents.parquet in it, its latest or releases/latest)")
+    """The release to score, found as `query` finds it; an error when there is none."""
+    from pipeline.release.commands import release_folder as find_release
+
+    found = find_release(path)
+    if found is None:
+        raise EvaluationError(f"no release at {path} (no manifest.json or documents.parquet in it, its latest or releases/latest)")
+    return found
 
 
 def read_release(folder: Path) -> dict[str, dict[str, list[dict]]]:

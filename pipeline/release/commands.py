@@ -102,13 +102,21 @@ def verify_release(release: Path) -> list[str]:
 
 # query -------------------------------------------------------------------------------------------
 
+def release_folder(path: Path) -> Path | None:
+    """The release a user names: a release folder, a releases folder (its `latest`) or an outputs
+    folder (its releases/latest), a folder being a release when it holds a manifest or the tables'
+    Parquet files; None when there is none."""
+    for candidate in (path, path / "latest", path / "releases" / "latest"):
+        if (candidate / "manifest.json").is_file() or (candidate / "documents.parquet").is_file():
+            return candidate.resolve()
+    return None
+
+
 def database_path(release: Path) -> Path:
-    """A release folder, a releases folder (its `latest`) or the .duckdb file itself."""
+    """The .duckdb of `release` (see `release_folder`), or `release` when it is that file."""
     if release.is_file():
         return release
-    if (release / DB_NAME).is_file():
-        return release / DB_NAME
-    return release / "latest" / DB_NAME
+    return (release_folder(release) or release / "latest") / DB_NAME
 
 
 class QueryError(ValueError):
