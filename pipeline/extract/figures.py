@@ -183,7 +183,7 @@ def _governed_one(span) -> bool:
     """"for one year", "in just one week": a spelled "one" with a duration is a quantity when a
     preposition or adverb governs it; alone it is an article ("one day, he left")."""
     prev = _previous_word(span[0])
-    return prev is not None and prev.pos_ in ("ADP", "ADV") and not _relative_time(span)
+    return prev is not None and prev.pos_ in ("ADP", "ADV")  # relative times were set aside in _decide
 
 
 def _last_count(rows: list[dict], sent_start: int) -> dict | None:

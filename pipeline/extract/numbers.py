@@ -264,6 +264,12 @@ def _blocked_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for rx in patterns()["blocked"] for m in rx.finditer(text)]
 
 
+def _capitalised_inside_sentence(text: str, m: re.Match, group: int = 0) -> bool:
+    """A match that starts with a capital where no sentence starts: part of a name ("Half Moon
+    Bay", "One Belt"), not a number word."""
+    return m.group(group)[0].isupper() and not _sentence_initial(text, m.start())
+
+
 def _inside(spans, s: int, e: int) -> bool:
     return any(a <= s < b or a < e <= b for a, b in spans)
 
@@ -467,7 +473,7 @@ def _fractions(text: str) -> list[Quantity]:
     out = []
     for m in p["fraction"].finditer(text):
         num, hyphen, den = m.group(1).lower(), m.group(2) == "-", m.group(3).lower()
-        if m.group(1)[0].isupper() and not _sentence_initial(text, m.start()) or _glued_before(text, m.start()):
+        if _capitalised_inside_sentence(text, m, 1) or _glued_before(text, m.start()):
             continue
         article = num in ("a", "an")
         n = 1 if article else lx["number_words"][num]
@@ -482,7 +488,7 @@ def _fractions(text: str) -> list[Quantity]:
             start=m.start(), end=m.end(), value=n / dens[den], kind="other", unit="fraction",
             core_start=m.start(), core_end=m.end(), words=True))))
     for m in p["ratio"].finditer(text):  # "one in five", "seven out of 10": a share
-        if m.group(1)[0].isupper() and not _sentence_initial(text, m.start()) or _glued_before(text, m.start()):
+        if _capitalised_inside_sentence(text, m, 1) or _glued_before(text, m.start()):
             continue
         n, d = (float(g) if g.isdigit() else lx["number_words"].get(g.lower(), 0) for g in m.groups())
         if not 0 < n < d or _unit_after(text, m.end(), False, None)[1] is not None:
@@ -490,7 +496,7 @@ def _fractions(text: str) -> list[Quantity]:
         out.append(_qualify(text, Quantity(start=m.start(), end=m.end(), value=n / d, kind="other", unit="fraction",
                                            core_start=m.start(), core_end=m.end(), words=True)))
     for m in p["half"].finditer(text):
-        if m.group()[0].isupper() and not _sentence_initial(text, m.start()):
+        if _capitalised_inside_sentence(text, m):
             continue
         if _word_before(text, m.start()) in lx["half_blockers_before"] or _inside([(q.start, q.end) for q in out], m.start(), m.end()):
             continue
@@ -520,7 +526,7 @@ def _durations_without_number(text: str) -> list[Quantity]:
     out: list[Quantity] = []
 
     def add(m, value, qualified_only=False):
-        if m.group(0)[0].isupper() and not _sentence_initial(text, m.start()):
+        if _capitalised_inside_sentence(text, m):
             return
         if _inside([(q.start, q.end) for q in out], m.start(), m.end()):
             return
@@ -549,7 +555,7 @@ def _vague(text: str) -> list[Quantity]:
     lx = lexicon()
     out = []
     for m in patterns()["vague"].finditer(text):
-        if m.group(0)[0].isupper() and not _sentence_initial(text, m.start()):
+        if _capitalised_inside_sentence(text, m):
             continue
         base = lx["vague_scales"][m.group(2).lower()]
         mult = lx["vague_multipliers"][m.group(1).lower()] if m.group(1) else 1
@@ -560,7 +566,7 @@ def _vague(text: str) -> list[Quantity]:
             q.kind, q.unit, q.end = "money", lx["currency_words"][cur.group(1)], cur.end()
         out.append(q)
     for m in patterns()["vague_money"].finditer(text):  # "billions in new investment": currency not stated
-        if m.group(0)[0].isupper() and not _sentence_initial(text, m.start()):
+        if _capitalised_inside_sentence(text, m):
             continue
         out.append(Quantity(start=m.start(), end=m.end(), value=float(lx["vague_scales"][m.group(1).lower()]),
                             kind="money", approximation="more_than", core_start=m.start(), core_end=m.end(),
@@ -573,7 +579,7 @@ def _indefinite(text: str) -> list[Quantity]:
     (a currency, a counted noun) is read as after any number."""
     out = []
     for m in patterns()["indefinite"].finditer(text):
-        if m.group(0)[0].isupper() and not _sentence_initial(text, m.start()):
+        if _capitalised_inside_sentence(text, m):
             continue
         got = _word_number_at(text, m.end(), lead=["a"])
         if not got:
