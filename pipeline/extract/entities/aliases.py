@@ -1,0 +1,139 @@
+"""Alias merging: the name variants of one person within a document ("Kishida" -> "Fumio Kishida"),
+people the gazetteer lacks gathered over their variants, and lone surnames NER missed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pipeline.extract.entities.dictionary import Entity
+from pipeline.extract.entities.gazetteer import INITIAL, Lexicon, _role_text, lexicon, plain_entity
+from pipeline.extract.entities.roles import _portfolio_ending_at, _strip_titles
+
+
+@dataclass
+class _Person:
+    """A person the gazetteer lacks, gathered over the document's name variants."""
+
+    tokens: tuple[str, ...]
+    name: str
+    country: str | None = None
+    title: str | None = None
+    spans: list = field(default_factory=list)
+    complete: bool = False  # title already names its place ("Mayor of Beijing")
+
+
+def _clean_person(words: list[str], lows: list[str], start: int, end: int, lex: Lexicon) -> int:
+    """Skip titles, honorifics and the tail of a portfolio ("... Labour and Welfare Keizo Takemi")
+    NER left inside a PERSON span."""
+    lead = _strip_titles(words[start:end], lows[start:end], lex)
+    start = start + lead if lead < end - start else start
+    while end - start > 2 and _portfolio_ending_at(words, lows, start, max(0, start - 12), lex) is not None:
+        start += 1
+    return start
+
+
+def _calls(tokens, lex: Lexicon) -> set[str]:
+    """Lone words that may stand for a person: the family name (last, or first in Chinese/Korean order)."""
+    words = [w.lower().strip(".,") for w in tokens if w.lower() not in lex.suffixes and not INITIAL.match(w)]
+    if len(words) < 2:
+        return set()
+    out = {words[-1]}
+    if words[0] in lex.surname_first:
+        out.add(words[0])
+    return out
+
+
+def _preferred(ents: list[Entity]) -> Entity | None:
+    """One person among those sharing a family name: the only one, else the only office holder
+    ("Trump" is the president, not a relative)."""
+    unique = {e.entity_id: e for e in ents}
+    if len(unique) == 1:
+        return next(iter(unique.values()))
+    holders = [e for e in unique.values() if e.code and e.role]
+    return holders[0] if len(holders) == 1 else None
+
+
+def _merge_people(resolved: list, people: dict) -> None:
+    """Map single-token names to the document's fuller names by family name, then to entities.
+    A lone given name ("Mike") that is no one's family name is dropped, never guessed."""
+    lex = lexicon()
+    by_word: dict[str, list[Entity]] = {}
+    givens: set[str] = set()
+    for _, _, t in resolved:
+        if isinstance(t, Entity) and t.entity_type == "person":
+            for w in _calls(t.name.split(), lex):
+                by_word.setdefault(w, []).append(t)
+            givens.add(t.name.split()[0].lower())
+    full_by_word: dict[str, dict[int, _Person]] = {}
+    for p in people.values():
+        for w in _calls(p.tokens, lex):
+            full_by_word.setdefault(w, {})[id(p)] = p
+        if len(p.tokens) > 1:
+            givens.add(p.tokens[0].lower())
+    final: dict[int, Entity | None] = {}
+    for k, (s, e, t) in enumerate(resolved):
+        if _loose_single(t):  # NER called a lone surname ORG/GPE; a person in the doc may own it
+            if t.name.lower() not in by_word and t.name.lower() not in full_by_word:
+                continue
+            t = _Person((t.name,), t.name)
+        if not isinstance(t, _Person):
+            continue
+        target: Entity | _Person | None = t
+        if len(t.tokens) == 1:
+            low = t.tokens[0].lower()
+            fulls = list(full_by_word.get(low, {}).values())
+            if low in by_word:
+                target = _preferred(by_word[low])
+            elif len(fulls) == 1:
+                target = fulls[0]
+            elif low in givens:
+                target = None
+        if isinstance(target, _Person):
+            target = _person_entity(target, lex)
+        final[k] = target
+    for k, ent in final.items():
+        s, e, _ = resolved[k]
+        resolved[k] = (s, e, ent)
+    resolved[:] = [r for r in resolved if r[2] is not None]
+
+
+def _lone_surnames(doc, words, resolved) -> list:
+    """Surnames NER did not tag ("Quillfeather argued ...") after the full name appeared."""
+    lex = lexicon()
+    taken = bytearray(len(words))
+    for s, e, _ in resolved:
+        taken[s:e] = b"\x01" * (e - s)
+    seen: dict[str, tuple[int, list]] = {}
+    for s, e, t in resolved:
+        if isinstance(t, Entity) and t.entity_type == "person" and " " in t.name:
+            for surname in _calls(t.name.split(), lex):
+                if surname.isalpha() and len(surname) > 2:
+                    seen.setdefault(surname, (s, []))[1].append(t)
+    first_seen = {w: (s, _preferred(ents)) for w, (s, ents) in seen.items()}
+    out = []
+    for k, w in enumerate(words):
+        hit = first_seen.get(w.lower()) if w[:1].isupper() else None
+        if (hit and hit[1] is not None and not taken[k] and k > hit[0] and doc[k].pos_ == "PROPN"
+                and _may_be_surname(doc[k], w, lex)):
+            out.append((k, k + 1, hit[1]))
+    return out
+
+
+def _may_be_surname(tok, word: str, lex: Lexicon) -> bool:
+    """NER often tags a lone surname as a place or a date ("the next day Tanaka"); after the full name
+    appeared, the surname wins, unless the word is a place the gazetteer knows ("Washington")."""
+    if tok.ent_type_ in ("", "PERSON", "ORG", "DATE", "TIME"):
+        return True
+    return tok.ent_type_ in ("GPE", "LOC") and (word,) not in lex.exact and (word.lower(),) not in lex.lower
+
+
+def _loose_single(t) -> bool:
+    return (isinstance(t, Entity) and t.entity_type in ("organization", "location") and t.country_code is None
+            and t.wikidata_id is None and " " not in t.name and t.name[:1].isupper() and not t.name.isupper())
+
+
+def _person_entity(p: _Person, lex: Lexicon) -> Entity:
+    code = p.country
+    country = code if code in lex.state_names else None
+    role = p.title if p.complete else _role_text(p.title, code, lex)
+    return plain_entity(p.name, "person", country, code, role)
