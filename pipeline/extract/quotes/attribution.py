@@ -1,0 +1,200 @@
+"""Attribution by grammar: the reporting cue of a quotation and the speaker its subject names."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from pipeline.extract.first_person import is_self_reference, speaking_entity
+from pipeline.extract.first_person import words as first_person_words
+from pipeline.extract.quotes.lexicon import lexicon
+from pipeline.extract.quotes.names import Names, Speaker, clean_name, name_in_label
+from pipeline.extract.quotes.spans import QSpan
+
+@dataclass
+class Attribution:
+    speaker: Speaker | None
+    cue: str | None
+
+
+class Context:
+    """Everything attribution needs about one document."""
+
+    def __init__(self, parsed: Any, spans: list[QSpan], paras: list[tuple[int, int]]):
+        self.parsed, self.text, self.doc = parsed, parsed.text, parsed.doc
+        self.spans, self.paras = spans, paras
+        self.names = Names(parsed, spans)
+        self.sents = [(s.start_char, s.end_char) for s in self.doc.sents]
+        self.sent_starts = [s for s, _ in self.sents]
+        self.tok_starts = [t.idx for t in self.doc]
+        self.prev: tuple[QSpan, Speaker] | None = None
+
+    def sentence_bounds(self, s: int, e: int) -> tuple[int, int]:
+        if not self.sents:
+            return 0, len(self.text)
+        i = max(bisect.bisect_right(self.sent_starts, s) - 1, 0)
+        j = max(bisect.bisect_right(self.sent_starts, max(e - 1, s)) - 1, i)
+        return self.sents[i][0], self.sents[j][1]
+
+    def tokens(self, s: int, e: int) -> list:
+        i = max(bisect.bisect_right(self.tok_starts, s) - 1, 0)
+        j = bisect.bisect_left(self.tok_starts, e)
+        return [t for t in self.doc[i:j] if t.idx < e and s < t.idx + len(t)]
+
+    def quoted(self, t: Any) -> bool:
+        return self.names.in_quote(t.idx)
+
+
+def is_cue(t: Any) -> bool:
+    lex = lexicon()
+    if t.pos_ not in ("VERB", "AUX") and t.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
+        return False
+    if t.lemma_.lower() in lex["reporting_verbs"]:
+        return True
+    return t.lemma_.lower() in lex["document_verbs"] and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in lex["document_nouns"] for c in t.children)
+
+
+def phrase_cue(ctx: Context, s: int, e: int) -> tuple[Any, str] | None:
+    """A cue phrase such as "according to" in [s, e): returns its object token."""
+    low = ctx.text[s:e].lower()
+    for phrase in sorted(lexicon()["phrase_cues"], key=len, reverse=True):
+        for m in re.finditer(r"\b" + re.escape(phrase) + r"\b", low):
+            last = [t for t in ctx.tokens(s + m.start(), s + m.end()) if not ctx.quoted(t)]
+            if not last:
+                continue
+            obj = sorted((c for c in last[-1].children if c.dep_ in ("pobj", "dobj")),
+                         key=lambda c: (c.pos_ != "PROPN", -c.i))
+            if not obj:
+                after = [t for t in ctx.doc[last[-1].i + 1:last[-1].i + 8] if t.pos_ in ("PROPN", "NOUN", "PRON")]
+                obj = after[-1:] if after else []
+            if obj:
+                return obj[0], phrase
+    return None
+
+
+def quote_root(toks: list) -> Any | None:
+    ids = {t.i for t in toks}
+    for t in toks:
+        if t.head.i not in ids or t.head.i == t.i:
+            return t
+    return None
+
+
+def find_cue(ctx: Context, sp: QSpan) -> tuple[Any, str] | None:
+    """The cue token governing, depending on or adjacent to the quotation, with its text."""
+    toks = ctx.tokens(sp.start, sp.end)
+    root = quote_root(toks)
+    if root is not None:
+        for a in root.ancestors:
+            if not ctx.quoted(a) and is_cue(a):
+                return a, a.text
+    ss, se = ctx.sentence_bounds(sp.start, sp.end)
+    ss, se = ctx.paras[sp.para][0] if ss < ctx.paras[sp.para][0] else ss, min(se, ctx.paras[sp.para][1])
+    ids = {t.i for t in toks}
+    # "the “new normal” touted by officials": a participle describing the quoted term
+    cands = [t for t in ctx.tokens(ss, se) if not ctx.quoted(t) and is_cue(t)
+             and not (t.dep_ == "acl" and t.head.i in {q.i for q in toks})]
+    for t in sorted(cands, key=lambda t: abs(t.idx - sp.start)):
+        if any(a.i in ids for a in t.ancestors):
+            return t, t.text
+    found = phrase_cue(ctx, ss, se)
+    if found:
+        return found
+    for t in sorted(cands, key=lambda t: min(abs(t.idx - sp.end), abs(t.idx - sp.start))):
+        if adjacent(ctx, sp, t):
+            return t, t.text
+    return None
+
+
+def adjacent(ctx: Context, sp: QSpan, t: Any) -> bool:
+    """Only a short attribution ("Putin said", "he added") separates the cue from the quotation."""
+    lo, hi = (sp.end + 1, t.idx) if t.idx >= sp.end else (t.idx + len(t), sp.start - 1)
+    if hi < lo:
+        return True
+    gap = ctx.text[lo:hi]
+    if any(c in gap for c in "“”\"‘") or re.search(r"[.!?]\s", gap):
+        return False
+    return len(gap.split()) <= 8
+
+
+def subject_of(t: Any) -> Any | None:
+    for _ in range(6):
+        subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if subj:
+            return subj[0]
+        agent = [g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if agent:
+            return agent[0]
+        if t.head.i == t.i or t.dep_ not in ("xcomp", "advcl", "conj", "pcomp", "acl", "prep", "pobj", "ccomp",
+                                             "relcl", "dep", "parataxis", "advmod"):
+            return None
+        t = t.head
+    return None
+
+
+def np_bounds(ctx: Context, t: Any) -> tuple[int, int]:
+    right = t
+    for c in t.rights:
+        if c.dep_ in ("prep", "compound", "flat", "nummod", "amod") and not ctx.quoted(c):
+            right = c.right_edge
+        elif c.dep_ == "appos" and c.pos_ == "PROPN" and c.i == right.right_edge.i + 1 + sum(
+                1 for g in c.lefts if g.dep_ in ("compound", "flat")):
+            right = c  # "Ambassador to Japan Rahm Emanuel": the name, not what follows it
+        elif not c.is_punct:
+            break
+    left = t.left_edge
+    while left.i < t.i and (left.is_punct or ctx.quoted(left)):
+        left = ctx.doc[left.i + 1]
+    return left.idx, right.idx + len(right)
+
+
+def owner_of(t: Any) -> Any | None:
+    """The author of a document noun: "China's proposal", "a statement from the ministry"."""
+    for c in t.children:
+        if c.dep_ == "poss":
+            return c
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    return None
+
+
+def own_voice(ctx: Context, t: Any) -> Speaker | None:
+    """"I" or "we" of a text spoken for a state is that state; in any other text, nobody."""
+    state = speaking_entity(ctx.parsed)
+    if state is None or not is_self_reference(t):
+        return None
+    return Speaker(state.name, state.entity_id, "state")
+
+
+def speaker_of(ctx: Context, t: Any, cue: Any | None, depth: int = 0) -> Speaker | None:
+    lex = lexicon()
+    low = t.lower_
+    if low in lex["relative_pronouns"] and t.head.dep_ == "relcl":
+        t = t.head.head
+        low = t.lower_
+    if low in lex["writer_pronouns"] or low in first_person_words()["pronouns"]:
+        return own_voice(ctx, t)  # "my message", "I said": the speaking state's, or nobody's
+    continuing = cue is not None and cue.lemma_.lower() in lex["continuation_verbs"]
+    if low in lex["person_pronouns"] or low in lex["group_pronouns"]:
+        if ctx.prev and (continuing or low in lex["group_pronouns"]) and t.idx - ctx.prev[0].end < 1500:
+            return ctx.prev[1]
+        kinds = ("person",) if low in lex["person_pronouns"] else ("organization", "state", "igo", "group")
+        return ctx.names.before(t.idx, kinds)
+    if t.lemma_.lower() in lex["document_nouns"] and depth < 2:
+        owner = owner_of(t)
+        if owner is not None:
+            return speaker_of(ctx, owner, None, depth + 1)
+        return ctx.names.before(t.idx, ("organization", "state", "igo"))
+    s, e = np_bounds(ctx, t)
+    hit = ctx.names.within(s, e, ("person",)) or ctx.names.at(t.idx, t.idx + len(t))
+    if hit is not None:
+        return hit
+    name = clean_name(ctx.text[s:e])
+    if any(c.dep_ == "appos" and s <= c.idx < e for c in t.rights):
+        name = name_in_label(name.split())
+    return ctx.names.lookup(name) if name else None

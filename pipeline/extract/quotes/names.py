@@ -1,0 +1,132 @@
+"""Speaker names: the document's entities and spaCy's names, with short forms completed."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from pipeline.extract.quotes.lexicon import JUNK_NAME, MARKDOWN_LINK_TARGET, SPACES, lexicon
+from pipeline.extract.quotes.spans import QSpan
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str
+    entity_id: str | None = None
+    kind: str | None = None
+
+
+def clean_name(s: str) -> str:
+    s = MARKDOWN_LINK_TARGET.sub("", s)
+    s = re.sub(r"[\[\]*_#]", "", s)
+    s = SPACES.sub(" ", s).strip(" ,.:;—–-")
+    return re.sub(r"[’']s$", "", s).strip()
+
+
+def strip_titles(name: str) -> str:
+    words = name.split()
+    titles = lexicon()["titles"]
+    while len(words) > 1 and words[0].lower() in titles:
+        words.pop(0)
+    return " ".join(words)
+
+
+def name_in_label(words: list[str]) -> str:
+    """"Deputy Chief of Staff Stephen Miller" -> "Stephen Miller"; "CNN’s Scott Jennings" -> "Scott Jennings"."""
+    words = [w.strip(",;:") for w in words if w.strip(",;:")]
+    titles = lexicon()["titles"]
+    name: list[str] = []
+    for w in reversed(words):
+        if not w[:1].isupper() or w.lower() in titles or re.search(r"[’']s$", w) or len(name) == 4:
+            break
+        name.insert(0, w)
+    return " ".join(name) if name else " ".join(words)
+
+
+FALLBACK_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group"}
+
+
+class Names:
+    """Entity look-ups through `parsed.entities`, backed by spaCy's NER where that pass
+    is missing or missed a name; short names are completed from full names in the document."""
+
+    def __init__(self, parsed: Any, spans: list[QSpan]):
+        self.ents = parsed.entities
+        self.quoted = sorted((sp.start, sp.end) for sp in spans)
+        ner = [(e.start_char, e.end_char, FALLBACK_TYPES[e.label_], strip_titles(clean_name(e.text)))
+               for e in parsed.doc.ents if e.label_ in FALLBACK_TYPES]
+        self.full_names: dict[str, str] = {}
+        for _, _, kind, name in ner:
+            if kind == "person" and len(name.split()) > 1:
+                self.full_names.setdefault(name.split()[-1], name)
+        self.mentions = self.entity_mentions() + [(s, e, Speaker(name, None, kind)) for s, e, kind, name in ner]
+        for _, _, sp in self.mentions:
+            if sp.kind == "person" and len(sp.name.split()) > 1:
+                self.full_names[sp.name.split()[-1]] = sp.name
+        self.mentions.sort(key=lambda m: (m[0], m[2].entity_id is not None))
+        self.starts = [m[0] for m in self.mentions]
+
+    def entity_mentions(self) -> list[tuple[int, int, Speaker]]:
+        out = []
+        if self.ents is None:
+            return out
+        for m in getattr(self.ents, "mentions", None) or []:
+            e = self.ents.entities.get(m.entity_id)
+            if e is not None and not JUNK_NAME.search(e.name):
+                out.append((m.char_start, m.char_end, Speaker(e.name, e.entity_id, e.entity_type)))
+        return out
+
+    def canonical(self, sp: Speaker | None) -> Speaker | None:
+        """"Stoltenberg" -> "Jens Stoltenberg" when the document names him in full."""
+        if sp is None or len(sp.name.split()) != 1 or sp.kind not in (None, "person", "organization"):
+            return sp
+        full = self.full_names.get(sp.name)
+        if not full:
+            return sp
+        for _, _, other in self.mentions:
+            if other.name == full and other.entity_id:
+                return other
+        return Speaker(full, None, "person")
+
+    def in_quote(self, s: int) -> bool:
+        i = bisect.bisect_right(self.quoted, (s, float("inf"))) - 1
+        return i >= 0 and self.quoted[i][0] <= s < self.quoted[i][1]
+
+    def near(self, s: int, e: int) -> list[tuple[int, int, Speaker]]:
+        """Mentions starting in [s - 300, e): no name is longer than that."""
+        return self.mentions[bisect.bisect_left(self.starts, s - 300):bisect.bisect_left(self.starts, e)]
+
+    def at(self, s: int, e: int) -> Speaker | None:
+        hits = [m for m in self.near(s, e) if m[0] < e and s < m[1]]
+        hits.sort(key=lambda m: (m[2].entity_id is None, -(m[1] - m[0])))
+        return self.canonical(hits[0][2]) if hits else None
+
+    def within(self, s: int, e: int, kinds: tuple[str, ...]) -> Speaker | None:
+        for kind in kinds:
+            hits = [m for m in self.near(s, e) if s <= m[0] and m[1] <= e and m[2].kind == kind]
+            if hits:
+                hits.sort(key=lambda m: (m[2].entity_id is None, -(m[1] - m[0])))
+                return self.canonical(hits[0][2])
+        return None
+
+    def before(self, offset: int, kinds: tuple[str, ...], limit: int = 3000) -> Speaker | None:
+        i = bisect.bisect_left(self.starts, offset)
+        for ms, me, sp in reversed(self.mentions[:i]):
+            if ms < offset - limit:
+                break
+            if sp.kind in kinds and me <= offset and not self.in_quote(ms):
+                return self.canonical(sp)
+        return None
+
+    def lookup(self, name: str) -> Speaker:
+        name = clean_name(name)
+        if self.ents is not None and hasattr(self.ents, "lookup"):
+            e = self.ents.lookup(name)
+            same_person = e is not None and e.name.split()[-1].lower() == name.split()[-1].lower() and len(
+                e.name.split()) >= len(strip_titles(name).split())
+            if e is not None and not JUNK_NAME.search(e.name) and (same_person or e.entity_type != "person"):
+                return self.canonical(Speaker(e.name, e.entity_id, e.entity_type))
+        bare = strip_titles(name)
+        if len(bare.split()) == 1 and bare in self.full_names:
+            return self.canonical(Speaker(bare, None, "person"))
+        return Speaker(name)
