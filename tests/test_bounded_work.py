@@ -253,13 +253,13 @@ ADVERSARIAL = {
 
 
 def headlines_in(text):
-    from pipeline.extract.event_lists import headlines
+    from pipeline.extract.events.headlines import headlines
 
     return headlines(text)
 
 
 def chunks(text):
-    from pipeline.extract.event_lists import headline_chunks
+    from pipeline.extract.events.headlines import headline_chunks
 
     return headline_chunks(text, 0, len(text))
 
@@ -289,7 +289,7 @@ def test_a_line_stands_alone_exactly_as_before():
     import random
     import re
 
-    from pipeline.extract.event_lists import _alone
+    from pipeline.extract.events.headlines import _alone
 
     def old(text, start, end):
         before, after = text[:start], text[end:]

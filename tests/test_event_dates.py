@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from pipeline.extract.event_dates import looks_like_date, resolve_date_text, resolve_offset, starts_a_span
+from pipeline.extract.events.dates import looks_like_date, resolve_date_text, resolve_offset, starts_a_span
 
 BASE = dt.date(2021, 6, 16)  # a Wednesday
 

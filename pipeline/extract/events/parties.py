@@ -423,3 +423,8 @@ def governing_verb(tok):
             return None
         cur = head
     return None
+
+
+def token_at(doc, offset: int):
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None

@@ -1,11 +1,11 @@
 """Which date phrase of a sentence dates an event: the phrase attached to the trigger's clause, or
-to a clause whose time it shares (codebook section 7). `event_dates` turns the phrase into a date."""
+to a clause whose time it shares (codebook section 7). `dates` turns the phrase into a date."""
 from __future__ import annotations
 
 import re
 
-from pipeline.extract.event_args import governing_verb, sent_of
-from pipeline.extract.event_dates import (DEADLINE, YEAR, day_anchor, looks_like_date, resolve_date_text,
+from pipeline.extract.events.parties import governing_verb, sent_of
+from pipeline.extract.events.dates import (DEADLINE, YEAR, day_anchor, looks_like_date, resolve_date_text,
                                           resolve_offset, starts_a_span)
 from pipeline.extract.figures import sentence_ents
 

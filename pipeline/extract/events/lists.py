@@ -16,7 +16,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.extract.event_args import ArgReader, Party, entity_code
+from pipeline.extract.events.arguments import leading_parties
+from pipeline.extract.events.output import event_row
+from pipeline.extract.events.parties import ArgReader, Party, entity_code, token_at
+from pipeline.extract.events.rows import refine_mode
 
 BULLET = re.compile(r"^[ \t]*(?:[-*\u2022\u2023\u25aa\u25e6\u2013\u00b7]|\d{1,2}[.)])[ \t]+(?=\S)", re.M)
 WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
@@ -171,64 +174,48 @@ def first_sentence_end(text: str, start: int, limit: int) -> int:
     return start + m.end() if m else limit
 
 
-# ---------------------------------------------------------------- headlines
+# ---------------------------------------------------------------- rows of the items
 
-HEADLINE_WORD = re.compile(r"[A-Za-z][\w.'\u2019-]*")
-SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as", "vs", "over", "after"}
-# Starts where a run of blanks starts, or at the separator: from each blank of a long run, `\s*`
-# rescanned the rest of the run (quadratic).
-HEADLINE_SPLIT = re.compile(r"(?:(?<!\s)\s*|(?=\S))(?:,|;|&|\band\b)\s*")
-
-
-@dataclass
-class Headline:
-    start: int
-    end: int
-
-
-def headlines(text: str) -> list[Headline]:
-    """Title-case lines standing alone (a title or heading): "U.S., China Sign Initial Trade Deal".
-    The parser reads their capitalised verbs as names, so they are read from the text."""
-    out: list[Headline] = []
-    lead, tail = len(text) - len(text.lstrip()), len(text.rstrip())
-    for m in re.finditer(r"(?m)^[^\n]+$", text):
-        start, end = m.start(), m.end()
-        if not _alone(text, start, end, lead, tail):
+def list_rows(parsed, reader: ArgReader, lex: dict) -> tuple[list[dict], set[int]]:
+    """Rows of the items listed under a commitment lead-in, and the tokens they used as triggers."""
+    lists = ListReader(parsed, reader, lex)
+    leading = leading_parties(reader)
+    rows: list[dict] = []
+    used: set[int] = set()
+    for item in list_items(parsed.text):
+        parties = lists.lead_parties(item, leading)
+        verb = lists.trigger(item) if len(parties) >= 2 else None
+        tok = token_at(parsed.doc, verb.start()) if verb else None
+        if tok is None:
             continue
-        line = text[start:end].strip(" \t*#\\'\"\u201c\u201d")
-        words = HEADLINE_WORD.findall(line)
-        if not 3 <= len(words) <= 20 or line.endswith((".", ":", ";", "?")):
-            continue
-        content = [w for w in words if w.lower() not in SMALL_WORDS]
-        if content and sum(w[0].isupper() for w in content) / len(content) >= 0.8:
-            out.append(Headline(start, end))
-    return out
+        used.add(tok.i)
+        if all(p.code for p in parties[:2]):
+            reader.list_pairs.append((item.start, parties[:2]))
+        end = first_sentence_end(parsed.text, verb.start(), item.end)
+        is_aid, beneficiaries = lists.aid_recipient(item, verb)
+        if is_aid:
+            mode = refine_mode(tok, "AID", "material", lex)
+            pairs = [(p, beneficiaries[0] if beneficiaries else None) for p in parties]
+            found = [_item_row(parsed, tok, "AID", mode, a, r, "planned", (verb.start(), end)) for a, r in pairs]
+        else:
+            found = [_item_row(parsed, tok, "AGREE", "promise", parties[0], r, "occurred", (verb.start(), end))
+                     for r in parties[1:]]
+        rows.extend(found)
+    return rows, used
 
 
-def _alone(text: str, start: int, end: int, lead: int, tail: int) -> bool:
-    """The line text[start:end] has only whitespace, or a blank line, before it and after it.
-    `lead` and `tail` are where the text's first non-blank starts and last one ends. Only the
-    neighbouring lines are read: slicing and searching the text around every line was quadratic."""
-    return (start <= lead or _blank_line_ends_at(text, start - 1)) and (end >= tail or _blank_line_starts_at(text, end))
+
+def catch_up_list_pair(reader: ArgReader, offset: int) -> None:
+    """The parties of the last commitment list before `offset` are the pair the text is about."""
+    before = [lp for lp in reader.list_pairs if lp[0] < offset]
+    if before and before[-1][0] > reader.context_at:
+        reader.context_at, reader.context_pair = before[-1][0], list(before[-1][1])
 
 
-def _blank_line_ends_at(text: str, newline: int) -> bool:
-    """text[newline] is a line break ending a line of nothing but spaces and tabs."""
-    previous = text.rfind("\n", 0, newline)
-    return text[newline:newline + 1] == "\n" and previous >= 0 and not text[previous + 1:newline].strip(" \t")
 
-
-def _blank_line_starts_at(text: str, newline: int) -> bool:
-    """text[newline] is a line break followed by a line of nothing but spaces and tabs."""
-    following = text.find("\n", newline + 1)
-    return text[newline:newline + 1] == "\n" and following >= 0 and not text[newline + 1:following].strip(" \t")
-
-
-def headline_chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The comma- and "and"-separated pieces of a headline's subject, as character spans."""
-    out, pos = [], start
-    for m in HEADLINE_SPLIT.finditer(text, start, end):
-        out.append((pos, m.start()))
-        pos = m.end()
-    out.append((pos, end))
-    return [(a, b) for a, b in out if text[a:b].strip()]
+def _item_row(parsed, tok, etype, mode, actor: Party, recip: Party | None, status, span) -> dict:
+    cand = {"tok": tok, "entry": {"type": etype, "mode": mode}, "kind": "verb"}
+    row = event_row(parsed, cand, etype, mode, actor, recip, status, None, "verb", (None, None))
+    start, end = span
+    row.update(char_start=start, char_end=end, sentence=parsed.text[start:end], trigger=parsed.text[start:tok.idx + len(tok)])
+    return row

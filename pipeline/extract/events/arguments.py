@@ -1,0 +1,402 @@
+"""Who acted and who was acted on: the subject, object and prepositional phrases of a trigger verb,
+the possessor and modifiers of an event noun, and the "between" phrase of a reciprocal event."""
+from __future__ import annotations
+
+from pipeline.extract.events.lexicon import load_lexicon
+from pipeline.extract.events.parties import ArgReader, Party, RECIPIENT_PREPS, entity_code, governing_verb
+from pipeline.extract.events.status import imperative
+from pipeline.nlp.parse import doc_text
+
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+# "the visit of the minister", "the request of X": "of" names who acted; elsewhere the target
+OF_IS_ACTOR = {"CONSULT", "REQUEST", "SUPPORT", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "MOBILIZE"}
+
+
+def leading_parties(reader: ArgReader) -> list[Party]:
+    """The first two states the document names: the parties of a joint text's "we" and "the two leaders"."""
+    ents = reader.view.ents
+    out: list[Party] = []
+    for mention, ent in ((m, ents.entities.get(m.entity_id)) for m in getattr(ents, "mentions", [])):
+        if ent is not None and ent.entity_type == "state" and ent.code and ent.code not in {p.code for p in out}:
+            out.append(Party(ent.name, ent.entity_id, ent.code, "state"))
+        if len(out) == 2:
+            break
+    return out
+
+
+
+def _subject(tok, reader: ArgReader, depth: int = 0) -> tuple[list[Party], bool]:
+    """Parties of the subject (agent of a passive); True when the subject is the grammatical object."""
+    if depth > 6:  # "was quick to join X in sanctioning Y": the subject sits six heads up
+        return [], False
+    for child in tok.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return reader.parties(pobj), False
+    for child in tok.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            found = reader.parties(child)
+            if found:
+                return found, False
+    if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep", "acomp") and tok.head.i != tok.i:
+        return _subject(tok.head, reader, depth + 1)  # "joined the U.S. in sanctioning Russia": the joiner acts
+    if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
+        found = reader.parties(tok.head) or [p for c in tok.head.children if c.dep_ in ("poss", "amod", "compound")
+                                             for p in reader.party(c)]  # "a British plan to provide"
+        found = found or _split_possessor(tok.head, reader)
+        if not found and tok.head.dep_ in ("dobj", "pobj") and (_infinitive(tok) or _vehicle_of(tok.head, reader)):
+            # "took a train to visit Kyiv", "boarded a train headed for Kyiv": the traveller
+            return _subject(tok.head.head, reader, depth + 1)
+        return found, False
+    if tok.dep_ == "pobj" or tok.head.dep_ == "prep":
+        return _subject(tok.head.head, reader, depth + 1) if tok.head.head.i != tok.head.i else ([], False)
+    if tok.pos_ == "NOUN" and depth > 0 and any(c.dep_ == "prep" and c.lower_ in ("for", "in") and
+                                              any(g.dep_ == "pcomp" for g in c.children) for c in tok.children):
+        # "won praise for brokering", "its success in brokering": the noun's owner, else the clause's subject
+        owners = [p for c in tok.children if c.dep_ == "poss" for p in reader.parties(c)]
+        if owners or tok.dep_ not in ("dobj", "attr"):
+            return owners, False
+        return _subject(tok.head, reader, depth + 1)
+    return [], False
+
+
+
+def _vehicle_of(noun, reader: ArgReader) -> bool:
+    """A train or plane taken by the clause's subject ("boarded a train", "took a flight")."""
+    verb = noun.head if noun.dep_ == "dobj" else noun.head.head
+    return verb.lemma_.lower() in reader.grammar["purpose_heads"] and noun.lemma_.lower() in reader.grammar["vehicles"]
+
+
+
+def _split_possessor(noun, reader: ArgReader) -> list[Party]:
+    """"blasted Finland's decision to join": the parser may hang "Finland 's" off the verb as a
+    second object; the possessive mark right before the noun still names its owner."""
+    doc = noun.doc
+    mark = doc[noun.i - 1] if noun.i > 0 else None
+    if mark is None or mark.tag_ != "POS" or mark.head.i == noun.i or mark.head.i >= noun.i:
+        return []
+    return reader.party(mark.head)
+
+
+
+def _infinitive(tok) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+
+def _narrator_we(tok) -> bool:
+    """The text's own "we" (outside quotations): in a joint statement, its leading parties."""
+    from pipeline.extract.first_person import in_quote
+
+    return any(c.dep_ == "nsubj" and c.lower_ == "we" and not in_quote(c) for c in tok.children)
+
+
+
+def _across_blank_line(parties: list[Party], tok) -> bool:
+    """A subject found across a blank line comes from a heading or title the parser ran into the clause."""
+    doc = tok.doc
+    for p in parties:
+        if p.token_i is not None and p.token_i < tok.i and "\n\n" in doc_text(doc)[doc[p.token_i].idx:tok.idx]:
+            return True
+    return False
+
+
+
+def _verb_recipients(tok, entry: dict, reader: ArgReader, besides: tuple = ()) -> list[Party]:
+    dest = entry.get("dest")
+    only = entry.get("dest_preps")  # "left China for Japan": the place left is no destination
+    inside: list[Party] = []  # a body named inside the object ("delivery of Leopard tanks"), if nothing better
+    for child in tok.children:
+        if child.dep_ in ("dobj", "dative", "nsubjpass") and not only:
+            if child.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in tok.children):
+                continue
+            found = reader.parties(child, place=dest)
+            if not found:
+                inside = reader.parties_inside(child, place=dest, besides=besides)
+                found = inside if any(p.code or p.group for p in inside) else []
+            if not found and dest:
+                found = reader.place_within(child)  # "visited a church in Bucha, a town outside Kyiv"
+            if found:
+                return found
+    for child in tok.children:
+        preps = only or (PLACE_PREPS_DEST if dest else RECIPIENT_PREPS + tuple(entry.get("recipient_preps", ())))
+        if child.dep_ in ("prep", "dative") and child.lower_ in preps:
+            for pobj in child.children:
+                if pobj.dep_ in ("pobj", "pcomp"):
+                    found = reader.parties(pobj, place=dest) or reader.parties_inside(pobj, place=dest)
+                    if found:
+                        return found
+    if entry["type"] == "AGREE":
+        return _complement_partners(tok, reader) or inside
+    return inside
+
+
+
+def _complement_partners(tok, reader: ArgReader) -> list[Party]:
+    """"committed to expanding trade together with Peru": the partner of the promised course."""
+    clauses = [c for c in tok.children if c.dep_ == "xcomp"]
+    clauses += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pcomp"]
+    for clause in clauses:
+        for prep in [t for t in clause.subtree if t.dep_ == "prep" and t.lower_ == "with" and t.head.i in (clause.i, *(a.i for a in clause.children))]:
+            for pobj in prep.children:
+                found = reader.parties(pobj) if pobj.dep_ == "pobj" else []
+                if found:
+                    return found
+    return []
+
+
+PLACE_PREPS_DEST = ("to", "in", "at", "into", "with")
+
+
+def _noun_args(tok, entry: dict, reader: ArgReader) -> tuple[list[Party], list[Party]]:
+    """Actor and recipient named on the noun itself: "Russia's invasion of Ukraine"."""
+    actors: list[Party] = []
+    recips: list[Party] = []
+    dest = entry.get("dest")
+    joined = _joined_modifiers(tok, reader)
+    actors.extend(joined)
+    for child in tok.children:
+        if child.dep_ == "poss":
+            actors.extend(reader.parties(child))
+        elif joined and child.i < tok.i and child.dep_ in ("amod", "compound", "nmod"):
+            continue
+        elif child.dep_ in ("amod", "compound", "nmod") and child.pos_ in ("PROPN", "ADJ", "NOUN"):
+            found = _joined_names(child, reader) or reader.party(child)
+            if entry["type"] == "CONSULT" and found and found[0].etype == "igo":
+                recips.extend(found)  # "the G-7 summit": the body hosts
+            else:
+                actors.extend(found)
+    for child in tok.children:
+        if child.dep_ != "prep":
+            continue
+        prep = child.lower_
+        for pobj in (c for c in child.children if c.dep_ == "pobj"):
+            if prep == "by":
+                actors.extend(reader.parties(pobj))
+            elif prep == "between":
+                recips.extend(reader.parties(pobj))
+            elif prep == "of" and entry["type"] in OF_IS_ACTOR and not actors:
+                actors.extend(reader.parties(pobj))
+            elif prep in ("at", "in") and entry["type"] == "CONSULT" and not dest:
+                continue
+            elif prep in RECIPIENT_PREPS + ("of",):
+                recips.extend(reader.parties(pobj, place=dest) or reader.parties_inside(pobj, place=dest))
+    if not actors:
+        actors, more = _passive_agent(tok, entry, reader)
+        recips = recips or more
+    return dedupe_parties(actors), dedupe_parties(recips)
+
+
+
+def _passive_agent(noun, entry: dict, reader: ArgReader) -> tuple[list[Party], list[Party]]:
+    """"sanctions imposed by the EU on Russia", "restrictions, which were introduced by China": the
+    agent acts, and the participle's own "on"/"against" phrase names the recipient."""
+    for clause in (c for c in noun.children if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN"):
+        for agent in (c for c in clause.children if c.dep_ == "agent"):
+            found = [p for pobj in agent.children if pobj.dep_ == "pobj" for p in reader.parties(pobj)]
+            if found:
+                return found, _verb_recipients(clause, {**entry, "dest": False}, reader)
+    return [], []
+
+
+JOINERS = ("-", "\u2013", "\u2014", "/")
+
+
+def _joined_names(tok, reader: ArgReader) -> list[Party]:
+    """"the Abe-Xi meeting", "the Iran-Saudi Arabia deal": names joined by a dash are both parties."""
+    left = tok.left_edge
+    if not any(t.text in JOINERS for t in tok.doc[left.i:tok.i]):
+        return []
+    found: list[Party] = []
+    for t in tok.doc[left.i:tok.i + 1]:
+        if t.text not in JOINERS and (t.i == tok.i or t.head.i > t.i) and t.dep_ in ("compound", "nmod", "amod", "poss") or t.i == tok.i:
+            for p in reader.party(t) or _looked_up(t, reader):
+                if p.code and p.code not in {f.code for f in found}:
+                    found.append(p)
+    return found if len(found) >= 2 else []
+
+
+
+def _joined_modifiers(noun, reader: ArgReader) -> list[Party]:
+    """"one more Abe-Xi meeting" parsed as two modifiers of the noun: the dash still joins them."""
+    mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i]
+    if len(mods) < 2:
+        return []
+    words = noun.doc[min(m.left_edge.i for m in mods):noun.i]
+    if not any(t.text in JOINERS for t in words):
+        return []
+    found: list[Party] = []
+    for t in words:
+        for p in ([] if t.text in JOINERS or not t.text[:1].isupper() else reader.party(t) or _looked_up(t, reader)):
+            if p.code and p.code not in {f.code for f in found}:
+                found.append(p)
+    return found if len(found) >= 2 else []
+
+
+
+def _looked_up(tok, reader: ArgReader) -> list[Party]:
+    """A family name the mention layer left inside a joined pair ("Abe-Xi"), resolved by name."""
+    ents = reader.view.ents
+    if tok.pos_ != "PROPN" or ents is None or not hasattr(ents, "lookup"):
+        return []
+    ent = ents.lookup(tok.text)
+    if ent is None or getattr(ent, "entity_type", None) not in ("person", "state"):
+        return []
+    return [Party(ent.name, ent.entity_id, entity_code(ent), ent.entity_type, tok.i)]
+
+
+
+def dedupe_parties(parties: list[Party]) -> list[Party]:
+    seen, out = set(), []
+    for p in parties:
+        key = p.code or p.name
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
+
+
+
+def read_arguments(cand: dict, reader: ArgReader, lex: dict) -> tuple[list[Party], list[Party]] | None:
+    tok, entry, kind = cand["tok"], cand["entry"], cand["kind"]
+    if kind == "noun":
+        actors, recips = _noun_args(tok, entry, reader)
+        if entry.get("needs_actor_modifier") and not actors:
+            return None
+        between = _between(tok, reader)
+        if between and entry.get("reciprocal") and len(between) >= 2:
+            return between[:1], between[1:]
+        gov = governing_verb(tok)
+        light = gov is not None and gov.lemma_.lower() in lex["grammar"]["light_verbs"] and object_of(tok, gov)
+        if not actors and light:
+            actors, _ = _subject(gov, reader)
+            if not actors:
+                actors = reader.parties_left_of(gov)
+        clause = _clause_verb(tok) if not actors and _in_adjunct(tok, lex["grammar"]) else None
+        if clause is not None:
+            actors, _ = _subject(clause, reader)  # "at talks with X, Y said": Y took part
+        pair_named = entry.get("reciprocal") and len(actors) >= 2  # "the Abe-Xi meeting" names both sides
+        if light and not pair_named and not any(r.code for r in recips):  # "its delivery of tanks to Ukraine"
+            recips = _verb_recipients(gov, entry, reader, besides=party_codes(actors)) or recips
+        if not actors and len(recips) >= 2 and entry.get("reciprocal"):
+            actors, recips = recips[:1], recips[1:]
+        return actors, recips
+    if entry.get("demand"):
+        # only a party that can ask speaks for one: "analysts said Japan should ..." asks nothing
+        speakers = [p for p in _subject(tok, reader)[0] if p.code]
+        asked = [p for c in cand["obj"].children if c.dep_ == "nsubj" for p in reader.parties(c)]
+        return speakers, asked
+    actors, _ = _subject(tok, reader)
+    passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+    if (not actors and not passive) or _across_blank_line(actors, tok):
+        actors = reader.parties_left_of(tok) or actors
+    if not actors and tok.tag_ == "VBN" and entry.get("broker"):
+        actors = _capital_of(tok, reader)  # "a deal brokered in Beijing": the capital's government brokered it
+    if not actors and entry.get("joint") and _narrator_we(tok):
+        actors = leading_parties(reader)
+    recips = _verb_recipients(tok, entry, reader, besides=party_codes(actors))
+    if kind == "phrase" and not recips:
+        recips = reader.parties_inside(cand["obj"], besides=party_codes(actors))
+    if not actors and imperative(tok) and len(reader.context_pair) >= 2:
+        actors = reader.context_pair[:1] if recips else list(reader.context_pair)  # fact-sheet imperative
+    if tok.lemma_.lower() == "welcome" and recips and _welcomes_a_guest(tok, recips[0]):
+        cand["entry"] = {**entry, "type": "CONSULT", "mode": "visit", "host": True}
+        entry = cand["entry"]
+    if entry.get("host"):
+        actors, recips = recips, actors
+    return actors, recips
+
+
+
+def _capital_of(tok, reader: ArgReader) -> list[Party]:
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "in":
+            found = [p for pobj in child.children if pobj.dep_ == "pobj" for p in reader.parties(pobj, place=True)]
+            return [p for p in found if p.code and p.etype in ("state", "location")]
+    return []
+
+
+
+def _in_adjunct(tok, g: dict) -> bool:
+    """The noun sits in a time or place adjunct of its clause ("at a meeting with", "after a summit with")."""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ == "pobj" and cur.head.lower_ in g["adjunct_preps"]:
+            return True
+        if cur.dep_ not in ("pobj", "prep", "conj", "npadvmod") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+
+def object_of(tok, verb) -> bool:
+    """"held talks", "engaged in talks", "took part in talks": the noun is what the verb does."""
+    if tok.head.i == verb.i:
+        return tok.dep_ in ("dobj", "attr", "nsubjpass", "conj", "npadvmod", "oprd")
+    head = tok.head
+    if tok.dep_ == "conj":
+        return object_of(head, verb)
+    return tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "into", "on") and head.head.i == verb.i
+
+
+
+def _clause_verb(tok):
+    cur = tok
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur
+    return None
+
+
+
+def _between(tok, reader: ArgReader) -> list[Party]:
+    """"a deal between X and Y"; also "a deal brokered by Z between X and Y", "brokered a deal between X and Y"."""
+    holders = [tok] + [c for c in tok.children if c.dep_ == "acl" and _brokers(c)]
+    # "a meeting of the dialogue between X and Y": the forum's parties meet
+    holders += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if tok.dep_ in ("dobj", "nsubjpass") and _brokers(tok.head):
+        holders.append(tok.head)
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "prep" and child.lower_ == "between":
+                return _closed_list([p for pobj in child.children if pobj.dep_ == "pobj" for p in reader.parties(pobj)], tok.doc)
+    return []
+
+
+
+def _closed_list(parties: list[Party], doc) -> list[Party]:
+    """"between Iran and Saudi Arabia, Chinese President Xi ...": the list ends at its "and"."""
+    out: list[Party] = []
+    for p in parties:
+        if out and p.token_i is not None and out[-1].token_i is not None and len(out) >= 2 and \
+                any(t.lower_ in ("and", "or") for t in doc[out[0].token_i:out[-1].token_i]):
+            break
+        out.append(p)
+    return out
+
+
+
+def _brokers(verb) -> bool:
+    return bool(load_lexicon()["verbs"].get(verb.lemma_.lower(), {}).get("broker"))
+
+
+
+def _welcomes_a_guest(tok, guest: Party) -> bool:
+    """"welcomed X on his visit" (a person or state), "welcomed President X to the White House / to
+    Beijing" (a person): a host receiving a guest. "welcomed Indonesia to the group" admits a member."""
+    if guest.etype in ("person", "state") and any(t.lemma_.lower() in ("visit", "trip", "tour") for t in tok.subtree):
+        return True
+    places = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+    return guest.etype == "person" and any(g.ent_type_ in ("GPE", "FAC", "LOC", "ORG") or g.text[:1].isupper() for g in places)
+
+
+
+def party_codes(parties: list[Party]) -> tuple[str, ...]:
+    """The distinct codes of coded parties, in order."""
+    return tuple(dict.fromkeys(p.code for p in parties if p.code))

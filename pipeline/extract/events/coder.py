@@ -1,0 +1,78 @@
+"""Diplomatic events (codebook section 5) from the dependency parse: the per-document loop.
+
+A trigger (a verb, an event noun, or a verb + object phrase from `pipeline/data/event_triggers.yaml`)
+gives an event when the parse also names who acted; the type comes from the lexicon, the parties from
+the entities layer, the date from `when`/`dates`, and the status from the grammar of the clause.
+Rules produce rows sentence by sentence (`rows.rows_for`); the lists and headlines passes add the rows
+the parse cannot give, and a final pass drops repeats."""
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.events.headlines import headline_rows
+from pipeline.extract.events.lexicon import load_lexicon
+from pipeline.extract.events.lists import catch_up_list_pair, list_rows
+from pipeline.extract.events.parties import ArgReader
+from pipeline.extract.events.rows import rows_for
+from pipeline.extract.events.triggers import candidates, objects_of, same_event_objects
+from pipeline.ids import unique_rows
+
+
+FOOTNOTE = re.compile(r"\s*(\[\d{1,3}\]|\d{1,3}\.\s+[A-Z][a-z]+\s+[A-Z][a-z]+,)")
+
+
+def extract_events(parsed) -> list[dict]:
+    """One row per event and actor-recipient pair, each with its content id. An exception is a bug:
+    it reaches the caller, which records it for the document (never an empty result)."""
+    return unique_rows("event", _extract(parsed))
+
+
+
+def _extract(parsed) -> list[dict]:
+    lex = load_lexicon()
+    reader = ArgReader(parsed, lex["grammar"])
+    reader.quotes = _quotes_of(parsed)
+    rows, taken_by_lists = list_rows(parsed, reader, lex)
+    seen_nouns: dict = {}
+    for sent in parsed.doc.sents:
+        if sent.text.rstrip().endswith("?") or FOOTNOTE.match(sent.text):
+            continue
+        taken: set[int] = set(taken_by_lists)
+        catch_up_list_pair(reader, sent.start_char)
+        fired: set[int] = set()
+        deferred: list[tuple[dict, object]] = []
+        for tok in sent:
+            for cand in candidates(tok, lex, taken):
+                found = rows_for(parsed, reader, lex, cand, seen_nouns, deferred)
+                fired.update([tok.i] if found else [])
+                taken.update(same_event_objects(cand, found, lex))
+                rows.extend(found)
+        for cand, inner in deferred:
+            if not fired & {t.i for t in [inner] + objects_of(inner, preps=("in",))}:
+                rows.extend(rows_for(parsed, reader, lex, cand, seen_nouns))  # the inner action coded nothing
+    rows.extend(headline_rows(parsed, reader, lex, rows))
+    return _dedupe(rows)
+
+
+
+def _quotes_of(parsed) -> list[dict]:
+    """The document's attributed quotations (who says "we" inside them), extracted once per document."""
+    quotes = parsed.meta.get("quotes") if isinstance(getattr(parsed, "meta", None), dict) else None
+    if quotes is None and getattr(parsed, "entities", None) is not None:
+        from pipeline.extract.quotes import extract_quotes
+
+        quotes = extract_quotes(parsed)
+    return quotes or []
+
+
+
+def _dedupe(rows: list[dict]) -> list[dict]:
+    """One row per type, pair, date and sentence (the codebook codes "sanctioning ... and freezing" once)."""
+    seen, out = set(), []
+    for row in rows:
+        key = (row["event_type"], row["actor_code"] or row["actor"], row["recipient_code"] or row["recipient"],
+               row["event_date"], row["status"], row["sentence"])
+        if key not in seen:
+            seen.add(key)
+            out.append(row)
+    return out

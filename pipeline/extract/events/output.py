@@ -1,0 +1,87 @@
+"""The output row of one event: its pairs of actor and recipient, text span, place and confidence."""
+from __future__ import annotations
+
+from pipeline.extract.events.lexicon import NOUN_CONFIDENCE, PHRASE_CONFIDENCE, VERB_CONFIDENCE
+from pipeline.extract.events.parties import ArgReader, Party, governing_verb, sent_of
+
+
+def actor_recipient_pairs(actors: list[Party], recips: list[Party], reciprocal: bool) -> list[tuple[Party, Party | None]]:
+    if not actors:
+        return []
+    if not recips:
+        if len(actors) >= 2 and reciprocal:
+            return [(actors[0], r) for r in actors[1:]]
+        return [(a, None) for a in actors]
+    out, seen = [], set()
+    for a in actors:
+        for r in recips:
+            key = frozenset([a.code or a.name, r.code or r.name])
+            if len(key) == 2 and key not in seen:  # "we ... our partnership": one pair, not both ways
+                seen.add(key)
+                out.append((a, r))
+    return out
+
+
+
+def _span(cand: dict, parties: list[Party | None]) -> tuple[int, int]:
+    tok = cand["tok"]
+    sent = sent_of(tok)
+    idx = [tok.i] + [p.token_i for p in parties if p is not None and p.token_i is not None
+                     and sent.start <= p.token_i < sent.end]
+    head = tok if tok.pos_ in ("VERB", "AUX") else (governing_verb(tok) or tok)
+    if not (sent.start <= head.i < sent.end):
+        head = tok
+    left = min([tok.left_edge.i] + idx)
+    right = max([tok.right_edge.i] + idx)
+    if head is not tok:
+        left = min(left, tok.i)
+    start_tok, end_tok = sent.doc[max(left, sent.start)], sent.doc[min(right, sent.end - 1)]
+    return start_tok.idx, end_tok.idx + len(end_tok)
+
+
+
+def event_row(parsed, cand, etype, mode, actor: Party, recip: Party | None, status, date, kind, place) -> dict:
+    tok = cand["tok"]
+    start, end = _span(cand, [actor, recip])
+    location, location_code = place
+    base = {"verb": VERB_CONFIDENCE, "noun": NOUN_CONFIDENCE, "phrase": PHRASE_CONFIDENCE}[kind]
+    confidence = cand["entry"].get("confidence", base) - (0.1 if recip is None else 0) - (0.1 if not actor.code else 0)
+    event_date, date_end, precision, date_text = date if date else (None, None, None, None)
+    return {  # event_id is set from the finished row (extract_events)
+        "doc_id": parsed.doc_id,
+        "event_type": etype,
+        "event_mode": mode,
+        "actor": actor.name,
+        "actor_entity_id": actor.entity_id,
+        "actor_code": actor.code,
+        "recipient": recip.name if recip else None,
+        "recipient_entity_id": recip.entity_id if recip else None,
+        "recipient_code": recip.code if recip else None,
+        "location": location,
+        "location_code": location_code,
+        "event_date": event_date,
+        "event_date_end": date_end,
+        "date_precision": precision,
+        "date_text": date_text,
+        "status": status,
+        "trigger": tok.text,
+        "char_start": start,
+        "char_end": end,
+        "sentence": sent_of(tok).text,
+        "confidence": round(max(0.05, min(1.0, confidence)), 2),
+    }
+
+
+
+def event_location(tok, reader: ArgReader) -> tuple[str | None, str | None]:
+    """A place the event happened in: "in Tokyo", "at the summit in Hiroshima"."""
+    holders = [tok] + ([governing_verb(tok)] if tok.pos_ != "VERB" and governing_verb(tok) is not None else [])
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "at"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        name, code = reader.place(pobj)
+                        if code:
+                            return name, code
+    return None, None

@@ -1,0 +1,211 @@
+"""Which tokens are triggers: a verb + object phrase, a verb, an event noun, or a reported demand
+("X said Y should ..."), each checked against what its lexicon entry requires of the parse."""
+from __future__ import annotations
+
+from pipeline.extract.events.lexicon import JOINT_COMMITMENT, REPORTED_DEMAND
+from pipeline.extract.events.parties import governing_verb
+
+
+def same_event_objects(cand: dict, found: list[dict], lex: dict) -> list[int]:
+    """"hosted a summit", "visited on a trip": an event noun that is the object of a verb coded as the
+    same type names the same event (a broker's deal is the parties' own event, so it stays)."""
+    if not found or cand["kind"] != "verb" or cand["entry"].get("broker"):
+        return []
+    types = {r["event_type"] for r in found}
+    return [c.i for c in cand["tok"].children if c.dep_ == "dobj"
+            and lex["nouns"].get(c.lemma_.lower(), {}).get("type") in types]
+
+
+
+def candidates(tok, lex: dict, taken: set[int]) -> list[dict]:
+    """Trigger readings of one token: a verb+object phrase, a verb, or an event noun."""
+    lemma = tok.lemma_.lower()
+    if tok.i in taken:
+        return []
+    if tok.pos_ == "VERB":
+        for child in tok.children:
+            rule = lex["phrase_index"].get((lemma, child.lemma_.lower()))
+            if rule and child.dep_ in ("dobj", "nsubjpass", "attr"):
+                taken.add(child.i)
+                return [{"tok": tok, "entry": rule, "kind": "phrase", "obj": child}]
+        entry = lex["verbs"].get(lemma)
+        if entry and _verb_allowed(tok, entry, lex):
+            return [{"tok": tok, "entry": _object_reading(tok, entry), "kind": "verb"}]
+        if entry is None and lemma in lex["commitment_verbs"] and tok.dep_ not in ("amod", "compound", "pcomp", "acl"):
+            return [{"tok": tok, "entry": JOINT_COMMITMENT, "kind": "verb"}]
+    if tok.pos_ == "VERB" and (demanded := _demanded_clause(tok, lex["grammar"])) is not None:
+        return [{"tok": tok, "entry": REPORTED_DEMAND, "kind": "verb", "obj": demanded}]
+    if tok.pos_ in ("NOUN", "PROPN") and tok.tag_ != "NNP":
+        entry = lex["nouns"].get(lemma)
+        if entry and _noun_allowed(tok, entry, lex):
+            return [{"tok": tok, "entry": entry, "kind": "noun"}]
+    return []
+
+
+
+def _demanded_clause(tok, g: dict):
+    """"X said Y should (not) do Z", "X hopes Y will do more": the clause X asks of another party."""
+    lemma = tok.lemma_.lower()
+    if lemma not in g["demand_saying_verbs"] and lemma not in g["demand_hoping_verbs"]:
+        return None
+    for clause in (c for c in tok.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")):
+        marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+        modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+        if marks & set(g["conditional_marks"]) or not any(c.dep_ == "nsubj" for c in clause.children):
+            continue
+        if modals & set(g["demand_modals"]) or (lemma in g["demand_hoping_verbs"] and modals & {"will", "would", "could", "can"}):
+            return clause
+    return _need_for_clause(tok, g) if lemma in g["demand_saying_verbs"] else None
+
+
+
+def _need_for_clause(tok, g: dict):
+    """"stressed the need for Iran to comply": the clause whose "for" subject is asked to act."""
+    objects = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in g["need_nouns"]]
+    if not objects:
+        return None
+    holders = [tok] + objects + [g2 for o in objects for c in o.children if c.dep_ == "prep" for g2 in c.children]
+    for holder in holders:
+        for clause in holder.children:
+            if clause.pos_ == "VERB" and clause.dep_ in ("advcl", "acl", "relcl", "ccomp", "xcomp", "pcomp") \
+                    and any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children) \
+                    and any(c.dep_ == "nsubj" for c in clause.children):
+                return clause
+    return None
+
+
+
+def _direct_object(tok):
+    for child in tok.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            return child
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "from":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+
+def _object_reading(tok, entry: dict) -> dict:
+    obj = _direct_object(tok)
+    if obj is None:
+        return entry
+    for rule in entry.get("objects", []):
+        if obj.lemma_.lower() in rule["lemmas"]:
+            reading = {k: v for k, v in entry.items() if k not in ("objects", "requires_object_type")}
+            return {**reading, "type": rule["type"], "mode": rule["mode"]}
+    return entry
+
+
+
+def _verb_allowed(tok, entry: dict, lex: dict) -> bool:
+    if tok.dep_ in ("amod", "compound"):
+        return False
+    preps = entry.get("requires_prep")
+    if preps and not any(c.dep_ in ("prep", "prt", "dative") and c.lower_ in preps for c in tok.children):
+        return False
+    obj = _through_quantity(_direct_object(tok), lex["grammar"])
+    if entry.get("requires_object_entity") and not _names_something(obj):
+        return False  # "addressing issues together with X": X is a partner, not the audience
+    wanted = entry.get("requires_object")
+    if wanted and (obj is None or not ({obj.lemma_.lower()} | {c.lemma_.lower() for c in obj.children if c.dep_ in ("amod", "compound")}) & set(wanted)):
+        return False
+    if entry.get("requires_xcomp") and not any(c.dep_ == "xcomp" for c in tok.children):
+        return False
+    return True
+
+
+
+def _through_quantity(obj, g: dict):
+    """"dozens of missiles", "a barrage of rockets": the counted noun is the object."""
+    if obj is not None and obj.lemma_.lower() in g["quantity_nouns"]:
+        for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                return pobj
+    return obj
+
+
+
+def _names_something(obj) -> bool:
+    """An object that can be a party: a name, a pronoun, or a phrase with a capitalised word
+    ("the Japanese parliament"); "those issues" cannot."""
+    if obj is None:
+        return False
+    if obj.pos_ in ("PROPN", "PRON"):
+        return True
+    return any(t.text[:1].isupper() for t in obj.subtree if t.i < obj.i or t.head.i == obj.i and t.dep_ != "prep")
+
+
+
+def _noun_allowed(tok, entry: dict, lex: dict) -> bool:
+    mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "nmod")}
+    if entry.get("requires_modifier") and not mods & set(entry["requires_modifier"]):
+        return False
+    if any(c.dep_ == "det" and c.lower_ in ("no", "any", "every") for c in tok.children):
+        return False
+    gov = governing_verb(tok)
+    if entry.get("needs_light_verb") and (gov is None or gov.lemma_.lower() not in lex["grammar"]["light_verbs"]):
+        return False
+    if gov is not None and gov.i != tok.i:
+        gentry = lex["verbs"].get(gov.lemma_.lower())
+        light = gov.lemma_.lower() in lex["grammar"]["light_verbs"]
+        if gentry and not light and not gentry.get("broker") and _verb_allowed(gov, gentry, lex) \
+                and not _in_sequence_adjunct(tok, lex["grammar"]):
+            return False  # "condemned the invasion": the verb is the event; a brokered deal is the parties' own
+        if lex["phrase_index"].get((gov.lemma_.lower(), tok.lemma_.lower())):
+            return False
+    return True
+
+
+
+def _in_sequence_adjunct(tok, g: dict) -> bool:
+    """"After a deal between X and Y, Z flew to ...": an event before or after the verb's is another event."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ == "pobj" and cur.head.lower_ in g["sequence_preps"]:
+            return True
+        if cur.dep_ not in ("pobj", "prep", "conj") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+
+def yields_to_inner(cand: dict, lex: dict):
+    """"agreed to hold talks", "expressed the desire to strengthen cooperation": the inner trigger is the
+    event; its verb, or None when the reading stands on its own."""
+    tok, entry = cand["tok"], cand["entry"]
+    if entry["type"] not in ("AGREE", "REQUEST") or entry.get("mode") == "invite":
+        return None
+    holder = cand.get("obj") if cand["kind"] == "phrase" else tok
+    inner = list(holder.children) + [g for c in holder.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children]
+    for child in inner:
+        if child.dep_ in ("xcomp", "acl", "pcomp") and child.pos_ == "VERB":
+            if _unnamed_guest(child, lex):
+                continue  # "agreed to host a training mission": no visitor, so the agreement is the event
+            if lex["verbs"].get(child.lemma_.lower()) or any(
+                    lex["phrase_index"].get((child.lemma_.lower(), g.lemma_.lower())) or lex["nouns"].get(g.lemma_.lower())
+                    for g in objects_of(child, preps=("in",))):
+                both_agree = entry["type"] == "AGREE" and lex["verbs"].get(child.lemma_.lower(), {}).get("type") == "AGREE"
+                return None if both_agree else child
+    return None
+
+
+
+def _unnamed_guest(verb, lex: dict) -> bool:
+    """A hosting verb whose object names no one ("host a training mission") codes no meeting."""
+    entry = lex["verbs"].get(verb.lemma_.lower()) or {}
+    if not (entry.get("host") or entry.get("requires_object_entity")):
+        return False
+    obj = _direct_object(verb)
+    return obj is None or not any(t.pos_ == "PROPN" for t in obj.subtree)
+
+
+
+def objects_of(verb, preps: tuple[str, ...] | None = None) -> list:
+    """Direct objects and objects of its prepositions ("engage in discussions"), or of only `preps`."""
+    out = [c for c in verb.children if c.dep_ == "dobj"]
+    return out + [g for c in verb.children if c.dep_ == "prep" and (preps is None or c.lower_ in preps)
+                  for g in c.children if g.dep_ == "pobj"]
