@@ -2,9 +2,13 @@
 the possessor and modifiers of an event noun, and the "between" phrase of a reciprocal event."""
 from __future__ import annotations
 
-from pipeline.extract.events.lexicon import load_lexicon
+from dataclasses import replace
+from typing import NamedTuple
+
+from pipeline.extract.events.lexicon import Entry, Lexicon, load_lexicon
 from pipeline.extract.events.parties import ArgReader, Party, RECIPIENT_PREPS, entity_code, governing_verb
 from pipeline.extract.events.status import imperative
+from pipeline.extract.events.triggers import Candidate
 from pipeline.nlp.parse import doc_text
 
 
@@ -23,7 +27,6 @@ def leading_parties(reader: ArgReader) -> list[Party]:
         if len(out) == 2:
             break
     return out
-
 
 
 def _subject(tok, reader: ArgReader, depth: int = 0) -> tuple[list[Party], bool]:
@@ -62,12 +65,10 @@ def _subject(tok, reader: ArgReader, depth: int = 0) -> tuple[list[Party], bool]
     return [], False
 
 
-
 def _vehicle_of(noun, reader: ArgReader) -> bool:
     """A train or plane taken by the clause's subject ("boarded a train", "took a flight")."""
     verb = noun.head if noun.dep_ == "dobj" else noun.head.head
     return verb.lemma_.lower() in reader.grammar["purpose_heads"] and noun.lemma_.lower() in reader.grammar["vehicles"]
-
 
 
 def _split_possessor(noun, reader: ArgReader) -> list[Party]:
@@ -80,10 +81,8 @@ def _split_possessor(noun, reader: ArgReader) -> list[Party]:
     return reader.party(mark.head)
 
 
-
 def _infinitive(tok) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-
 
 
 def _narrator_we(tok) -> bool:
@@ -91,7 +90,6 @@ def _narrator_we(tok) -> bool:
     from pipeline.extract.first_person import in_quote
 
     return any(c.dep_ == "nsubj" and c.lower_ == "we" and not in_quote(c) for c in tok.children)
-
 
 
 def _across_blank_line(parties: list[Party], tok) -> bool:
@@ -103,10 +101,9 @@ def _across_blank_line(parties: list[Party], tok) -> bool:
     return False
 
 
-
-def _verb_recipients(tok, entry: dict, reader: ArgReader, besides: tuple = ()) -> list[Party]:
-    dest = entry.get("dest")
-    only = entry.get("dest_preps")  # "left China for Japan": the place left is no destination
+def _verb_recipients(tok, entry: Entry, reader: ArgReader, besides: tuple = ()) -> list[Party]:
+    dest = entry.dest
+    only = entry.dest_preps  # "left China for Japan": the place left is no destination
     inside: list[Party] = []  # a body named inside the object ("delivery of Leopard tanks"), if nothing better
     for child in tok.children:
         if child.dep_ in ("dobj", "dative", "nsubjpass") and not only:
@@ -121,17 +118,16 @@ def _verb_recipients(tok, entry: dict, reader: ArgReader, besides: tuple = ()) -
             if found:
                 return found
     for child in tok.children:
-        preps = only or (PLACE_PREPS_DEST if dest else RECIPIENT_PREPS + tuple(entry.get("recipient_preps", ())))
+        preps = only or (PLACE_PREPS_DEST if dest else RECIPIENT_PREPS + tuple(entry.recipient_preps))
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
             for pobj in child.children:
                 if pobj.dep_ in ("pobj", "pcomp"):
                     found = reader.parties(pobj, place=dest) or reader.parties_inside(pobj, place=dest)
                     if found:
                         return found
-    if entry["type"] == "AGREE":
+    if entry.type == "AGREE":
         return _complement_partners(tok, reader) or inside
     return inside
-
 
 
 def _complement_partners(tok, reader: ArgReader) -> list[Party]:
@@ -150,11 +146,11 @@ def _complement_partners(tok, reader: ArgReader) -> list[Party]:
 PLACE_PREPS_DEST = ("to", "in", "at", "into", "with")
 
 
-def _noun_args(tok, entry: dict, reader: ArgReader) -> tuple[list[Party], list[Party]]:
+def _noun_args(tok, entry: Entry, reader: ArgReader) -> tuple[list[Party], list[Party]]:
     """Actor and recipient named on the noun itself: "Russia's invasion of Ukraine"."""
     actors: list[Party] = []
     recips: list[Party] = []
-    dest = entry.get("dest")
+    dest = entry.dest
     joined = _joined_modifiers(tok, reader)
     actors.extend(joined)
     for child in tok.children:
@@ -164,7 +160,7 @@ def _noun_args(tok, entry: dict, reader: ArgReader) -> tuple[list[Party], list[P
             continue
         elif child.dep_ in ("amod", "compound", "nmod") and child.pos_ in ("PROPN", "ADJ", "NOUN"):
             found = _joined_names(child, reader) or reader.party(child)
-            if entry["type"] == "CONSULT" and found and found[0].etype == "igo":
+            if entry.type == "CONSULT" and found and found[0].etype == "igo":
                 recips.extend(found)  # "the G-7 summit": the body hosts
             else:
                 actors.extend(found)
@@ -177,9 +173,9 @@ def _noun_args(tok, entry: dict, reader: ArgReader) -> tuple[list[Party], list[P
                 actors.extend(reader.parties(pobj))
             elif prep == "between":
                 recips.extend(reader.parties(pobj))
-            elif prep == "of" and entry["type"] in OF_IS_ACTOR and not actors:
+            elif prep == "of" and entry.type in OF_IS_ACTOR and not actors:
                 actors.extend(reader.parties(pobj))
-            elif prep in ("at", "in") and entry["type"] == "CONSULT" and not dest:
+            elif prep in ("at", "in") and entry.type == "CONSULT" and not dest:
                 continue
             elif prep in RECIPIENT_PREPS + ("of",):
                 recips.extend(reader.parties(pobj, place=dest) or reader.parties_inside(pobj, place=dest))
@@ -189,15 +185,14 @@ def _noun_args(tok, entry: dict, reader: ArgReader) -> tuple[list[Party], list[P
     return dedupe_parties(actors), dedupe_parties(recips)
 
 
-
-def _passive_agent(noun, entry: dict, reader: ArgReader) -> tuple[list[Party], list[Party]]:
+def _passive_agent(noun, entry: Entry, reader: ArgReader) -> tuple[list[Party], list[Party]]:
     """"sanctions imposed by the EU on Russia", "restrictions, which were introduced by China": the
     agent acts, and the participle's own "on"/"against" phrase names the recipient."""
     for clause in (c for c in noun.children if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN"):
         for agent in (c for c in clause.children if c.dep_ == "agent"):
             found = [p for pobj in agent.children if pobj.dep_ == "pobj" for p in reader.parties(pobj)]
             if found:
-                return found, _verb_recipients(clause, {**entry, "dest": False}, reader)
+                return found, _verb_recipients(clause, replace(entry, dest=False), reader)
     return [], []
 
 
@@ -218,7 +213,6 @@ def _joined_names(tok, reader: ArgReader) -> list[Party]:
     return found if len(found) >= 2 else []
 
 
-
 def _joined_modifiers(noun, reader: ArgReader) -> list[Party]:
     """"one more Abe-Xi meeting" parsed as two modifiers of the noun: the dash still joins them."""
     mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i]
@@ -235,7 +229,6 @@ def _joined_modifiers(noun, reader: ArgReader) -> list[Party]:
     return found if len(found) >= 2 else []
 
 
-
 def _looked_up(tok, reader: ArgReader) -> list[Party]:
     """A family name the mention layer left inside a joined pair ("Abe-Xi"), resolved by name."""
     ents = reader.view.ents
@@ -245,7 +238,6 @@ def _looked_up(tok, reader: ArgReader) -> list[Party]:
     if ent is None or getattr(ent, "entity_type", None) not in ("person", "state"):
         return []
     return [Party(ent.name, ent.entity_id, entity_code(ent), ent.entity_type, tok.i)]
-
 
 
 def dedupe_parties(parties: list[Party]) -> list[Party]:
@@ -258,56 +250,61 @@ def dedupe_parties(parties: list[Party]) -> list[Party]:
     return out
 
 
+class Arguments(NamedTuple):
+    """Who acted, who was acted on, and the entry as the arguments leave it ("welcomed X on his
+    visit" turns a welcome into hosting a visit)."""
+    actors: list[Party]
+    recips: list[Party]
+    entry: Entry
 
-def read_arguments(cand: dict, reader: ArgReader, lex: dict) -> tuple[list[Party], list[Party]] | None:
-    tok, entry, kind = cand["tok"], cand["entry"], cand["kind"]
+
+def read_arguments(cand: Candidate, reader: ArgReader, lex: Lexicon) -> Arguments | None:
+    tok, entry, kind = cand.tok, cand.entry, cand.kind
     if kind == "noun":
         actors, recips = _noun_args(tok, entry, reader)
-        if entry.get("needs_actor_modifier") and not actors:
+        if entry.needs_actor_modifier and not actors:
             return None
         between = _between(tok, reader)
-        if between and entry.get("reciprocal") and len(between) >= 2:
-            return between[:1], between[1:]
+        if between and entry.reciprocal and len(between) >= 2:
+            return Arguments(between[:1], between[1:], entry)
         gov = governing_verb(tok)
-        light = gov is not None and gov.lemma_.lower() in lex["grammar"]["light_verbs"] and object_of(tok, gov)
+        light = gov is not None and gov.lemma_.lower() in lex.grammar["light_verbs"] and object_of(tok, gov)
         if not actors and light:
             actors, _ = _subject(gov, reader)
             if not actors:
                 actors = reader.parties_left_of(gov)
-        clause = _clause_verb(tok) if not actors and _in_adjunct(tok, lex["grammar"]) else None
+        clause = _clause_verb(tok) if not actors and _in_adjunct(tok, lex.grammar) else None
         if clause is not None:
             actors, _ = _subject(clause, reader)  # "at talks with X, Y said": Y took part
-        pair_named = entry.get("reciprocal") and len(actors) >= 2  # "the Abe-Xi meeting" names both sides
+        pair_named = entry.reciprocal and len(actors) >= 2  # "the Abe-Xi meeting" names both sides
         if light and not pair_named and not any(r.code for r in recips):  # "its delivery of tanks to Ukraine"
             recips = _verb_recipients(gov, entry, reader, besides=party_codes(actors)) or recips
-        if not actors and len(recips) >= 2 and entry.get("reciprocal"):
+        if not actors and len(recips) >= 2 and entry.reciprocal:
             actors, recips = recips[:1], recips[1:]
-        return actors, recips
-    if entry.get("demand"):
+        return Arguments(actors, recips, entry)
+    if entry.demand:
         # only a party that can ask speaks for one: "analysts said Japan should ..." asks nothing
         speakers = [p for p in _subject(tok, reader)[0] if p.code]
-        asked = [p for c in cand["obj"].children if c.dep_ == "nsubj" for p in reader.parties(c)]
-        return speakers, asked
+        asked = [p for c in cand.obj.children if c.dep_ == "nsubj" for p in reader.parties(c)]
+        return Arguments(speakers, asked, entry)
     actors, _ = _subject(tok, reader)
     passive = any(c.dep_ == "nsubjpass" for c in tok.children)
     if (not actors and not passive) or _across_blank_line(actors, tok):
         actors = reader.parties_left_of(tok) or actors
-    if not actors and tok.tag_ == "VBN" and entry.get("broker"):
+    if not actors and tok.tag_ == "VBN" and entry.broker:
         actors = _capital_of(tok, reader)  # "a deal brokered in Beijing": the capital's government brokered it
-    if not actors and entry.get("joint") and _narrator_we(tok):
+    if not actors and entry.joint and _narrator_we(tok):
         actors = leading_parties(reader)
     recips = _verb_recipients(tok, entry, reader, besides=party_codes(actors))
     if kind == "phrase" and not recips:
-        recips = reader.parties_inside(cand["obj"], besides=party_codes(actors))
+        recips = reader.parties_inside(cand.obj, besides=party_codes(actors))
     if not actors and imperative(tok) and len(reader.context_pair) >= 2:
         actors = reader.context_pair[:1] if recips else list(reader.context_pair)  # fact-sheet imperative
     if tok.lemma_.lower() == "welcome" and recips and _welcomes_a_guest(tok, recips[0]):
-        cand["entry"] = {**entry, "type": "CONSULT", "mode": "visit", "host": True}
-        entry = cand["entry"]
-    if entry.get("host"):
+        entry = replace(entry, type="CONSULT", mode="visit", host=True)
+    if entry.host:
         actors, recips = recips, actors
-    return actors, recips
-
+    return Arguments(actors, recips, entry)
 
 
 def _capital_of(tok, reader: ArgReader) -> list[Party]:
@@ -316,7 +313,6 @@ def _capital_of(tok, reader: ArgReader) -> list[Party]:
             found = [p for pobj in child.children if pobj.dep_ == "pobj" for p in reader.parties(pobj, place=True)]
             return [p for p in found if p.code and p.etype in ("state", "location")]
     return []
-
 
 
 def _in_adjunct(tok, g: dict) -> bool:
@@ -331,7 +327,6 @@ def _in_adjunct(tok, g: dict) -> bool:
     return False
 
 
-
 def object_of(tok, verb) -> bool:
     """"held talks", "engaged in talks", "took part in talks": the noun is what the verb does."""
     if tok.head.i == verb.i:
@@ -340,7 +335,6 @@ def object_of(tok, verb) -> bool:
     if tok.dep_ == "conj":
         return object_of(head, verb)
     return tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "into", "on") and head.head.i == verb.i
-
 
 
 def _clause_verb(tok):
@@ -352,7 +346,6 @@ def _clause_verb(tok):
         if cur.pos_ in ("VERB", "AUX"):
             return cur
     return None
-
 
 
 def _between(tok, reader: ArgReader) -> list[Party]:
@@ -369,7 +362,6 @@ def _between(tok, reader: ArgReader) -> list[Party]:
     return []
 
 
-
 def _closed_list(parties: list[Party], doc) -> list[Party]:
     """"between Iran and Saudi Arabia, Chinese President Xi ...": the list ends at its "and"."""
     out: list[Party] = []
@@ -381,10 +373,9 @@ def _closed_list(parties: list[Party], doc) -> list[Party]:
     return out
 
 
-
 def _brokers(verb) -> bool:
-    return bool(load_lexicon()["verbs"].get(verb.lemma_.lower(), {}).get("broker"))
-
+    entry = load_lexicon().verbs.get(verb.lemma_.lower())
+    return entry is not None and entry.broker
 
 
 def _welcomes_a_guest(tok, guest: Party) -> bool:
@@ -394,7 +385,6 @@ def _welcomes_a_guest(tok, guest: Party) -> bool:
         return True
     places = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
     return guest.etype == "person" and any(g.ent_type_ in ("GPE", "FAC", "LOC", "ORG") or g.text[:1].isupper() for g in places)
-
 
 
 def party_codes(parties: list[Party]) -> tuple[str, ...]:

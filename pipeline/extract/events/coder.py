@@ -27,10 +27,9 @@ def extract_events(parsed) -> list[dict]:
     return unique_rows("event", _extract(parsed))
 
 
-
 def _extract(parsed) -> list[dict]:
     lex = load_lexicon()
-    reader = ArgReader(parsed, lex["grammar"])
+    reader = ArgReader(parsed, lex.grammar)
     reader.quotes = _quotes_of(parsed)
     rows, taken_by_lists = list_rows(parsed, reader, lex)
     seen_nouns: dict = {}
@@ -54,7 +53,6 @@ def _extract(parsed) -> list[dict]:
     return _dedupe(rows)
 
 
-
 def _quotes_of(parsed) -> list[dict]:
     """The document's attributed quotations (who says "we" inside them), extracted once per document."""
     quotes = parsed.meta.get("quotes") if isinstance(getattr(parsed, "meta", None), dict) else None
@@ -63,7 +61,6 @@ def _quotes_of(parsed) -> list[dict]:
 
         quotes = extract_quotes(parsed)
     return quotes or []
-
 
 
 def _dedupe(rows: list[dict]) -> list[dict]:

@@ -7,13 +7,15 @@ from dataclasses import dataclass
 
 from pipeline.extract.events.arguments import dedupe_parties
 from pipeline.extract.events.output import actor_recipient_pairs, event_row
+from pipeline.extract.events.lexicon import Lexicon
 from pipeline.extract.events.parties import ArgReader, Party, entity_code, token_at
+from pipeline.extract.events.triggers import Candidate
 
 
 HEADLINE_PARTY_TYPES = ("state", "igo", "person", "organization")
 
 
-def headline_rows(parsed, reader: ArgReader, lex: dict, found: list[dict]) -> list[dict]:
+def headline_rows(parsed, reader: ArgReader, lex: Lexicon, found: list[dict]) -> list[dict]:
     """Events of title-case headlines the parse misread: "U.S., China Sign Trade Deal"."""
     rows: list[dict] = []
     for line in headlines(parsed.text):
@@ -24,39 +26,37 @@ def headline_rows(parsed, reader: ArgReader, lex: dict, found: list[dict]) -> li
             continue
         tok, entry, kind = hit
         actors = _headline_subject(parsed, reader, line.start, tok.idx)
-        recips = _headline_object(parsed, reader, tok, line.end, place=bool(entry.get("dest")))
-        if entry.get("host"):
+        recips = _headline_object(parsed, reader, tok, line.end, place=bool(entry.dest))
+        if entry.host:
             actors, recips = recips, actors
-        if not recips and (kind == "noun" or not entry.get("reciprocal") or len(actors) < 2):
+        if not recips and (kind == "noun" or not entry.reciprocal or len(actors) < 2):
             continue
         status = "planned" if tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("to", "will") else "occurred"
-        cand = {"tok": tok, "entry": entry, "kind": kind}
-        for a, r in actor_recipient_pairs(actors, recips, bool(entry.get("reciprocal"))):
+        cand = Candidate(tok, entry, kind)
+        for a, r in actor_recipient_pairs(actors, recips, bool(entry.reciprocal)):
             if a.code and r is not None and r.code:
-                row = event_row(parsed, cand, entry["type"], entry["mode"], a, r, status, None, kind, (None, None))
+                row = event_row(parsed, cand, entry.type, entry.mode, a, r, status, None, kind, (None, None))
                 row.update(char_start=line.start, char_end=line.end, sentence=parsed.text[line.start:line.end])
                 rows.append(row)
     return rows
 
 
-
-def _headline_trigger(parsed, reader: ArgReader, lex: dict, line):
+def _headline_trigger(parsed, reader: ArgReader, lex: Lexicon, line):
     """The first headline word that inflects a trigger verb ("Signs", "Ink") or names an event noun."""
     span = parsed.doc.char_span(line.start, line.end, alignment_mode="expand")
     for tok in span if span is not None else []:
         if not tok.is_alpha:
             continue
         for form in _base_forms(tok.lower_):
-            if form in lex["verbs"] and not lex["verbs"][form].get("requires_prep") and not lex["verbs"][form].get("requires_object"):
-                return tok, lex["verbs"][form], "verb"
+            if form in lex.verbs and not lex.verbs[form].requires_prep and not lex.verbs[form].requires_object:
+                return tok, lex.verbs[form], "verb"
         if _names_a_party(reader, tok):
             continue
         for form in _base_forms(tok.lower_):
-            entry = lex["nouns"].get(form)
-            if entry and not entry.get("requires_modifier") and not entry.get("needs_light_verb"):
+            entry = lex.nouns.get(form)
+            if entry and not entry.requires_modifier and not entry.needs_light_verb:
                 return tok, entry, "noun"
     return None
-
 
 
 def _base_forms(word: str) -> list[str]:
@@ -72,12 +72,10 @@ def _base_forms(word: str) -> list[str]:
     return forms
 
 
-
 def _names_a_party(reader: ArgReader, tok) -> bool:
     ent = reader.view.at(tok.idx, tok.idx + len(tok))
     return ent is not None and getattr(ent, "entity_type", None) in ("person", "state", "igo", "location") \
         and bool(entity_code(ent, place=True))
-
 
 
 def _headline_subject(parsed, reader: ArgReader, start: int, end: int) -> list[Party]:
@@ -92,7 +90,6 @@ def _headline_subject(parsed, reader: ArgReader, start: int, end: int) -> list[P
         else:
             out.extend(_coded_within(reader, a, b))
     return dedupe_parties(out)
-
 
 
 def _headline_object(parsed, reader: ArgReader, trigger, end: int, place: bool) -> list[Party]:
@@ -121,7 +118,6 @@ def _headline_object(parsed, reader: ArgReader, trigger, end: int, place: bool) 
     return dedupe_parties(out)
 
 
-
 def _coded_within(reader: ArgReader, start: int, end: int, place: bool = False) -> list[Party]:
     types = HEADLINE_PARTY_TYPES + (("location",) if place else ())
     out = []
@@ -131,7 +127,6 @@ def _coded_within(reader: ArgReader, start: int, end: int, place: bool = False) 
             out.append(Party(getattr(e, "name", ""), getattr(e, "entity_id", None), entity_code(e, place=place),
                              e.entity_type, tok.i if tok is not None else None))
     return dedupe_parties(out)
-
 
 
 def _mentions_within(reader: ArgReader, start: int, end: int) -> list:
@@ -154,7 +149,6 @@ class Headline:
     end: int
 
 
-
 def headlines(text: str) -> list[Headline]:
     """Title-case lines standing alone (a title or heading): "U.S., China Sign Initial Trade Deal".
     The parser reads their capitalised verbs as names, so they are read from the text."""
@@ -174,13 +168,11 @@ def headlines(text: str) -> list[Headline]:
     return out
 
 
-
 def _alone(text: str, start: int, end: int, lead: int, tail: int) -> bool:
     """The line text[start:end] has only whitespace, or a blank line, before it and after it.
     `lead` and `tail` are where the text's first non-blank starts and last one ends. Only the
     neighbouring lines are read: slicing and searching the text around every line was quadratic."""
     return (start <= lead or _blank_line_ends_at(text, start - 1)) and (end >= tail or _blank_line_starts_at(text, end))
-
 
 
 def _blank_line_ends_at(text: str, newline: int) -> bool:
@@ -189,12 +181,10 @@ def _blank_line_ends_at(text: str, newline: int) -> bool:
     return text[newline:newline + 1] == "\n" and previous >= 0 and not text[previous + 1:newline].strip(" \t")
 
 
-
 def _blank_line_starts_at(text: str, newline: int) -> bool:
     """text[newline] is a line break followed by a line of nothing but spaces and tabs."""
     following = text.find("\n", newline + 1)
     return text[newline:newline + 1] == "\n" and following >= 0 and not text[newline + 1:following].strip(" \t")
-
 
 
 def headline_chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -1,31 +1,197 @@
 """The trigger lexicon (`pipeline/data/event_triggers.yaml`): verbs, event nouns and verb + object
-phrases with their PLOVER type and codebook mode, and the grammar word lists the rules read."""
+phrases with their PLOVER type and codebook mode, and the grammar word lists the rules read.
+
+Each entry is a frozen `Entry`; the YAML file's header says what each key means. Loading is strict:
+an unknown key, a missing type or mode, a type outside the codebook's vocabulary or a value of the
+wrong kind is a `LexiconError` naming the entry, never a key silently ignored.
+"""
 from __future__ import annotations
 
+import dataclasses
 import functools
+from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Mapping
 
 from pipeline.datafile import load_yaml
-
+from schemas.vocab import EVENT_TYPES
 
 LEXICON_PATH = Path(__file__).resolve().parents[2] / "data" / "event_triggers.yaml"
+VERB_CONFIDENCE, NOUN_CONFIDENCE, PHRASE_CONFIDENCE = 0.75, 0.6, 0.7
+SECTIONS = ("verbs", "nouns", "phrases", "grammar", "commitments")
+
+
+class LexiconError(ValueError):
+    """The trigger lexicon breaks its schema (the message names the entry)."""
+
+
+@dataclass(frozen=True)
+class ObjectReading:
+    """`objects:` of a verb: with one of these object lemmas the verb reads as another type and mode."""
+    lemmas: frozenset[str]
+    type: str
+    mode: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One reading of a trigger: its PLOVER type and mode, and what it needs of the parse."""
+    type: str
+    mode: str
+    # who the parties are
+    dest: bool = False                  # the object or "to" phrase is a place visited
+    dest_preps: tuple[str, ...] = ()    # only these prepositions name the destination
+    host: bool = False                  # the subject hosts; the object is the visitor (actor)
+    reciprocal: bool = False            # "A and B <verb>" with no object gives A -> B
+    broker: bool = False                # the subject brought the "between" parties to agree
+    recipient_preps: tuple[str, ...] = ()
+    # what the parse must show
+    needs_recipient: bool = False
+    recipient_optional: bool = False
+    requires_prep: tuple[str, ...] = ()
+    requires_object: tuple[str, ...] = ()
+    requires_object_entity: bool = False
+    requires_object_type: tuple[str, ...] = ()
+    requires_xcomp: bool = False
+    requires_modifier: tuple[str, ...] = ()
+    needs_light_verb: bool = False
+    needs_actor_modifier: bool = False
+    requires_menace: bool = False
+    joint_only: bool = False
+    # other readings
+    objects: tuple[ObjectReading, ...] = ()
+    planned_type: tuple[str, str] | None = None   # type and mode when the action is only promised
+    threat_when_future: bool = False
+    assault_if_target: bool = False
+    confidence: float | None = None
+    # phrases only: the verb and the object lemmas it takes
+    verb: str | None = None
+    object: tuple[str, ...] = ()
+    # built-in readings only (not in the YAML file)
+    joint: bool = False                 # a generic commitment verb: a promise two parties make together
+    demand: bool = False                # "X said Y should ...": X asks Y
+
+    def __getitem__(self, key: str) -> Any:
+        """Key access for code written against the former dict entries (the coder reads attributes)."""
+        if key not in _FIELDS:
+            raise KeyError(key)
+        return getattr(self, key)
+
+
+_FIELDS = {f.name: f for f in dataclasses.fields(Entry)}
+_BUILT_IN_ONLY = {"joint", "demand"}
+_PHRASE_ONLY = {"verb", "object"}
+_LISTS = {name for name, f in _FIELDS.items() if f.default == ()} - {"objects"}
+_FLAGS = {name for name, f in _FIELDS.items() if f.default is False}
 
 # "X said Y should stop": X asks Y (codebook REQUEST: asks, appeals, demands)
-REPORTED_DEMAND = {"type": "REQUEST", "mode": "appeal", "needs_recipient": True, "demand": True, "confidence": 0.55}
+REPORTED_DEMAND = Entry(type="REQUEST", mode="appeal", needs_recipient=True, demand=True, confidence=0.55)
 # "X and Y will strengthen ...": a generic verb is an event only as a promise two parties make together
-JOINT_COMMITMENT = {"type": "AGREE", "mode": "promise", "reciprocal": True, "joint": True, "confidence": 0.6}
+JOINT_COMMITMENT = Entry(type="AGREE", mode="promise", reciprocal=True, joint=True, confidence=0.6)
 
-VERB_CONFIDENCE, NOUN_CONFIDENCE, PHRASE_CONFIDENCE = 0.75, 0.6, 0.7
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: Mapping[str, Entry]
+    nouns: Mapping[str, Entry]
+    phrases: tuple[Entry, ...]
+    phrase_index: Mapping[tuple[str, str], Entry]   # (verb lemma, object lemma) -> phrase entry
+    grammar: Mapping[str, Any]                      # word lists (as sets), numbers and small tables
+    commitments: Mapping[str, list]                 # itemised commitments: verbs, lead-in markers, aid words
+    commitment_verbs: frozenset[str]
+
+    def __getitem__(self, key: str) -> Any:
+        """Key access for code written against the former dict lexicon (the coder reads attributes)."""
+        if key not in {f.name for f in dataclasses.fields(self)}:
+            raise KeyError(key)
+        return getattr(self, key)
 
 
 @functools.lru_cache(maxsize=1)
-def load_lexicon(path: str = str(LEXICON_PATH)) -> dict:
+def load_lexicon(path: str = str(LEXICON_PATH)) -> Lexicon:
     with open(path, encoding="utf-8") as fh:
-        lex = load_yaml(fh.read())
-    lex["grammar"] = {k: (set(v) if isinstance(v, list) else v) for k, v in lex.get("grammar", {}).items()}
-    lex["phrase_index"] = {}
-    lex["commitment_verbs"] = set(lex.get("commitments", {}).get("verbs", []))
-    for rule in lex.get("phrases", []):
-        for obj in rule["object"]:
-            lex["phrase_index"][(rule["verb"], obj)] = rule
-    return lex
+        raw = load_yaml(fh.read())
+    unknown = set(raw) - set(SECTIONS)
+    if unknown:
+        raise LexiconError(f"{path}: unknown section(s) {sorted(unknown)}; known: {list(SECTIONS)}")
+    verbs = {lemma: parse_entry(f"verbs.{lemma}", spec) for lemma, spec in (raw.get("verbs") or {}).items()}
+    nouns = {lemma: parse_entry(f"nouns.{lemma}", spec) for lemma, spec in (raw.get("nouns") or {}).items()}
+    phrases = tuple(parse_entry(f"phrases[{i}]", spec, phrase=True) for i, spec in enumerate(raw.get("phrases") or []))
+    index: dict[tuple[str, str], Entry] = {}
+    for rule in phrases:
+        for obj in rule.object:
+            index[(rule.verb, obj)] = rule
+    grammar = {k: (set(v) if isinstance(v, list) else v) for k, v in (raw.get("grammar") or {}).items()}
+    commitments = raw.get("commitments") or {}
+    return Lexicon(MappingProxyType(verbs), MappingProxyType(nouns), phrases, MappingProxyType(index),
+                   MappingProxyType(grammar), MappingProxyType(commitments),
+                   frozenset(commitments.get("verbs", [])))
+
+
+def parse_entry(name: str, spec: Any, phrase: bool = False) -> Entry:
+    """One YAML entry as an `Entry`; `name` ("verbs.visit") is how errors point at it."""
+    if not isinstance(spec, dict):
+        raise LexiconError(f"{name}: an entry is a mapping of keys, not {type(spec).__name__}")
+    allowed = set(_FIELDS) - _BUILT_IN_ONLY - (set() if phrase else _PHRASE_ONLY)
+    unknown = set(spec) - allowed
+    if unknown:
+        raise LexiconError(f"{name}: unknown key(s) {sorted(unknown)}; known keys: {sorted(allowed)}")
+    needed = {"type", "mode"} | (_PHRASE_ONLY if phrase else set())
+    missing = needed - set(spec)
+    if missing:
+        raise LexiconError(f"{name}: missing key(s) {sorted(missing)}")
+    values = {key: _value(name, key, value) for key, value in spec.items()}
+    return Entry(**values)
+
+
+def _value(name: str, key: str, value: Any) -> Any:
+    where = f"{name}.{key}"
+    if key in _FLAGS:
+        if not isinstance(value, bool):
+            raise LexiconError(f"{where}: expected true or false, got {value!r}")
+        return value
+    if key in _LISTS:
+        return _words(where, value)
+    if key in ("type", "mode", "verb"):
+        return _type(where, value) if key == "type" else _word(where, value)
+    if key == "planned_type":
+        if not (isinstance(value, list) and len(value) == 2):
+            raise LexiconError(f"{where}: expected [type, mode], got {value!r}")
+        return _type(where, value[0]), _word(where, value[1])
+    if key == "objects":
+        return tuple(_object_reading(f"{where}[{i}]", v) for i, v in enumerate(_list(where, value)))
+    if key == "confidence":
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 1:
+            raise LexiconError(f"{where}: expected a number in (0, 1], got {value!r}")
+        return float(value)
+    raise LexiconError(f"{where}: no reader for this key")  # a field added to Entry without one
+
+
+def _object_reading(where: str, spec: Any) -> ObjectReading:
+    if not isinstance(spec, dict) or set(spec) != {"lemmas", "type", "mode"}:
+        raise LexiconError(f"{where}: expected {{lemmas, type, mode}}, got {spec!r}")
+    return ObjectReading(frozenset(_words(f"{where}.lemmas", spec["lemmas"])), _type(f"{where}.type", spec["type"]),
+                         _word(f"{where}.mode", spec["mode"]))
+
+
+def _list(where: str, value: Any) -> list:
+    if not isinstance(value, list) or not value:
+        raise LexiconError(f"{where}: expected a non-empty list, got {value!r}")
+    return value
+
+
+def _words(where: str, value: Any) -> tuple[str, ...]:
+    return tuple(_word(where, v) for v in _list(where, value))
+
+
+def _word(where: str, value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise LexiconError(f"{where}: expected a word, got {value!r}")
+    return value
+
+
+def _type(where: str, value: Any) -> str:
+    if value not in EVENT_TYPES:
+        raise LexiconError(f"{where}: {value!r} is not an event type of the codebook")
+    return value

@@ -17,9 +17,11 @@ import re
 from dataclasses import dataclass
 
 from pipeline.extract.events.arguments import leading_parties
+from pipeline.extract.events.lexicon import Entry, Lexicon
 from pipeline.extract.events.output import event_row
 from pipeline.extract.events.parties import ArgReader, Party, entity_code, token_at
 from pipeline.extract.events.rows import refine_mode
+from pipeline.extract.events.triggers import Candidate
 
 BULLET = re.compile(r"^[ \t]*(?:[-*\u2022\u2023\u25aa\u25e6\u2013\u00b7]|\d{1,2}[.)])[ \t]+(?=\S)", re.M)
 WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
@@ -84,9 +86,9 @@ def _first_words(text: str, item: Item, limit: int = 80) -> list[re.Match]:
 class ListReader:
     """Turns list items into event rows through the same row builder as the main pass."""
 
-    def __init__(self, parsed, reader: ArgReader, lex: dict):
+    def __init__(self, parsed, reader: ArgReader, lex: Lexicon):
         self.parsed, self.reader, self.lex = parsed, reader, lex
-        self.conf = lex.get("commitments", {})
+        self.conf = lex.commitments
         self.verbs = set(self.conf.get("verbs", []))
         self.markers = set(self.conf.get("lead_markers", []))
 
@@ -101,7 +103,7 @@ class ListReader:
             if code and getattr(ent, "entity_type", None) in PARTY_TYPES and code not in {p.code for p in found}:
                 found.append(Party(getattr(ent, "name", code), getattr(ent, "entity_id", None), code,
                                    getattr(ent, "entity_type", None)))
-        if len(found) < 2 and words & (set(self.lex["grammar"]["pair_words"]) | {"we", "they", "leaders"}):
+        if len(found) < 2 and words & (set(self.lex.grammar["pair_words"]) | {"we", "they", "leaders"}):
             return list(leading)
         return found
 
@@ -176,7 +178,7 @@ def first_sentence_end(text: str, start: int, limit: int) -> int:
 
 # ---------------------------------------------------------------- rows of the items
 
-def list_rows(parsed, reader: ArgReader, lex: dict) -> tuple[list[dict], set[int]]:
+def list_rows(parsed, reader: ArgReader, lex: Lexicon) -> tuple[list[dict], set[int]]:
     """Rows of the items listed under a commitment lead-in, and the tokens they used as triggers."""
     lists = ListReader(parsed, reader, lex)
     leading = leading_parties(reader)
@@ -204,7 +206,6 @@ def list_rows(parsed, reader: ArgReader, lex: dict) -> tuple[list[dict], set[int
     return rows, used
 
 
-
 def catch_up_list_pair(reader: ArgReader, offset: int) -> None:
     """The parties of the last commitment list before `offset` are the pair the text is about."""
     before = [lp for lp in reader.list_pairs if lp[0] < offset]
@@ -212,9 +213,8 @@ def catch_up_list_pair(reader: ArgReader, offset: int) -> None:
         reader.context_at, reader.context_pair = before[-1][0], list(before[-1][1])
 
 
-
 def _item_row(parsed, tok, etype, mode, actor: Party, recip: Party | None, status, span) -> dict:
-    cand = {"tok": tok, "entry": {"type": etype, "mode": mode}, "kind": "verb"}
+    cand = Candidate(tok, Entry(type=etype, mode=mode), "verb")
     row = event_row(parsed, cand, etype, mode, actor, recip, status, None, "verb", (None, None))
     start, end = span
     row.update(char_start=start, char_end=end, sentence=parsed.text[start:end], trigger=parsed.text[start:tok.idx + len(tok)])

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pipeline.extract.events.lexicon import NOUN_CONFIDENCE, PHRASE_CONFIDENCE, VERB_CONFIDENCE
 from pipeline.extract.events.parties import ArgReader, Party, governing_verb, sent_of
+from pipeline.extract.events.triggers import Candidate
 
 
 def actor_recipient_pairs(actors: list[Party], recips: list[Party], reciprocal: bool) -> list[tuple[Party, Party | None]]:
@@ -22,9 +23,8 @@ def actor_recipient_pairs(actors: list[Party], recips: list[Party], reciprocal: 
     return out
 
 
-
-def _span(cand: dict, parties: list[Party | None]) -> tuple[int, int]:
-    tok = cand["tok"]
+def _span(cand: Candidate, parties: list[Party | None]) -> tuple[int, int]:
+    tok = cand.tok
     sent = sent_of(tok)
     idx = [tok.i] + [p.token_i for p in parties if p is not None and p.token_i is not None
                      and sent.start <= p.token_i < sent.end]
@@ -39,13 +39,12 @@ def _span(cand: dict, parties: list[Party | None]) -> tuple[int, int]:
     return start_tok.idx, end_tok.idx + len(end_tok)
 
 
-
 def event_row(parsed, cand, etype, mode, actor: Party, recip: Party | None, status, date, kind, place) -> dict:
-    tok = cand["tok"]
+    tok = cand.tok
     start, end = _span(cand, [actor, recip])
     location, location_code = place
     base = {"verb": VERB_CONFIDENCE, "noun": NOUN_CONFIDENCE, "phrase": PHRASE_CONFIDENCE}[kind]
-    confidence = cand["entry"].get("confidence", base) - (0.1 if recip is None else 0) - (0.1 if not actor.code else 0)
+    confidence = (cand.entry.confidence if cand.entry.confidence is not None else base) - (0.1 if recip is None else 0) - (0.1 if not actor.code else 0)
     event_date, date_end, precision, date_text = date if date else (None, None, None, None)
     return {  # event_id is set from the finished row (extract_events)
         "doc_id": parsed.doc_id,
@@ -70,7 +69,6 @@ def event_row(parsed, cand, etype, mode, actor: Party, recip: Party | None, stat
         "sentence": sent_of(tok).text,
         "confidence": round(max(0.05, min(1.0, confidence)), 2),
     }
-
 
 
 def event_location(tok, reader: ArgReader) -> tuple[str | None, str | None]:

@@ -2,12 +2,13 @@
 nothing at all (negated, hypothetical and conditional statements code no event)."""
 from __future__ import annotations
 
+from pipeline.extract.events.lexicon import Lexicon
 from pipeline.extract.events.parties import governing_verb
 
 
-def clause_status(tok, kind: str, lex: dict) -> str | None:
+def clause_status(tok, kind: str, lex: Lexicon) -> str | None:
     """'occurred', 'planned', or None for negated, hypothetical and conditional statements."""
-    g = lex["grammar"]
+    g = lex.grammar
     verb = tok if kind != "noun" else governing_verb(tok)
     planned = False
     if kind == "noun":
@@ -51,7 +52,6 @@ def clause_status(tok, kind: str, lex: dict) -> str | None:
     return "planned" if planned else "occurred"
 
 
-
 def stated_resolve(tok, g: dict) -> bool:
     """"shared a determination to conclude", "expressed their desire to sign": a resolve stated as
     such (not "need to agree", which only says what is wanting)."""
@@ -61,12 +61,10 @@ def stated_resolve(tok, g: dict) -> bool:
     return stater is not None and stater.lemma_.lower() in g["resolve_verbs"]
 
 
-
 def _purpose_of_trip(head, g: dict) -> bool:
     """"took a train to visit Kyiv": an infinitive of purpose after a travel verb happened."""
     verb = head if head.pos_ in ("VERB", "AUX") else governing_verb(head)
     return verb is not None and verb.lemma_.lower() in g["purpose_heads"]
-
 
 
 def _clause_modality(verb, g: dict) -> str | None:
@@ -88,11 +86,9 @@ def _clause_modality(verb, g: dict) -> str | None:
     return None
 
 
-
 def _reported(verb, g: dict) -> bool:
     head = verb.head
     return verb.dep_ == "ccomp" and head.lemma_.lower() in g["reporting_verbs"] and head.tag_ in ("VBD", "VBN")
-
 
 
 def menacing(tok, g: dict) -> bool:
@@ -101,11 +97,9 @@ def menacing(tok, g: dict) -> bool:
         c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children) for c in tok.children)
 
 
-
 def past_tense(tok, kind: str) -> bool:
     verb = tok if kind != "noun" else governing_verb(tok)
     return verb is not None and verb.tag_ == "VBD"
-
 
 
 def habitual(tok, kind: str) -> bool:
@@ -113,10 +107,8 @@ def habitual(tok, kind: str) -> bool:
     return kind != "noun" and tok.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
 
 
-
 def imperative(tok) -> bool:
     return tok.tag_ == "VB" and tok.dep_ == "ROOT" and not any(c.dep_ in ("nsubj", "aux", "nsubjpass") for c in tok.children)
-
 
 
 def announced(tok) -> bool:

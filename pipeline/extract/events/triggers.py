@@ -2,45 +2,56 @@
 ("X said Y should ..."), each checked against what its lexicon entry requires of the parse."""
 from __future__ import annotations
 
-from pipeline.extract.events.lexicon import JOINT_COMMITMENT, REPORTED_DEMAND
+from dataclasses import dataclass, replace
+from typing import Any
+
+from pipeline.extract.events.lexicon import JOINT_COMMITMENT, REPORTED_DEMAND, Entry, Lexicon
 from pipeline.extract.events.parties import governing_verb
 
 
-def same_event_objects(cand: dict, found: list[dict], lex: dict) -> list[int]:
+@dataclass(frozen=True)
+class Candidate:
+    """One trigger reading of a token: its lexicon entry and kind ("verb", "noun" or "phrase"); `obj`
+    is a phrase's object, or the clause a reported demand asks for."""
+    tok: Any
+    entry: Entry
+    kind: str
+    obj: Any = None
+
+
+def same_event_objects(cand: Candidate, found: list[dict], lex: Lexicon) -> list[int]:
     """"hosted a summit", "visited on a trip": an event noun that is the object of a verb coded as the
     same type names the same event (a broker's deal is the parties' own event, so it stays)."""
-    if not found or cand["kind"] != "verb" or cand["entry"].get("broker"):
+    if not found or cand.kind != "verb" or cand.entry.broker:
         return []
     types = {r["event_type"] for r in found}
-    return [c.i for c in cand["tok"].children if c.dep_ == "dobj"
-            and lex["nouns"].get(c.lemma_.lower(), {}).get("type") in types]
+    return [c.i for c in cand.tok.children if c.dep_ == "dobj"
+            and c.lemma_.lower() in lex.nouns and lex.nouns[c.lemma_.lower()].type in types]
 
 
-
-def candidates(tok, lex: dict, taken: set[int]) -> list[dict]:
+def candidates(tok, lex: Lexicon, taken: set[int]) -> list[dict]:
     """Trigger readings of one token: a verb+object phrase, a verb, or an event noun."""
     lemma = tok.lemma_.lower()
     if tok.i in taken:
         return []
     if tok.pos_ == "VERB":
         for child in tok.children:
-            rule = lex["phrase_index"].get((lemma, child.lemma_.lower()))
+            rule = lex.phrase_index.get((lemma, child.lemma_.lower()))
             if rule and child.dep_ in ("dobj", "nsubjpass", "attr"):
                 taken.add(child.i)
-                return [{"tok": tok, "entry": rule, "kind": "phrase", "obj": child}]
-        entry = lex["verbs"].get(lemma)
+                return [Candidate(tok, rule, "phrase", child)]
+        entry = lex.verbs.get(lemma)
         if entry and _verb_allowed(tok, entry, lex):
-            return [{"tok": tok, "entry": _object_reading(tok, entry), "kind": "verb"}]
-        if entry is None and lemma in lex["commitment_verbs"] and tok.dep_ not in ("amod", "compound", "pcomp", "acl"):
-            return [{"tok": tok, "entry": JOINT_COMMITMENT, "kind": "verb"}]
-    if tok.pos_ == "VERB" and (demanded := _demanded_clause(tok, lex["grammar"])) is not None:
-        return [{"tok": tok, "entry": REPORTED_DEMAND, "kind": "verb", "obj": demanded}]
+            return [Candidate(tok, _object_reading(tok, entry), "verb")]
+        if entry is None and lemma in lex.commitment_verbs and tok.dep_ not in ("amod", "compound", "pcomp", "acl"):
+            return [Candidate(tok, JOINT_COMMITMENT, "verb")]
+    if tok.pos_ == "VERB" and (demanded := _demanded_clause(tok, lex.grammar)) is not None:
+        return [Candidate(tok, REPORTED_DEMAND, "verb", demanded)]
     if tok.pos_ in ("NOUN", "PROPN") and tok.tag_ != "NNP":
-        entry = lex["nouns"].get(lemma)
+        entry = lex.nouns.get(lemma)
         if entry and _noun_allowed(tok, entry, lex):
-            return [{"tok": tok, "entry": entry, "kind": "noun"}]
+            return [Candidate(tok, entry, "noun")]
     return []
-
 
 
 def _demanded_clause(tok, g: dict):
@@ -58,7 +69,6 @@ def _demanded_clause(tok, g: dict):
     return _need_for_clause(tok, g) if lemma in g["demand_saying_verbs"] else None
 
 
-
 def _need_for_clause(tok, g: dict):
     """"stressed the need for Iran to comply": the clause whose "for" subject is asked to act."""
     objects = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in g["need_nouns"]]
@@ -74,7 +84,6 @@ def _need_for_clause(tok, g: dict):
     return None
 
 
-
 def _direct_object(tok):
     for child in tok.children:
         if child.dep_ in ("dobj", "nsubjpass"):
@@ -87,35 +96,31 @@ def _direct_object(tok):
     return None
 
 
-
-def _object_reading(tok, entry: dict) -> dict:
+def _object_reading(tok, entry: Entry) -> Entry:
     obj = _direct_object(tok)
     if obj is None:
         return entry
-    for rule in entry.get("objects", []):
-        if obj.lemma_.lower() in rule["lemmas"]:
-            reading = {k: v for k, v in entry.items() if k not in ("objects", "requires_object_type")}
-            return {**reading, "type": rule["type"], "mode": rule["mode"]}
+    for rule in entry.objects:
+        if obj.lemma_.lower() in rule.lemmas:
+            return replace(entry, type=rule.type, mode=rule.mode, objects=(), requires_object_type=())
     return entry
 
 
-
-def _verb_allowed(tok, entry: dict, lex: dict) -> bool:
+def _verb_allowed(tok, entry: Entry, lex: Lexicon) -> bool:
     if tok.dep_ in ("amod", "compound"):
         return False
-    preps = entry.get("requires_prep")
+    preps = entry.requires_prep
     if preps and not any(c.dep_ in ("prep", "prt", "dative") and c.lower_ in preps for c in tok.children):
         return False
-    obj = _through_quantity(_direct_object(tok), lex["grammar"])
-    if entry.get("requires_object_entity") and not _names_something(obj):
+    obj = _through_quantity(_direct_object(tok), lex.grammar)
+    if entry.requires_object_entity and not _names_something(obj):
         return False  # "addressing issues together with X": X is a partner, not the audience
-    wanted = entry.get("requires_object")
+    wanted = entry.requires_object
     if wanted and (obj is None or not ({obj.lemma_.lower()} | {c.lemma_.lower() for c in obj.children if c.dep_ in ("amod", "compound")}) & set(wanted)):
         return False
-    if entry.get("requires_xcomp") and not any(c.dep_ == "xcomp" for c in tok.children):
+    if entry.requires_xcomp and not any(c.dep_ == "xcomp" for c in tok.children):
         return False
     return True
-
 
 
 def _through_quantity(obj, g: dict):
@@ -125,7 +130,6 @@ def _through_quantity(obj, g: dict):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 return pobj
     return obj
-
 
 
 def _names_something(obj) -> bool:
@@ -138,26 +142,24 @@ def _names_something(obj) -> bool:
     return any(t.text[:1].isupper() for t in obj.subtree if t.i < obj.i or t.head.i == obj.i and t.dep_ != "prep")
 
 
-
-def _noun_allowed(tok, entry: dict, lex: dict) -> bool:
+def _noun_allowed(tok, entry: Entry, lex: Lexicon) -> bool:
     mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "nmod")}
-    if entry.get("requires_modifier") and not mods & set(entry["requires_modifier"]):
+    if entry.requires_modifier and not mods & set(entry.requires_modifier):
         return False
     if any(c.dep_ == "det" and c.lower_ in ("no", "any", "every") for c in tok.children):
         return False
     gov = governing_verb(tok)
-    if entry.get("needs_light_verb") and (gov is None or gov.lemma_.lower() not in lex["grammar"]["light_verbs"]):
+    if entry.needs_light_verb and (gov is None or gov.lemma_.lower() not in lex.grammar["light_verbs"]):
         return False
     if gov is not None and gov.i != tok.i:
-        gentry = lex["verbs"].get(gov.lemma_.lower())
-        light = gov.lemma_.lower() in lex["grammar"]["light_verbs"]
-        if gentry and not light and not gentry.get("broker") and _verb_allowed(gov, gentry, lex) \
-                and not _in_sequence_adjunct(tok, lex["grammar"]):
+        gentry = lex.verbs.get(gov.lemma_.lower())
+        light = gov.lemma_.lower() in lex.grammar["light_verbs"]
+        if gentry and not light and not gentry.broker and _verb_allowed(gov, gentry, lex) \
+                and not _in_sequence_adjunct(tok, lex.grammar):
             return False  # "condemned the invasion": the verb is the event; a brokered deal is the parties' own
-        if lex["phrase_index"].get((gov.lemma_.lower(), tok.lemma_.lower())):
+        if lex.phrase_index.get((gov.lemma_.lower(), tok.lemma_.lower())):
             return False
     return True
-
 
 
 def _in_sequence_adjunct(tok, g: dict) -> bool:
@@ -172,36 +174,34 @@ def _in_sequence_adjunct(tok, g: dict) -> bool:
     return False
 
 
-
-def yields_to_inner(cand: dict, lex: dict):
+def yields_to_inner(cand: Candidate, lex: Lexicon):
     """"agreed to hold talks", "expressed the desire to strengthen cooperation": the inner trigger is the
     event; its verb, or None when the reading stands on its own."""
-    tok, entry = cand["tok"], cand["entry"]
-    if entry["type"] not in ("AGREE", "REQUEST") or entry.get("mode") == "invite":
+    tok, entry = cand.tok, cand.entry
+    if entry.type not in ("AGREE", "REQUEST") or entry.mode == "invite":
         return None
-    holder = cand.get("obj") if cand["kind"] == "phrase" else tok
+    holder = cand.obj if cand.kind == "phrase" else tok
     inner = list(holder.children) + [g for c in holder.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children]
     for child in inner:
         if child.dep_ in ("xcomp", "acl", "pcomp") and child.pos_ == "VERB":
             if _unnamed_guest(child, lex):
                 continue  # "agreed to host a training mission": no visitor, so the agreement is the event
-            if lex["verbs"].get(child.lemma_.lower()) or any(
-                    lex["phrase_index"].get((child.lemma_.lower(), g.lemma_.lower())) or lex["nouns"].get(g.lemma_.lower())
+            if lex.verbs.get(child.lemma_.lower()) or any(
+                    lex.phrase_index.get((child.lemma_.lower(), g.lemma_.lower())) or lex.nouns.get(g.lemma_.lower())
                     for g in objects_of(child, preps=("in",))):
-                both_agree = entry["type"] == "AGREE" and lex["verbs"].get(child.lemma_.lower(), {}).get("type") == "AGREE"
+                inner_entry = lex.verbs.get(child.lemma_.lower())
+                both_agree = entry.type == "AGREE" and inner_entry is not None and inner_entry.type == "AGREE"
                 return None if both_agree else child
     return None
 
 
-
-def _unnamed_guest(verb, lex: dict) -> bool:
+def _unnamed_guest(verb, lex: Lexicon) -> bool:
     """A hosting verb whose object names no one ("host a training mission") codes no meeting."""
-    entry = lex["verbs"].get(verb.lemma_.lower()) or {}
-    if not (entry.get("host") or entry.get("requires_object_entity")):
+    entry = lex.verbs.get(verb.lemma_.lower())
+    if entry is None or not (entry.host or entry.requires_object_entity):
         return False
     obj = _direct_object(verb)
     return obj is None or not any(t.pos_ == "PROPN" for t in obj.subtree)
-
 
 
 def objects_of(verb, preps: tuple[str, ...] | None = None) -> list:

@@ -1,0 +1,68 @@
+"""The trigger lexicon loads into typed entries, and strictly: a key it does not know is an error
+naming the entry, never a flag silently ignored."""
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from pipeline.extract.events.lexicon import Entry, LexiconError, load_lexicon, parse_entry
+
+
+def test_the_shipped_lexicon_loads_into_frozen_entries():
+    lex = load_lexicon()
+    visit = lex.verbs["visit"]
+    assert isinstance(visit, Entry) and visit.type == "CONSULT" and visit.dest
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        visit.dest = False
+    assert all(isinstance(e, Entry) for e in [*lex.verbs.values(), *lex.nouns.values(), *lex.phrases])
+
+
+def test_phrases_are_indexed_by_verb_and_each_object():
+    lex = load_lexicon()
+    for rule in lex.phrases:
+        for obj in rule.object:
+            assert lex.phrase_index[(rule.verb, obj)] is rule
+
+
+def test_an_unknown_key_names_the_entry_and_the_key():
+    with pytest.raises(LexiconError, match=r"verbs\.parley: unknown key\(s\) \['recipricol'\]"):
+        parse_entry("verbs.parley", {"type": "CONSULT", "mode": "meeting", "recipricol": True})
+
+
+def test_a_missing_mode_and_an_unknown_type_are_errors():
+    with pytest.raises(LexiconError, match=r"nouns\.parley: missing key\(s\) \['mode'\]"):
+        parse_entry("nouns.parley", {"type": "CONSULT"})
+    with pytest.raises(LexiconError, match=r"verbs\.parley\.type: 'CHAT' is not an event type"):
+        parse_entry("verbs.parley", {"type": "CHAT", "mode": "meeting"})
+
+
+def test_values_of_the_wrong_kind_are_errors():
+    with pytest.raises(LexiconError, match=r"verbs\.parley\.reciprocal: expected true or false"):
+        parse_entry("verbs.parley", {"type": "CONSULT", "mode": "meeting", "reciprocal": "yes"})
+    with pytest.raises(LexiconError, match=r"verbs\.parley\.requires_prep: expected a non-empty list"):
+        parse_entry("verbs.parley", {"type": "CONSULT", "mode": "meeting", "requires_prep": "with"})
+    with pytest.raises(LexiconError, match=r"planned_type: expected \[type, mode\]"):
+        parse_entry("verbs.parley", {"type": "CONSULT", "mode": "meeting", "planned_type": ["AGREE"]})
+
+
+def test_phrase_keys_belong_to_phrases_and_built_in_flags_to_no_file_entry():
+    with pytest.raises(LexiconError, match=r"unknown key\(s\) \['verb'\]"):
+        parse_entry("verbs.parley", {"type": "CONSULT", "mode": "meeting", "verb": "hold"})
+    with pytest.raises(LexiconError, match=r"unknown key\(s\) \['joint'\]"):
+        parse_entry("verbs.parley", {"type": "AGREE", "mode": "promise", "joint": True})
+    with pytest.raises(LexiconError, match=r"missing key\(s\) \['object'\]"):
+        parse_entry("phrases[0]", {"verb": "hold", "type": "CONSULT", "mode": "meeting"}, phrase=True)
+
+
+def test_a_verb_object_reading_becomes_a_typed_object_reading():
+    entry = parse_entry("verbs.parley", {"type": "CONSULT", "mode": "meeting",
+                                         "objects": [{"lemmas": ["deal"], "type": "AGREE", "mode": "agreement"}]})
+    assert entry.objects[0].lemmas == frozenset({"deal"}) and entry.objects[0].type == "AGREE"
+
+
+def test_an_unknown_section_is_an_error(tmp_path):
+    path = tmp_path / "lexicon.yaml"
+    path.write_text("verbs: {}\nnouns: {}\nphrase: []\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"unknown section\(s\) \['phrase'\]"):
+        load_lexicon.__wrapped__(str(path))
