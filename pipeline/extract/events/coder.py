@@ -13,8 +13,8 @@ from pipeline.extract.events.headlines import headline_rows
 from pipeline.extract.events.lexicon import load_lexicon
 from pipeline.extract.events.lists import catch_up_list_pair, list_rows
 from pipeline.extract.events.parties import ArgReader
-from pipeline.extract.events.rows import rows_for
-from pipeline.extract.events.triggers import candidates, objects_of, same_event_objects
+from pipeline.extract.events.rows import Coding, rows_for
+from pipeline.extract.events.triggers import Candidate, candidates, objects_of, same_event_objects
 from pipeline.ids import unique_rows
 
 
@@ -32,23 +32,23 @@ def _extract(parsed) -> list[dict]:
     reader = ArgReader(parsed, lex.grammar)
     reader.quotes = _quotes_of(parsed)
     rows, taken_by_lists = list_rows(parsed, reader, lex)
-    seen_nouns: dict = {}
+    coding = Coding(parsed, reader, lex)
     for sent in parsed.doc.sents:
         if sent.text.rstrip().endswith("?") or FOOTNOTE.match(sent.text):
             continue
         taken: set[int] = set(taken_by_lists)
         catch_up_list_pair(reader, sent.start_char)
         fired: set[int] = set()
-        deferred: list[tuple[dict, object]] = []
+        deferred: list[tuple[Candidate, object]] = []
         for tok in sent:
             for cand in candidates(tok, lex, taken):
-                found = rows_for(parsed, reader, lex, cand, seen_nouns, deferred)
+                found = rows_for(coding, cand, deferred)
                 fired.update([tok.i] if found else [])
                 taken.update(same_event_objects(cand, found, lex))
                 rows.extend(found)
         for cand, inner in deferred:
             if not fired & {t.i for t in [inner] + objects_of(inner, preps=("in",))}:
-                rows.extend(rows_for(parsed, reader, lex, cand, seen_nouns))  # the inner action coded nothing
+                rows.extend(rows_for(coding, cand))  # the inner action coded nothing
     rows.extend(headline_rows(parsed, reader, lex, rows))
     return _dedupe(rows)
 

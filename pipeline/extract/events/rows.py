@@ -3,13 +3,15 @@ and the document memory (the pair the text is about, event nouns that refer back
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from pipeline.extract.events.arguments import object_of, party_codes, read_arguments
 from pipeline.extract.events.output import actor_recipient_pairs, event_location, event_row
 from pipeline.extract.events.parties import ArgReader, Party, governing_verb
 from pipeline.extract.events.status import announced, clause_status, habitual, imperative, menacing, past_tense, stated_resolve
 from pipeline.extract.events.lexicon import Entry, Lexicon
+from pipeline.extract.events.memory import counterpart, note_pairs, refers_back, remember_pair
 from pipeline.extract.events.triggers import Candidate, yields_to_inner
 from pipeline.extract.events.when import event_date
 from pipeline.nlp.parse import doc_text
@@ -19,87 +21,177 @@ NULL_RECIPIENT_OK = {"MOBILIZE", "PROTEST"}
 
 LIST_BULLET = re.compile(r"\s*(?:[-*\u2022]|\d{1,2}[.)])\s+\S")
 
-MAX_GROUP = 6  # "the parties" stands for at most this many named parties
+
+@dataclass
+class Coding:
+    """One document's coding as the steps see it: the document, its party reader (which also keeps
+    the pair the text is about), the lexicon, and the event nouns coded so far."""
+    parsed: Any
+    reader: ArgReader
+    lex: Lexicon
+    seen_nouns: dict = field(default_factory=dict)
 
 
-def rows_for(parsed, reader: ArgReader, lex: Lexicon, cand: Candidate, seen_nouns: dict,
-              deferred: list | None = None) -> list[dict]:
-    """Rows of one trigger reading; one that may yield to an inner trigger waits in `deferred`."""
-    tok, kind = cand.tok, cand.kind
-    status = clause_status(tok, kind, lex)
-    if status is None:
+@dataclass
+class Reading:
+    """One trigger reading as the steps of `rows_for` refine it, in order."""
+    cand: Candidate
+    entry: Entry
+    status: str | None = None        # occurred, planned, or desire until the desire step
+    actors: list[Party] = field(default_factory=list)
+    recips: list[Party] = field(default_factory=list)
+    etype: str | None = None         # set by the type step; the entry's type until then
+    mode: str | None = None
+    date: tuple | None = None        # (date, end, precision, text) from `when.event_date`
+    place: tuple[str | None, str | None] = (None, None)
+    pairs: list[tuple[Party, Party | None]] = field(default_factory=list)
+
+    @property
+    def tok(self):
+        return self.cand.tok
+
+    @property
+    def kind(self) -> str:
+        return self.cand.kind
+
+
+def rows_for(coding: Coding, cand: Candidate, deferred: list | None = None) -> list[dict]:
+    """Rows of one trigger reading; one that may yield to an inner trigger waits in `deferred`.
+    Each step refines the reading or returns False when the reading codes no event."""
+    r = Reading(cand, cand.entry)
+    if not _status(r, coding):
         return []
-    if deferred is not None and (inner := yields_to_inner(cand, lex)) is not None:
+    if deferred is not None and (inner := yields_to_inner(cand, coding.lex)) is not None:
         deferred.append((cand, inner))
         return []
-    args = read_arguments(cand, reader, lex)
-    if args is None:
-        return []
-    actors, recips, entry = args
-    if entry.joint:
-        if status != "planned" or len(party_codes(actors)) < 2:
+    for step in STEPS:
+        if not step(r, coding):
             return []
-        status, recips = "occurred", []
-    if entry.reciprocal and len(party_codes(actors)) >= 2 and recips \
-            and not any(r.code or r.group or r.etype == "person" for r in recips):
-        recips = []  # "Israel and the UAE signed the Abraham Accords": the accord is no counterparty
-    if entry.joint_only:
-        if len(party_codes(actors)) < 2:
-            return []
-        recips = []
-    if status == "desire":
-        if entry.type == "AGREE" and len(party_codes(actors)) >= 2 and stated_resolve(tok, lex.grammar):
-            # "the two leaders shared a determination to conclude a treaty": a joint resolve is a promise
-            entry = replace(entry, mode="promise", planned_type=None)
-            status = "occurred"
-        elif not entry.planned_type:
-            return []
-        else:
-            status = "planned"
-    if entry.dest or any(r.code for r in recips):
-        # "a trip to Asia" names no counterpart; beside a coded party, an uncoded place or body is scenery
-        recips = [r for r in recips if r.code or r.group]
-    if not any(r.code or r.group or r.etype == "person" for r in recips) and not entry.dest:
-        recips = _counterpart(reader, actors, entry, tok, lex.grammar) or recips
-    if not _arguments_fit(entry, actors, recips) and not (not recips and _list_item_pledge(tok, entry, actors)):
-        return []
-    if entry.threat_when_future:
-        if status != "planned" or (entry.requires_menace and not menacing(tok, lex.grammar)):
-            return []
-        status = "occurred"  # the threat is made now; what it threatens is still to come
-    etype, mode = entry.type, entry.mode
-    if entry.planned_type and (status == "planned" or imperative(tok)):
-        etype, mode, status = entry.planned_type[0], entry.planned_type[1], "occurred"
-    elif imperative(tok):
-        status = "planned"
-    if entry.assault_if_target and any(r.code for r in recips):
-        etype, mode = "ASSAULT", "attack"
-    mode = refine_mode(tok, etype, mode, lex)
-    if etype == "MOBILIZE" and (mode == "joint_exercise" or (mode == "exercise" and (recips or len(actors) > 1))):
-        etype, mode = "COOPERATE", "joint_exercise"  # codebook: exercises with a partner are cooperation
-    if kind == "noun" and etype == "AID" and announced(tok):
-        status = "planned"
-    date = event_date(parsed, tok, kind, status, lex.grammar)
-    if date and parsed.published_date and date[0] > parsed.published_date and date[2] != "year" \
-            and not past_tense(tok, kind):
-        status = "planned"
-    if etype == "COOPERATE" and habitual(tok, kind) and not date:
-        return []  # "Japan expands relations with its allies": a description of policy, not one act
-    location, location_code = event_location(tok, reader)
-    if etype == "CONSULT" and location_code:
-        actors, recips = _host_last(actors, recips, location_code)
-    pairs = [(a, r) for a, r in actor_recipient_pairs(actors, recips, bool(entry.reciprocal)) if a.code or (r is not None and r.code)]
-    seen_key = (etype, status if kind == "noun" and _light_object(tok, lex) else None)
-    if kind == "noun" and not _indefinite(tok) and _refers_back(pairs, seen_key, date, seen_nouns):
-        return []
-    cand = replace(cand, entry=entry)  # the row's confidence is the entry's as the steps left it
-    rows = [event_row(parsed, cand, etype, mode, a, r, status, date, kind, (location, location_code)) for a, r in pairs]
-    for a, r in pairs:
-        for key in {(etype, None), (etype, status)}:
-            seen_nouns.setdefault(_pair_key(key, a, r), set()).add(date[0] if date else None)
-            seen_nouns.setdefault(("people",) + _pair_key(key, a, r), set()).update(_people(a, r))
-    _remember_pair(reader, pairs, actors, tok.idx, etype in lex.grammar["group_types"])
+    rows = [event_row(coding.parsed, replace(cand, entry=r.entry), r.etype, r.mode, a, rc, r.status, r.date, r.kind, r.place)
+            for a, rc in r.pairs]
+    remember(coding, r)
     return rows
+
+
+def _status(r: Reading, coding: Coding) -> bool:
+    r.status = clause_status(r.tok, r.kind, coding.lex)
+    return r.status is not None
+
+
+def _arguments(r: Reading, coding: Coding) -> bool:
+    args = read_arguments(r.cand, coding.reader, coding.lex)
+    if args is None:
+        return False
+    r.actors, r.recips, r.entry = args
+    return True
+
+
+def _joint_or_reciprocal(r: Reading, coding: Coding) -> bool:
+    """Readings of two or more parties acting together."""
+    entry, coded_actors = r.entry, len(party_codes(r.actors))
+    if entry.joint:
+        if r.status != "planned" or coded_actors < 2:
+            return False
+        r.status, r.recips = "occurred", []
+    if entry.reciprocal and coded_actors >= 2 and r.recips \
+            and not any(p.code or p.group or p.etype == "person" for p in r.recips):
+        r.recips = []  # "Israel and the UAE signed the Abraham Accords": the accord is no counterparty
+    if entry.joint_only:
+        if coded_actors < 2:
+            return False
+        r.recips = []
+    return True
+
+
+def _desire(r: Reading, coding: Coding) -> bool:
+    """A stated desire is a joint promise, a planned event where the entry has a planned reading, or nothing."""
+    if r.status != "desire":
+        return True
+    if r.entry.type == "AGREE" and len(party_codes(r.actors)) >= 2 and stated_resolve(r.tok, coding.lex.grammar):
+        # "the two leaders shared a determination to conclude a treaty": a joint resolve is a promise
+        r.entry = replace(r.entry, mode="promise", planned_type=None)
+        r.status = "occurred"
+        return True
+    if not r.entry.planned_type:
+        return False
+    r.status = "planned"
+    return True
+
+
+def _recipients(r: Reading, coding: Coding) -> bool:
+    if r.entry.dest or any(p.code for p in r.recips):
+        # "a trip to Asia" names no counterpart; beside a coded party, an uncoded place or body is scenery
+        r.recips = [p for p in r.recips if p.code or p.group]
+    if not any(p.code or p.group or p.etype == "person" for p in r.recips) and not r.entry.dest:
+        r.recips = counterpart(coding.reader, r.actors, r.entry, r.tok, coding.lex.grammar) or r.recips
+    return True
+
+
+def _fit(r: Reading, coding: Coding) -> bool:
+    return _arguments_fit(r.entry, r.actors, r.recips) or (not r.recips and _list_item_pledge(r.tok, r.entry, r.actors))
+
+
+def _threat(r: Reading, coding: Coding) -> bool:
+    if not r.entry.threat_when_future:
+        return True
+    if r.status != "planned" or (r.entry.requires_menace and not menacing(r.tok, coding.lex.grammar)):
+        return False
+    r.status = "occurred"  # the threat is made now; what it threatens is still to come
+    return True
+
+
+def _type_and_mode(r: Reading, coding: Coding) -> bool:
+    entry, tok = r.entry, r.tok
+    r.etype, r.mode = entry.type, entry.mode
+    if entry.planned_type and (r.status == "planned" or imperative(tok)):
+        r.etype, r.mode, r.status = entry.planned_type[0], entry.planned_type[1], "occurred"
+    elif imperative(tok):
+        r.status = "planned"
+    if entry.assault_if_target and any(p.code for p in r.recips):
+        r.etype, r.mode = "ASSAULT", "attack"
+    r.mode = refine_mode(tok, r.etype, r.mode, coding.lex)
+    if r.etype == "MOBILIZE" and (r.mode == "joint_exercise" or (r.mode == "exercise" and (r.recips or len(r.actors) > 1))):
+        r.etype, r.mode = "COOPERATE", "joint_exercise"  # codebook: exercises with a partner are cooperation
+    if r.kind == "noun" and r.etype == "AID" and announced(tok):
+        r.status = "planned"
+    return True
+
+
+def _date(r: Reading, coding: Coding) -> bool:
+    parsed = coding.parsed
+    r.date = event_date(parsed, r.tok, r.kind, r.status, coding.lex.grammar)
+    if r.date and parsed.published_date and r.date[0] > parsed.published_date and r.date[2] != "year" \
+            and not past_tense(r.tok, r.kind):
+        r.status = "planned"
+    # "Japan expands relations with its allies": a description of policy, not one act
+    return not (r.etype == "COOPERATE" and habitual(r.tok, r.kind) and not r.date)
+
+
+def _place(r: Reading, coding: Coding) -> bool:
+    r.place = event_location(r.tok, coding.reader)
+    if r.etype == "CONSULT" and r.place[1]:
+        r.actors, r.recips = _host_last(r.actors, r.recips, r.place[1])
+    return True
+
+
+def _pairs(r: Reading, coding: Coding) -> bool:
+    """The coded actor-recipient pairs; an event noun that only refers back to them codes nothing new."""
+    r.pairs = [(a, p) for a, p in actor_recipient_pairs(r.actors, r.recips, bool(r.entry.reciprocal))
+               if a.code or (p is not None and p.code)]
+    if r.kind != "noun" or _indefinite(r.tok):
+        return True
+    seen_key = (r.etype, r.status if _light_object(r.tok, coding.lex) else None)
+    return not refers_back(r.pairs, seen_key, r.date, coding.seen_nouns)
+
+
+# The steps after status and deferral, in the order they run: each may change the reading or drop it.
+STEPS = (_arguments, _joint_or_reciprocal, _desire, _recipients, _fit, _threat, _type_and_mode, _date, _place, _pairs)
+
+
+def remember(coding: Coding, r: Reading) -> None:
+    """What later readings of the document need from this one: its pairs, and the pair the text is about."""
+    note_pairs(coding.seen_nouns, r.pairs, r.etype, r.status, r.date)
+    remember_pair(coding.reader, r.pairs, r.actors, r.tok.idx, r.etype in coding.lex.grammar["group_types"])
 
 
 def _arguments_fit(entry: Entry, actors: list[Party], recips: list[Party]) -> bool:
@@ -121,65 +213,9 @@ def _light_object(tok, lex: Lexicon) -> bool:
     return gov is not None and gov.lemma_.lower() in lex.grammar["light_verbs"] and object_of(tok, gov)
 
 
-def _pair_key(etype, a: Party, r: Party | None) -> tuple:
-    return etype, frozenset([a.code or a.name, (r.code or r.name) if r else None])
-
-
 def _indefinite(noun) -> bool:
     """"a meeting", "another round of talks": an indefinite noun brings in a new event, never an old one."""
     return any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in noun.children)
-
-
-def _refers_back(pairs, etype, date, seen: dict) -> bool:
-    """A noun that names an event already coded, with no new date, only refers back to it;
-    `etype` carries the status for objects of light verbs: talks agreed to be resumed are not the talks held."""
-    if not pairs:
-        return False
-    new_date = date[0] if date else None
-    for a, r in pairs:
-        dates = seen.get(_pair_key(etype, a, r))
-        if dates is None or (new_date is not None and new_date not in dates):
-            return False
-        if _new_person(a, r, seen.get(("people",) + _pair_key(etype, a, r), set())):
-            return False  # "a meeting with the prime minister" after talks with the president
-    return True
-
-
-def _people(a: Party, r: Party | None) -> set[str]:
-    return {p.entity_id for p in (a, r) if p is not None and p.etype == "person" and p.entity_id}
-
-
-def _new_person(a: Party, r: Party | None, known: set[str]) -> bool:
-    """A person the earlier events of this pair did not name, where they named people."""
-    return bool(known) and bool(_people(a, r) - known)
-
-
-def _remember_pair(reader: ArgReader, pairs, actors: list[Party], offset: int, together: bool) -> None:
-    """The coded parties of the last event with two or more, actor first, for "the two leaders",
-    "the parties", "they" and fact-sheet imperatives. Only parties acting `together` (meeting,
-    agreeing) form a group; "X condemned Z" does not make X and Z the pair the text is about."""
-    if not together:
-        return
-    named = [p for pair in pairs for p in pair if p is not None] if pairs and pairs[0][1] is not None else actors
-    group: list[Party] = []
-    for p in named:
-        if p.code and p.code not in {g.code for g in group}:
-            group.append(p)
-    if len(group) >= 2 and all(p.code for p in named):
-        reader.context_pair, reader.context_at = group[:MAX_GROUP], offset
-
-
-def _counterpart(reader: ArgReader, actors: list[Party], entry: Entry, tok, g: dict) -> list[Party]:
-    """"Abe proposed an economic programme", right after Abe and Putin met: one party of the pair
-    the text is about acts, so the other is the counterpart."""
-    if len(actors) != 1 or entry.type not in g["counterpart_types"] or len(reader.context_pair) != 2:
-        return []
-    if tok.idx - reader.context_at > g["counterpart_reach"]:
-        return []
-    codes = [p.code for p in reader.context_pair]
-    if actors[0].code not in codes:
-        return []
-    return [reader.context_pair[1 - codes.index(actors[0].code)]]
 
 
 def _host_last(actors: list[Party], recips: list[Party], place_code: str):

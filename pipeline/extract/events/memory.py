@@ -1,0 +1,74 @@
+"""What the document has coded so far, as later readings need it: the pair of parties the text is
+about ("the two leaders", "the parties"), and the events already coded, so that an event noun that
+only refers back to one ("the talks") codes nothing new."""
+from __future__ import annotations
+
+from pipeline.extract.events.lexicon import Entry
+from pipeline.extract.events.parties import ArgReader, Party
+
+MAX_GROUP = 6  # "the parties" stands for at most this many named parties
+
+
+def _pair_key(etype, a: Party, r: Party | None) -> tuple:
+    return etype, frozenset([a.code or a.name, (r.code or r.name) if r else None])
+
+
+def refers_back(pairs, etype, date, seen: dict) -> bool:
+    """A noun that names an event already coded, with no new date, only refers back to it;
+    `etype` carries the status for objects of light verbs: talks agreed to be resumed are not the talks held."""
+    if not pairs:
+        return False
+    new_date = date[0] if date else None
+    for a, r in pairs:
+        dates = seen.get(_pair_key(etype, a, r))
+        if dates is None or (new_date is not None and new_date not in dates):
+            return False
+        if _new_person(a, r, seen.get(("people",) + _pair_key(etype, a, r), set())):
+            return False  # "a meeting with the prime minister" after talks with the president
+    return True
+
+
+def _people(a: Party, r: Party | None) -> set[str]:
+    return {p.entity_id for p in (a, r) if p is not None and p.etype == "person" and p.entity_id}
+
+
+def _new_person(a: Party, r: Party | None, known: set[str]) -> bool:
+    """A person the earlier events of this pair did not name, where they named people."""
+    return bool(known) and bool(_people(a, r) - known)
+
+
+def remember_pair(reader: ArgReader, pairs, actors: list[Party], offset: int, together: bool) -> None:
+    """The coded parties of the last event with two or more, actor first, for "the two leaders",
+    "the parties", "they" and fact-sheet imperatives. Only parties acting `together` (meeting,
+    agreeing) form a group; "X condemned Z" does not make X and Z the pair the text is about."""
+    if not together:
+        return
+    named = [p for pair in pairs for p in pair if p is not None] if pairs and pairs[0][1] is not None else actors
+    group: list[Party] = []
+    for p in named:
+        if p.code and p.code not in {g.code for g in group}:
+            group.append(p)
+    if len(group) >= 2 and all(p.code for p in named):
+        reader.context_pair, reader.context_at = group[:MAX_GROUP], offset
+
+
+def counterpart(reader: ArgReader, actors: list[Party], entry: Entry, tok, g: dict) -> list[Party]:
+    """"Abe proposed an economic programme", right after Abe and Putin met: one party of the pair
+    the text is about acts, so the other is the counterpart."""
+    if len(actors) != 1 or entry.type not in g["counterpart_types"] or len(reader.context_pair) != 2:
+        return []
+    if tok.idx - reader.context_at > g["counterpart_reach"]:
+        return []
+    codes = [p.code for p in reader.context_pair]
+    if actors[0].code not in codes:
+        return []
+    return [reader.context_pair[1 - codes.index(actors[0].code)]]
+
+
+def note_pairs(seen: dict, pairs, etype: str, status: str, date) -> None:
+    """Record the coded pairs (and the people they name) under the type, with and without the
+    status, for event nouns further on that may only refer back to them."""
+    for a, r in pairs:
+        for key in {(etype, None), (etype, status)}:
+            seen.setdefault(_pair_key(key, a, r), set()).add(date[0] if date else None)
+            seen.setdefault(("people",) + _pair_key(key, a, r), set()).update(_people(a, r))
