@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline.extract.quotes.attribution import Attribution, Context, find_cue, speaker_of, subject_of
-from pipeline.extract.quotes.labels import from_label, lead_in, previous_sentence
+from pipeline.extract.quotes.attribution import (Attribution, Context, find_cue, own_voice_word, speaker_of,
+                                                  subject_of)
+from pipeline.extract.quotes.labels import from_label, from_signature, lead_in, previous_sentence
 from pipeline.extract.quotes.lexicon import lexicon
 from pipeline.extract.quotes.spans import QSpan, find_spans, keep, paragraphs, word_count
 from pipeline.ids import unique_rows
@@ -20,7 +21,7 @@ __all__ = ["build_rows", "extract_quotes"]
 
 
 def own_attribution(ctx: Context, sp: QSpan) -> Attribution | None:
-    label = from_label(ctx, sp)
+    label = from_label(ctx, sp) or from_signature(ctx, sp)
     if label is not None:
         return label
     found = find_cue(ctx, sp)
@@ -30,7 +31,7 @@ def own_attribution(ctx: Context, sp: QSpan) -> Attribution | None:
     if cue in lexicon()["phrase_cues"]:
         return Attribution(speaker_of(ctx, tok, None), cue)
     subj = subject_of(tok)
-    return Attribution(speaker_of(ctx, subj, tok) if subj is not None else None, cue)
+    return Attribution(speaker_of(ctx, subj, tok) if subj is not None else None, cue, own_voice_word(ctx, subj))
 
 
 def is_full(ctx: Context, sp: QSpan) -> bool:
@@ -56,7 +57,7 @@ def attribute_all(ctx: Context, kept: list[QSpan]) -> dict[int, Attribution]:
     for i, sp in enumerate(kept):
         if sp.chain is not None and i in out and out[i].speaker is not None:
             chains.setdefault(sp.chain, out[i])
-    unresolved = {i: out.pop(i) for i in list(out) if out[i].speaker is None}
+    unresolved = {i: out.pop(i) for i in list(out) if out[i].speaker is None and not out[i].settled}
     prev: tuple[QSpan, Attribution] | None = None
     for i, sp in enumerate(kept):
         if i not in out and sp.chain is not None and sp.chain in chains:

@@ -10,12 +10,15 @@ from pipeline.extract.first_person import is_self_reference, speaking_entity
 from pipeline.extract.first_person import words as first_person_words
 from pipeline.extract.quotes.lexicon import lexicon
 from pipeline.extract.quotes.names import Names, Speaker, clean_name, name_in_label
+from pipeline.extract.quotes.roles import role_speaker
+from pipeline.extract.quotes.transcript import turn_speaker
 from pipeline.extract.quotes.spans import QSpan
 
 @dataclass
 class Attribution:
     speaker: Speaker | None
     cue: str | None
+    settled: bool = False  # "I said": the speaker is known to be the text's own voice, even when unnamed
 
 
 class Context:
@@ -29,6 +32,7 @@ class Context:
         self.sent_starts = [s for s, _ in self.sents]
         self.tok_starts = [t.idx for t in self.doc]
         self.prev: tuple[QSpan, Speaker] | None = None
+        self.role_holders: list | None = None  # filled by roles.holders on first use
 
     def sentence_bounds(self, s: int, e: int) -> tuple[int, int]:
         if not self.sents:
@@ -166,9 +170,16 @@ def owner_of(t: Any) -> Any | None:
 def own_voice(ctx: Context, t: Any) -> Speaker | None:
     """"I" or "we" of a text spoken for a state is that state; in any other text, nobody."""
     state = speaking_entity(ctx.parsed)
+    if state is None and t.lower_ in ("i", "me", "my") and not ctx.quoted(t):
+        return turn_speaker(ctx, t.idx)  # "I said" in a transcript: the speaker of the turn
     if state is None or not is_self_reference(t):
         return None
     return Speaker(state.name, state.entity_id, "state")
+
+
+def own_voice_word(ctx: Context, t: Any | None) -> bool:
+    """Whether a cue's subject is the text's own voice ("I", "we", "you")."""
+    return t is not None and (t.lower_ in lexicon()["writer_pronouns"] or t.lower_ in first_person_words()["pronouns"])
 
 
 def speaker_of(ctx: Context, t: Any, cue: Any | None, depth: int = 0) -> Speaker | None:
@@ -193,8 +204,36 @@ def speaker_of(ctx: Context, t: Any, cue: Any | None, depth: int = 0) -> Speaker
     s, e = np_bounds(ctx, t)
     hit = ctx.names.within(s, e, ("person",)) or ctx.names.at(t.idx, t.idx + len(t))
     if hit is not None:
-        return hit
+        return with_partners(ctx, t, hit, depth)
+    if t.pos_ != "PROPN":  # "the head of X", "his counterpart", "my dad", "everybody"
+        found = role_speaker(ctx, t, s, e)
+        if found is not None:
+            return found
+        found = ctx.names.lookup(clean_name(ctx.text[s:e]))
+        if found.entity_id:
+            return found
+        return group_as_written(ctx, t, s, e)
+
+
+def group_as_written(ctx: Context, t: Any, s: int, e: int) -> Speaker | None:
+    """"The countries of the region" or "other heads of state" stand as written: a group named by
+    what its members are. One unnamed person ("my dad", "the kid") or a pronoun ("someone") is nobody."""
+    personal = first_person_words()["possessives"] | {"your", "his", "her", "their"}
+    if t.tag_ not in ("NNS", "NNPS") or any(c.dep_ == "poss" and c.lower_ in personal for c in t.children):
+        return None
+    name = clean_name(ctx.text[s:e])
+    return Speaker(name, None, "group") if name[:1].isalpha() else None
     name = clean_name(ctx.text[s:e])
     if any(c.dep_ == "appos" and s <= c.idx < e for c in t.rights):
         name = name_in_label(name.split())
-    return ctx.names.lookup(name) if name else None
+    return with_partners(ctx, t, ctx.names.lookup(name), depth) if name else None
+
+
+def with_partners(ctx: Context, t: Any, first: Speaker | None, depth: int) -> Speaker | None:
+    """"Kishida and Yoon said": every name of a coordinated subject, joined."""
+    partners = [c for c in t.children if c.dep_ == "conj" and c.pos_ == "PROPN" and not ctx.quoted(c)]
+    if first is None or not partners or depth:
+        return first
+    names = [first.name] + [p.name for c in partners if (p := speaker_of(ctx, c, None, depth + 1)) is not None]
+    names = list(dict.fromkeys(names))
+    return Speaker(" and ".join(names), None, "group") if len(names) > 1 else first

@@ -46,7 +46,17 @@ def from_label(ctx: Context, sp: QSpan) -> Attribution | None:
     toks = [t for t in ctx.tokens(*region) if not t.is_punct]
     if any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("NNP",) for t in toks) and len(words) > 4:
         return None
-    return Attribution(ctx.names.lookup(name_in_label(words)), ":")
+    # "Secretary of Commerce Ann Roe:", "Azerbaijani Ministry of Foreign Affairs:": the name found in the label
+    found = ctx.names.lookup(name_in_label(words))
+    if found.entity_id:
+        return Attribution(found, ":")
+    person = ctx.names.within(*region, ("person",))
+    if person is not None and len(person.name.split()) > 1:
+        return Attribution(person, ":")  # "Secretary of Commerce Ann Roe:" -> "Ann Roe", not "Commerce Ann Roe"
+    body = ctx.names.within(*region, ("organization", "igo", "state"))
+    if body is not None and len(found.name.split()) == 1:
+        return Attribution(body, ":")  # "Azerbaijani Ministry of Foreign Affairs:" -> the ministry, not "Affairs"
+    return Attribution(found, ":")
 
 
 def lead_in(ctx: Context, sp: QSpan, own: bool = True) -> Attribution | None:
@@ -93,3 +103,23 @@ def previous_sentence(ctx: Context, sp: QSpan) -> Attribution | None:
             if who is not None:
                 return Attribution(who, t.text)
     return None
+
+
+# "“...”\n> — White House spokesman Ann Roe": a pull quote signed on the line after it.
+DASH_SIGNATURE = re.compile(r"[ \t*_]*\n?[ \t>*_]*[—–―]{1,2}[ \t]*(?P<who>[^\n—–]{2,160}?)[ \t*_]*(?:\n|$)")
+
+
+def from_signature(ctx: Context, sp: QSpan) -> Attribution | None:
+    if not sp.closed:
+        return None
+    m = DASH_SIGNATURE.match(ctx.text, sp.end + 1)
+    if m is None or word_count(m.group("who")) > 12 or not m.group("who")[:1].isupper():
+        return None
+    s, e = m.span("who")
+    if any(t.pos_ in ("VERB", "AUX") for t in ctx.tokens(s, e)):
+        return None  # "“...” — Beijing denied it": a sentence goes on, no signature
+    who = ctx.names.within(s, e, ("person", "organization", "igo", "state"))
+    if who is None:
+        name = name_in_label(clean_name(m.group("who")).split(",")[0].split())
+        who = ctx.names.lookup(name) if name else None
+    return Attribution(who, "—") if who is not None else None

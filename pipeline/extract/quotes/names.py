@@ -8,6 +8,7 @@ from typing import Any
 
 from pipeline.extract.quotes.lexicon import JUNK_NAME, MARKDOWN_LINK_TARGET, SPACES, lexicon
 from pipeline.extract.quotes.spans import QSpan
+from pipeline.extract.quotes.variants import fullest_forms, fullness, split_name
 
 @dataclass(frozen=True)
 class Speaker:
@@ -43,6 +44,19 @@ def name_in_label(words: list[str]) -> str:
     return " ".join(name) if name else " ".join(words)
 
 
+# "(Laughter.)", "(Applause.)", "(Inaudible.)": a transcript's stage directions are nobody's name.
+STAGE_DIRECTION = re.compile(r"\(\s*[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3}\s*[.!]\s*\)")
+
+
+def stage_directions(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in STAGE_DIRECTION.finditer(text) if len(m.group().split()) <= 4]
+
+
+def inside(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    i = bisect.bisect_right(spans, (s, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= s and e <= spans[i][1]
+
+
 FALLBACK_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group"}
 
 
@@ -55,16 +69,30 @@ class Names:
         self.quoted = sorted((sp.start, sp.end) for sp in spans)
         ner = [(e.start_char, e.end_char, FALLBACK_TYPES[e.label_], strip_titles(clean_name(e.text)))
                for e in parsed.doc.ents if e.label_ in FALLBACK_TYPES]
-        self.full_names: dict[str, str] = {}
-        for _, _, kind, name in ner:
-            if kind == "person" and len(name.split()) > 1:
-                self.full_names.setdefault(name.split()[-1], name)
-        self.mentions = self.entity_mentions() + [(s, e, Speaker(name, None, kind)) for s, e, kind, name in ner]
-        for _, _, sp in self.mentions:
-            if sp.kind == "person" and len(sp.name.split()) > 1:
-                self.full_names[sp.name.split()[-1]] = sp.name
+        asides = stage_directions(parsed.text or "")
+        self.mentions = [m for m in self.entity_mentions() + [(s, e, Speaker(name, None, kind))
+                                                               for s, e, kind, name in ner]
+                         if not inside(asides, m[0], m[1])]
         self.mentions.sort(key=lambda m: (m[0], m[2].entity_id is not None))
         self.starts = [m[0] for m in self.mentions]
+        people = [sp.name for _, _, sp in self.mentions if sp.kind == "person" and len(sp.name.split()) > 1]
+        self.fullest = fullest_forms(people)
+        self.full_names: dict[str, str] = {}
+        for name in people:  # "Brown" -> the fullest form, when one person of the document bears it
+            family = (split_name(name) or ([], name))[1]
+            full = self.fullest.get(name, name)
+            if self.full_names.get(family, full) != full and not self.same_person(self.full_names[family], full):
+                self.full_names[family] = ""
+            elif self.full_names.get(family) != "":
+                self.full_names[family] = max(full, self.full_names.get(family, full), key=fullness)
+        self.full_names = {k: v for k, v in self.full_names.items() if v}
+        self.by_name = {}
+        for _, _, sp in self.mentions:
+            if sp.entity_id and sp.name not in self.by_name:
+                self.by_name[sp.name] = sp
+
+    def same_person(self, a: str, b: str) -> bool:
+        return self.fullest.get(a, a) == self.fullest.get(b, b)
 
     def entity_mentions(self) -> list[tuple[int, int, Speaker]]:
         out = []
@@ -77,16 +105,26 @@ class Names:
         return out
 
     def canonical(self, sp: Speaker | None) -> Speaker | None:
-        """"Stoltenberg" -> "Jens Stoltenberg" when the document names him in full."""
-        if sp is None or len(sp.name.split()) != 1 or sp.kind not in (None, "person", "organization"):
+        """"Stoltenberg" -> "Jens Stoltenberg", "CQ Brown" -> "Charles Q. Brown Jr.": the fullest
+        form the document gives the person."""
+        if sp is None or sp.kind not in (None, "person", "organization"):
             return sp
-        full = self.full_names.get(sp.name)
-        if not full:
+        words = sp.name.split()
+        if len(words) == 1:
+            full = self.full_names.get(sp.name)
+        else:
+            full = self.fullest.get(sp.name) or self.fullest_of_variant(sp.name)
+        if not full or full == sp.name:
             return sp
-        for _, _, other in self.mentions:
-            if other.name == full and other.entity_id:
-                return other
-        return Speaker(full, None, "person")
+        other = self.by_name.get(full)
+        if other is not None and other.kind == "person":
+            return other
+        return Speaker(full, sp.entity_id if sp.kind == "person" else None, "person")
+
+    def fullest_of_variant(self, name: str) -> str | None:
+        """A form met only as a speaker ("T.R. Kellerman") against the document's person names."""
+        full = fullest_forms([name] + list(self.fullest.values())).get(name)
+        return full if full != name else None
 
     def in_quote(self, s: int) -> bool:
         i = bisect.bisect_right(self.quoted, (s, float("inf"))) - 1

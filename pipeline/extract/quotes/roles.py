@@ -1,0 +1,193 @@
+"""Speakers named by role: "the head of X said", "the Pentagon's top general", "his Japanese counterpart".
+
+A role phrase names the person the same document names in that role, where it does so: a title
+before the name ("Gen. Ann Roe", "Japanese Foreign Minister Ken Ito"), an apposition ("Ann Roe,
+the head of X"), or "Ann Roe is the head of X". The role matches when its head word is among
+that person's role words, its other words too (bar modifiers such as "top"), and the bodies or
+states it belongs to do not differ. When the document names nobody in the role, the speaker is
+the body or state the phrase names ("the head of X" -> X), and otherwise nobody: a person is never
+guessed, and a common noun phrase ("my dad", "the kids") is not a speaker.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from pipeline.extract.quotes.lexicon import lexicon
+from pipeline.extract.quotes.names import Speaker
+
+BODY_KINDS = ("organization", "igo", "state")
+ROLE_POS = ("NOUN", "PROPN", "ADJ")
+
+
+@dataclass(frozen=True)
+class Holder:
+    """A person the document names in a role."""
+    speaker: Speaker
+    start: int
+    words: frozenset[str]
+    owners: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Role:
+    """The role phrase a quotation's subject gives."""
+    head: str
+    words: frozenset[str]
+    owners: frozenset[str]
+    plural: bool
+
+
+def role_word(tok: Any) -> str:
+    word = (tok.lemma_ if tok.pos_ != "PROPN" else tok.text).lower().strip(".")
+    return lexicon()["role_synonyms"].get(word, word)
+
+
+def owner_key(ctx: Any, sp: Speaker) -> str:
+    """States and bodies compare by their code where the entity pass gave one ("Japanese" = "Japan")."""
+    ents = getattr(ctx.names.ents, "entities", None) or {}
+    e = ents.get(sp.entity_id) if sp.entity_id else None
+    code = e.code or e.country_code if e is not None else None
+    return code.upper() if code else sp.name.lower()
+
+
+def person_country(ctx: Any, sp: Speaker) -> str | None:
+    ents = getattr(ctx.names.ents, "entities", None) or {}
+    e = ents.get(sp.entity_id) if sp.entity_id else None
+    return e.country_code if e is not None else None
+
+
+def entity_role_words(ctx: Any, sp: Speaker) -> set[str]:
+    """The role the entity pass gave the person ("Prime Minister of Japan"), as role words."""
+    ents = getattr(ctx.names.ents, "entities", None) or {}
+    e = ents.get(sp.entity_id) if sp.entity_id else None
+    synonyms = lexicon()["role_synonyms"]
+    return {synonyms.get(w, w) for w in (e.role or "").lower().split()} if e is not None else set()
+
+
+def bodies_in(ctx: Any, s: int, e: int) -> list[Speaker]:
+    """States and bodies named in [s, e), each once: the entity pass's reading over spaCy's."""
+    found = [m for m in ctx.names.near(s, e) if s <= m[0] and m[1] <= e and m[2].kind in BODY_KINDS]
+    resolved = [m for m in found if m[2].entity_id]
+    kept = resolved + [m for m in found if not m[2].entity_id
+                       and not any(r[0] < m[1] and m[0] < r[1] for r in resolved)]
+    kept.sort(key=lambda m: m[0])
+    return list({m[2].name: m[2] for m in kept}.values())
+
+
+def span_of(toks: list) -> tuple[int, int]:
+    return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+def title_tokens(ctx: Any, first: Any) -> list:
+    """"Chairman of the Joint Chiefs Gen." before a name: capitalised words, "of" and "the"."""
+    out: list = []
+    i = first.i - 1
+    while i >= max(first.sent.start, first.i - 10):
+        t = ctx.doc[i]
+        if not (t.pos_ in ROLE_POS or t.lower_ in ("of", "the", "for", "'s", "’s") or t.text == "."):
+            break
+        if t.pos_ in ROLE_POS and not t.text[:1].isupper() and t.tag_ != "POS":
+            break  # "said Foreign Minister Ito": the title is only the capitalised words
+        out.insert(0, t)
+        i -= 1
+    while out and out[0].lower_ in ("of", "the", "for"):
+        out.pop(0)
+    return out
+
+
+def described_by(ctx: Any, head: Any, name_ids: set[int]) -> list:
+    """The noun phrase in apposition to a name, or its predicate after "is"."""
+    for c in head.children:
+        if c.dep_ == "appos" and c.i not in name_ids and c.pos_ == "NOUN":
+            return [t for t in c.subtree if t.i not in name_ids]
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i not in name_ids:
+        return [t for t in head.head.subtree if t.i not in name_ids and t.i < head.i]
+    if head.dep_ == "nsubj" and head.head.lemma_ == "be":
+        for c in head.head.children:
+            if c.dep_ == "attr" and c.pos_ == "NOUN":
+                return list(c.subtree)
+    return []
+
+
+def holders(ctx: Any) -> list[Holder]:
+    """Every person mention with the role words around it; computed once per document."""
+    if getattr(ctx, "role_holders", None) is not None:
+        return ctx.role_holders
+    out = []
+    for ms, me, sp in ctx.names.mentions:
+        toks = ctx.tokens(ms, me)
+        if sp.kind != "person" or not toks:
+            continue
+        ids = {t.i for t in toks}
+        head = next((t for t in toks if t.head.i not in ids or t.head.i == t.i), toks[-1])
+        role = title_tokens(ctx, toks[0]) + [t for t in toks if t.pos_ != "PROPN" or t.text.endswith(".")]
+        role += described_by(ctx, head, ids)
+        role = [t for t in role if not ctx.quoted(t)]
+        words = {role_word(t) for t in role if t.pos_ in ROLE_POS} | entity_role_words(ctx, sp)
+        owners = {owner_key(ctx, b) for b in bodies_in(ctx, *span_of(role))} if role else set()
+        if country := person_country(ctx, sp):
+            owners.add(country)
+        full = ctx.names.canonical(sp)
+        out.append(Holder(full, ms, frozenset(words), frozenset(owners)))
+    ctx.role_holders = out
+    return out
+
+
+def role_of(ctx: Any, t: Any, s: int, e: int) -> Role:
+    lex = lexicon()
+    owners = bodies_in(ctx, s, e)
+    inside = [(ms, me) for ms, me, sp in ctx.names.near(s, e) if s <= ms and me <= e]
+    mods = {role_word(c) for c in t.children
+            if c.dep_ in ("amod", "compound") and c.pos_ in ROLE_POS
+            and not any(ms <= c.idx < me for ms, me in inside)}
+    mods -= lex["role_modifiers_ignored"]
+    return Role(role_word(t), frozenset(mods), frozenset(owner_key(ctx, b) for b in owners), t.tag_ == "NNS")
+
+
+def codes(owners: frozenset[str]) -> set[str]:
+    """The owners given as codes (states, and bodies of a state): names of other bodies do not compare."""
+    return {o for o in owners if o.isupper()}
+
+
+def matches(role: Role, h: Holder, leaders: bool = False) -> bool:
+    if codes(role.owners) and codes(h.owners) and not codes(role.owners) & codes(h.owners):
+        return False  # the Japanese foreign minister is not China's
+    if role.head == "counterpart":
+        return bool(role.owners & h.owners)
+    if leaders:
+        return bool(h.words & lexicon()["leader_roles"])
+    return role.head in h.words and role.words <= h.words
+
+
+def pick(found: list[Holder], role: Role, at: int) -> Holder | None:
+    """The holder whose bodies agree, then the latest named before the quotation, else the first after."""
+    if not found:
+        return None
+    agreeing = [h for h in found if role.owners & h.owners] or found
+    before = [h for h in agreeing if h.start < at]
+    return before[-1] if before else agreeing[0]
+
+
+def role_speaker(ctx: Any, t: Any, s: int, e: int) -> Speaker | None:
+    """The person the document names in the role of the phrase [s, e) headed by `t`, else its body."""
+    role = role_of(ctx, t, s, e)
+    people = [h for h in holders(ctx) if not (s <= h.start < e)]
+    if role.plural and len(role.owners) > 1 and role.head in lexicon()["leader_roles"]:
+        return group_of_leaders(ctx, role, people, t.idx, s, e)
+    found = pick([h for h in people if matches(role, h)], role, t.idx)
+    if found is not None:
+        return found.speaker
+    bodies = bodies_in(ctx, s, e)
+    bodies.sort(key=lambda b: BODY_KINDS.index(b.kind))
+    return bodies[0] if bodies else None
+
+
+def group_of_leaders(ctx: Any, role: Role, people: list[Holder], at: int, s: int, e: int) -> Speaker:
+    """"The leaders of X and Y": each state's leader the document names, else the state itself."""
+    names = []
+    for state in bodies_in(ctx, s, e):
+        one = Role(role.head, role.words, frozenset({owner_key(ctx, state)}), False)
+        found = pick([h for h in people if h.owners & one.owners and matches(one, h, leaders=True)], one, at)
+        names.append(found.speaker.name if found else state.name)
+    return Speaker(" and ".join(dict.fromkeys(names)), None, "group")
