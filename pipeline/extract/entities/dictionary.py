@@ -176,3 +176,69 @@ def read_keyed_yaml(path: Path, keys: frozenset[str]) -> dict:
     if unknown:
         raise DictionaryError(f"{path.name}: unknown key(s) {sorted(unknown)}")
     return data
+
+
+# ---------------------------------------------------------------- Phoenix (PETRARCH-2) entries
+
+PHOENIX_COLUMNS = ("name", "entity_type", "code", "role_code", "start", "end", "aliases")
+PHOENIX_TYPES = frozenset({"state", "place", "igo", "organization", "person"})
+AGENT_COLUMNS = ("noun", "role_code", "acts_for_state", "names_a_person")
+
+
+@dataclass(frozen=True)
+class PhoenixRow:
+    """One row of phoenix_actors.csv (built by scripts/build_actor_dictionary.py)."""
+
+    name: str
+    entity_type: str   # state|place|igo|organization|person
+    code: str          # ISO3 of the state, or the IGO's short name
+    role_code: str | None  # Phoenix sector of a person's term (GOV, MIL, ELI ...)
+    start: dt.date | None
+    end: dt.date | None
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Agent:
+    """An agent noun of phoenix_agents.csv ("defense minister" -> GOV, acting for its state)."""
+
+    noun: str
+    role_code: str
+    acts_for_state: bool
+    names_a_person: bool
+
+
+def _checked_rows(path: Path, columns: tuple[str, ...]) -> list[tuple[str, dict]]:
+    with open(path, encoding="utf-8") as fh:
+        reader = csv.DictReader(fh)
+        if tuple(reader.fieldnames or ()) != columns:
+            raise DictionaryError(f"{path.name}: columns {reader.fieldnames} != {list(columns)}")
+        return [(f"{path.name}:{k + 2}", row) for k, row in enumerate(reader)]
+
+
+def phoenix_row(row: dict, where: str) -> PhoenixRow:
+    if None in row or set(row) - set(PHOENIX_COLUMNS):
+        raise DictionaryError(f"{where}: unknown column(s)")
+    etype = row["entity_type"]
+    if etype not in PHOENIX_TYPES or not row["name"].strip():
+        raise DictionaryError(f"{where}: needs a name and an entity_type in {sorted(PHOENIX_TYPES)}")
+    code = _optional(row["code"], CODE, "code", where)
+    if code is None or etype in ("state", "place") and not COUNTRY.fullmatch(code):
+        raise DictionaryError(f"{where}: {etype} needs a code")
+    return PhoenixRow(row["name"].strip(), etype, code, _optional(row["role_code"], re.compile(r"[A-Z]{3,12}"),
+                      "role_code", where), _date(row["start"]), _date(row["end"], end=True),
+                      tuple(a for a in row["aliases"].split("|") if a.strip()))
+
+
+def read_phoenix_actors(path: Path) -> list[PhoenixRow]:
+    return [phoenix_row(row, where) for where, row in _checked_rows(path, PHOENIX_COLUMNS)]
+
+
+def read_phoenix_agents(path: Path) -> list[Agent]:
+    out = []
+    for where, row in _checked_rows(path, AGENT_COLUMNS):
+        flags = (row["acts_for_state"], row["names_a_person"])
+        if not set(flags) <= {"yes", "no"} or not re.fullmatch(r"[A-Z]{3,12}", row["role_code"] or ""):
+            raise DictionaryError(f"{where}: flags must be yes|no and role_code a Phoenix code")
+        out.append(Agent(row["noun"].strip(), row["role_code"], flags[0] == "yes", flags[1] == "yes"))
+    return out

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from pipeline.extract.entities.dictionary import (
     DATA_DIR, NAMES_KEYS, PLACES_KEYS, Actor, Entity, Term, actors_from_rows, read_gazetteer, read_keyed_yaml,
+    read_phoenix_agents,
 )
 from pipeline.ids import stable_id
 
@@ -63,6 +64,17 @@ def _tok(text: str) -> tuple[str, ...]:
 
 def _load_actors() -> dict[str, Actor]:
     return actors_from_rows(read_gazetteer(DATA_DIR / "gazetteer.csv"))
+
+
+def _agent_roles() -> dict[tuple, str]:
+    """Phoenix agent nouns of one person acting for a state ("army chief", "defense attache") as titles;
+    places.yaml's own roles keep their canonical titles."""
+    out = {}
+    for agent in read_phoenix_agents(DATA_DIR / "phoenix_agents.csv"):
+        if agent.acts_for_state and agent.names_a_person and not agent.noun.endswith("s"):
+            toks = tuple(t.lower() for t in _tok(agent.noun))
+            out.setdefault(toks, " ".join(w[:1].upper() + w[1:] for w in agent.noun.split()))
+    return out
 
 
 def _alias_forms(actor: Actor) -> set[str]:
@@ -124,6 +136,7 @@ def lexicon() -> Lexicon:
         for noun in spec["nouns"]:
             bodies.setdefault(tuple(t.lower() for t in _tok(noun)), spec)
     roles = {tuple(t.lower() for t in _tok(k)): v for k, v in (places.get("roles") or {}).items()}
+    roles.update({key: title for key, title in _agent_roles().items() if key not in roles})
     holders: dict[tuple, list] = {}
     for actor in actors.values():
         for term in actor.terms:

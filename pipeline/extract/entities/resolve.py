@@ -21,6 +21,7 @@ from pipeline.extract.entities.gazetteer import (
 from pipeline.extract.entities.mentions import (
     LINK_TAIL, Cand, _compound_parts, _junk, _solid_cands, _words, lexicon_cands, ner_cands, select, titled_names,
 )
+from pipeline.extract.entities.phoenix import phoenix_entity
 from pipeline.extract.entities.roles import (
     _bare_titles, _of_country, _strip_titles, country_by_as, title_after, title_before,
 )
@@ -110,8 +111,9 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" .,;:").lower()
 
 
-def resolve_text(text: str, date: dt.date | None = None) -> Entity | None:
-    """Resolve free text ("the Japanese Foreign Ministry", "Beijing", "Xi") without a document."""
+def resolve_text(text: str, date: dt.date | None = None, fallback: bool = True) -> Entity | None:
+    """Resolve free text ("the Japanese Foreign Ministry", "Beijing", "Xi") without a document;
+    `fallback`: also through the Phoenix dictionary when the project's own lexicon has no entry."""
     lex = lexicon()
     words = [w for w in _tok(text.strip()) if w.lower() not in ("the", "a", "an")]
     while words and words[-1] in ("'s", "’s", "'", ".", ","):
@@ -123,9 +125,12 @@ def resolve_text(text: str, date: dt.date | None = None) -> Entity | None:
     full = [c for c in cands if c.start == 0 and c.end == len(words)]
     if full:
         return _cand_entity(sorted(full, key=lambda c: c.prio)[0], words, lows, lex, date)
+    found = phoenix_entity(words, date) if fallback else None  # the field's dictionary, after the project's own
+    if found is not None:
+        return found
     lead = _strip_titles(words, lows, lex)
     if lead and lead < len(words):
-        return resolve_text(" ".join(words[lead:]), date)
+        return resolve_text(" ".join(words[lead:]), date, fallback)
     return None
 
 
@@ -188,7 +193,7 @@ def _target(c: Cand, doc, words, lows, lex, date, people) -> Entity | _Person | 
     label = c.value
     if label == "PERSON":
         start = c.start = _clean_person(words, lows, c.start, c.end, lex)  # the mention is the name alone
-        inner = resolve_text(" ".join(w for w in words[start:c.end] if w.strip()), date)
+        inner = resolve_text(" ".join(w for w in words[start:c.end] if w.strip()), date, fallback=False)
         if inner is not None:
             return inner
         toks = tuple(w for w in words[start:c.end] if w.strip() and w not in ("'s", "’s"))
@@ -205,6 +210,9 @@ def _target(c: Cand, doc, words, lows, lex, date, people) -> Entity | _Person | 
             country = _of_country(words, lows, c.end, sent.end, lex)  # "President Ruto of Kenya"
         if not country:
             country = country_by_as(doc, c.start, c.end, words, lows, lex)
+        if not country and not person.country:  # the text says nothing: the field's dictionary, at the date
+            known = phoenix_entity(list(toks), date)
+            country = known.code if known is not None and known.entity_type == "person" else None
         person.country = person.country or country
         if title and not person.title:
             person.title, person.complete = title, complete
