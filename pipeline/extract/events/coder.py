@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.extract.events.context import DocContext
 from pipeline.extract.events.headlines import headline_rows
 from pipeline.extract.events.lexicon import load_lexicon
 from pipeline.extract.events.lists import catch_up_list_pair, list_rows
@@ -24,16 +25,15 @@ FOOTNOTE = re.compile(r"\s*(\[\d{1,3}\]|\d{1,3}\.\s+[A-Z][a-z]+\s+[A-Z][a-z]+,)"
 def extract_events(parsed) -> list[dict]:
     """One row per event and actor-recipient pair, each with its content id. An exception is a bug:
     it reaches the caller, which records it for the document (never an empty result)."""
-    return unique_rows("event", _extract(parsed))
+    return unique_rows("event", _extract(DocContext.of(parsed)))
 
 
-def _extract(parsed) -> list[dict]:
+def _extract(ctx: DocContext) -> list[dict]:
     lex = load_lexicon()
-    reader = ArgReader(parsed, lex.grammar)
-    reader.quotes = _quotes_of(parsed)
-    rows, taken_by_lists = list_rows(parsed, reader, lex)
-    coding = Coding(parsed, reader, lex)
-    for sent in parsed.doc.sents:
+    reader = ArgReader(ctx, lex.grammar)
+    rows, taken_by_lists = list_rows(ctx, reader, lex)
+    coding = Coding(ctx, reader, lex)
+    for sent in ctx.doc.sents:
         if sent.text.rstrip().endswith("?") or FOOTNOTE.match(sent.text):
             continue
         taken: set[int] = set(taken_by_lists)
@@ -49,18 +49,8 @@ def _extract(parsed) -> list[dict]:
         for cand, inner in deferred:
             if not fired & {t.i for t in [inner] + objects_of(inner, preps=("in",))}:
                 rows.extend(rows_for(coding, cand))  # the inner action coded nothing
-    rows.extend(headline_rows(parsed, reader, lex, rows))
+    rows.extend(headline_rows(ctx, reader, lex, rows))
     return _dedupe(rows)
-
-
-def _quotes_of(parsed) -> list[dict]:
-    """The document's attributed quotations (who says "we" inside them), extracted once per document."""
-    quotes = parsed.meta.get("quotes") if isinstance(getattr(parsed, "meta", None), dict) else None
-    if quotes is None and getattr(parsed, "entities", None) is not None:
-        from pipeline.extract.quotes import extract_quotes
-
-        quotes = extract_quotes(parsed)
-    return quotes or []
 
 
 def _dedupe(rows: list[dict]) -> list[dict]:

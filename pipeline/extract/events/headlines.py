@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.extract.events.context import DocContext
 from pipeline.extract.events.arguments import dedupe_parties
 from pipeline.extract.events.output import actor_recipient_pairs, event_row
 from pipeline.extract.events.lexicon import Lexicon
@@ -15,18 +16,18 @@ from pipeline.extract.events.triggers import Candidate
 HEADLINE_PARTY_TYPES = ("state", "igo", "person", "organization")
 
 
-def headline_rows(parsed, reader: ArgReader, lex: Lexicon, found: list[dict]) -> list[dict]:
+def headline_rows(ctx: DocContext, reader: ArgReader, lex: Lexicon, found: list[dict]) -> list[dict]:
     """Events of title-case headlines the parse misread: "U.S., China Sign Trade Deal"."""
     rows: list[dict] = []
-    for line in headlines(parsed.text):
+    for line in headlines(ctx.text):
         if any(line.start <= r["char_start"] < line.end for r in found):
             continue
-        hit = _headline_trigger(parsed, reader, lex, line)
+        hit = _headline_trigger(ctx, reader, lex, line)
         if hit is None:
             continue
         tok, entry, kind = hit
-        actors = _headline_subject(parsed, reader, line.start, tok.idx)
-        recips = _headline_object(parsed, reader, tok, line.end, place=bool(entry.dest))
+        actors = _headline_subject(ctx, reader, line.start, tok.idx)
+        recips = _headline_object(ctx, reader, tok, line.end, place=bool(entry.dest))
         if entry.host:
             actors, recips = recips, actors
         if not recips and (kind == "noun" or not entry.reciprocal or len(actors) < 2):
@@ -35,15 +36,15 @@ def headline_rows(parsed, reader: ArgReader, lex: Lexicon, found: list[dict]) ->
         cand = Candidate(tok, entry, kind)
         for a, r in actor_recipient_pairs(actors, recips, bool(entry.reciprocal)):
             if a.code and r is not None and r.code:
-                row = event_row(parsed, cand, entry.type, entry.mode, a, r, status, None, kind, (None, None))
-                row.update(char_start=line.start, char_end=line.end, sentence=parsed.text[line.start:line.end])
+                row = event_row(ctx, cand, entry.type, entry.mode, a, r, status, None, kind, (None, None))
+                row.update(char_start=line.start, char_end=line.end, sentence=ctx.text[line.start:line.end])
                 rows.append(row)
     return rows
 
 
-def _headline_trigger(parsed, reader: ArgReader, lex: Lexicon, line):
+def _headline_trigger(ctx: DocContext, reader: ArgReader, lex: Lexicon, line):
     """The first headline word that inflects a trigger verb ("Signs", "Ink") or names an event noun."""
-    span = parsed.doc.char_span(line.start, line.end, alignment_mode="expand")
+    span = ctx.doc.char_span(line.start, line.end, alignment_mode="expand")
     for tok in span if span is not None else []:
         if not tok.is_alpha:
             continue
@@ -78,12 +79,12 @@ def _names_a_party(reader: ArgReader, tok) -> bool:
         and bool(entity_code(ent, place=True))
 
 
-def _headline_subject(parsed, reader: ArgReader, start: int, end: int) -> list[Party]:
+def _headline_subject(ctx: DocContext, reader: ArgReader, start: int, end: int) -> list[Party]:
     """Each comma- or "and"-separated piece before the verb, looked up by name ("U.S., China ...")."""
     out: list[Party] = []
     lookup = getattr(reader.view.ents, "lookup", None)
-    for a, b in headline_chunks(parsed.text, start, end):
-        piece = re.sub(r"^(?:the\s+)", "", parsed.text[a:b].strip(" \t*#'\"\u201c\u201d"), flags=re.I)
+    for a, b in headline_chunks(ctx.text, start, end):
+        piece = re.sub(r"^(?:the\s+)", "", ctx.text[a:b].strip(" \t*#'\"\u201c\u201d"), flags=re.I)
         ent = lookup(piece) if lookup and len(piece.split()) <= 4 else None
         if ent is not None and entity_code(ent) and getattr(ent, "entity_type", None) in HEADLINE_PARTY_TYPES:
             out.append(Party(ent.name, ent.entity_id, entity_code(ent), ent.entity_type))
@@ -92,16 +93,16 @@ def _headline_subject(parsed, reader: ArgReader, start: int, end: int) -> list[P
     return dedupe_parties(out)
 
 
-def _headline_object(parsed, reader: ArgReader, trigger, end: int, place: bool) -> list[Party]:
+def _headline_object(ctx: DocContext, reader: ArgReader, trigger, end: int, place: bool) -> list[Party]:
     """The first party named after the headline's verb, with the parties joined to it by "and" or commas
     ("Deals with Japan and Korea"); a later prepositional phrase ("Strikes on Kyiv") is scenery."""
     found = [(p.token_i, p) for p in _coded_within(reader, trigger.idx + len(trigger), end, place)]
     covered: set[int] = set()
     for m, _ in _mentions_within(reader, trigger.idx + len(trigger), end):
-        named = parsed.doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
+        named = ctx.doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
         covered |= {t.i for t in named} if named is not None else set()
     lookup = getattr(reader.view.ents, "lookup", None)
-    span = parsed.doc.char_span(trigger.idx + len(trigger), end, alignment_mode="contract")
+    span = ctx.doc.char_span(trigger.idx + len(trigger), end, alignment_mode="contract")
     for tok in span if span is not None and lookup else []:
         if tok.is_alpha and tok.text[0].isupper() and tok.i not in covered:
             ent = lookup(tok.text)
@@ -111,7 +112,7 @@ def _headline_object(parsed, reader: ArgReader, trigger, end: int, place: bool) 
     out: list[Party] = []
     for i, party in found:
         if out and (i is None or out[-1].token_i is None or
-                    any(t.is_alpha and t.lower_ not in ("and",) for t in parsed.doc[out[-1].token_i + 1:i]
+                    any(t.is_alpha and t.lower_ not in ("and",) for t in ctx.doc[out[-1].token_i + 1:i]
                         if not t.text[0].isupper())):
             break
         out.append(party)

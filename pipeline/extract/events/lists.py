@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.extract.events.context import DocContext
 from pipeline.extract.events.arguments import leading_parties
 from pipeline.extract.events.lexicon import Entry, Lexicon
 from pipeline.extract.events.output import event_row
@@ -86,14 +87,14 @@ def _first_words(text: str, item: Item, limit: int = 80) -> list[re.Match]:
 class ListReader:
     """Turns list items into event rows through the same row builder as the main pass."""
 
-    def __init__(self, parsed, reader: ArgReader, lex: Lexicon):
-        self.parsed, self.reader, self.lex = parsed, reader, lex
+    def __init__(self, ctx: DocContext, reader: ArgReader, lex: Lexicon):
+        self.ctx, self.reader, self.lex = ctx, reader, lex
         self.conf = lex.commitments
         self.verbs = set(self.conf.get("verbs", []))
         self.markers = set(self.conf.get("lead_markers", []))
 
     def lead_parties(self, item: Item, leading: list[Party]) -> list[Party]:
-        text = self.parsed.text[item.lead_start:item.lead_end]
+        text = self.ctx.text[item.lead_start:item.lead_end]
         words = {w.lower() for w in WORD.findall(text)}
         if not words & self.markers:
             return []
@@ -109,7 +110,7 @@ class ListReader:
 
     def trigger(self, item: Item) -> re.Match | None:
         """The item's verb: its first word, or the first word after an opening phrase and comma."""
-        text = self.parsed.text
+        text = self.ctx.text
         words = _first_words(text, item)
         if not words:
             return None
@@ -127,7 +128,7 @@ class ListReader:
 
     def aid_recipient(self, item: Item, verb: re.Match) -> tuple[bool, list[Party]]:
         """Support promised to a third party: "Support developing countries", "Enhance our support to X"."""
-        text = self.parsed.text
+        text = self.ctx.text
         clause_end = _clause_end(text, verb.end(), item.end)
         low = verb.group().lower()
         if low in self.conf.get("aid_verbs", []):
@@ -148,7 +149,7 @@ class ListReader:
         return any(getattr(e, "entity_type", None) == "state" for e in self.reader.view.within(start, end))
 
     def _beneficiary(self, start: int, end: int) -> list[Party]:
-        text = self.parsed.text
+        text = self.ctx.text
         for ent in self.reader.view.within(start, end):
             code = entity_code(ent)
             if code and getattr(ent, "entity_type", None) in ("state", "igo"):
@@ -178,29 +179,29 @@ def first_sentence_end(text: str, start: int, limit: int) -> int:
 
 # ---------------------------------------------------------------- rows of the items
 
-def list_rows(parsed, reader: ArgReader, lex: Lexicon) -> tuple[list[dict], set[int]]:
+def list_rows(ctx: DocContext, reader: ArgReader, lex: Lexicon) -> tuple[list[dict], set[int]]:
     """Rows of the items listed under a commitment lead-in, and the tokens they used as triggers."""
-    lists = ListReader(parsed, reader, lex)
+    lists = ListReader(ctx, reader, lex)
     leading = leading_parties(reader)
     rows: list[dict] = []
     used: set[int] = set()
-    for item in list_items(parsed.text):
+    for item in list_items(ctx.text):
         parties = lists.lead_parties(item, leading)
         verb = lists.trigger(item) if len(parties) >= 2 else None
-        tok = token_at(parsed.doc, verb.start()) if verb else None
+        tok = token_at(ctx.doc, verb.start()) if verb else None
         if tok is None:
             continue
         used.add(tok.i)
         if all(p.code for p in parties[:2]):
             reader.list_pairs.append((item.start, parties[:2]))
-        end = first_sentence_end(parsed.text, verb.start(), item.end)
+        end = first_sentence_end(ctx.text, verb.start(), item.end)
         is_aid, beneficiaries = lists.aid_recipient(item, verb)
         if is_aid:
             mode = refine_mode(tok, "AID", "material", lex)
             pairs = [(p, beneficiaries[0] if beneficiaries else None) for p in parties]
-            found = [_item_row(parsed, tok, "AID", mode, a, r, "planned", (verb.start(), end)) for a, r in pairs]
+            found = [_item_row(ctx, tok, "AID", mode, a, r, "planned", (verb.start(), end)) for a, r in pairs]
         else:
-            found = [_item_row(parsed, tok, "AGREE", "promise", parties[0], r, "occurred", (verb.start(), end))
+            found = [_item_row(ctx, tok, "AGREE", "promise", parties[0], r, "occurred", (verb.start(), end))
                      for r in parties[1:]]
         rows.extend(found)
     return rows, used
@@ -213,9 +214,9 @@ def catch_up_list_pair(reader: ArgReader, offset: int) -> None:
         reader.context_at, reader.context_pair = before[-1][0], list(before[-1][1])
 
 
-def _item_row(parsed, tok, etype, mode, actor: Party, recip: Party | None, status, span) -> dict:
+def _item_row(ctx: DocContext, tok, etype, mode, actor: Party, recip: Party | None, status, span) -> dict:
     cand = Candidate(tok, Entry(type=etype, mode=mode), "verb")
-    row = event_row(parsed, cand, etype, mode, actor, recip, status, None, "verb", (None, None))
+    row = event_row(ctx, cand, etype, mode, actor, recip, status, None, "verb", (None, None))
     start, end = span
-    row.update(char_start=start, char_end=end, sentence=parsed.text[start:end], trigger=parsed.text[start:tok.idx + len(tok)])
+    row.update(char_start=start, char_end=end, sentence=ctx.text[start:end], trigger=ctx.text[start:tok.idx + len(tok)])
     return row

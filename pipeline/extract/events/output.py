@@ -1,6 +1,7 @@
 """The output row of one event: its pairs of actor and recipient, text span, place and confidence."""
 from __future__ import annotations
 
+from pipeline.extract.events.context import DocContext
 from pipeline.extract.events.lexicon import NOUN_CONFIDENCE, PHRASE_CONFIDENCE, VERB_CONFIDENCE
 from pipeline.extract.events.parties import ArgReader, Party, governing_verb, sent_of
 from pipeline.extract.events.triggers import Candidate
@@ -39,7 +40,7 @@ def _span(cand: Candidate, parties: list[Party | None]) -> tuple[int, int]:
     return start_tok.idx, end_tok.idx + len(end_tok)
 
 
-def event_row(parsed, cand, etype, mode, actor: Party, recip: Party | None, status, date, kind, place) -> dict:
+def event_row(ctx: DocContext, cand, etype, mode, actor: Party, recip: Party | None, status, date, kind, place) -> dict:
     tok = cand.tok
     start, end = _span(cand, [actor, recip])
     location, location_code = place
@@ -47,7 +48,7 @@ def event_row(parsed, cand, etype, mode, actor: Party, recip: Party | None, stat
     confidence = (cand.entry.confidence if cand.entry.confidence is not None else base) - (0.1 if recip is None else 0) - (0.1 if not actor.code else 0)
     event_date, date_end, precision, date_text = date if date else (None, None, None, None)
     return {  # event_id is set from the finished row (extract_events)
-        "doc_id": parsed.doc_id,
+        "doc_id": ctx.doc_id,
         "event_type": etype,
         "event_mode": mode,
         "actor": actor.name,

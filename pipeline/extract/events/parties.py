@@ -1,10 +1,11 @@
 """Actors, recipients and places of an event, read from the dependency parse and
-coded through the entities layer (`parsed.entities`)."""
+coded through the entities layer (`DocContext.entities`)."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from pipeline.extract.events.context import DocContext
 from pipeline.extract.figures import sentence_of
 from pipeline.extract.first_person import in_quote, is_self_reference, speaking_entity
 from pipeline.nlp.parse import doc_text
@@ -31,9 +32,9 @@ class Party:
 class EntityView:
     """The entities layer, or a bare spaCy-NER stand-in while it is missing."""
 
-    def __init__(self, parsed):
-        self.ents = getattr(parsed, "entities", None)
-        self.doc = parsed.doc
+    def __init__(self, ctx: DocContext):
+        self.ents = ctx.entities
+        self.doc = ctx.doc
 
     # A miss is None or []; an exception from the entities layer is a bug and reaches the caller.
     def at(self, start: int, end: int):
@@ -100,8 +101,8 @@ def _span_of(tokens) -> tuple[int, int]:
 class ArgReader:
     """Turns parse tokens into coded parties for one document."""
 
-    def __init__(self, parsed, grammar: dict):
-        self.view = EntityView(parsed)
+    def __init__(self, ctx: DocContext, grammar: dict):
+        self.view = EntityView(ctx)
         self.grammar = grammar
         self.group_nouns = set(grammar.get("group_nouns", []))
         self.group_names = {g.lower() for g in grammar.get("group_names", [])}
@@ -111,9 +112,9 @@ class ArgReader:
         self.acting_nouns = set(grammar.get("acting_nouns", []))
         self.context_pair: list[Party] = []
         self.context_at = -10**9  # text offset where context_pair was last named
-        self.quotes: list[dict] = []   # the quotes table's rows: who speaks inside a quotation
+        self.quotes = ctx.quotes   # the quotes table's rows: who speaks inside a quotation
         self.list_pairs: list[tuple[int, list[Party]]] = []   # (offset, parties) of commitment list items
-        self.speaker = speaking_entity(parsed)  # the state a speech speaks for: its "we" and "my Government"
+        self.speaker = speaking_entity(ctx)  # the state a speech speaks for: its "we" and "my Government"
 
     def party(self, tok, place: bool = False) -> list[Party]:
         """The parties a noun-phrase head names (several for "the two leaders")."""

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from typing import Any
 
+from pipeline.extract.events.context import DocContext
 from pipeline.extract.events.arguments import object_of, party_codes, read_arguments
 from pipeline.extract.events.output import actor_recipient_pairs, event_location, event_row
 from pipeline.extract.events.parties import ArgReader, Party, governing_verb
@@ -26,7 +26,7 @@ LIST_BULLET = re.compile(r"\s*(?:[-*\u2022]|\d{1,2}[.)])\s+\S")
 class Coding:
     """One document's coding as the steps see it: the document, its party reader (which also keeps
     the pair the text is about), the lexicon, and the event nouns coded so far."""
-    parsed: Any
+    ctx: DocContext
     reader: ArgReader
     lex: Lexicon
     seen_nouns: dict = field(default_factory=dict)
@@ -67,7 +67,7 @@ def rows_for(coding: Coding, cand: Candidate, deferred: list | None = None) -> l
     for step in STEPS:
         if not step(r, coding):
             return []
-    rows = [event_row(coding.parsed, replace(cand, entry=r.entry), r.etype, r.mode, a, rc, r.status, r.date, r.kind, r.place)
+    rows = [event_row(coding.ctx, replace(cand, entry=r.entry), r.etype, r.mode, a, rc, r.status, r.date, r.kind, r.place)
             for a, rc in r.pairs]
     remember(coding, r)
     return rows
@@ -158,9 +158,9 @@ def _type_and_mode(r: Reading, coding: Coding) -> bool:
 
 
 def _date(r: Reading, coding: Coding) -> bool:
-    parsed = coding.parsed
-    r.date = event_date(parsed, r.tok, r.kind, r.status, coding.lex.grammar)
-    if r.date and parsed.published_date and r.date[0] > parsed.published_date and r.date[2] != "year" \
+    ctx = coding.ctx
+    r.date = event_date(ctx, r.tok, r.kind, r.status, coding.lex.grammar)
+    if r.date and ctx.published_date and r.date[0] > ctx.published_date and r.date[2] != "year" \
             and not past_tense(r.tok, r.kind):
         r.status = "planned"
     # "Japan expands relations with its allies": a description of policy, not one act

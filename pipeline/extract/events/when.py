@@ -4,36 +4,37 @@ from __future__ import annotations
 
 import re
 
+from pipeline.extract.events.context import DocContext
 from pipeline.extract.events.parties import governing_verb, sent_of
 from pipeline.extract.events.dates import (DEADLINE, YEAR, day_anchor, looks_like_date, resolve_date_text,
                                           resolve_offset, starts_a_span)
 from pipeline.extract.figures import sentence_ents
 
 
-def event_date(parsed, tok, kind: str, status: str, grammar: dict):
+def event_date(ctx: DocContext, tok, kind: str, status: str, grammar: dict):
     """The date of the trigger's event: a phrase attached to its clause (the nearest that names a time),
     else one opening the sentence, a possessive date on its noun, or a span from the present."""
     sent = sent_of(tok)
     gov = governing_verb(tok) if kind == "noun" else None
     clause = tok if tok.pos_ in ("VERB", "AUX") else gov
     prefer = "future" if status == "planned" else "past"
-    for ent in _clause_dates(parsed, sent, tok, gov, clause, grammar):
-        if (found := _resolve(parsed, ent, _date_phrase(ent), prefer)) is not None:
+    for ent in _clause_dates(ctx, sent, tok, gov, clause, grammar):
+        if (found := _resolve(ctx, ent, _date_phrase(ent), prefer)) is not None:
             return found
     start = clause if clause is not None else tok
     if (opening := _opening_date(sent, start, grammar)) is not None:
         # the phrase dates the main clause: its tense, not the trigger's, says which side of today
         future = any(c.dep_ == "aux" and c.lower_ in grammar["future_aux"] for c in sent.root.children)
-        return _resolve(parsed, opening[0], opening[1], "future" if future else "past")
+        return _resolve(ctx, opening[0], opening[1], "future" if future else "past")
     if (owner := _possessive_date(start)) is not None:
-        return _resolve(parsed, owner, _date_phrase(owner), prefer)
-    return _duration_from_now(parsed, tok, clause, sent)
+        return _resolve(ctx, owner, _date_phrase(owner), prefer)
+    return _duration_from_now(ctx, tok, clause, sent)
 
 
-def _clause_dates(parsed, sent, tok, gov, clause, grammar) -> list:
+def _clause_dates(ctx: DocContext, sent, tok, gov, clause, grammar) -> list:
     """Date phrases attached to the trigger's clause or to a clause whose time it shares, nearest first."""
     anchors = {tok.i} | ({gov.i} if gov is not None else set())
-    shared = _shared_time_holders(clause, parsed, tok, grammar) if clause is not None else {}
+    shared = _shared_time_holders(clause, ctx, tok, grammar) if clause is not None else {}
     found = []
     for ent in list(sentence_ents(sent)) + _loose_day_words(sent):
         if not (_is_date(ent) or _day_of_month(ent)):
@@ -55,9 +56,9 @@ def _loose_day_words(sent) -> list:
     return [sent.doc[t.i:t.i + 1] for t in sent if t.lower_ in LOOSE_DAY_WORDS and t.i not in dated]
 
 
-def _resolve(parsed, ent, text: str, prefer: str):
-    year, anchor = _narrative_time(parsed, ent)
-    found = resolve_date_text(text, parsed.published_date, prefer, year, anchor)
+def _resolve(ctx: DocContext, ent, text: str, prefer: str):
+    year, anchor = _narrative_time(ctx, ent)
+    found = resolve_date_text(text, ctx.published_date, prefer, year, anchor)
     if found is None:
         return None
     return found[0], found[1], found[2], ent.text
@@ -71,18 +72,18 @@ def _date_ents(doc) -> list:
     return found
 
 
-def _narrative_time(parsed, ent) -> tuple[int | None, object]:
+def _narrative_time(ctx: DocContext, ent) -> tuple[int | None, object]:
     """The year the paragraph last named, and the last day the text named before `ent`."""
-    text = parsed.text
+    text = ctx.text
     para_start = text.rfind("\n\n", 0, ent.start_char) + 1
     year, anchor = None, None
-    earlier = [e for e in _date_ents(parsed.doc) if e.end_char <= ent.start_char
+    earlier = [e for e in _date_ents(ctx.doc) if e.end_char <= ent.start_char
                and e.start_char >= ent.start_char - 1500]
     for other in reversed(earlier):
         if year is None and other.start_char >= para_start and (m := YEAR.search(other.text)):
             year = int(m.group("y"))
         if anchor is None:
-            anchor = day_anchor(other.text, parsed.published_date, "past", year)
+            anchor = day_anchor(other.text, ctx.published_date, "past", year)
         if year is not None and anchor is not None:
             break
     return year, anchor
@@ -121,7 +122,7 @@ def _attached_to(tok, anchors: set[int]) -> int | None:
 WHEN_MARKS = ("when", "as", "while")
 
 
-def _shared_time_holders(verb, parsed, tok, g: dict) -> dict[int, int]:
+def _shared_time_holders(verb, ctx, tok, g: dict) -> dict[int, int]:
     """Verbs whose time phrases also date this clause, each with the token index a shared phrase must
     precede: the first conjunct ("On May 3, X visited Y and met Z"), a when-clause or participle
     ("reproached Abe when he visited ... in 2013"), and the reporting verb of a reported event."""
@@ -134,13 +135,13 @@ def _shared_time_holders(verb, parsed, tok, g: dict) -> dict[int, int]:
         own_aux = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
         out[verb.head.i] = verb.head.i if own_aux else verb.i
     if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in g["reporting_verbs"]:
-        out[verb.head.i] = len(parsed.doc)
+        out[verb.head.i] = len(ctx.doc)
         for c in verb.head.children:
             if c.dep_ == "advcl" and c.tag_ == "VBG":
-                out[c.i] = len(parsed.doc)  # "Speaking Tuesday at talks, X said ..."
+                out[c.i] = len(ctx.doc)  # "Speaking Tuesday at talks, X said ..."
     for c in verb.children:
         if c.dep_ == "advcl" and (c.tag_ == "VBG" or any(m.dep_ in ("mark", "advmod") and m.lower_ in WHEN_MARKS for m in c.children)):
-            out[c.i] = len(parsed.doc)
+            out[c.i] = len(ctx.doc)
     out.pop(tok.i, None)
     return out
 
@@ -227,19 +228,19 @@ DURATION_LINK = re.compile(r"(?P<span>(?:\b(?:a|an|one|two|three|four|five|six|s
                            r"\b(?P<unit>hours?|days?|weeks?|months?|years?))\s+(?P<dir>after|before)\s*$", re.I)
 
 
-def _duration_from_now(parsed, tok, clause, sent):
+def _duration_from_now(ctx: DocContext, tok, clause, sent):
     """"His trip comes just hours after he met X", "... a week after a summit with Y": a present-tense
     clause placed a span before or after this event puts the event that long from the publication date."""
     link = _link_of(tok, clause)
     if link is None:
         return None
-    m = DURATION_LINK.search(parsed.text[sent.start_char:link.idx + len(link)])
+    m = DURATION_LINK.search(ctx.text[sent.start_char:link.idx + len(link)])
     if not m:
         return None
     host = _link_host(link, sent)
     if host is None or host.tag_ not in ("VBZ", "VBP"):
         return None
-    found = resolve_offset(m.group("span"), m.group("dir").lower(), parsed.published_date)
+    found = resolve_offset(m.group("span"), m.group("dir").lower(), ctx.published_date)
     if found is None:
         return None
     return found[0], found[1], found[2], m.group(0).strip()
