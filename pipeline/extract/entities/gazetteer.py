@@ -41,6 +41,7 @@ class Lexicon:
     named_after_places: set[str]   # "Paris Agreement", "Minsk agreements": the city names the text
     fillers: set[str]
     holders: dict[tuple, list]     # (code, title lower) -> [(term, actor)]
+    title_equivalents: dict[str, tuple]  # title lower -> other names of the office
     regions: dict[str, str | None]  # region name -> ISO3 where sovereignty is uncontested
     local_titles: set[str]         # "mayor": titled by the city, not the country
     past: set[str]                 # "former", "then-": a past title
@@ -152,6 +153,8 @@ def lexicon() -> Lexicon:
         place_preps=set(places.get("place_prepositions") or []),
         named_after_places=set(places.get("named_after_places") or []),
         fillers=set(places.get("title_fillers") or []), holders=holders, regions=regions,
+        title_equivalents={k.lower(): tuple(v.lower() for v in vs)
+                           for k, vs in (places.get("title_equivalents") or {}).items()},
         local_titles={t.lower() for t in places.get("local_titles") or []},
         past={t.lower() for t in places.get("past_markers") or []},
         heads={t.lower() for t in places.get("portfolio_heads") or []},

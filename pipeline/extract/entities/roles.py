@@ -7,7 +7,7 @@ import bisect
 import re
 
 from pipeline.extract.entities.dictionary import Entity
-from pipeline.extract.entities.gazetteer import HONORIFICS, Lexicon, actor_entity
+from pipeline.extract.entities.gazetteer import HONORIFICS, Lexicon, actor_entity, state_entity
 from pipeline.extract.entities.mentions import _country_of, _longest, _match_at, _ref_code
 
 
@@ -240,6 +240,8 @@ def _bare_titles(doc, words, lows, lex, date, resolved) -> list:
         if owner is None and not ref and not (j > 0 and lows[j - 1] == "the"):
             continue
         holder = owner or _holder(role[1], country, j, people, starts, lex, date)
+        if holder is None and ref and not _is_past(doc, lows, start, lex):
+            holder = state_entity(country) if country in lex.state_names else None  # nobody known: the state
         if holder is not None:
             out.append((start, end, holder))
             taken[start:end] = b"\x01" * (end - start)
@@ -300,15 +302,18 @@ def _holds(role: str | None, want: str) -> bool:
 
 
 def _holder(title: str, country: str | None, tok: int, people: list, starts: list, lex: Lexicon, date) -> Entity | None:
-    want = title.lower()
+    """The person holding `title` (or an equivalent title, places.yaml) for `country`: the nearest
+    such person the document names, else the gazetteer's holder on the document's date."""
+    wants = (title.lower(),) + tuple(lex.title_equivalents.get(title.lower(), ()))
     k = bisect.bisect_left(starts, tok)
     order = range(k - 1, -1, -1) if k else range(len(people) - 1, -1, -1)
     for i in order:
         ent = people[i][2]
-        if _holds(ent.role, want) and (country is None or ent.country_code == country):
+        if any(_holds(ent.role, want) for want in wants) and (country is None or ent.country_code == country):
             return ent
     if country and date is not None:
-        for term, actor in lex.holders.get((country, want), []):
-            if (term.start is None or term.start <= date) and (term.end is None or date <= term.end):
-                return actor_entity(actor, date)
+        for want in wants:
+            for term, actor in lex.holders.get((country, want), []):
+                if term.covers(date):
+                    return actor_entity(actor, date)
     return None
