@@ -63,6 +63,17 @@ def test_role_with_nobody_named_is_the_body(speaker):
     assert who is not None and "spokesperson" not in who
 
 
+def test_body_named_again_by_its_noun(speaker):
+    text = ("The Japanese Foreign Ministry summoned the ambassador on Monday. "
+            "“This is a grave violation of our sovereignty,” the ministry said in a statement.")
+    assert "Ministry" in speaker(text, "This is a grave")
+
+
+def test_group_named_by_what_its_members_are_stands_as_written(speaker):
+    text = "For the first time the countries of the region opposed the plan, denouncing “any change by force or coercion”."
+    assert speaker(text, "any change") == "the countries of the region"
+
+
 def test_common_noun_phrase_is_no_speaker(speaker):
     text = "My dad used to say, “Never give up on the people next door.”"
     assert speaker(text, "Never give up") is None
@@ -110,3 +121,51 @@ def test_coordinated_names_are_one_group_speaker(speaker):
     text = ("Prime Minister Ingrid Dahl met Chancellor Otto Brandt in Oslo. "
             "“Our cooperation has never been stronger,” Dahl and Brandt said.")
     assert speaker(text, "Our cooperation") == "Ingrid Dahl and Otto Brandt"
+
+
+# ---------------------------------------------------------------- transcripts and other layouts
+
+TRANSCRIPT = (
+    "PRESIDENT SOLBERG:  Thank you all.  (Laughter.)  When I met Chancellor Otto Brandt last year, he asked "
+    "me, “Can you explain your country in one word?”  And I said, “Yes, I can: courage and patience.”  "
+    "(Applause.)\n\n"
+    "Q    Mr. President, you once said, “I never make predictions about elections.”  Is that still true?\n\n"
+    "PRESIDENT SOLBERG:  It is.  (Laughter.)  He said, “Then we will see you in the spring.”\n")
+
+
+def test_i_in_a_transcript_turn_is_the_labelled_speaker(speaker):
+    assert speaker(TRANSCRIPT, "Can you explain") == "Otto Brandt"
+    assert speaker(TRANSCRIPT, "Yes, I can") == "Solberg"
+
+
+def test_a_reporters_you_is_nobody_rather_than_the_last_name(speaker):
+    assert speaker(TRANSCRIPT, "I never make") is None
+
+
+def test_stage_directions_are_never_speakers(speaker):
+    # "He" points past "(Laughter.)" to the last person the text names
+    assert speaker(TRANSCRIPT, "Then we will see") == "Otto Brandt"
+
+
+def test_pull_quote_signed_on_the_next_line(speaker):
+    text = ("> *“A year ago we chose a different path, and the results have been remarkable for every family.”*\n"
+            "> *— Treasury spokeswoman Dana Whitfield*\n\nThe economy grew.\n")
+    assert speaker(text, "A year ago") == "Dana Whitfield"
+
+
+def test_a_sentence_after_a_dash_is_no_signature(speaker):
+    text = "Officials described the plan as “a first step toward lasting calm” — Beijing rejected it on Monday.\n"
+    assert speaker(text, "a first step") != "China"
+
+
+def test_label_with_a_portfolio_gives_the_person(speaker):
+    text = "Support poured in.\n\nSecretary of Commerce Howard Vale:\n“This deal will bring factories back to every state.”\n"
+    assert speaker(text, "This deal") == "Howard Vale"
+
+
+def test_lead_in_uses_the_reporting_verb_nearest_the_colon(speaker):
+    # the paragraph's first verb with a subject is "grow" (its subject: the farmers)
+    text = ("Premier Li Qiang toured Hebei in May.\n\nFarmers who grow rice have waited years for the new canal. "
+            "In the same breath, however, he added:\n\n"
+            "“There are still provinces whose problems have not been solved by the reform.”\n")
+    assert speaker(text, "There are still") == "Li Qiang"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline.extract.quotes.attribution import (Attribution, Context, find_cue, own_voice_word, speaker_of,
+from pipeline.extract.quotes.attribution import (Attribution, Context, find_cue, settled_subject, speaker_of,
                                                   subject_of)
 from pipeline.extract.quotes.labels import from_label, from_signature, lead_in, previous_sentence
 from pipeline.extract.quotes.lexicon import lexicon
@@ -31,7 +31,7 @@ def own_attribution(ctx: Context, sp: QSpan) -> Attribution | None:
     if cue in lexicon()["phrase_cues"]:
         return Attribution(speaker_of(ctx, tok, None), cue)
     subj = subject_of(tok)
-    return Attribution(speaker_of(ctx, subj, tok) if subj is not None else None, cue, own_voice_word(ctx, subj))
+    return Attribution(speaker_of(ctx, subj, tok) if subj is not None else None, cue, settled_subject(subj))
 
 
 def is_full(ctx: Context, sp: QSpan) -> bool:

@@ -177,9 +177,16 @@ def own_voice(ctx: Context, t: Any) -> Speaker | None:
     return Speaker(state.name, state.entity_id, "state")
 
 
-def own_voice_word(ctx: Context, t: Any | None) -> bool:
-    """Whether a cue's subject is the text's own voice ("I", "we", "you")."""
-    return t is not None and (t.lower_ in lexicon()["writer_pronouns"] or t.lower_ in first_person_words()["pronouns"])
+def settled_subject(t: Any | None) -> bool:
+    """Whether a cue's subject decides the speaker even when it names nobody: the text's own voice
+    ("I said"), a noun phrase ("a lot of people said") or an indefinite pronoun ("someone said").
+    Only a personal pronoun left unresolved lets the quotation take a neighbour's speaker."""
+    if t is None:
+        return False
+    lex = lexicon()
+    return (t.lower_ in lex["writer_pronouns"] or t.lower_ in first_person_words()["pronouns"]
+            or t.lower_ in lex["indefinite_pronouns"]
+            or t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() not in lex["document_nouns"])
 
 
 def speaker_of(ctx: Context, t: Any, cue: Any | None, depth: int = 0) -> Speaker | None:

@@ -51,7 +51,8 @@ def from_label(ctx: Context, sp: QSpan) -> Attribution | None:
     if found.entity_id:
         return Attribution(found, ":")
     person = ctx.names.within(*region, ("person",))
-    if person is not None and len(person.name.split()) > 1:
+    if person is not None and len(person.name.split()) > 1 and (
+            found.name.endswith(person.name) or person.name not in found.name):
         return Attribution(person, ":")  # "Secretary of Commerce Ann Roe:" -> "Ann Roe", not "Commerce Ann Roe"
     body = ctx.names.within(*region, ("organization", "igo", "state"))
     if body is not None and len(found.name.split()) == 1:
@@ -75,10 +76,12 @@ def lead_in(ctx: Context, sp: QSpan, own: bool = True) -> Attribution | None:
 
 
 def from_intro(ctx: Context, s: int, colon: int) -> Attribution | None:
-    """The speaker of "Secretary X then told reporters:" - the subject of its first verb."""
+    """The speaker of "Secretary X then told reporters:" - the subject of the reporting verb nearest
+    the colon ("X said that ... . He added:"), else of the first verb."""
     toks = ctx.tokens(s, colon)
     ids = {t.i for t in toks}
-    for verb in (t for t in toks if t.pos_ in ("VERB", "AUX")):
+    verbs = [t for t in toks if t.pos_ in ("VERB", "AUX")]
+    for verb in [v for v in reversed(verbs) if is_cue(v)][:1] + verbs:
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in ids]
         if subj:
             who = speaker_of(ctx, subj[0], verb)

@@ -10,6 +10,7 @@ guessed, and a common noun phrase ("my dad", "the kids") is not a speaker.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Any
 
@@ -180,7 +181,21 @@ def role_speaker(ctx: Any, t: Any, s: int, e: int) -> Speaker | None:
         return found.speaker
     bodies = bodies_in(ctx, s, e)
     bodies.sort(key=lambda b: BODY_KINDS.index(b.kind))
-    return bodies[0] if bodies else None
+    return bodies[0] if bodies else body_by_noun(ctx, t)
+
+
+def body_by_noun(ctx: Any, t: Any, limit: int = 5000) -> Speaker | None:
+    """"The ministry said" after "the Japanese Foreign Ministry": the latest body whose name holds the noun."""
+    if t.tag_ != "NN" or any(c.dep_ == "poss" for c in t.children):
+        return None
+    word = t.lemma_.lower()
+    i = bisect.bisect_left(ctx.names.starts, t.idx)
+    for ms, me, sp in reversed(ctx.names.mentions[:i]):
+        if ms < t.idx - limit:
+            break
+        if sp.kind in ("organization", "igo") and word in sp.name.lower().split() and not ctx.names.in_quote(ms):
+            return sp
+    return None
 
 
 def group_of_leaders(ctx: Any, role: Role, people: list[Holder], at: int, s: int, e: int) -> Speaker:
