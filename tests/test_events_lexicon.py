@@ -66,3 +66,11 @@ def test_an_unknown_section_is_an_error(tmp_path):
     path.write_text("verbs: {}\nnouns: {}\nphrase: []\n", encoding="utf-8")
     with pytest.raises(LexiconError, match=r"unknown section\(s\) \['phrase'\]"):
         load_lexicon.__wrapped__(str(path))
+
+
+def test_every_key_an_entry_may_hold_is_documented_in_the_lexicon_header():
+    from pipeline.extract.events.lexicon import LEXICON_PATH
+
+    header = LEXICON_PATH.read_text(encoding="utf-8").split("\nverbs:")[0]
+    file_keys = {f.name for f in dataclasses.fields(Entry)} - {"joint", "demand"}  # those two are built in
+    assert {k for k in file_keys if k not in header} == set()

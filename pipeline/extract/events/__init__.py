@@ -2,13 +2,16 @@
 actor-recipient pair.
 
 Modules, in the order a document goes through them:
-  lexicon    the trigger lexicon (event_triggers.yaml) and its grammar word lists
+  context    DocContext: what the coder reads of a document, fixed once per document
+  lexicon    the trigger lexicon (event_triggers.yaml) as frozen Entry records, and its grammar word lists
   coder      the per-document loop: sentences -> trigger candidates -> rows, then the final pass
-  triggers   which tokens are triggers, and which readings yield to an inner trigger
+  triggers   which tokens are triggers (Candidate), and which readings yield to an inner trigger
+  rows       rows of one reading: a Reading goes through STEPS (arguments, joint/reciprocal, desire,
+             recipients, fit, threat, type and mode, date, place, pairs)
   status     occurred / planned / desire / none, from the grammar of the clause
   arguments  actors and recipients of a verb, noun or phrase reading
   parties    parse tokens -> coded parties through the entities layer (ArgReader, Party)
-  rows       rows of one reading: the entry's conditions, refinements and document memory
+  memory     what the document has coded so far: the pair the text is about, nouns that refer back
   when       which date phrase dates an event; dates turns the phrase into a date
   output     the output row: pairs, span, place, confidence
   lists      commitments itemised under a lead-in ("The United States and Japan will: - ...")
