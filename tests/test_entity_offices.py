@@ -65,3 +65,11 @@ def test_a_past_title_is_not_the_state(nlp):
     parsed = parse_document("t", "A former Japanese ambassador wrote the book.", dt.date(2020, 1, 1), nlp=nlp)
     de = resolve_entities(parsed)
     assert not [m for m in de.mentions if "ambassador" in m.text]
+
+
+@pytest.mark.parametrize("name, code", [
+    ("the UN Security Council", "UNSC"), ("the General Assembly", "UNGA"), ("the League of Arab States", "LAS"),
+    ("the World Bank", "WB"), ("the United Nations", "UN"),
+])
+def test_intergovernmental_bodies_take_the_vocabulary_codes(name, code):
+    assert resolve_text(name).code == code
