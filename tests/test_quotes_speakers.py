@@ -169,3 +169,29 @@ def test_lead_in_uses_the_reporting_verb_nearest_the_colon(speaker):
             "In the same breath, however, he added:\n\n"
             "“There are still provinces whose problems have not been solved by the reform.”\n")
     assert speaker(text, "There are still") == "Li Qiang"
+
+
+# ---------------------------------------------------------------- roles by another word
+
+def test_the_leader_of_a_state_is_its_head_of_government(speaker):
+    text = ("Prime Minister Fumio Kishida met reporters in Tokyo. "
+            "“Our alliance is stronger than ever,” the Japanese leader said.")
+    assert speaker(text, "Our alliance") == "Fumio Kishida"
+
+
+def test_top_diplomat_is_the_foreign_minister(speaker):
+    text = ("Foreign Minister Yoko Kamikawa arrived in Manila. "
+            "“The sea must stay open to all,” Japan’s top diplomat said.")
+    assert speaker(text, "The sea must") == "Yoko Kamikawa"
+
+
+def test_the_two_leaders_are_the_last_two_named(speaker):
+    text = ("Prime Minister Ingrid Dahl welcomed President Marek Nowak to Bergen on Friday. "
+            "“We stand together in every season,” the two leaders said after the talks.")
+    assert speaker(text, "We stand together") == "Ingrid Dahl and Marek Nowak"
+
+
+def test_a_body_is_not_its_spokesperson(speaker):
+    text = ("Foreign Ministry spokesperson Lin Mei spoke first. Later the Chinese Foreign Ministry issued a note. "
+            "“The visit harms our relations,” the ministry said.")
+    assert speaker(text, "The visit harms") != "Lin Mei"

@@ -210,12 +210,14 @@ def speaker_of(ctx: Context, t: Any, cue: Any | None, depth: int = 0) -> Speaker
         return ctx.names.before(t.idx, ("organization", "state", "igo"))
     s, e = np_bounds(ctx, t)
     hit = ctx.names.within(s, e, ("person",)) or ctx.names.at(t.idx, t.idx + len(t))
-    if hit is not None:
+    if hit is not None and (hit.kind == "person" or t.pos_ == "PROPN"):
         return with_partners(ctx, t, hit, depth)
     if t.pos_ != "PROPN":  # "the head of X", "his counterpart", "my dad", "everybody"
         found = role_speaker(ctx, t, s, e)
-        if found is not None:
+        if found is not None and (found.kind == "person" or hit is None):
             return found
+        if hit is not None:
+            return hit  # "Japanese officials": the body the entity pass read, when nobody holds the role
         found = ctx.names.lookup(clean_name(ctx.text[s:e]))
         if found.entity_id:
             return found

@@ -28,6 +28,7 @@ class Holder:
     start: int
     words: frozenset[str]
     owners: frozenset[str]
+    heads: frozenset[str] = frozenset()  # the nouns the role is: "spokesperson" of "Foreign Ministry spokesperson"
 
 
 @dataclass(frozen=True)
@@ -58,12 +59,32 @@ def person_country(ctx: Any, sp: Speaker) -> str | None:
     return e.country_code if e is not None else None
 
 
-def entity_role_words(ctx: Any, sp: Speaker) -> set[str]:
+def entity_role_words(ctx: Any, sp: Speaker) -> list[str]:
     """The role the entity pass gave the person ("Prime Minister of Japan"), as role words."""
     ents = getattr(ctx.names.ents, "entities", None) or {}
     e = ents.get(sp.entity_id) if sp.entity_id else None
     synonyms = lexicon()["role_synonyms"]
-    return {synonyms.get(w, w) for w in (e.role or "").lower().split()} if e is not None else set()
+    return [synonyms.get(w, w) for w in (e.role or "").lower().split()] if e is not None else []
+
+
+def chunk_heads(words: list[str]) -> set[str]:
+    """The last word of each run between "of", "for", "the" and gaps: "chair of the joint chiefs of staff
+    general" -> chair, chiefs, general."""
+    heads, last = set(), ""
+    for w in words + [""]:
+        if w in ("", "of", "for", "the", "'s", "’s", "to", "and"):
+            if last:
+                heads.add(last)
+            last = ""
+        else:
+            last = w
+    return heads
+
+
+def described_head(toks: list) -> int:
+    """The index of the head token of an apposition or predicate noun phrase."""
+    ids = {t.i for t in toks}
+    return next((t.i for t in toks if t.head.i not in ids or t.head.i == t.i), -1)
 
 
 def bodies_in(ctx: Any, s: int, e: int) -> list[Speaker]:
@@ -122,15 +143,19 @@ def holders(ctx: Any) -> list[Holder]:
             continue
         ids = {t.i for t in toks}
         head = next((t for t in toks if t.head.i not in ids or t.head.i == t.i), toks[-1])
-        role = title_tokens(ctx, toks[0]) + [t for t in toks if t.pos_ != "PROPN" or t.text.endswith(".")]
-        role += described_by(ctx, head, ids)
-        role = [t for t in role if not ctx.quoted(t)]
-        words = {role_word(t) for t in role if t.pos_ in ROLE_POS} | entity_role_words(ctx, sp)
+        title = title_tokens(ctx, toks[0]) + [t for t in toks if t.pos_ != "PROPN" or len(t.text) > 2 and t.text.endswith(".")]
+        described = described_by(ctx, head, ids)
+        role = [t for t in title + described if not ctx.quoted(t)]
+        entity_words = entity_role_words(ctx, sp)
+        words = {role_word(t) for t in role if t.pos_ in ROLE_POS} | set(entity_words)
+        heads = chunk_heads([role_word(t) if t.pos_ in ROLE_POS else "" for t in title])
+        heads |= chunk_heads(entity_words)
+        heads |= {role_word(t) for t in described if t.i == described_head(described)}
         owners = {owner_key(ctx, b) for b in bodies_in(ctx, *span_of(role))} if role else set()
         if country := person_country(ctx, sp):
             owners.add(country)
         full = ctx.names.canonical(sp)
-        out.append(Holder(full, ms, frozenset(words), frozenset(owners)))
+        out.append(Holder(full, ms, frozenset(words), frozenset(owners), frozenset(heads)))
     ctx.role_holders = out
     return out
 
@@ -138,7 +163,9 @@ def holders(ctx: Any) -> list[Holder]:
 def role_of(ctx: Any, t: Any, s: int, e: int) -> Role:
     lex = lexicon()
     owners = bodies_in(ctx, s, e)
-    inside = [(ms, me) for ms, me, sp in ctx.names.near(s, e) if s <= ms and me <= e]
+    # names inside the phrase ("Japanese" of "the Japanese foreign minister"), not a name read over the
+    # whole phrase (the entity pass may read "the Spanish foreign minister" as Spain)
+    inside = [(ms, me) for ms, me, sp in ctx.names.near(s, e) if s <= ms and me <= e and not ms <= t.idx < me]
     mods = {role_word(c) for c in t.children
             if c.dep_ in ("amod", "compound") and c.pos_ in ROLE_POS
             and not any(ms <= c.idx < me for ms, me in inside)}
@@ -158,7 +185,11 @@ def matches(role: Role, h: Holder, leaders: bool = False) -> bool:
         return bool(role.owners & h.owners)
     if leaders:
         return bool(h.words & lexicon()["leader_roles"])
-    return role.head in h.words and role.words <= h.words
+    if role.head in h.heads and role.words <= h.words:
+        return True
+    # "the Japanese leader" is its prime minister, "the top diplomat" a foreign minister
+    return any(set(words) <= h.words and words[-1] in h.heads
+               for words in lexicon()["role_equivalents"].get(role.head, []))
 
 
 def pick(found: list[Holder], role: Role, at: int) -> Holder | None:
@@ -176,6 +207,8 @@ def role_speaker(ctx: Any, t: Any, s: int, e: int) -> Speaker | None:
     people = [h for h in holders(ctx) if not (s <= h.start < e)]
     if role.plural and len(role.owners) > 1 and role.head in lexicon()["leader_roles"]:
         return group_of_leaders(ctx, role, people, t.idx, s, e)
+    if role.plural and not role.owners:
+        return counted_group(ctx, t, role, people)
     found = pick([h for h in people if matches(role, h)], role, t.idx)
     if found is not None:
         return found.speaker
@@ -206,3 +239,22 @@ def group_of_leaders(ctx: Any, role: Role, people: list[Holder], at: int, s: int
         found = pick([h for h in people if h.owners & one.owners and matches(one, h, leaders=True)], one, at)
         names.append(found.speaker.name if found else state.name)
     return Speaker(" and ".join(dict.fromkeys(names)), None, "group")
+
+
+NUMBER_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
+
+
+def counted_group(ctx: Any, t: Any, role: Role, people: list[Holder]) -> Speaker | None:
+    """"The two leaders", "both ministers": the latest that many distinct people named in the role."""
+    counts = [NUMBER_WORDS[c.lower_] for c in t.children if c.dep_ in ("nummod", "det", "predet", "amod")
+              and c.lower_ in NUMBER_WORDS]
+    if not counts:
+        return None
+    one = Role(role.head, role.words, role.owners, False)
+    names: list[str] = []
+    for h in reversed([h for h in people if h.start < t.idx and matches(one, h)]):
+        if h.speaker.name not in names:
+            names.insert(0, h.speaker.name)
+        if len(names) == counts[0]:
+            return Speaker(" and ".join(names), None, "group")
+    return None
