@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pipeline.extract.entities.dictionary import Entity
-from pipeline.extract.entities.gazetteer import INITIAL, Lexicon, _role_text, lexicon, plain_entity
+from pipeline.extract.entities.gazetteer import HONORIFICS, INITIAL, Lexicon, _role_text, lexicon, plain_entity
 from pipeline.extract.entities.roles import _portfolio_ending_at, _strip_titles
 
 
@@ -64,10 +64,12 @@ def _merge_people(resolved: list, people: dict) -> None:
             for w in _calls(t.name.split(), lex):
                 by_word.setdefault(w, []).append(t)
             givens.add(t.name.split()[0].lower())
+    canon, known = _variants(people, resolved, lex)
     full_by_word: dict[str, dict[int, _Person]] = {}
     for p in people.values():
         for w in _calls(p.tokens, lex):
-            full_by_word.setdefault(w, {})[id(p)] = p
+            full = canon.get(id(p), p)
+            full_by_word.setdefault(w, {})[id(full)] = full
         if len(p.tokens) > 1:
             givens.add(p.tokens[0].lower())
     final: dict[int, Entity | None] = {}
@@ -89,12 +91,79 @@ def _merge_people(resolved: list, people: dict) -> None:
             elif low in givens:
                 target = None
         if isinstance(target, _Person):
-            target = _person_entity(target, lex)
+            target = canon.get(id(target), target)
+            target = known.get(id(target)) or _person_entity(target, lex)
         final[k] = target
     for k, ent in final.items():
         s, e, _ = resolved[k]
         resolved[k] = (s, e, ent)
     resolved[:] = [r for r in resolved if r[2] is not None]
+
+
+def _variants(people: dict, resolved: list, lex: Lexicon) -> tuple[dict[int, _Person], dict[int, Entity]]:
+    """Name variants of one person ("CQ Brown" / "Charles Q. Brown Jr.", "Mike" / "Michael"): each
+    multi-word person -> the fullest variant in the document, and a fullest variant -> the gazetteer
+    person it names. Only the same family name with compatible given names merges."""
+    plist = {id(p): p for p in people.values() if len(p.tokens) > 1}
+    order = sorted(plist.values(), key=lambda p: (-len(_given(p.tokens, lex)), -len(p.name)))
+    canon: dict[int, _Person] = {}
+    fullest: list[_Person] = []
+    for p in order:
+        match = next((q for q in fullest if same_person(p.tokens, q.tokens, lex)), None)
+        if match is None:
+            fullest.append(p)
+            continue
+        canon[id(p)] = match
+        match.country = match.country or p.country
+        if p.title and not match.title:
+            match.title, match.complete = p.title, p.complete
+    gazetteer = [t for _, _, t in resolved if isinstance(t, Entity) and t.entity_type == "person" and " " in t.name]
+    known = {}
+    for p in fullest:
+        same = {e.entity_id: e for e in gazetteer if same_person(p.tokens, tuple(e.name.split()), lex)}
+        if len(same) == 1:
+            known[id(p)] = next(iter(same.values()))
+    return canon, known
+
+
+def _name_parts(tokens, lex: Lexicon) -> tuple[list[str], str]:
+    """(given names, family name) without suffixes, honorifics and punctuation."""
+    words = [w.strip(".,") for w in tokens if w.strip(".,") and w.lower().strip(".,") not in lex.suffixes
+             and w.lower() not in HONORIFICS]
+    return words[:-1], (words[-1].lower() if words else "")
+
+
+def _given(tokens, lex: Lexicon) -> list[str]:
+    return _name_parts(tokens, lex)[0]
+
+
+def same_person(a, b, lex: Lexicon | None = None) -> bool:
+    """Two written names of one person: the same family name and given names that agree as written,
+    as initials ("CQ" = "Charles Q."), as a nickname ("Mike" = "Michael") or as a spelling variant."""
+    lex = lex or lexicon()
+    (ga, sa), (gb, sb) = _name_parts(a, lex), _name_parts(b, lex)
+    if not sa or sa != sb or not ga or not gb:
+        return False
+    if _initials(ga) == _initials(gb) and all(len(x) == 1 or len(y) == 1 or _same_given(x, y, lex)
+                                               for x, y in zip(ga, gb)):
+        return True
+    short, long_ = sorted((ga, gb), key=len)
+    if len(short) == 1 and short[0].isupper() and 1 < len(short[0]) <= 3:
+        return short[0] == _initials(long_)  # "CQ" for "Charles Q."
+    return _same_given(ga[0], gb[0], lex) and len(short) == 1  # "Joe Biden" / "Joseph R. Biden"
+
+
+def _initials(given: list[str]) -> str:
+    return "".join(w[0].upper() for w in given)
+
+
+def _same_given(x: str, y: str, lex: Lexicon) -> bool:
+    from rapidfuzz import fuzz
+
+    x, y = x.lower(), y.lower()
+    if x == y or lex.nicknames.get(x) == y or lex.nicknames.get(y) == x:
+        return True
+    return min(len(x), len(y)) >= 5 and fuzz.ratio(x, y) >= 90  # "Volodymyr" / "Volodimyr"
 
 
 def _lone_surnames(doc, words, resolved) -> list:

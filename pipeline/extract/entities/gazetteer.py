@@ -49,6 +49,7 @@ class Lexicon:
     surname_first: set[str]
     transcript_labels: set[str]    # "QUESTION:", "MODERATOR:": a line's role, never a name
     suffixes: set[str]
+    nicknames: dict[str, str]      # "mike" -> "michael"
     role_firsts: set[str]
 
 
@@ -160,6 +161,7 @@ def lexicon() -> Lexicon:
         heads={t.lower() for t in places.get("portfolio_heads") or []},
         surname_first=set(names_data.get("surname_first") or []),
         suffixes=set(names_data.get("suffixes") or []),
+        nicknames={k.lower(): v.lower() for k, v in (names_data.get("nicknames") or {}).items()},
         transcript_labels=set(names_data.get("transcript_labels") or []),
         role_firsts={k[0] for k in roles},
     )

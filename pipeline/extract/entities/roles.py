@@ -215,9 +215,9 @@ def _bare_titles(doc, words, lows, lex, date, resolved) -> list:
     starts = [p[0] for p in people]
     out = []
     for j in range(n):
-        if lows[j] not in lex.role_firsts:
+        if lows[j] not in lex.role_firsts and lows[j] not in COUNTERPARTS:
             continue
-        role = _longest(lex.roles, lows, j, lex.role_maxlen)
+        role = (1, COUNTERPART) if lows[j] in COUNTERPARTS else _longest(lex.roles, lows, j, lex.role_maxlen)
         if not role or any(taken[j:j + role[0]]):
             continue
         end = j + role[0]
@@ -245,6 +245,31 @@ def _bare_titles(doc, words, lows, lex, date, resolved) -> list:
         if holder is not None:
             out.append((start, end, holder))
             taken[start:end] = b"\x01" * (end - start)
+    return out + _heads_of(lows, resolved + out, people, taken)
+
+
+COUNTERPARTS = {"counterpart", "counterparts"}
+COUNTERPART = "Counterpart"  # "his Japanese counterpart": the Japanese official the document names
+HEAD_WORDS = {"head", "chief", "leader", "commander", "director"}
+
+
+def _heads_of(lows, resolved, people, taken) -> list:
+    """"the head of US Northern Command": the person the document names in a role over that body
+    (its name in their role), else the body or state itself; never a person guessed."""
+    at = {s: (e, t) for s, e, t in resolved if isinstance(t, Entity)}
+    out = []
+    for j in range(1, len(lows) - 2):
+        if lows[j] not in HEAD_WORDS or lows[j + 1] != "of" or taken[j] or lows[j - 1] not in ("the", "'s", "’s"):
+            continue
+        k = j + 2 + (lows[j + 2] == "the")
+        if k not in at:
+            continue
+        end, body = at[k]
+        if body.entity_type not in ("state", "organization", "igo"):
+            continue
+        named = [t for s, _, t in people if s < j and body.name.lower() in (t.role or "").lower()]
+        out.append((j - (lows[j - 1] == "the"), end, named[-1] if named else body))
+        taken[j:end] = b"\x01" * (end - j)
     return out
 
 
@@ -307,10 +332,18 @@ def _holder(title: str, country: str | None, tok: int, people: list, starts: lis
     wants = (title.lower(),) + tuple(lex.title_equivalents.get(title.lower(), ()))
     k = bisect.bisect_left(starts, tok)
     order = range(k - 1, -1, -1) if k else range(len(people) - 1, -1, -1)
+    if title == COUNTERPART:  # any official of that country the text names, the nearest before first
+        order = list(range(k - 1, -1, -1)) + list(range(k, len(people)))
     for i in order:
         ent = people[i][2]
+        if title == COUNTERPART:
+            if country is not None and ent.country_code == country and ent.role:
+                return ent
+            continue
         if any(_holds(ent.role, want) for want in wants) and (country is None or ent.country_code == country):
             return ent
+    if title == COUNTERPART:
+        return None
     if country and date is not None:
         for want in wants:
             for term, actor in lex.holders.get((country, want), []):

@@ -1,0 +1,76 @@
+"""Roles resolved inside the document and name variants merged into one entity. Sentences and
+names are invented for these tests."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.extract.entities import resolve_entities
+from pipeline.extract.entities.aliases import same_person
+from pipeline.nlp.parse import load_model, parse_document
+
+DAY = dt.date(2023, 6, 1)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_model()
+
+
+def resolved(nlp, text: str, date=DAY) -> dict:
+    parsed = parse_document("t", text, date, nlp=nlp)
+    de = resolve_entities(parsed)
+    return {m.text: de.entities[m.entity_id] for m in de.mentions}
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("CQ Brown", "Charles Q. Brown Jr.", True),
+    ("Mike Fenwright", "Michael Fenwright", True),
+    ("Joe Ardley", "Joseph R. Ardley", True),
+    ("Oleksandr Dashko", "Oleksander Dashko", True),
+    ("Daniel Orrin", "Danielle Orrin", False),
+    ("Mike Fenwright", "Mark Fenwright", False),
+    ("CQ Brown", "Charles T. Brown", False),
+    ("Anna Lintz", "Anna Lorne", False),
+])
+def test_name_variants(a, b, same):
+    assert same_person(a.split(), b.split()) is same
+
+
+def test_variants_are_one_entity_with_the_fullest_name(nlp):
+    found = resolved(nlp, "Mike Fenwright said the plan was sound. Michael Fenwright later added a caveat.")
+    assert found["Mike Fenwright"].entity_id == found["Michael Fenwright"].entity_id
+    assert found["Mike Fenwright"].name == "Michael Fenwright"
+
+
+def test_initials_merge_with_the_gazetteer_person(nlp):
+    found = resolved(nlp, "CQ Brown spoke at the base. Charles Q. Brown Jr. later met the minister.")
+    assert found["CQ Brown"].entity_id == found["Charles Q. Brown Jr."].entity_id
+
+
+def test_a_counterpart_is_the_official_the_text_names(nlp):
+    found = resolved(nlp, "Foreign Minister Yoshimasa Hayashi arrived first. Secretary of State Antony Blinken "
+                          "then met his Japanese counterpart for an hour.")
+    assert found["Japanese counterpart"].name == "Yoshimasa Hayashi"
+
+
+def test_a_counterpart_nobody_names_is_the_state(nlp):
+    found = resolved(nlp, "The envoy met his Peruvian counterpart for an hour.")
+    assert found["Peruvian counterpart"].entity_type == "state" and found["Peruvian counterpart"].code == "PER"
+
+
+def test_the_head_of_a_body_is_never_a_guessed_person(nlp):
+    found = resolved(nlp, "The head of NATO called for calm on Tuesday.")
+    assert found["The head of NATO"].entity_type == "igo" and found["The head of NATO"].code == "NATO"
+
+
+def test_a_top_diplomat_named_earlier(nlp):
+    found = resolved(nlp, "Foreign Minister Ana Ruvalcaba of Mexico landed on Monday. Mexico's top diplomat "
+                          "then met the press.", date=dt.date(2031, 1, 1))
+    assert found["Mexico's top diplomat"].name == "Ana Ruvalcaba"
+
+
+def test_the_top_general_on_the_documents_date(nlp):
+    found = resolved(nlp, "The Pentagon's top general warned of the risks.", date=dt.date(2021, 3, 1))
+    assert found["Pentagon's top general"].name == "Mark Milley"
