@@ -74,3 +74,23 @@ def test_a_top_diplomat_named_earlier(nlp):
 def test_the_top_general_on_the_documents_date(nlp):
     found = resolved(nlp, "The Pentagon's top general warned of the risks.", date=dt.date(2021, 3, 1))
     assert found["Pentagon's top general"].name == "Mark Milley"
+
+
+def addressed(nlp, text: str, state: str | None):
+    parsed = parse_document("t", text, dt.date(1980, 9, 30), nlp=nlp, speaking_state=state)
+    de = resolve_entities(parsed)
+    return [(m.text, de.entities[m.entity_id].code) for m in de.mentions]
+
+
+def test_a_speech_for_a_state_addresses_the_assembly(nlp):
+    text = ("Mr. President, I congratulate you on your election. My delegation hopes this Assembly and "
+            "the Organization will act. He told them: “you must act”.")
+    found = addressed(nlp, text, "PER")
+    assert ("Mr. President", "UNGA") in found and ("you", "UNGA") in found and ("your", "UNGA") in found
+    assert ("this Assembly", "UNGA") in found and ("the Organization", "UN") in found
+    assert [t for t, c in found if t == "you"] == ["you"]  # the quoted "you" is the quoted speaker's
+
+
+def test_a_news_text_has_no_addressee(nlp):
+    found = addressed(nlp, "Mr. President, you said the Assembly would meet.", None)
+    assert not [t for t, c in found if c in ("UNGA", "UN")]

@@ -20,7 +20,7 @@ GAZETTEER_COLUMNS = ("name", "entity_type", "country_code", "code", "role", "wik
                      "start", "end", "home_country")
 PLACES_KEYS = frozenset({"canonical_names", "with_article", "state_names", "demonyms", "seats", "place_prepositions",
                          "named_after_places", "bodies", "roles", "title_fillers", "local_titles", "past_markers",
-                         "portfolio_heads", "cities", "regions", "state_wikidata", "title_equivalents"})
+                         "portfolio_heads", "cities", "regions", "state_wikidata", "title_equivalents", "addressed"})
 NAMES_KEYS = frozenset({"surname_first", "suffixes", "transcript_labels", "nicknames"})
 COUNTRY = re.compile(r"[A-Z]{3}")
 CODE = re.compile(r"[A-Z][A-Za-z0-9 .'&-]{1,40}")  # ISO3, or an IGO's short name ("NATO", "Arab League")

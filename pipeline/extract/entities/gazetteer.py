@@ -42,6 +42,7 @@ class Lexicon:
     fillers: set[str]
     holders: dict[tuple, list]     # (code, title lower) -> [(term, actor)]
     title_equivalents: dict[str, tuple]  # title lower -> other names of the office
+    addressed: dict                # the body a speech for a state is spoken to, and the words naming it
     regions: dict[str, str | None]  # region name -> ISO3 where sovereignty is uncontested
     local_titles: set[str]         # "mayor": titled by the city, not the country
     past: set[str]                 # "former", "then-": a past title
@@ -154,6 +155,7 @@ def lexicon() -> Lexicon:
         place_preps=set(places.get("place_prepositions") or []),
         named_after_places=set(places.get("named_after_places") or []),
         fillers=set(places.get("title_fillers") or []), holders=holders, regions=regions,
+        addressed=places.get("addressed") or {},
         title_equivalents={k.lower(): tuple(v.lower() for v in vs)
                            for k, vs in (places.get("title_equivalents") or {}).items()},
         local_titles={t.lower() for t in places.get("local_titles") or []},

@@ -25,7 +25,7 @@ from pipeline.extract.entities.phoenix import phoenix_entity
 from pipeline.extract.entities.roles import (
     _bare_titles, _of_country, _strip_titles, country_by_as, title_after, title_before,
 )
-from pipeline.extract.first_person import self_noun_spans, speaking_entity
+from pipeline.extract.first_person import in_quote, self_noun_spans, speaking_entity
 from pipeline.ids import unique_rows
 
 
@@ -257,13 +257,38 @@ def _build(parsed, doc_id: str, date, resolved: list, spans: list, chars: list =
     speaker = speaking_entity(parsed)
     if speaker is not None:  # the state a speech is spoken for is its actor even where it names itself only as "we"
         entities[speaker.entity_id] = speaker
-        chars = list(chars) + [(a, b, speaker) for a, b in self_noun_spans(parsed.doc)]
+        chars = list(chars) + [(a, b, speaker) for a, b in self_noun_spans(parsed.doc)] + _addressed(parsed.doc)
     for a, b, ent in located + list(chars):
         if text[a:b].strip() != text[a:b] or not text[a:b]:
             continue
         entities.setdefault(ent.entity_id, ent)
         mentions.append(Mention(ent.entity_id, doc_id, a, b, text[a:b]))
     return DocEntities(entities, mentions, doc_id, date)
+
+
+def _addressed(doc) -> list[tuple[int, int, Entity]]:
+    """In a speech spoken for a state, the body it is spoken to (places.yaml `addressed`): "Mr. President",
+    "you", "your" outside quotation marks, and "this Assembly" / "the Organization"."""
+    spec = lexicon().addressed
+    if not spec:
+        return []
+    body = resolve_text(spec["body"])
+    pronouns = {w.lower() for w in spec.get("pronouns") or []}
+    dets = {w.lower() for w in spec.get("determiners") or []}
+    nouns = {k: resolve_text(v) for k, v in (spec.get("nouns") or {}).items()}
+    out = []
+    for tok in doc:
+        if tok.lower_ in pronouns and body is not None and not in_quote(tok):
+            out.append((tok.idx, tok.idx + len(tok), body))
+        elif nouns.get(tok.text) is not None and tok.i and doc[tok.i - 1].lower_ in dets and not in_quote(tok):
+            out.append((doc[tok.i - 1].idx, tok.idx + len(tok), nouns[tok.text]))
+    text = doc.text
+    for title in spec.get("titles") or []:
+        for m in re.finditer(rf"\b{re.escape(title)}\b", text):
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if body is not None and span is not None and not in_quote(span[0]):
+                out.append((m.start(), m.end(), body))
+    return out
 
 
 def entity_rows(entities: Iterable[Entity]) -> list[dict]:
