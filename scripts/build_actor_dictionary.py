@@ -57,8 +57,8 @@ BODY_WORDS = {"ORGANIZATION", "ORGANISATION", "UNION", "COUNCIL", "COMMISSION", 
 ROLE_WORDS = {"MINISTER", "PRESIDENT", "SECRETARY", "GENERAL", "SECRETARY-GENERAL", "LEADER", "CHIEF", "PREMIER",
               "KING", "QUEEN", "PRINCE", "AMBASSADOR", "ENVOY", "SPOKESMAN", "CHAIRMAN", "ACTING", "FORMER",
               "DEPUTY", "UN", "U.N.", "UNITED", "NATIONS", "SOVIET", "FOREIGN", "DEFENSE", "DEFENCE", "PM",
-              "DR", "DR.", "MR", "MR.", "MRS", "MRS.", "GEN", "GEN.", "COL", "COL.", "SHEIKH", "SHEIKH", "EMIR",
-              "SULTAN", "COMMANDER", "SEC.", "GEN.", "SECY", "PRIME"}
+              "DR", "DR.", "MR", "MR.", "MRS", "MRS.", "GEN", "GEN.", "COL", "COL.",
+              "COMMANDER", "SEC.", "SECY", "PRIME"}
 STATE_ROLES = ("GOV", "MIL", "LEG", "JUD", "COP", "SPY")  # an agent of these acts for its state
 ACRONYMS = {"UN", "EU", "US", "UK", "USA", "NATO", "ASEAN", "OSCE", "OPEC", "IAEA", "UNSCR", "UNESCO", "UNICEF",
             "UNHCR", "IMF", "WHO", "WTO", "AU", "ICC", "ICJ", "EBRD", "ADB", "IEA", "FBI", "CIA", "NSA", "EPA"}
