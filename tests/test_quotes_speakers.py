@@ -195,3 +195,9 @@ def test_a_body_is_not_its_spokesperson(speaker):
     text = ("Foreign Ministry spokesperson Lin Mei spoke first. Later the Chinese Foreign Ministry issued a note. "
             "“The visit harms our relations,” the ministry said.")
     assert speaker(text, "The visit harms") != "Lin Mei"
+
+
+def test_both_leaders_counts_each_person_once(speaker):
+    text = ("President Marek Nowak hosted Prime Minister Ingrid Dahl. President Nowak spoke first. "
+            "Both leaders agree to hold “the third bilateral space dialogue” by the end of the year.")
+    assert set(speaker(text, "the third bilateral").split(" and ")) == {"Marek Nowak", "Ingrid Dahl"}

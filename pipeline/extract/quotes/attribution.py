@@ -10,7 +10,7 @@ from pipeline.extract.first_person import is_self_reference, speaking_entity
 from pipeline.extract.first_person import words as first_person_words
 from pipeline.extract.quotes.lexicon import lexicon
 from pipeline.extract.quotes.names import Names, Speaker, clean_name, name_in_label
-from pipeline.extract.quotes.roles import role_speaker
+from pipeline.extract.quotes.roles import join_names, role_speaker
 from pipeline.extract.quotes.transcript import turn_speaker
 from pipeline.extract.quotes.spans import QSpan
 
@@ -244,5 +244,5 @@ def with_partners(ctx: Context, t: Any, first: Speaker | None, depth: int) -> Sp
     if first is None or not partners or depth:
         return first
     names = [first.name] + [p.name for c in partners if (p := speaker_of(ctx, c, None, depth + 1)) is not None]
-    names = list(dict.fromkeys(names))
-    return Speaker(" and ".join(names), None, "group") if len(names) > 1 else first
+    joined = join_names(names)
+    return Speaker(joined, None, "group") if " and " in joined else first

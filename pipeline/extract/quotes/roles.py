@@ -238,10 +238,25 @@ def group_of_leaders(ctx: Any, role: Role, people: list[Holder], at: int, s: int
         one = Role(role.head, role.words, frozenset({owner_key(ctx, state)}), False)
         found = pick([h for h in people if h.owners & one.owners and matches(one, h, leaders=True)], one, at)
         names.append(found.speaker.name if found else state.name)
-    return Speaker(" and ".join(dict.fromkeys(names)), None, "group")
+    return Speaker(join_names(names), None, "group")
 
 
 NUMBER_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
+
+
+def same_name(a: str, b: str) -> bool:
+    """"Biden" and "Joe Biden" are one name here: the words of one hold the other's."""
+    wa, wb = set(a.lower().split()), set(b.lower().split())
+    return wa <= wb or wb <= wa
+
+
+def join_names(names: list[str]) -> str:
+    """A group's names joined by "and", each person once, by the fullest form given."""
+    kept: list[str] = []
+    for name in sorted(dict.fromkeys(names), key=len, reverse=True):
+        if not any(same_name(name, k) for k in kept):
+            kept.append(name)
+    return " and ".join(sorted(kept, key=names.index))
 
 
 def counted_group(ctx: Any, t: Any, role: Role, people: list[Holder]) -> Speaker | None:
@@ -253,8 +268,8 @@ def counted_group(ctx: Any, t: Any, role: Role, people: list[Holder]) -> Speaker
     one = Role(role.head, role.words, role.owners, False)
     names: list[str] = []
     for h in reversed([h for h in people if h.start < t.idx and matches(one, h)]):
-        if h.speaker.name not in names:
+        if not any(same_name(h.speaker.name, n) for n in names):
             names.insert(0, h.speaker.name)
         if len(names) == counts[0]:
-            return Speaker(" and ".join(names), None, "group")
+            return Speaker(join_names(names), None, "group")
     return None
