@@ -201,3 +201,16 @@ def test_both_leaders_counts_each_person_once(speaker):
     text = ("President Marek Nowak hosted Prime Minister Ingrid Dahl. President Nowak spoke first. "
             "Both leaders agree to hold “the third bilateral space dialogue” by the end of the year.")
     assert set(speaker(text, "the third bilateral").split(" and ")) == {"Marek Nowak", "Ingrid Dahl"}
+
+
+# ---------------------------------------------------------------- findings
+
+def test_a_finding_speaks_for_its_author(speaker):
+    text = "An analysis from the Brookings Institution found that “higher duties would raise prices for every household.”\n"
+    assert "Brookings" in speaker(text, "higher duties")
+
+
+def test_a_study_without_an_author_is_nobodys(speaker):
+    text = ("The Cato Institute hosted a panel. A 2019 study on the effects of the duties found that they "
+            "“raised prices for every household in the country.”\n")
+    assert speaker(text, "raised prices") is None

@@ -56,8 +56,9 @@ def is_cue(t: Any) -> bool:
         return False
     if t.lemma_.lower() in lex["reporting_verbs"]:
         return True
+    nouns = lex["document_nouns"] | lex["study_nouns"]
     return t.lemma_.lower() in lex["document_verbs"] and any(
-        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in lex["document_nouns"] for c in t.children)
+        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in nouns for c in t.children)
 
 
 def phrase_cue(ctx: Context, s: int, e: int) -> tuple[Any, str] | None:
@@ -203,6 +204,9 @@ def speaker_of(ctx: Context, t: Any, cue: Any | None, depth: int = 0) -> Speaker
             return ctx.prev[1]
         kinds = ("person",) if low in lex["person_pronouns"] else ("organization", "state", "igo", "group")
         return ctx.names.before(t.idx, kinds)
+    if t.lemma_.lower() in lex["study_nouns"] and depth < 2:
+        owner = owner_of(t)  # "an analysis by X found": X; a study nobody is said to own is nobody's
+        return speaker_of(ctx, owner, None, depth + 1) if owner is not None else None
     if t.lemma_.lower() in lex["document_nouns"] and depth < 2:
         owner = owner_of(t)
         if owner is not None:
