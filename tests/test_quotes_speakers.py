@@ -214,3 +214,8 @@ def test_a_study_without_an_author_is_nobodys(speaker):
     text = ("The Cato Institute hosted a panel. A 2019 study on the effects of the duties found that they "
             "“raised prices for every household in the country.”\n")
     assert speaker(text, "raised prices") is None
+
+
+def test_they_is_never_a_city(speaker):
+    text = ("We drove through Springfield on the way home. And they said, “We will see you again next spring.”\n")
+    assert speaker(text, "We will see you") != "Springfield"

@@ -152,7 +152,9 @@ class Names:
         for ms, me, sp in reversed(self.mentions[:i]):
             if ms < offset - limit:
                 break
-            if sp.kind in kinds and me <= offset and not self.in_quote(ms):
+            # spaCy's GPE is any place ("Philadelphia"): only the entity pass's states speak
+            city = sp.kind == "state" and sp.entity_id is None and self.ents is not None
+            if sp.kind in kinds and me <= offset and not self.in_quote(ms) and not city:
                 return self.canonical(sp)
         return None
 

@@ -134,30 +134,31 @@ def described_by(ctx: Any, head: Any, name_ids: set[int]) -> list:
 
 def holders(ctx: Any) -> list[Holder]:
     """Every person mention with the role words around it; computed once per document."""
-    if getattr(ctx, "role_holders", None) is not None:
-        return ctx.role_holders
-    out = []
-    for ms, me, sp in ctx.names.mentions:
-        toks = ctx.tokens(ms, me)
-        if sp.kind != "person" or not toks:
-            continue
-        ids = {t.i for t in toks}
-        head = next((t for t in toks if t.head.i not in ids or t.head.i == t.i), toks[-1])
-        title = title_tokens(ctx, toks[0]) + [t for t in toks if t.pos_ != "PROPN" or len(t.text) > 2 and t.text.endswith(".")]
-        described = described_by(ctx, head, ids)
-        role = [t for t in title + described if not ctx.quoted(t)]
-        entity_words = entity_role_words(ctx, sp)
-        words = {role_word(t) for t in role if t.pos_ in ROLE_POS} | set(entity_words)
-        heads = chunk_heads([role_word(t) if t.pos_ in ROLE_POS else "" for t in title])
-        heads |= chunk_heads(entity_words)
-        heads |= {role_word(t) for t in described if t.i == described_head(described)}
-        owners = {owner_key(ctx, b) for b in bodies_in(ctx, *span_of(role))} if role else set()
-        if country := person_country(ctx, sp):
-            owners.add(country)
-        full = ctx.names.canonical(sp)
-        out.append(Holder(full, ms, frozenset(words), frozenset(owners), frozenset(heads)))
-    ctx.role_holders = out
-    return out
+    if getattr(ctx, "role_holders", None) is None:
+        ctx.role_holders = [h for ms, me, sp in ctx.names.mentions if sp.kind == "person"
+                            and (h := holder_of(ctx, ms, me, sp)) is not None]
+    return ctx.role_holders
+
+
+def holder_of(ctx: Any, ms: int, me: int, sp: Speaker) -> Holder | None:
+    toks = ctx.tokens(ms, me)
+    if not toks:
+        return None
+    ids = {t.i for t in toks}
+    head = next((t for t in toks if t.head.i not in ids or t.head.i == t.i), toks[-1])
+    # title words inside the mention too ("Gen." of "Gen. Ann Roe"), but not initials ("T.")
+    inner = [t for t in toks if t.pos_ != "PROPN" or len(t.text) > 2 and t.text.endswith(".")]
+    title = title_tokens(ctx, toks[0]) + inner
+    described = described_by(ctx, head, ids)
+    role = [t for t in title + described if not ctx.quoted(t)]
+    entity_words = entity_role_words(ctx, sp)
+    words = {role_word(t) for t in role if t.pos_ in ROLE_POS} | set(entity_words)
+    heads = chunk_heads([role_word(t) if t.pos_ in ROLE_POS else "" for t in title]) | chunk_heads(entity_words)
+    heads |= {role_word(t) for t in described if t.i == described_head(described)}
+    owners = {owner_key(ctx, b) for b in bodies_in(ctx, *span_of(role))} if role else set()
+    if country := person_country(ctx, sp):
+        owners.add(country)
+    return Holder(ctx.names.canonical(sp), ms, frozenset(words), frozenset(owners), frozenset(heads))
 
 
 def role_of(ctx: Any, t: Any, s: int, e: int) -> Role:
