@@ -12,7 +12,6 @@ from pipeline.extract.events.triggers import Candidate
 from pipeline.nlp.parse import doc_text
 
 
-SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # "the visit of the minister", "the request of X": "of" names who acted; elsewhere the target
 OF_IS_ACTOR = {"CONSULT", "REQUEST", "SUPPORT", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "MOBILIZE"}
 

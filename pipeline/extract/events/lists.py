@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.extract.events.context import DocContext
 from pipeline.extract.events.arguments import leading_parties
+from pipeline.extract.events.context import DocContext
 from pipeline.extract.events.lexicon import Entry, Lexicon
 from pipeline.extract.events.output import event_row
 from pipeline.extract.events.parties import ArgReader, Party, entity_code, token_at

@@ -5,20 +5,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from pipeline.extract.events.context import DocContext
 from pipeline.extract.events.arguments import object_of, party_codes, read_arguments
+from pipeline.extract.events.context import DocContext
+from pipeline.extract.events.lexicon import Entry, Lexicon
+from pipeline.extract.events.memory import counterpart, note_pairs, refers_back, remember_pair
 from pipeline.extract.events.output import actor_recipient_pairs, event_location, event_row
 from pipeline.extract.events.parties import ArgReader, Party, governing_verb
 from pipeline.extract.events.status import announced, clause_status, habitual, imperative, menacing, past_tense, stated_resolve
-from pipeline.extract.events.lexicon import Entry, Lexicon
-from pipeline.extract.events.memory import counterpart, note_pairs, refers_back, remember_pair
 from pipeline.extract.events.triggers import Candidate, yields_to_inner
 from pipeline.extract.events.when import event_date
 from pipeline.nlp.parse import doc_text
 
 
+# types that are events with no recipient named ("troops massed on the border", "protesters marched")
 NULL_RECIPIENT_OK = {"MOBILIZE", "PROTEST"}
-
+# a list item's mark at the start of its line: "- ", "* ", "3. "
 LIST_BULLET = re.compile(r"\s*(?:[-*\u2022]|\d{1,2}[.)])\s+\S")
 
 
