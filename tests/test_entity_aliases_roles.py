@@ -94,3 +94,19 @@ def test_a_speech_for_a_state_addresses_the_assembly(nlp):
 def test_a_news_text_has_no_addressee(nlp):
     found = addressed(nlp, "Mr. President, you said the Assembly would meet.", None)
     assert not [t for t, c in found if c in ("UNGA", "UN")]
+
+
+def test_plural_counterparts_are_the_state(nlp):
+    found = resolved(nlp, "Foreign Minister Yoshimasa Hayashi spoke first. The envoys then met their Japanese "
+                          "counterparts.")
+    assert found["Japanese counterparts"].entity_type == "state"
+
+
+def test_a_titled_surname_alone_is_the_one_holder_of_that_name(nlp):
+    found = resolved(nlp, "Ambassador Tai met the delegation on Monday.", date=dt.date(2022, 5, 1))
+    assert found["Tai"].name == "Katherine Tai"
+
+
+def test_a_surname_shared_by_office_holders_stays_unresolved(nlp):
+    found = resolved(nlp, "Kim warned the visitors on Monday.", date=dt.date(2019, 5, 1))
+    assert found.get("Kim") is None or found["Kim"].code is None

@@ -3,10 +3,13 @@ people the gazetteer lacks gathered over their variants, and lone surnames NER m
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from pipeline.extract.entities.dictionary import Entity
-from pipeline.extract.entities.gazetteer import HONORIFICS, INITIAL, Lexicon, _role_text, lexicon, plain_entity
+from pipeline.extract.entities.gazetteer import (
+    HONORIFICS, INITIAL, Lexicon, _role_text, actor_entity, lexicon, plain_entity,
+)
 from pipeline.extract.entities.roles import _portfolio_ending_at, _strip_titles
 
 
@@ -53,7 +56,7 @@ def _preferred(ents: list[Entity]) -> Entity | None:
     return holders[0] if len(holders) == 1 else None
 
 
-def _merge_people(resolved: list, people: dict) -> None:
+def _merge_people(resolved: list, people: dict, date=None) -> None:
     """Map single-token names to the document's fuller names by family name, then to entities.
     A lone given name ("Mike") that is no one's family name is dropped, never guessed."""
     lex = lexicon()
@@ -88,6 +91,8 @@ def _merge_people(resolved: list, people: dict) -> None:
                 target = _preferred(by_word[low])
             elif len(fulls) == 1:
                 target = fulls[0]
+            elif not fulls and _holder_by_surname(low, date) is not None:
+                target = _holder_by_surname(low, date)  # "Ambassador Quill" alone: the one Quill in office
             elif low in givens:
                 target = None
         if isinstance(target, _Person):
@@ -98,6 +103,26 @@ def _merge_people(resolved: list, people: dict) -> None:
         s, e, _ = resolved[k]
         resolved[k] = (s, e, ent)
     resolved[:] = [r for r in resolved if r[2] is not None]
+
+
+@functools.lru_cache(maxsize=1)
+def _surnames() -> dict[str, list]:
+    """Family name -> gazetteer people holding a dated office."""
+    lex = lexicon()
+    out: dict[str, list] = {}
+    for actor in lex.actors.values():
+        if actor.entity_type == "person" and any(t.role and t.start for t in actor.terms):
+            for w in _calls(actor.name.split(), lex):
+                out.setdefault(w, []).append(actor)
+    return out
+
+
+def _holder_by_surname(word: str, date) -> Entity | None:
+    """The only gazetteer person of that family name in office on the date; None when several or none."""
+    if date is None:
+        return None
+    holders = [a for a in _surnames().get(word, []) if any(t.role and t.start and t.covers(date) for t in a.terms)]
+    return actor_entity(holders[0], date) if len(holders) == 1 else None
 
 
 def _variants(people: dict, resolved: list, lex: Lexicon) -> tuple[dict[int, _Person], dict[int, Entity]]:

@@ -174,7 +174,7 @@ def _resolve(parsed, doc_id: str, date) -> DocEntities:
         target = _target(c, doc, words, lows, lex, date, people)
         if target is not None:
             resolved.append((c.start, c.end, target))
-    _merge_people(resolved, people)
+    _merge_people(resolved, people, date)
     resolved += _lone_surnames(doc, words, resolved)
     resolved += _bare_titles(doc, words, lows, lex, date, resolved)
     parts = _compound_parts(words, spans, lex)

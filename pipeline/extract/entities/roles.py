@@ -218,6 +218,7 @@ def _bare_titles(doc, words, lows, lex, date, resolved) -> list:
         if lows[j] not in lex.role_firsts and lows[j] not in COUNTERPARTS:
             continue
         role = (1, COUNTERPART) if lows[j] in COUNTERPARTS else _longest(lex.roles, lows, j, lex.role_maxlen)
+        plural = lows[j] == "counterparts"  # several officials: the state, never one of them
         if not role or any(taken[j:j + role[0]]):
             continue
         end = j + role[0]
@@ -239,7 +240,7 @@ def _bare_titles(doc, words, lows, lex, date, resolved) -> list:
             continue
         if owner is None and not ref and not (j > 0 and lows[j - 1] == "the"):
             continue
-        holder = owner or _holder(role[1], country, j, people, starts, lex, date)
+        holder = owner or (None if plural else _holder(role[1], country, j, people, starts, lex, date))
         if holder is None and ref and not _is_past(doc, lows, start, lex):
             holder = state_entity(country) if country in lex.state_names else None  # nobody known: the state
         if holder is not None:
