@@ -3,9 +3,12 @@
 Parts, in the order a document passes through them:
 - dictionary.py: typed, schema-checked entries of the actor dictionaries;
 - gazetteer.py: the lexicon built from them and the entities it makes;
+- phoenix.py: the Phoenix actor dictionary (PETRARCH-2), a fallback after the gazetteer;
 - mentions.py: candidate spans (lexicon, NER) and the choice among them;
-- roles.py: titles around names and bare titles pointing at their holder;
-- aliases.py: name variants of one person merged within a document;
+- roles.py: titles around names, and bare titles ("the Prime Minister of Japan", "his Japanese
+  counterpart", "the head of X") pointing at the holder the text names or the one in office on the
+  document's date, else the state or body;
+- aliases.py: name variants of one person merged within a document (initials, nicknames, suffixes);
 - resolve.py: one document's entities and mentions, and the table rows.
 """
 from pipeline.extract.entities.dictionary import Actor, Entity, Mention, Term
