@@ -219,3 +219,8 @@ def test_a_study_without_an_author_is_nobodys(speaker):
 def test_they_is_never_a_city(speaker):
     text = ("We drove through Springfield on the way home. And they said, “We will see you again next spring.”\n")
     assert speaker(text, "We will see you") != "Springfield"
+
+
+def test_a_name_nobody_resolves_stands_as_written(speaker):
+    text = "There’s an expression — [Hartley] said, “They also serve who only stand and wait.”\n"
+    assert speaker(text, "They also serve") == "Hartley"

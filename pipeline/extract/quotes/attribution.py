@@ -226,6 +226,10 @@ def speaker_of(ctx: Context, t: Any, cue: Any | None, depth: int = 0) -> Speaker
         if found.entity_id:
             return found
         return group_as_written(ctx, t, s, e)
+    name = clean_name(ctx.text[s:e])  # a name nobody resolved: as written ("Milton said")
+    if any(c.dep_ == "appos" and s <= c.idx < e for c in t.rights):
+        name = name_in_label(name.split())
+    return with_partners(ctx, t, ctx.names.lookup(name), depth) if name else None
 
 
 def group_as_written(ctx: Context, t: Any, s: int, e: int) -> Speaker | None:
@@ -236,10 +240,6 @@ def group_as_written(ctx: Context, t: Any, s: int, e: int) -> Speaker | None:
         return None
     name = clean_name(ctx.text[s:e])
     return Speaker(name, None, "group") if name[:1].isalpha() else None
-    name = clean_name(ctx.text[s:e])
-    if any(c.dep_ == "appos" and s <= c.idx < e for c in t.rights):
-        name = name_in_label(name.split())
-    return with_partners(ctx, t, ctx.names.lookup(name), depth) if name else None
 
 
 def with_partners(ctx: Context, t: Any, first: Speaker | None, depth: int) -> Speaker | None:
