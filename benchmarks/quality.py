@@ -23,6 +23,7 @@ import tempfile
 from pathlib import Path
 
 from pipeline.evaluate import evaluate
+from pipeline.evaluate.gold_parts import gold_copy
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = [
@@ -47,22 +48,6 @@ def seed_copy(work: Path) -> Path:
         if path.is_file():
             shutil.copy(path, seeds / path.name)
     return seeds
-
-
-def gold_copy(work: Path, part: str) -> Path:
-    """The sources of one part of the own gold set, in their folders, with their collection files."""
-    folder = work / f"own-{part}"
-    split = json.loads((ROOT / "benchmarks" / "gold" / "split.json").read_text(encoding="utf-8"))
-    for row in (r for r in split if r["part"] == part):
-        source = ROOT / "sources" / row["source_file"]
-        target = folder / row["source_file"]
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(source, target)
-        for parent in source.relative_to(ROOT / "sources").parents:
-            collection = ROOT / "sources" / parent / "collection.yaml"
-            if collection.exists():
-                shutil.copy(collection, folder / parent / "collection.yaml")
-    return folder
 
 
 def gold_path(gold: str, shared: Path) -> Path:
