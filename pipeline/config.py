@@ -19,6 +19,12 @@ def spacy_model_name() -> str:
     return os.environ.get("DIPLODATA_SPACY_MODEL") or DEFAULT_SPACY_MODEL
 
 
+def event_model_path() -> str | None:
+    """DIPLODATA_EVENT_MODEL: another trained event model file, or "none" for the rules alone
+    (the default is the model shipped in pipeline/data/event_model.json)."""
+    return os.environ.get("DIPLODATA_EVENT_MODEL") or None
+
+
 def max_source_bytes() -> int:
     return int(os.environ.get("DIPLODATA_MAX_SOURCE_BYTES") or DEFAULT_MAX_SOURCE_BYTES)
 

@@ -42,6 +42,19 @@ def _no_user_dagster_home(monkeypatch):
     yield
 
 
+@pytest.fixture
+def rules_alone(monkeypatch):
+    """The event rules without the learned trigger model (for tests of what a rule family decides;
+    the model may still read such a sentence, see tests/test_event_model.py)."""
+    from pipeline.extract.event_model import load_event_model
+
+    monkeypatch.setenv("DIPLODATA_EVENT_MODEL", "none")
+    load_event_model.cache_clear()
+    yield
+    monkeypatch.delenv("DIPLODATA_EVENT_MODEL")
+    load_event_model.cache_clear()
+
+
 def events_of(nlp, text: str, published):
     """Events of one text written for a test: parsed once, entities resolved, then extracted."""
     from pipeline.extract.entities import resolve_entities

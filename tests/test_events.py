@@ -417,7 +417,7 @@ def test_list_item_commitment_by_one_party(run):
     assert {r["actor_code"] for r in rows if r["event_type"] == "AGREE"} == {"NOR", "DNK"}
 
 
-def test_sentence_commitment_without_a_counterpart_is_not_an_event(run):
+def test_sentence_commitment_without_a_counterpart_is_not_an_event(run, rules_alone):
     assert not run("Norway agreed to host a training centre.")
 
 

@@ -290,7 +290,7 @@ def test_two_parties_reaffirming_their_commitment_is_a_promise_between_them(run)
     assert pairs(rows, "AGREE") == {("USA", "PHL")}
 
 
-def test_one_party_reaffirming_a_commitment_to_a_named_accord_is_no_event(run):
+def test_one_party_reaffirming_a_commitment_to_a_named_accord_is_no_event(run, rules_alone):
     assert not run("Japan reaffirmed its commitment to the Paris Agreement.")
 
 

@@ -12,6 +12,7 @@ import hashlib
 from pathlib import Path
 
 from pipeline.extract.entities import entity_rows, mention_rows, resolve_entities
+from pipeline.extract.event_model import model_identity
 from pipeline.extract.events import extract_events
 from pipeline.extract.figures import extract_figures
 from pipeline.extract.quotes import extract_quotes
@@ -59,7 +60,9 @@ def extract_document(parsed: ParsedDoc) -> dict[str, list[dict]]:
 
 
 def cache_key(text_sha256: str, published_date, model: str, speaking_state: str | None = None) -> str:
-    return sha256_text(f"{text_sha256}|{published_date}|{speaking_state}|{extractor_version()}|{model}")[:32]
+    # the event model is chosen at run time (DIPLODATA_EVENT_MODEL), so its digest is part of the key
+    return sha256_text(f"{text_sha256}|{published_date}|{speaking_state}|{extractor_version()}|{model}|"
+                       f"{model_identity()}")[:32]
 
 
 class ExtractCache:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.events.context import DocContext
-from pipeline.extract.events.headlines import headline_rows
+from pipeline.extract.events.headlines import headline_rows, headlines
+from pipeline.extract.events.learned import learned_rows
 from pipeline.extract.events.lexicon import load_lexicon
 from pipeline.extract.events.lists import catch_up_list_pair, list_rows
 from pipeline.extract.events.parties import ArgReader
@@ -33,6 +34,7 @@ def _extract(ctx: DocContext) -> list[dict]:
     reader = ArgReader(ctx, lex.grammar)
     rows, taken_by_lists = list_rows(ctx, reader, lex)
     coding = Coding(ctx, reader, lex)
+    titles = [(h.start, h.end) for h in headlines(ctx.text)]  # the headline pass reads these lines
     for sent in ctx.doc.sents:
         if sent.text.rstrip().endswith("?") or FOOTNOTE.match(sent.text):
             continue
@@ -49,6 +51,9 @@ def _extract(ctx: DocContext) -> list[dict]:
         for cand, inner in deferred:
             if not fired & {t.i for t in [inner] + objects_of(inner, preps=("in",))}:
                 rows.extend(rows_for(coding, cand))  # the inner action coded nothing
+        # the rules are precise where they fire; the model reads the sentences they leave
+        if not fired and not any(start <= sent.start_char < end for start, end in titles):
+            rows.extend(learned_rows(coding, sent, taken))
     rows.extend(headline_rows(ctx, reader, lex, rows))
     return _dedupe(rows)
 

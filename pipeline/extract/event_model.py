@@ -1,0 +1,225 @@
+"""A learned reading of candidate triggers: which PLOVER type a verb or noun of the parse names, or none.
+
+The rules of the event coder keep what they are good at (arguments, dates, status); this model
+decides, for every verb and event-like noun the rules did not code, whether it names an event and of
+which type. It is a multinomial logistic regression over the parse around the token (its lemma, the
+words it governs and is governed by, auxiliaries, negation, the kind of subject) plus the field's
+dictionaries as votes: the CAMEO verb dictionary read through CAMEO->PLOVER and the project's own
+trigger lexicon each vote for a type, and the weight of a vote is shared by all types, so a type the
+training data barely shows (PROTEST, COERCE) is still proposed where the dictionaries name it.
+
+Trained by `scripts/train_event_model.py` on the `tune` part of the project's own gold set with a
+fixed seed; the weights ship as `pipeline/data/event_model.json`. Numpy only, CPU, nothing downloaded.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from pipeline.config import event_model_path
+from pipeline.extract.trigger_lexicon import load_derived, match, residual
+from schemas.vocab import EVENT_TYPES
+
+MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "event_model.json"
+NONE = "NONE"
+CLASSES = (NONE, *EVENT_TYPES)
+VOTE_SOURCES = ("cameo_pattern", "cameo_verb", "cameo_noun", "rules_verb", "rules_noun", "rules_phrase")
+CANDIDATE_POS = ("VERB", "NOUN")
+ENTITY_LABELS = ("GPE", "NORP", "PERSON", "ORG", "FAC", "LOC")
+CHILD_DEPS = ("dobj", "nsubjpass", "attr", "oprd", "xcomp", "ccomp", "prt", "dative", "agent", "acomp")
+FIRST_PERSON = ("we", "i", "us", "our")
+
+
+def lemma(tok) -> str:
+    """The lower-case lemma; a capitalised verb at a line start that the tagger read as a proper noun
+    ("Recognize the importance ...") is read as the word it is."""
+    if tok.pos_ == "PROPN" and (tok.is_sent_start or tok.i == 0 or tok.nbor(-1).is_punct):
+        return tok.lower_
+    return tok.lemma_.lower()
+
+
+def is_candidate(tok, lexicon) -> bool:
+    """Every verb and common noun, and a proper noun or adjective that a dictionary names as a trigger."""
+    if not tok.is_alpha or len(tok) < 3:
+        return False
+    if tok.pos_ in CANDIDATE_POS:
+        return True
+    if tok.pos_ in ("PROPN", "ADJ"):
+        return bool(votes(tok, lexicon))
+    return False
+
+
+def _entity(tok) -> str | None:
+    for t in tok.subtree:
+        if t.ent_type_ in ENTITY_LABELS:
+            return t.ent_type_
+    return None
+
+
+def _subject_features(subj) -> list[str]:
+    out = [f"subj_dep={subj.dep_}"]
+    if subj.lower_ in FIRST_PERSON:
+        return [*out, "subj=first_person"]
+    if subj.pos_ == "PRON":
+        return [*out, "subj=pronoun"]
+    kind = _entity(subj)
+    return [*out, f"subj_ent={kind}" if kind else f"subj_lemma={subj.lemma_.lower()}"]
+
+
+def _child_features(tok, word: str) -> list[str]:
+    out: list[str] = []
+    for c in tok.children:
+        dep, low = c.dep_, c.lemma_.lower()
+        if dep in ("nsubj", "nsubjpass", "csubj", "poss") and dep != "nsubjpass":
+            out += _subject_features(c)
+        if dep in CHILD_DEPS:
+            out += [f"{dep}={low}", f"{word}|{dep}={low}"]
+            if (kind := _entity(c)) is not None:
+                out.append(f"{dep}_ent={kind}")
+        elif dep == "prep":
+            out += [f"prep={c.lower_}", f"{word}|prep={c.lower_}"]
+            for g in c.children:
+                if g.dep_ in ("pobj", "pcomp"):
+                    out.append(f"{c.lower_}_obj={g.lemma_.lower()}")
+                    if (kind := _entity(g)) is not None:
+                        out.append(f"{c.lower_}_ent={kind}")
+        elif dep in ("aux", "auxpass"):
+            out.append(f"aux={c.lower_}")
+        elif dep == "neg":
+            out.append("negated")
+        elif dep == "amod" and tok.pos_ == "NOUN":
+            out.append(f"amod={low}")
+    return out
+
+
+def features(tok) -> list[str]:
+    """The class-specific evidence of one candidate token, as feature names."""
+    word = lemma(tok)
+    head = tok.head
+    out = [f"lemma={word}", f"pos={tok.pos_}", f"tag={tok.tag_}", f"dep={tok.dep_}",
+           f"{word}|dep={tok.dep_}", f"suffix={word[-3:]}"]
+    if head.i != tok.i:
+        out += [f"head={head.lemma_.lower()}", f"head={head.lemma_.lower()}|{tok.dep_}", f"head_pos={head.pos_}"]
+        out += [f"head_aux={c.lower_}" for c in head.children if c.dep_ in ("aux", "auxpass")]
+    else:
+        out.append("root")
+    if tok.ent_type_:
+        out.append(f"ent={tok.ent_type_}")
+    out += _child_features(tok, word)
+    return out
+
+
+def votes(tok, lexicon) -> set[tuple[str, str]]:
+    """(source, type) for each dictionary that reads this token as a trigger. `lexicon` is the event
+    coder's `Lexicon` (read by attribute, not imported: the coder imports this module)."""
+    word = lemma(tok)
+    derived = load_derived()
+    found: set[tuple[str, str]] = set()
+    if tok.pos_ in ("VERB", "PROPN", "ADJ"):
+        if (m := match(tok)) is not None:
+            found.add(("cameo_pattern", m.reading.type))
+        if (r := derived.verbs.get(word)) is not None and not residual(r.cameo):
+            found.add(("cameo_verb", r.type))
+        if (entry := lexicon.verbs.get(word)) is not None:
+            found.add(("rules_verb", entry.type))
+        for c in tok.children:
+            if (rule := lexicon.phrase_index.get((word, c.lemma_.lower()))) is not None:
+                found.add(("rules_phrase", rule.type))
+    if tok.pos_ in ("NOUN", "PROPN"):
+        if (r := derived.nouns.get(word)) is not None and not residual(r.cameo):
+            found.add(("cameo_noun", r.type))
+        if (entry := lexicon.nouns.get(word)) is not None:
+            found.add(("rules_noun", entry.type))
+    return found
+
+
+def vote_matrix(found: set[tuple[str, str]]) -> np.ndarray:
+    """Votes as a (sources x classes) indicator, the shape the shared weights read."""
+    m = np.zeros((len(VOTE_SOURCES), len(CLASSES)), dtype=np.float32)
+    for source, etype in found:
+        m[VOTE_SOURCES.index(source), CLASSES.index(etype)] = 1.0
+    return m
+
+
+@dataclass(frozen=True)
+class EventModel:
+    """Weights of the trained model: one row of class weights per known feature, a class bias, one
+    shared weight per dictionary, and the probability above which a type is taken."""
+
+    index: dict[str, int]
+    weights: np.ndarray  # features x classes
+    bias: np.ndarray  # classes
+    vote_weights: np.ndarray  # sources
+    threshold: float
+    trained_on: str
+
+    def logits(self, names: list[str], found: set[tuple[str, str]]) -> np.ndarray:
+        rows = [self.index[n] for n in names if n in self.index]
+        out = self.bias + (self.weights[rows].sum(axis=0) if rows else 0.0)
+        return out + self.vote_weights @ vote_matrix(found)
+
+    def reading(self, tok, lexicon) -> tuple[str, float] | None:
+        """The type this token names and its probability, or None when it names no event."""
+        z = self.logits(features(tok), votes(tok, lexicon))
+        p = np.exp(z - z.max())
+        p /= p.sum()
+        best = int(p[1:].argmax()) + 1
+        return (CLASSES[best], float(p[best])) if p[best] >= self.threshold else None
+
+    def to_json(self) -> dict:
+        names = sorted(self.index, key=self.index.get)
+        return {"classes": list(CLASSES), "vote_sources": list(VOTE_SOURCES), "threshold": self.threshold,
+                "trained_on": self.trained_on, "bias": _rounded(self.bias),
+                "vote_weights": _rounded(self.vote_weights),
+                "weights": {n: _rounded(self.weights[self.index[n]]) for n in names}}
+
+
+def _rounded(values: np.ndarray) -> list[float]:
+    return [round(float(v), 4) for v in values]
+
+
+class ModelFileError(ValueError):
+    """The model file does not match the classes or dictionaries this code reads."""
+
+
+def from_json(data: dict) -> EventModel:
+    if tuple(data.get("classes", ())) != CLASSES or tuple(data.get("vote_sources", ())) != VOTE_SOURCES:
+        raise ModelFileError("event model was trained for other classes or dictionaries: retrain it "
+                             "with scripts/train_event_model.py")
+    names = list(data["weights"])
+    weights = np.array([data["weights"][n] for n in names], dtype=np.float32).reshape(len(names), len(CLASSES))
+    return EventModel({n: i for i, n in enumerate(names)}, weights, np.array(data["bias"], dtype=np.float32),
+                      np.array(data["vote_weights"], dtype=np.float32), float(data["threshold"]),
+                      str(data.get("trained_on", "")))
+
+
+def chosen_model() -> str:
+    """The model file a build uses: DIPLODATA_EVENT_MODEL, else the shipped one; "none" is no model."""
+    return event_model_path() or str(MODEL_PATH)
+
+
+def model_identity() -> str:
+    """What the extract cache must know of the model: a digest of the chosen file, or "none"."""
+    chosen = chosen_model()
+    if chosen.lower() == "none":
+        return "none"
+    return _digest(chosen, Path(chosen).stat().st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=4)
+def _digest(path: str, mtime_ns: int) -> str:  # mtime in the key: a retrained file is read again
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
+
+
+@functools.lru_cache(maxsize=2)
+def load_event_model(path: str | None = None) -> EventModel | None:
+    """The shipped model, or the file DIPLODATA_EVENT_MODEL names; "none" turns the model off (rules alone)."""
+    chosen = path or chosen_model()
+    if chosen.lower() == "none":
+        return None
+    return from_json(json.loads(Path(chosen).read_text(encoding="utf-8")))

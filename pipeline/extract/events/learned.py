@@ -1,0 +1,69 @@
+"""Rows the learned trigger model adds: a verb or noun of the sentence that no rule coded, which the
+model reads as an event of some type. The model decides the type (pipeline/extract/event_model.py);
+the rules keep what they know: clause status (negation, hypotheticals), arguments, date and place."""
+from __future__ import annotations
+
+from pipeline.extract.event_model import is_candidate, lemma, load_event_model
+from pipeline.extract.events.arguments import read_arguments
+from pipeline.extract.events.lexicon import Entry, Lexicon
+from pipeline.extract.events.output import actor_recipient_pairs, event_location, event_row
+from pipeline.extract.events.rows import Coding
+from pipeline.extract.events.status import clause_status, past_tense
+from pipeline.extract.events.triggers import Candidate
+from pipeline.extract.events.when import event_date
+from pipeline.extract.trigger_lexicon import load_derived
+
+# Types whose two sides act together, so two named parties with no recipient are one pair
+RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
+
+
+def learned_rows(coding: Coding, sent, passed: set[int]) -> list[dict]:
+    """Rows of the tokens of `sent` that the model reads as triggers, skipping `passed` (tokens the
+    rules consumed, such as list items). Without a model (DIPLODATA_EVENT_MODEL=none) the rules
+    stand alone."""
+    model = load_event_model()
+    if model is None:
+        return []
+    rows: list[dict] = []
+    for tok in sent:
+        if tok.i in passed or not is_candidate(tok, coding.lex):
+            continue
+        reading = model.reading(tok, coding.lex)
+        if reading is not None:
+            rows += _rows(coding, tok, *reading)
+    return rows
+
+
+def _rows(coding: Coding, tok, etype: str, probability: float) -> list[dict]:
+    kind = "noun" if tok.pos_ == "NOUN" else "verb"
+    status = clause_status(tok, kind, coding.lex)
+    if status is None:
+        return []  # negated, hypothetical or conditional: not an event (codebook section 5)
+    status = "planned" if status == "desire" else status
+    mode = _mode(tok, etype, coding.lex)
+    cand = Candidate(tok, Entry(type=etype, mode=mode or "", confidence=round(probability, 2),
+                                reciprocal=etype in RECIPROCAL), kind)
+    args = read_arguments(cand, coding.reader, coding.lex)
+    actors, recips = (args.actors, args.recips) if args is not None else ([], [])
+    pairs = actor_recipient_pairs(actors, recips, cand.entry.reciprocal)
+    if not any(a.code or (r is not None and r.code) for a, r in pairs):
+        return []  # no one acting, or no state or body on either side: no interaction between political actors
+    date = event_date(coding.ctx, tok, kind, status, coding.lex.grammar)
+    published = coding.ctx.published_date
+    if date and published and date[0] > published and date[2] != "year" and not past_tense(tok, kind):
+        status = "planned"
+    place = event_location(tok, coding.reader)
+    return [event_row(coding.ctx, cand, etype, mode, a, r, status, date, kind, place) for a, r in pairs]
+
+
+def _mode(tok, etype: str, lex: Lexicon) -> str | None:
+    """The mode a dictionary gives this word for this type, if one does."""
+    word = lemma(tok)
+    for table in (lex.verbs, lex.nouns):
+        if (entry := table.get(word)) is not None and entry.type == etype:
+            return entry.mode
+    derived = load_derived()
+    for reading in (derived.verbs.get(word), derived.nouns.get(word)):
+        if reading is not None and reading.type == etype:
+            return reading.mode
+    return None

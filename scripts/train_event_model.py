@@ -1,0 +1,216 @@
+"""Train the event trigger model (pipeline/extract/event_model.py) on the `tune` part of the
+project's own gold set, reproducibly, and write pipeline/data/event_model.json.
+
+    .venv/bin/python scripts/train_event_model.py [--out pipeline/data/event_model.json]
+
+Every verb and event-like noun of the tune documents is an example; its label is the type of the
+gold event whose trigger it heads, else NONE. The documents are cleaned by the project's ingest and
+parsed by the project's pipeline, exactly as a build reads them. The regularisation is chosen by
+cross-validation over whole documents (3 folds, fixed order); the model is then fitted on all tune
+documents and ships with SHIPPED_THRESHOLD (below, with why). The sealed part is never read here.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from pipeline.evaluate.gold_parts import GOLD, gold_copy  # noqa: E402
+from pipeline.evaluate.words import locate  # noqa: E402
+from pipeline.extract.event_model import (CLASSES, MODEL_PATH, NONE, VOTE_SOURCES, EventModel,  # noqa: E402
+                                          features, is_candidate, vote_matrix, votes)
+from pipeline.extract.events import load_lexicon  # noqa: E402
+from pipeline.ingest.corpus import ingest_corpus  # noqa: E402
+from pipeline.nlp.parse import load_model, parse_text  # noqa: E402
+
+SEED = 20261204
+FOLDS = 3
+L2_CHOICES = (1e-4, 1e-3)
+THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.2, 0.75, 0.05))
+# The probability the shipped model needs before it adds an event. Token-level cross-validation
+# favours 0.2, but end to end a low threshold trades the seed articles' precision for recall on the
+# corpus genres. Swept end to end with the shared scorer (tune: each fold built with a model trained
+# without it; seeds and dev2: built with the model trained on all of tune), the model reading only
+# sentences the rules left empty:
+#   threshold     tune type F1 (cross-fitted)   seeds type F1   dev2 type F1
+#   rules alone   0.252                         0.854           0.788
+#   0.35          0.299                         0.847           0.783
+#   0.40          -                             0.850           0.788
+#   0.50          0.280                         0.859           0.788
+# 0.5 is the lowest that keeps the seeds at or above their rules-alone score.
+SHIPPED_THRESHOLD = 0.5
+MIN_COUNT = 2  # a feature seen once in training is noise for this much data
+EPOCHS = 300
+
+
+@dataclass
+class Example:
+    doc: int
+    names: list[str]
+    votes: np.ndarray  # sources x classes
+    label: int
+
+
+def gold_heads(doc, text: str, events: list[dict]) -> dict[int, str]:
+    """Token index -> gold type, for the syntactic head of each gold event's trigger in its evidence."""
+    heads: dict[int, str] = {}
+    for event in events:
+        trigger = (event.get("trigger") or "").lower()
+        for start, end in locate(event.get("evidence"), text)[:1]:
+            at = text.lower().find(trigger, start, end) if trigger else -1
+            tokens = [t for t in doc if at >= 0 and at <= t.idx < at + len(trigger)]
+            inside = {t.i for t in tokens}
+            head = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), None)
+            if head is not None:
+                heads.setdefault(head.i, event["event_type"])
+    return heads
+
+
+def examples(sources: Path, part: str, parse_cache: Path | None = None) -> list[Example]:
+    """The candidate tokens of every document of one gold part, with their labels."""
+    docs = {d["source_file"]: d for d in ingest_corpus(sources).documents}
+    nlp, lexicon = load_model(), load_lexicon()
+    out: list[Example] = []
+    for n, gold_file in enumerate(sorted((GOLD / part).glob("*.json"))):
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        document = docs[gold["source_file"]]
+        doc = parse_text(document["text"], nlp, parse_cache)
+        heads = gold_heads(doc, document["text"], gold["events"])
+        for tok in doc:
+            if is_candidate(tok, lexicon):
+                label = CLASSES.index(heads.get(tok.i, NONE))
+                out.append(Example(n, features(tok), vote_matrix(votes(tok, lexicon)), label))
+    return out
+
+
+def vocabulary(train: list[Example]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for ex in train:
+        for name in set(ex.names):
+            counts[name] = counts.get(name, 0) + 1
+    kept = sorted(n for n, c in counts.items() if c >= MIN_COUNT)
+    return {n: i for i, n in enumerate(kept)}
+
+
+def design(data: list[Example], index: dict[str, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Sparse rows as (row of each entry, column of each entry), the vote tensor and the labels."""
+    rows, cols = [], []
+    for r, ex in enumerate(data):
+        found = sorted({index[n] for n in ex.names if n in index})
+        rows += [r] * len(found)
+        cols += found
+    v = np.stack([ex.votes for ex in data]) if data else np.zeros((0, len(VOTE_SOURCES), len(CLASSES)))
+    return np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64), v, np.array([ex.label for ex in data])
+
+
+def fit(data: list[Example], l2: float) -> EventModel:
+    """Multinomial logistic regression, full batch, Adam, fixed seed and epoch count."""
+    index = vocabulary(data)
+    rows, cols, v, y = design(data, index)
+    n, c = len(data), len(CLASSES)
+    rng = np.random.default_rng(SEED)
+    w = rng.normal(0, 0.01, (len(index), c))
+    b, s = np.zeros(c), np.zeros(len(VOTE_SOURCES))
+    params = [w, b, s]
+    moments = [(np.zeros_like(p), np.zeros_like(p)) for p in params]
+    onehot = np.eye(c)[y]
+    for step in range(1, EPOCHS + 1):
+        z = _logits(rows, cols, v, w, b, s, n)
+        p = np.exp(z - z.max(axis=1, keepdims=True))
+        p /= p.sum(axis=1, keepdims=True)
+        g = (p - onehot) / n
+        gw = _scatter(cols, g[rows], len(index))
+        grads = [gw + l2 * w, g.sum(axis=0), np.einsum("nc,nsc->s", g, v)]
+        for p_, g_, (m1, m2) in zip(params, grads, moments):
+            m1 *= 0.9
+            m1 += 0.1 * g_
+            m2 *= 0.999
+            m2 += 0.001 * g_ * g_
+            p_ -= 0.05 * (m1 / (1 - 0.9 ** step)) / (np.sqrt(m2 / (1 - 0.999 ** step)) + 1e-8)
+    return EventModel(index, w.astype(np.float32), b.astype(np.float32), s.astype(np.float32), 0.5,
+                      f"benchmarks/gold tune part, seed {SEED}, l2 {l2}")
+
+
+def _scatter(where: np.ndarray, values: np.ndarray, size: int) -> np.ndarray:
+    """Sum the rows of `values` into `size` rows by `where` (np.add.at, but fast: one bincount per class)."""
+    return np.stack([np.bincount(where, weights=values[:, k], minlength=size) for k in range(values.shape[1])], axis=1)
+
+
+def _logits(rows, cols, v, w, b, s, n) -> np.ndarray:
+    return _scatter(rows, w[cols], n) + b + np.einsum("s,nsc->nc", s, v)
+
+
+def probabilities(model: EventModel, data: list[Example]) -> np.ndarray:
+    rows, cols, v, _ = design(data, model.index)
+    z = _logits(rows, cols, v, model.weights, model.bias, model.vote_weights, len(data))
+    p = np.exp(z - z.max(axis=1, keepdims=True))
+    return p / p.sum(axis=1, keepdims=True)
+
+
+def prf(p: np.ndarray, y: np.ndarray, threshold: float) -> tuple[float, float, float]:
+    """Precision, recall and F1 of typed triggers at one threshold (NONE is no prediction)."""
+    best = p[:, 1:].argmax(axis=1) + 1
+    taken = p[np.arange(len(p)), best] >= threshold
+    tp = int(((best == y) & taken & (y != 0)).sum())
+    n_pred, n_gold = int(taken.sum()), int((y != 0).sum())
+    pr, rc = tp / max(n_pred, 1), tp / max(n_gold, 1)
+    return pr, rc, 2 * pr * rc / max(pr + rc, 1e-9)
+
+
+def cross_validate(data: list[Example]) -> tuple[float, float, dict]:
+    """The regularisation and threshold with the best held-out F1 over whole-document folds."""
+    docs = sorted({ex.doc for ex in data})
+    results = {}
+    for l2 in L2_CHOICES:
+        held = []
+        for k in range(FOLDS):
+            test_docs = set(docs[k::FOLDS])
+            model = fit([ex for ex in data if ex.doc not in test_docs], l2)
+            test = [ex for ex in data if ex.doc in test_docs]
+            held.append((probabilities(model, test), np.array([ex.label for ex in test])))
+        p, y = np.concatenate([h[0] for h in held]), np.concatenate([h[1] for h in held])
+        for t in THRESHOLDS:
+            results[(l2, t)] = prf(p, y, t)
+    l2, t = max(results, key=lambda k: results[k][2])
+    return l2, t, {f"l2={k[0]} threshold={k[1]}": [round(x, 3) for x in v] for k, v in results.items()}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", type=Path, default=MODEL_PATH)
+    ap.add_argument("--sources", type=Path, default=ROOT / "sources")
+    ap.add_argument("--hold-out", type=int, metavar="K",
+                    help=f"leave out fold K (0-{FOLDS - 1}) of the tune documents, to score the model on them")
+    ap.add_argument("--l2", type=float, help="use this regularisation instead of cross-validating")
+    ap.add_argument("--threshold", type=float, default=SHIPPED_THRESHOLD,
+                    help=f"probability a type needs (default {SHIPPED_THRESHOLD}; lower to sweep it end to end)")
+    ap.add_argument("--parse-cache", type=Path, help="keep the parses here between runs")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory(prefix="diplodata-train-") as tmp:
+        data = examples(gold_copy(Path(tmp), "tune", args.sources), "tune", args.parse_cache)
+    if args.hold_out is not None:
+        data = [ex for ex in data if ex.doc % FOLDS != args.hold_out]
+    print(f"{len(data)} candidates, {sum(ex.label != 0 for ex in data)} gold triggers")
+    l2 = args.l2
+    if l2 is None:
+        l2, threshold, table = cross_validate(data)
+        print(f"cross-validated (P, R, F1 of typed triggers): best l2={l2} threshold={threshold} "
+              f"-> {table[f'l2={l2} threshold={threshold}']}; at the shipped threshold "
+              f"{table.get(f'l2={l2} threshold={SHIPPED_THRESHOLD}')}")
+    model = fit(data, l2)
+    model = EventModel(model.index, model.weights, model.bias, model.vote_weights, args.threshold,
+                       model.trained_on)
+    args.out.write_text(json.dumps(model.to_json(), separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"wrote {args.out} ({len(model.index)} features)")
+
+
+if __name__ == "__main__":
+    main()
