@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -54,20 +55,30 @@ def gold_path(gold: str, shared: Path) -> Path:
     return ROOT / gold if gold.startswith("benchmarks/") else shared / gold
 
 
+def build_and_score(sources: str, out: Path, gold: Path, event_model: str | None = None) -> dict:
+    """Build `sources` to `out` and score it; `event_model` "none" builds with the event rules alone."""
+    env = dict(os.environ, **({"DIPLODATA_EVENT_MODEL": event_model} if event_model else {}))
+    build = [sys.executable, "-m", "pipeline.cli", "build", "--sources", sources, "--outputs", str(out)]
+    subprocess.run(build, cwd=ROOT, check=True, capture_output=True, env=env)
+    return evaluate(out, gold)
+
+
 def measure(name: str, sources: str, gold: str, shared: Path, work: Path) -> dict:
     out = work / name
-    build = [sys.executable, "-m", "pipeline.cli", "build", "--sources", sources, "--outputs", str(out)]
-    subprocess.run(build, cwd=ROOT, check=True, capture_output=True)
-    result = evaluate(out, gold_path(gold, shared))
+    result = build_and_score(sources, out, gold_path(gold, shared))
     for note in result.pop("notes"):
         print(f"{name}: {note}", file=sys.stderr)
+    # the same build with the learned event model off: what the model adds to the rules
+    alone = build_and_score(sources, work / f"{name}-rules", gold_path(gold, shared), "none")
+    result["events_rules_alone"] = {k: alone[k] for k in ("events_type", "events_full")}
     shown_sources = {str(work / "seeds"): "<the files at the top of sources/>",
                      str(work / "own-sealed"): "<the sealed documents of benchmarks/gold/split.json>",
                      str(work / "own-tune"): "<the tune documents of benchmarks/gold/split.json>"}.get(
         sources, sources.replace(str(shared), "../shared"))
     shown_gold = gold if gold.startswith("benchmarks/") else f"../shared/{gold}"
     shown = (f".venv/bin/diplodata build --sources {shown_sources} --outputs /tmp/q-{name} && "
-             f".venv/bin/diplodata evaluate {shown_gold} --release /tmp/q-{name} --json")
+             f".venv/bin/diplodata evaluate {shown_gold} --release /tmp/q-{name} --json "
+             f"(events_rules_alone: the same with DIPLODATA_EVENT_MODEL=none)")
     return {"set": name, "command": shown, "metrics": result}
 
 
@@ -85,7 +96,8 @@ def main() -> None:
     (ROOT / "docs" / "quality.json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     for m in measurements:
         print(m["set"], {k: m["metrics"][k]["f1"] for k in ("quotes", "quotes_speaker", "figures",
-                                                           "events_type", "events_full")})
+                                                           "events_type", "events_full")},
+              "rules alone:", {k: v["f1"] for k, v in m["metrics"]["events_rules_alone"].items()})
 
 
 if __name__ == "__main__":

@@ -81,3 +81,12 @@ def test_accuracy_table_is_the_evaluate_measurement(card):
         f = m["metrics"]["events_full"]
         assert f"| events_full | {f['precision']} | {f['recall']} | {f['f1']} | {f['tp']} |" in card
     assert "score.py" not in card  # no scorer outside the project is named
+
+
+def test_the_card_shows_the_rules_alone_measures_beside_the_model():
+    from pipeline.release.datacard import metric_rows
+
+    m = {"precision": 0.5, "recall": 0.25, "f1": 0.333, "tp": 1, "predicted": 2, "gold": 4}
+    rows = metric_rows({"events_type": m, "events_rules_alone": {"events_type": dict(m, f1=0.2)}})
+    assert [r[0] for r in rows] == ["events_type", "events_type (events rules alone)"]
+    assert rows[1][3] == 0.2

@@ -196,12 +196,16 @@ def cite_section(version: str, entries: list[dict]) -> list[str]:
             "```", "", *(["Please cite the source collections as well:", "", *sources, ""] if sources else [])]
 
 
-def metric_rows(metrics: dict) -> list[list]:
+def metric_rows(metrics: dict, variant: str = "") -> list[list]:
+    """One row per measure; a nested group (`events_rules_alone`: the build without the learned
+    event model) gives its measures again, named with the group."""
     rows = []
     for name, m in metrics.items():
         if isinstance(m, dict) and "f1" in m:
-            rows.append([name, m.get("precision"), m.get("recall"), m.get("f1"), m.get("tp"),
+            rows.append([f"{name}{variant}", m.get("precision"), m.get("recall"), m.get("f1"), m.get("tp"),
                          m.get("predicted"), m.get("gold")])
+        elif isinstance(m, dict) and not variant:
+            rows += metric_rows(m, f" ({name.replace('_', ' ')})")
     return rows
 
 
