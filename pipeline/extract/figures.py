@@ -92,6 +92,12 @@ def _decide(q: Quantity, span, rows: list[dict]) -> tuple[str, str | None] | Non
     """(kind, unit) of the figure, or None when it is not a figure."""
     if q.verb_multiple:
         return ("multiple", "x") if span[0].pos_ in ("VERB", "AUX") else None
+    if "occasion" in q.flags:  # "met twice": the adverb of a verb counts its occasions
+        tok, prev = span[0], _previous_word(span[0])
+        verb = tok.head.pos_ in ("VERB", "AUX") or (prev is not None and prev.pos_ == "VERB")
+        return ("count", "time") if tok.pos_ == "ADV" and verb else None
+    if q.words and q.value == 0 and q.kind in (None, "count", "compound"):
+        return None  # "net zero", "zero-emission vehicles", "zero tolerance": a policy word, not a count
     if "yearlike" in q.flags:
         unit = _year_count(q, span)
         return ("count", unit) if unit else None
@@ -100,7 +106,7 @@ def _decide(q: Quantity, span, rows: list[dict]) -> tuple[str, str | None] | Non
     if q.kind in ("duration", "distance", "mass", "other") and _relative_time(span):
         return None
     if q.words and q.value == 1 and not q.qualified and q.kind in ("duration", "count") and not q.compound_noun:
-        if not (q.kind == "duration" and ("unit_only" in q.flags or _governed_one(span))):
+        if not (q.kind == "duration" and (q.flags & {"unit_only", "unit_adjective"} or _governed_one(span))):
             return None  # "one day after", "one time": an article, not a quantity
     if q.kind == "count" and q.compound_noun in lexicon()["compound_adjectives"]:
         head = _noun_after(span.doc, span[-1].i + 1, sentence_of(span).end)
@@ -109,8 +115,48 @@ def _decide(q: Quantity, span, rows: list[dict]) -> tuple[str, str | None] | Non
         return "count", q.compound_noun
     if q.kind is not None:
         return q.kind, q.unit
+    if "vague_alone" in q.flags:
+        return _vague_alone(q, span, rows)
     unit = _count_unit(q, span, rows)
+    if unit is None and _bare_size(q, span):
+        earlier = _last_count(rows, sentence_of(span).start_char)
+        return "count", earlier["unit"] if earlier else None
     return ("count", unit) if unit else None
+
+
+def _bare_size(q: Quantity, span) -> bool:
+    """A large number with no noun after it still counts: "a total of 17 million", "12,500 to
+    15,000 made their escape". Only a scale word, a thousands separator or a spelled-out thousand
+    marks it as a size; a short bare number ("in 47") may be anything."""
+    if q.elided or q.words and q.value < 1000:
+        return False
+    raw = span.doc.text[q.core_start:q.core_end]
+    if not (q.words or "scaled" in q.flags or "," in raw):
+        return False
+    doc, after = span.doc, span[-1].i + 1
+    while after < len(doc) and doc[after].is_space:
+        after += 1
+    nxt = doc[after] if after < len(doc) else None
+    return nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "SYM") and nxt.lower_ != "of"
+
+
+def _vague_alone(q: Quantity, span, rows: list[dict]) -> tuple[str, str | None] | None:
+    """"thousands have fled", "they number in the millions": a vague plural standing as a noun.
+    Not after a number ("two millions" is read as a scale) or a determiner or adjective that makes
+    it a set already known ("the oppressed millions"), except "in the"/"by the"."""
+    tok = span[0]
+    if tok.pos_ != "NOUN":
+        return None
+    prev = _previous_word(tok)
+    if prev is not None and prev.lower_ == "the":
+        before = _previous_word(prev)
+        if before is None or before.lower_ not in ("in", "by"):
+            return None
+    elif prev is not None and (prev.like_num or prev.pos_ in ("DET", "ADJ", "NUM") or prev.dep_ == "amod"
+                               or prev.tag_ in ("PRP$", "POS")):
+        return None
+    earlier = _last_count(rows, sentence_of(span).start_char)
+    return "count", earlier["unit"] if earlier else None
 
 
 def _inside_name(tok) -> bool:
@@ -217,9 +263,16 @@ def _count_unit(q: Quantity, span, rows: list[dict]) -> str | None:
         return earlier["unit"]  # "54,000 troops in Japan and 28,500 in Korea"
     if head is not None and head.pos_ == "PROPN" and head.tag_ == "NNP" and head.is_upper and len(head) > 1:
         return None  # "50 USC 1702": an abbreviated name or unit, not a counted thing
+    if nxt is not None and not q.words and q.value != 1 and _singular_name(nxt) and (head is None or _singular_name(head)
+                                                                               or head.tag_ == "NN"):
+        return None  # "its 504 Program": a number before a singular name is part of the name ("150 Member States" counts)
     if head is None or _determiner(q, span, head) or _quoted_term(doc_text(doc), span):
         return None
     return _lemma(head)
+
+
+def _singular_name(t) -> bool:
+    return t.tag_ == "NNP" and t.is_title and not re.search(r"[^su]s$", t.text)
 
 
 def _quoted_term(text: str, span) -> bool:
@@ -240,8 +293,8 @@ def _determiner(q: Quantity, span, head) -> bool:
 
     A definite number counts only when it introduces a described set
     ("the four southernmost Kuril Islands"), never "the two" (the pair already named)."""
-    if q.qualified or (not q.words and q.value > 2):
-        return False  # digits name a size: "the 193 member states", "the 465 seats"
+    if q.qualified or (not q.words and q.value > 2) or q.value >= 100:
+        return False  # digits and large numbers name a size: "the 193 member states", "our half-billion people"
     prev = _previous_word(span[0])
     if prev is None:
         return False
@@ -303,8 +356,8 @@ def _coordinated_noun(doc, i: int, stop: int):
 def _modifier(t, first: bool) -> bool:
     if t.pos_ == "ADJ" or t.text in ("-", "–") or t.dep_ in ("amod", "compound"):
         return not t.like_num
-    if t.pos_ == "DET" and first:
-        return True
+    if (t.pos_ == "DET" or t.tag_ == "PRP$") and first:
+        return True  # "millions of the", "millions of our brethren"
     # "newly elected", "wholly owned": an adverb on an adjective or a participle
     return t.pos_ == "ADV" and t.dep_ == "advmod" and (t.head.pos_ == "ADJ" or t.head.tag_ in ("VBN", "VBG"))
 

@@ -50,6 +50,9 @@ def _alternation(words, flags=0) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+# _unit_after's mark for an adjective between the number and its unit ("one full year").
+ADJECTIVE = "<adjective>"
+
 # A character of an e-mail address: anything but space, "@" and the marks that enclose or separate one.
 EMAIL_CHAR = r"[^\s@,;:()<>\[\]\"'“”‘’]"
 
@@ -57,7 +60,7 @@ EMAIL_CHAR = r"[^\s@,;:()<>\[\]\"'“”‘’]"
 @functools.lru_cache(maxsize=1)
 def patterns() -> dict:
     lx = lexicon()
-    word_scales = [w for w in lx["scales"] if len(w) > 2 and w.isalpha()]
+    word_scales = [w for w in lx["scales"] if len(w) > 2 and w.isalpha()] + list(lx["scales_plural"])
     suffix_scales = [w for w in lx["scales"] if w not in word_scales]
     months = _alternation(lx["months"])
     durations = _alternation(lx["duration_singulars"])
@@ -66,12 +69,17 @@ def patterns() -> dict:
         "word": re.compile(r"[A-Za-z]+"),
         "word_scale": re.compile(r"[ \t]*-?[ \t]*(" + _alternation(word_scales) + r")\b", re.I),
         "suffix_scale": re.compile(r"(" + _alternation(suffix_scales) + r")\b"),
-        "range_sep": re.compile(r"[ \t]*(?:-to-|[-–—]|\bto\b|\bor\b)[ \t]*|[ \t]+(?:to|or)[ \t]+", re.I),
+        # an em dash joins a range only unspaced ("2014—2016"); spaced it is a break in the sentence
+        # or a speaker's correction ("17 — 13.2 million jobs")
+        "range_sep": re.compile(r"[ \t]*(?:-to-|[-–]|\bto\b|\bor\b)[ \t]*|—(?=[\d$€£¥])|[ \t]+(?:to|or)[ \t]+", re.I),
         "and_sep": re.compile(r"[ \t]+and[ \t]+", re.I),
         "percent": re.compile(r"[ \t]?(" + _alternation(lx["percent_words"]) + r")(?!\w)", re.I),
         "currency_word": re.compile(r"[ \t]+(" + _alternation(lx["currency_words"]) + r")\b"),
         "currency_prefix": re.compile(r"(?:^|(?<=[^A-Za-z]))(" + _alternation(lx["currency_prefixes"]) + r")[ \t]?$"),
-        "measure_word": re.compile(r"(?:[ \t]+|[ \t]*-)(" + _alternation(lx["measure_words"]) + r")(?:-(?:old|long|wide|high|deep|strong))?\b", re.I),
+        "measure_word": re.compile(r"(?:[ \t]+(?:(" + _alternation(lx["unit_adjectives"]) + r")[ \t]+)?|[ \t]*-)("
+                                   + _alternation(lx["measure_words"]) + r")(?:-(?:old|long|wide|high|deep|strong))?\b", re.I),
+        "scaled_symbol": re.compile(r"[ \t]?(" + _alternation(lx["scaled_measure_symbols"]) + r")(?![\w²])"),
+        "bracket_scale": re.compile(r"[ \t]*\[(" + _alternation(word_scales) + r")\]", re.I),
         "measure_symbol": re.compile(r"[ \t]?(" + _alternation(lx["measure_symbols"]) + r")(?![\w²])"),
         "times": re.compile(r"[ \t]+(" + _alternation(lx["multiple_words"]) + r")\b(?:[ \t]+(" + _alternation(lx["multiple_followers"]) + r")\b)?", re.I),
         "fold": re.compile(r"-?fold\b", re.I),
@@ -87,6 +95,8 @@ def patterns() -> dict:
         "multiple_verb": re.compile(r"\b(" + _alternation(lx["multiple_verbs"]) + r")\b", re.I),
         "fold_word": re.compile(r"\b(" + _alternation(lx["number_words"]) + r")-?fold\b", re.I),
         "twice": re.compile(r"\b(twice)[ \t]+(?:as|the|more|over)\b", re.I),
+        "occasion": re.compile(r"\b(" + _alternation(lx["occasion_adverbs"]) + r")\b(?![ \t]+(?:as|the|more|over)\b)", re.I),
+        "vague_alone": re.compile(r"\b(" + _alternation(lx["vague_standalone"]) + r")\b(?![ \t]+(?:of|in)\b)", re.I),
         "identifier_word": re.compile(r"(?:^|(?<=\W))(" + _alternation(lx["identifier_words"]) + r")[ \t]*$", re.I),
         "fraction": re.compile(r"\b(" + _alternation(list(lx["number_words"]) + ["a", "an"]) + r")([ \t]+|-)("
                                + _alternation(lx["fraction_denominators"]) + r")\b(?!-)", re.I),
@@ -114,6 +124,7 @@ def patterns() -> dict:
         re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[ap]\.?m\.?)?|\b\d{1,2}(?:\.\d{2})?[ \t]*[ap]\.?m\.?(?!\w)", re.I),
         re.compile(r"(?:\+\d{1,3}[ .-]?)?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}\b"),     # phone numbers
         re.compile(r"\[\d+\]"),                                                        # footnote marks
+        re.compile(r"\b\w+[ \t]+o['’]clock\b", re.I),                                   # "seven o'clock"
         re.compile(r"\(\d{1,2}\)(?![\w(])"),                                           # enumerators in a line: "(2)"
         # (one run of blanks, then a marker and blanks: `[ \t]*[-*•]?[ \t]*` split a line of blanks in
         # every way between its two runs, quadratic in the line's length)
@@ -203,10 +214,15 @@ def _scale_after(text: str, end: int, money: bool) -> tuple[int, float] | None:
     m = p["suffix_scale"].match(text, end)
     if m and (money or m.group(1).lower() not in lx["scales_money_only"]):
         return m.end(), lx["scales"][m.group(1).lower()]
-    m = p["word_scale"].match(text, end)
+    m = p["word_scale"].match(text, end) or p["bracket_scale"].match(text, end)  # "$1.7 [trillion]": an editor's word
     if m:
-        return m.end(), lx["scales"][m.group(1).lower()]
+        return m.end(), _scale_value(m.group(1))
     return None
+
+
+def _scale_value(word: str) -> float:
+    lx = lexicon()
+    return lx["scales"].get(word.lower()) or lx["scales_plural"][word.lower()]
 
 
 # ---------------------------------------------------------------- units
@@ -238,8 +254,8 @@ def _unit_after(text: str, end: int, scaled: bool, money: str | None) -> tuple[i
         return m.end(), "multiple", "x", None
     m = p["measure_word"].match(text, end)
     if m:
-        kind, unit = _measure(m.group(1))
-        return m.end(), kind, unit, None
+        kind, unit = _measure(m.group(2))
+        return m.end(), kind, unit, ADJECTIVE if m.group(1) else None
     m = p["measure_symbol"].match(text, end)
     if m and not text[m.end():m.end() + 1].isalnum():
         kind, unit = lx["measure_symbols"][m.group(1)]
@@ -325,6 +341,30 @@ def scan(text: str) -> list[Quantity]:
             out.append(q)
             pos = q.end
     out.sort(key=lambda q: q.start)
+    out = _compound_durations(text, out)
+    return out
+
+
+def _compound_durations(text: str, found: list[Quantity]) -> list[Quantity]:
+    """"an hour and 20 minutes" (80 minutes), "two years and six months" (30 months): a duration
+    followed by "and" and a duration in the next smaller unit is one figure in the smaller unit."""
+    smaller = lexicon()["fraction_of_duration"]
+    units = _alternation(smaller)
+    out: list[Quantity] = []
+    for q in found:
+        if q.kind == "duration" and q.high is None and not q.qualified:
+            prev = out[-1] if out else None
+            if prev is not None and prev.kind == "duration" and prev.high is None and prev.unit in smaller \
+                    and smaller[prev.unit][1] == q.unit and re.fullmatch(r"[ \t]+and[ \t]+", text[prev.end:q.start]):
+                prev.value = prev.value * smaller[prev.unit][0] + q.value
+                prev.unit, prev.end, prev.core_end = q.unit, q.end, q.end
+                continue
+            m = re.search(r"(?<![\w-])an?[ \t]+(" + units + r")[ \t]+and[ \t]+$", text[max(0, q.start - 24):q.start], re.I)
+            if m and smaller[m.group(1).lower()][1] == q.unit:  # "an hour and 20 minutes"
+                q.start, q.core_start = q.start - len(m.group(0)), q.start - len(m.group(0))
+                q.value += smaller[m.group(1).lower()][0]
+                q.flags.add("unit_only")
+        out.append(q)
     return out
 
 
@@ -391,6 +431,14 @@ def _extend_right(text: str, q: Quantity) -> None:
     _range(text, q, bool(money))
     scaled = scaled or (q.high is not None and q.high >= 1000 and q.words)
     end, kind, unit, noun = _unit_after(text, q.end, scaled, money)
+    sym = None if money else p["scaled_symbol"].match(text, q.end)
+    if sym and not text[sym.end():sym.end() + 1].isalnum():  # "25 MMT": 25 million metric tons
+        kind, unit, factor = lexicon()["scaled_measure_symbols"][sym.group(1)]
+        end, noun = sym.end(), None
+        q.value, q.low, q.high = (v * factor if v is not None else None for v in (q.value, q.low, q.high))
+    if noun == ADJECTIVE:  # "one full year": a quantity, not an article
+        noun = None
+        q.flags.add("unit_adjective")
     if kind:
         q.end, q.kind, q.unit, q.compound_noun = end, kind, unit, noun
     elif p["more"].match(text, q.end):
@@ -400,6 +448,10 @@ def _extend_right(text: str, q: Quantity) -> None:
     if after and q.kind != "compound":
         word = next(g for g in after.groups() if g)
         q.end, q.approximation = after.end(), lexicon()["qualifiers_after"][word.lower()]
+        scale = None if "scaled" in q.flags else _scale_after(text, q.end, bool(money))
+        if scale:  # "$5+ trillion": the scale word follows the qualifier
+            q.end, q.value = scale[0], q.value * scale[1]
+            q.flags.add("scaled")
 
 
 def _range(text: str, q: Quantity, money: bool) -> None:
@@ -565,6 +617,12 @@ def _vague(text: str) -> list[Quantity]:
         if cur and text[m.end():m.end() + 3].lower() == " of":
             q.kind, q.unit, q.end = "money", lx["currency_words"][cur.group(1)], cur.end()
         out.append(q)
+    for m in patterns()["vague_alone"].finditer(text):  # "thousands have fled": figures.py checks it is a noun
+        if _capitalised_inside_sentence(text, m) or _inside([(q.start, q.end) for q in out], m.start(), m.end()):
+            continue
+        out.append(Quantity(start=m.start(), end=m.end(), value=float(lx["vague_scales"][m.group(1).lower()]),
+                            approximation="more_than", core_start=m.start(), core_end=m.end(), words=True,
+                            vague=True, flags={"vague_alone"}))
     for m in patterns()["vague_money"].finditer(text):  # "billions in new investment": currency not stated
         if _capitalised_inside_sentence(text, m):
             continue
@@ -603,6 +661,12 @@ def _verb_multiples(text: str) -> list[Quantity]:
         value = float(lx["number_words"][m.group(1).lower()])
         out.append(Quantity(start=m.start(), end=m.end(), value=value, kind="multiple", unit="x",
                             core_start=m.start(), core_end=m.end(), words=True))
+    for m in patterns()["occasion"].finditer(text):  # "have met twice": figures.py checks it modifies a verb
+        if _capitalised_inside_sentence(text, m):
+            continue
+        out.append(Quantity(start=m.start(), end=m.end(), value=float(lx["occasion_adverbs"][m.group(1).lower()]),
+                            kind="count", unit="time", core_start=m.start(), core_end=m.end(), words=True,
+                            flags={"occasion"}))
     for m in patterns()["twice"].finditer(text):
         out.append(Quantity(start=m.start(), end=m.end(), value=2.0, kind="multiple", unit="x",
                             core_start=m.start(), core_end=m.end(1), words=True))

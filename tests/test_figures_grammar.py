@@ -1,0 +1,101 @@
+"""Figure grammar added for issue #16: standalone vague plurals, bare sizes, emphatic "one",
+compound durations, occasion adverbs, scaled symbols, and more things that are not figures.
+
+Sentences here are written for the tests, not taken from any source.
+"""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.numbers import parse_quantity, scan
+
+
+@pytest.fixture(scope="module")
+def figures():
+    from pipeline.extract.figures import extract_figures
+    from pipeline.nlp.parse import load_model, parse_document
+    nlp = load_model()
+
+    def run(text: str) -> list[tuple]:
+        rows = extract_figures(parse_document("test", text, nlp=nlp))
+        return [(r["raw_text"], r["kind"], r["value"], r["unit"]) for r in rows]
+    return run
+
+
+@pytest.mark.parametrize("text,approx", [
+    ("nearly 300 boats", "about"), ("almost $2 billion", "about"), ("close to 40 percent", "about"),
+    ("just under 40 percent", "less_than"),
+])
+def test_nearly_and_almost_are_about(text, approx):
+    assert parse_quantity(text).approximation == approx
+
+
+@pytest.mark.parametrize("text,value,kind,unit", [
+    ("they spent 70 billions on roads", 70e9, None, None),
+    ("exports fell by $3.2 [billion] last year", 3.2e9, "money", "USD"),
+    ("a fund of $8+ trillion in assets", 8e12, "money", "USD"),
+    ("buy at least 14 MMT of maize", 14e6, "mass", "t"),
+    ("a ticket costs 300 bucks", 300, "money", "USD"),
+    ("an hour and 15 minutes", 75, "duration", "minute"),
+    ("for three years and four months", 40, "duration", "month"),
+    ("a day and 6 hours", 30, "duration", "hour"),
+    ("for one full year", 1, "duration", "year"),
+    ("eleven straight months", 11, "duration", "month"),
+])
+def test_surface_forms(text, value, kind, unit):
+    q = [q for q in scan(text)][0]
+    assert (q.value, q.kind, q.unit) == (value, kind, unit), (text, q)
+
+
+@pytest.mark.parametrize("text", [
+    "We met at nine o'clock.", "The train left at 6 o’clock.", "He has Type 1 or 2 diabetes.",
+    "Sales rose by 12 — no, 15 percent.",
+])
+def test_not_quantities_or_not_ranges(text):
+    found = scan(text)
+    assert all(q.high is None for q in found) and not any(q.value in (9, 6, 1, 2) and q.kind is None for q in found)
+
+
+def test_spaced_em_dash_is_no_range():
+    assert [(q.value, q.high) for q in scan("we hired 14 — 12.5 million workers")] == [(14, None), (12.5e6, None)]
+
+
+def test_standalone_vague_plurals_count(figures):
+    assert figures("Thousands crossed the river at night.") == [("Thousands", "count", 1000, None)] or \
+        figures("Thousands crossed the river at night.") == []  # sentence-initial capital is read as a word
+    assert figures("Each year thousands cross the river.") == [("thousands", "count", 1000, None)]
+    assert figures("The victims number in the hundreds.") == [("hundreds", "count", 100, None)]
+    assert figures("The forgotten millions live in camps.") == []
+
+
+def test_vague_plural_with_a_possessive(figures):
+    assert figures("Hundreds of our sailors were lost.") == [("Hundreds", "count", 100, "sailor")]
+
+
+def test_bare_sizes_without_a_noun(figures):
+    rows = figures("The camp held a total of 24 million, that is, 240,000 a year.")
+    assert [(r[2], r[1]) for r in rows] == [(24e6, "count"), (240000, "count")]
+    assert figures("This year 3,500 to 4,000 made the crossing.")[0][1:3] == ("count", 3750)
+    assert figures("The score was 47 in the end.") == []
+
+
+def test_emphatic_one_is_a_quantity(figures):
+    assert figures("The siege lasted one whole week.") == [("one whole week", "duration", 1, "week")]
+    assert figures("One day, he left.") == []
+
+
+def test_occasion_adverbs(figures):
+    assert figures("The envoys have met twice since March.") == [("twice", "count", 2, "time")]
+    assert [r[1] for r in figures("Their navy is twice as large.")] == ["multiple"]
+
+
+def test_zero_words_are_policy_words(figures):
+    assert figures("The plan sets net zero goals for zero-emission buses.") == []
+
+
+def test_large_spelled_sizes_after_a_possessive(figures):
+    assert figures("Our half-billion citizens deserve peace.") == [("half-billion", "count", 5e8, "citizen")]
+
+
+def test_number_before_a_singular_name(figures):
+    assert [r[0] for r in figures("Farmers got 212 loans through the 717 Program last year.")] == ["212"]
