@@ -51,19 +51,19 @@ def test_a_person_the_earlier_events_did_not_name_is_a_new_meeting():
 
 
 def test_parties_acting_together_become_the_pair_the_text_is_about():
-    reader = SimpleNamespace(context_pair=[], context_at=-1)
+    reader = SimpleNamespace(context_pair=[], context_at=-1, last_group=[], grammar={})
     remember_pair(reader, [(KEN, UGA)], [KEN], 120, together=True)
     assert reader.context_pair == [KEN, UGA] and reader.context_at == 120
 
 
 def test_a_one_sided_act_forms_no_group():
-    reader = SimpleNamespace(context_pair=[], context_at=-1)
+    reader = SimpleNamespace(context_pair=[], context_at=-1, last_group=[], grammar={})
     remember_pair(reader, [(KEN, TZA)], [KEN], 120, together=False)  # "Kenya condemned Tanzania"
     assert reader.context_pair == []
 
 
 def test_an_uncoded_party_keeps_the_old_pair():
-    reader = SimpleNamespace(context_pair=[KEN, UGA], context_at=5)
+    reader = SimpleNamespace(context_pair=[KEN, UGA], context_at=5, last_group=[], grammar={})
     forum = Party("the forum", None, None, "group", group=True)
     remember_pair(reader, [(TZA, forum)], [TZA], 300, together=True)
     assert reader.context_pair == [KEN, UGA] and reader.context_at == 5
@@ -71,6 +71,6 @@ def test_an_uncoded_party_keeps_the_old_pair():
 
 def test_a_group_is_at_most_max_group_parties():
     many = [Party(f"State {i}", f"s{i}", f"S{i:02d}", "state") for i in range(MAX_GROUP + 3)]
-    reader = SimpleNamespace(context_pair=[], context_at=-1)
+    reader = SimpleNamespace(context_pair=[], context_at=-1, last_group=[], grammar={})
     remember_pair(reader, [], many, 10, together=True)
     assert reader.context_pair == many[:MAX_GROUP]

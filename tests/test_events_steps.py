@@ -28,7 +28,7 @@ def reading(entry: Entry, status="occurred", actors=(), recips=(), idx=0) -> Rea
 
 @pytest.fixture()
 def coding():
-    reader = SimpleNamespace(context_pair=[], context_at=-10**9)
+    reader = SimpleNamespace(context_pair=[], context_at=-10**9, last_group=[], grammar={})
     return Coding(None, reader, load_lexicon())
 
 

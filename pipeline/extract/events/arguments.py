@@ -114,19 +114,36 @@ def _verb_recipients(tok, entry: Entry, reader: ArgReader, besides: tuple = ()) 
                 found = inside if any(p.code or p.group for p in inside) else []
             if not found and dest:
                 found = reader.place_within(child)  # "visited a church in Bucha, a town outside Kyiv"
+            if found and all(p.group and not p.code for p in found):
+                found = _origin_of_group(tok, child, reader) or found
             if found:
                 return found
-    for child in tok.children:
-        preps = only or (PLACE_PREPS_DEST if dest else RECIPIENT_PREPS + tuple(entry.recipient_preps))
+    preps = only or (PLACE_PREPS_DEST if dest else RECIPIENT_PREPS + tuple(entry.recipient_preps))
+    uncoded: list[Party] = []
+    # phrases after the verb before a scene-setting one before it ("On the margins of the summit, X met with Y")
+    for child in sorted(tok.children, key=lambda c: c.i < tok.i):
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
             for pobj in child.children:
                 if pobj.dep_ in ("pobj", "pcomp"):
                     found = reader.parties(pobj, place=dest) or reader.parties_inside(pobj, place=dest)
-                    if found:
+                    if any(p.code for p in found):
                         return found
+                    uncoded = uncoded or found
+    if uncoded:
+        return uncoded
     if entry.type == "AGREE":
         return _complement_partners(tok, reader) or inside
     return inside
+
+
+def _origin_of_group(verb, obj, reader: ArgReader) -> list[Party]:
+    """"met foreign ministers from Germany, France and Italy": the parser may hang the group's
+    "from" phrase on the verb; the states it lists are the group's members."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("from", "of") and c.i == obj.right_edge.i + 1):
+        found = [p for pobj in prep.children if pobj.dep_ == "pobj" for p in reader.parties(pobj)]
+        if found and all(p.code for p in found):
+            return found
+    return []
 
 
 def _complement_partners(tok, reader: ArgReader) -> list[Party]:

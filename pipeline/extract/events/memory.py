@@ -37,32 +37,52 @@ def _new_person(a: Party, r: Party | None, known: set[str]) -> bool:
     return bool(known) and bool(_people(a, r) - known)
 
 
-def remember_pair(reader: ArgReader, pairs, actors: list[Party], offset: int, together: bool) -> None:
+def remember_pair(reader: ArgReader, pairs, actors: list[Party], offset: int, together: bool,
+                  meets: bool = True, etype: str | None = None) -> None:
     """The coded parties of the last event with two or more, actor first, for "the two leaders",
     "the parties", "they" and fact-sheet imperatives. Only parties acting `together` (meeting,
-    agreeing) form a group; "X condemned Z" does not make X and Z the pair the text is about."""
+    agreeing) form a group; "X condemned Z" does not make X and Z the pair the text is about.
+    Two or more coded actors are the group themselves ("the three leaders pledged to work with
+    ASEAN": ASEAN is no leader); one actor forms a group with its recipients only where it `meets`
+    them (talks, agreements, cooperation), not where it praises them."""
     if not together:
         return
-    named = [p for pair in pairs for p in pair if p is not None] if pairs and pairs[0][1] is not None else actors
+    joint = len({p.code for p in actors if p.code}) >= 2
+    if joint and not (meets and etype == "CONSULT"):
+        named = actors  # a meeting's host (its recipient) is one of the group, a partner of a pledge is not
+    elif meets and pairs and pairs[0][1] is not None:
+        named = [p for pair in pairs for p in pair if p is not None]
+    else:
+        return
     group: list[Party] = []
     for p in named:
         if p.code and p.code not in {g.code for g in group}:
             group.append(p)
-    if len(group) >= 2 and all(p.code for p in named):
-        reader.context_pair, reader.context_at = group[:MAX_GROUP], offset
+    if len(group) < 2 or not all(p.code for p in named):
+        return
+    group = group[:MAX_GROUP]
+    reader.last_group = group
+    current = {p.code for p in reader.context_pair}
+    if current and {p.code for p in group} <= current and offset - reader.context_at <= reader.grammar.get("counterpart_reach", 1500):
+        # a subgroup of the parties, or the same ones again: who "the leaders" are does not change,
+        # and the order they were first named in keeps the first-named party the actor
+        reader.context_at = offset
+        return
+    reader.context_pair, reader.context_at = group, offset
 
 
 def counterpart(reader: ArgReader, actors: list[Party], entry: Entry, tok, g: dict) -> list[Party]:
     """"Abe proposed an economic programme", right after Abe and Putin met: one party of the pair
     the text is about acts, so the other is the counterpart."""
-    if len(actors) != 1 or entry.type not in g["counterpart_types"] or len(reader.context_pair) != 2:
+    pair = reader.last_group if len(reader.last_group) == 2 else reader.context_pair
+    if len(actors) != 1 or entry.type not in g["counterpart_types"] or len(pair) != 2:
         return []
     if tok.idx - reader.context_at > g["counterpart_reach"]:
         return []
-    codes = [p.code for p in reader.context_pair]
+    codes = [p.code for p in pair]
     if actors[0].code not in codes:
         return []
-    return [reader.context_pair[1 - codes.index(actors[0].code)]]
+    return [pair[1 - codes.index(actors[0].code)]]
 
 
 def note_pairs(seen: dict, pairs, etype: str, status: str, date) -> None:

@@ -17,6 +17,10 @@ INSIDE_PREPS = ("of", "against", "between", "with", "on", "toward", "towards", "
 LABEL = re.compile(r"[ \t]*([A-Z][\w .'\u2019-]{0,60}?)[ \t]*:[ \t]")
 SKIP_IN_PHRASE = {"prep", "relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "ccomp", "parataxis"}
 PARTY_TYPES = ("person", "state", "igo", "organization", "group")
+# people who act for the states of their "of"/"from" phrase: "defence chiefs from A, B and C"
+ROLE_NOUNS = {"chief", "head", "representative", "delegate", "counterpart", "commander", "secretary", "negotiator"}
+# "the two leaders", "both sides", "all three countries": the size of the group a phrase refers to
+GROUP_SIZES = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4}
 
 
 @dataclass
@@ -112,6 +116,7 @@ class ArgReader:
         self.acting_nouns = set(grammar.get("acting_nouns", []))
         self.context_pair: list[Party] = []
         self.context_at = -10**9  # text offset where context_pair was last named
+        self.last_group: list[Party] = []  # the parties of the last joint event, a subgroup of context_pair or not
         self.quotes = ctx.quotes   # the quotes table's rows: who speaks inside a quotation
         self.list_pairs: list[tuple[int, list[Party]]] = []   # (offset, parties) of commitment list items
         self.speaker = speaking_entity(ctx)  # the state a speech speaks for: its "we" and "my Government"
@@ -121,12 +126,9 @@ class ArgReader:
         if tok.pos_ == "PRON":
             return self._pronoun(tok)
         toks = phrase_tokens(tok)
-        words = {t.lower_ for t in toks}
-        pair_head = tok.lemma_.lower() in self.pair_nouns or (tok.lower_ in self.pair_words and tok.dep_ in ("nsubj", "nsubjpass"))
-        if words & self.pair_words and pair_head and len(self.context_pair) == 2:
-            return list(self.context_pair)
-        if self._names_the_group(tok, toks):
-            return list(self.context_pair)
+        group = self._named_group(tok, toks)
+        if group:
+            return group
         ent = self.view.at(tok.idx, tok.idx + len(tok))
         if ent is None and tok.pos_ != "PROPN":
             inside = [e for e in self.view.within(*_span_of(toks)) if getattr(e, "entity_type", None) in PARTY_TYPES + ("location",)]
@@ -137,12 +139,15 @@ class ArgReader:
                     and getattr(ent, "entity_type", None) != "state" and tok.lemma_.lower() not in ("official", "leader", "minister"):
                 ent = None
         text = " ".join(t.text for t in toks)
-        if ent is None and (tok.lemma_.lower() in self.group_nouns | self.pair_nouns or tok.pos_ == "PROPN"):
+        if ent is None and (tok.lemma_.lower() in self.group_nouns | self.pair_nouns | self.acting_nouns | ROLE_NOUNS
+                            or tok.pos_ == "PROPN"):
             listed = self._of_list(tok, place)
             if listed:
                 return listed
         if ent is not None and not entity_code(ent) and getattr(ent, "entity_type", None) == "person":
             ent = _with_country(ent, self.view.within(*_span_of(toks)))
+            if not entity_code(ent):
+                ent = _with_country(ent, self._of_state(tok))  # "President Yoon of the Republic of Korea"
         if ent is not None:
             if getattr(ent, "entity_type", None) == "location" and not place and not entity_code(ent, place=True):
                 return []
@@ -155,18 +160,40 @@ class ArgReader:
             return [Party(text, None, None, "group", tok.i, group=True)]
         return []
 
-    def _names_the_group(self, tok, toks) -> bool:
-        """"the parties", "the leaders": a bare plural that stands for the parties just named."""
-        if len(self.context_pair) < 2 or tok.tag_ not in ("NNS", "NNPS") or tok.lemma_.lower() not in self.pair_nouns:
-            return False
+    def _named_group(self, tok, toks) -> list[Party]:
+        """"the parties", "the leaders", "the three leaders", "our countries", "both sides": a plural
+        that stands for the parties just named. A number picks the group of that size (the last one
+        that acted together, or the parties the text is about); a bare plural is the parties."""
+        words = [t.lower_ for t in toks]
+        size = next((GROUP_SIZES[w] for w in words if w in GROUP_SIZES), None)
+        head_is_number = tok.lower_ in GROUP_SIZES and tok.dep_ in ("nsubj", "nsubjpass")  # "Both agreed"
+        if not head_is_number and (tok.lemma_.lower() not in self.pair_nouns or tok.tag_ not in ("NNS", "NNPS")):
+            return []
         if tok.idx - self.context_at > self.grammar.get("counterpart_reach", 1500):
-            return False
-        bare = not any(c.dep_ in ("prep", "relcl", "acl") for c in tok.children)
-        return bare and [t.lower_ for t in toks] == ["the", tok.lower_]
+            return []
+        if any(c.dep_ in ("prep", "relcl", "acl") for c in tok.children):
+            return []  # "the leaders of the region", "the countries that signed": a group of its own
+        if size is not None:
+            return next((list(g) for g in (self.last_group, self.context_pair) if len(g) == size), [])
+        if len(self.context_pair) >= 2 and words in (["the", tok.lower_], ["our", tok.lower_], ["their", tok.lower_]):
+            return [] if words[0] != "the" and not self._speaks_for_the_group(toks[0]) else list(self.context_pair)
+        return []
+
+    def _speaks_for_the_group(self, possessor) -> bool:
+        """"our countries" in the narration of a joint text (no speaking state) or "their countries"."""
+        if possessor.lower_ == "their":
+            return True
+        return self.speaker is None and not in_quote(possessor)
+
+    def _of_state(self, tok) -> list:
+        """The entities of a person's "of" phrase: "Prime Minister Luxon of New Zealand"."""
+        return [e for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children if g.dep_ == "pobj" for e in self.view.within(*_span_of(phrase_tokens(g)))]
 
     def _of_list(self, tok, place: bool) -> list[Party]:
+        """"the foreign ministers of Chile and Peru", "defence chiefs from A, B and C": the states listed."""
         for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep_ == "prep" and child.lower_ in ("of", "from"):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         found = self.parties(pobj, place)
@@ -298,7 +325,48 @@ class ArgReader:
             if not found:
                 found = [p for a in head.children if a.dep_ == "appos" for p in self.parties(a, place)]
             out.extend(found)
+        if out and tok.dep_ == "pobj":
+            out.extend(self._list_tail(heads[-1]))
         return _unique(out)
+
+    def _list_tail(self, last) -> list[Party]:
+        """"with President A of X, Prime Minister B of Y, and C of Z.": a list of names the parser
+        broke after its first item. The rest counts only as a closed list: name phrases separated by
+        commas, "and" before the last, and the sentence ending right after it."""
+        doc, sent = last.doc, sent_of(last)
+        end = sent.end
+        while end > sent.start and doc[end - 1].is_space:
+            end -= 1
+        i, segments, cur, closed = last.right_edge.i + 1, [], [], False
+        while i < end:
+            t = doc[i]
+            if t.is_space:
+                pass
+            elif t.text == "," or (t.lower_ == "and" and (not cur or doc[i - 1].text == ",")):
+                if cur:
+                    segments.append(cur)
+                cur, closed = [], closed or t.lower_ == "and"
+            elif t.pos_ in ("PROPN", "DET") or t.lower_ in ("of", "and") or (t.is_punct and t.text in (".", "-")):
+                if t.text == "." and t.i == end - 1:
+                    break
+                cur.append(t)
+            else:
+                return []
+            i += 1
+        if cur:
+            segments.append(cur)
+        if not closed or not segments or i < end - 1:
+            return []
+        out: list[Party] = []
+        for seg in segments:
+            ents = [e for e in self.view.within(seg[0].idx, seg[-1].idx + len(seg[-1]))
+                    if getattr(e, "entity_type", None) in ("person", "state", "igo") and entity_code(e)]
+            if not ents:
+                return []  # an item that names no party: no list of parties
+            e = ents[0]
+            out.append(Party(getattr(e, "name", seg[0].text), getattr(e, "entity_id", None), entity_code(e),
+                             getattr(e, "entity_type", None), seg[-1].i))
+        return out
 
     def parties_inside(self, tok, place: bool = False, besides: tuple = ()) -> list[Party]:
         """Parties named inside a non-party object: "the actions of China", "Russia's aggression";

@@ -192,7 +192,9 @@ STEPS = (_arguments, _joint_or_reciprocal, _desire, _recipients, _fit, _threat, 
 def remember(coding: Coding, r: Reading) -> None:
     """What later readings of the document need from this one: its pairs, and the pair the text is about."""
     note_pairs(coding.seen_nouns, r.pairs, r.etype, r.status, r.date)
-    remember_pair(coding.reader, r.pairs, r.actors, r.tok.idx, r.etype in coding.lex.grammar["group_types"])
+    g = coding.lex.grammar
+    remember_pair(coding.reader, r.pairs, r.actors, r.tok.idx, r.etype in g["group_types"],
+                  r.etype in g["counterpart_types"], r.etype)
 
 
 def _arguments_fit(entry: Entry, actors: list[Party], recips: list[Party]) -> bool:
