@@ -41,6 +41,7 @@ def test_nearly_and_almost_are_about(text, approx):
     ("a day and 6 hours", 30, "duration", "hour"),
     ("for one full year", 1, "duration", "year"),
     ("eleven straight months", 11, "duration", "month"),
+    ("a 12 h shift", 12, "duration", "hour"),
 ])
 def test_surface_forms(text, value, kind, unit):
     q = [q for q in scan(text)][0]
@@ -66,6 +67,7 @@ def test_standalone_vague_plurals_count(figures):
     assert figures("Each year thousands cross the river.") == [("thousands", "count", 1000, None)]
     assert figures("The victims number in the hundreds.") == [("hundreds", "count", 100, None)]
     assert figures("The forgotten millions live in camps.") == []
+    assert figures("We lose tens of billions every year.") == [("tens of billions", "count", 1e10, None)]
 
 
 def test_vague_plural_with_a_possessive(figures):

@@ -96,7 +96,8 @@ def patterns() -> dict:
         "fold_word": re.compile(r"\b(" + _alternation(lx["number_words"]) + r")-?fold\b", re.I),
         "twice": re.compile(r"\b(twice)[ \t]+(?:as|the|more|over)\b", re.I),
         "occasion": re.compile(r"\b(" + _alternation(lx["occasion_adverbs"]) + r")\b(?![ \t]+(?:as|the|more|over)\b)", re.I),
-        "vague_alone": re.compile(r"\b(" + _alternation(lx["vague_standalone"]) + r")\b(?![ \t]+(?:of|in)\b)", re.I),
+        "vague_alone": re.compile(r"\b(?:(" + _alternation(lx["vague_multipliers"]) + r")[ \t]+of[ \t]+)?("
+                                  + _alternation(lx["vague_standalone"]) + r")\b(?![ \t]+(?:of|in)\b)", re.I),
         "identifier_word": re.compile(r"(?:^|(?<=\W))(" + _alternation(lx["identifier_words"]) + r")[ \t]*$", re.I),
         "fraction": re.compile(r"\b(" + _alternation(list(lx["number_words"]) + ["a", "an"]) + r")([ \t]+|-)("
                                + _alternation(lx["fraction_denominators"]) + r")\b(?!-)", re.I),
@@ -620,7 +621,8 @@ def _vague(text: str) -> list[Quantity]:
     for m in patterns()["vague_alone"].finditer(text):  # "thousands have fled": figures.py checks it is a noun
         if _capitalised_inside_sentence(text, m) or _inside([(q.start, q.end) for q in out], m.start(), m.end()):
             continue
-        out.append(Quantity(start=m.start(), end=m.end(), value=float(lx["vague_scales"][m.group(1).lower()]),
+        mult = lx["vague_multipliers"][m.group(1).lower()] if m.group(1) else 1  # "tens of billions a year"
+        out.append(Quantity(start=m.start(), end=m.end(), value=float(lx["vague_scales"][m.group(2).lower()] * mult),
                             approximation="more_than", core_start=m.start(), core_end=m.end(), words=True,
                             vague=True, flags={"vague_alone"}))
     for m in patterns()["vague_money"].finditer(text):  # "billions in new investment": currency not stated
