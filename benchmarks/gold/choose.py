@@ -58,6 +58,27 @@ def choose() -> list[dict]:
     return sorted(chosen, key=lambda r: (r["part"], r["source_file"]))
 
 
+# A second round, for training the event model: more White House texts (the genres of readouts, fact
+# sheets and remarks that the model reads worst), all `tune`, none of them already chosen. The sealed
+# part is not touched.
+MORE_SEED = 20261205
+MORE = 12
+MORE_MAX_WORDS = 1500
+
+
+def choose_more(existing: list[dict]) -> list[dict]:
+    rng = random.Random(MORE_SEED)
+    taken = {r["source_file"] for r in existing}
+    pool = [p for folder in WHITE_HOUSE for p in sorted((ROOT / "sources/whitehouse" / folder).rglob("*.md"))
+            if p.relative_to(ROOT / "sources").as_posix() not in taken and words(p) <= MORE_MAX_WORDS]
+    return [{"source_file": p.relative_to(ROOT / "sources").as_posix(),
+             "stratum": f"whitehouse/{p.relative_to(ROOT / 'sources/whitehouse').parts[0]}", "words": words(p),
+             "part": "tune", "round": 2} for p in sorted(rng.sample(pool, k=MORE))]
+
+
 if __name__ == "__main__":
-    json.dump(choose(), sys.stdout, indent=1)
+    chosen = choose()
+    if "--round2" in sys.argv:  # python benchmarks/gold/choose.py --round2 > benchmarks/gold/split.json
+        chosen += choose_more(chosen)
+    json.dump(chosen, sys.stdout, indent=1)
     sys.stdout.write("\n")
