@@ -101,3 +101,15 @@ def test_large_spelled_sizes_after_a_possessive(figures):
 
 def test_number_before_a_singular_name(figures):
     assert [r[0] for r in figures("Farmers got 212 loans through the 717 Program last year.")] == ["212"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("We still have a coalition of 20-some-odd nations at sea.", [("20-some-odd", "count", 20, "nation")]),
+    ("Those 50-odd countries back the plan.", [("50-odd", "count", 50, "country")]),
+    ("The plant makes 155-millimeter artillery shells.", []),
+    ("They resumed the six-party talks.", []),
+    ("Calls for phase two negotiations grew.", []),
+    ("The senators will block two bills.", [("two", "count", 2, "bill")]),
+])
+def test_hyphen_qualifiers_designations_and_identifier_words(figures, text, expected):
+    assert figures(text) == expected

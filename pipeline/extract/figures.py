@@ -101,7 +101,7 @@ def _decide(q: Quantity, span, rows: list[dict]) -> tuple[str, str | None] | Non
     if "yearlike" in q.flags:
         unit = _year_count(q, span)
         return ("count", unit) if unit else None
-    if _name_number(q, span):
+    if _name_number(q, span) or _identifier_word_number(q, span):
         return None
     if q.kind in ("duration", "distance", "mass", "other") and _relative_time(span):
         return None
@@ -190,6 +190,15 @@ def _name_number(q: Quantity, span) -> bool:
     after = first.head.i > first.i and not prev.is_lower
     return after and ((prev.dep_ in ("compound", "nmod") and prev.head == first.head)
                       or (first.head.tag_ == "NN" and q.value != 1))
+
+
+def _identifier_word_number(q: Quantity, span) -> bool:
+    """"phase two negotiations", "in part three": a spelled number after an identifier noun names
+    a part (numbers.py already drops digits there: "Article 9"). The noun must be a noun: "block
+    two bills" counts."""
+    prev = _previous_word(span[0])
+    return q.words and q.kind is None and prev is not None and prev.pos_ in NOUNS \
+        and prev.lower_ in lexicon()["identifier_words"]
 
 
 def _year_count(q: Quantity, span) -> str | None:

@@ -85,6 +85,7 @@ def patterns() -> dict:
         "fold": re.compile(r"-?fold\b", re.I),
         "compound": re.compile(r"-([A-Za-z]+)\b"),
         "more": re.compile(r"[ \t]+more\b(?![ \t]+than)", re.I),
+        "hyphen_qual": re.compile(r"(?:-(" + _alternation(lx["hyphen_qualifiers"]) + r"))+\b(?!-[a-z])", re.I),
         "after_qual": re.compile(r"(?:[ \t]+(or more|or so|odd)\b|[ \t]?-?(plus)\b|(\+)(?!\d))", re.I),
         "before_qual": re.compile(r"\b(" + _alternation(lx["qualifiers_before"]) + r")[ \t]+$", re.I),
         "between": re.compile(r"\bbetween[ \t]+$", re.I),
@@ -431,6 +432,9 @@ def _extend_right(text: str, q: Quantity) -> None:
         q.flags.add("scaled")
     _range(text, q, bool(money))
     scaled = scaled or (q.high is not None and q.high >= 1000 and q.words)
+    hyphen = p["hyphen_qual"].match(text, q.end)
+    if hyphen:  # "20-some-odd nations": about 20, and the noun after counts
+        q.end, q.approximation = hyphen.end(), lexicon()["hyphen_qualifiers"][hyphen.group(1).lower()]
     end, kind, unit, noun = _unit_after(text, q.end, scaled, money)
     sym = None if money else p["scaled_symbol"].match(text, q.end)
     if sym and not text[sym.end():sym.end() + 1].isalnum():  # "25 MMT": 25 million metric tons
