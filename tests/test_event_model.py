@@ -91,18 +91,6 @@ def test_an_everyday_verb_is_no_event(nlp):
     assert model.reading(tok, load_lexicon()) is None
 
 
-def test_the_model_adds_what_no_rule_codes(monkeypatch, nlp):
-    text = "Germany lauded France for hosting the talks."
-    monkeypatch.setenv("DIPLODATA_EVENT_MODEL", "none")
-    load_event_model.cache_clear()
-    assert model_identity() == "none"
-    assert events_of(nlp, text, DAY) == []
-    monkeypatch.delenv("DIPLODATA_EVENT_MODEL")
-    load_event_model.cache_clear()
-    rows = events_of(nlp, text, DAY)
-    assert [(r["event_type"], r["actor_code"], r["recipient_code"]) for r in rows] == [("SUPPORT", "DEU", "FRA")]
-
-
 class EverythingIsSupport:
     """A stand-in model that reads every candidate as SUPPORT, to test what the coder does with it."""
     def reading(self, tok, lexicon):
@@ -112,6 +100,19 @@ class EverythingIsSupport:
 @pytest.fixture
 def eager_model(monkeypatch):
     monkeypatch.setattr(learned, "load_event_model", lambda: EverythingIsSupport())
+
+
+def test_the_model_adds_what_no_rule_codes(monkeypatch, nlp):
+    text = "Germany lauded France for hosting the talks."
+    monkeypatch.setenv("DIPLODATA_EVENT_MODEL", "none")
+    load_event_model.cache_clear()
+    assert model_identity() == "none"
+    assert events_of(nlp, text, DAY) == []
+    monkeypatch.delenv("DIPLODATA_EVENT_MODEL")
+    monkeypatch.setattr(learned, "load_event_model", lambda: EverythingIsSupport())
+    rows = events_of(nlp, text, DAY)
+    assert [(r["event_type"], r["actor_code"], r["recipient_code"]) for r in rows] == [("SUPPORT", "DEU", "FRA")]
+    assert rows[0]["confidence"] == 0.9  # the model's probability, with both sides coded
 
 
 def test_a_negated_reading_gives_no_row_even_from_the_model(nlp, eager_model):
