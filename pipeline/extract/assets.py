@@ -62,7 +62,9 @@ BATCH = 64
 
 
 def document_key(doc: dict, model: str) -> str:
-    return cache_key(doc["text_sha256"], doc["published_date"], model, doc.get("speaking_state"))
+    # the date's precision decides how relative dates resolve, so it keys the cache with the date
+    published = f"{doc['published_date']}/{doc.get('published_date_precision')}"
+    return cache_key(doc["text_sha256"], published, model, doc.get("speaking_state"))
 
 
 def extract_fresh(doc: dict, nlp, settings: BuildSettings, cache: ExtractCache | None = None) -> tuple[dict, dict[str, pl.DataFrame]]:
@@ -71,7 +73,8 @@ def extract_fresh(doc: dict, nlp, settings: BuildSettings, cache: ExtractCache |
     A damaged cached parse is counted with the extraction cache's damaged entries."""
     on_damaged = cache.count_damaged if cache is not None else None
     parsed = ParsedDoc(doc["doc_id"], doc["text"], parse_text(doc["text"], nlp, settings.parse_cache, on_damaged),
-                       doc["published_date"], speaking_state=doc.get("speaking_state"))
+                       doc["published_date"], speaking_state=doc.get("speaking_state"),
+                       published_precision=doc.get("published_date_precision"))
     rows = extract_document(parsed)
     return rows, document_frames(rows)
 

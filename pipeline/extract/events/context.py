@@ -13,6 +13,7 @@ class DocContext:
     text: str
     doc: Any                          # the spaCy Doc of `text`
     published_date: dt.date | None    # relative dates resolve against it
+    published_precision: str | None   # day, month or year: how much of published_date is known
     entities: Any                     # the entities layer; None while it is missing (spaCy NER stands in)
     speaking_state: str | None        # ISO3 of the state speaking in the first person, if the collection says
     quotes: tuple[dict, ...]          # the quotes table's rows: who speaks inside each quotation
@@ -20,7 +21,8 @@ class DocContext:
     @classmethod
     def of(cls, parsed) -> DocContext:
         """The context of a parsed document (`pipeline.nlp.parse.ParsedDoc`)."""
-        return cls(parsed.doc_id, parsed.text, parsed.doc, parsed.published_date, parsed.entities,
+        return cls(parsed.doc_id, parsed.text, parsed.doc, parsed.published_date,
+                   parsed.published_precision, parsed.entities,
                    parsed.speaking_state, tuple(_quotes_of(parsed)))
 
 
