@@ -27,7 +27,7 @@ DAY_WORDS = re.compile(r"\b(?P<w>yesterday|today|tomorrow)\b", re.I)
 NOT_A_POINT = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many)[\s-]+(?:day|week|month|year|decade|hour)s?\b"
                          r"|\bfor\s+(?:years|decades|months)\b|\bsince\b|\buntil\b|\bdecades?\b|\bcentur", re.I)
 # "by 2030", "no later than 2050": a deadline dates a goal, not the event
-DEADLINE = re.compile(r"^\s*(?:by|before|than)\b", re.I)
+DEADLINE = re.compile(r"^\s*(?:by|before|than|beyond|up\s+to)\b", re.I)
 # "since 1972", "until 2014": the edge of a span, not the time of the event in the clause
 SPAN_EDGE = re.compile(r"^\s*(?:since|until|till)\b", re.I)
 
@@ -36,6 +36,8 @@ def _year_for(month: int, day: int, base: dt.date | None, prefer: str) -> int | 
     """The year of a month (and day) given without one: the nearest such date on the preferred side."""
     if base is None:
         return None
+    if prefer == "fixed":
+        return base.year  # the article's own year, when only its year is known
     candidate = dt.date(base.year, month, min(day, 28))
     if prefer == "past" and candidate > base + dt.timedelta(days=31):
         return base.year - 1
@@ -70,11 +72,11 @@ def _explicit_year(text: str, base: dt.date | None) -> int | None:
     m = YEAR.search(text)
     if m:
         return int(m.group("y"))
-    if base is not None and re.search(r"\bthis year\b", text, re.I):
+    if base is not None and re.search(r"\bthis\s+year\b", text, re.I):
         return base.year
-    if base is not None and re.search(r"\blast year\b", text, re.I):
+    if base is not None and re.search(r"\b(?:last|previous)\s+year\b", text, re.I):
         return base.year - 1
-    if base is not None and re.search(r"\bnext year\b", text, re.I):
+    if base is not None and re.search(r"\bnext\s+year\b", text, re.I):
         return base.year + 1
     return None
 
@@ -128,6 +130,8 @@ def _relative(text: str, base: dt.date | None, prefer: str):
     m = RELATIVE.search(text)
     if m:
         rel, unit = m.group("rel").lower(), m.group("unit").lower()
+        if rel == "past" and not re.search(r"\bthis\s+past\b", text, re.I):
+            return None  # "over the past year": the twelve months up to today, a span and not a point
         step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
         if unit == "year":
             return dt.date(base.year + step, 1, 1), None, "year"
@@ -167,28 +171,130 @@ def _weekday(name: str, base: dt.date, prefer: str) -> dt.date:
 
 
 def resolve_date_text(text: str, base: dt.date | None, prefer: str = "past",
-                      context_year: int | None = None, anchor: dt.date | None = None):
+                      context_year: int | None = None, anchor: dt.date | None = None,
+                      base_precision: str | None = "day"):
     """(start, end or None, precision) for a date phrase, or None when it names no point in time.
 
     `context_year` is the year the narrative is in (the last year the paragraph named): a month
-    or day without a year belongs to it. `anchor` is the last day the text named, for "the next day"."""
-    if not text or NOT_A_POINT.search(text) and not YEAR.search(text) and not _month_word(text):
+    or day without a year belongs to it. `anchor` is the last day the text named, for "the next day".
+    `base_precision` says how much of `base` is known: against a year alone ("1975", a UN General
+    Debate statement) nothing is resolved finer than the phrase itself says."""
+    if not text:
+        return None
+    if context_year and base is not None and prefer == "future" and context_year < base.year:
+        context_year = None  # a planned event does not fall in a past year the paragraph told of
+    if (ago := _years_ago(text, base)) is not None:
+        return plausible(ago, base)
+    if NOT_A_POINT.search(text) and not YEAR.search(text) and not _month_word(text):
         return None
     if DEADLINE.search(text):
         return None
     try:
-        if anchor is not None and (shift := _anchored_shift(text)) is not None:
-            return anchor + dt.timedelta(days=shift), None, "day"
-        if anchor is not None and (m := ORDINAL_DAY.search(text)) and not _month_word(text):
-            found = _safe_date(anchor.year, anchor.month, int(m.group("d")))  # "on the 26th": the month in view
-            return (found, None, "day") if found else None
-        narrative = base
-        if context_year and (base is None or context_year != base.year) and not YEAR.search(text) \
-                and not (RELATIVE.search(text) or DAY_WORDS.search(text) or WEEKDAY.search(text)):
-            narrative, prefer = dt.date(context_year, 12, 31), "past"
-        return _ranges(text, narrative, prefer) or _absolute(text, narrative, prefer) or _relative(text, base, prefer)
+        if base_precision == "year" and base is not None:
+            found = _against_year(text, base.year, context_year, prefer)
+        else:
+            found = _against_day(text, base, prefer, context_year, anchor)
     except (ValueError, KeyError, OverflowError):
         return None
+    return plausible(found, base)
+
+
+def _against_day(text: str, base: dt.date | None, prefer: str, context_year: int | None, anchor: dt.date | None):
+    if anchor is not None and (shift := _anchored_shift(text)) is not None:
+        return anchor + dt.timedelta(days=shift), None, "day"
+    if anchor is not None and (m := ORDINAL_DAY.search(text)) and not _month_word(text):
+        found = _safe_date(anchor.year, anchor.month, int(m.group("d")))  # "on the 26th": the month in view
+        return (found, None, "day") if found else None
+    if (named := _named_month(text, base, prefer)) is not None:
+        return named or None
+    narrative = base
+    if context_year and (base is None or context_year != base.year) and not YEAR.search(text) \
+            and not (RELATIVE.search(text) or DAY_WORDS.search(text) or WEEKDAY.search(text)):
+        narrative, prefer = dt.date(context_year, 12, 31), "past"
+    return _ranges(text, narrative, prefer) or _absolute(text, narrative, prefer) or _relative(text, base, prefer)
+
+
+def _against_year(text: str, year: int, context_year: int | None, prefer: str = "past"):
+    """A phrase against a publication date known only to its year: an explicit or year-relative
+    date as it says; a day or month without a year in the article's year (section 7: "on March 20"
+    plus the article's year); a day, week or month counted from the unknown day gives the year
+    alone; "last June" and "next June" may fall in either of two years, so give nothing."""
+    if (named := _named_month(text, dt.date(year, 7, 1), "past", known_day=False)) is not None:
+        return named or None
+    counted = bool(RELATIVE.search(text) or DAY_WORDS.search(text) or WEEKDAY.search(text))
+    narrative = dt.date(context_year if context_year and not counted and not YEAR.search(text) else year, 1, 1)
+    found = _ranges(text, narrative, "fixed") or _absolute(text, narrative, "fixed")
+    if found or not counted:
+        return found
+    m = RELATIVE.search(text)
+    if m and m.group("unit").lower() == "year":
+        return _relative(text, dt.date(year, 7, 1), prefer)
+    return dt.date(year, 1, 1), None, "year"
+
+
+# "last June", "this past March", "next October": a month counted from the publication date
+NAMED_MONTH = re.compile(rf"\b(?P<rel>last|this\s+past|past|this|next|coming|this\s+coming)\s+(?P<m>{MONTH_RE})\b(?!\s*\d)", re.I)
+
+
+def _named_month(text: str, base: dt.date | None, prefer: str, known_day: bool = True):
+    """The month of "last June" etc. ((start, None, "month")), False when it cannot be told, None
+    when the phrase has no such month. It never takes the narrative's year: "last" counts from today."""
+    m = NAMED_MONTH.search(text)
+    if m is not None and m.group("m").rstrip(".").lower() == "may" and m.group("m") != "May":
+        return None  # "this may change": the modal verb
+    if m is None or YEAR.search(text) or _explicit_year(text, base) is not None:
+        return None
+    if base is None:
+        return False
+    rel, mon = m.group("rel").lower().split()[-1], _month(m.group("m"))
+    if rel == "this" and "past" not in m.group("rel").lower() and "coming" not in m.group("rel").lower():
+        return dt.date(base.year, mon, 1), None, "month"
+    if not known_day:
+        return False  # "last June" in a statement of 1984: June 1984 or June 1983
+    if rel in ("last", "past"):
+        year = base.year if mon < base.month else base.year - 1
+    else:
+        year = base.year if mon > base.month else base.year + 1
+    return dt.date(year, mon, 1), None, "month"
+
+
+# "two years ago", "a decade ago": a count of years back from the publication date
+AGO = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|\d{1,3})"
+                 r"(?:[\s-]+(?P<n2>one|two|three|four|five|six|seven|eight|nine))?\s+(?P<unit>years?|decades?)\s+ago\b", re.I)
+NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+NUMBER_WORDS.update({"a": 1, "an": 1, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70})
+
+
+def _years_ago(text: str, base: dt.date | None):
+    """"Sixty-four years ago" in an article of 2024 is 1960 at year precision; a decade is ten years."""
+    m = AGO.search(text)
+    if m is None or base is None:
+        return None
+    n = m.group("n").lower()
+    count = int(n) if n.isdigit() else NUMBER_WORDS[n]
+    if m.group("n2"):
+        count += NUMBER_WORDS[m.group("n2").lower()]
+    if m.group("unit").lower().startswith("decade"):
+        count *= 10
+    return dt.date(base.year - count, 1, 1), None, "year"
+
+
+EARLIEST_YEAR = 1900
+# how far after the publication date a scheduled event may still be dated
+LATEST_YEARS_AHEAD = 5
+
+
+def plausible(found, base: dt.date | None):
+    """The date, or None when it cannot be an event's: before 1900, or more than a few years after
+    the publication date (a number or a goal read as a year)."""
+    if found is None:
+        return None
+    start = found[0]
+    if start.year < EARLIEST_YEAR:
+        return None
+    if base is not None and start.year > base.year + LATEST_YEARS_AHEAD:
+        return None
+    return found
 
 
 ANCHORED = re.compile(r"\b(?P<after>(?:the\s+)?(?:next|following)\s+day|the\s+day\s+after)\b"
@@ -206,16 +312,17 @@ def _anchored_shift(text: str) -> int | None:
     return 1 if m.group("after") else -1 if m.group("before") else 0
 
 
-def day_anchor(text: str, base: dt.date | None, prefer: str = "past", context_year: int | None = None) -> dt.date | None:
+def day_anchor(text: str, base: dt.date | None, prefer: str = "past", context_year: int | None = None,
+               base_precision: str | None = "day") -> dt.date | None:
     """The day an explicit date phrase names, for later "the next day" phrases."""
     if ANCHORED.search(text) or not (DAY_MONTH.search(text) or WEEKDAY.search(text) or DAY_WORDS.search(text)):
         return None
-    found = resolve_date_text(text, base, prefer, context_year)
+    found = resolve_date_text(text, base, prefer, context_year, base_precision=base_precision)
     return found[0] if found and found[2] == "day" else None
 
 
 def looks_like_date(text: str) -> bool:
-    return bool(ANCHORED.search(text) or ORDINAL_DAY.search(text) or DAY_MONTH.search(text) or _month_word(text) or YEAR.search(text) or WEEKDAY.search(text) or RELATIVE.search(text) or DAY_WORDS.search(text))
+    return bool(AGO.search(text) or ANCHORED.search(text) or ORDINAL_DAY.search(text) or DAY_MONTH.search(text) or _month_word(text) or YEAR.search(text) or WEEKDAY.search(text) or RELATIVE.search(text) or DAY_WORDS.search(text))
 
 
 def starts_a_span(phrase: str) -> bool:
@@ -253,3 +360,18 @@ def resolve_offset(span: str, direction: str, base: dt.date | None):
     if unit == "year":
         return dt.date(when.year, 1, 1), None, "year"
     return dt.date(when.year, when.month, 1), None, "month"
+
+
+PRECISION_RANK = {"year": 0, "month": 1, "day": 2}
+
+
+def after_publication(start: dt.date, precision: str | None, published: dt.date | None,
+                      published_precision: str | None = "day") -> bool:
+    """Whether an event dated `start` (to `precision`) lies wholly after the publication date, compared
+    at the coarser of the two precisions: "next year" in an article of March 2023 is after it, "this
+    year" is not, and "in June" in a statement known only as "1984" is not either."""
+    if published is None or start is None:
+        return False
+    width = min(PRECISION_RANK.get(precision or "day", 2), PRECISION_RANK.get(published_precision or "day", 2))
+    fields = ("year", "month", "day")[:width + 1]
+    return tuple(getattr(start, f) for f in fields) > tuple(getattr(published, f) for f in fields)

@@ -5,25 +5,42 @@ from __future__ import annotations
 from pipeline.extract.events.lexicon import Lexicon
 from pipeline.extract.events.parties import governing_verb
 
+# "awaits the visit", "anticipates talks": what a party waits for has not happened yet
+AWAITING_VERBS = frozenset({"await", "anticipate"})
+# "is due to visit", "is slated to sign", "is poised to join": heads that schedule the infinitive under them
+# (the word as well as the lemma: the lemmatizer reads "slated" as "slat")
+SCHEDULING_HEADS = frozenset({"due", "slate", "slated", "poise", "poised"})
+# "I asked that the minister travel to X", "urged that talks be held": a mandated act is still to come
+MANDATIVE_VERBS = frozenset({"ask", "urge", "demand", "request", "recommend", "insist", "propose", "require",
+                             "instruct", "direct", "order"})
+# "I wish to express", "it is my duty to extend our congratulations": a speech act that the speaker's
+# wish or duty introduces is performed by the saying itself, not desired for later
+SPEECH_ACTS = frozenset({"express", "extend", "convey", "thank", "congratulate", "welcome", "pay", "reiterate",
+                         "reaffirm", "stress", "emphasize", "emphasise", "urge", "appeal", "voice", "salute",
+                         "commend", "condemn", "acknowledge", "record", "associate", "join"})
+FINITE_TAGS = ("VBZ", "VBP", "VBD")
+PERFORMATIVE_NOUNS = frozenset({"duty", "pleasure", "honour", "honor", "privilege"})
+PERFORMATIVE_WISHES = frozenset({"wish", "desire"})  # not "want", "hope": those look ahead
+
 
 def clause_status(tok, kind: str, lex: Lexicon) -> str | None:
     """'occurred', 'planned', or None for negated, hypothetical and conditional statements."""
     g = lex.grammar
-    verb = tok if kind != "noun" else governing_verb(tok)
-    planned = False
+    verb = tok if kind != "noun" or _misread_verb(tok) else governing_verb(tok)
+    planned = _awaited(tok)
     if kind == "noun":
         mods = {c.lower_ for c in tok.children}
         if mods & g["plan_modifiers"]:
             planned = True
         if verb is None:
             return "planned" if planned else "occurred"
-    cur, steps = verb, 0
+    cur, steps, own_tense = verb, 0, False
     while cur is not None and steps < 6:
         steps += 1
         verdict = _clause_modality(cur, g)
         if verdict == "skip":
             return None
-        planned = planned or verdict == "planned"
+        planned = planned or (verdict == "planned" and not own_tense)
         head = cur.head
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
         if cur.dep_ == "xcomp" or (cur.dep_ == "acl" and head.pos_ in ("NOUN", "ADJ")) or (infinitive and head.i != cur.i):
@@ -33,23 +50,84 @@ def clause_status(tok, kind: str, lex: Lexicon) -> str | None:
             if hl in g["factive_adjectives"]:
                 cur = governing_verb(head) or head.head
                 continue
+            if _performed(cur, head, hl, g):
+                cur = head if head.pos_ in ("VERB", "AUX") else governing_verb(head)
+                continue
             if hl in g["desire_verbs"] or hl in g["desire_nouns"]:
                 return "desire"
             if hl in g["hypothetical_verbs"] or hl in g["hypothetical_adjectives"]:
                 return None
             if any(c.dep_ == "mark" and c.lower_ == "for" for c in cur.children):
                 return None  # "it is necessary for X to discuss"
-            if hl in g["plan_verbs"] or hl in g["plan_nouns"] or hl == "be":
+            if hl in g["plan_verbs"] or hl in g["plan_nouns"] or head.lower_ in SCHEDULING_HEADS or hl == "be":
                 planned = True
             elif infinitive and not _purpose_of_trip(head, g):
                 return None
             cur = head if head.pos_ in ("VERB", "AUX") else governing_verb(head)
         elif cur.head.pos_ in ("VERB", "AUX") and (cur.dep_ == "conj" or (cur.dep_ == "advcl" and cur.tag_ == "VBG")):
-            # a participle clause ("..., while cooperating in ...") shares the main clause's modality
+            # a participle clause ("..., while cooperating in ...") shares the main clause's modality;
+            # a conjunct with a subject and a tense of its own ("they will look ..., and X welcomes ...")
+            # shares its negation or condition but not its future
+            own_tense = own_tense or (cur.dep_ == "conj" and _own_subject(cur) and cur.tag_ in FINITE_TAGS
+                                      and not any(c.dep_ in ("aux", "auxpass") for c in cur.children))
+            planned = planned or _listed_after_infinitive(cur, head, g)
             cur = head
+        elif cur.dep_ == "ccomp" and head.lemma_.lower() in MANDATIVE_VERBS and _subjunctive(cur):
+            planned = True
+            break
         else:
             break
     return "planned" if planned else "occurred"
+
+
+def _own_subject(verb) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _listed_after_infinitive(verb, head, g: dict) -> bool:
+    """"We commit to continue providing aid, imposing sanctions ...": the parse hangs the later items
+    of the promised list on the promising verb; they are promised like the first."""
+    return verb.dep_ == "advcl" and head.lemma_.lower() in g["plan_verbs"] and any(
+        c.dep_ == "xcomp" and c.i < verb.i and any(a.lower_ == "to" for a in c.children) for c in head.children)
+
+
+def _subjunctive(verb) -> bool:
+    """"that the minister travel", "that talks be held": the bare form after a that-clause's subject."""
+    if any(c.dep_ == "aux" for c in verb.children):
+        return False
+    if any(c.dep_ == "auxpass" and c.lower_ == "be" for c in verb.children):
+        return True
+    return (verb.tag_ in ("VB", "VBP") or _misread_verb(verb)) and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+
+
+def _misread_verb(tok) -> bool:
+    """"asked that the minister visit Peru": the tagger reads the bare verb as a noun, yet it heads a
+    that-clause with a subject of its own."""
+    return tok.pos_ == "NOUN" and tok.dep_ == "ccomp" and _own_subject(tok) and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
+
+
+def _performed(verb, head, hl: str, g: dict) -> bool:
+    """"My delegation wishes to express its appreciation", "it is my pleasant duty to extend our
+    congratulations": a present wish or duty to perform a speech act is the act."""
+    if verb.lemma_.lower() not in SPEECH_ACTS:
+        return False
+    if hl in PERFORMATIVE_WISHES:
+        return head.tag_ in ("VBZ", "VBP")
+    return hl == "be" and head.tag_ in ("VBZ", "VBP") and any(
+        c.dep_ == "attr" and c.lemma_.lower() in PERFORMATIVE_NOUNS for c in head.children)
+
+
+def _awaited(tok) -> bool:
+    """"look forward to visiting Peru", "look forward to the visit", "await the visit": an event
+    that a party looks forward to is still to come."""
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in AWAITING_VERBS:
+        return True
+    prep = tok.head if tok.dep_ in ("pobj", "pcomp") else None
+    if prep is None or prep.lower_ != "to":
+        return False
+    verb = prep.head
+    return verb.lemma_.lower() == "look" and any(c.dep_ == "advmod" and c.lower_ == "forward" for c in verb.children)
 
 
 def stated_resolve(tok, g: dict) -> bool:

@@ -18,7 +18,7 @@ def event_date(ctx: DocContext, tok, kind: str, status: str, grammar: dict):
     gov = governing_verb(tok) if kind == "noun" else None
     clause = tok if tok.pos_ in ("VERB", "AUX") else gov
     prefer = "future" if status == "planned" else "past"
-    for ent in _clause_dates(ctx, sent, tok, gov, clause, grammar):
+    for ent in _clause_dates(ctx, sent, tok, gov, clause, grammar, status == "planned"):
         if (found := _resolve(ctx, ent, _date_phrase(ent), prefer)) is not None:
             return found
     start = clause if clause is not None else tok
@@ -31,20 +31,39 @@ def event_date(ctx: DocContext, tok, kind: str, status: str, grammar: dict):
     return _duration_from_now(ctx, tok, clause, sent)
 
 
-def _clause_dates(ctx: DocContext, sent, tok, gov, clause, grammar) -> list:
-    """Date phrases attached to the trigger's clause or to a clause whose time it shares, nearest first."""
+def _clause_dates(ctx: DocContext, sent, tok, gov, clause, grammar, planned: bool = False) -> list:
+    """Date phrases attached to the trigger's clause or to a clause whose time it shares, nearest first;
+    last, the start of a span that the trigger verb itself began ("has banned imports since 2002")."""
     anchors = {tok.i} | ({gov.i} if gov is not None else set())
-    shared = _shared_time_holders(clause, ctx, tok, grammar) if clause is not None else {}
-    found = []
+    shared = _shared_time_holders(clause, ctx, tok, grammar, planned) if clause is not None else {}
+    found, onsets = [], []
     for ent in list(sentence_ents(sent)) + _loose_day_words(sent):
         if not (_is_date(ent) or _day_of_month(ent)):
             continue
-        if starts_a_span(_date_phrase(ent)):
-            continue  # "the first exercises since 1972": when a span began, not when this event happened
         holder = _attached_to(ent.root, anchors | set(shared))
+        if starts_a_span(_date_phrase(ent)):
+            # "the first exercises since 1972": when a span began, not when this event happened
+            if holder == tok.i and _began_a_state(tok):
+                onsets.append(ent)
+            continue
         if holder is not None and (holder in anchors or ent.root.i < shared[holder]):
             found.append((abs(ent.root.i - tok.i), ent.start, ent))
-    return [ent for _, _, ent in sorted(found, key=lambda f: f[:2])]
+    return [ent for _, _, ent in sorted(found, key=lambda f: f[:2])] + onsets
+
+
+# a count or a frequency on the verb makes a "since" span hold many events, not one that began it
+REPEATED = {"times", "repeatedly", "again", "regularly", "often", "frequently", "twice"}
+
+
+def _began_a_state(verb) -> bool:
+    """"Argentina has banned imports since 2002", "controls imposed since 2023": a past act whose
+    state lasts, counted from its start; not "has met three times since 2019"."""
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN"):
+        return False
+    for c in verb.subtree:
+        if c.lower_ in REPEATED or (c.dep_ == "nummod" and c.head.head.i == verb.i):
+            return False
+    return True
 
 
 LOOSE_DAY_WORDS = {"today", "yesterday", "tomorrow", "tonight"}
@@ -58,7 +77,7 @@ def _loose_day_words(sent) -> list:
 
 def _resolve(ctx: DocContext, ent, text: str, prefer: str):
     year, anchor = _narrative_time(ctx, ent)
-    found = resolve_date_text(text, ctx.published_date, prefer, year, anchor)
+    found = resolve_date_text(text, ctx.published_date, prefer, year, anchor, ctx.published_precision)
     if found is None:
         return None
     return found[0], found[1], found[2], ent.text
@@ -83,7 +102,7 @@ def _narrative_time(ctx: DocContext, ent) -> tuple[int | None, object]:
         if year is None and other.start_char >= para_start and (m := YEAR.search(other.text)):
             year = int(m.group("y"))
         if anchor is None:
-            anchor = day_anchor(other.text, ctx.published_date, "past", year)
+            anchor = day_anchor(other.text, ctx.published_date, "past", year, ctx.published_precision)
         if year is not None and anchor is not None:
             break
     return year, anchor
@@ -122,10 +141,11 @@ def _attached_to(tok, anchors: set[int]) -> int | None:
 WHEN_MARKS = ("when", "as", "while")
 
 
-def _shared_time_holders(verb, ctx, tok, g: dict) -> dict[int, int]:
+def _shared_time_holders(verb, ctx, tok, g: dict, planned: bool = False) -> dict[int, int]:
     """Verbs whose time phrases also date this clause, each with the token index a shared phrase must
     precede: the first conjunct ("On May 3, X visited Y and met Z"), a when-clause or participle
-    ("reproached Abe when he visited ... in 2013"), and the reporting verb of a reported event."""
+    ("reproached Abe when he visited ... in 2013"), and the reporting verb of a reported event that
+    happened (a planned one is announced today and held later)."""
     out: dict[int, int] = {}
     for _ in range(3):
         if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
@@ -134,7 +154,7 @@ def _shared_time_holders(verb, ctx, tok, g: dict) -> dict[int, int]:
         # "met Y on Monday and agreed to ...": a conjunct without its own auxiliary shares the first verb's time
         own_aux = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
         out[verb.head.i] = verb.head.i if own_aux else verb.i
-    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in g["reporting_verbs"]:
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in g["reporting_verbs"] and not planned:
         out[verb.head.i] = len(ctx.doc)
         for c in verb.head.children:
             if c.dep_ == "advcl" and c.tag_ == "VBG":
@@ -238,8 +258,8 @@ def _duration_from_now(ctx: DocContext, tok, clause, sent):
     if not m:
         return None
     host = _link_host(link, sent)
-    if host is None or host.tag_ not in ("VBZ", "VBP"):
-        return None
+    if host is None or host.tag_ not in ("VBZ", "VBP") or ctx.published_precision == "year":
+        return None  # "hours after" a day nobody knows names no month
     found = resolve_offset(m.group("span"), m.group("dir").lower(), ctx.published_date)
     if found is None:
         return None

@@ -1,0 +1,240 @@
+"""Event dates and status against the publication date (codebook sections 5 and 7): a publication
+date known only to its year, plausible dates, spans counted back from today, and the clause forms
+that schedule an event. Sentences and phrases are written for these tests."""
+import datetime as dt
+
+import pytest
+
+from conftest import events_of
+from pipeline.extract.events.dates import after_publication, looks_like_date, resolve_date_text
+
+DAY = dt.date(2023, 3, 21)       # a Tuesday, known to the day
+YEAR = dt.date(1984, 1, 1)       # a statement known only as "1984" (a UN General Debate statement)
+
+
+def against_year(text, prefer="past", context_year=None):
+    return resolve_date_text(text, YEAR, prefer, context_year, base_precision="year")
+
+
+# ---- a publication date known only to its year: nothing finer than the phrase says
+@pytest.mark.parametrize("text, want", [
+    ("on 12 March", (dt.date(1984, 3, 12), None, "day")),             # section 7: the day plus the article's year
+    ("in July", (dt.date(1984, 7, 1), None, "month")),
+    ("in June of this year", (dt.date(1984, 6, 1), None, "month")),
+    ("in October last year", (dt.date(1983, 10, 1), None, "month")),
+    ("in April this\nyear", (dt.date(1984, 4, 1), None, "month")),    # a line break inside "this year"
+    ("this June", (dt.date(1984, 6, 1), None, "month")),
+    ("last year", (dt.date(1983, 1, 1), None, "year")),
+    ("next year", (dt.date(1985, 1, 1), None, "year")),
+    ("in 1979", (dt.date(1979, 1, 1), None, "year")),
+])
+def test_a_year_precision_publication_keeps_what_the_phrase_says(text, want):
+    assert against_year(text) == want
+
+
+@pytest.mark.parametrize("text", ["last month", "yesterday", "today", "on Thursday", "earlier this week", "next month"])
+def test_a_count_from_an_unknown_day_gives_the_year_alone(text):
+    assert against_year(text) == (dt.date(1984, 1, 1), None, "year")
+
+
+@pytest.mark.parametrize("text", ["last June", "next February", "this past November"])
+def test_a_named_month_counted_from_an_unknown_day_gives_nothing(text):
+    # "last June" said in 1984 is June 1984 or June 1983, depending on the day nobody knows
+    assert against_year(text) is None
+
+
+def test_the_narrative_year_still_dates_a_month_in_a_year_precision_statement():
+    assert against_year("in May", context_year=1979) == (dt.date(1979, 5, 1), None, "month")
+
+
+# ---- months counted from a known day
+@pytest.mark.parametrize("text, want", [
+    ("last June", (dt.date(2022, 6, 1), None, "month")),
+    ("last January", (dt.date(2023, 1, 1), None, "month")),
+    ("this past February", (dt.date(2023, 2, 1), None, "month")),
+    ("next June", (dt.date(2023, 6, 1), None, "month")),
+    ("next February", (dt.date(2024, 2, 1), None, "month")),
+    ("this October", (dt.date(2023, 10, 1), None, "month")),
+])
+def test_a_named_month_counts_from_the_publication_day(text, want):
+    assert resolve_date_text(text, DAY) == want
+
+
+def test_last_june_does_not_take_the_paragraph_year():
+    assert resolve_date_text("last June", DAY, "past", context_year=2009) == (dt.date(2022, 6, 1), None, "month")
+
+
+def test_this_may_as_a_modal_is_no_month():
+    assert resolve_date_text("this may", DAY) is None
+
+
+def test_a_planned_event_does_not_fall_in_a_past_narrative_year():
+    assert resolve_date_text("in November", DAY, "future", context_year=2009) == (dt.date(2023, 11, 1), None, "month")
+    assert resolve_date_text("in November", DAY, "past", context_year=2009) == (dt.date(2009, 11, 1), None, "month")
+
+
+# ---- spans counted back from today
+@pytest.mark.parametrize("text, want", [
+    ("two years ago", dt.date(2021, 1, 1)),
+    ("a year ago", dt.date(2022, 1, 1)),
+    ("Forty-one years ago", dt.date(1982, 1, 1)),
+    ("a decade ago", dt.date(2013, 1, 1)),
+    ("12 years ago", dt.date(2011, 1, 1)),
+])
+def test_years_ago_give_the_year(text, want):
+    assert looks_like_date(text)
+    assert resolve_date_text(text, DAY) == (want, None, "year")
+
+
+def test_years_ago_need_a_publication_date():
+    assert resolve_date_text("two years ago", None) is None
+
+
+@pytest.mark.parametrize("text", ["over the past year", "in the past month", "during the past week", "several years ago"])
+def test_a_span_up_to_today_is_no_point(text):
+    assert resolve_date_text(text, DAY) is None
+
+
+# ---- plausibility: never before 1900, never more than a few years after the publication date
+@pytest.mark.parametrize("text", ["in 1885", "the 2040 targets", "in 2031", "up to 1992", "beyond 2026"])
+def test_implausible_or_goal_years_give_no_date(text):
+    assert resolve_date_text(text, DAY) is None
+
+
+def test_a_year_a_few_years_ahead_is_kept():
+    assert resolve_date_text("in 2026", DAY, "future") == (dt.date(2026, 1, 1), None, "year")
+
+
+def test_a_century_old_war_is_kept():
+    assert resolve_date_text("in 1914", DAY) == (dt.date(1914, 1, 1), None, "year")
+
+
+# ---- after the publication date, at the coarser of the two precisions
+@pytest.mark.parametrize("start, precision, published, published_precision, want", [
+    (dt.date(2024, 1, 1), "year", DAY, "day", True),          # "next year"
+    (dt.date(2023, 1, 1), "year", DAY, "day", False),         # "this year"
+    (dt.date(2023, 5, 1), "month", DAY, "day", True),         # "in May"
+    (dt.date(2023, 3, 1), "month", DAY, "day", False),        # "this month"
+    (dt.date(2023, 3, 22), "day", DAY, "day", True),          # "tomorrow"
+    (DAY, "day", DAY, "day", False),                          # "today"
+    (dt.date(1984, 6, 1), "month", YEAR, "year", False),      # "in June" said in "1984"
+    (dt.date(1985, 6, 1), "month", YEAR, "year", True),       # "in June next year"
+    (dt.date(2023, 5, 1), "month", None, None, False),        # no publication date
+])
+def test_after_publication(start, precision, published, published_precision, want):
+    assert after_publication(start, precision, published, published_precision) is want
+
+
+# ---- the event coder: status from the clause, the date from the phrase
+@pytest.fixture(scope="module")
+def run(nlp):
+    return lambda text, published=DAY: events_of(nlp, text, published)
+
+
+@pytest.fixture(scope="module")
+def run_year(nlp):
+    """A text whose publication date is known to the year alone."""
+    from pipeline.extract.entities import resolve_entities
+    from pipeline.extract.events import extract_events
+    from pipeline.nlp.parse import parse_document
+
+    def extract(text):
+        parsed = parse_document("t", text, YEAR, nlp=nlp, published_precision="year")
+        parsed.entities = resolve_entities(parsed)
+        return extract_events(parsed)
+    return extract
+
+
+def row_of(rows, trigger):
+    found = [r for r in rows if r["trigger"] == trigger]
+    assert found, rows
+    return found[0]
+
+
+def test_looking_forward_to_a_visit_plans_it(run):
+    row = row_of(run("The Chilean president looks forward to visiting Peru in June."), "visiting")
+    assert (row["status"], row["event_date"], row["date_precision"]) == ("planned", dt.date(2023, 6, 1), "month")
+
+
+def test_a_scheduling_head_plans_the_infinitive(run, nlp):
+    from pipeline.extract.events.lexicon import load_lexicon
+    from pipeline.extract.events.status import clause_status
+
+    assert row_of(run("The Chilean president is due to visit Peru."), "visit")["status"] == "planned"
+    doc = nlp("The Chilean president is slated to visit Peru.")  # "slated", lemmatised as "slat"
+    assert clause_status(next(t for t in doc if t.lower_ == "visit"), "verb", load_lexicon()) == "planned"
+
+
+def test_a_visit_the_article_announces_for_next_month_is_planned(run):
+    row = row_of(run("Canada's prime minister will visit Mexico next month."), "visit")
+    assert (row["status"], row["event_date"], row["date_precision"]) == ("planned", dt.date(2023, 4, 1), "month")
+
+
+def test_a_mandated_trip_is_planned(nlp):
+    from pipeline.extract.events.lexicon import load_lexicon
+    from pipeline.extract.events.status import clause_status
+
+    lex = load_lexicon()
+    doc = nlp("Kenya requested that Uganda withdraw its troops.")
+    assert clause_status(next(t for t in doc if t.lower_ == "withdraw"), "verb", lex) == "planned"
+    # the tagger reads this bare "visit" as a noun heading the that-clause
+    doc = nlp("The president asked that the foreign minister visit Peru next week.")
+    assert clause_status(next(t for t in doc if t.lower_ == "visit"), "noun", lex) == "planned"
+    doc = nlp("Kenya said that Uganda withdrew its troops.")
+    assert clause_status(next(t for t in doc if t.lower_ == "withdrew"), "verb", lex) == "occurred"
+
+
+def test_a_stated_wish_to_express_is_the_expression(nlp):
+    from pipeline.extract.events.lexicon import load_lexicon
+    from pipeline.extract.events.status import clause_status
+
+    lex = load_lexicon()
+    doc = nlp("My delegation wishes to express its gratitude to the people of Norway.")
+    assert clause_status(next(t for t in doc if t.lower_ == "express"), "verb", lex) == "occurred"
+    doc = nlp("Norway wants to express its gratitude to Chile.")
+    assert clause_status(next(t for t in doc if t.lower_ == "express"), "verb", lex) == "desire"
+
+
+def test_a_conjunct_with_its_own_subject_keeps_its_own_tense(nlp):
+    from pipeline.extract.events.lexicon import load_lexicon
+    from pipeline.extract.events.status import clause_status
+
+    doc = nlp("They will look for ways to do so, and Chile and Peru welcome the new partnership.")
+    assert clause_status(next(t for t in doc if t.lower_ == "welcome"), "verb", load_lexicon()) == "occurred"
+
+
+def test_later_items_of_a_promised_list_are_promised(nlp):
+    from pipeline.extract.events.lexicon import load_lexicon
+    from pipeline.extract.events.status import clause_status
+
+    doc = nlp("We commit to continue providing aid to Sudan, imposing tough sanctions on Eritrea, and expanding trade.")
+    assert clause_status(next(t for t in doc if t.lower_ == "imposing"), "verb", load_lexicon()) == "planned"
+
+
+def test_the_day_of_an_announcement_does_not_date_what_it_plans(run):
+    rows = run("Chile and Peru announced today that they intend to hold joint naval exercises with Japan.")
+    assert all(r["event_date"] is None for r in rows if r["trigger"] == "hold")
+
+
+def test_a_state_begun_in_a_year_is_dated_by_it(run):
+    row = row_of(run("Argentina has banned imports of Brazilian beef since 2002."), "banned")
+    assert (row["event_date"], row["date_precision"]) == (dt.date(2002, 1, 1), "year")
+
+
+def test_repeated_meetings_since_a_year_are_not_dated_by_it(run):
+    assert row_of(run("Chile has met Peru three times since 2019."), "met")["event_date"] is None
+
+
+def test_years_ago_date_an_event(run):
+    row = row_of(run("Canada signed a trade agreement with Mexico sixty-four years ago."), "signed")
+    assert (row["event_date"], row["date_precision"]) == (dt.date(1959, 1, 1), "year")
+
+
+def test_today_in_a_year_precision_statement_gives_the_year(run_year):
+    row = row_of(run_year("Today Japan condemns the attack on Kenya."), "condemns")
+    assert (row["event_date"], row["date_precision"]) == (YEAR, "year")
+
+
+def test_a_day_in_a_year_precision_statement_takes_its_year(run_year):
+    row = row_of(run_year("Japan signed a trade agreement with Kenya on 30 October."), "signed")
+    assert (row["event_date"], row["date_precision"]) == (dt.date(1984, 10, 30), "day")
