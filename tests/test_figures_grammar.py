@@ -113,3 +113,24 @@ def test_number_before_a_singular_name(figures):
 ])
 def test_hyphen_qualifiers_designations_and_identifier_words(figures, text, expected):
     assert figures(text) == expected
+
+
+def test_spelled_year_is_no_bare_size(figures):
+    assert figures("Done in the year of our Lord two thousand nineteen, at Washington.") == []
+
+
+def test_scale_that_cannot_serve_the_first_number_is_no_range(figures):
+    rows = figures("Output grew from 3.1 million tons in 2019 to 4.6 million tons in 2023.")
+    assert [(r[2], r[3]) for r in rows] == [(3.1e6, "t"), (4.6e6, "t")]
+    assert figures("They pledged 3 to 5 million dollars.")[0][2] == 4e6
+
+
+def test_position_word_after_a_determiner_keeps_a_known_set(figures):
+    assert figures("The first two paragraphs of the note are deleted.") == []
+    assert figures("The other two members abstained.") == []
+    assert [r[2] for r in figures("Two of the nine remaining plants closed.")] == [9]
+
+
+def test_barrels_are_counted(figures):
+    assert figures("The reserve will release 30 million barrels of crude.") == [
+        ("30 million barrels", "count", 30e6, "barrel")]

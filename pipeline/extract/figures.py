@@ -128,8 +128,8 @@ def _bare_size(q: Quantity, span) -> bool:
     """A large number with no noun after it still counts: "a total of 17 million", "12,500 to
     15,000 made their escape". Only a scale word, a thousands separator or a spelled-out thousand
     marks it as a size; a short bare number ("in 47") may be anything."""
-    if q.elided or q.words and q.value < 1000:
-        return False
+    if q.elided or (q.words and q.value < 2200):
+        return False  # a spelled number from 1000 to 2199 may be a year: "in the year two thousand twenty-three"
     raw = span.doc.text[q.core_start:q.core_end]
     if not (q.words or "scaled" in q.flags or "," in raw):
         return False
@@ -305,6 +305,8 @@ def _determiner(q: Quantity, span, head) -> bool:
     if q.qualified or (not q.words and q.value > 2) or q.value >= 100:
         return False  # digits and large numbers name a size: "the 193 member states", "our half-billion people"
     prev = _previous_word(span[0])
+    if prev is not None and prev.lower_ in lexicon()["set_position_words"]:
+        prev = _previous_word(prev)  # "the first two sentences", "the other three members"
     if prev is None:
         return False
     definite = prev.lower_ in lexicon()["definite_determiners"] or prev.tag_ in ("PRP$", "POS")

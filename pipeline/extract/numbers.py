@@ -482,6 +482,8 @@ def _range(text: str, q: Quantity, money: bool) -> None:
         end, high = scale[0], high * scale[1]
         if "scaled" not in q.flags and q.value * scale[1] < high:
             q.value *= scale[1]  # "$5-10 million": the scale word serves both ends
+        elif "scaled" not in q.flags:
+            return  # "in 2020 to 9.14 million tons": the scale cannot serve the first number, so no range
     if not high > q.value:
         return
     q.low, q.high, q.end = q.value, high, end
