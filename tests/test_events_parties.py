@@ -98,3 +98,42 @@ def test_an_outside_partner_of_a_joint_pledge_does_not_join_the_group(run, rules
                "The leaders pledged to work closely with Ethiopia. "
                "They condemned the attack on Somalia.")
     assert {a for a, _ in pairs(rows, "ACCUSE")} == {"KEN", "UGA", "TZA"}
+
+
+def test_the_group_follows_the_order_the_text_names_its_parties(run, rules_alone):
+    # the welcome codes the guest as actor, but the host is named first and acts for the pair
+    rows = run("President Ruto welcomed President Museveni of Uganda to Nairobi on Monday. "
+               "The two leaders agreed to build a railway.")
+    assert pairs(rows, "AGREE") == {("KEN", "UGA")}
+
+
+# ------------------------------------------------------------------ bodies and their members
+
+def test_allies_or_partners_named_by_a_body_are_the_body(run, rules_alone):
+    rows = run("NATO allies condemned the attack on Somalia. Chile pledged to work closely with ASEAN partners.")
+    assert pairs(rows, "ACCUSE") == {("NATO", "SOM")}
+    assert ("CHL", "ASEAN") in pairs(rows, "AGREE")
+
+
+# ------------------------------------------------------------------ lead-ins naming the subject of their items
+
+LEAD_IN = ("We the leaders of Chile, Peru, Colombia and Ecuador:\n\n"
+           "Welcome the decision of Argentina to join the fisheries accord;\n\n"
+           "Strongly condemn the attack by Venezuela on the border post; and\n\n"
+           "Note the progress of the talks.\n\n")
+
+
+def test_items_under_a_lead_in_have_its_parties_as_subject(run, rules_alone):
+    rows = run(LEAD_IN)
+    assert pairs(rows, "SUPPORT") == {(c, "ARG") for c in ("CHL", "PER", "COL", "ECU")}
+    assert pairs(rows, "ACCUSE") == {(c, "VEN") for c in ("CHL", "PER", "COL", "ECU")}
+
+
+def test_the_items_end_with_the_paragraph_that_ends_without_a_semicolon(run, rules_alone):
+    rows = run(LEAD_IN + "Condemn the attack by Venezuela on the border post.")
+    assert len(pairs(rows, "ACCUSE")) == 4  # the paragraph after the list is no item of it
+
+
+def test_a_lead_in_that_names_no_subject_gives_its_items_none(run, rules_alone):
+    rows = run("The talks covered the following:\n\nWelcome the decision of Argentina to join the fisheries accord;\n\n")
+    assert not pairs(rows, "SUPPORT")

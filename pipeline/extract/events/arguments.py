@@ -314,6 +314,8 @@ def read_arguments(cand: Candidate, reader: ArgReader, lex: Lexicon) -> Argument
     recips = _verb_recipients(tok, entry, reader, besides=party_codes(actors))
     if kind == "phrase" and not recips:
         recips = reader.parties_inside(cand.obj, besides=party_codes(actors))
+    if not actors and reader.lead_groups and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        actors = _lead_in_subject(tok, reader)  # "We the leaders of A, B and C: ... Condemn X's aggression;"
     if not actors and imperative(tok) and len(reader.context_pair) >= 2:
         actors = reader.context_pair[:1] if recips else list(reader.context_pair)  # fact-sheet imperative
     if tok.lemma_.lower() == "welcome" and recips and _welcomes_a_guest(tok, recips[0]):
@@ -321,6 +323,12 @@ def read_arguments(cand: Candidate, reader: ArgReader, lex: Lexicon) -> Argument
     if entry.host:
         actors, recips = recips, actors
     return Arguments(actors, recips, entry)
+
+
+def _lead_in_subject(tok, reader: ArgReader) -> list[Party]:
+    from pipeline.extract.events.lists import lead_group_of  # lists reads rows, which read arguments
+
+    return lead_group_of(tok, reader)
 
 
 def _capital_of(tok, reader: ArgReader) -> list[Party]:

@@ -23,6 +23,7 @@ from pipeline.extract.events.output import event_row
 from pipeline.extract.events.parties import ArgReader, Party, entity_code, token_at
 from pipeline.extract.events.rows import refine_mode
 from pipeline.extract.events.triggers import Candidate
+from pipeline.nlp.parse import doc_text
 
 BULLET = re.compile(r"^[ \t]*(?:[-*\u2022\u2023\u25aa\u25e6\u2013\u00b7]|\d{1,2}[.)])[ \t]+(?=\S)", re.M)
 WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
@@ -179,8 +180,75 @@ def first_sentence_end(text: str, start: int, limit: int) -> int:
 
 # ---------------------------------------------------------------- rows of the items
 
+# words of a lead-in that make its named parties the subject of the items: "We the leaders of A, B
+# and C:", "The Leaders of A and B:", "The participants, A, B and C, decided:"
+GROUP_LEAD_WORDS = {"we", "leaders", "heads", "ministers", "signatories", "participants", "governments", "undersigned"}
+PARAGRAPH = re.compile(r"\n[ \t]*\n")
+
+
+def lead_in_groups(ctx: DocContext, reader: ArgReader) -> list[tuple[int, int, list[Party]]]:
+    """(start, end, parties) of each run of items under a lead-in that names two or more coded
+    parties as its subject: "We the leaders of A, B and C:" followed by paragraphs or bullets,
+    each item running on while the one before ends with a semicolon ("Commend ...;  Affirm ...;
+    Recognize ... ."). The parties are the subject of every item."""
+    text, out = ctx.text, []
+    for colon in re.finditer(r":[ \t]*\n", text):
+        breaks = [m.end() for m in PARAGRAPH.finditer(text, 0, colon.start())]
+        lead = (breaks[-1] if breaks else 0, colon.start())
+        words = {w.lower() for w in WORD.findall(text[lead[0]:lead[1]])}
+        if not words & GROUP_LEAD_WORDS:
+            continue
+        parties = _coded_in(reader, *lead)
+        if len(parties) >= 2:
+            out.append((colon.end(), _item_run_end(text, colon.end()), parties))
+    return out
+
+
+def _coded_in(reader: ArgReader, start: int, end: int) -> list[Party]:
+    found: list[Party] = []
+    for ent in reader.view.within(start, end):
+        code = entity_code(ent)
+        if code and getattr(ent, "entity_type", None) in PARTY_TYPES and code not in {p.code for p in found}:
+            found.append(Party(getattr(ent, "name", code), getattr(ent, "entity_id", None), code,
+                               getattr(ent, "entity_type", None)))
+    return found
+
+
+def _item_run_end(text: str, start: int) -> int:
+    """The end of the items after a lead-in: paragraphs while each ends with a semicolon (a bullet
+    list's lines are one paragraph or several, each opening with its mark)."""
+    pos = start
+    while True:
+        m = PARAGRAPH.search(text, pos)
+        para_end = m.start() if m else len(text)
+        para = text[pos:para_end].strip()
+        goes_on = bool(re.search(r";(?:\s*and)?$", para)) or (BULLET.match(para) and m and BULLET.match(text, m.end()))
+        if m is None or not goes_on:
+            return para_end
+        pos = m.end()
+
+
+def lead_group_of(tok, reader: ArgReader) -> list[Party]:
+    """The lead-in's parties when `tok` opens one of its items (the first word of its paragraph or
+    bulleted line)."""
+    text = doc_text(tok.doc)
+    for start, end, parties in reader.lead_groups:
+        if start <= tok.idx < end:
+            breaks = [m.end() for m in PARAGRAPH.finditer(text, start, tok.idx)]
+            para = max([start] + breaks, default=start)
+            line = text.rfind("\n", 0, tok.idx) + 1
+            if BULLET.match(text, line):
+                para = max(para, line)
+            head = BULLET.sub("", text[para:tok.idx], count=1)
+            before = [t for t in tok.doc[:tok.i] if t.idx >= tok.idx - len(head) and not t.is_space]
+            # "Strongly condemn ...": an adverb may come first
+            return list(parties) if all(t.pos_ == "ADV" for t in before) else []
+    return []
+
+
 def list_rows(ctx: DocContext, reader: ArgReader, lex: Lexicon) -> tuple[list[dict], set[int]]:
     """Rows of the items listed under a commitment lead-in, and the tokens they used as triggers."""
+    reader.lead_groups = lead_in_groups(ctx, reader)
     lists = ListReader(ctx, reader, lex)
     leading = leading_parties(reader)
     rows: list[dict] = []

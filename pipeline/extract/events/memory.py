@@ -38,7 +38,7 @@ def _new_person(a: Party, r: Party | None, known: set[str]) -> bool:
 
 
 def remember_pair(reader: ArgReader, pairs, actors: list[Party], offset: int, together: bool,
-                  meets: bool = True, etype: str | None = None) -> None:
+                  meets: bool = True, etype: str | None = None, sentence: tuple[int, int] | None = None) -> None:
     """The coded parties of the last event with two or more, actor first, for "the two leaders",
     "the parties", "they" and fact-sheet imperatives. Only parties acting `together` (meeting,
     agreeing) form a group; "X condemned Z" does not make X and Z the pair the text is about.
@@ -60,6 +60,11 @@ def remember_pair(reader: ArgReader, pairs, actors: list[Party], offset: int, to
             group.append(p)
     if len(group) < 2 or not all(p.code for p in named):
         return
+    # the first-named party acts for the group (codebook section 5): the order of the text, not of the pairs
+    if sentence is not None and all(p.token_i is not None and sentence[0] <= p.token_i < sentence[1] for p in group):
+        # parties named afresh in the sentence: the first-named acts for the group (codebook section 5),
+        # in the order of the text, not of the pairs ("X welcomed Y" codes the guest Y as actor)
+        group = sorted(group, key=lambda p: p.token_i)
     group = group[:MAX_GROUP]
     reader.last_group = group
     current = {p.code for p in reader.context_pair}

@@ -19,6 +19,9 @@ SKIP_IN_PHRASE = {"prep", "relcl", "acl", "appos", "conj", "cc", "punct", "advcl
 PARTY_TYPES = ("person", "state", "igo", "organization", "group")
 # people who act for the states of their "of"/"from" phrase: "defence chiefs from A, B and C"
 ROLE_NOUNS = {"chief", "head", "representative", "delegate", "counterpart", "commander", "secretary", "negotiator"}
+# plurals that act for the body named on them ("G7 leaders", "NATO allies", "ASEAN partners");
+# other plurals stay a group of members the text does not break down ("UN member states")
+BODY_MEMBERS = ("official", "leader", "minister", "ally", "partner")
 # "the two leaders", "both sides", "all three countries": the size of the group a phrase refers to
 GROUP_SIZES = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4}
 
@@ -119,6 +122,7 @@ class ArgReader:
         self.last_group: list[Party] = []  # the parties of the last joint event, a subgroup of context_pair or not
         self.quotes = ctx.quotes   # the quotes table's rows: who speaks inside a quotation
         self.list_pairs: list[tuple[int, list[Party]]] = []   # (offset, parties) of commitment list items
+        self.lead_groups: list[tuple[int, int, list[Party]]] = []  # items whose subject a lead-in names (lists.py)
         self.speaker = speaking_entity(ctx)  # the state a speech speaks for: its "we" and "my Government"
 
     def party(self, tok, place: bool = False) -> list[Party]:
@@ -136,7 +140,7 @@ class ArgReader:
             if ent is not None and tok.lemma_.lower() not in self.group_nouns | self.pair_nouns | self.acting_nouns:
                 ent = None  # "the Japanese economy" is not a party
             elif ent is not None and tok.lemma_.lower() in self.group_nouns and tok.tag_ in ("NNS", "NNPS") \
-                    and getattr(ent, "entity_type", None) != "state" and tok.lemma_.lower() not in ("official", "leader", "minister"):
+                    and getattr(ent, "entity_type", None) != "state" and tok.lemma_.lower() not in BODY_MEMBERS:
                 ent = None
         text = " ".join(t.text for t in toks)
         if ent is None and (tok.lemma_.lower() in self.group_nouns | self.pair_nouns | self.acting_nouns | ROLE_NOUNS

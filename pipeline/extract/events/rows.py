@@ -10,7 +10,7 @@ from pipeline.extract.events.context import DocContext
 from pipeline.extract.events.lexicon import Entry, Lexicon
 from pipeline.extract.events.memory import counterpart, note_pairs, refers_back, remember_pair
 from pipeline.extract.events.output import actor_recipient_pairs, event_location, event_row
-from pipeline.extract.events.parties import ArgReader, Party, governing_verb
+from pipeline.extract.events.parties import ArgReader, Party, governing_verb, sent_of
 from pipeline.extract.events.status import announced, clause_status, habitual, imperative, menacing, past_tense, stated_resolve
 from pipeline.extract.events.triggers import Candidate, yields_to_inner
 from pipeline.extract.events.when import event_date
@@ -194,7 +194,14 @@ def remember(coding: Coding, r: Reading) -> None:
     note_pairs(coding.seen_nouns, r.pairs, r.etype, r.status, r.date)
     g = coding.lex.grammar
     remember_pair(coding.reader, r.pairs, r.actors, r.tok.idx, r.etype in g["group_types"],
-                  r.etype in g["counterpart_types"], r.etype)
+                  r.etype in g["counterpart_types"], r.etype, _sentence_span(r.tok))
+
+
+def _sentence_span(tok) -> tuple[int, int] | None:
+    if not hasattr(tok, "doc"):
+        return None
+    sent = sent_of(tok)
+    return sent.start, sent.end
 
 
 def _arguments_fit(entry: Entry, actors: list[Party], recips: list[Party]) -> bool:
