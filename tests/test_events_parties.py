@@ -137,3 +137,15 @@ def test_the_items_end_with_the_paragraph_that_ends_without_a_semicolon(run, rul
 def test_a_lead_in_that_names_no_subject_gives_its_items_none(run, rules_alone):
     rows = run("The talks covered the following:\n\nWelcome the decision of Argentina to join the fisheries accord;\n\n")
     assert not pairs(rows, "SUPPORT")
+
+
+# ------------------------------------------------------------------ owners inside the object
+
+def test_an_owner_parsed_as_a_modifier_is_the_target(run, rules_alone):
+    rows = run("Chile strongly condemned DPRK’s unprecedented number of missile launches this year.")
+    assert pairs(rows, "ACCUSE") == {("CHL", "PRK")}
+
+
+def test_an_owner_one_of_phrase_down_is_the_recipient(run, rules_alone):
+    rows = run("Chile expressed support for the goal of Peru's new fisheries initiative.")
+    assert pairs(rows, "SUPPORT") == {("CHL", "PER")}

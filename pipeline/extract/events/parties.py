@@ -378,7 +378,7 @@ class ArgReader:
         direct = self.parties(tok, place)
         if direct:
             return direct
-        owners = [p for c in tok.children if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.pos_ in ("PROPN", "ADJ"))
+        owners = [p for c in tok.children if _owner(c) or (c.dep_ in ("amod", "compound") and c.pos_ in ("PROPN", "ADJ"))
                   for p in self.party(c, place) if not (p.code and p.code in besides)]
         if owners:
             return _unique(owners)  # "condemned Russia's aggression against Ukraine": the owner is the target
@@ -393,11 +393,15 @@ class ArgReader:
     def _one_level(self, tok, place: bool) -> list[Party]:
         out: list[Party] = []
         for child in tok.children:
-            if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.pos_ in ("PROPN", "ADJ")):
+            if _owner(child) or (child.dep_ in ("amod", "compound") and child.pos_ in ("PROPN", "ADJ")):
                 out.extend(self.party(child, place))
             elif child.dep_ == "prep" and child.lower_ in ("with", "to", "toward", "towards"):
                 # "the importance of close relations with Russia"
                 out.extend(p for pobj in child.children if pobj.dep_ == "pobj" for p in self.parties(pobj, place))
+            elif child.dep_ == "prep" and child.lower_ == "of" and not out:
+                # "support for the goal of the ROK's initiative": the owner one "of" further down
+                out.extend(p for pobj in child.children if pobj.dep_ == "pobj" for c in pobj.children
+                           if _owner(c) for p in self.party(c, place))
         return out
 
     def parties_left_of(self, verb) -> list[Party]:
@@ -443,6 +447,11 @@ class ArgReader:
         if ent is None or getattr(ent, "entity_type", None) not in ("location", "state"):
             return None, None
         return getattr(ent, "name", tok.text), entity_code(ent, place=True)
+
+
+def _owner(tok) -> bool:
+    """A possessor: "Russia's" parsed as poss, or as nmod with its "'s"."""
+    return tok.dep_ == "poss" or (tok.dep_ == "nmod" and any(c.tag_ == "POS" for c in tok.children))
 
 
 def _after_closed_list(doc, start: int, end: int) -> int:
