@@ -42,6 +42,7 @@ def test_nearly_and_almost_are_about(text, approx):
     ("for one full year", 1, "duration", "year"),
     ("eleven straight months", 11, "duration", "month"),
     ("a 12 h shift", 12, "duration", "hour"),
+    ("a new 60,000 square meters plant", 60000, "other", "m2"),
 ])
 def test_surface_forms(text, value, kind, unit):
     q = [q for q in scan(text)][0]
@@ -108,6 +109,7 @@ def test_number_before_a_singular_name(figures):
     ("Those 50-odd countries back the plan.", [("50-odd", "count", 50, "country")]),
     ("The plant makes 155-millimeter artillery shells.", []),
     ("They resumed the six-party talks.", []),
+    ("The plant builds three-phase transformers.", []),
     ("Calls for phase two negotiations grew.", []),
     ("The senators will block two bills.", [("two", "count", 2, "bill")]),
 ])
