@@ -47,6 +47,17 @@ def test_the_narrative_year_still_dates_a_month_in_a_year_precision_statement():
     assert against_year("in May", context_year=1979) == (dt.date(1979, 5, 1), None, "month")
 
 
+@pytest.mark.parametrize("text, want", [
+    ("yesterday", (dt.date(2023, 3, 1), None, "month")),
+    ("on Tuesday", (dt.date(2023, 3, 1), None, "month")),
+    ("this week", (dt.date(2023, 3, 1), None, "month")),
+    ("last month", (dt.date(2023, 2, 1), None, "month")),
+    ("on 12 March", (dt.date(2023, 3, 12), None, "day")),
+])
+def test_a_month_precision_publication_gives_days_counted_from_it_the_month(text, want):
+    assert resolve_date_text(text, dt.date(2023, 3, 1), base_precision="month") == want
+
+
 # ---- months counted from a known day
 @pytest.mark.parametrize("text, want", [
     ("last June", (dt.date(2022, 6, 1), None, "month")),
@@ -221,6 +232,11 @@ def test_a_state_begun_in_a_year_is_dated_by_it(run):
     assert (row["event_date"], row["date_precision"]) == (dt.date(2002, 1, 1), "year")
 
 
+def test_the_end_of_a_span_does_not_date_the_event(run):
+    rows = run("Norway will provide aid to Sudan through 2025.")
+    assert row_of(rows, "provide")["event_date"] is None
+
+
 def test_repeated_meetings_since_a_year_are_not_dated_by_it(run):
     assert row_of(run("Chile has met Peru three times since 2019."), "met")["event_date"] is None
 
@@ -238,3 +254,17 @@ def test_today_in_a_year_precision_statement_gives_the_year(run_year):
 def test_a_day_in_a_year_precision_statement_takes_its_year(run_year):
     row = row_of(run_year("Japan signed a trade agreement with Kenya on 30 October."), "signed")
     assert (row["event_date"], row["date_precision"]) == (dt.date(1984, 10, 30), "day")
+
+
+def test_the_clause_that_stages_an_event_noun_dates_it(run):
+    row = row_of(run("The summit between Brazil and Argentina to be held in 2025 will focus on trade."), "summit")
+    assert (row["status"], row["event_date"], row["date_precision"]) == ("planned", dt.date(2025, 1, 1), "year")
+
+
+def test_a_relative_clause_that_only_describes_the_noun_does_not_date_it(nlp):
+    from pipeline.extract.events.when import _staging_verbs
+
+    doc = nlp("Brazil praised the summit with Argentina, which critics attacked in 2019.")
+    assert _staging_verbs(next(t for t in doc if t.lower_ == "summit")) == set()
+    doc = nlp("Brazil praised the summit, which will take place in 2024.")
+    assert _staging_verbs(next(t for t in doc if t.lower_ == "summit")) == {next(t.i for t in doc if t.lower_ == "take")}

@@ -29,7 +29,7 @@ NOT_A_POINT = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine
 # "by 2030", "no later than 2050": a deadline dates a goal, not the event
 DEADLINE = re.compile(r"^\s*(?:by|before|than|beyond|up\s+to)\b", re.I)
 # "since 1972", "until 2014": the edge of a span, not the time of the event in the clause
-SPAN_EDGE = re.compile(r"^\s*(?:since|until|till)\b", re.I)
+SPAN_EDGE = re.compile(r"^\s*(?:since|until|till|through|thru)\b", re.I)
 
 
 def _year_for(month: int, day: int, base: dt.date | None, prefer: str) -> int | None:
@@ -192,11 +192,21 @@ def resolve_date_text(text: str, base: dt.date | None, prefer: str = "past",
     try:
         if base_precision == "year" and base is not None:
             found = _against_year(text, base.year, context_year, prefer)
+        elif base_precision == "month" and base is not None and _counts_days(text):
+            found = base.replace(day=1), None, "month"  # "yesterday" in an article of "March 2023"
         else:
             found = _against_day(text, base, prefer, context_year, anchor)
     except (ValueError, KeyError, OverflowError):
         return None
     return plausible(found, base)
+
+
+def _counts_days(text: str) -> bool:
+    """A phrase counted in days or weeks from the publication day: "yesterday", "on Tuesday", "this week"."""
+    if YEAR.search(text) or DAY_MONTH.search(text) or _month_word(text):
+        return False
+    m = RELATIVE.search(text)
+    return bool(DAY_WORDS.search(text) or WEEKDAY.search(text) or (m and m.group("unit").lower() == "week"))
 
 
 def _against_day(text: str, base: dt.date | None, prefer: str, context_year: int | None, anchor: dt.date | None):

@@ -34,7 +34,7 @@ def event_date(ctx: DocContext, tok, kind: str, status: str, grammar: dict):
 def _clause_dates(ctx: DocContext, sent, tok, gov, clause, grammar, planned: bool = False) -> list:
     """Date phrases attached to the trigger's clause or to a clause whose time it shares, nearest first;
     last, the start of a span that the trigger verb itself began ("has banned imports since 2002")."""
-    anchors = {tok.i} | ({gov.i} if gov is not None else set())
+    anchors = {tok.i} | ({gov.i} if gov is not None else set()) | _staging_verbs(tok)
     shared = _shared_time_holders(clause, ctx, tok, grammar, planned) if clause is not None else {}
     found, onsets = [], []
     for ent in list(sentence_ents(sent)) + _loose_day_words(sent):
@@ -49,6 +49,17 @@ def _clause_dates(ctx: DocContext, sent, tok, gov, clause, grammar, planned: boo
         if holder is not None and (holder in anchors or ent.root.i < shared[holder]):
             found.append((abs(ent.root.i - tok.i), ent.start, ent))
     return [ent for _, _, ent in sorted(found, key=lambda f: f[:2])] + onsets
+
+
+# verbs that stage an event noun: "the summit, to be held in 2025", "talks scheduled for May 3"
+STAGING_VERBS = {"hold", "take", "schedule", "set", "plan", "convene", "slate", "organize", "organise", "occur", "happen"}
+
+
+def _staging_verbs(noun) -> set[int]:
+    """The clause on an event noun that says when it takes place dates it like its own phrase."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return set()
+    return {c.i for c in noun.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in STAGING_VERBS}
 
 
 # a count or a frequency on the verb makes a "since" span hold many events, not one that began it
