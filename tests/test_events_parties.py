@@ -149,3 +149,16 @@ def test_an_owner_parsed_as_a_modifier_is_the_target(run, rules_alone):
 def test_an_owner_one_of_phrase_down_is_the_recipient(run, rules_alone):
     rows = run("Chile expressed support for the goal of Peru's new fisheries initiative.")
     assert pairs(rows, "SUPPORT") == {("CHL", "PER")}
+
+
+# ------------------------------------------------------------------ talks among a group, pledges for a third state
+
+def test_states_in_the_topic_of_joint_talks_are_no_counterparts(run, rules_alone):
+    rows = run("Chile and Peru met in Lima on Monday. "
+               "The leaders also discussed their shared concerns over Bolivia's support to Argentina's navy.")
+    assert pairs(rows, "CONSULT") == {("CHL", "PER")}
+
+
+def test_a_joint_pledge_to_support_a_third_state_is_made_to_it(run, rules_alone):
+    rows = run("Japan and Korea committed to defend Taiwan.")
+    assert pairs(rows, "AGREE") == {("JPN", "TWN"), ("KOR", "TWN")}

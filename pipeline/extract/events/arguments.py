@@ -109,7 +109,7 @@ def _verb_recipients(tok, entry: Entry, reader: ArgReader, besides: tuple = ()) 
             if child.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in tok.children):
                 continue
             found = reader.parties(child, place=dest)
-            if not found:
+            if not found and not _talks_among(entry, besides):
                 inside = reader.parties_inside(child, place=dest, besides=besides)
                 found = inside if any(p.code or p.group for p in inside) else []
             if not found and dest:
@@ -125,15 +125,23 @@ def _verb_recipients(tok, entry: Entry, reader: ArgReader, besides: tuple = ()) 
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
             for pobj in child.children:
                 if pobj.dep_ in ("pobj", "pcomp"):
-                    found = reader.parties(pobj, place=dest) or reader.parties_inside(pobj, place=dest)
+                    found = reader.parties(pobj, place=dest)
+                    if not found and not (_talks_among(entry, besides) and child.lower_ != "with"):
+                        found = reader.parties_inside(pobj, place=dest)
                     if any(p.code for p in found):
                         return found
                     uncoded = uncoded or found
     if uncoded:
         return uncoded
     if entry.type == "AGREE":
-        return _complement_partners(tok, reader) or inside
+        return _complement_partners(tok, reader, besides) or inside
     return inside
+
+
+def _talks_among(entry: Entry, actors: tuple) -> bool:
+    """Two or more parties discussing ("the leaders discussed their concerns over China's support to
+    Russia"): the states their topic names are no counterparts, the talks are among the actors."""
+    return entry.type == "CONSULT" and entry.reciprocal and len(actors) >= 2
 
 
 def _origin_of_group(verb, obj, reader: ArgReader) -> list[Party]:
@@ -146,8 +154,10 @@ def _origin_of_group(verb, obj, reader: ArgReader) -> list[Party]:
     return []
 
 
-def _complement_partners(tok, reader: ArgReader) -> list[Party]:
-    """"committed to expanding trade together with Peru": the partner of the promised course."""
+def _complement_partners(tok, reader: ArgReader, besides: tuple = ()) -> list[Party]:
+    """"committed to expanding trade together with Peru": the partner of the promised course;
+    else the state the course is for ("pledged to continue to support Ukraine", "committed to defend
+    Japan"), one not among the parties promising (`besides`)."""
     clauses = [c for c in tok.children if c.dep_ == "xcomp"]
     clauses += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pcomp"]
     for clause in clauses:
@@ -156,6 +166,13 @@ def _complement_partners(tok, reader: ArgReader) -> list[Party]:
                 found = reader.parties(pobj) if pobj.dep_ == "pobj" else []
                 if found:
                     return found
+    for clause in clauses:
+        while (inner := next((c for c in clause.children if c.dep_ == "xcomp"), None)) is not None:
+            clause = inner  # "to continue to support": the last verb of the chain has the object
+        found = [p for c in clause.children if c.dep_ == "dobj" for p in reader.parties(c)]
+        found = [p for p in found if p.code and p.etype in ("state", "igo") and p.code not in besides]
+        if found:
+            return found
     return []
 
 
