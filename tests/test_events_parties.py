@@ -162,3 +162,13 @@ def test_states_in_the_topic_of_joint_talks_are_no_counterparts(run, rules_alone
 def test_a_joint_pledge_to_support_a_third_state_is_made_to_it(run, rules_alone):
     rows = run("Japan and Korea committed to defend Taiwan.")
     assert pairs(rows, "AGREE") == {("JPN", "TWN"), ("KOR", "TWN")}
+
+
+def test_our_three_countries_with_no_group_yet_are_the_three_states_the_text_opens_with(run, rules_alone):
+    rows = run("Chile, Peru and Colombia deepen ties\n\nIn March, our three countries held joint naval drills off the coast.")
+    assert pairs(rows, "COOPERATE") == {("CHL", "PER"), ("CHL", "COL")}
+
+
+def test_our_two_countries_is_no_group_when_the_text_names_three_states(run, rules_alone):
+    rows = run("Chile, Peru and Colombia deepen ties\n\nIn March, our two countries held joint naval drills off the coast.")
+    assert not pairs(rows, "COOPERATE")

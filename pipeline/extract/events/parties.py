@@ -173,15 +173,30 @@ class ArgReader:
         head_is_number = tok.lower_ in GROUP_SIZES and tok.dep_ in ("nsubj", "nsubjpass")  # "Both agreed"
         if not head_is_number and (tok.lemma_.lower() not in self.pair_nouns or tok.tag_ not in ("NNS", "NNPS")):
             return []
-        if tok.idx - self.context_at > self.grammar.get("counterpart_reach", 1500):
-            return []
         if any(c.dep_ in ("prep", "relcl", "acl") for c in tok.children):
             return []  # "the leaders of the region", "the countries that signed": a group of its own
+        recent = tok.idx - self.context_at <= self.grammar.get("counterpart_reach", 1500)
         if size is not None:
-            return next((list(g) for g in (self.last_group, self.context_pair) if len(g) == size), [])
-        if len(self.context_pair) >= 2 and words in (["the", tok.lower_], ["our", tok.lower_], ["their", tok.lower_]):
+            found = next((list(g) for g in (self.last_group, self.context_pair) if recent and len(g) == size), [])
+            if not found and words[0] == "our" and self._speaks_for_the_group(toks[0]):
+                found = self._first_states(size, tok.idx)  # "our three countries" in a joint text
+            return found
+        if recent and len(self.context_pair) >= 2 and words in (["the", tok.lower_], ["our", tok.lower_], ["their", tok.lower_]):
             return [] if words[0] != "the" and not self._speaks_for_the_group(toks[0]) else list(self.context_pair)
         return []
+
+    def _first_states(self, size: int, before: int) -> list[Party]:
+        """The document's first `size` states, when it names exactly that many before `before`:
+        the parties of a joint text that speaks of "our three countries"."""
+        ents = self.view.ents
+        out: list[Party] = []
+        for m in sorted(getattr(ents, "mentions", []), key=lambda m: m.char_start):
+            ent = ents.entities.get(m.entity_id)
+            if m.char_start >= before:
+                break
+            if ent is not None and ent.entity_type == "state" and ent.code and ent.code not in {p.code for p in out}:
+                out.append(Party(ent.name, ent.entity_id, ent.code, "state"))
+        return out if len(out) == size else []
 
     def _speaks_for_the_group(self, possessor) -> bool:
         """"our countries" in the narration of a joint text (no speaking state) or "their countries"."""
