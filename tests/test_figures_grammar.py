@@ -136,3 +136,14 @@ def test_position_word_after_a_determiner_keeps_a_known_set(figures):
 def test_barrels_are_counted(figures):
     assert figures("The reserve will release 30 million barrels of crude.") == [
         ("30 million barrels", "count", 30e6, "barrel")]
+
+
+@pytest.mark.parametrize("text", ["The forum meets on May 14 and 15.", "Talks run October 2 to 4 in Oslo."])
+def test_day_ranges_after_a_month_are_dates(figures, text):
+    assert figures(text) == []
+
+
+def test_known_set_before_a_title(figures):
+    assert figures("Afterwards the three Deputy Foreign Ministers met.") == []
+    assert [r[2] for r in figures("It hands back the four southernmost Kuril Islands.")] == [4]
+    assert [r[2] for r in figures("China backed the nine Security Council resolutions on the crisis.")] == [9]

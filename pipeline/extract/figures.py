@@ -312,7 +312,11 @@ def _determiner(q: Quantity, span, head) -> bool:
     definite = prev.lower_ in lexicon()["definite_determiners"] or prev.tag_ in ("PRP$", "POS")
     if not definite:
         return False
-    return q.value <= 2 or head.i == span[-1].i + 1
+    # "the three National Security Advisors": a title of known holders; "the nine Security Council
+    # resolutions" counts its common noun
+    nxt = span[-1].i + 1
+    title = nxt < len(span.doc) and span.doc[nxt].pos_ == "PROPN" and head.is_title
+    return q.value <= 2 or head.i == nxt or title
 
 
 def _previous_word(tok):

@@ -131,7 +131,8 @@ def patterns() -> dict:
         # (one run of blanks, then a marker and blanks: `[ \t]*[-*•]?[ \t]*` split a line of blanks in
         # every way between its two runs, quadratic in the line's length)
         re.compile(r"(?m)^[ \t]*(?:[-*•][ \t]*)?\(?\d{1,3}[.)](?=[ \t])"),            # list numbering
-        re.compile(r"(?:" + months + r")[ \t]+\d{1,2}(?:st|nd|rd|th)?(?:[ \t]*[-–][ \t]*\d{1,2}(?:st|nd|rd|th)?)?"
+        # "March 3", "March 3-4", "April 22 and 23", "June 5 to 7"
+        re.compile(r"(?:" + months + r")[ \t]+\d{1,2}(?:st|nd|rd|th)?(?:(?:[ \t]*[-–&][ \t]*|[ \t]+(?:and|to)[ \t]+)\d{1,2}\b(?:st|nd|rd|th)?)?"
                    r"(?:,?[ \t]+\d{4})?\b|\b\d{1,2}(?:st|nd|rd|th)?(?:[ \t]*[-–][ \t]*\d{1,2})?[ \t]+(?:of[ \t]+)?(?:"
                    + months + r")(?:,?[ \t]+\d{4})?\b|(?:" + months + r"),?[ \t]+\d{4}\b"),
     ]
