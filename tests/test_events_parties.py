@@ -172,3 +172,11 @@ def test_our_three_countries_with_no_group_yet_are_the_three_states_the_text_ope
 def test_our_two_countries_is_no_group_when_the_text_names_three_states(run, rules_alone):
     rows = run("Chile, Peru and Colombia deepen ties\n\nIn March, our two countries held joint naval drills off the coast.")
     assert not pairs(rows, "COOPERATE")
+
+
+def test_a_numbered_plural_of_people_or_acronyms_is_the_group_of_that_size(run, rules_alone):
+    rows = run("The National Security Advisors of Chile, Peru and Colombia met on Monday in Lima. "
+               "The three NSAs resolved to deepen trilateral cooperation. The three missiles were launched from Bolivia.")
+    assert {a for a, _ in pairs(rows, "CONSULT")} | {r for _, r in pairs(rows, "CONSULT")} == {"CHL", "PER", "COL"}
+    assert pairs(rows, "AGREE") == {("CHL", "PER"), ("CHL", "COL")}
+    assert "BOL" not in {c for row in rows for c in (row["actor_code"], row["recipient_code"])}

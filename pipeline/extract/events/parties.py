@@ -18,7 +18,8 @@ LABEL = re.compile(r"[ \t]*([A-Z][\w .'\u2019-]{0,60}?)[ \t]*:[ \t]")
 SKIP_IN_PHRASE = {"prep", "relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "ccomp", "parataxis"}
 PARTY_TYPES = ("person", "state", "igo", "organization", "group")
 # people who act for the states of their "of"/"from" phrase: "defence chiefs from A, B and C"
-ROLE_NOUNS = {"chief", "head", "representative", "delegate", "counterpart", "commander", "secretary", "negotiator"}
+ROLE_NOUNS = {"chief", "head", "representative", "delegate", "counterpart", "commander", "secretary", "negotiator",
+              "advisor", "adviser"}
 # plurals that act for the body named on them ("G7 leaders", "NATO allies", "ASEAN partners");
 # other plurals stay a group of members the text does not break down ("UN member states")
 BODY_MEMBERS = ("official", "leader", "minister", "ally", "partner")
@@ -148,6 +149,10 @@ class ArgReader:
             listed = self._of_list(tok, place)
             if listed:
                 return listed
+        if ent is not None and tok.lower_.endswith("s") and tok.tag_ in ("NNS", "NNPS", "NNP"):
+            listed = self._of_list(tok, place)
+            if len(listed) >= 2:
+                return listed  # "the National Security Advisors of A, B and C": a name over the first only
         if ent is not None and not entity_code(ent) and getattr(ent, "entity_type", None) == "person":
             ent = _with_country(ent, self.view.within(*_span_of(toks)))
             if not entity_code(ent):
@@ -171,7 +176,8 @@ class ArgReader:
         words = [t.lower_ for t in toks]
         size = next((GROUP_SIZES[w] for w in words if w in GROUP_SIZES), None)
         head_is_number = tok.lower_ in GROUP_SIZES and tok.dep_ in ("nsubj", "nsubjpass")  # "Both agreed"
-        if not head_is_number and (tok.lemma_.lower() not in self.pair_nouns or tok.tag_ not in ("NNS", "NNPS")):
+        people = tok.lemma_.lower() in self.pair_nouns or (size is not None and self._role_plural(tok))
+        if not head_is_number and (not people or tok.tag_ not in ("NNS", "NNPS")):
             return []
         if any(c.dep_ in ("prep", "relcl", "acl") for c in tok.children):
             return []  # "the leaders of the region", "the countries that signed": a group of its own
@@ -184,6 +190,12 @@ class ArgReader:
         if recent and len(self.context_pair) >= 2 and words in (["the", tok.lower_], ["our", tok.lower_], ["their", tok.lower_]):
             return [] if words[0] != "the" and not self._speaks_for_the_group(toks[0]) else list(self.context_pair)
         return []
+
+    def _role_plural(self, tok) -> bool:
+        """"the three NSAs", "the two defence chiefs": people or bodies acting for the parties."""
+        lemma = tok.lemma_.lower()
+        acronym = len(tok.text) >= 3 and tok.text.endswith("s") and tok.text[:-1].isupper()
+        return acronym or lemma in self.acting_nouns | self.group_nouns | ROLE_NOUNS
 
     def _first_states(self, size: int, before: int) -> list[Party]:
         """The document's first `size` states, when it names exactly that many before `before`:
