@@ -147,3 +147,13 @@ def test_known_set_before_a_title(figures):
     assert figures("Afterwards the three Deputy Foreign Ministers met.") == []
     assert [r[2] for r in figures("It hands back the four southernmost Kuril Islands.")] == [4]
     assert [r[2] for r in figures("China backed the nine Security Council resolutions on the crisis.")] == [9]
+
+
+def test_numbers_named_after_an_identifier_word_elsewhere(figures):
+    text = "The Section 512 review ended. Later the 512 duties rose and 40 firms paid them."
+    assert [r[0] for r in figures(text)] == ["40"]
+
+
+def test_article_before_a_number_and_a_singular_noun_is_a_name(figures):
+    assert figures("They opened a 405 inquiry into the mills.") == []
+    assert [r[2] for r in figures("They opened 405 inquiries into the mills.")] == [405]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract.numbers import Quantity, lexicon, scan
+from pipeline.extract.numbers import Quantity, identifier_numbers, lexicon, scan
 from pipeline.ids import unique_rows
 from pipeline.nlp.parse import doc_text
 
@@ -48,7 +48,10 @@ def extract_figures(parsed) -> list[dict]:
     """One row per figure in `parsed`, each with its content id. An exception is a bug: it reaches
     the caller, which records it for the document (never an empty or partial result)."""
     rows: list[dict] = []
+    names = identifier_numbers(parsed.text or "")
     for q in scan(parsed.text or ""):
+        if not q.words and q.kind is None and parsed.text[q.core_start:q.core_end] in names:
+            continue  # "the 232 tariffs" in a text that names "Section 232"
         row = _row(parsed, q, rows)
         if row is not None:
             rows.append(row)
@@ -277,6 +280,9 @@ def _count_unit(q: Quantity, span, rows: list[dict]) -> str | None:
         return None  # "its 504 Program": a number before a singular name is part of the name ("150 Member States" counts)
     if head is None or _determiner(q, span, head) or _quoted_term(doc_text(doc), span):
         return None
+    if nxt is not None and head.i == nxt.i and head.tag_ == "NN" and q.value != 1 and not q.words \
+            and "scaled" not in q.flags and (p := _previous_word(span[0])) is not None and p.lower_ in ("a", "an"):
+        return None  # "a 301 investigation": one thing with a number for a name
     return _lemma(head)
 
 

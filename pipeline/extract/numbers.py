@@ -400,6 +400,13 @@ def _quantity_at(text: str, i: int, blocked) -> Quantity | None:
     return q
 
 
+def identifier_numbers(text: str) -> set[str]:
+    """Numbers of three or more digits that the text uses after an identifier word somewhere
+    ("Section 232", "Resolution 2231"): written bare elsewhere ("the 232 tariffs") they are the
+    same name, not a count."""
+    return {m.group() for m in re.finditer(r"(?<![\w.,])\d{3,}(?![\w.,]\d)", text) if _identifier_before(text, m.start())}
+
+
 def _identifier_before(text: str, i: int) -> bool:
     """An identifier word before the number, or before a list of numbers that ends with it:
     "Article 9", "Sections 232 and 301", "Resolutions 1718, 1874 and 2094"."""
