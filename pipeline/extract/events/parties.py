@@ -185,7 +185,7 @@ class ArgReader:
         if size is not None:
             found = next((list(g) for g in (self.last_group, self.context_pair) if recent and len(g) == size), [])
             if not found and words[0] == "our" and self._speaks_for_the_group(toks[0]):
-                found = self._first_states(size, tok.idx)  # "our three countries" in a joint text
+                found = _groups().first_states(self, size, tok.idx)  # "our three countries" in a joint text
             return found
         if recent and len(self.context_pair) >= 2 and words in (["the", tok.lower_], ["our", tok.lower_], ["their", tok.lower_]):
             return [] if words[0] != "the" and not self._speaks_for_the_group(toks[0]) else list(self.context_pair)
@@ -196,19 +196,6 @@ class ArgReader:
         lemma = tok.lemma_.lower()
         acronym = len(tok.text) >= 3 and tok.text.endswith("s") and tok.text[:-1].isupper()
         return acronym or lemma in self.acting_nouns | self.group_nouns | ROLE_NOUNS
-
-    def _first_states(self, size: int, before: int) -> list[Party]:
-        """The document's first `size` states, when it names exactly that many before `before`:
-        the parties of a joint text that speaks of "our three countries"."""
-        ents = self.view.ents
-        out: list[Party] = []
-        for m in sorted(getattr(ents, "mentions", []), key=lambda m: m.char_start):
-            ent = ents.entities.get(m.entity_id)
-            if m.char_start >= before:
-                break
-            if ent is not None and ent.entity_type == "state" and ent.code and ent.code not in {p.code for p in out}:
-                out.append(Party(ent.name, ent.entity_id, ent.code, "state"))
-        return out if len(out) == size else []
 
     def _speaks_for_the_group(self, possessor) -> bool:
         """"our countries" in the narration of a joint text (no speaking state) or "their countries"."""
@@ -357,47 +344,8 @@ class ArgReader:
                 found = [p for a in head.children if a.dep_ == "appos" for p in self.parties(a, place)]
             out.extend(found)
         if out and tok.dep_ == "pobj":
-            out.extend(self._list_tail(heads[-1]))
+            out.extend(_groups().list_tail(self, heads[-1]))
         return _unique(out)
-
-    def _list_tail(self, last) -> list[Party]:
-        """"with President A of X, Prime Minister B of Y, and C of Z.": a list of names the parser
-        broke after its first item. The rest counts only as a closed list: name phrases separated by
-        commas, "and" before the last, and the sentence ending right after it."""
-        doc, sent = last.doc, sent_of(last)
-        end = sent.end
-        while end > sent.start and doc[end - 1].is_space:
-            end -= 1
-        i, segments, cur, closed = last.right_edge.i + 1, [], [], False
-        while i < end:
-            t = doc[i]
-            if t.is_space:
-                pass
-            elif t.text == "," or (t.lower_ == "and" and (not cur or doc[i - 1].text == ",")):
-                if cur:
-                    segments.append(cur)
-                cur, closed = [], closed or t.lower_ == "and"
-            elif t.pos_ in ("PROPN", "DET") or t.lower_ in ("of", "and") or (t.is_punct and t.text in (".", "-")):
-                if t.text == "." and t.i == end - 1:
-                    break
-                cur.append(t)
-            else:
-                return []
-            i += 1
-        if cur:
-            segments.append(cur)
-        if not closed or not segments or i < end - 1:
-            return []
-        out: list[Party] = []
-        for seg in segments:
-            ents = [e for e in self.view.within(seg[0].idx, seg[-1].idx + len(seg[-1]))
-                    if getattr(e, "entity_type", None) in ("person", "state", "igo") and entity_code(e)]
-            if not ents:
-                return []  # an item that names no party: no list of parties
-            e = ents[0]
-            out.append(Party(getattr(e, "name", seg[0].text), getattr(e, "entity_id", None), entity_code(e),
-                             getattr(e, "entity_type", None), seg[-1].i))
-        return out
 
     def parties_inside(self, tok, place: bool = False, besides: tuple = ()) -> list[Party]:
         """Parties named inside a non-party object: "the actions of China", "Russia's aggression";
@@ -474,6 +422,12 @@ class ArgReader:
         if ent is None or getattr(ent, "entity_type", None) not in ("location", "state"):
             return None, None
         return getattr(ent, "name", tok.text), entity_code(ent, place=True)
+
+
+def _groups():
+    from pipeline.extract.events import groups  # groups builds on Party and this module's helpers
+
+    return groups
 
 
 def _owner(tok) -> bool:
