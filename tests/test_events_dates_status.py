@@ -268,3 +268,8 @@ def test_a_relative_clause_that_only_describes_the_noun_does_not_date_it(nlp):
     assert _staging_verbs(next(t for t in doc if t.lower_ == "summit")) == set()
     doc = nlp("Brazil praised the summit, which will take place in 2024.")
     assert _staging_verbs(next(t for t in doc if t.lower_ == "summit")) == {next(t.i for t in doc if t.lower_ == "take")}
+
+
+def test_the_time_of_an_awaited_event_does_not_date_a_conjunct(run):
+    rows = run("Chile and Peru look forward to Mexico's hosting of the summit in 2025 and welcome Mexico's chairmanship.")
+    assert row_of(rows, "welcome")["event_date"] is None
