@@ -99,6 +99,13 @@ def test_country_short_forms(run, surface, name, code):
     assert (ent.name, ent.entity_type, ent.code) == (name, "state", code)
 
 
+@pytest.mark.parametrize("apostrophe", ["'", "\u2019"])
+def test_a_typographic_apostrophe_names_the_same_state(run, apostrophe):
+    surface = f"Democratic People{apostrophe}s Republic of Korea"
+    _, de = run(f"The envoys condemned the launches by the {surface} on Friday.")
+    assert entity_of(de, surface).code == "PRK"
+
+
 def test_demonym_alone_is_the_state(run):
     _, de = run("The Japanese were cautious about the proposal.")
     assert entity_of(de, "Japanese").code == "JPN"
