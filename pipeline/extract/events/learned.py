@@ -7,8 +7,8 @@ from pipeline.extract.event_model import is_candidate, lemma, load_event_model
 from pipeline.extract.events.arguments import read_arguments
 from pipeline.extract.events.lexicon import Entry, Lexicon
 from pipeline.extract.events.output import actor_recipient_pairs, event_location, event_row
-from pipeline.extract.events.rows import Coding
-from pipeline.extract.events.status import clause_status, past_tense
+from pipeline.extract.events.rows import Coding, scheduled
+from pipeline.extract.events.status import clause_status
 from pipeline.extract.events.triggers import Candidate
 from pipeline.extract.events.when import event_date
 from pipeline.extract.trigger_lexicon import load_derived
@@ -49,9 +49,7 @@ def _rows(coding: Coding, tok, etype: str, probability: float) -> list[dict]:
     if not any(a.code or (r is not None and r.code) for a, r in pairs):
         return []  # no one acting, or no state or body on either side: no interaction between political actors
     date = event_date(coding.ctx, tok, kind, status, coding.lex.grammar)
-    published = coding.ctx.published_date
-    if date and published and date[0] > published and date[2] != "year" and not past_tense(tok, kind):
-        status = "planned"
+    status = "planned" if scheduled(coding.ctx, date, tok, kind) else status
     place = event_location(tok, coding.reader)
     return [event_row(coding.ctx, cand, etype, mode, a, r, status, date, kind, place) for a, r in pairs]
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from pipeline.extract.events.arguments import object_of, party_codes, read_arguments
 from pipeline.extract.events.context import DocContext
+from pipeline.extract.events.dates import after_publication
 from pipeline.extract.events.lexicon import Entry, Lexicon
 from pipeline.extract.events.memory import counterpart, note_pairs, refers_back, remember_pair
 from pipeline.extract.events.output import actor_recipient_pairs, event_location, event_row
@@ -158,11 +159,18 @@ def _type_and_mode(r: Reading, coding: Coding) -> bool:
     return True
 
 
+def scheduled(ctx: DocContext, date: tuple | None, tok, kind: str) -> bool:
+    """An event dated after the publication (compared at the coarser of the two precisions, so "in
+    June" in a statement known only by its year is not), not told in the past tense, is planned. A
+    year alone does not make it so: "we will work in 2025 to ..." is a promise made now."""
+    return bool(date) and date[2] != "year" and not past_tense(tok, kind) \
+        and after_publication(date[0], date[2], ctx.published_date, ctx.published_precision)
+
+
 def _date(r: Reading, coding: Coding) -> bool:
     ctx = coding.ctx
     r.date = event_date(ctx, r.tok, r.kind, r.status, coding.lex.grammar)
-    if r.date and ctx.published_date and r.date[0] > ctx.published_date and r.date[2] != "year" \
-            and not past_tense(r.tok, r.kind):
+    if scheduled(ctx, r.date, r.tok, r.kind):
         r.status = "planned"
     # "Japan expands relations with its allies": a description of policy, not one act
     return not (r.etype == "COOPERATE" and habitual(r.tok, r.kind) and not r.date)
