@@ -64,3 +64,8 @@ def events_of(nlp, text: str, published):
     parsed = parse_document("t", text, published, nlp=nlp)
     parsed.entities = resolve_entities(parsed)
     return extract_events(parsed)
+
+
+def pairs(rows, etype):
+    """The (actor, recipient) code pairs of the rows of one event type."""
+    return {(r["actor_code"], r["recipient_code"]) for r in rows if r["event_type"] == etype}

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from conftest import events_of
+from conftest import events_of, pairs
 
 PUBLISHED = dt.date(2022, 9, 14)
 
@@ -12,10 +12,6 @@ PUBLISHED = dt.date(2022, 9, 14)
 @pytest.fixture(scope="module")
 def run(nlp):
     return lambda text: events_of(nlp, text, PUBLISHED)
-
-
-def pairs(rows, etype):
-    return {(r["actor_code"], r["recipient_code"]) for r in rows if r["event_type"] == etype}
 
 
 def test_the_parties_stands_for_every_party_of_a_meeting(run):

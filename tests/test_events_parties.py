@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from conftest import events_of
+from conftest import events_of, pairs
 
 PUBLISHED = dt.date(2024, 3, 14)
 
@@ -13,10 +13,6 @@ PUBLISHED = dt.date(2024, 3, 14)
 @pytest.fixture(scope="module")
 def run(nlp):
     return lambda text: events_of(nlp, text, PUBLISHED)
-
-
-def pairs(rows, etype):
-    return {(r["actor_code"], r["recipient_code"]) for r in rows if r["event_type"] == etype}
 
 
 # ------------------------------------------------------------------ lists of three or more
