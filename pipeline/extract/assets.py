@@ -64,7 +64,7 @@ BATCH = 64
 def document_key(doc: dict, model: str) -> str:
     # the date's precision decides how relative dates resolve, so it keys the cache with the date
     published = f"{doc['published_date']}/{doc.get('published_date_precision')}"
-    return cache_key(doc["text_sha256"], published, model, doc.get("speaking_state"))
+    return cache_key(doc["text_sha256"], published, model, doc.get("speaking_state"), doc.get("publisher_state"))
 
 
 def extract_fresh(doc: dict, nlp, settings: BuildSettings, cache: ExtractCache | None = None) -> tuple[dict, dict[str, pl.DataFrame]]:
@@ -74,7 +74,8 @@ def extract_fresh(doc: dict, nlp, settings: BuildSettings, cache: ExtractCache |
     on_damaged = cache.count_damaged if cache is not None else None
     parsed = ParsedDoc(doc["doc_id"], doc["text"], parse_text(doc["text"], nlp, settings.parse_cache, on_damaged),
                        doc["published_date"], speaking_state=doc.get("speaking_state"),
-                       published_precision=doc.get("published_date_precision"))
+                       published_precision=doc.get("published_date_precision"),
+                       publisher_state=doc.get("publisher_state"))
     rows = extract_document(parsed)
     return rows, document_frames(rows)
 

@@ -1,7 +1,8 @@
 """`collection.yaml`: what a folder of sources is, said once for every file below it.
 
 A collection names its publisher, licence, citation and archive, and may say what its file names
-mean (a regex with named groups: year, month, day, country, session) and who speaks in its texts.
+mean (a regex with named groups: year, month, day, country, session), who speaks in its texts and
+the state whose government publishes them.
 The nearest collection file above a source describes it. A collection file with an unknown key or
 a bad value is reported (`collection_malformed`) and ignored, as if it were not there: a typo must
 not silently give a thousand documents a wrong licence.
@@ -21,10 +22,10 @@ from schemas._base import ISO3 as ISO3_PATTERN
 
 # What `pipeline.ingest.corpus` reads of a collection when it makes a documents row.
 CLEANING_FIELDS = ("folder", "name", "publisher", "licence", "language", "file_pattern", "speaking_state",
-                   "title_template", "country_names")
+                   "title_template", "country_names", "publisher_state")
 TEXT_KEYS = ("title", "description", "publisher", "licence", "archive", "url", "language",
              "title_template")
-KEYS = {"name", "citation", "file_pattern", "speaking_state", "country_names", *TEXT_KEYS}
+KEYS = {"name", "citation", "file_pattern", "speaking_state", "publisher_state", "country_names", *TEXT_KEYS}
 NAME = re.compile(r"[a-z0-9][a-z0-9._-]*")
 ISO3 = re.compile(ISO3_PATTERN)  # the contracts' pattern (anchored)
 DATE_GROUPS = ("year", "month", "day")
@@ -53,6 +54,8 @@ class Collection:
     title_template: str | None = None
     # {ISO3: ((last year or None, name), ...)}: what to call a state in a title, by period
     country_names: tuple[tuple[str, tuple[tuple[int | None, str], ...]], ...] = ()
+    # ISO3 of the state whose government publishes the texts: a transcript's "THE PRESIDENT:" is its president
+    publisher_state: str | None = None
 
     @property
     def path(self) -> str:
@@ -133,7 +136,8 @@ def parse_collection(values, folder: str) -> Collection:
         country_names=country_names(values.get("country_names")),
         **{key: text_value(values, key) for key in TEXT_KEYS},
         file_pattern=pattern_value(values.get("file_pattern")),
-        speaking_state=text_value(values, "speaking_state"))
+        speaking_state=text_value(values, "speaking_state"),
+        publisher_state=text_value(values, "publisher_state"))
     check_fields(collection)
     return collection
 
@@ -199,6 +203,8 @@ def check_fields(c: Collection) -> None:
     if state and not ISO3.fullmatch(state) and not (state[:1] == "{" and state[1:-1] in groups and state[-1:] == "}"):
         raise CollectionError(f"`speaking_state` {state!r} is neither an ISO3 code nor a {{group}} "
                               "of file_pattern")
+    if c.publisher_state and not (ISO3.fullmatch(c.publisher_state) and is_country(c.publisher_state)):
+        raise CollectionError(f"`publisher_state` {c.publisher_state!r} is not an ISO3 country code")
     if c.title_template:
         known = template_names(groups)
         try:

@@ -182,12 +182,14 @@ def collection_columns(collection: Collection | None, row: dict, facts: FileFact
     if collection is None:
         return {}
     return {"collection": collection.name, "licence": collection.licence, "speaking_state": facts.speaking_state,
+            "publisher_state": collection.publisher_state,
             "publisher": row.get("publisher") or collection.publisher,
             "language": row.get("language") or collection.language}
 
 
 COLUMNS = ("collection", "title", "title_source", "publisher", "author", "url", "published_date",
-           "published_date_precision", "published_date_source", "language", "licence", "speaking_state")
+           "published_date_precision", "published_date_source", "language", "licence", "speaking_state",
+           "publisher_state")
 
 
 def order(meta: dict) -> dict:

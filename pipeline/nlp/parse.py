@@ -52,6 +52,9 @@ class ParsedDoc:
     # how much of `published_date` is known (day, month, year): a UN General Debate statement is
     # dated by its year only, and a relative date must not be resolved against its January 1st
     published_precision: str | None = None
+    # ISO3 of the state whose government publishes the text, when its collection says: a transcript
+    # turn labelled "THE PRESIDENT:" is that state's president on `published_date`
+    publisher_state: str | None = None
 
 
 def doc_text(doc: "Doc") -> str:
@@ -317,9 +320,11 @@ def parse_into_cache(texts: list[str], nlp: "Language", cache_dir: Path, process
 
 def parse_document(doc_id: str, text: str, published_date: dt.date | None = None,
                    nlp: "Language | None" = None, cache_dir: Path | None = None,
-                   speaking_state: str | None = None, published_precision: str | None = None) -> ParsedDoc:
+                   speaking_state: str | None = None, published_precision: str | None = None,
+                   publisher_state: str | None = None) -> ParsedDoc:
     return ParsedDoc(doc_id=doc_id, text=text, doc=parse_text(text, nlp, cache_dir), published_date=published_date,
-                     speaking_state=speaking_state, published_precision=published_precision)
+                     speaking_state=speaking_state, published_precision=published_precision,
+                     publisher_state=publisher_state)
 
 
 def sentence_rows(parsed: ParsedDoc) -> list[dict]:
