@@ -180,13 +180,14 @@ def own_voice(ctx: Context, t: Any) -> Speaker | None:
 
 def settled_subject(t: Any | None) -> bool:
     """Whether a cue's subject decides the speaker even when it names nobody: the text's own voice
-    ("I said"), a noun phrase ("a lot of people said") or an indefinite pronoun ("someone said").
-    Only a personal pronoun left unresolved lets the quotation take a neighbour's speaker."""
+    ("I said"), a noun phrase ("a lot of people said"), an indefinite pronoun ("someone said") or "they"
+    (which took the previous speaker already where it may: never one person's). Only "he" or "she" left
+    unresolved lets the quotation take a neighbour's speaker."""
     if t is None:
         return False
     lex = lexicon()
     return (t.lower_ in lex["writer_pronouns"] or t.lower_ in first_person_words()["pronouns"]
-            or t.lower_ in lex["indefinite_pronouns"]
+            or t.lower_ in lex["indefinite_pronouns"] or t.lower_ in lex["group_pronouns"]
             or t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() not in lex["document_nouns"])
 
 
@@ -200,7 +201,10 @@ def speaker_of(ctx: Context, t: Any, cue: Any | None, depth: int = 0) -> Speaker
         return own_voice(ctx, t)  # "my message", "I said": the speaking state's, or nobody's
     continuing = cue is not None and cue.lemma_.lower() in lex["continuation_verbs"]
     if low in lex["person_pronouns"] or low in lex["group_pronouns"]:
-        if ctx.prev and (continuing or low in lex["group_pronouns"]) and t.idx - ctx.prev[0].end < 1500:
+        # "they" continues the previous quotation's speaker, but never one person ("I said ... They said")
+        group = low in lex["group_pronouns"]
+        if ctx.prev and (continuing or group) and t.idx - ctx.prev[0].end < 1500 and not (
+                group and ctx.prev[1].kind == "person"):
             return ctx.prev[1]
         kinds = ("person",) if low in lex["person_pronouns"] else ("organization", "state", "igo", "group")
         return ctx.names.before(t.idx, kinds)

@@ -2,9 +2,13 @@
 
 A remarks or press-conference transcript gives each turn a label in capitals ("PRESIDENT
 SOLBERG:", "MS. OKAFOR:", "Q"). Within a turn, "I said, “...”" is the labelled speaker's. A
-label that names a person resolves to the document's fullest form of that name; a label of a
-title alone ("THE PRESIDENT:") or a reporter's "Q" names nobody, and the quotation is left
-without a speaker rather than given to the last person mentioned.
+label that names a person resolves to the document's fullest form of that name. A label of a
+title alone ("THE PRESIDENT:") names the holder of that office in the state whose government
+publishes the text (`publisher_state`, from its collection) on the document's date, by the
+gazetteer's dated terms; the state itself when the office is known there but not its holder on
+that date. A title the publisher's state has no known holder of ("THE PRIME MINISTER:" at the
+White House is a guest), a text with no publisher state, and a reporter's "Q" name nobody: the
+quotation is left without a speaker rather than given to the last person mentioned.
 """
 from __future__ import annotations
 
@@ -12,6 +16,9 @@ import bisect
 import re
 from typing import Any
 
+from pipeline.extract.entities.dictionary import Entity
+from pipeline.extract.entities.gazetteer import actor_entity, state_entity
+from pipeline.extract.entities.gazetteer import lexicon as places
 from pipeline.extract.quotes.lexicon import lexicon
 from pipeline.extract.quotes.names import Speaker
 
@@ -22,9 +29,18 @@ HONORIFICS = frozenset({"the", "mr", "mrs", "ms", "dr", "miss", "president", "pr
 
 
 def turns(text: str) -> list[tuple[int, str]]:
-    """(offset, label) of every turn; "Q" for a reporter's question. Empty for a text without labels."""
+    """(offset, label) of every turn; "Q" for a reporter's question. Empty for a text without labels.
+    One label makes a transcript only when it is a title alone: a speech headed "THE PRESIDENT:" is
+    one turn, but a lone "TARIFFS WORK:" is a heading, not a speaker."""
     found = [(m.start(), m.group("name") or "Q") for m in LABEL.finditer(text)]
-    return found if len(found) >= 2 else []
+    return found if len(found) >= 2 or len(found) == 1 and office_title(found[0][1]) else []
+
+
+def office_title(label: str) -> str | None:
+    """"THE VICE PRESIDENT" -> "Vice President": a label that is a title the gazetteer knows, and nothing else."""
+    words = [w.strip(".").lower() for w in label.split()]
+    words = words[1:] if words[:1] == ["the"] else words
+    return places().roles.get(tuple(words)) if words else None
 
 
 def label_name(label: str) -> str | None:
@@ -50,8 +66,28 @@ def in_transcript(ctx: Any, offset: int) -> bool:
 def turn_speaker(ctx: Any, offset: int) -> Speaker | None:
     """The person whose turn holds `offset`, when the label names one."""
     label = turn_of(ctx, offset)
-    name = label_name(label) if label else None
-    if not name:
+    if not label or label == "Q":
         return None
+    name = label_name(label)
+    if not name:
+        return title_holder(ctx, label)
     found = ctx.names.lookup(name)
     return found if found.entity_id or found.kind == "person" else Speaker(name, None, "person")
+
+
+def title_holder(ctx: Any, label: str) -> Speaker | None:
+    """"THE PRESIDENT" -> the publisher's state's president on the document's date, else that state."""
+    state = getattr(ctx.parsed, "publisher_state", None)
+    title = office_title(label) if state else None
+    terms = places().holders.get((state, title.lower()), []) if title else []
+    if not terms:
+        return None  # not an office of the publisher's state that the gazetteer knows: never guessed
+    date = ctx.parsed.published_date
+    actor = next((a for term, a in terms if date is not None and term.covers(date)), None)
+    return as_speaker(ctx, actor_entity(actor, date) if actor else state_entity(state))
+
+
+def as_speaker(ctx: Any, ent: Entity) -> Speaker:
+    """The entity as a speaker; its id only when the document's entities hold it (quotes reference them)."""
+    known = getattr(ctx.names.ents, "entities", None) or {}
+    return Speaker(ent.name, ent.entity_id if ent.entity_id in known else None, ent.entity_type)
