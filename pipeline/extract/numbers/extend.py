@@ -1,0 +1,89 @@
+"""Approximations and ranges: widen a number to its currency, qualifiers, scale, range and unit."""
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.numbers.context import _glued_after, _qualifier
+from pipeline.extract.numbers.lexicon import ADJECTIVE, lexicon, patterns
+from pipeline.extract.numbers.quantity import Quantity
+from pipeline.extract.numbers.units import _currency_before, _unit_after
+from pipeline.extract.numbers.words import _core_at, _scale_after
+
+
+def _extend_left(text: str, q: Quantity) -> None:
+    cur = _currency_before(text, q.start)
+    if cur:
+        q.start, q.kind, q.unit = cur[0], "money", cur[1]
+    qual = _qualifier(text, q.start)
+    if qual:
+        q.start, q.approximation, q.qualified = qual[0], qual[1], True
+
+
+def _extend_right(text: str, q: Quantity) -> None:
+    p = patterns()
+    money = q.unit if q.kind == "money" else None
+    scale = _scale_after(text, q.end, bool(money))
+    scaled = bool(scale) or (q.words and q.value >= 1000)
+    if scale:
+        q.end, q.value = scale[0], q.value * scale[1]
+        q.flags.add("scaled")
+    _range(text, q, bool(money))
+    scaled = scaled or (q.high is not None and q.high >= 1000 and q.words)
+    hyphen = p["hyphen_qual"].match(text, q.end)
+    if hyphen:  # "20-some-odd nations": about 20, and the noun after counts
+        q.end, q.approximation = hyphen.end(), lexicon()["hyphen_qualifiers"][hyphen.group(1).lower()]
+    end, kind, unit, noun = _unit_after(text, q.end, scaled, money)
+    sym = None if money else p["scaled_symbol"].match(text, q.end)
+    if sym and not text[sym.end():sym.end() + 1].isalnum():  # "25 MMT": 25 million metric tons
+        kind, unit, factor = lexicon()["scaled_measure_symbols"][sym.group(1)]
+        end, noun = sym.end(), None
+        q.value, q.low, q.high = (v * factor if v is not None else None for v in (q.value, q.low, q.high))
+    if noun == ADJECTIVE:  # "one full year": a quantity, not an article
+        noun = None
+        q.flags.add("unit_adjective")
+    if kind:
+        q.end, q.kind, q.unit, q.compound_noun = end, kind, unit, noun
+    elif p["more"].match(text, q.end):
+        q.elided = True
+        q.end = p["more"].match(text, q.end).end()
+    after = p["after_qual"].match(text, q.end)
+    if after and q.kind != "compound":
+        word = next(g for g in after.groups() if g)
+        q.end, q.approximation = after.end(), lexicon()["qualifiers_after"][word.lower()]
+        scale = None if "scaled" in q.flags else _scale_after(text, q.end, bool(money))
+        if scale:  # "$5+ trillion": the scale word follows the qualifier
+            q.end, q.value = scale[0], q.value * scale[1]
+            q.flags.add("scaled")
+
+
+def _range(text: str, q: Quantity, money: bool) -> None:
+    p = patterns()
+    between = p["between"].search(text[max(0, q.start - 10):q.start])
+    sep = (p["and_sep"] if between else p["range_sep"]).match(text, q.end)
+    if not sep:
+        return
+    if not between and "to" in sep.group().lower() and "-to-" not in sep.group() and p["from"].search(text[max(0, q.start - 6):q.start]):
+        return  # "from 6% to 3%" is a change, not a range
+    if "or" in sep.group().lower() and not q.words:
+        return
+    j = sep.end()
+    if money:
+        m = re.match(r"(?:US\$|[$€£¥₩₽])[ \t]?", text[j:j + 5])
+        j += m.end() if m else 0
+    core = _core_at(text, j)
+    if not core or patterns()["ordinal"].match(text, core[0]) or _glued_after(text, core[0]) and not _scale_after(text, core[0], money):
+        return
+    end, high, _ = core
+    scale = _scale_after(text, end, money)
+    if scale:
+        end, high = scale[0], high * scale[1]
+        if "scaled" not in q.flags and q.value * scale[1] < high:
+            q.value *= scale[1]  # "$5-10 million": the scale word serves both ends
+        elif "scaled" not in q.flags:
+            return  # "in 2020 to 9.14 million tons": the scale cannot serve the first number, so no range
+    if not high > q.value:
+        return
+    q.low, q.high, q.end = q.value, high, end
+    q.value = (q.low + q.high) / 2
+    if between:
+        q.start = q.start - len(between.group(0))

@@ -1,0 +1,51 @@
+"""Units: the currency before a number, the unit or measure word after it."""
+from __future__ import annotations
+
+from pipeline.extract.numbers.lexicon import ADJECTIVE, lexicon, patterns
+
+
+def _currency_before(text: str, start: int) -> tuple[int, str] | None:
+    m = patterns()["currency_prefix"].search(text[max(0, start - 8):start])
+    if not m:
+        return None
+    return start - (len(m.group(0))), lexicon()["currency_prefixes"][m.group(1)]
+
+
+def _unit_after(text: str, end: int, scaled: bool, money: str | None) -> tuple[int, str, str | None, str | None]:
+    """(end, kind, unit, compound_noun) of what follows the number; kind None if nothing."""
+    p, lx = patterns(), lexicon()
+    if money:
+        m = p["currency_word"].match(text, end)
+        return (m.end(), "money", money, None) if m else (end, "money", money, None)
+    m = p["percent"].match(text, end)
+    if m:
+        return m.end(), "percent", "%", None
+    m = p["currency_word"].match(text, end)
+    if m and (scaled or m.group(1) not in lx["currency_words_need_scale"]):
+        return m.end(), "money", lx["currency_words"][m.group(1)], None
+    m = p["times"].match(text, end)
+    if m:
+        return (m.end(), "multiple", "x", None) if m.group(2) else (m.end(1), "count", "time", None)
+    m = p["fold"].match(text, end)
+    if m:
+        return m.end(), "multiple", "x", None
+    m = p["measure_word"].match(text, end)
+    if m:
+        kind, unit = _measure(m.group(2))
+        return m.end(), kind, unit, ADJECTIVE if m.group(1) else None
+    m = p["measure_symbol"].match(text, end)
+    if m and not text[m.end():m.end() + 1].isalnum():
+        kind, unit = lx["measure_symbols"][m.group(1)]
+        return m.end(), kind, unit, None
+    m = p["compound"].match(text, end)
+    if m:
+        return m.end(), "compound", None, m.group(1)
+    return end, None, None, None
+
+
+def _measure(word: str) -> tuple[str, str]:
+    table = lexicon()["measure_words"]
+    for key, val in table.items():
+        if key.lower() == word.lower():
+            return val[0], val[1]
+    return "other", word
