@@ -197,7 +197,7 @@ def _name_number(q: Quantity, span) -> bool:
 
 def _identifier_word_number(q: Quantity, span) -> bool:
     """"phase two negotiations", "in part three": a spelled number after an identifier noun names
-    a part (numbers.py already drops digits there: "Article 9"). The noun must be a noun: "block
+    a part (numbers/ already drops digits there: "Article 9"). The noun must be a noun: "block
     two bills" counts."""
     prev = _previous_word(span[0])
     return q.words and q.kind is None and prev is not None and prev.pos_ in NOUNS \
