@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 from pipeline.evaluate.gold_parts import GOLD, gold_copy  # noqa: E402
 from pipeline.evaluate.words import locate  # noqa: E402
 from pipeline.extract.event_model import (CLASSES, MODEL_PATH, NONE, VOTE_SOURCES, EventModel,  # noqa: E402
-                                          features, is_candidate, vote_matrix, votes)
+                                          candidate_votes, features, vote_matrix)
 from pipeline.extract.events import load_lexicon  # noqa: E402
 from pipeline.ingest.corpus import ingest_corpus  # noqa: E402
 from pipeline.nlp.parse import load_model, parse_text  # noqa: E402
@@ -85,9 +85,9 @@ def examples(sources: Path, part: str, parse_cache: Path | None = None) -> list[
         doc = parse_text(document["text"], nlp, parse_cache)
         heads = gold_heads(doc, document["text"], gold["events"])
         for tok in doc:
-            if is_candidate(tok, lexicon):
+            if (found := candidate_votes(tok, lexicon)) is not None:
                 label = CLASSES.index(heads.get(tok.i, NONE))
-                out.append(Example(n, features(tok), vote_matrix(votes(tok, lexicon)), label))
+                out.append(Example(n, features(tok), vote_matrix(found), label))
     return out
 
 

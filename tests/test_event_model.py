@@ -12,8 +12,9 @@ import pytest
 
 from conftest import events_of
 from pipeline.extract import event_model
-from pipeline.extract.event_model import (CLASSES, MODEL_PATH, VOTE_SOURCES, EventModel, ModelFileError, features,
-                                          from_json, is_candidate, load_event_model, model_identity, votes)
+from pipeline.extract.event_model import (CLASSES, MODEL_PATH, VOTE_SOURCES, EventModel, ModelFileError,
+                                          candidate_votes, features, from_json, load_event_model, model_identity,
+                                          votes)
 from pipeline.extract.events import learned, load_lexicon
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,7 +74,7 @@ def test_dictionaries_vote_for_types(nlp):
 def test_candidates_are_verbs_and_nouns_not_function_words(nlp):
     lex = load_lexicon()
     doc = nlp("Officials of both sides met in Geneva on Tuesday.")
-    picked = [t.text for t in doc if is_candidate(t, lex)]
+    picked = [t.text for t in doc if candidate_votes(t, lex) is not None]
     assert "met" in picked and "Officials" in picked
     assert "of" not in picked and "in" not in picked and "Geneva" not in picked
 
@@ -81,19 +82,19 @@ def test_candidates_are_verbs_and_nouns_not_function_words(nlp):
 def test_a_strongly_voted_trigger_is_read_with_its_type(nlp):
     model = load_event_model(str(MODEL_PATH))
     tok = token(nlp, "Germany condemned the attack on the embassy.", "condemned")
-    reading = model.reading(tok, load_lexicon())
+    reading = model.reading(tok, candidate_votes(tok, load_lexicon()))
     assert reading is not None and reading[0] == "ACCUSE"
 
 
 def test_an_everyday_verb_is_no_event(nlp):
     model = load_event_model(str(MODEL_PATH))
     tok = token(nlp, "The committee printed the report in blue ink.", "printed")
-    assert model.reading(tok, load_lexicon()) is None
+    assert model.reading(tok, candidate_votes(tok, load_lexicon())) is None
 
 
 class EverythingIsSupport:
     """A stand-in model that reads every candidate as SUPPORT, to test what the coder does with it."""
-    def reading(self, tok, lexicon):
+    def reading(self, tok, found):
         return ("SUPPORT", 0.9)
 
 

@@ -43,15 +43,14 @@ def lemma(tok) -> str:
     return tok.lemma_.lower()
 
 
-def is_candidate(tok, lexicon) -> bool:
-    """Every verb and common noun, and a proper noun or adjective that a dictionary names as a trigger."""
-    if not tok.is_alpha or len(tok) < 3:
-        return False
-    if tok.pos_ in CANDIDATE_POS:
-        return True
-    if tok.pos_ in ("PROPN", "ADJ"):
-        return bool(votes(tok, lexicon))
-    return False
+def candidate_votes(tok, lexicon) -> set[tuple[str, str]] | None:
+    """The dictionaries' votes on a candidate trigger (read once, for the test and the reading), or
+    None when the token is no candidate. Candidates are every verb and common noun, and a proper
+    noun or adjective that a dictionary names as a trigger."""
+    if not tok.is_alpha or len(tok) < 3 or tok.pos_ not in (*CANDIDATE_POS, "PROPN", "ADJ"):
+        return None
+    found = votes(tok, lexicon)
+    return found if tok.pos_ in CANDIDATE_POS or found else None
 
 
 def _entity(tok) -> str | None:
@@ -163,9 +162,10 @@ class EventModel:
         out = self.bias + (self.weights[rows].sum(axis=0) if rows else 0.0)
         return out + self.vote_weights @ vote_matrix(found)
 
-    def reading(self, tok, lexicon) -> tuple[str, float] | None:
-        """The type this token names and its probability, or None when it names no event."""
-        z = self.logits(features(tok), votes(tok, lexicon))
+    def reading(self, tok, found: set[tuple[str, str]]) -> tuple[str, float] | None:
+        """The type this token names and its probability, or None when it names no event; `found`
+        are the dictionaries' votes on it (`candidate_votes`)."""
+        z = self.logits(features(tok), found)
         p = np.exp(z - z.max())
         p /= p.sum()
         best = int(p[1:].argmax()) + 1

@@ -34,7 +34,7 @@ def _extract(ctx: DocContext) -> list[dict]:
     reader = ArgReader(ctx, lex.grammar)
     rows, taken_by_lists = list_rows(ctx, reader, lex)
     coding = Coding(ctx, reader, lex)
-    titles = [(h.start, h.end) for h in headlines(ctx.text)]  # the headline pass reads these lines
+    titles = headlines(ctx.text)  # read by the headline pass, left alone by the model
     for sent in ctx.doc.sents:
         if sent.text.rstrip().endswith("?") or FOOTNOTE.match(sent.text):
             continue
@@ -52,9 +52,9 @@ def _extract(ctx: DocContext) -> list[dict]:
             if not fired & {t.i for t in [inner] + objects_of(inner, preps=("in",))}:
                 rows.extend(rows_for(coding, cand))  # the inner action coded nothing
         # the rules are precise where they fire; the model reads the sentences they leave
-        if not fired and not any(start <= sent.start_char < end for start, end in titles):
+        if not fired and not any(t.start <= sent.start_char < t.end for t in titles):
             rows.extend(learned_rows(coding, sent, taken))
-    rows.extend(headline_rows(ctx, reader, lex, rows))
+    rows.extend(headline_rows(ctx, reader, lex, rows, titles))
     return _dedupe(rows)
 
 

@@ -16,10 +16,12 @@ from pipeline.extract.events.triggers import Candidate
 HEADLINE_PARTY_TYPES = ("state", "igo", "person", "organization")
 
 
-def headline_rows(ctx: DocContext, reader: ArgReader, lex: Lexicon, found: list[dict]) -> list[dict]:
-    """Events of title-case headlines the parse misread: "U.S., China Sign Trade Deal"."""
+def headline_rows(ctx: DocContext, reader: ArgReader, lex: Lexicon, found: list[dict],
+                  lines: list[Headline]) -> list[dict]:
+    """Events of the title-case headlines `lines` (`headlines(ctx.text)`) that the parse misread:
+    "U.S., China Sign Trade Deal"."""
     rows: list[dict] = []
-    for line in headlines(ctx.text):
+    for line in lines:
         if any(line.start <= r["char_start"] < line.end for r in found):
             continue
         hit = _headline_trigger(ctx, reader, lex, line)

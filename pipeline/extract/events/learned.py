@@ -3,7 +3,7 @@ model reads as an event of some type. The model decides the type (pipeline/extra
 the rules keep what they know: clause status (negation, hypotheticals), arguments, date and place."""
 from __future__ import annotations
 
-from pipeline.extract.event_model import is_candidate, lemma, load_event_model
+from pipeline.extract.event_model import candidate_votes, lemma, load_event_model
 from pipeline.extract.events.arguments import read_arguments
 from pipeline.extract.events.lexicon import Entry, Lexicon
 from pipeline.extract.events.output import actor_recipient_pairs, event_location, event_row
@@ -26,9 +26,10 @@ def learned_rows(coding: Coding, sent, passed: set[int]) -> list[dict]:
         return []
     rows: list[dict] = []
     for tok in sent:
-        if tok.i in passed or not is_candidate(tok, coding.lex):
+        found = None if tok.i in passed else candidate_votes(tok, coding.lex)
+        if found is None:
             continue
-        reading = model.reading(tok, coding.lex)
+        reading = model.reading(tok, found)
         if reading is not None:
             rows += _rows(coding, tok, *reading)
     return rows
