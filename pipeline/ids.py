@@ -3,12 +3,22 @@ from __future__ import annotations
 
 import hashlib
 import json
+from pathlib import Path
 
 
 def stable_id(prefix: str, *parts: object, length: int = 16) -> str:
     """`prefix_` + a hex digest of the parts: same inputs, same id, in every rebuild."""
     payload = "\x1f".join("" if p is None else str(p) for p in parts)
     return f"{prefix}_{hashlib.sha256(payload.encode('utf-8')).hexdigest()[:length]}"
+
+
+def file_sha256(path: Path) -> str:
+    """SHA-256 of a file, read in blocks (release files reach hundreds of MB)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def sha256_text(text: str) -> str:

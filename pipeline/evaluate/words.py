@@ -2,6 +2,7 @@
 and Markdown link targets and bare URLs are not text (codebook §9)."""
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -35,6 +36,7 @@ def word_overlap_f1(a: str | None, b: str | None) -> float:
     return 2 * precision * recall / (precision + recall)
 
 
+@functools.lru_cache(maxsize=8)  # one document's words, for every gold item not found verbatim in it
 def placed_words(text: str) -> list[tuple[str, int, int]]:
     """Each word of `text` outside link targets and URLs, normalised, with its offsets."""
     hidden = [m.span() for m in NOT_TEXT.finditer(text)]

@@ -20,12 +20,10 @@ from pathlib import Path
 
 import polars as pl
 
+from pipeline.ids import file_sha256
+
 DOC, SEQ, POS = "_doc_id", "_seq", "_pos"
 SUMS = "sums.json"
-
-
-def file_digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 class CorpusTables:
@@ -74,7 +72,7 @@ class CorpusTables:
                      schema={"doc_id": pl.String, "key": pl.String}).write_parquet(tmp / "keys.parquet")
         for name, frame in frames.items():
             frame.write_parquet(tmp / f"{name}.parquet")
-        sums = {path.name: file_digest(path) for path in sorted(tmp.glob("*.parquet"))}
+        sums = {path.name: file_sha256(path) for path in sorted(tmp.glob("*.parquet"))}
         (tmp / SUMS).write_text(json.dumps(sums, indent=1), encoding="utf-8")
         old = self.folder.with_name(f"corpus.{uuid.uuid4().hex[:8]}.old")
         if self.folder.exists():

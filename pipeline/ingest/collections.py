@@ -13,7 +13,7 @@ import datetime as dt
 import functools
 import re
 import string
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from pipeline.datafile import load_yaml
@@ -60,10 +60,6 @@ class Collection:
     @property
     def path(self) -> str:
         return str(PurePosixPath(self.folder or ".") / COLLECTION_NAME)
-
-    def as_dict(self) -> dict:
-        """Plain values (for release metadata)."""
-        return asdict(self)
 
     def cleaning_key(self) -> list:
         """The values a document's row is made from: a change to the collection's description,

@@ -15,6 +15,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import polars as pl  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 
+from schemas._base import ISO3  # noqa: E402
 from schemas.vocab import EVENT_TYPES  # noqa: E402
 
 PLOT_FILES = {"events_timeline.png": "Events per year and month by PLOVER type",
@@ -180,7 +181,7 @@ def coded_kind(code: str, found: list[str]) -> str:
     for wanted in ("state", "igo"):
         if wanted in found:
             return wanted
-    return "state" if re.fullmatch(r"[A-Z]{3}", code) else "igo"
+    return "state" if re.fullmatch(ISO3, code) else "igo"
 
 
 def most_common(found: list[str]) -> str | None:

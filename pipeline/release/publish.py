@@ -17,6 +17,7 @@ import polars as pl
 
 from pipeline import __version__
 from pipeline.config import SCHEMA_VERSION
+from pipeline.ids import file_sha256  # noqa: F401 (the release's checksums; imported from here too)
 from pipeline.release.database import write_database
 from pipeline.release.lock import publish_lock
 
@@ -39,14 +40,6 @@ class Release:
     # what was wrong with the release of this version on disk (a deleted or altered file) that this
     # build found and rebuilt; empty when it was intact or new
     repaired: list[str] = field(default_factory=list)
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def content_hash(frames: dict[str, pl.DataFrame]) -> str:
