@@ -109,7 +109,7 @@ def test_number_before_a_singular_name(figures):
     ("Those 50-odd countries back the plan.", [("50-odd", "count", 50, "country")]),
     ("The plant makes 155-millimeter artillery shells.", []),
     ("They resumed the six-party talks.", []),
-    ("The plant builds three-phase transformers.", []),
+    ("Both sides accepted the three-phase ceasefire plan.", [("three-phase", "count", 3, "phase")]),
     ("Calls for phase two negotiations grew.", []),
     ("The senators will block two bills.", [("two", "count", 2, "bill")]),
 ])
