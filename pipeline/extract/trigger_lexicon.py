@@ -9,9 +9,9 @@ The schema is strict: a column the loader does not know, a missing column, a kin
 code outside its vocabulary, a malformed word, a row of the wrong shape and a repeated key are
 errors (`LexiconError`), never skipped rows.
 
-`match(verb)` reads the lexicon's patterns on a dependency parse. The event coder does not use it yet:
-added as a source of candidate triggers it raised the tune part a little but lowered the sealed
-part, the seeds and dev2 (numbers in the commit that added it), so it waits for the argument work.
+`match(verb)` reads the lexicon's patterns on a dependency parse. The rules do not use it (as a
+source of rule triggers it raised the tune part a little but lowered the sealed part, the seeds and
+dev2); it is one of the dictionary votes the learned event model reads (`event_model.votes`).
 """
 from __future__ import annotations
 

@@ -72,12 +72,6 @@ class Entry:
     joint: bool = False                 # a generic commitment verb: a promise two parties make together
     demand: bool = False                # "X said Y should ...": X asks Y
 
-    def __getitem__(self, key: str) -> Any:
-        """Key access for code written against the former dict entries (the coder reads attributes)."""
-        if key not in _FIELDS:
-            raise KeyError(key)
-        return getattr(self, key)
-
 
 _FIELDS = {f.name: f for f in dataclasses.fields(Entry)}
 _BUILT_IN_ONLY = {"joint", "demand"}
@@ -100,12 +94,6 @@ class Lexicon:
     grammar: Mapping[str, Any]                      # word lists (as sets), numbers and small tables
     commitments: Mapping[str, list]                 # itemised commitments: verbs, lead-in markers, aid words
     commitment_verbs: frozenset[str]
-
-    def __getitem__(self, key: str) -> Any:
-        """Key access for code written against the former dict lexicon (the coder reads attributes)."""
-        if key not in {f.name for f in dataclasses.fields(self)}:
-            raise KeyError(key)
-        return getattr(self, key)
 
 
 @functools.lru_cache(maxsize=1)

@@ -118,6 +118,15 @@ def _performed(verb, head, hl: str, g: dict) -> bool:
         c.dep_ == "attr" and c.lemma_.lower() in PERFORMATIVE_NOUNS for c in head.children)
 
 
+def looking_forward(verb) -> bool:
+    return verb.lemma_.lower() == "look" and any(c.dep_ == "advmod" and c.lower_ == "forward" for c in verb.children)
+
+
+def awaiting(verb) -> bool:
+    """"await", "anticipate", "look forward (to)": what the verb governs is still to come."""
+    return verb.lemma_.lower() in AWAITING_VERBS or looking_forward(verb)
+
+
 def _awaited(tok) -> bool:
     """"look forward to visiting Peru", "look forward to the visit", "await the visit": an event
     that a party looks forward to is still to come."""
@@ -126,8 +135,7 @@ def _awaited(tok) -> bool:
     prep = tok.head if tok.dep_ in ("pobj", "pcomp") else None
     if prep is None or prep.lower_ != "to":
         return False
-    verb = prep.head
-    return verb.lemma_.lower() == "look" and any(c.dep_ == "advmod" and c.lower_ == "forward" for c in verb.children)
+    return looking_forward(prep.head)
 
 
 def stated_resolve(tok, g: dict) -> bool:

@@ -6,6 +6,7 @@ import re
 
 from pipeline.extract.events.context import DocContext
 from pipeline.extract.events.parties import governing_verb, sent_of
+from pipeline.extract.events.status import awaiting
 from pipeline.extract.events.dates import (DEADLINE, YEAR, day_anchor, looks_like_date, resolve_date_text,
                                           resolve_offset, starts_a_span)
 from pipeline.extract.figures import sentence_ents
@@ -152,13 +153,6 @@ def _attached_to(tok, anchors: set[int]) -> int | None:
 WHEN_MARKS = ("when", "as", "while")
 
 
-def _looks_ahead(verb) -> bool:
-    """"look forward to X's hosting of APEC in 2025 and welcome ...": the time on "look forward" dates
-    the awaited event, not the looking, so a conjunct does not share it."""
-    lemma = verb.lemma_.lower()
-    return lemma in ("await", "anticipate") or (
-        lemma == "look" and any(c.dep_ == "advmod" and c.lower_ == "forward" for c in verb.children))
-
 
 def _shared_time_holders(verb, ctx, tok, g: dict, planned: bool = False) -> dict[int, int]:
     """Verbs whose time phrases also date this clause, each with the token index a shared phrase must
@@ -169,7 +163,7 @@ def _shared_time_holders(verb, ctx, tok, g: dict, planned: bool = False) -> dict
     for _ in range(3):
         if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
             verb = verb.head  # "said he wants to expand": the clause of "wants"
-    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not _looks_ahead(verb.head):
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not awaiting(verb.head):
         # "met Y on Monday and agreed to ...": a conjunct without its own auxiliary shares the first verb's time
         own_aux = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
         out[verb.head.i] = verb.head.i if own_aux else verb.i
