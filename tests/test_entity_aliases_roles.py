@@ -110,3 +110,14 @@ def test_a_titled_surname_alone_is_the_one_holder_of_that_name(nlp):
 def test_a_surname_shared_by_office_holders_stays_unresolved(nlp):
     found = resolved(nlp, "Kim warned the visitors on Monday.", date=dt.date(2019, 5, 1))
     assert found.get("Kim") is None or found["Kim"].code is None
+
+
+def test_in_a_handover_year_the_office_is_the_successors():
+    """A term known to end in 2024 and the next one known to start in 2024 both cover that year."""
+    import datetime as dt
+
+    from pipeline.extract.entities.gazetteer import holder_on, lexicon
+
+    late_2024 = holder_on(lexicon(), "GBR", "National Security Adviser", dt.date(2024, 12, 1))
+    in_2023 = holder_on(lexicon(), "GBR", "National Security Adviser", dt.date(2023, 6, 1))
+    assert (late_2024.name, in_2023.name) == ("Jonathan Powell", "Tim Barrow")

@@ -169,6 +169,20 @@ def lexicon() -> Lexicon:
     )
 
 
+def office_terms(lex: Lexicon, country: str, title: str) -> list[tuple[Term, Actor]]:
+    """Every gazetteer term of `title`, or of a title places.yaml calls equivalent, for `country`."""
+    wants = (title.lower(),) + tuple(lex.title_equivalents.get(title.lower(), ()))
+    return [held for want in wants for held in lex.holders.get((country, want), [])]
+
+
+def holder_on(lex: Lexicon, country: str, title: str, date: dt.date) -> Actor | None:
+    """Who held the office on `date`. Of the terms covering it, the one that began last: a term
+    known to end in a year and its successor's, known to start in that year, both cover the
+    handover year."""
+    covering = [(term, actor) for term, actor in office_terms(lex, country, title) if term.covers(date)]
+    return max(covering, key=lambda held: held[0].start or dt.date.min)[1] if covering else None
+
+
 def _term_at(actor: Actor, date: dt.date | None) -> Term:
     terms = actor.terms
     if date is not None:

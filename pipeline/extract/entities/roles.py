@@ -7,7 +7,7 @@ import bisect
 import re
 
 from pipeline.extract.entities.dictionary import Entity
-from pipeline.extract.entities.gazetteer import HONORIFICS, Lexicon, actor_entity, state_entity
+from pipeline.extract.entities.gazetteer import HONORIFICS, Lexicon, actor_entity, holder_on, state_entity
 from pipeline.extract.entities.mentions import _country_of, _longest, _match_at, _ref_code
 
 
@@ -345,9 +345,5 @@ def _holder(title: str, country: str | None, tok: int, people: list, starts: lis
             return ent
     if title == COUNTERPART:
         return None
-    if country and date is not None:
-        for want in wants:
-            for term, actor in lex.holders.get((country, want), []):
-                if term.covers(date):
-                    return actor_entity(actor, date)
-    return None
+    actor = holder_on(lex, country, title, date) if country and date is not None else None
+    return actor_entity(actor, date) if actor else None

@@ -17,7 +17,7 @@ import re
 from typing import Any
 
 from pipeline.extract.entities.dictionary import Entity
-from pipeline.extract.entities.gazetteer import actor_entity, state_entity
+from pipeline.extract.entities.gazetteer import actor_entity, holder_on, office_terms, state_entity
 from pipeline.extract.entities.gazetteer import lexicon as places
 from pipeline.extract.quotes.lexicon import lexicon
 from pipeline.extract.quotes.names import Speaker
@@ -79,11 +79,10 @@ def title_holder(ctx: Any, label: str) -> Speaker | None:
     """"THE PRESIDENT" -> the publisher's state's president on the document's date, else that state."""
     state = getattr(ctx.parsed, "publisher_state", None)
     title = office_title(label) if state else None
-    terms = places().holders.get((state, title.lower()), []) if title else []
-    if not terms:
+    if not title or not office_terms(places(), state, title):
         return None  # not an office of the publisher's state that the gazetteer knows: never guessed
     date = ctx.parsed.published_date
-    actor = next((a for term, a in terms if date is not None and term.covers(date)), None)
+    actor = holder_on(places(), state, title, date) if date is not None else None
     return as_speaker(ctx, actor_entity(actor, date) if actor else state_entity(state))
 
 
