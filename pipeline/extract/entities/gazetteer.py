@@ -140,6 +140,10 @@ def lexicon() -> Lexicon:
             bodies.setdefault(tuple(t.lower() for t in _tok(noun)), spec)
     roles = {tuple(t.lower() for t in _tok(k)): v for k, v in (places.get("roles") or {}).items()}
     roles.update({key: title for key, title in _agent_roles().items() if key not in roles})
+    for table in (exact, lower):  # texts write "People’s" as often as "People's"
+        for key, value in list(table.items()):
+            if any("'" in t for t in key):
+                table.setdefault(tuple(t.replace("'", "\u2019") for t in key), value)
     holders: dict[tuple, list] = {}
     for actor in actors.values():
         for term in actor.terms:

@@ -30,7 +30,7 @@ def _match_at(words: list[str], lows: list[str], i: int, lex: Lexicon) -> tuple[
     if words[i] not in lex.firsts and lows[i] not in lex.lower_firsts:
         return None
     for length in range(min(lex.maxlen, n - i), 0, -1):
-        hit = lex.exact.get(tuple(w.replace("\u2019", "'") for w in words[i:i + length]))  # "People’s"
+        hit = lex.exact.get(tuple(words[i:i + length]))
         if hit is None and length > 1:
             hit = lex.lower.get(tuple(lows[i:i + length]))
         if hit is not None:

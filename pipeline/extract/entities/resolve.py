@@ -104,11 +104,6 @@ class DocEntities:
         return len(self.mentions)
 
 
-def _low(word: str) -> str:
-    """A word as the dictionaries spell it: lower case, typographic apostrophes as ASCII ("People’s")."""
-    return word.lower().replace("\u2019", "'").replace("\u2018", "'")
-
-
 def _norm(text: str) -> str:
     text = LINK_TAIL.split(text.strip(), 1)[0].strip("[*_ ")  # "Mike](https://..." -> "Mike"
     text = re.sub(r"[’']s$", "", text.strip().replace("’", "'"))
@@ -125,7 +120,7 @@ def resolve_text(text: str, date: dt.date | None = None, fallback: bool = True) 
         words.pop()
     if not words:
         return None
-    lows = [_low(w) for w in words]
+    lows = [w.lower() for w in words]
     cands = [c for c in lexicon_cands(words, lows, lex) if c.kind != "ner"]
     full = [c for c in cands if c.start == 0 and c.end == len(words)]
     if full:
@@ -171,7 +166,7 @@ def _resolve(parsed, doc_id: str, date) -> DocEntities:
     lex = lexicon()
     doc = parsed.doc
     words, spans, space = _words(doc)
-    lows = [_low(w) for w in words]
+    lows = [w.lower() for w in words]
     chosen = select(_solid_cands(space, words, lows, lex) + ner_cands(doc) + titled_names(doc, lows, lex), len(doc))
     resolved: list[tuple[int, int, Entity | _Person]] = []  # token start, end, target
     people: dict[tuple, _Person] = {}
