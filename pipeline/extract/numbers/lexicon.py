@@ -17,7 +17,7 @@ def lexicon() -> dict:
         return load_yaml(f.read())
 
 
-def _alternation(words, flags=0) -> str:
+def _alternation(words) -> str:
     """Regex alternation, longest first so "US$" wins over "$"."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 

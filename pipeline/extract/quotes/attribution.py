@@ -56,9 +56,8 @@ def is_cue(t: Any) -> bool:
         return False
     if t.lemma_.lower() in lex["reporting_verbs"]:
         return True
-    nouns = lex["document_nouns"] | lex["study_nouns"]
     return t.lemma_.lower() in lex["document_verbs"] and any(
-        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in nouns for c in t.children)
+        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in lex["speaking_nouns"] for c in t.children)
 
 
 def phrase_cue(ctx: Context, s: int, e: int) -> tuple[Any, str] | None:

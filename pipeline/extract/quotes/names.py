@@ -77,6 +77,7 @@ class Names:
         self.starts = [m[0] for m in self.mentions]
         people = [sp.name for _, _, sp in self.mentions if sp.kind == "person" and len(sp.name.split()) > 1]
         self.fullest = fullest_forms(people)
+        self.variants: dict[str, str | None] = {}  # fullest_of_variant, asked again for every quote
         self.full_names: dict[str, str] = {}
         for name in people:  # "Brown" -> the fullest form, when one person of the document bears it
             family = (split_name(name) or ([], name))[1]
@@ -123,8 +124,10 @@ class Names:
 
     def fullest_of_variant(self, name: str) -> str | None:
         """A form met only as a speaker ("T.R. Kellerman") against the document's person names."""
-        full = fullest_forms([name] + list(self.fullest.values())).get(name)
-        return full if full != name else None
+        if name not in self.variants:
+            full = fullest_forms([name] + list(self.fullest.values())).get(name)
+            self.variants[name] = full if full != name else None
+        return self.variants[name]
 
     def in_quote(self, s: int) -> bool:
         i = bisect.bisect_right(self.quoted, (s, float("inf"))) - 1

@@ -59,10 +59,6 @@ def turn_of(ctx: Any, offset: int) -> str | None:
     return ctx.turn_list[i][1] if i >= 0 else None
 
 
-def in_transcript(ctx: Any, offset: int) -> bool:
-    return turn_of(ctx, offset) is not None
-
-
 def turn_speaker(ctx: Any, offset: int) -> Speaker | None:
     """The person whose turn holds `offset`, when the label names one."""
     label = turn_of(ctx, offset)
