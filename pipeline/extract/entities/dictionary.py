@@ -145,11 +145,7 @@ def gazetteer_row(row: dict, where: str) -> GazetteerRow:
 
 
 def read_gazetteer(path: Path) -> list[GazetteerRow]:
-    with open(path, encoding="utf-8") as fh:
-        reader = csv.DictReader(fh)
-        if tuple(reader.fieldnames or ()) != GAZETTEER_COLUMNS:
-            raise DictionaryError(f"{path.name}: columns {reader.fieldnames} != {list(GAZETTEER_COLUMNS)}")
-        return [gazetteer_row(row, f"{path.name}:{k + 2}") for k, row in enumerate(reader)]
+    return [gazetteer_row(row, where) for where, row in _checked_rows(path, GAZETTEER_COLUMNS)]
 
 
 def actors_from_rows(rows: list[GazetteerRow]) -> dict[str, Actor]:
