@@ -27,8 +27,7 @@ def parsed_documents() -> tuple[list[ParsedDoc], float, int]:
         docs = ingest_corpus(gold_copy(Path(tmp), "tune")).documents
     start, out = time.perf_counter(), []
     for d in docs:
-        p = ParsedDoc(d["doc_id"], d["text"], parse_text(d["text"], nlp), d["published_date"],
-                      speaking_state=d.get("speaking_state"))
+        p = ParsedDoc.of_row(d, parse_text(d["text"], nlp))
         p.entities = resolve_entities(p)
         out.append(p)
     return out, time.perf_counter() - start, sum(len(d["text"].split()) for d in docs)

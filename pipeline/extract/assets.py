@@ -72,10 +72,7 @@ def extract_fresh(doc: dict, nlp, settings: BuildSettings, cache: ExtractCache |
     fails or emits a row its contract cannot hold (an unknown key, a value of the wrong type).
     A damaged cached parse is counted with the extraction cache's damaged entries."""
     on_damaged = cache.count_damaged if cache is not None else None
-    parsed = ParsedDoc(doc["doc_id"], doc["text"], parse_text(doc["text"], nlp, settings.parse_cache, on_damaged),
-                       doc["published_date"], speaking_state=doc.get("speaking_state"),
-                       published_precision=doc.get("published_date_precision"),
-                       publisher_state=doc.get("publisher_state"))
+    parsed = ParsedDoc.of_row(doc, parse_text(doc["text"], nlp, settings.parse_cache, on_damaged))
     rows = extract_document(parsed)
     return rows, document_frames(rows)
 
@@ -149,7 +146,6 @@ def run_extractors(documents: pl.DataFrame, settings: BuildSettings, log=None,
     model, cache = model_version(nlp), ExtractCache(settings.extract_cache)
     corpus = CorpusTables(settings.extract_cache)
     stored_keys, stored = corpus.load(EXTRACTED_TABLES)
-    warn_cache_off(cache, log)
     if not _same_columns(stored):
         stored_keys, stored = {}, {}  # a contract changed: rebuild the tables from the document cache
     rows: dict[str, list[dict]] = {name: [] for name in EXTRACTED_TABLES}
@@ -180,20 +176,23 @@ def run_extractors(documents: pl.DataFrame, settings: BuildSettings, log=None,
             rows[name].extend(outcome.rows.get(name, []))
         owners.extend([doc["doc_id"]] * len(outcome.rows.get("entities", [])))
     frames, kept_form = _assemble(rows, owners, stored, kept, documents["doc_id"].to_list())
+    unsaved = None
     if keys != stored_keys and not cache.disabled:  # a rebuild with nothing new keeps the stored tables
-        cache.disabled = corpus.save(keys, kept_form)
+        unsaved = corpus.save(keys, kept_form)
     warn_cache_off(cache, log)
+    if unsaved and log:
+        log.warning(f"{PREFIX}extract: warning: the extracted tables could not be stored ({unsaved}); "
+                    "the next build reads each document from its own cache entry")
     stats["cache_damaged"] = cache.damaged + corpus.damaged
     frames["extraction_issues"] = to_frame(issues, SourceIssues).sort(SORT_KEYS["extraction_issues"])
     return frames, stats
 
 
 def warn_cache_off(cache: ExtractCache, log) -> None:
-    """Say once, where the operator reads it, that the build runs without its extraction cache."""
-    if cache.disabled and not getattr(cache, "warned", False) and log:
+    """Say where the operator reads it (once, after extraction) that the build ran without its extraction cache."""
+    if cache.disabled and log:
         log.warning(f"{PREFIX}extract: warning: extraction cache not writable ({cache.disabled}); "
                     "continuing without it (every document is extracted)")
-        cache.warned = True
 
 
 def _same_columns(stored: dict[str, pl.DataFrame]) -> bool:

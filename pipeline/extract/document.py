@@ -61,11 +61,9 @@ def extract_document(parsed: ParsedDoc) -> dict[str, list[dict]]:
 
 def cache_key(text_sha256: str, published_date, model: str, speaking_state: str | None = None,
               publisher_state: str | None = None) -> str:
-    # the event model is chosen at run time (DIPLODATA_EVENT_MODEL), so its digest is part of the key;
-    # the publisher's state names a transcript's "THE PRESIDENT:", so it is too (when a collection states one)
-    state = f"{speaking_state}|{publisher_state}" if publisher_state else speaking_state
-    return sha256_text(f"{text_sha256}|{published_date}|{state}|{extractor_version()}|{model}|"
-                       f"{model_identity()}")[:32]
+    # the event model is chosen at run time (DIPLODATA_EVENT_MODEL), so its digest is part of the key
+    parts = (text_sha256, published_date, speaking_state, publisher_state, extractor_version(), model, model_identity())
+    return sha256_text("|".join(map(str, parts)))[:32]
 
 
 class ExtractCache:

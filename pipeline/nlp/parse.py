@@ -56,6 +56,13 @@ class ParsedDoc:
     # turn labelled "THE PRESIDENT:" is that state's president on `published_date`
     publisher_state: str | None = None
 
+    @classmethod
+    def of_row(cls, row: dict, doc: "Doc") -> "ParsedDoc":
+        """The parse of one `documents` row, with the facts about it the extractors read."""
+        return cls(row["doc_id"], row["text"], doc, row["published_date"], speaking_state=row.get("speaking_state"),
+                   published_precision=row.get("published_date_precision"),
+                   publisher_state=row.get("publisher_state"))
+
 
 def doc_text(doc: "Doc") -> str:
     """`doc.text`, computed once: spaCy rebuilds it from every token on each access, so using it
