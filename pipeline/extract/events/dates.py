@@ -6,6 +6,8 @@ import calendar
 import datetime as dt
 import re
 
+from pipeline.extract.numbers import parse_number
+
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
@@ -271,8 +273,6 @@ def _named_month(text: str, base: dt.date | None, prefer: str, known_day: bool =
 # "two years ago", "a decade ago": a count of years back from the publication date
 AGO = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|\d{1,3})"
                  r"(?:[\s-]+(?P<n2>one|two|three|four|five|six|seven|eight|nine))?\s+(?P<unit>years?|decades?)\s+ago\b", re.I)
-NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
-NUMBER_WORDS.update({"a": 1, "an": 1, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70})
 
 
 def _years_ago(text: str, base: dt.date | None):
@@ -280,10 +280,8 @@ def _years_ago(text: str, base: dt.date | None):
     m = AGO.search(text)
     if m is None or base is None:
         return None
-    n = m.group("n").lower()
-    count = int(n) if n.isdigit() else NUMBER_WORDS[n]
-    if m.group("n2"):
-        count += NUMBER_WORDS[m.group("n2").lower()]
+    words = text[m.start("n"):m.end("n2") if m.group("n2") else m.end("n")]
+    count = 1 if words.lower() in ("a", "an") else int(parse_number(words))  # the figures' number reader
     if m.group("unit").lower().startswith("decade"):
         count *= 10
     return dt.date(base.year - count, 1, 1), None, "year"

@@ -91,7 +91,6 @@ class ListReader:
     def __init__(self, ctx: DocContext, reader: ArgReader, lex: Lexicon):
         self.ctx, self.reader, self.lex = ctx, reader, lex
         self.conf = lex.commitments
-        self.verbs = set(self.conf.get("verbs", []))
         self.markers = set(self.conf.get("lead_markers", []))
 
     def lead_parties(self, item: Item, leading: list[Party]) -> list[Party]:
@@ -99,12 +98,7 @@ class ListReader:
         words = {w.lower() for w in WORD.findall(text)}
         if not words & self.markers:
             return []
-        found: list[Party] = []
-        for ent in self.reader.view.within(item.lead_start, item.lead_end):
-            code = entity_code(ent)
-            if code and getattr(ent, "entity_type", None) in PARTY_TYPES and code not in {p.code for p in found}:
-                found.append(Party(getattr(ent, "name", code), getattr(ent, "entity_id", None), code,
-                                   getattr(ent, "entity_type", None)))
+        found = _coded_in(self.reader, item.lead_start, item.lead_end)
         if len(found) < 2 and words & (set(self.lex.grammar["pair_words"]) | {"we", "they", "leaders"}):
             return list(leading)
         return found
@@ -125,7 +119,7 @@ class ListReader:
         return None
 
     def _verb(self, word: str) -> bool:
-        return word.lower() in self.verbs
+        return word.lower() in self.lex.commitment_verbs
 
     def aid_recipient(self, item: Item, verb: re.Match) -> tuple[bool, list[Party]]:
         """Support promised to a third party: "Support developing countries", "Enhance our support to X"."""
