@@ -38,6 +38,9 @@ from pathlib import Path
 import pycountry
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from pipeline.extract.entities.dictionary import AGENT_COLUMNS, PHOENIX_COLUMNS  # noqa: E402  (the checker's columns)
 OUT = ROOT / "pipeline" / "data"
 STATE_MAP = {"USR": "RUS", "SUN": "RUS", "KSV": "KOS", "TMP": "TLS"}
 # Longest prefix wins: Phoenix IGO code -> diplodata IGO code (schemas/vocab.py).
@@ -296,9 +299,9 @@ def main() -> None:
         if key not in seen:
             seen.add(key)
             unique.append(r)
-    write(OUT / "phoenix_actors.csv", unique, ["name", "entity_type", "code", "role_code", "start", "end", "aliases"])
+    write(OUT / "phoenix_actors.csv", unique, list(PHOENIX_COLUMNS))
     agents = agent_rows(src / "Phoenix.agents.txt")
-    write(OUT / "phoenix_agents.csv", agents, ["noun", "role_code", "acts_for_state", "names_a_person"])
+    write(OUT / "phoenix_agents.csv", agents, list(AGENT_COLUMNS))
     print(f"{len(unique)} actor rows, {len(agents)} agent nouns")
 
 

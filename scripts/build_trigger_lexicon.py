@@ -44,6 +44,10 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from pipeline.extract.trigger_lexicon import COLUMNS, WORD  # noqa: E402  (the loader's schema: one place)
+
 DEFAULT_RESOURCES = REPO.parent / "shared" / "resources"
 DEFAULT_OUT = REPO / "pipeline" / "data" / "cameo_triggers.csv"
 CAMEO_FILE = Path("petrarch2") / "CAMEO.2.0.txt"
@@ -88,7 +92,6 @@ PARTICLES = {"up", "down", "out", "off", "aside", "back", "away", "forward", "ov
 PREPOSITIONS = {"about", "above", "across", "after", "against", "among", "as", "at", "before", "behind",
                 "below", "between", "by", "during", "for", "from", "in", "into", "of", "on", "onto",
                 "over", "to", "toward", "towards", "under", "upon", "with", "within", "without"}
-WORD = re.compile(r"^[a-z][a-z'-]*$")
 
 
 def singular(word: str) -> str:
@@ -269,9 +272,6 @@ def decide(votes: Counter) -> tuple[str, str, str] | None:
         return None
     best = ranked[0][0]
     return min((r for r in votes if r[0] == best), key=lambda r: (-votes[r], r[2], r[1]))
-
-
-COLUMNS = ("kind", "verb", "particle", "prep", "object", "type", "mode", "cameo")
 
 
 def render(verbs, patterns, nouns) -> str:

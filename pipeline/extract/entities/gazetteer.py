@@ -190,7 +190,7 @@ def holder_on(lex: Lexicon, country: str, title: str, date: dt.date) -> Actor | 
 def _term_at(actor: Actor, date: dt.date | None) -> Term:
     terms = actor.terms
     if date is not None:
-        covering = [t for t in terms if (t.start is None or t.start <= date) and (t.end is None or date <= t.end)]
+        covering = [t for t in terms if t.covers(date)]
         if covering:
             return covering[0]
         started = [t for t in terms if t.start is not None and t.start <= date]
