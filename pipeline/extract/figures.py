@@ -11,37 +11,12 @@ import re
 
 from pipeline.extract.numbers import Quantity, identifier_numbers, lexicon, scan
 from pipeline.ids import unique_rows
-from pipeline.nlp.parse import doc_text
+from pipeline.nlp.parse import doc_text, sentence_ents, sentence_of
 
 NOUNS = ("NOUN", "PROPN")
 NAME_LABELS = ("ORG", "PRODUCT", "LAW", "EVENT", "FAC", "WORK_OF_ART")
 YEARISH = re.compile(r"\b(1[89]\d\d|20\d\d)s?\b|\b(last|this|next|past|previous|coming)\s+(year|month|week|decade|quarter)\b"
                      r"|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b", re.I)
-
-
-def sentence_of(span):
-    """The sentence holding `span`. spaCy's `Span.sent` walks the tokens to find the boundaries,
-    so calling it per number is quadratic on a long sentence: look it up in a per-doc index instead."""
-    doc = span.doc
-    index = doc.user_data.get("diplodata_sentence_of")
-    if index is None:
-        index = [None] * len(doc)
-        for sent in doc.sents:
-            index[sent.start:sent.end] = [sent] * (sent.end - sent.start)
-        doc.user_data["diplodata_sentence_of"] = index
-    return index[span.start]
-
-
-def sentence_ents(sent) -> list:
-    """Entities of `sent`, from a per-doc index (`Span.ents` scans every entity of the doc)."""
-    doc = sent.doc
-    by_start = doc.user_data.get("diplodata_sentence_ents")
-    if by_start is None:
-        by_start = {}
-        for ent in doc.ents:
-            by_start.setdefault(sentence_of(ent).start, []).append(ent)
-        doc.user_data["diplodata_sentence_ents"] = by_start
-    return by_start.get(sent.start, [])
 
 
 def extract_figures(parsed) -> list[dict]:

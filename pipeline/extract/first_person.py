@@ -11,7 +11,7 @@ import functools
 from pathlib import Path
 
 from pipeline.datafile import load_yaml
-from pipeline.extract.figures import sentence_of
+from pipeline.nlp.parse import sentence_of
 from pipeline.nlp.parse import doc_text
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "first_person.yaml"

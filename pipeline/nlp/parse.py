@@ -64,6 +64,31 @@ class ParsedDoc:
                    publisher_state=row.get("publisher_state"))
 
 
+def sentence_of(span):
+    """The sentence holding `span`. spaCy's `Span.sent` walks the tokens to find the boundaries,
+    so calling it per number is quadratic on a long sentence: look it up in a per-doc index instead."""
+    doc = span.doc
+    index = doc.user_data.get("diplodata_sentence_of")
+    if index is None:
+        index = [None] * len(doc)
+        for sent in doc.sents:
+            index[sent.start:sent.end] = [sent] * (sent.end - sent.start)
+        doc.user_data["diplodata_sentence_of"] = index
+    return index[span.start]
+
+
+def sentence_ents(sent) -> list:
+    """Entities of `sent`, from a per-doc index (`Span.ents` scans every entity of the doc)."""
+    doc = sent.doc
+    by_start = doc.user_data.get("diplodata_sentence_ents")
+    if by_start is None:
+        by_start = {}
+        for ent in doc.ents:
+            by_start.setdefault(sentence_of(ent).start, []).append(ent)
+        doc.user_data["diplodata_sentence_ents"] = by_start
+    return by_start.get(sent.start, [])
+
+
 def doc_text(doc: "Doc") -> str:
     """`doc.text`, computed once: spaCy rebuilds it from every token on each access, so using it
     per token or per match makes an extractor quadratic in document length."""

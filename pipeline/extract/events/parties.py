@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.extract.events.context import DocContext
-from pipeline.extract.figures import sentence_of
+from pipeline.nlp.parse import sentence_of
 from pipeline.extract.first_person import in_quote, is_self_reference, speaking_entity
 from pipeline.nlp.parse import doc_text
 

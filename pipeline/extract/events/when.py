@@ -9,7 +9,7 @@ from pipeline.extract.events.parties import governing_verb, sent_of
 from pipeline.extract.events.status import awaiting
 from pipeline.extract.events.dates import (DEADLINE, YEAR, day_anchor, looks_like_date, resolve_date_text,
                                           resolve_offset, starts_a_span)
-from pipeline.extract.figures import sentence_ents
+from pipeline.nlp.parse import sentence_ents
 
 
 def event_date(ctx: DocContext, tok, kind: str, status: str, grammar: dict):
