@@ -6,7 +6,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from pipeline.extract.events.lexicon import Entry, Lexicon, load_lexicon
-from pipeline.extract.events.parties import ArgReader, Party, RECIPIENT_PREPS, entity_code, governing_verb
+from pipeline.extract.events.parties import ArgReader, Party, RECIPIENT_PREPS, governing_verb
 from pipeline.extract.events.status import imperative
 from pipeline.extract.events.triggers import Candidate
 from pipeline.nlp.parse import doc_text
@@ -22,7 +22,7 @@ def leading_parties(reader: ArgReader) -> list[Party]:
     out: list[Party] = []
     for mention, ent in ((m, ents.entities.get(m.entity_id)) for m in getattr(ents, "mentions", [])):
         if ent is not None and ent.entity_type == "state" and ent.code and ent.code not in {p.code for p in out}:
-            out.append(Party(ent.name, ent.entity_id, ent.code, "state"))
+            out.append(Party.of(ent, code=ent.code, etype="state"))
         if len(out) == 2:
             break
     return out
@@ -270,7 +270,7 @@ def _looked_up(tok, reader: ArgReader) -> list[Party]:
     ent = ents.lookup(tok.text)
     if ent is None or getattr(ent, "entity_type", None) not in ("person", "state"):
         return []
-    return [Party(ent.name, ent.entity_id, entity_code(ent), ent.entity_type, tok.i)]
+    return [Party.of(ent, tok.i)]
 
 
 def dedupe_parties(parties: list[Party]) -> list[Party]:

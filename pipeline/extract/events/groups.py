@@ -40,8 +40,7 @@ def list_tail(reader, last) -> list[Party]:
         if not ents:
             return []  # an item that names no party: no list of parties
         e = ents[0]
-        out.append(Party(getattr(e, "name", seg[0].text), getattr(e, "entity_id", None), entity_code(e),
-                         getattr(e, "entity_type", None), seg[-1].i))
+        out.append(Party.of(e, seg[-1].i, name=seg[0].text))
     return out
 
 
@@ -55,5 +54,5 @@ def first_states(reader, size: int, before: int) -> list[Party]:
         if m.char_start >= before:
             break
         if ent is not None and ent.entity_type == "state" and ent.code and ent.code not in {p.code for p in out}:
-            out.append(Party(ent.name, ent.entity_id, ent.code, "state"))
+            out.append(Party.of(ent, code=ent.code, etype="state"))
     return out if len(out) == size else []

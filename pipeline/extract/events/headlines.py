@@ -89,7 +89,7 @@ def _headline_subject(ctx: DocContext, reader: ArgReader, start: int, end: int) 
         piece = re.sub(r"^(?:the\s+)", "", ctx.text[a:b].strip(" \t*#'\"\u201c\u201d"), flags=re.I)
         ent = lookup(piece) if lookup and len(piece.split()) <= 4 else None
         if ent is not None and entity_code(ent) and getattr(ent, "entity_type", None) in HEADLINE_PARTY_TYPES:
-            out.append(Party(ent.name, ent.entity_id, entity_code(ent), ent.entity_type))
+            out.append(Party.of(ent))
         else:
             out.extend(_coded_within(reader, a, b))
     return dedupe_parties(out)
@@ -109,7 +109,7 @@ def _headline_object(ctx: DocContext, reader: ArgReader, trigger, end: int, plac
         if tok.is_alpha and tok.text[0].isupper() and tok.i not in covered:
             ent = lookup(tok.text)
             if ent is not None and entity_code(ent) and getattr(ent, "entity_type", None) in ("state", "igo", "person"):
-                found.append((tok.i, Party(ent.name, ent.entity_id, entity_code(ent), ent.entity_type, tok.i)))
+                found.append((tok.i, Party.of(ent, tok.i)))
     found.sort(key=lambda x: x[0] if x[0] is not None else 10**9)
     out: list[Party] = []
     for i, party in found:
@@ -127,8 +127,7 @@ def _coded_within(reader: ArgReader, start: int, end: int, place: bool = False) 
     for m, e in _mentions_within(reader, start, end):
         if getattr(e, "entity_type", None) in types and entity_code(e, place=place):
             tok = token_at(reader.view.doc, m.char_end - 1)
-            out.append(Party(getattr(e, "name", ""), getattr(e, "entity_id", None), entity_code(e, place=place),
-                             e.entity_type, tok.i if tok is not None else None))
+            out.append(Party.of(e, tok.i if tok is not None else None, name="", place=place))
     return dedupe_parties(out)
 
 

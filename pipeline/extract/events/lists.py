@@ -148,7 +148,7 @@ class ListReader:
         for ent in self.reader.view.within(start, end):
             code = entity_code(ent)
             if code and getattr(ent, "entity_type", None) in ("state", "igo"):
-                return [Party(getattr(ent, "name", code), getattr(ent, "entity_id", None), code, "state")]
+                return [Party.of(ent, name=code, code=code, etype="state")]
         name = " ".join(text[start:end].split())
         name = re.split(r",|\bto\b|\bin order\b", name)[0].strip()
         name = re.sub(r"^(?:the|our|their)\s+", "", name, flags=re.I)
@@ -203,8 +203,7 @@ def _coded_in(reader: ArgReader, start: int, end: int) -> list[Party]:
     for ent in reader.view.within(start, end):
         code = entity_code(ent)
         if code and getattr(ent, "entity_type", None) in PARTY_TYPES and code not in {p.code for p in found}:
-            found.append(Party(getattr(ent, "name", code), getattr(ent, "entity_id", None), code,
-                               getattr(ent, "entity_type", None)))
+            found.append(Party.of(ent, name=code, code=code))
     return found
 
 

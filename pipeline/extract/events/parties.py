@@ -36,6 +36,15 @@ class Party:
     token_i: int | None = None   # head token in the parse, for spans
     group: bool = False
 
+    @classmethod
+    def of(cls, ent, token_i: int | None = None, *, name: str | None = None, code: str | None = None,
+           etype: str | None = None, place: bool = False) -> "Party":
+        """The party an entity names (an entities-layer entity or spaCy's stand-in, hence getattr):
+        `name` where it has none, `code` where the caller decided it, `etype` to override its type."""
+        return cls(getattr(ent, "name", name), getattr(ent, "entity_id", None),
+                   code if code is not None else entity_code(ent, place=place),
+                   etype or getattr(ent, "entity_type", None), token_i)
+
 
 class EntityView:
     """The entities layer, or a bare spaCy-NER stand-in while it is missing."""
@@ -161,8 +170,7 @@ class ArgReader:
             if getattr(ent, "entity_type", None) == "location" and not place and not entity_code(ent, place=True):
                 return []
             code = entity_code(ent, place=place or getattr(ent, "entity_type", None) == "location")
-            return [Party(getattr(ent, "name", text), getattr(ent, "entity_id", None), code,
-                          getattr(ent, "entity_type", None), tok.i)]
+            return [Party.of(ent, tok.i, name=text, code=code)]
         if self._is_group(tok, text):
             if self._of_a_region(tok):
                 text = tok.doc[tok.left_edge.i:max(c.right_edge.i for c in tok.children if c.dep_ == "prep") + 1].text
@@ -259,8 +267,7 @@ class ArgReader:
         ent = self.view.last_before(tok.idx, types)
         if ent is None:
             return []
-        return [Party(getattr(ent, "name", tok.text), getattr(ent, "entity_id", None), entity_code(ent),
-                      getattr(ent, "entity_type", None), tok.i)]
+        return [Party.of(ent, tok.i, name=tok.text)]
 
     def _clause_subject(self, tok) -> list[Party]:
         """The named subject of the clause a possessive pronoun sits in, if it is not a pronoun."""
@@ -302,8 +309,7 @@ class ArgReader:
         for start, end in places:
             for ent in self.view.within(start, end):
                 if getattr(ent, "entity_type", None) in ("person", "organization", "state") and entity_code(ent):
-                    return [Party(getattr(ent, "name", tok.text), getattr(ent, "entity_id", None), entity_code(ent),
-                                  getattr(ent, "entity_type", None), tok.i)]
+                    return [Party.of(ent, tok.i, name=tok.text)]
         return []
 
     def _quote_speaker(self, tok) -> list[Party]:
@@ -312,7 +318,7 @@ class ArgReader:
         for quote in self.quotes:
             if quote["char_start"] <= tok.idx < quote["char_end"] and (ent := ents.get(quote.get("speaker_entity_id"))):
                 code = entity_code(ent)
-                return [Party(ent.name, ent.entity_id, code, ent.entity_type, tok.i)] if code else []
+                return [Party.of(ent, tok.i, code=code)] if code else []
         return []
 
     def _speaker(self, tok) -> list[Party]:
@@ -331,7 +337,7 @@ class ArgReader:
         before = [e for e in self.view.within(max(0, opening - 200), max(0, opening)) if getattr(e, "entity_type", None) == "person"]
         for ent in after[:1] + (before[-1:] if label else []):
             if entity_code(ent):
-                return [Party(getattr(ent, "name", tok.text), getattr(ent, "entity_id", None), entity_code(ent), "person", tok.i)]
+                return [Party.of(ent, tok.i, name=tok.text, etype="person")]
         return []
 
     def parties(self, tok, place: bool = False) -> list[Party]:
@@ -401,8 +407,7 @@ class ArgReader:
         for ent in self.view.within(verb.doc[start].idx, verb.doc[end].idx + len(verb.doc[end])):
             code = entity_code(ent)
             if code and getattr(ent, "entity_type", None) in PARTY_TYPES:
-                out.append(Party(getattr(ent, "name", code), getattr(ent, "entity_id", None), code,
-                                 getattr(ent, "entity_type", None), verb.doc[end].i))
+                out.append(Party.of(ent, verb.doc[end].i, name=code, code=code))
         return _unique(out)
 
     def place_within(self, tok) -> list[Party]:
