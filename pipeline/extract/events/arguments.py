@@ -335,8 +335,8 @@ def read_arguments(cand: Candidate, reader: ArgReader, lex: Lexicon) -> Argument
         actors = _lead_in_subject(tok, reader)  # "We the leaders of A, B and C: ... Condemn X's aggression;"
     if not actors and imperative(tok) and len(reader.context_pair) >= 2:
         actors = reader.context_pair[:1] if recips else list(reader.context_pair)  # fact-sheet imperative
-    if tok.lemma_.lower() == "welcome" and recips and _welcomes_a_guest(tok, recips[0]):
-        entry = replace(entry, type="CONSULT", mode="visit", host=True)
+    if entry.guest_type and recips and _welcomes_a_guest(tok, recips[0]):
+        entry = replace(entry, type=entry.guest_type[0], mode=entry.guest_type[1], host=True)
     if entry.host:
         actors, recips = recips, actors
     return Arguments(actors, recips, entry)
