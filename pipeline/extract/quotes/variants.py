@@ -10,7 +10,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+from pipeline.extract.entities.gazetteer import lexicon as places
+
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ def fold(word: str) -> str:
 def split_name(name: str) -> tuple[list[str], str] | None:
     """Given names and family name, without suffixes ("Jr.", "III")."""
     words = [w.strip(",") for w in name.split() if w.strip(",")]
-    while len(words) > 1 and fold(words[-1]).strip(".") in SUFFIXES:
+    while len(words) > 1 and fold(words[-1]) in places().suffixes:  # names.yaml, as the entities read it
         words.pop()
     if not words or not re.search(r"[^\W\d_]", words[-1]):
         return None
