@@ -23,11 +23,6 @@ from pipeline.extract.quotes.lexicon import lexicon
 from pipeline.extract.quotes.names import Speaker
 
 LABEL = re.compile(r"^[ \t]*(?:(?P<name>(?:[A-Z][A-Z.’'-]*[ \t]){0,4}[A-Z][A-Z.’'-]+):[ \t]|(?P<q>Q)[ \t])", re.M)
-HONORIFICS = frozenset({"the", "mr", "mrs", "ms", "dr", "miss", "president", "prime", "minister", "secretary",
-                        "ambassador", "admiral", "general", "chancellor", "king", "queen", "vice", "premier",
-                        "senator", "governor", "speaker", "chairman", "chair", "director", "deputy"})
-
-
 def turns(text: str) -> list[tuple[int, str]]:
     """(offset, label) of every turn; "Q" for a reporter's question. Empty for a text without labels.
     One label makes a transcript only when it is a title alone: a speech headed "THE PRESIDENT:" is
@@ -45,7 +40,7 @@ def office_title(label: str) -> str | None:
 
 def label_name(label: str) -> str | None:
     """"PRESIDENT SOLBERG" -> "Solberg"; "THE PRESIDENT" and "Q" -> None."""
-    titles = lexicon()["titles"] | HONORIFICS
+    titles = lexicon()["titles"]
     words = [w.strip(".") for w in label.split()]
     words = [w for w in words if w.lower() not in titles]
     return " ".join("-".join(p.capitalize() for p in w.split("-")) for w in words) if words else None
