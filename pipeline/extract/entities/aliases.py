@@ -91,8 +91,8 @@ def _merge_people(resolved: list, people: dict, date=None) -> None:
                 target = _preferred(by_word[low])
             elif len(fulls) == 1:
                 target = fulls[0]
-            elif not fulls and _holder_by_surname(low, date) is not None:
-                target = _holder_by_surname(low, date)  # "Ambassador Quill" alone: the one Quill in office
+            elif not fulls and (holder := _holder_by_surname(low, date)) is not None:
+                target = holder  # "Ambassador Quill" alone: the one Quill in office
             elif low in givens:
                 target = None
         if isinstance(target, _Person):

@@ -6,7 +6,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from pipeline.extract.events.lexicon import Entry, Lexicon, load_lexicon
-from pipeline.extract.events.parties import ArgReader, Party, RECIPIENT_PREPS, governing_verb
+from pipeline.extract.events.parties import ArgReader, Party, RECIPIENT_PREPS, governing_verb, unique_parties
 from pipeline.extract.events.status import imperative
 from pipeline.extract.events.triggers import Candidate
 from pipeline.nlp.parse import doc_text
@@ -215,7 +215,7 @@ def _noun_args(tok, entry: Entry, reader: ArgReader) -> tuple[list[Party], list[
     if not actors:
         actors, more = _passive_agent(tok, entry, reader)
         recips = recips or more
-    return dedupe_parties(actors), dedupe_parties(recips)
+    return unique_parties(actors), unique_parties(recips)
 
 
 def _passive_agent(noun, entry: Entry, reader: ArgReader) -> tuple[list[Party], list[Party]]:
@@ -271,16 +271,6 @@ def _looked_up(tok, reader: ArgReader) -> list[Party]:
     if ent is None or getattr(ent, "entity_type", None) not in ("person", "state"):
         return []
     return [Party.of(ent, tok.i)]
-
-
-def dedupe_parties(parties: list[Party]) -> list[Party]:
-    seen, out = set(), []
-    for p in parties:
-        key = p.code or p.name
-        if key not in seen:
-            seen.add(key)
-            out.append(p)
-    return out
 
 
 class Arguments(NamedTuple):

@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.extract.events.arguments import dedupe_parties
 from pipeline.extract.events.context import DocContext
 from pipeline.extract.events.lexicon import Lexicon
 from pipeline.extract.events.output import actor_recipient_pairs, event_row
-from pipeline.extract.events.parties import ArgReader, Party, entity_code, token_at
+from pipeline.extract.events.parties import ArgReader, Party, entity_code, token_at, unique_parties
 from pipeline.extract.events.triggers import Candidate
 
 
@@ -92,7 +91,7 @@ def _headline_subject(ctx: DocContext, reader: ArgReader, start: int, end: int) 
             out.append(Party.of(ent))
         else:
             out.extend(_coded_within(reader, a, b))
-    return dedupe_parties(out)
+    return unique_parties(out)
 
 
 def _headline_object(ctx: DocContext, reader: ArgReader, trigger, end: int, place: bool) -> list[Party]:
@@ -118,7 +117,7 @@ def _headline_object(ctx: DocContext, reader: ArgReader, trigger, end: int, plac
                         if not t.text[0].isupper())):
             break
         out.append(party)
-    return dedupe_parties(out)
+    return unique_parties(out)
 
 
 def _coded_within(reader: ArgReader, start: int, end: int, place: bool = False) -> list[Party]:
@@ -128,7 +127,7 @@ def _coded_within(reader: ArgReader, start: int, end: int, place: bool = False) 
         if getattr(e, "entity_type", None) in types and entity_code(e, place=place):
             tok = token_at(reader.view.doc, m.char_end - 1)
             out.append(Party.of(e, tok.i if tok is not None else None, name="", place=place))
-    return dedupe_parties(out)
+    return unique_parties(out)
 
 
 def _mentions_within(reader: ArgReader, start: int, end: int) -> list:

@@ -351,7 +351,7 @@ class ArgReader:
             out.extend(found)
         if out and tok.dep_ == "pobj":
             out.extend(_groups().list_tail(self, heads[-1]))
-        return _unique(out)
+        return unique_parties(out)
 
     def parties_inside(self, tok, place: bool = False, besides: tuple = ()) -> list[Party]:
         """Parties named inside a non-party object: "the actions of China", "Russia's aggression";
@@ -362,14 +362,14 @@ class ArgReader:
         owners = [p for c in tok.children if _owner(c) or (c.dep_ in ("amod", "compound") and c.pos_ in ("PROPN", "ADJ"))
                   for p in self.party(c, place) if not (p.code and p.code in besides)]
         if owners:
-            return _unique(owners)  # "condemned Russia's aggression against Ukraine": the owner is the target
+            return unique_parties(owners)  # "condemned Russia's aggression against Ukraine": the owner is the target
         out: list[Party] = []
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ in INSIDE_PREPS:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         out.extend(self.parties(pobj, place) or self._one_level(pobj, place))
-        return _unique(out)
+        return unique_parties(out)
 
     def _one_level(self, tok, place: bool) -> list[Party]:
         out: list[Party] = []
@@ -408,7 +408,7 @@ class ArgReader:
             code = entity_code(ent)
             if code and getattr(ent, "entity_type", None) in PARTY_TYPES:
                 out.append(Party.of(ent, verb.doc[end].i, name=code, code=code))
-        return _unique(out)
+        return unique_parties(out)
 
     def place_within(self, tok) -> list[Party]:
         """The first coded place named in a noun phrase, its clauses left out."""
@@ -468,7 +468,8 @@ def sent_of(tok):
     return sentence_of(tok.doc[tok.i:tok.i + 1])
 
 
-def _unique(parties: list[Party]) -> list[Party]:
+def unique_parties(parties: list[Party]) -> list[Party]:
+    """Each party once, in order: by code, or by name where it has none."""
     seen, out = set(), []
     for p in parties:
         key = (p.code, p.name) if p.code is None else p.code
