@@ -14,7 +14,9 @@ UNITS_PATH = Path(__file__).resolve().parents[2] / "data" / "units.yaml"  # pipe
 @functools.lru_cache(maxsize=1)
 def lexicon() -> dict:
     with open(UNITS_PATH, encoding="utf-8") as f:
-        return load_yaml(f.read())
+        lx = load_yaml(f.read())
+    lx["scales_plural"] = {word: value for word, value in lx["vague_scales"].items() if value >= 1000}
+    return lx
 
 
 def _alternation(words) -> str:
