@@ -37,7 +37,7 @@ SETS = [
      "the project's own sealed gold: 13 corpus documents (White House texts, UN statements) annotated "
      "by the codebook and never looked at while tuning"),
     ("own-tune", "{own_tune}", "benchmarks/gold/tune",
-     "the project's own tune gold: 27 corpus documents annotated by the codebook, free to tune on"),
+     "the project's own tune gold: 39 corpus documents annotated by the codebook, free to tune on"),
 ]
 
 
@@ -82,6 +82,20 @@ def measure(name: str, sources: str, gold: str, shared: Path, work: Path) -> dic
     return {"set": name, "command": shown, "metrics": result}
 
 
+def sentence_probe() -> list[dict]:
+    """Sentence-level typing on benchmarks/sentences/probe.csv (see benchmarks/sentences.py), each
+    part with the event model and with the rules alone."""
+    out = []
+    for part in ("tune", "sealed"):
+        for label, model in (("rules + model", None), ("rules alone", "none")):
+            env = {k: v for k, v in os.environ.items() if k != "DIPLODATA_EVENT_MODEL"}
+            env.update({"DIPLODATA_EVENT_MODEL": model} if model else {})
+            done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "sentences.py"), "--part", part, "--json"],
+                                  cwd=ROOT, check=True, capture_output=True, text=True, env=env)
+            out.append({"coder": label, **json.loads(done.stdout.strip().splitlines()[-1])})
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
@@ -92,12 +106,16 @@ def main() -> None:
                    "own_tune": gold_copy(Path(tmp), "tune")}
         measurements = [dict(measure(name, src.format(**folders), gold, shared, Path(tmp)), gold=about)
                         for name, src, gold, about in SETS]
-    data = {"date": dt.date.today().isoformat(), "measurements": measurements}
+    data = {"date": dt.date.today().isoformat(), "measurements": measurements,
+            "sentence_probe": {"command": ".venv/bin/python benchmarks/sentences.py --part tune|sealed --json",
+                               "scores": sentence_probe()}}
     (ROOT / "docs" / "quality.json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     for m in measurements:
         print(m["set"], {k: m["metrics"][k]["f1"] for k in ("quotes", "quotes_speaker", "figures",
                                                            "events_type", "events_full")},
               "rules alone:", {k: v["f1"] for k, v in m["metrics"]["events_rules_alone"].items()})
+    for p in data["sentence_probe"]["scores"]:
+        print("sentence probe", p)
 
 
 if __name__ == "__main__":

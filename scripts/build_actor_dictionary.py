@@ -258,14 +258,15 @@ def row(name, etype, code, role, dates, aliases) -> dict:
 
 
 def agent_rows(path: Path) -> list[dict]:
-    """Agent nouns: "SPOKES!PERSON!" expands over the file's synonym set; "{}" patterns are dropped."""
+    """Agent nouns: "SPOKES!PERSON!" expands over the file's synonym set. "POLICE {}" is a noun with
+    no plural of its own (the parse's lemma reads plurals, so the braces are not kept)."""
     text = path.read_text(encoding="utf-8", errors="replace")
     sets = {m.group(1): [w.strip() for w in m.group(2).split(",")]
             for m in re.finditer(r"^(!\w+!)\s*=\s*(.+)$", text, re.M)}
     out = {}
     for raw in text.splitlines():
         line = raw.partition("#")[0].strip()
-        m = re.match(r"^([A-Z!_.'-]+)\s*\[~([A-Z]+)\]", line)
+        m = re.match(r"^([A-Z!_.'-]+)\s*(?:\{[^}]*\})?\s*\[~([A-Z]+)\]", line)
         if not m:
             continue
         noun, code = m.groups()

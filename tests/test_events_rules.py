@@ -77,8 +77,8 @@ def test_a_stated_joint_resolve_is_a_promise(run):
 
 
 def test_a_menacing_reply_is_a_threat_made_now(run):
-    assert coded(run("Kenya warned that it will respond accordingly if Uganda moves troops to the border.")) == \
-        {("THREATEN", "retaliation", "KEN", None, "occurred")}
+    assert coded(run("Kenya will respond accordingly if Uganda moves troops to the border.")) == \
+        {("THREATEN", "retaliation", "KEN", "UGA", "occurred")}
 
 
 # ------------------------------------------------------------ type and mode step (rows.py)

@@ -4,10 +4,10 @@ the rules keep what they know: clause status (negation, hypotheticals), argument
 from __future__ import annotations
 
 from pipeline.extract.event_model import candidate_votes, lemma, load_event_model
-from pipeline.extract.events.arguments import read_arguments
+from pipeline.extract.events.agents import placed, political
 from pipeline.extract.events.lexicon import Entry, Lexicon
 from pipeline.extract.events.output import actor_recipient_pairs, event_location, event_row
-from pipeline.extract.events.rows import Coding, scheduled
+from pipeline.extract.events.rows import Coding, arguments_with_agents, scheduled
 from pipeline.extract.events.status import clause_status
 from pipeline.extract.events.triggers import Candidate
 from pipeline.extract.events.when import event_date
@@ -44,14 +44,17 @@ def _rows(coding: Coding, tok, etype: str, probability: float) -> list[dict]:
     mode = _mode(tok, etype, coding.lex)
     cand = Candidate(tok, Entry(type=etype, mode=mode or "", confidence=round(probability, 2),
                                 reciprocal=etype in RECIPROCAL), kind)
-    args = read_arguments(cand, coding.reader, coding.lex)
+    args = arguments_with_agents(cand, coding)
     actors, recips = (args.actors, args.recips) if args is not None else ([], [])
-    pairs = actor_recipient_pairs(actors, recips, cand.entry.reciprocal)
-    if not any(a.code or (r is not None and r.code) for a, r in pairs):
-        return []  # no one acting, or no state or body on either side: no interaction between political actors
+    place = event_location(tok, coding.reader)
+    actors, recips = placed(actors, place[1]), placed(recips, place[1])
+    agent_types = coding.lex.grammar["agent_types"]
+    pairs = [(a, r) for a, r in actor_recipient_pairs(actors, recips, cand.entry.reciprocal)
+             if political(a, r, etype, agent_types)]
+    if not pairs:
+        return []  # no one acting, or no political actor on either side (codebook sections 5 and 6)
     date = event_date(coding.ctx, tok, kind, status, coding.lex.grammar)
     status = "planned" if scheduled(coding.ctx, date, tok, kind) else status
-    place = event_location(tok, coding.reader)
     return [event_row(coding.ctx, cand, etype, mode, a, r, status, date, kind, place) for a, r in pairs]
 
 

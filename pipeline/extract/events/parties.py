@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.extract.events.agents import agent_of, counted_head
 from pipeline.extract.events.context import DocContext
 from pipeline.nlp.parse import sentence_of
 from pipeline.extract.first_person import in_quote, is_self_reference, speaking_entity
@@ -35,6 +36,8 @@ class Party:
     etype: str | None
     token_i: int | None = None   # head token in the parse, for spans
     group: bool = False
+    agent: str | None = None     # the Phoenix role of an agent noun ("COP" for police), see agents.py
+    for_state: bool = False      # an agent acting for a state: the place of the event may code it
 
     @classmethod
     def of(cls, ent, token_i: int | None = None, *, name: str | None = None, code: str | None = None,
@@ -111,6 +114,12 @@ def phrase_tokens(tok) -> list:
     return sorted(out, key=lambda t: t.i)
 
 
+def _for_state(tok) -> bool:
+    """"Kenyan police", "Israeli troops": an agent noun acting for the state named on it."""
+    agent = agent_of(tok)
+    return agent is not None and agent.acts_for_state
+
+
 def _span_of(tokens) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
@@ -134,11 +143,13 @@ class ArgReader:
         self.list_pairs: list[tuple[int, list[Party]]] = []   # (offset, parties) of commitment list items
         self.lead_groups: list[tuple[int, int, list[Party]]] = []  # items whose subject a lead-in names (lists.py)
         self.speaker = speaking_entity(ctx)  # the state a speech speaks for: its "we" and "my Government"
+        self.with_agents = False  # agent nouns as parties: only for readings that find no party otherwise
 
     def party(self, tok, place: bool = False) -> list[Party]:
         """The parties a noun-phrase head names (several for "the two leaders")."""
         if tok.pos_ == "PRON":
             return self._pronoun(tok)
+        outer, tok = tok, counted_head(tok, self.grammar["quantity_nouns"])  # "thousands of Israelis"
         toks = phrase_tokens(tok)
         group = self._named_group(tok, toks)
         if group:
@@ -147,7 +158,8 @@ class ArgReader:
         if ent is None and tok.pos_ != "PROPN":
             inside = [e for e in self.view.within(*_span_of(toks)) if getattr(e, "entity_type", None) in PARTY_TYPES + ("location",)]
             ent = inside[0] if inside else None
-            if ent is not None and tok.lemma_.lower() not in self.group_nouns | self.pair_nouns | self.acting_nouns:
+            if ent is not None and tok.lemma_.lower() not in self.group_nouns | self.pair_nouns | self.acting_nouns \
+                    and not _for_state(tok):
                 ent = None  # "the Japanese economy" is not a party
             elif ent is not None and tok.lemma_.lower() in self.group_nouns and tok.tag_ in ("NNS", "NNPS") \
                     and getattr(ent, "entity_type", None) != "state" and tok.lemma_.lower() not in BODY_MEMBERS:
@@ -171,11 +183,32 @@ class ArgReader:
                 return []
             code = entity_code(ent, place=place or getattr(ent, "entity_type", None) == "location")
             return [Party.of(ent, tok.i, name=text, code=code)]
+        agent = self._agent(outer, tok)
+        if agent:
+            return agent
         if self._is_group(tok, text):
             if self._of_a_region(tok):
                 text = tok.doc[tok.left_edge.i:max(c.right_edge.i for c in tok.children if c.dep_ == "prep") + 1].text
             return [Party(text, None, None, "group", tok.i, group=True)]
         return []
+
+    def _agent(self, outer, head) -> list[Party]:
+        """"police in Nairobi", "thousands of protesters" (`outer`, counting `head`): an agent noun
+        the entities layer does not name. One acting for a state takes the state of its "in" place,
+        else none until the event's place codes it (rows.py); other agents keep no code."""
+        if not self.with_agents:
+            return []
+        agent = agent_of(head)
+        if agent is None or agent.names_a_person:
+            return []  # a titled person ("the defence minister") is the entities layer's to resolve
+        named = [g for prep in head.children if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "of")
+                 for g in prep.children if g.dep_ == "pobj"]
+        code = next((c for g in named if (c := self.place(g)[1])), None)
+        if code and not agent.acts_for_state:
+            return []  # "refugees from Somalia": the state named inside is the party (parties_inside)
+        toks = phrase_tokens(outer) + ([] if head is outer else [t for t in phrase_tokens(head) if t.i > outer.i])
+        text = outer.doc[toks[0].i:max(t.i for t in toks) + 1].text
+        return [Party(text, None, code, "agent", outer.i, agent=agent.role_code, for_state=agent.acts_for_state)]
 
     def _named_group(self, tok, toks) -> list[Party]:
         """"the parties", "the leaders", "the three leaders", "our countries", "both sides": a plural
@@ -346,8 +379,9 @@ class ArgReader:
         heads = [tok] + [c for c in tok.conjuncts if c.i > tok.i]
         for head in heads:
             found = self.party(head, place)
-            if not found:
-                found = [p for a in head.children if a.dep_ == "appos" for p in self.parties(a, place)]
+            if not found or all(p.agent and not p.code for p in found):
+                # "the Defence Minister, Kihara Minoru": the name in apposition, over the bare role
+                found = [p for a in head.children if a.dep_ == "appos" for p in self.parties(a, place)] or found
             out.extend(found)
         if out and tok.dep_ == "pobj":
             out.extend(_groups().list_tail(self, heads[-1]))
@@ -357,8 +391,8 @@ class ArgReader:
         """Parties named inside a non-party object: "the actions of China", "Russia's aggression";
         owners coded as one of `besides` (the actor's "its cooperation with Korea") are skipped."""
         direct = self.parties(tok, place)
-        if direct:
-            return direct
+        if direct and not all(p.agent and not p.code for p in direct):
+            return direct  # "refugees from Ukraine": a bare agent gives way to the party inside it
         owners = [p for c in tok.children if _owner(c) or (c.dep_ in ("amod", "compound") and c.pos_ in ("PROPN", "ADJ"))
                   for p in self.party(c, place) if not (p.code and p.code in besides)]
         if owners:
@@ -369,7 +403,7 @@ class ArgReader:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         out.extend(self.parties(pobj, place) or self._one_level(pobj, place))
-        return unique_parties(out)
+        return unique_parties(out) or direct
 
     def _one_level(self, tok, place: bool) -> list[Party]:
         out: list[Party] = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from pipeline.extract.events.agents import admitted, placed, political
 from pipeline.extract.events.arguments import object_of, party_codes, read_arguments
 from pipeline.extract.events.context import DocContext
 from pipeline.extract.events.dates import after_publication
@@ -81,11 +82,30 @@ def _status(r: Reading, coding: Coding) -> bool:
 
 
 def _arguments(r: Reading, coding: Coding) -> bool:
-    args = read_arguments(r.cand, coding.reader, coding.lex)
+    args = arguments_with_agents(r.cand, coding)
     if args is None:
         return False
     r.actors, r.recips, r.entry = args
     return True
+
+
+def arguments_with_agents(cand: Candidate, coding: Coding):
+    """The arguments of a reading. In the types where non-state actors act, a reading that names
+    no actor or no recipient is read again with agent nouns as parties ("police arrested dozens of
+    protesters"); other readings never see them, so they keep the parties they had."""
+    args = read_arguments(cand, coding.reader, coding.lex)
+    agent_types = coding.lex.grammar["agent_types"]
+    if cand.entry.type not in agent_types or (args is not None and args.actors and args.recips):
+        return args
+    coding.reader.with_agents = True
+    try:
+        again = read_arguments(cand, coding.reader, coding.lex)
+    finally:
+        coding.reader.with_agents = False
+    if again is None or (args is not None and len(again.actors) + len(again.recips) <= len(args.actors) + len(args.recips)):
+        return args
+    return again._replace(actors=admitted(again.actors, again.entry.type, agent_types),
+                          recips=admitted(again.recips, again.entry.type, agent_types))
 
 
 def _joint_or_reciprocal(r: Reading, coding: Coding) -> bool:
@@ -126,7 +146,33 @@ def _recipients(r: Reading, coding: Coding) -> bool:
         r.recips = [p for p in r.recips if p.code or p.group]
     if not any(p.code or p.group or p.etype == "person" for p in r.recips) and not r.entry.dest:
         r.recips = counterpart(coding.reader, r.actors, r.entry, r.tok, coding.lex.grammar) or r.recips
+    if r.entry.type == "ASSAULT" and not any(p.code for p in r.recips):
+        r.recips = _attacked_place(r, coding) or r.recips
+    if r.entry.type == "THREATEN" and not any(p.code for p in r.recips):
+        r.recips = _threatened(r, coding) or r.recips
     return True
+
+
+def _threatened(r: Reading, coding: Coding) -> list[Party]:
+    """"warned it would close its border with Belarus if ...": a warning names its target inside
+    what it warns of; the first coded party there that is not the actor."""
+    own = {p.code for p in r.actors}
+    for clause in (c for c in r.tok.children if c.dep_ in ("ccomp", "xcomp", "advcl")):
+        for t in clause.subtree:
+            if t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP"):
+                found = [p for p in coding.reader.party(t) if p.code and p.code not in own]
+                if found:
+                    return found[:1]
+    return []
+
+
+def _attacked_place(r: Reading, coding: Coding) -> list[Party]:
+    """"Russian missiles struck buildings in Kharkiv": the state an attack lands in is its target,
+    unless the attacker is that state ("a drone strike by federal forces killed 30 in Amhara")."""
+    name, code = event_location(r.tok, coding.reader)
+    if not code or any(p.code == code for p in r.actors):
+        return []
+    return [Party(name, None, code, "location", None)]
 
 
 def _fit(r: Reading, coding: Coding) -> bool:
@@ -178,6 +224,7 @@ def _date(r: Reading, coding: Coding) -> bool:
 
 def _place(r: Reading, coding: Coding) -> bool:
     r.place = event_location(r.tok, coding.reader)
+    r.actors, r.recips = placed(r.actors, r.place[1]), placed(r.recips, r.place[1])
     if r.etype == "CONSULT" and r.place[1]:
         r.actors, r.recips = _host_last(r.actors, r.recips, r.place[1])
     return True
@@ -185,8 +232,12 @@ def _place(r: Reading, coding: Coding) -> bool:
 
 def _pairs(r: Reading, coding: Coding) -> bool:
     """The coded actor-recipient pairs; an event noun that only refers back to them codes nothing new."""
+    agent_types = coding.lex.grammar["agent_types"]
     r.pairs = [(a, p) for a, p in actor_recipient_pairs(r.actors, r.recips, bool(r.entry.reciprocal))
-               if a.code or (p is not None and p.code)]
+               if political(a, p, r.etype, agent_types)]
+    if not r.pairs and r.etype in NULL_RECIPIENT_OK:
+        # "Israelis demonstrated against the government": the recipient is the actor's own state
+        r.pairs = [(a, None) for a in r.actors if political(a, None, r.etype, agent_types)]
     if r.kind != "noun" or _indefinite(r.tok):
         return True
     seen_key = (r.etype, r.status if _light_object(r.tok, coding.lex) else None)

@@ -116,11 +116,19 @@ def _verb_allowed(tok, entry: Entry, lex: Lexicon) -> bool:
     if entry.requires_object_entity and not _names_something(obj):
         return False  # "addressing issues together with X": X is a partner, not the audience
     wanted = entry.requires_object
-    if wanted and (obj is None or not ({obj.lemma_.lower()} | {c.lemma_.lower() for c in obj.children if c.dep_ in ("amod", "compound")}) & set(wanted)):
+    if wanted and (obj is None or not _object_words(obj) & set(wanted)):
         return False
     if entry.requires_xcomp and not any(c.dep_ == "xcomp" for c in tok.children):
         return False
     return True
+
+
+def _object_words(obj) -> set[str]:
+    """The lemmas of an object, its modifiers and its coordinated objects ("armoured vehicles and troops")."""
+    out = set()
+    for head in [obj, *obj.conjuncts]:
+        out |= {head.lemma_.lower()} | {c.lemma_.lower() for c in head.children if c.dep_ in ("amod", "compound")}
+    return out
 
 
 def _through_quantity(obj, g: dict):

@@ -1,0 +1,70 @@
+"""Agent nouns (Phoenix `phoenix_agents.csv`, MIT): "police", "riot police", "protesters", "rebels",
+"opposition supporters". A noun phrase headed by one names a political actor when no entity does.
+
+An agent that acts for a state (police, troops, a ministry) codes as the state named on it ("Kenyan
+police") or, failing that, the state where it acts ("police in Nairobi"). Other agents (protesters,
+rebels, unions, gunmen) are parties with no code, the codebook's "anything else" (section 6); they
+take part only in the event types where such actors act (`agent_types` in the trigger grammar)."""
+from __future__ import annotations
+
+import functools
+from dataclasses import replace
+
+from pipeline.extract.entities.dictionary import DATA_DIR, Agent, read_phoenix_agents
+
+
+@functools.lru_cache(maxsize=1)
+def agent_index() -> dict[str, Agent]:
+    return {a.noun: a for a in read_phoenix_agents(DATA_DIR / "phoenix_agents.csv")}
+
+
+def counted_head(tok, quantity_nouns):
+    """The noun a quantity phrase counts ("tens of thousands of protesters" -> protesters), else `tok`."""
+    for _ in range(3):
+        if tok.lemma_.lower() not in quantity_nouns:
+            return tok
+        nxt = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children if g.dep_ == "pobj"), None)
+        if nxt is None:
+            return tok
+        tok = nxt
+    return tok
+
+
+def agent_of(tok) -> Agent | None:
+    """The agent a noun names, longest phrase first: "riot police", then "police"."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("PERSON", "GPE", "ORG", "NORP"):
+        return None
+    index = agent_index()
+    mods: list = []
+    for left in reversed(list(tok.lefts)):
+        if left.dep_ not in ("compound", "amod") or left.i != (mods[0].i if mods else tok.i) - 1:
+            break
+        mods.insert(0, left)
+    head = tok.lemma_.lower()
+    for k in range(len(mods) + 1):
+        phrase = " ".join([m.lower_ for m in mods[k:]] + [head])
+        if phrase in index:
+            return index[phrase]
+    return None
+
+
+def admitted(parties: list, etype: str, agent_types) -> list:
+    """The parties that may take part in an event of `etype`: an agent with no code only where such
+    actors act ("protesters marched", "gunmen killed villagers"), not in a promise of aid to farmers."""
+    return [p for p in parties if p.agent is None or p.code or etype in agent_types]
+
+
+def placed(parties: list, place_code: str | None) -> list:
+    """"Police arrested dozens in Nairobi": an agent acting for a state, with none named on it, acts
+    for the state where the event happens."""
+    if not place_code:
+        return parties
+    return [replace(p, code=place_code) if p.for_state and not p.code else p for p in parties]
+
+
+def political(actor, recipient, etype: str, agent_types) -> bool:
+    """A pair the dataset codes: a state or body on one side, or an agent acting in an event type
+    where non-state actors act (codebook sections 5 and 6)."""
+    return bool(actor.code or (recipient is not None and recipient.code)
+                or (actor.agent and etype in agent_types))

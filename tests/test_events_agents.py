@@ -1,0 +1,101 @@
+"""Agent nouns as parties (pipeline/extract/events/agents.py), the recipients of attacks and
+threats, and the wire-report triggers of force, repression, protest and deployment. The sentences
+are written for these tests."""
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import events_of
+
+PUBLISHED = dt.date(2022, 9, 14)
+SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "build_actor_dictionary.py"
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    return lambda text: events_of(nlp, text, PUBLISHED)
+
+
+def typed(rows) -> set[tuple]:
+    return {(r["event_type"], r["actor_code"], r["recipient_code"]) for r in rows}
+
+
+# ------------------------------------------------------------ the agent dictionary
+
+def test_a_noun_with_no_plural_of_its_own_is_kept_by_the_converter(tmp_path):
+    spec = importlib.util.spec_from_file_location("build_actor_dictionary", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    agents = tmp_path / "agents.txt"
+    agents.write_text("POLICE {} [~COP]\nRIOT_POLICE {} [~COP]\nPROTESTER [~OPP]\n", encoding="utf-8")
+    rows = {r["noun"]: r for r in module.agent_rows(agents)}
+    assert set(rows) == {"police", "riot police", "protester"}
+    assert rows["police"]["acts_for_state"] == "yes" and rows["protester"]["acts_for_state"] == "no"
+
+
+def test_the_longest_agent_phrase_wins(nlp):
+    from pipeline.extract.events.agents import agent_of
+
+    doc = nlp("Riot police dispersed the crowd.")
+    assert agent_of(doc[1]).noun == "riot police"
+
+
+# ------------------------------------------------------------ agents acting for a state
+
+def test_police_take_the_state_named_on_them(run):
+    assert ("COERCE", "KEN", None) in typed(run("Kenyan police arrested dozens of opposition supporters on Monday."))
+
+
+def test_police_take_the_state_where_they_act(run):
+    assert ("COERCE", "KEN", None) in typed(run("Police in Nairobi arrested dozens of opposition supporters on Monday."))
+
+
+def test_a_nationality_on_a_weapon_names_the_attacker_and_the_place_the_target(run):
+    assert typed(run("Kenyan missiles struck buildings in Kampala on Monday.")) == {("ASSAULT", "KEN", "UGA")}
+
+
+def test_an_attack_at_home_has_no_state_target(run):
+    rows = run("Kenyan troops killed ten militants in Mombasa on Monday.")
+    assert {(r["event_type"], r["actor_code"], r["recipient_code"]) for r in rows} == {("ASSAULT", "KEN", None)}
+    assert rows[0]["recipient"] == "ten militants"
+
+
+# ------------------------------------------------------------ agents with no state behind them
+
+def test_protesters_are_a_party_with_no_code(run):
+    rows = run("Thousands of protesters marched through Nairobi on Monday against the tax bill.")
+    assert [(r["event_type"], r["actor"], r["actor_code"]) for r in rows] == \
+        [("PROTEST", "Thousands of protesters", None)]
+
+
+def test_an_uncoded_agent_takes_no_part_in_aid(run):
+    assert not run("Farmers provided food to villagers on Monday.")
+
+
+def test_a_state_inside_an_agent_phrase_stays_the_recipient(run):
+    assert typed(run("Kenya accepted refugees from Somalia.")) == {("AID", "KEN", "SOM")}
+
+
+def test_a_titled_role_is_left_to_the_entities_layer(run):
+    rows = run("Russia has deepened its contacts in Asia, as shown by the visits of the country's "
+               "Foreign Minister Sergey Lavrov to Laos and Vietnam in July.")
+    assert typed(rows) == {("CONSULT", "RUS", "LAO"), ("CONSULT", "RUS", "VNM")}
+
+
+# ------------------------------------------------------------ recipients inside a clause
+
+def test_a_warning_names_its_target_inside_what_it_warns_of(run):
+    rows = run("Kenya warned on Monday that it would close its border with Uganda if the raids continued.")
+    assert ("THREATEN", "KEN", "UGA") in typed(rows)
+
+
+def test_coordinated_objects_all_count_for_an_object_condition(run):
+    assert ("MOBILIZE", "KEN", None) in typed(run("Kenya moved armoured vehicles and troops to the border on Monday."))
+
+
+def test_a_deal_struck_is_an_agreement_not_an_attack(run):
+    assert {r["event_type"] for r in run("Kenya and Uganda struck a deal on fishing rights on Monday.")} == {"AGREE"}
