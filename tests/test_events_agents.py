@@ -99,3 +99,31 @@ def test_coordinated_objects_all_count_for_an_object_condition(run):
 
 def test_a_deal_struck_is_an_agreement_not_an_attack(run):
     assert {r["event_type"] for r in run("Kenya and Uganda struck a deal on fishing rights on Monday.")} == {"AGREE"}
+
+
+# ------------------------------------------------------------ organisations, readiness, disarmament
+
+def test_a_named_armed_group_is_a_political_actor_in_an_attack(run):
+    rows = run("The Lord's Resistance Army attacked a village in northern Uganda on Monday.")
+    assert [(r["event_type"], r["recipient_code"]) for r in rows] == [("ASSAULT", "UGA")]
+
+
+def test_a_company_withdrawing_from_a_venture_is_no_event(run):
+    assert not run("Safaricom is withdrawing from a joint venture with a Ugandan bank.")
+
+
+def test_forces_put_on_alert_are_a_military_move(run):
+    assert typed(run("Kenya put its armed forces on alert on Monday.")) == {("MOBILIZE", "KEN", None)}
+
+
+def test_fighters_laying_down_their_weapons_is_a_retreat(run):
+    assert {r["event_type"] for r in run("Kenyan rebels laid down their weapons on Monday.")} == {"RETREAT"}
+
+
+def test_deploying_technology_is_no_military_move(run):
+    assert not [r for r in run("Kenya will deploy renewable energy in rural areas.") if r["event_type"] == "MOBILIZE"]
+
+
+def test_a_joint_patrol_of_two_states_is_cooperation(run):
+    rows = run("Kenya and Uganda conducted a joint naval patrol on Lake Victoria on Monday.")
+    assert ("COOPERATE", "KEN", "UGA") in typed(rows)

@@ -48,9 +48,8 @@ def _rows(coding: Coding, tok, etype: str, probability: float) -> list[dict]:
     actors, recips = (args.actors, args.recips) if args is not None else ([], [])
     place = event_location(tok, coding.reader)
     actors, recips = placed(actors, place[1]), placed(recips, place[1])
-    agent_types = coding.lex.grammar["agent_types"]
     pairs = [(a, r) for a, r in actor_recipient_pairs(actors, recips, cand.entry.reciprocal)
-             if political(a, r, etype, agent_types)]
+             if political(a, r, etype, coding.lex.grammar)]
     if not pairs:
         return []  # no one acting, or no political actor on either side (codebook sections 5 and 6)
     date = event_date(coding.ctx, tok, kind, status, coding.lex.grammar)

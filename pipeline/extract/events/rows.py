@@ -232,12 +232,11 @@ def _place(r: Reading, coding: Coding) -> bool:
 
 def _pairs(r: Reading, coding: Coding) -> bool:
     """The coded actor-recipient pairs; an event noun that only refers back to them codes nothing new."""
-    agent_types = coding.lex.grammar["agent_types"]
     r.pairs = [(a, p) for a, p in actor_recipient_pairs(r.actors, r.recips, bool(r.entry.reciprocal))
-               if political(a, p, r.etype, agent_types)]
+               if political(a, p, r.etype, coding.lex.grammar)]
     if not r.pairs and r.etype in NULL_RECIPIENT_OK:
         # "Israelis demonstrated against the government": the recipient is the actor's own state
-        r.pairs = [(a, None) for a in r.actors if political(a, None, r.etype, agent_types)]
+        r.pairs = [(a, None) for a in r.actors if political(a, None, r.etype, coding.lex.grammar)]
     if r.kind != "noun" or _indefinite(r.tok):
         return True
     seen_key = (r.etype, r.status if _light_object(r.tok, coding.lex) else None)
