@@ -120,6 +120,22 @@ def _for_state(tok) -> bool:
     return agent is not None and agent.acts_for_state
 
 
+def _coordinated_states(tok, inside: list) -> list:
+    """The states of coordinated modifiers on a plural ("Chinese and Russian warplanes"), when there
+    are two or more; otherwise none."""
+    if tok.tag_ not in ("NNS", "NNPS") or not any(c.dep_ in ("amod", "compound") and any(g.dep_ == "conj" for g in c.children)
+                                                 for c in tok.children):
+        return []
+    seen: set[str] = set()
+    states = []
+    for e in inside:
+        code = entity_code(e)
+        if getattr(e, "entity_type", None) == "state" and code and code not in seen:
+            seen.add(code)
+            states.append(e)
+    return states if len(states) >= 2 else []
+
+
 def _span_of(tokens) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
@@ -164,6 +180,8 @@ class ArgReader:
             elif ent is not None and tok.lemma_.lower() in self.group_nouns and tok.tag_ in ("NNS", "NNPS") \
                     and getattr(ent, "entity_type", None) != "state" and tok.lemma_.lower() not in BODY_MEMBERS:
                 ent = None
+            if ent is not None and (both := _coordinated_states(tok, inside)):
+                return [Party.of(e, tok.i) for e in both]  # "Russian and Chinese bombers": each state's
         text = " ".join(t.text for t in toks)
         if ent is None and (tok.lemma_.lower() in self.group_nouns | self.pair_nouns | self.acting_nouns | ROLE_NOUNS
                             or tok.pos_ == "PROPN"):

@@ -112,8 +112,13 @@ def _joint_or_reciprocal(r: Reading, coding: Coding) -> bool:
     """Readings of two or more parties acting together."""
     entry, coded_actors = r.entry, len(party_codes(r.actors))
     if entry.joint:
-        if r.status != "planned" or coded_actors < 2:
+        if r.status != "planned":
             return False
+        if coded_actors < 2:
+            # "Russia will work with China to ...": one party's promise to the partner it names
+            partners = [p for p in r.recips if p.code and p.token_i in _with_phrase(r.tok)]
+            r.status, r.recips = "occurred", partners
+            return coded_actors == 1 and bool(partners)
         r.status, r.recips = "occurred", []
     if entry.reciprocal and coded_actors >= 2 and r.recips \
             and not any(p.code or p.group or p.etype == "person" for p in r.recips):
@@ -123,6 +128,11 @@ def _joint_or_reciprocal(r: Reading, coding: Coding) -> bool:
             return False
         r.recips = []
     return True
+
+
+def _with_phrase(tok) -> set[int]:
+    """The tokens of the trigger's own "with" phrase ("work with China"), where a partner is named."""
+    return {t.i for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "alongside") for t in c.subtree}
 
 
 def _desire(r: Reading, coding: Coding) -> bool:

@@ -1,0 +1,48 @@
+"""Readout, fact-sheet and wire wording of events (issue #15's error classes, in general forms):
+sanctions described by their aim, protests lodged, cooperation launched or formalised, promises
+to work with a partner, forces reconfigured, parties named by coordinated nationalities. The
+sentences are written for these tests."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.conftest import events_of
+
+PUBLISHED = dt.date(2024, 6, 1)
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    return lambda text: {(r["event_type"], r["actor_code"], r["recipient_code"], r["status"])
+                         for r in events_of(nlp, text, PUBLISHED)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Canada took further steps to restrict Venezuela's access to international credit.",
+     ("SANCTION", "CAN", "VEN", "occurred")),
+    ("Nairobi lodged a protest with Kampala over the arrest of its fishermen.",
+     ("ACCUSE", "KEN", "UGA", "occurred")),
+    ("Chile registered its concern with Lima over the border incident.",
+     ("ACCUSE", "CHL", "PER", "occurred")),
+    ("Kenya and Tanzania launched a joint trade platform on Friday.",
+     ("AGREE", "KEN", "TZA", "occurred")),
+    ("Peru and Chile formalised a framework for fisheries cooperation.",
+     ("AGREE", "PER", "CHL", "occurred")),
+    ("Ghana and Togo announced a hotline between their border police.",
+     ("AGREE", "GHA", "TGO", "occurred")),
+    ("The foreign minister said Kenya will work with Ethiopia to end the drought crisis.",
+     ("AGREE", "KEN", "ETH", "occurred")),
+    ("France will reconfigure its forces in Chad by 2025.",
+     ("MOBILIZE", "FRA", None, "planned")),
+    ("Kenyan and Ugandan soldiers conducted a joint patrol along the border on Monday.",
+     ("COOPERATE", "KEN", "UGA", "occurred")),
+])
+def test_wording(run, text, expected):
+    assert expected in run(text)
+
+
+def test_working_with_unnamed_partners_is_no_promise_to_a_state(run):
+    found = run("Kenya will continue, together with its partners, to ensure safe shipping in the region.")
+    assert not {e for e in found if e[0] == "AGREE" and e[2] is not None}
