@@ -10,6 +10,7 @@ from pipeline.extract.first_person import is_self_reference, speaking_entity
 from pipeline.extract.first_person import words as first_person_words
 from pipeline.extract.quotes.lexicon import lexicon
 from pipeline.extract.quotes.names import Names, Speaker, clean_name, name_in_label
+from pipeline.extract.quotes.pronouns import agrees, group_antecedent, person_antecedent
 from pipeline.extract.quotes.roles import join_names, role_speaker
 from pipeline.extract.quotes.transcript import turn_speaker
 from pipeline.extract.quotes.spans import QSpan
@@ -123,7 +124,17 @@ def adjacent(ctx: Context, sp: QSpan, t: Any) -> bool:
     return len(gap.split()) <= 8
 
 
+def quoted_object(t: Any) -> Any | None:
+    """"Xinhua quoted Zhao as saying": the object of a quoting verb the saying depends on through "as"."""
+    if t.dep_ != "pcomp" or t.head.lower_ != "as" or t.head.head.lemma_.lower() not in lexicon()["quoting_verbs"]:
+        return None
+    return next((c for c in t.head.head.children if c.dep_ == "dobj"), None)
+
+
 def subject_of(t: Any) -> Any | None:
+    quoted = quoted_object(t)
+    if quoted is not None:
+        return quoted
     for _ in range(6):
         subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         if subj:
@@ -199,14 +210,19 @@ def speaker_of(ctx: Context, t: Any, cue: Any | None, depth: int = 0) -> Speaker
     if low in lex["writer_pronouns"] or low in first_person_words()["pronouns"]:
         return own_voice(ctx, t)  # "my message", "I said": the speaking state's, or nobody's
     continuing = cue is not None and cue.lemma_.lower() in lex["continuation_verbs"]
-    if low in lex["person_pronouns"] or low in lex["group_pronouns"]:
-        # "they" continues the previous quotation's speaker, but never one person ("I said ... They said")
-        group = low in lex["group_pronouns"]
-        if ctx.prev and (continuing or group) and t.idx - ctx.prev[0].end < 1500 and not (
-                group and ctx.prev[1].kind == "person"):
+    recent = ctx.prev is not None and t.idx - ctx.prev[0].end < 1500
+    if low in lex["person_pronouns"]:
+        # "he added" continues the previous quotation's speaker; "he said" the person the text points back to
+        if recent and continuing and ctx.prev[1].kind == "person" and agrees(ctx, ctx.prev[1], t):
             return ctx.prev[1]
-        kinds = ("person",) if low in lex["person_pronouns"] else ("organization", "state", "igo", "group")
-        return ctx.names.before(t.idx, kinds)
+        return person_antecedent(ctx, t) or ctx.names.before(t.idx, ("person",))
+    if low in lex["group_pronouns"]:
+        found = group_antecedent(ctx, t, lambda subj: speaker_of(ctx, subj, None, depth + 1))
+        if found is not None:
+            return found
+        if recent and ctx.prev[1].kind != "person":
+            return ctx.prev[1]  # "they" continues a body's or a group's quotation, never one person's
+        return ctx.names.before(t.idx, ("organization", "igo")) if low == "it" else None
     if t.lemma_.lower() in lex["study_nouns"] and depth < 2:
         owner = owner_of(t)  # "an analysis by X found": X; a study nobody is said to own is nobody's
         return speaker_of(ctx, owner, None, depth + 1) if owner is not None else None
@@ -221,8 +237,9 @@ def speaker_of(ctx: Context, t: Any, cue: Any | None, depth: int = 0) -> Speaker
         return with_partners(ctx, t, hit, depth)
     if t.pos_ != "PROPN":  # "the head of X", "his counterpart", "my dad", "everybody"
         found = role_speaker(ctx, t, s, e)
-        if found is not None and (found.kind == "person" or hit is None):
-            return found
+        if found is not None and (found.kind == "person" or hit is None or hit.kind == "state"
+                                  and found.kind in ("organization", "igo")):
+            return found  # "a State Department official": the department, not its state
         if hit is not None:
             return hit  # "Japanese officials": the body the entity pass read, when nobody holds the role
         found = ctx.names.lookup(clean_name(ctx.text[s:e]))

@@ -1,0 +1,142 @@
+"""Pronoun speakers: who "he said", "she added" and "they said" point back to.
+
+News writes the person a pronoun stands for as the subject of an earlier sentence ("Foreign
+Minister Ann Roe met her Danish counterpart. “...,” she said."), so the sentences before the
+pronoun's are read from the nearest back: the first one whose subject is a person of the
+pronoun's gender gives the speaker; a sentence whose subject is the same pronoun continues the
+chain to the sentence before it; a sentence whose subject names nobody gives the nearest person
+it names elsewhere ("Reporters asked Ann Roe about the deal."). Gender is known only from the
+text itself: a gendered title or noun beside the name ("Ms.", "spokeswoman", "King").
+
+"They" stands for a plural subject (a coordination, a plural noun phrase) or a body named as a
+subject, never for one person.
+"""
+from __future__ import annotations
+
+import bisect
+from typing import Any
+
+from pipeline.extract.quotes.lexicon import lexicon
+from pipeline.extract.quotes.names import Speaker
+
+MAX_SENTENCES = 8
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+BODY_KINDS = ("organization", "igo", "state")
+
+
+PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+
+
+def word_gender(word: str) -> str | None:
+    genders = lexicon()["gendered_words"]
+    return "m" if word in genders["male"] else "f" if word in genders["female"] else None
+
+
+def mention_gender(ctx: Any, ms: int, me: int) -> str | None:
+    """The gender a gendered word of the name's own phrase gives: a title right before it ("Ms. Roe",
+    "Queen Ann"), or its apposition ("Roe, the spokeswoman"). Words of the rest of the sentence never do."""
+    toks = ctx.tokens(ms, me)
+    if not toks:
+        return None
+    words = [t for t in toks]
+    i = toks[0].i - 1
+    while i >= toks[0].sent.start and i >= toks[0].i - 4 and (ctx.doc[i].text[:1].isupper() or ctx.doc[i].text == "."):
+        words.append(ctx.doc[i])
+        i -= 1
+    head = head_of(ctx, ms, me)
+    for c in (head.children if head is not None else []):
+        if c.dep_ == "appos" and c.i > toks[-1].i:
+            words += [t for t in c.subtree]
+    for t in words:
+        g = word_gender(t.lower_.strip("."))
+        if g is not None:
+            return g
+    return None
+
+
+def person_gender(ctx: Any, sp: Speaker) -> str | None:
+    """The gender any mention of the person gives, known for the whole document ("Ms. Roe" once)."""
+    if getattr(ctx, "genders", None) is None:
+        found: dict[str, set] = {}
+        for ms, me, m in ctx.names.mentions:
+            if m.kind == "person" and (g := mention_gender(ctx, ms, me)) is not None:
+                found.setdefault(ctx.names.canonical(m).name, set()).add(g)
+        ctx.genders = {name: next(iter(gs)) for name, gs in found.items() if len(gs) == 1}
+    return ctx.genders.get(ctx.names.canonical(sp).name)
+
+
+def agrees(ctx: Any, sp: Speaker, pron: Any) -> bool:
+    gender = PRONOUN_GENDER.get(pron.lower_)
+    return gender is None or person_gender(ctx, sp) in (None, gender)
+
+
+def head_of(ctx: Any, ms: int, me: int) -> Any | None:
+    """The token heading the mention, through "Ann Roe, the head of X" appositions to their clause."""
+    toks = ctx.tokens(ms, me)
+    if not toks:
+        return None
+    ids = {t.i for t in toks}
+    head = next((t for t in toks if t.head.i not in ids or t.head.i == t.i), toks[-1])
+    while head.dep_ in ("appos", "compound", "flat") and head.head.i != head.i:
+        head = head.head
+    return head
+
+
+def is_subject(tok: Any) -> bool:
+    if tok.dep_ in SUBJECT_DEPS:
+        return True
+    # "Ann Roe and Bo Li met": both are the subject
+    return tok.dep_ == "conj" and tok.head.dep_ in SUBJECT_DEPS
+
+
+def sentence_index(ctx: Any, offset: int) -> int:
+    return max(bisect.bisect_right(ctx.sent_starts, offset) - 1, 0)
+
+
+def people_in(ctx: Any, s: int, e: int) -> list[tuple[int, int, Speaker]]:
+    return [m for m in ctx.names.near(s, e) if s <= m[0] and m[1] <= e and m[2].kind == "person"
+            and not ctx.names.in_quote(m[0])]
+
+
+def sentence_subjects(ctx: Any, s: int, e: int) -> list:
+    return [t for t in ctx.tokens(s, e) if is_subject(t) and not ctx.quoted(t)]
+
+
+def person_antecedent(ctx: Any, pron: Any) -> Speaker | None:
+    """The person "he" or "she" stands for, or None when no sentence before decides it."""
+    gender = PRONOUN_GENDER.get(pron.lower_)
+    first = sentence_index(ctx, pron.idx)
+    fallback = None
+    for si in range(first - 1, max(first - 1 - MAX_SENTENCES, -1), -1):
+        s, e = ctx.sents[si]
+        people = [m for m in people_in(ctx, s, e) if agrees(ctx, m[2], pron)]
+        subjects = [m for m in people if (h := head_of(ctx, m[0], m[1])) is not None and is_subject(h)]
+        if subjects:
+            return ctx.names.canonical(subjects[0][2])
+        subj = sentence_subjects(ctx, s, e)
+        if any(t.lower_ in lexicon()["person_pronouns"] and PRONOUN_GENDER.get(t.lower_) == gender for t in subj):
+            continue  # "She met Bo Li": the chain goes on to the sentence that names her
+        if people and fallback is None and not any(t.pos_ == "PROPN" for t in subj):
+            fallback = ctx.names.canonical(people[-1][2])
+            break
+    return fallback
+
+
+def group_antecedent(ctx: Any, pron: Any, resolve) -> Speaker | None:
+    """What "they" or "it" stands for: the subject of the nearest sentence before that is plural (or a
+    body, for "it"), read as a speaker by `resolve`; None when no sentence before decides it."""
+    first = sentence_index(ctx, pron.idx)
+    plural = pron.lower_ == "they"
+    for si in range(first - 1, max(first - 4, -1), -1):
+        s, e = ctx.sents[si]
+        for t in sentence_subjects(ctx, s, e):
+            if t.dep_ == "conj" or t.pos_ == "PRON":
+                continue
+            many = t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children)
+            body = ctx.names.at(t.idx, t.idx + len(t))
+            body_ok = body is not None and body.kind in BODY_KINDS
+            if (plural and many) or (not plural and body_ok and not many):
+                found = resolve(t)
+                if found is not None and not (plural and found.kind == "person"):
+                    return found
+    return None
