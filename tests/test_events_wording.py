@@ -46,3 +46,11 @@ def test_wording(run, text, expected):
 def test_working_with_unnamed_partners_is_no_promise_to_a_state(run):
     found = run("Kenya will continue, together with its partners, to ensure safe shipping in the region.")
     assert not {e for e in found if e[0] == "AGREE" and e[2] is not None}
+
+
+def test_a_ban_on_another_states_goods_is_a_sanction(run):
+    assert ("SANCTION", "KEN", "UGA", "occurred") in run("Nairobi banned imports of Ugandan sugar on Monday.")
+
+
+def test_ships_sailing_into_anothers_waters_intrude(run):
+    assert ("COERCE", "KEN", "TZA", "occurred") in run("Kenyan patrol boats sailed into Tanzanian waters on Monday.")
