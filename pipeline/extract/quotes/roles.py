@@ -273,4 +273,23 @@ def counted_group(ctx: Any, t: Any, role: Role, people: list[Holder]) -> Speaker
             names.insert(0, h.speaker.name)
         if len(names) == counts[0]:
             return Speaker(join_names(names), None, "group")
+    return people_of_sentence_before(ctx, t, counts[0])
+
+
+def people_of_sentence_before(ctx: Any, t: Any, count: int) -> Speaker | None:
+    """"X met his Iraqi counterpart Y. The two presidents said": the nearest sentence before that names
+    exactly that many people, when the roles do not tell them (a counterpart holds no title of his own)."""
+    first = max(bisect.bisect_right(ctx.sent_starts, t.idx) - 1, 0)
+    for si in range(first - 1, max(first - 3, -1), -1):
+        s, e = ctx.sents[si]
+        names: list[str] = []
+        for ms, me, sp in ctx.names.near(s, e):
+            if s <= ms and me <= e and sp.kind == "person" and not ctx.names.in_quote(ms):
+                name = ctx.names.canonical(sp).name
+                if not any(same_name(name, n) for n in names):
+                    names.append(name)
+        if len(names) == count:
+            return Speaker(join_names(names), None, "group")
+        if names:
+            return None
     return None
