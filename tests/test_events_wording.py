@@ -54,3 +54,7 @@ def test_a_ban_on_another_states_goods_is_a_sanction(run):
 
 def test_ships_sailing_into_anothers_waters_intrude(run):
     assert ("COERCE", "KEN", "TZA", "occurred") in run("Kenyan patrol boats sailed into Tanzanian waters on Monday.")
+
+
+def test_a_demand_is_aimed_at_the_subject_of_what_it_asks_for(run):
+    assert ("REQUEST", "KEN", "UGA", "occurred") in run("Kenya demanded that Uganda withdraw its troops from the island.")

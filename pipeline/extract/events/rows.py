@@ -158,14 +158,15 @@ def _recipients(r: Reading, coding: Coding) -> bool:
         r.recips = counterpart(coding.reader, r.actors, r.entry, r.tok, coding.lex.grammar) or r.recips
     if r.entry.type == "ASSAULT" and not any(p.code for p in r.recips):
         r.recips = _attacked_place(r, coding) or r.recips
-    if r.entry.type == "THREATEN" and not any(p.code for p in r.recips):
-        r.recips = _threatened(r, coding) or r.recips
+    if r.entry.type in ("THREATEN", "REQUEST") and not any(p.code for p in r.recips):
+        r.recips = _addressed(r, coding) or r.recips
     return True
 
 
-def _threatened(r: Reading, coding: Coding) -> list[Party]:
-    """"warned it would close its border with Belarus if ...": a warning names its target inside
-    what it warns of; the first coded party there that is not the actor."""
+def _addressed(r: Reading, coding: Coding) -> list[Party]:
+    """"warned it would close its border with Belarus if ...", "demanded that Beijing withdraw ...":
+    a warning or a demand names whom it is aimed at inside what it warns of or asks for; the first
+    coded party there that is not the actor."""
     own = {p.code for p in r.actors}
     for clause in (c for c in r.tok.children if c.dep_ in ("ccomp", "xcomp", "advcl")):
         for t in clause.subtree:
