@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from pipeline.datafile import load_yaml
+from pipeline.extract.numbers.currencies import currency_nouns, iso_codes
 
 
 UNITS_PATH = Path(__file__).resolve().parents[2] / "data" / "units.yaml"  # pipeline/data, beside the package
@@ -16,6 +17,10 @@ def lexicon() -> dict:
     with open(UNITS_PATH, encoding="utf-8") as f:
         lx = load_yaml(f.read())
     lx["scales_plural"] = {word: value for word, value in lx["vague_scales"].items() if value >= 1000}
+    codes = iso_codes(lx)  # "ZAR 5 billion", "5 billion NGN"; the file's own entries win
+    lx["currency_prefixes"] = {**codes, **lx["currency_prefixes"]}
+    lx["currency_words"] = {**codes, **lx["currency_words"]}
+    lx["currency_nouns"] = currency_nouns(lx)
     return lx
 
 
@@ -50,6 +55,9 @@ def patterns() -> dict:
         "and_sep": re.compile(r"[ \t]+and[ \t]+", re.I),
         "percent": re.compile(r"[ \t]?(" + _alternation(lx["percent_words"]) + r")(?!\w)", re.I),
         "currency_word": re.compile(r"[ \t]+(" + _alternation(lx["currency_words"]) + r")\b"),
+        # a currency noun, after a nationality or not: "120 billion rand", "50 Egyptian pounds"
+        "currency_noun": re.compile(r"[ \t]+(?:((?:UAE|[A-Z][a-z]+)(?:[ \t]+[A-Z][a-z]+)?)[ \t]+)?("
+                                    + _alternation(lx["currency_nouns"]) + r")\b"),
         "currency_prefix": re.compile(r"(?:^|(?<=[^A-Za-z]))(" + _alternation(lx["currency_prefixes"]) + r")[ \t]?$"),
         "measure_word": re.compile(r"(?:[ \t]+(?:(" + _alternation(lx["unit_adjectives"]) + r")[ \t]+)?|[ \t]*-)("
                                    + _alternation(lx["measure_words"]) + r")(?:-(?:old|long|wide|high|deep|strong))?\b", re.I),

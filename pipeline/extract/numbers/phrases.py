@@ -8,7 +8,7 @@ from pipeline.extract.numbers.context import _capitalised_inside_sentence, _glue
 from pipeline.extract.numbers.extend import _extend_right
 from pipeline.extract.numbers.lexicon import lexicon, patterns
 from pipeline.extract.numbers.quantity import Quantity
-from pipeline.extract.numbers.units import _measure, _unit_after
+from pipeline.extract.numbers.units import _currency_after, _measure, _unit_after
 from pipeline.extract.numbers.words import _word_number_at
 
 
@@ -107,9 +107,9 @@ def _vague(text: str) -> list[Quantity]:
         mult = lx["vague_multipliers"][m.group(1).lower()] if m.group(1) else 1
         q = Quantity(start=m.start(), end=m.end(), value=float(base * mult), approximation="more_than",
                      core_start=m.start(), core_end=m.end(), words=True, vague=True)
-        cur = patterns()["currency_word"].match(text, m.end() + 3)
-        if cur and text[m.end():m.end() + 3].lower() == " of":
-            q.kind, q.unit, q.end = "money", lx["currency_words"][cur.group(1)], cur.end()
+        cur = _currency_after(text, m.end() + 3, True) if text[m.end():m.end() + 3].lower() == " of" else None
+        if cur:  # "billions of dollars", "millions of Egyptian pounds"
+            q.kind, q.unit, q.end = "money", cur[1], cur[0]
         out.append(q)
     for m in patterns()["vague_alone"].finditer(text):  # "thousands have fled": figures.py checks it is a noun
         if _capitalised_inside_sentence(text, m) or _inside([(q.start, q.end) for q in out], m.start(), m.end()):

@@ -1,6 +1,7 @@
 """Units: the currency before a number, the unit or measure word after it."""
 from __future__ import annotations
 
+from pipeline.extract.numbers.currencies import currency_code
 from pipeline.extract.numbers.lexicon import ADJECTIVE, lexicon, patterns
 
 
@@ -9,6 +10,22 @@ def _currency_before(text: str, start: int) -> tuple[int, str] | None:
     if not m:
         return None
     return start - (len(m.group(0))), lexicon()["currency_prefixes"][m.group(1)]
+
+
+def _currency_after(text: str, end: int, scaled: bool) -> tuple[int, str | None] | None:
+    """(end, ISO code) of a currency word after a number: "80 billion yuan", "50 Egyptian pounds".
+    Words that are also other words ("won", "crowns", "real") need a scale or a nationality."""
+    p, lx = patterns(), lexicon()
+    m = p["currency_word"].match(text, end)
+    if m and (scaled or m.group(1) not in lx["currency_words_need_scale"]):
+        return m.end(), lx["currency_words"][m.group(1)]
+    m = p["currency_noun"].match(text, end)
+    if m:
+        entry = lx["currency_nouns"][m.group(2)]
+        code, named = currency_code(entry, m.group(1), text[max(0, end - 250):end])
+        if named or (not entry.need_nation and (entry.alone or scaled)):
+            return m.end(), code
+    return None
 
 
 def _unit_after(text: str, end: int, scaled: bool, money: str | None) -> tuple[int, str, str | None, str | None]:
@@ -20,9 +37,9 @@ def _unit_after(text: str, end: int, scaled: bool, money: str | None) -> tuple[i
     m = p["percent"].match(text, end)
     if m:
         return m.end(), "percent", "%", None
-    m = p["currency_word"].match(text, end)
-    if m and (scaled or m.group(1) not in lx["currency_words_need_scale"]):
-        return m.end(), "money", lx["currency_words"][m.group(1)], None
+    cur = _currency_after(text, end, scaled)
+    if cur:
+        return cur[0], "money", cur[1], None
     m = p["times"].match(text, end)
     if m:
         return (m.end(), "multiple", "x", None) if m.group(2) else (m.end(1), "count", "time", None)
