@@ -172,6 +172,20 @@ CASES = [
                  'The U.S. side', 'Guo Lian', id='spokesperson_surname_next_paragraph'),
     pytest.param('The first lady hosted the event. “Every child deserves a safe home,” she told the audience.',
                  'Every child deserves', None, id='pronoun_she_nobody_named'),
+    pytest.param('“We will not be intimidated,” said Foreign Minister Arvo Lepp. The remarks came a day after President Dmitri Sokolov’s speech in Minsk. “Our borders are not for sale,” he said.',
+                 'Our borders', 'Arvo Lepp', id='pronoun_skips_a_possessive_name'),
+    pytest.param('President Amina Diallo said the election would go ahead. The announcement drew criticism from opposition leader Moussa Keita. “The conditions for a fair vote are not met,” he said.',
+                 'The conditions for', 'Moussa Keita', id='pronoun_object_of_sentence_without_person_subject'),
+    pytest.param('Ambassador Carl Wendt was summoned to the ministry on Monday. “I explained our position clearly,” he told reporters afterwards.',
+                 'I explained', 'Carl Wendt', id='pronoun_he_told_reporters'),
+    pytest.param('Prime Minister Leila Haddad’s government collapsed on Friday. “This is a sad day for our democracy,” she said in a televised address.',
+                 'This is a sad', 'Leila Haddad', id='pronoun_she_possessive_subject'),
+    pytest.param('Police said the suspect had been arrested. “There is no further threat to the public,” they said.',
+                 'There is no further', 'Police', id='pronoun_they_police'),
+    pytest.param('Talks between Kordavia and Veloria broke down on Tuesday. Kordavian negotiator Pavel Orlov blamed the other side. “They came with no mandate,” Orlov said. Chile’s chief negotiator, Ana Ruiz, rejected that. “We came ready to sign,” she said.',
+                 'We came ready', 'Ana Ruiz', id='pronoun_she_name_ner_missed_in_apposition'),
+    pytest.param('“We came ready to sign,” Chile’s chief negotiator, Ana Ruiz, said.',
+                 'We came ready', 'Ana Ruiz', id='apposition_name_ner_missed'),
 ]
 
 

@@ -10,7 +10,7 @@ from pipeline.extract.first_person import is_self_reference, speaking_entity
 from pipeline.extract.first_person import words as first_person_words
 from pipeline.extract.quotes.lexicon import lexicon
 from pipeline.extract.quotes.names import Names, Speaker, clean_name, name_in_label
-from pipeline.extract.quotes.pronouns import agrees, group_antecedent, person_antecedent
+from pipeline.extract.quotes.pronouns import agrees, group_antecedent, name_beside, person_antecedent
 from pipeline.extract.quotes.roles import join_names, role_speaker
 from pipeline.extract.quotes.transcript import turn_speaker
 from pipeline.extract.quotes.spans import QSpan
@@ -235,6 +235,9 @@ def speaker_of(ctx: Context, t: Any, cue: Any | None, depth: int = 0) -> Speaker
     hit = ctx.names.within(s, e, ("person",)) or ctx.names.at(t.idx, t.idx + len(t))
     if hit is not None and (hit.kind == "person" or t.pos_ == "PROPN"):
         return with_partners(ctx, t, hit, depth)
+    beside = name_beside(ctx, t) if t.pos_ == "NOUN" else None
+    if beside is not None:
+        return ctx.names.lookup(beside)  # "Chile's chief negotiator, Ana Ruiz,": a name NER did not read
     if t.pos_ != "PROPN":  # "the head of X", "his counterpart", "my dad", "everybody"
         found = role_speaker(ctx, t, s, e)
         if found is not None and (found.kind == "person" or hit is None or hit.kind == "state"

@@ -89,6 +89,21 @@ def is_subject(tok: Any) -> bool:
     return tok.dep_ == "conj" and tok.head.dep_ in SUBJECT_DEPS
 
 
+def is_object(tok: Any) -> bool:
+    """An object or a prepositional object ("criticism from Bo Li"), but not a possessive ("Bo Li's speech")."""
+    return tok.dep_ in ("dobj", "pobj", "dative", "attr", "oprd") or tok.dep_ == "conj" and is_object(tok.head)
+
+
+def name_beside(ctx: Any, t: Any) -> str | None:
+    """"Chile's chief negotiator, Ana Ruiz,": the name in apposition to a subject, as written."""
+    for c in t.children:
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and not ctx.quoted(c):
+            words = [g for g in c.subtree if g.pos_ == "PROPN" and g.i <= c.i]
+            if len(words) >= 2 and words[-1].i - words[0].i == len(words) - 1:
+                return " ".join(g.text for g in words)
+    return None
+
+
 def sentence_index(ctx: Any, offset: int) -> int:
     return max(bisect.bisect_right(ctx.sent_starts, offset) - 1, 0)
 
@@ -106,7 +121,6 @@ def person_antecedent(ctx: Any, pron: Any) -> Speaker | None:
     """The person "he" or "she" stands for, or None when no sentence before decides it."""
     gender = PRONOUN_GENDER.get(pron.lower_)
     first = sentence_index(ctx, pron.idx)
-    fallback = None
     for si in range(first - 1, max(first - 1 - MAX_SENTENCES, -1), -1):
         s, e = ctx.sents[si]
         people = [m for m in people_in(ctx, s, e) if agrees(ctx, m[2], pron)]
@@ -114,12 +128,15 @@ def person_antecedent(ctx: Any, pron: Any) -> Speaker | None:
         if subjects:
             return ctx.names.canonical(subjects[0][2])
         subj = sentence_subjects(ctx, s, e)
+        unread = [n for t in subj if (n := name_beside(ctx, t)) is not None]
+        if unread and not people:
+            return ctx.names.lookup(unread[0])  # a name the entity pass did not read as a person
         if any(t.lower_ in lexicon()["person_pronouns"] and PRONOUN_GENDER.get(t.lower_) == gender for t in subj):
             continue  # "She met Bo Li": the chain goes on to the sentence that names her
-        if people and fallback is None and not any(t.pos_ == "PROPN" for t in subj):
-            fallback = ctx.names.canonical(people[-1][2])
-            break
-    return fallback
+        objects = [m for m in people if (h := head_of(ctx, m[0], m[1])) is not None and is_object(h)]
+        if objects and not any(t.pos_ == "PROPN" for t in subj):
+            return ctx.names.canonical(objects[-1][2])
+    return None
 
 
 def group_antecedent(ctx: Any, pron: Any, resolve) -> Speaker | None:
