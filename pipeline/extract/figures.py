@@ -315,6 +315,8 @@ def _noun_after(doc, i: int, stop: int):
         t = doc[i]
         if t.is_space:
             pass  # wrapped lines
+        elif _designation(t):
+            pass  # a model name with its number: "24 F-16 fighter jets", "two S-400 batteries"
         elif _attributive_name(t, doc, i + 1, stop):
             named = t if t.pos_ in NOUNS else named
         elif t.pos_ in NOUNS and not t.like_num:
@@ -328,6 +330,12 @@ def _noun_after(doc, i: int, stop: int):
             break
         i += 1
     return head
+
+
+def _designation(t) -> bool:
+    """A token of letters and digits joined by a hyphen: a model's name ("F-16", "Su-35", "T-72")."""
+    return re.fullmatch(r"[A-Za-z]+-?\d+[A-Za-z]*|[A-Za-z]+-[A-Za-z]*\d+[A-Za-z]*", t.text) is not None \
+        and not t.text.isdigit()
 
 
 def _attributive_name(t, doc, nxt: int, stop: int) -> bool:

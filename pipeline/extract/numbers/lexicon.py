@@ -63,7 +63,7 @@ def patterns() -> dict:
                                    + _alternation(lx["measure_words"]) + r")(?:-(?:old|long|wide|high|deep|strong))?\b", re.I),
         "scaled_symbol": re.compile(r"[ \t]?(" + _alternation(lx["scaled_measure_symbols"]) + r")(?![\w²])"),
         "bracket_scale": re.compile(r"[ \t]*\[(" + _alternation(word_scales) + r")\]", re.I),
-        "measure_symbol": re.compile(r"[ \t]?(" + _alternation(lx["measure_symbols"]) + r")(?![\w²])"),
+        "measure_symbol": re.compile(r"(?:[ \t]?|-)(" + _alternation(lx["measure_symbols"]) + r")(?![\w²])"),  # "a 4,000-km border"
         "times": re.compile(r"[ \t]+(" + _alternation(lx["multiple_words"]) + r")\b(?:[ \t]+(" + _alternation(lx["multiple_followers"]) + r")\b)?", re.I),
         "fold": re.compile(r"-?fold\b", re.I),
         "compound": re.compile(r"-([A-Za-z]+)\b"),
@@ -85,6 +85,7 @@ def patterns() -> dict:
         "identifier_word": re.compile(r"(?:^|(?<=\W))(" + _alternation(lx["identifier_words"]) + r")[ \t]*$", re.I),
         "fraction": re.compile(r"\b(" + _alternation(list(lx["number_words"]) + ["a", "an"]) + r")([ \t]+|-)("
                                + _alternation(lx["fraction_denominators"]) + r")\b(?!-)", re.I),
+        "share_end": re.compile(r"[ \t]*(?:$|[.,;:!?)\u2014\u2013]|(?:" + _alternation(lx["share_end_words"]) + r")\b)", re.I),
         "half": re.compile(r"\bhalf\b(?![ \t]*-)", re.I),
         "duration_long": re.compile(r"(?<![\w-])(" + durations + r")(?:-(?:" + _alternation(lx["duration_suffixes"])
                                     + r")|long)\b(?!-)", re.I),

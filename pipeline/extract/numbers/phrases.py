@@ -24,9 +24,11 @@ def _fractions(text: str) -> list[Quantity]:
         article = num in ("a", "an")
         n = 1 if article else lx["number_words"][num]
         of = re.match(r"[ \t]+of\b", text[m.end():m.end() + 6]) is not None
-        if not n or (article and (hyphen or not of)) or (den in need_of and not (of or hyphen)):
+        if _share_after_by(text, m) and n and not hyphen:
+            pass  # "prices rose by a third", "cut by a quarter in May"
+        elif not n or (article and (hyphen or not of)) or (den in need_of and not (of or hyphen)):
             continue
-        if not (of or hyphen or (n > 1 and den.endswith("s"))):
+        elif not (of or hyphen or (n > 1 and den.endswith("s"))):
             continue  # "one third" alone, "a fifth" (an ordinal: "a fifth term")
         if n >= 20 and n % 10 == 0 and dens[den] < 10:
             continue  # "fifty-sixth", "twenty third": an ordinal
@@ -50,11 +52,19 @@ def _fractions(text: str) -> list[Quantity]:
         nxt = nxt.group(1).lower() if nxt else ""
         q = _qualify(text, Quantity(start=m.start(), end=m.end(), value=0.5, kind="other", unit="fraction",
                                     core_start=m.start(), core_end=m.end(), words=True))
-        if nxt in lx["half_followers"] or (q.qualified and nxt not in ("a", "an")):
+        if nxt in lx["half_followers"] or (q.qualified and nxt not in ("a", "an")) or _share_after_by(text, m):
             out.append(q)
         elif nxt in ("a", "an") and _of_duration(text, q).kind == "duration":
             out.append(q)  # "half a century", "half an hour"
     return out
+
+
+def _share_after_by(text: str, m: re.Match) -> bool:
+    """"by a third", "by half": a share that measures a change, closing its phrase ("by a third
+    party" names a party)."""
+    if _word_before(text, m.start()) != "by":
+        return False
+    return patterns()["share_end"].match(text, m.end()) is not None
 
 
 def _of_duration(text: str, q: Quantity) -> Quantity:

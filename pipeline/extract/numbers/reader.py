@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract.numbers.context import (_blocked_spans, _glued_after, _glued_before, _identifier_before, _inside,
-                                              _sentence_initial)
+from pipeline.extract.numbers.context import (_blocked_spans, _glued_after, _glued_before,
+                                              _identifier_before, _inside, _sentence_initial)
 from pipeline.extract.numbers.extend import _extend_left, _extend_right
 from pipeline.extract.numbers.lexicon import _alternation, lexicon, patterns
 from pipeline.extract.numbers.phrases import _durations_without_number, _fractions, _indefinite, _verb_multiples, _vague

@@ -28,6 +28,15 @@ def _currency_after(text: str, end: int, scaled: bool) -> tuple[int, str | None]
     return None
 
 
+def _hyphen_currency(word: str) -> str | None:
+    """The ISO code of a currency noun joined to a number by a hyphen ("billion-dollar")."""
+    lx = lexicon()
+    if word in lx["currency_words"] and word not in lx["currency_words_need_scale"]:
+        return lx["currency_words"][word]
+    entry = lx["currency_nouns"].get(word)
+    return entry.default if entry is not None and entry.alone and not entry.need_nation else None
+
+
 def _unit_after(text: str, end: int, scaled: bool, money: str | None) -> tuple[int, str, str | None, str | None]:
     """(end, kind, unit, compound_noun) of what follows the number; kind None if nothing."""
     p, lx = patterns(), lexicon()
@@ -55,6 +64,8 @@ def _unit_after(text: str, end: int, scaled: bool, money: str | None) -> tuple[i
         kind, unit = lx["measure_symbols"][m.group(1)]
         return m.end(), kind, unit, None
     m = p["compound"].match(text, end)
+    if m and _hyphen_currency(m.group(1)):
+        return m.end(), "money", _hyphen_currency(m.group(1)), None  # "a billion-dollar deal", "a 10-euro note"
     if m:
         return m.end(), "compound", None, m.group(1)
     return end, None, None, None

@@ -29,7 +29,9 @@ def _word_value(words: list[str]) -> tuple[int, float] | None:
         elif _big(w) and last is not None:
             total, cur, last = total + (cur or 1) * scales[w], 0.0, "big"
         elif w == "and" and last is not None and i + 1 < len(words):
-            if words[i + 1:i + 3] == ["a", "half"]:
+            if words[i + 1:i + 3] == ["a", "half"] and last == "big":  # "a million and a half": half the scale
+                total, i, last = total + 0.5 * scales[words[i - 1]], i + 2, "half"
+            elif words[i + 1:i + 3] == ["a", "half"]:
                 cur, i, last = cur + 0.5, i + 2, "half"
             elif words[i + 1] in small and last in ("mult", "big"):
                 pass
