@@ -186,6 +186,18 @@ CASES = [
                  'We came ready', 'Ana Ruiz', id='pronoun_she_name_ner_missed_in_apposition'),
     pytest.param('“We came ready to sign,” Chile’s chief negotiator, Ana Ruiz, said.',
                  'We came ready', 'Ana Ruiz', id='apposition_name_ner_missed'),
+    pytest.param('Prime Minister Ilan Sharet spoke on Sunday.\n\nIn a televised address, he said:\n\n“We are at war, and we will win this war.”',
+                 'We are at war', 'Ilan Sharet', id='lead_in_colon_own_paragraph'),
+    pytest.param('“Will the sanctions be lifted?” asked Senator Paula Grant. “Not until they leave,” replied Secretary Tom Hale.',
+                 'Not until they', 'Tom Hale', id='replied_inverted'),
+    pytest.param('President Rene Dubois visited the flooded region on Tuesday. “The state will rebuild every home,” his office said in a statement.',
+                 'The state will', 'Rene Dubois', id='his_office_said'),
+    pytest.param('Foreign Minister Aiko Tanabe was asked about the dispute. When pressed, she said the islands were “an inherent part of our territory”.',
+                 'an inherent part', 'Aiko Tanabe', id='pronoun_when_pressed'),
+    pytest.param('President Kofi Mensah addressed the nation on Monday. In his speech, he said the reforms would “take time but bring lasting results”.',
+                 'take time but', 'Kofi Mensah', id='pronoun_in_his_speech'),
+    pytest.param('“The attacks must stop immediately,” U.N. spokesman Stefan Dujardin said. Asked about the aid convoys, Dujardin said they were “blocked at the border for days”.',
+                 'blocked at the border', 'Stefan Dujardin', id='asked_about_surname_said'),
 ]
 
 

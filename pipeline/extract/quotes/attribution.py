@@ -15,6 +15,9 @@ from pipeline.extract.quotes.roles import join_names, role_speaker
 from pipeline.extract.quotes.transcript import turn_speaker
 from pipeline.extract.quotes.spans import QSpan
 
+PERSON_POSSESSIVES = frozenset({"his", "her"})
+
+
 @dataclass
 class Attribution:
     speaker: Speaker | None
@@ -238,6 +241,9 @@ def speaker_of(ctx: Context, t: Any, cue: Any | None, depth: int = 0) -> Speaker
     beside = name_beside(ctx, t) if t.pos_ == "NOUN" else None
     if beside is not None:
         return ctx.names.lookup(beside)  # "Chile's chief negotiator, Ana Ruiz,": a name NER did not read
+    owner = next((c for c in t.children if c.dep_ == "poss" and c.lower_ in PERSON_POSSESSIVES), None)
+    if owner is not None and t.lemma_.lower() in lex["voice_nouns"]:
+        return person_antecedent(ctx, owner)  # "his office said", "her spokesman said": the person's voice
     if t.pos_ != "PROPN":  # "the head of X", "his counterpart", "my dad", "everybody"
         found = role_speaker(ctx, t, s, e)
         if found is not None and (found.kind == "person" or hit is None or hit.kind == "state"

@@ -24,7 +24,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 BODY_KINDS = ("organization", "igo", "state")
 
 
-PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 
 
 def word_gender(word: str) -> str | None:
