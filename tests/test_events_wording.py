@@ -58,3 +58,16 @@ def test_ships_sailing_into_anothers_waters_intrude(run):
 
 def test_a_demand_is_aimed_at_the_subject_of_what_it_asks_for(run):
     assert ("REQUEST", "KEN", "UGA", "occurred") in run("Kenya demanded that Uganda withdraw its troops from the island.")
+
+
+def test_a_pronoun_subject_of_a_reported_clause_is_the_reporting_subject(run):
+    found = run("Kenya and Uganda announced on Monday that they had agreed to share intelligence.")
+    assert ("AGREE", "KEN", "UGA", "occurred") in found
+
+
+def test_a_particle_read_as_an_adverb_still_completes_the_verb(run):
+    assert ("RETREAT", "KEN", None, "occurred") in run("Kenya has pulled back most of its troops from the border.")
+
+
+def test_a_pardon_needs_no_named_recipient(run):
+    assert ("CONCEDE", "KEN", None, "occurred") in run("Kenya's president pardoned hundreds of prisoners on Monday.")

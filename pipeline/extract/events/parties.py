@@ -308,6 +308,8 @@ class ArgReader:
             return labelled
         if low in ("their", "its") and (owners := self._clause_subject(tok)):
             return owners  # "Japan and the Philippines held their first drills": the subject's own
+        if low in ("they", "it", "he", "she") and (reporter := self._reporter(tok)):
+            return reporter  # "Egypt and Sudan announced that they had agreed": the reporting subject
         if low in ("they", "we", "them", "us", "their", "our") and len(self.context_pair) >= 2:
             return list(self.context_pair)
         types = ("person",) if low in ("he", "she", "him", "her", "his") else ("state", "igo", "organization")
@@ -319,6 +321,23 @@ class ArgReader:
         if ent is None:
             return []
         return [Party.of(ent, tok.i, name=tok.text)]
+
+    def _reporter(self, tok) -> list[Party]:
+        """The subject of the saying verb over a reported clause whose subject is `tok`, when it
+        agrees in number ("Russia said it would ...", "A and B announced that they ...")."""
+        clause = tok.head
+        if tok.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp":
+            return []
+        said = clause.head
+        if said.lemma_.lower() not in self.grammar.get("reporting_verbs", ()):
+            return []
+        for subj in (c for c in said.children if c.dep_ == "nsubj" and c.pos_ != "PRON"):
+            found = self.parties(subj)
+            plural = tok.lower_ == "they"
+            person = tok.lower_ in ("he", "she")
+            if found and (len(found) >= 2) == plural and all((p.etype == "person") == person for p in found):
+                return found
+        return []
 
     def _clause_subject(self, tok) -> list[Party]:
         """The named subject of the clause a possessive pronoun sits in, if it is not a pronoun."""

@@ -169,6 +169,11 @@ def _addressed(r: Reading, coding: Coding) -> list[Party]:
     coded party there that is not the actor."""
     own = {p.code for p in r.actors}
     for clause in (c for c in r.tok.children if c.dep_ in ("ccomp", "xcomp", "advcl")):
+        if r.entry.type == "REQUEST":
+            # a demand is aimed at the subject of what it asks for, or at no one it names
+            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            found = [p for s in subjects for p in coding.reader.parties(s) if p.code and p.code not in own]
+            return found[:1]
         for t in clause.subtree:
             if t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP"):
                 found = [p for p in coding.reader.party(t) if p.code and p.code not in own]
@@ -245,8 +250,9 @@ def _pairs(r: Reading, coding: Coding) -> bool:
     """The coded actor-recipient pairs; an event noun that only refers back to them codes nothing new."""
     r.pairs = [(a, p) for a, p in actor_recipient_pairs(r.actors, r.recips, bool(r.entry.reciprocal))
                if political(a, p, r.etype, coding.lex.grammar)]
-    if not r.pairs and r.etype in NULL_RECIPIENT_OK:
-        # "Israelis demonstrated against the government": the recipient is the actor's own state
+    if not r.pairs and (r.etype in NULL_RECIPIENT_OK or r.entry.recipient_optional):
+        # "Israelis demonstrated against the government", "Kenya pulled back its troops": the only
+        # recipient named is the actor's own state
         r.pairs = [(a, None) for a in r.actors if political(a, None, r.etype, coding.lex.grammar)]
     if r.kind != "noun" or _indefinite(r.tok):
         return True

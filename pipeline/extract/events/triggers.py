@@ -97,12 +97,14 @@ def _direct_object(tok):
 
 
 def _object_reading(tok, entry: Entry) -> Entry:
-    obj = _direct_object(tok)
-    if obj is None:
-        return entry
-    for rule in entry.objects:
-        if obj.lemma_.lower() in rule.lemmas:
-            return replace(entry, type=rule.type, mode=rule.mode, objects=(), requires_object_type=())
+    """The reading an object gives: "withdrew from the treaty" and "withdrew the country from the
+    treaty" both name the treaty."""
+    objs = [_direct_object(tok)] + [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+                                    for g in c.children if g.dep_ == "pobj"]
+    for obj in (o for o in objs if o is not None):
+        for rule in entry.objects:
+            if obj.lemma_.lower() in rule.lemmas:
+                return replace(entry, type=rule.type, mode=rule.mode, objects=(), requires_object_type=())
     return entry
 
 
@@ -110,7 +112,8 @@ def _verb_allowed(tok, entry: Entry, lex: Lexicon) -> bool:
     if tok.dep_ in ("amod", "compound"):
         return False
     preps = entry.requires_prep
-    if preps and not any(c.dep_ in ("prep", "prt", "dative") and c.lower_ in preps for c in tok.children):
+    if preps and not any((c.dep_ in ("prep", "prt", "dative") or (c.dep_ == "advmod" and c.lower_ in PARTICLES))
+                         and c.lower_ in preps for c in tok.children):
         return False
     obj = _through_quantity(_direct_object(tok), lex.grammar)
     if entry.requires_object_entity and not _names_something(obj):
@@ -129,6 +132,10 @@ def _object_words(obj) -> set[str]:
     for head in [obj, *obj.conjuncts]:
         out |= {head.lemma_.lower()} | {c.lemma_.lower() for c in head.children if c.dep_ in ("amod", "compound")}
     return out
+
+
+# particles the parser sometimes reads as adverbs ("pulled back most of the troops")
+PARTICLES = frozenset({"back", "out", "up", "down", "off", "away"})
 
 
 def _through_quantity(obj, g: dict):
