@@ -198,6 +198,10 @@ CASES = [
                  'take time but', 'Kofi Mensah', id='pronoun_in_his_speech'),
     pytest.param('“The attacks must stop immediately,” U.N. spokesman Stefan Dujardin said. Asked about the aid convoys, Dujardin said they were “blocked at the border for days”.',
                  'blocked at the border', 'Stefan Dujardin', id='asked_about_surname_said'),
+    pytest.param("I’ve had mothers come up to me and tell me, “Bring our sons home before winter.”",
+                 "Bring our sons", "mothers", id="second_verb_of_a_coordination_hung_on_the_main_clause"),
+    pytest.param("I have seen farmers walk into my office and say, “We cannot sell our grain anywhere this year.”",
+                 "We cannot sell", "farmers", id="second_verb_of_a_coordination_takes_its_own_subject"),
 ]
 
 

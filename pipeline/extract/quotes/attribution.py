@@ -134,11 +134,23 @@ def quoted_object(t: Any) -> Any | None:
     return next((c for c in t.head.head.children if c.dep_ == "dobj"), None)
 
 
+def coordinated_with(t: Any) -> Any:
+    """"I've had kids come up to me and say": the parser may hang the second verb on the wrong
+    clause; the "and" before it belongs to the verb it is really coordinated with."""
+    if t.dep_ != "conj" or t.i == 0 or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+        return t
+    cc = t.doc[t.i - 1]
+    if cc.dep_ == "cc" and cc.head.i != t.head.i and cc.head.pos_ in ("VERB", "AUX") and cc.head.i < t.i:
+        return cc.head
+    return t
+
+
 def subject_of(t: Any) -> Any | None:
     quoted = quoted_object(t)
     if quoted is not None:
         return quoted
     for _ in range(6):
+        t = coordinated_with(t)
         subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         if subj:
             return subj[0]
