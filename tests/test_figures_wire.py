@@ -104,6 +104,12 @@ CASES = [
      [("count", 1.5 * M, "person"), ("count", 1.5 * M, "person")]),
     ("Dozens of soldiers were wounded and dozens more were missing.",
      [("count", 12, "soldier"), ("count", 12, "soldier")]),
+    ("The coalition holds 64 of the Knesset's 120 seats, and 12 of the bloc's 27 members back it.",
+     [("count", 64, "seat"), ("count", 120, "seat"), ("count", 12, "member"), ("count", 27, "member")]),
+    ("Russia pumped about 9.5 mln bpd in May, the ministers of our three countries respective energy agencies said.",
+     [("count", 9.5 * M, "barrel")]),
+    ("The former president, who turned 80 last week, met 10 more governors this month.",
+     [("count", 10, "governor")]),
     # durations and distances
     ("Negotiators met for six hours on Monday, the third round of talks since March.",
      [("duration", 6, "hour")]),
@@ -188,6 +194,8 @@ def test_currency_nouns(text, value, unit):
     ("the pet weighed 80 pounds", "mass"),
     ("he won 5 medals", None),                         # "won" is a verb
     ("the TOP 10 list", None),                         # a code that spells a word
+    ("a year after COP 27", None),
+    ("progress on SDG 5", None),
     ("the Brazilian real fell 2 percent", "percent"),  # "real" alone is a word
 ])
 def test_currency_nouns_not_money(text, kind):

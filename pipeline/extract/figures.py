@@ -14,6 +14,7 @@ from pipeline.ids import unique_rows
 from pipeline.nlp.parse import doc_text, sentence_ents, sentence_of
 
 NOUNS = ("NOUN", "PROPN")
+TIME_DEICTICS = ("last", "next", "past", "this", "previous", "coming")
 NAME_LABELS = ("ORG", "PRODUCT", "LAW", "EVENT", "FAC", "WORK_OF_ART")
 YEARISH = re.compile(r"\b(1[89]\d\d|20\d\d)s?\b|\b(last|this|next|past|previous|coming)\s+(year|month|week|decade|quarter)\b"
                      r"|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b", re.I)
@@ -236,9 +237,12 @@ def _count_unit(q: Quantity, span, rows: list[dict]) -> str | None:
     if q.vague or (nxt is not None and nxt.lower_ == "of"):
         if not (q.vague or q.qualified or (not q.words and q.value >= 2)) or nxt is None or nxt.lower_ != "of":
             return None  # "one of the", "two of the world's leading economies"
-        noun = _noun_after(doc, after + 1, sentence_of(span).end)
-        if noun is None and not q.words:  # "240 of the 465 seats"
-            noun = _coordinated_noun(doc, after + 1, sentence_of(span).end)
+        stop = sentence_of(span).end
+        noun = _noun_after(doc, after + 1, stop)
+        if noun is not None and noun.i + 1 < stop and doc[noun.i + 1].tag_ == "POS":
+            noun = _coordinated_noun(doc, noun.i + 2, stop)  # "64 of the Knesset's 120 seats": the owner is not counted
+        elif noun is None and not q.words:  # "240 of the 465 seats"
+            noun = _coordinated_noun(doc, after + 1, stop)
         return _lemma(noun)
     if q.words and q.value == 1 and not q.qualified:
         return None
@@ -321,6 +325,8 @@ def _noun_after(doc, i: int, stop: int):
             named = t if t.pos_ in NOUNS else named
         elif t.pos_ in NOUNS and not t.like_num:
             head = t
+        elif head is not None and head.tag_ == "NNS" and t.pos_ == "ADJ":
+            break  # a plural noun closes the phrase: "our three countries respective strategies"
         elif t.pos_ == "CCONJ" and i > start and head is None:
             return _coordinated_noun(doc, i + 1, stop) or named  # "two Russian and two Chinese bombers"
         elif t.text == "," and head is None and i > start and doc[i - 1].pos_ == "ADJ" and i + 1 < stop \
@@ -358,6 +364,8 @@ def _coordinated_noun(doc, i: int, stop: int):
 
 
 def _modifier(t, first: bool) -> bool:
+    if t.lower_ in TIME_DEICTICS and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].text == "-"):
+        return False  # "he turned 80 last week": a time reference follows, not the counted noun
     if t.pos_ == "ADJ" or t.text in ("-", "–") or t.dep_ in ("amod", "compound"):
         return not t.like_num
     if (t.pos_ == "DET" or t.tag_ == "PRP$") and first:

@@ -83,4 +83,3 @@ def _identifier_before(text: str, i: int) -> bool:
             return False
         i -= len(m.group(0))
     return False
-
