@@ -71,3 +71,8 @@ def test_a_particle_read_as_an_adverb_still_completes_the_verb(run):
 
 def test_a_pardon_needs_no_named_recipient(run):
     assert ("CONCEDE", "KEN", None, "occurred") in run("Kenya's president pardoned hundreds of prisoners on Monday.")
+
+
+def test_opposition_stated_to_attempts_by_a_state_accuses_it(run):
+    found = run("Kenya reiterated its strong opposition to any attempts by Uganda to change the border.")
+    assert ("ACCUSE", "KEN", "UGA", "occurred") in found

@@ -447,8 +447,8 @@ class ArgReader:
         for child in tok.children:
             if _owner(child) or (child.dep_ in ("amod", "compound") and child.pos_ in ("PROPN", "ADJ")):
                 out.extend(self.party(child, place))
-            elif child.dep_ == "prep" and child.lower_ in ("with", "to", "toward", "towards"):
-                # "the importance of close relations with Russia"
+            elif child.dep_ == "prep" and child.lower_ in ("with", "to", "toward", "towards", "by"):
+                # "the importance of close relations with Russia", "opposition to attempts by China"
                 out.extend(p for pobj in child.children if pobj.dep_ == "pobj" for p in self.parties(pobj, place))
             elif child.dep_ == "prep" and child.lower_ == "of" and not out:
                 # "support for the goal of the ROK's initiative": the owner one "of" further down
