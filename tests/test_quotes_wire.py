@@ -202,6 +202,12 @@ CASES = [
                  "Bring our sons", "mothers", id="second_verb_of_a_coordination_hung_on_the_main_clause"),
     pytest.param("I have seen farmers walk into my office and say, “We cannot sell our grain anywhere this year.”",
                  "We cannot sell", "farmers", id="second_verb_of_a_coordination_takes_its_own_subject"),
+    pytest.param('Foreign Minister Anna Lind of Norway and Foreign Minister Pierre Duval of France met in Brussels. “Our partnership is stronger than ever,” the ministers said.',
+                 'Our partnership', 'Anna Lind and Pierre Duval', id='group_the_ministers_without_a_count'),
+    pytest.param('Chancellor Olaf Brandt met President Jean Moreau in Paris. “Europe must stand together,” the leaders said after the talks.',
+                 'Europe must stand', 'Olaf Brandt and Jean Moreau', id='group_the_leaders_without_a_count'),
+    pytest.param('Japanese Prime Minister Taro Ishikawa and South Korean President Han Seung-woo met in Seoul. “We will face the challenges together,” they said.',
+                 'We will face the challenges together', 'Taro Ishikawa and Han Seung-woo', id='pronoun_they_coordinated_people'),
 ]
 
 

@@ -232,7 +232,7 @@ def speaker_of(ctx: Context, t: Any, cue: Any | None, depth: int = 0) -> Speaker
             return ctx.prev[1]
         return person_antecedent(ctx, t) or ctx.names.before(t.idx, ("person",))
     if low in lex["group_pronouns"]:
-        found = group_antecedent(ctx, t, lambda subj: speaker_of(ctx, subj, None, depth + 1))
+        found = group_antecedent(ctx, t, lambda subj: speaker_of(ctx, subj, None, depth))  # never a pronoun again
         if found is not None:
             return found
         if recent and ctx.prev[1].kind != "person":
@@ -285,7 +285,8 @@ def group_as_written(ctx: Context, t: Any, s: int, e: int) -> Speaker | None:
 
 def with_partners(ctx: Context, t: Any, first: Speaker | None, depth: int) -> Speaker | None:
     """"Kishida and Yoon said": every name of a coordinated subject, joined."""
-    partners = [c for c in t.children if c.dep_ == "conj" and c.pos_ == "PROPN" and not ctx.quoted(c)]
+    partners = [c for c in t.children if c.dep_ == "conj" and not ctx.quoted(c) and (c.pos_ == "PROPN" or (
+        (m := ctx.names.at(c.idx, c.idx + len(c))) is not None and m.kind == "person"))]  # "Han Seung-woo" ends in a NOUN
     if first is None or not partners or depth:
         return first
     names = [first.name] + [p.name for c in partners if (p := speaker_of(ctx, c, None, depth + 1)) is not None]

@@ -265,7 +265,7 @@ def counted_group(ctx: Any, t: Any, role: Role, people: list[Holder]) -> Speaker
     counts = [NUMBER_WORDS[c.lower_] for c in t.children if c.dep_ in ("nummod", "det", "predet", "amod")
               and c.lower_ in NUMBER_WORDS]
     if not counts:
-        return None
+        return role_group(ctx, t, role, people)
     one = Role(role.head, role.words, role.owners, False)
     names: list[str] = []
     for h in reversed([h for h in people if h.start < t.idx and matches(one, h)]):
@@ -274,6 +274,23 @@ def counted_group(ctx: Any, t: Any, role: Role, people: list[Holder]) -> Speaker
         if len(names) == counts[0]:
             return Speaker(join_names(names), None, "group")
     return people_of_sentence_before(ctx, t, counts[0])
+
+
+def role_group(ctx: Any, t: Any, role: Role, people: list[Holder]) -> Speaker | None:
+    """"The ministers said", "the leaders said": everyone in that role named in the nearest sentence before
+    that names two or more of them."""
+    one = Role(role.head, role.words, role.owners, False)
+    first = max(bisect.bisect_right(ctx.sent_starts, t.idx) - 1, 0)
+    for si in range(first - 1, max(first - 3, -1), -1):
+        s, e = ctx.sents[si]
+        names: list[str] = []
+        for h in people:
+            if s <= h.start < e and matches(one, h, leaders=role.head in lexicon()["leader_roles"]) and not any(
+                    same_name(h.speaker.name, n) for n in names):
+                names.append(h.speaker.name)
+        if len(names) >= 2:
+            return Speaker(join_names(names), None, "group")
+    return None
 
 
 def people_of_sentence_before(ctx: Any, t: Any, count: int) -> Speaker | None:
