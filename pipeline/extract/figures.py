@@ -168,7 +168,14 @@ def _name_number(q: Quantity, span) -> bool:
     # them, or the number stands before a singular noun (a count of more than one takes a plural)
     after = first.head.i > first.i and not prev.is_lower
     return after and ((prev.dep_ in ("compound", "nmod") and prev.head == first.head)
-                      or (first.head.tag_ == "NN" and q.value != 1))
+                      or (first.head.tag_ == "NN" and q.value != 1) or _model_name(prev))
+
+
+def _model_name(tok) -> bool:
+    """A name right before a number that is not a place, a people or a date: the number is part of
+    it, as in "Leopard 2 tanks", "Boeing 737 jets", "iPhone 15 units" (a count does not follow a bare
+    name; "sent Ukraine 2 tanks" names a place)."""
+    return tok.ent_type_ not in ("GPE", "NORP", "LOC", "DATE", "TIME", "FAC") and tok.whitespace_ != ""
 
 
 def _identifier_word_number(q: Quantity, span) -> bool:
@@ -319,8 +326,9 @@ def _noun_after(doc, i: int, stop: int):
         t = doc[i]
         if t.is_space:
             pass  # wrapped lines
-        elif _designation(t):
-            pass  # a model name with its number: "24 F-16 fighter jets", "two S-400 batteries"
+        elif _designation(t) or (t.text.isdigit() and i > start and doc[i - 1].pos_ == "PROPN" and not doc[i - 1].is_lower
+                                 and _model_name(doc[i - 1])):
+            pass  # a model name with its number: "24 F-16 fighter jets", "two S-400 batteries", "14 Leopard 2 tanks"
         elif _attributive_name(t, doc, i + 1, stop):
             named = t if t.pos_ in NOUNS else named
         elif t.pos_ in NOUNS and not t.like_num:

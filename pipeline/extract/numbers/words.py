@@ -26,6 +26,8 @@ def _word_value(words: list[str]) -> tuple[int, float] | None:
             last = "tens" if small[w] >= 20 and small[w] % 10 == 0 else ("teen" if small[w] >= 10 else "small")
         elif w in mult and last is not None:
             cur, last = (cur or 1) * mult[w], "mult"
+        elif _big(w) and last == "big" and not cur and scales[w] > scales[words[i - 1]]:
+            total = total * scales[w]  # "a thousand million" is a billion, "two thousand million" 2e9
         elif _big(w) and last is not None:
             total, cur, last = total + (cur or 1) * scales[w], 0.0, "big"
         elif w == "and" and last is not None and i + 1 < len(words):
