@@ -208,6 +208,20 @@ CASES = [
                  'Europe must stand', 'Olaf Brandt and Jean Moreau', id='group_the_leaders_without_a_count'),
     pytest.param('Japanese Prime Minister Taro Ishikawa and South Korean President Han Seung-woo met in Seoul. “We will face the challenges together,” they said.',
                  'We will face the challenges together', 'Taro Ishikawa and Han Seung-woo', id='pronoun_they_coordinated_people'),
+    pytest.param('“We will respond,” Defence Minister Rafael Quiroga said. “We have the means.\n\n“And we have the will to use them.”',
+                 'And we have the will', 'Rafael Quiroga', id='chain_after_a_second_sentence_of_the_same_paragraph'),
+    pytest.param('‘We will not give up a single metre,’ President Taras Bondar said on Monday.',
+                 'We will not give up', 'Taras Bondar', id='single_quotation_marks'),
+    pytest.param('The ministry said in a statement late on Sunday that the drills were “routine and not aimed at any third country”. Spokesman Zhang Hao added that the exercises would “end as scheduled next week”.',
+                 'end as scheduled', 'Zhang Hao', id='spokesman_added_after_ministry'),
+    pytest.param('President Ali Demir told parliament on Tuesday that his country “will not be blackmailed”. Opposition leader Kemal Aslan said the speech was “full of empty promises”.',
+                 'full of empty', 'Kemal Aslan', id='second_person_of_the_paragraph_said'),
+    pytest.param('“We are committed to a two-state solution,” said Hakan Polat, Turkey’s foreign minister. “There is no other way to lasting peace,” Polat added.',
+                 'There is no other', 'Hakan Polat', id='surname_added_after_inverted_apposition'),
+    pytest.param('Interior Minister Greta Lund announced the measures at a news conference. “These steps are temporary,” Lund said, adding that they would be reviewed “every two weeks, without exception”.',
+                 'every two weeks', 'Greta Lund', id='adding_that_partial_quote'),
+    pytest.param('In an interview with the Associated Press, Foreign Minister Yusuf Karim said: “We will not negotiate under fire.”',
+                 'We will not negotiate', 'Yusuf Karim', id='interview_with_agency_colon'),
 ]
 
 

@@ -72,6 +72,8 @@ def attribute_all(ctx: Context, kept: list[QSpan]) -> dict[int, Attribution]:
             out[i] = unresolved[i]  # a cue with no nameable subject: the quote stands, speaker unknown
         if i in out:
             prev = (sp, out[i])
+            if sp.chain is not None and out[i].speaker is not None:
+                chains.setdefault(sp.chain, out[i])  # "“A,” X said. “B.¶“C.”": C goes on B, whose speaker is X
     return out
 
 
