@@ -83,16 +83,18 @@ def measure(name: str, sources: str, gold: str, shared: Path, work: Path) -> dic
 
 
 def sentence_probe() -> list[dict]:
-    """Sentence-level typing on benchmarks/sentences/probe.csv (see benchmarks/sentences.py), each
-    part with the event model and with the rules alone."""
+    """Sentence-level typing (see benchmarks/sentences.py): probe.csv's tune and sealed parts, and
+    probe2.csv, written later by another hand and never tuned on; each with the event model and
+    with the rules alone."""
     out = []
-    for part in ("tune", "sealed"):
+    for probe, part in (("probe.csv", "tune"), ("probe.csv", "sealed"), ("probe2.csv", "all")):
         for label, model in (("rules + model", None), ("rules alone", "none")):
             env = {k: v for k, v in os.environ.items() if k != "DIPLODATA_EVENT_MODEL"}
             env.update({"DIPLODATA_EVENT_MODEL": model} if model else {})
-            done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "sentences.py"), "--part", part, "--json"],
-                                  cwd=ROOT, check=True, capture_output=True, text=True, env=env)
-            out.append({"coder": label, **json.loads(done.stdout.strip().splitlines()[-1])})
+            command = [sys.executable, str(ROOT / "benchmarks" / "sentences.py"), "--part", part, "--json",
+                       "--probe", str(ROOT / "benchmarks" / "sentences" / probe)]
+            done = subprocess.run(command, cwd=ROOT, check=True, capture_output=True, text=True, env=env)
+            out.append({"probe": probe, "coder": label, **json.loads(done.stdout.strip().splitlines()[-1])})
     return out
 
 
@@ -107,7 +109,8 @@ def main() -> None:
         measurements = [dict(measure(name, src.format(**folders), gold, shared, Path(tmp)), gold=about)
                         for name, src, gold, about in SETS]
     data = {"date": dt.date.today().isoformat(), "measurements": measurements,
-            "sentence_probe": {"command": ".venv/bin/python benchmarks/sentences.py --part tune|sealed --json",
+            "sentence_probe": {"command": ".venv/bin/python benchmarks/sentences.py --probe benchmarks/sentences/PROBE "
+                                          "--part tune|sealed|all --json",
                                "scores": sentence_probe()}}
     (ROOT / "docs" / "quality.json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     for m in measurements:

@@ -4,9 +4,11 @@ and the score is macro-F1 over the types plus recall.
 
     .venv/bin/python benchmarks/sentences.py [--part tune|sealed|all] [--misses]
 
-The sentences (benchmarks/sentences/probe.csv) were written by a helper from the codebook's type
-definitions, in wire-news style about states the corpus rarely names, without sight of the coder.
-A fixed hash of each id splits them into `tune` (look at its misses) and `sealed` (report only).
+The sentences were written by helpers from the codebook's type definitions, without sight of the
+coder, about states the corpus rarely names. probe.csv (192, wire style) is split by a fixed hash
+of each id into `tune` (look at its misses) and `sealed` (report only). probe2.csv (160, mid-article
+sentences of regional outlets, written later by another hand without sight of probe.csv) is
+report-only as a whole (`--probe benchmarks/sentences/probe2.csv --part all`).
 """
 from __future__ import annotations
 
