@@ -222,6 +222,10 @@ CASES = [
                  'every two weeks', 'Greta Lund', id='adding_that_partial_quote'),
     pytest.param('In an interview with the Associated Press, Foreign Minister Yusuf Karim said: “We will not negotiate under fire.”',
                  'We will not negotiate', 'Yusuf Karim', id='interview_with_agency_colon'),
+    pytest.param('“We are ready to talk,” said Foreign Minister Lars Berg. Defence Minister Nils Dahl said the army was on alert. “We will defend every metre of our land,” he added.',
+                 'We will defend', 'Nils Dahl', id='added_after_another_person_spoke'),
+    pytest.param('“We are ready to talk,” said Foreign Minister Lars Berg. The remarks angered Prime Minister Ola Brekke. “We will defend every metre of our land,” he added.',
+                 'We will defend', 'Lars Berg', id='added_continues_past_a_person_object'),
 ]
 
 

@@ -229,7 +229,8 @@ def speaker_of(ctx: Context, t: Any, cue: Any | None, depth: int = 0) -> Speaker
     if low in lex["person_pronouns"]:
         # "he added" continues the previous quotation's speaker; "he said" the person the text points back to
         if recent and continuing and ctx.prev[1].kind == "person" and agrees(ctx, ctx.prev[1], t):
-            return ctx.prev[1]
+            # unless a sentence after that quotation has another person speak ("Y said the army was ready")
+            return person_antecedent(ctx, t, since=ctx.prev[0].end) or ctx.prev[1]
         return person_antecedent(ctx, t) or ctx.names.before(t.idx, ("person",))
     if low in lex["group_pronouns"]:
         found = group_antecedent(ctx, t, lambda subj: speaker_of(ctx, subj, None, depth))  # never a pronoun again

@@ -117,12 +117,15 @@ def sentence_subjects(ctx: Any, s: int, e: int) -> list:
     return [t for t in ctx.tokens(s, e) if is_subject(t) and not ctx.quoted(t)]
 
 
-def person_antecedent(ctx: Any, pron: Any) -> Speaker | None:
-    """The person "he" or "she" stands for, or None when no sentence before decides it."""
+def person_antecedent(ctx: Any, pron: Any, since: int = -1) -> Speaker | None:
+    """The person "he" or "she" stands for, or None when no sentence before decides it. With `since`,
+    only a person named after that offset (the previous quotation's end) counts."""
     gender = PRONOUN_GENDER.get(pron.lower_)
     first = sentence_index(ctx, pron.idx)
     for si in range(first - 1, max(first - 1 - MAX_SENTENCES, -1), -1):
         s, e = ctx.sents[si]
+        if e <= since:
+            return None
         people = [m for m in people_in(ctx, s, e) if agrees(ctx, m[2], pron)]
         subjects = [m for m in people if (h := head_of(ctx, m[0], m[1])) is not None and is_subject(h)]
         if subjects:
@@ -134,7 +137,7 @@ def person_antecedent(ctx: Any, pron: Any) -> Speaker | None:
         if any(t.lower_ in lexicon()["person_pronouns"] and PRONOUN_GENDER.get(t.lower_) == gender for t in subj):
             continue  # "She met Bo Li": the chain goes on to the sentence that names her
         objects = [m for m in people if (h := head_of(ctx, m[0], m[1])) is not None and is_object(h)]
-        if objects and not any(t.pos_ == "PROPN" for t in subj):
+        if objects and since < 0 and not any(t.pos_ == "PROPN" for t in subj):
             return ctx.names.canonical(objects[-1][2])
     return None
 
