@@ -27,6 +27,9 @@ def _extend_right(text: str, q: Quantity) -> None:
     if scale:
         q.end, q.value = scale[0], q.value * scale[1]
         q.flags.add("scaled")
+        bigger = _scale_after(text, q.end, bool(money))
+        if bigger and bigger[1] > scale[1]:  # "5 lakh crore", "2,000 thousand million": the scales multiply
+            q.end, q.value = bigger[0], q.value * bigger[1]
     _range(text, q, bool(money))
     scaled = scaled or (q.high is not None and q.high >= 1000 and q.words)
     hyphen = p["hyphen_qual"].match(text, q.end)

@@ -85,6 +85,7 @@ def patterns() -> dict:
         "identifier_word": re.compile(r"(?:^|(?<=\W))(" + _alternation(lx["identifier_words"]) + r")[ \t]*$", re.I),
         "fraction": re.compile(r"\b(" + _alternation(list(lx["number_words"]) + ["a", "an"]) + r")([ \t]+|-)("
                                + _alternation(lx["fraction_denominators"]) + r")\b(?!-)", re.I),
+        "point_fraction": re.compile(r"\b(" + _alternation(lx["point_fractions"]) + r")-(?:percentage-)?point\b", re.I),
         "share_end": re.compile(r"[ \t]*(?:$|[.,;:!?)\u2014\u2013]|(?:" + _alternation(lx["share_end_words"]) + r")\b)", re.I),
         "half": re.compile(r"\bhalf\b(?![ \t]*-)", re.I),
         "duration_long": re.compile(r"(?<![\w-])(" + durations + r")(?:-(?:" + _alternation(lx["duration_suffixes"])

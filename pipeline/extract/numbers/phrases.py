@@ -35,6 +35,10 @@ def _fractions(text: str) -> list[Quantity]:
         out.append(_qualify(text, _of_duration(text, Quantity(
             start=m.start(), end=m.end(), value=n / dens[den], kind="other", unit="fraction",
             core_start=m.start(), core_end=m.end(), words=True))))
+    for m in p["point_fraction"].finditer(text):  # "a quarter-point rate cut": a share of a percentage point
+        if not _capitalised_inside_sentence(text, m, 1):
+            out.append(_qualify(text, Quantity(start=m.start(), end=m.end(), value=lx["point_fractions"][m.group(1).lower()],
+                                               kind="percent", unit="%", core_start=m.start(), core_end=m.end(), words=True)))
     for m in p["ratio"].finditer(text):  # "one in five", "seven out of 10": a share
         if _capitalised_inside_sentence(text, m, 1) or _glued_before(text, m.start()):
             continue

@@ -9,6 +9,7 @@ from pipeline.extract.numbers.extend import _extend_left, _extend_right
 from pipeline.extract.numbers.lexicon import _alternation, lexicon, patterns
 from pipeline.extract.numbers.phrases import _durations_without_number, _fractions, _indefinite, _verb_multiples, _vague
 from pipeline.extract.numbers.quantity import Quantity
+from pipeline.extract.numbers.units import _currency_before
 from pipeline.extract.numbers.words import _core_at
 
 
@@ -23,7 +24,8 @@ def scan(text: str) -> list[Quantity]:
         if not _inside(blocked, q.core_start, q.core_end):
             out.append(q)
     taken = [(q.start, q.end) for q in out]
-    starts = re.compile(r"(?<![\w.,])(?=\d|\.\d)|\b(?=[A-Za-z])")
+    # a number starts after a non-word character, or glued to letters that may be a currency ("RM5 billion")
+    starts = re.compile(r"(?<![\w.,])(?=\d|\.\d)|(?<=[A-Za-z])(?=\d)|\b(?=[A-Za-z])")
     for m in starts.finditer(text):
         i = m.start()
         if i < pos or _inside(taken, i, i + 1):
@@ -67,8 +69,8 @@ def _quantity_at(text: str, i: int, blocked) -> Quantity | None:
     end, value, words = core
     if _inside(blocked, i, end) or patterns()["ordinal"].match(text, end):
         return None
-    if _glued_before(text, i):
-        return None
+    if _glued_before(text, i) and not _currency_before(text, i):
+        return None  # "G-7", "Tu-95"; a currency glued to its number is not a name ("RM5 billion")
     if words and text[i].isupper() and not _sentence_initial(text, i):
         return None  # "the Six Assurances", "Group of Seven", "One Belt, One Road"
     if not words and _identifier_before(text, i):
@@ -106,6 +108,9 @@ def _compound(q: Quantity) -> Quantity | None:
         return None  # "fifty-sixth", "twenty-first": an ordinal
     if q.value == 1 and q.words:
         return None
+    if noun == "point" and q.value < 1:  # "a half-point cut": half a percentage point
+        q.kind, q.unit, q.compound_noun = "percent", "%", None
+        return q
     q.kind, q.unit = "count", noun
     return q
 
