@@ -76,3 +76,8 @@ def test_a_pardon_needs_no_named_recipient(run):
 def test_opposition_stated_to_attempts_by_a_state_accuses_it(run):
     found = run("Kenya reiterated its strong opposition to any attempts by Uganda to change the border.")
     assert ("ACCUSE", "KEN", "UGA", "occurred") in found
+
+
+def test_the_doer_named_by_by_on_an_active_verb_is_the_recipient(run):
+    found = run("Kenya's foreign ministry criticized the remarks by Uganda's president on Monday.")
+    assert ("ACCUSE", "KEN", "UGA", "occurred") in found

@@ -118,7 +118,7 @@ def _verb_recipients(tok, entry: Entry, reader: ArgReader, besides: tuple = ()) 
                 found = _origin_of_group(tok, child, reader) or found
             if found:
                 return found
-    preps = only or (PLACE_PREPS_DEST if dest else RECIPIENT_PREPS + tuple(entry.recipient_preps))
+    preps = only or (PLACE_PREPS_DEST if dest else RECIPIENT_PREPS + tuple(entry.recipient_preps) + _doer_prep(tok))
     uncoded: list[Party] = []
     # phrases after the verb before a scene-setting one before it ("On the margins of the summit, X met with Y")
     for child in sorted(tok.children, key=lambda c: c.i < tok.i):
@@ -136,6 +136,13 @@ def _verb_recipients(tok, entry: Entry, reader: ArgReader, besides: tuple = ()) 
     if entry.type == "AGREE":
         return _complement_partners(tok, reader, besides) or inside
     return inside
+
+
+def _doer_prep(verb) -> tuple[str, ...]:
+    """"criticized the remarks by Japan's prime minister", with "by" hung on the active verb: the
+    doer of the act criticised; never in the passive, where "by" names the actor."""
+    children = {c.dep_ for c in verb.children}
+    return ("by",) if "dobj" in children and not children & {"auxpass", "nsubjpass", "agent"} else ()
 
 
 def _talks_among(entry: Entry, actors: tuple) -> bool:
