@@ -137,6 +137,8 @@ CASES = [
     # fractions and multiples
     ("More than 1.7 million people, or about three-quarters of the population, have been displaced.",
      [("count", 1.7 * M, "person"), ("other", 0.75, "fraction")]),
+    ("The economy shrank by nearly a third as some 70-plus firms shed 3,000-plus workers.",
+     [("other", 1 / 3, "fraction"), ("count", 70, "firm"), ("count", 3000, "worker")]),
     ("Nearly half of those surveyed said relations would worsen.",
      [("other", 0.5, "fraction")]),
     ("Wheat prices jumped by a third after the invasion.",

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract.numbers.context import _capitalised_inside_sentence, _glued_before, _inside, _qualify, _word_before
+from pipeline.extract.numbers.context import (_capitalised_inside_sentence, _glued_before, _inside, _qualifier, _qualify,
+                                              _word_before)
 from pipeline.extract.numbers.extend import _extend_right
 from pipeline.extract.numbers.lexicon import lexicon, patterns
 from pipeline.extract.numbers.quantity import Quantity
@@ -66,7 +67,8 @@ def _fractions(text: str) -> list[Quantity]:
 def _share_after_by(text: str, m: re.Match) -> bool:
     """"by a third", "by half": a share that measures a change, closing its phrase ("by a third
     party" names a party)."""
-    if _word_before(text, m.start()) != "by":
+    qual = _qualifier(text, m.start())  # "by nearly a third"
+    if _word_before(text, qual[0] if qual else m.start()) != "by":
         return False
     return patterns()["share_end"].match(text, m.end()) is not None
 
