@@ -110,7 +110,7 @@ def _bare_size(q: Quantity, span) -> bool:
     if q.elided or (q.words and q.value < 2200):
         return False  # a spelled number from 1000 to 2199 may be a year: "in the year two thousand twenty-three"
     raw = span.doc.text[q.core_start:q.core_end]
-    if not (q.words or "scaled" in q.flags or "," in raw):
+    if not (q.words or "scaled" in q.flags or re.search(r"[,\s\u202f]", raw)):  # "12,500", "12 500"
         return False
     doc, after = span.doc, span[-1].i + 1
     while after < len(doc) and doc[after].is_space:

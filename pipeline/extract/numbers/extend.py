@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract.numbers.context import _glued_after, _qualifier
+from pipeline.extract.numbers.context import _glued_after, _qualifier, _word_before
 from pipeline.extract.numbers.lexicon import ADJECTIVE, lexicon, patterns
 from pipeline.extract.numbers.quantity import Quantity
 from pipeline.extract.numbers.units import _currency_before, _unit_after
@@ -46,6 +46,7 @@ def _extend_right(text: str, q: Quantity) -> None:
         q.flags.add("unit_adjective")
     if kind:
         q.end, q.kind, q.unit, q.compound_noun = end, kind, unit, noun
+        _range_of_units(text, q)
     elif p["more"].match(text, q.end):
         q.elided = True
         q.end = p["more"].match(text, q.end).end()
@@ -90,3 +91,39 @@ def _range(text: str, q: Quantity, money: bool) -> None:
     q.value = (q.low + q.high) / 2
     if between:
         q.start = q.start - len(between.group(0))
+
+
+def _range_of_units(text: str, q: Quantity) -> None:
+    """"between 10% and 20%", "5 percent to 6 percent", "40 km to 60 km": a range whose ends each
+    carry the unit (a bare first end is read by _range: "10-20%")."""
+    p = patterns()
+    if q.high is not None or q.kind not in ("percent", "distance", "mass", "other") or q.compound_noun:
+        return
+    between = p["between"].search(text[max(0, q.start - 10):q.start])
+    sep = (p["and_sep"] if between else p["range_sep"]).match(text, q.end)
+    if not sep or "or" in sep.group().lower():
+        return
+    if not between and p["from"].search(text[max(0, q.start - 6):q.start]):
+        return  # "from 6% to 3%" is a change, not a range
+    if "to" in sep.group().lower() and _after_change_word(text, q.start):
+        return  # "it fell 2% to 3.1%": the change, then the level it reached
+    core = _core_at(text, sep.end())
+    if not core or patterns()["ordinal"].match(text, core[0]):
+        return
+    end, high, _ = core
+    unit_end, kind, unit, _noun = _unit_after(text, end, False, None)
+    if (kind, unit) != (q.kind, q.unit) or not high > q.value:
+        return
+    q.low, q.high, q.end = q.value, high, unit_end
+    q.value = (q.low + q.high) / 2
+    if between:
+        q.start = q.start - len(between.group(0))
+
+
+def _after_change_word(text: str, start: int) -> bool:
+    """Does a word of change stand before the number ("rose", "fell by", "up")?"""
+    word = _word_before(text, start)
+    if word == "by":
+        m = re.search(r"by[ \t]*$", text[max(0, start - 20):start])
+        word = _word_before(text, start - len(m.group(0))) if m else word
+    return word in lexicon()["change_words"]

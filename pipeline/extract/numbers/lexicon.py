@@ -45,7 +45,9 @@ def patterns() -> dict:
     months = _alternation(lx["months"])
     durations = _alternation(lx["duration_singulars"])
     p = {
-        "digits": re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"),
+        # thousands grouped by commas, or by spaces as UN and European texts write them ("10 000 troops")
+        "digits": re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,.]?\d)(?:\.\d+)?"
+                             r"|\d+(?:\.\d+)?|\.\d+"),
         "word": re.compile(r"[A-Za-z]+"),
         "word_scale": re.compile(r"[ \t]*-?[ \t]*(" + _alternation(word_scales) + r")\b", re.I),
         "suffix_scale": re.compile(r"(" + _alternation(suffix_scales) + r")\b"),

@@ -76,7 +76,7 @@ def _core_at(text: str, i: int) -> tuple[int, float, bool] | None:
     """A number (digits or words) starting exactly at text[i]: (end, value, words)."""
     m = patterns()["digits"].match(text, i)
     if m:
-        return m.end(), float(m.group().replace(",", "")), False
+        return m.end(), float(re.sub(r"[, \u00a0\u2009\u202f]", "", m.group())), False
     got = _word_number_at(text, i)
     return (got[0], got[1], True) if got else None
 
