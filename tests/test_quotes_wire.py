@@ -243,3 +243,15 @@ def test_wire_speaker(nlp, text, quote_start, expected):
     rows = [r for r in extract_quotes(parsed) if r["text"].startswith(quote_start)]
     assert rows, f"no quote starting {quote_start!r}"
     assert rows[0]["speaker"] == expected
+
+
+def test_pronoun_speaker_keeps_the_entity_id(nlp):
+    # the entity pass's reading of the antecedent, not spaCy's bare name: events read the id
+    import datetime
+    text = ("Chinese Foreign Ministry spokesperson Wang Wenbin spoke at a regular briefing on Monday. "
+            "“Dialogue is the only way out of the crisis,” he said.")
+    parsed = parse_document("t", text, nlp=nlp, published_date=datetime.date(2023, 3, 20))
+    parsed.entities = resolve_entities(parsed)
+    rows = [r for r in extract_quotes(parsed) if r["text"].startswith("Dialogue is")]
+    assert rows and rows[0]["speaker"] == "Wang Wenbin"
+    assert rows[0]["speaker_entity_id"] is not None

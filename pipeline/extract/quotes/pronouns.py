@@ -109,8 +109,15 @@ def sentence_index(ctx: Any, offset: int) -> int:
 
 
 def people_in(ctx: Any, s: int, e: int) -> list[tuple[int, int, Speaker]]:
-    return [m for m in ctx.names.near(s, e) if s <= m[0] and m[1] <= e and m[2].kind == "person"
-            and not ctx.names.in_quote(m[0])]
+    """The person mentions of [s, e) outside quotations, in text order; where the entity pass and spaCy
+    both read a name, the entity pass's reading (it carries the entity id the quotes table references)."""
+    found = [m for m in ctx.names.near(s, e) if s <= m[0] and m[1] <= e and m[2].kind == "person"
+             and not ctx.names.in_quote(m[0])]
+    kept: list[tuple[int, int, Speaker]] = []
+    for m in sorted(found, key=lambda m: (m[2].entity_id is None, -(m[1] - m[0]))):
+        if not any(k[0] < m[1] and m[0] < k[1] for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: m[0])
 
 
 def sentence_subjects(ctx: Any, s: int, e: int) -> list:
