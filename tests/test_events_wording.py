@@ -81,3 +81,13 @@ def test_opposition_stated_to_attempts_by_a_state_accuses_it(run):
 def test_the_doer_named_by_by_on_an_active_verb_is_the_recipient(run):
     found = run("Kenya's foreign ministry criticized the remarks by Uganda's president on Monday.")
     assert ("ACCUSE", "KEN", "UGA", "occurred") in found
+
+
+def test_forces_deployed_in_the_passive_are_their_states_move(run):
+    assert ("MOBILIZE", "KEN", "SOM", "occurred") in run("Kenyan troops have been deployed to Somalia's Gedo region.")
+
+
+@pytest.mark.parametrize("text", ["The visit by Kenya's foreign minister to Kampala was postponed.",
+                                  "Kenya suspended the talks with Uganda on Monday."])
+def test_an_event_noun_postponed_or_suspended_did_not_take_place(run, text):
+    assert not {e for e in run(text) if e[0] == "CONSULT"}

@@ -14,6 +14,8 @@ from pipeline.nlp.parse import doc_text
 
 # "the visit of the minister", "the request of X": "of" names who acted; elsewhere the target
 OF_IS_ACTOR = {"CONSULT", "REQUEST", "SUPPORT", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "MOBILIZE"}
+# types whose passive subject is the actor's own forces ("troops were deployed", "were withdrawn")
+FORCE_MOVES = ("MOBILIZE", "RETREAT")
 
 
 def leading_parties(reader: ArgReader) -> list[Party]:
@@ -321,6 +323,9 @@ def read_arguments(cand: Candidate, reader: ArgReader, lex: Lexicon) -> Argument
     passive = any(c.dep_ == "nsubjpass" for c in tok.children)
     if (not actors and not passive) or _across_blank_line(actors, tok):
         actors = reader.parties_left_of(tok) or actors
+    if not actors and passive and entry.type in FORCE_MOVES:
+        # "North Korean troops have been deployed to Russia": forces moved are their state's move
+        actors = [p for c in tok.children if c.dep_ == "nsubjpass" for p in reader.parties(c) if p.code]
     if not actors and tok.tag_ == "VBN" and entry.broker:
         actors = _capital_of(tok, reader)  # "a deal brokered in Beijing": the capital's government brokered it
     if not actors and entry.joint and _narrator_we(tok):

@@ -152,6 +152,7 @@ class ArgReader:
         self.pair_nouns = set(grammar.get("pair_nouns", []))
         # "the Japanese government", "Chinese coast guard ships": nouns that act for the state named on them
         self.acting_nouns = set(grammar.get("acting_nouns", []))
+        self.weapon_nouns = set(grammar["weapon_nouns"])
         self.context_pair: list[Party] = []
         self.context_at = -10**9  # text offset where context_pair was last named
         self.last_group: list[Party] = []  # the parties of the last joint event, a subgroup of context_pair or not
@@ -175,7 +176,7 @@ class ArgReader:
             inside = [e for e in self.view.within(*_span_of(toks)) if getattr(e, "entity_type", None) in PARTY_TYPES + ("location",)]
             ent = inside[0] if inside else None
             if ent is not None and tok.lemma_.lower() not in self.group_nouns | self.pair_nouns | self.acting_nouns \
-                    and not _for_state(tok):
+                    and tok.lemma_.lower() not in self.weapon_nouns and not _for_state(tok):
                 ent = None  # "the Japanese economy" is not a party
             elif ent is not None and tok.lemma_.lower() in self.group_nouns and tok.tag_ in ("NNS", "NNPS") \
                     and getattr(ent, "entity_type", None) != "state" and tok.lemma_.lower() not in BODY_MEMBERS:

@@ -28,6 +28,9 @@ def clause_status(tok, kind: str, lex: Lexicon) -> str | None:
     g = lex.grammar
     verb = tok if kind != "noun" or _misread_verb(tok) else governing_verb(tok)
     planned = _awaited(tok)
+    if kind == "noun" and verb is not None and tok.dep_ in ("dobj", "nsubjpass") and tok.head.i == verb.i \
+            and verb.lemma_.lower() in g["negating_verbs"]:
+        return None  # "the visit was postponed", "suspended the talks": the event does not take place
     if kind == "noun":
         mods = {c.lower_ for c in tok.children}
         if mods & g["plan_modifiers"]:
