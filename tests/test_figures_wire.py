@@ -60,6 +60,8 @@ CASES = [
      [("money", 5 * T, "INR"), ("money", 5.2 * T, "PHP")]),
     ("Nigeria's budget is ₦27.5 trillion and Kenya will borrow KSh 300 billion.",
      [("money", 27.5 * T, "NGN"), ("money", 300 * B, "KES")]),
+    ("The startup raised $5B after a $500M round, and exports reached US$ 12.3 bn.",
+     [("money", 5 * B, "USD"), ("money", 500 * M, "USD"), ("money", 12.3 * B, "USD")]),
     ("Brent crude rose 1.1% to $82.40 a barrel on Tuesday.",
      [("percent", 1.1, "%"), ("money", 82.4, "USD")]),
     ("Washington has pledged more than $175 billion to Kyiv since February 2022.",
