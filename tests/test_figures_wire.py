@@ -133,6 +133,8 @@ CASES = [
      [("duration", 27, "year")]),
     ("The quake struck about 40 km (25 miles) south of the capital at a depth of 10 km.",
      [("distance", 40, "km"), ("distance", 25, "mi"), ("distance", 10, "km")]),
+    ("The island covers 1,200 sq km and its waters some 200 sq miles.",
+     [("other", 1200, "km2"), ("other", 200, "mi2")]),
     ("Turkey's annual inflation eased to 61.4% in December, the lowest in nearly two years.",
      [("percent", 61.4, "%"), ("duration", 2, "year")]),
     ("The two countries share a 4,000-km border and a 300-mile maritime boundary.",
@@ -202,6 +204,7 @@ def test_wire_sentence(figures, text, expected):
     ("Britain will spend 5 billion pounds", 5 * B, "GBP"),
     ("a deficit of 6,000 billion dong", 6e12, "VND"),
     ("a loan of 3 billion reais", 3 * B, "BRL"),
+    ("a debt of 5 billion Venezuelan bolivars", 5 * B, "VES"),
     ("they paid 20 million Falkland Islands pounds", 20 * M, "FKP"),
     ("they paid 20 million Atlantis pounds", 20 * M, "GBP"),  # an adjective no ISO name has
 ])

@@ -39,7 +39,7 @@ def currency_nouns(lx: dict) -> dict[str, CurrencyNoun]:
             continue
         words = name.split()
         adjective, noun = " ".join(words[:-1]).lower(), words[-1].lower()
-        if words[-1][0].islower() or not noun.isalpha():
+        if words[-1][0].islower() or not noun.isalpha() or noun in cfg["not_nouns"]:
             continue
         for form in _forms(noun, cfg):
             found.setdefault(form, []).append((adjective, code))
