@@ -149,6 +149,8 @@ CASES = [
      [("count", 1.7 * M, "person"), ("other", 0.75, "fraction")]),
     ("The economy shrank by nearly a third as some 70-plus firms shed 3,000-plus workers.",
      [("other", 1 / 3, "fraction"), ("count", 70, "firm"), ("count", 3000, "worker")]),
+    ("Roughly 1-in-5 households and one-in-four adults are affected.",
+     [("other", 0.2, "fraction"), ("other", 0.25, "fraction")]),
     ("Nearly half of those surveyed said relations would worsen.",
      [("other", 0.5, "fraction")]),
     ("Wheat prices jumped by a third after the invasion.",

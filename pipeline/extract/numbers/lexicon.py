@@ -98,7 +98,8 @@ def patterns() -> dict:
         "listed_number": re.compile(r"(?<![\w.,])\d+[A-Za-z]?[ \t]*(?:,[ \t]*(?:and|or)?|and|or|&)[ \t]*$"),
         "indefinite": re.compile(r"\b(?:" + _alternation(lx["indefinite_numerators"]) + r")[ \t]+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b)", re.I),
         "vague_money": re.compile(r"\b(" + _alternation(lx["vague_money_scales"]) + r")\b(?=[ \t]+in\b)", re.I),
-        "ratio": re.compile(r"\b(" + _alternation(lx["number_words"]) + r"|\d{1,3})[ \t]+(?:in|out[ \t]+of)[ \t]+("
+        # "one in five", "seven out of 10", "1-in-5"
+        "ratio": re.compile(r"\b(" + _alternation(lx["number_words"]) + r"|\d{1,3})(?:[ \t]+|-)(?:in|out[ \t-]+of)(?:[ \t]+|-)("
                             + _alternation(lx["number_words"]) + r"|\d{1,3})\b(?![.,]\d)", re.I),
         "a_duration": re.compile(r"(?<![\w-])an?[ \t]+(" + durations + r")\b(?![ \t]*-|[ \t]+and[ \t]+a[ \t]+half\b)", re.I),
     }
