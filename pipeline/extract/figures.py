@@ -97,6 +97,8 @@ def _decide(q: Quantity, span, rows: list[dict]) -> tuple[str, str | None] | Non
     if "vague_alone" in q.flags:
         return _vague_alone(q, span, rows)
     unit = _count_unit(q, span, rows)
+    if unit is None and _people_count(q, span):
+        return "count", "person"
     if unit is None and _bare_size(q, span):
         earlier = _last_count(rows, sentence_of(span).start_char)
         return "count", earlier["unit"] if earlier else None
@@ -117,6 +119,23 @@ def _bare_size(q: Quantity, span) -> bool:
         after += 1
     nxt = doc[after] if after < len(doc) else None
     return nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "SYM") and nxt.lower_ != "of"
+
+
+def _people_count(q: Quantity, span) -> bool:
+    """A bare number that a verb done to people takes as its object, or as the subject of its
+    passive, counts people: "killing at least 12 and wounding 30", "police arrested 23", "14 were
+    injured"; so does the level a death toll reaches: "the toll rose to 112"."""
+    if q.elided or (q.words and q.value < 2):
+        return False
+    lx = lexicon()
+    num = span.root  # a bare number: the span is the number ("12", "two hundred")
+    head = num.head
+    if num.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_.lower() in lx["people_verbs"]:
+        return True
+    if num.dep_ == "pobj" and head.lower_ in ("to", "at"):
+        subjects = [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return any(c.lemma_.lower() in lx["people_tolls"] for c in subjects)
+    return False
 
 
 def _vague_alone(q: Quantity, span, rows: list[dict]) -> tuple[str, str | None] | None:
@@ -365,7 +384,7 @@ def _attributive_name(t, doc, nxt: int, stop: int) -> bool:
 
 def _coordinated_noun(doc, i: int, stop: int):
     """The noun of the conjunct after "and"/"or", past its own number: "... and (two) Chinese bombers"."""
-    while i < stop and (doc[i].is_space or doc[i].like_num or doc[i].pos_ == "DET"):
+    while i < stop and (doc[i].is_space or doc[i].like_num or doc[i].pos_ == "DET" or doc[i].tag_ == "PRP$"):
         i += 1
     head = _noun_after(doc, i, stop) if i < stop else None
     return head if head is not None and head.pos_ == "NOUN" else None
