@@ -92,6 +92,8 @@ CASES = [
      [("count", 12, "person"), ("count", 30, "person"), ("count", 4, "person")]),
     ("The death toll has risen to 112; three were killed on Sunday alone.",
      [("count", 112, "person"), ("count", 3, "person")]),
+    ("Of those killed, 14 were children, and 3 of the wounded were in critical condition.",
+     [("count", 14, "child"), ("count", 3, "person")]),
     ("The striker scored 3 and the team won 2 of its 5 games.",
      [("count", 2, "game"), ("count", 5, "game")]),
     ("The Pentagon will send about 3,000 additional troops to the region within two weeks.",
