@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.extract.figures_people import copula_noun, people_count, people_nominal
 from pipeline.extract.numbers import Quantity, identifier_numbers, lexicon, scan
 from pipeline.ids import unique_rows
 from pipeline.nlp.parse import doc_text, sentence_ents, sentence_of
@@ -97,10 +98,10 @@ def _decide(q: Quantity, span, rows: list[dict]) -> tuple[str, str | None] | Non
     if "vague_alone" in q.flags:
         return _vague_alone(q, span, rows)
     unit = _count_unit(q, span, rows)
-    if unit is None and _people_count(q, span):
+    if unit is None and people_count(q, span):
         return "count", "person"
-    if unit is None and (named := _copula_noun(q, span)) is not None:
-        return "count", named
+    if unit is None and (named := copula_noun(q, span)) is not None:
+        return "count", _lemma(named)
     if unit is None and _bare_size(q, span):
         earlier = _last_count(rows, sentence_of(span).start_char)
         return "count", earlier["unit"] if earlier else None
@@ -121,34 +122,6 @@ def _bare_size(q: Quantity, span) -> bool:
         after += 1
     nxt = doc[after] if after < len(doc) else None
     return nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "SYM") and nxt.lower_ != "of"
-
-
-def _people_count(q: Quantity, span) -> bool:
-    """A bare number that a verb done to people takes as its object, or as the subject of its
-    passive, counts people: "killing at least 12 and wounding 30", "police arrested 23", "14 were
-    injured"; so does the level a death toll reaches: "the toll rose to 112"."""
-    if q.elided or (q.words and q.value < 2):
-        return False
-    lx = lexicon()
-    num = span.root  # a bare number: the span is the number ("12", "two hundred")
-    head = num.head
-    if num.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_.lower() in lx["people_verbs"]:
-        return True
-    if num.dep_ == "pobj" and head.lower_ in ("to", "at"):
-        subjects = [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        return any(c.lemma_.lower() in lx["people_tolls"] for c in subjects)
-    return False
-
-
-def _copula_noun(q: Quantity, span) -> str | None:
-    """"Of those killed, 14 were children", "Four of the dead were police officers": a bare number
-    that is the subject of "be" counts the plural noun it is said to be."""
-    num = span.root
-    if q.elided or (q.words and q.value < 2) or num.dep_ != "nsubj" or num.head.lemma_ != "be":
-        return None
-    attr = [c for c in num.head.children if c.dep_ == "attr" and c.pos_ in NOUNS and c.tag_ in ("NNS", "NNPS")
-            or c.dep_ == "attr" and _lemma(c) != c.text and c.pos_ == "PROPN"]
-    return _lemma(attr[0]) if attr else None
 
 
 def _vague_alone(q: Quantity, span, rows: list[dict]) -> tuple[str, str | None] | None:
@@ -278,7 +251,7 @@ def _count_unit(q: Quantity, span, rows: list[dict]) -> str | None:
             return None  # "one of the", "two of the world's leading economies"
         stop = sentence_of(span).end
         noun = _noun_after(doc, after + 1, stop)
-        if noun is None and _people_nominal(doc, after + 1, stop):
+        if noun is None and people_nominal(doc, after + 1, stop):
             return "person"  # "four of the dead", "3 of the wounded"
         if noun is not None and noun.i + 1 < stop and doc[noun.i + 1].tag_ == "POS":
             noun = _coordinated_noun(doc, noun.i + 2, stop)  # "64 of the Knesset's 120 seats": the owner is not counted
@@ -304,13 +277,6 @@ def _count_unit(q: Quantity, span, rows: list[dict]) -> str | None:
             and "scaled" not in q.flags and (p := _previous_word(span[0])) is not None and p.lower_ in ("a", "an"):
         return None  # "a 301 investigation": one thing with a number for a name
     return _lemma(head)
-
-
-def _people_nominal(doc, i: int, stop: int) -> bool:
-    """"the dead", "the wounded": an adjective standing for the people it describes."""
-    while i < stop and (doc[i].is_space or doc[i].pos_ == "DET"):
-        i += 1
-    return i < stop and doc[i].lower_ in lexicon()["people_nominals"]
 
 
 def _singular_name(t) -> bool:

@@ -1,0 +1,40 @@
+"""Counts whose noun is not written after the number: the people a verb is done to ("killing at
+least 12", "police arrested 23"), the level a death toll reaches, the plural noun a number is said to
+be ("14 were children"), and "N of the dead". figures.py asks these when no counted noun follows."""
+from __future__ import annotations
+
+from pipeline.extract.numbers import Quantity, lexicon
+
+
+def people_count(q: Quantity, span) -> bool:
+    """A bare number that a verb done to people takes as its object, or as the subject of its
+    passive, counts people: "killing at least 12 and wounding 30", "police arrested 23", "14 were
+    injured"; so does the level a death toll reaches: "the toll rose to 112"."""
+    if q.elided or (q.words and q.value < 2):
+        return False
+    lx = lexicon()
+    num = span.root  # a bare number: the span is the number ("12", "two hundred")
+    head = num.head
+    if num.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_.lower() in lx["people_verbs"]:
+        return True
+    if num.dep_ == "pobj" and head.lower_ in ("to", "at"):
+        subjects = [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return any(c.lemma_.lower() in lx["people_tolls"] for c in subjects)
+    return False
+
+
+def copula_noun(q: Quantity, span):
+    """"Of those killed, 14 were children", "Four of the dead were police officers": a bare number
+    that is the subject of "be" counts the plural noun it is said to be."""
+    num = span.root
+    if q.elided or (q.words and q.value < 2) or num.dep_ != "nsubj" or num.head.lemma_ != "be":
+        return None
+    attr = [c for c in num.head.children if c.dep_ == "attr" and c.tag_ in ("NNS", "NNPS")]
+    return attr[0] if attr else None
+
+
+def people_nominal(doc, i: int, stop: int) -> bool:
+    """"the dead", "the wounded": an adjective standing for the people it describes."""
+    while i < stop and (doc[i].is_space or doc[i].pos_ == "DET"):
+        i += 1
+    return i < stop and doc[i].lower_ in lexicon()["people_nominals"]
