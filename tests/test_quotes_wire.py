@@ -226,6 +226,16 @@ CASES = [
                  'We will defend', 'Nils Dahl', id='added_after_another_person_spoke'),
     pytest.param('“We are ready to talk,” said Foreign Minister Lars Berg. The remarks angered Prime Minister Ola Brekke. “We will defend every metre of our land,” he added.',
                  'We will defend', 'Lars Berg', id='added_continues_past_a_person_object'),
+    pytest.param('The historian Ruth Adler sat at the end of the table. Later, Adler spoke up, and she said, “No leader has faced a harder winter than this one.”',
+                 'No leader has', 'Ruth Adler', id='pronoun_subject_earlier_in_its_own_sentence'),
+    pytest.param('Senator Paul Reyes asked about the aid. Ambassador Ivo Marek said the convoys were delayed by what he called “bureaucratic obstacles at every single checkpoint”.',
+                 'bureaucratic obstacles', 'Ivo Marek', id='pronoun_in_what_he_called'),
+    pytest.param('I spent a week with Chancellor Dieter Graf in Vienna. Back when Mayor Karl Huber ran the city, he knew that we would meet again. “Europe needs more courage,” he said.',
+                 'Europe needs more', 'Dieter Graf', id='pronoun_main_clause_chain_skips_a_subordinate_subject'),
+    pytest.param('I met with the International Chamber of Commerce last month. They said, “We need a stable tariff regime to plan ahead.”',
+                 'We need a stable', 'International Chamber of Commerce', id='pronoun_they_body_named_as_object'),
+    pytest.param('We drove past Lisbon and Porto on the way. “The roads were empty all the way to the coast,” they said.',
+                 'The roads were', None, id='pronoun_they_never_a_city'),
 ]
 
 

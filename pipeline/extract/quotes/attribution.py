@@ -10,7 +10,7 @@ from pipeline.extract.first_person import is_self_reference, speaking_entity
 from pipeline.extract.first_person import words as first_person_words
 from pipeline.extract.quotes.lexicon import lexicon
 from pipeline.extract.quotes.names import Names, Speaker, clean_name, name_in_label
-from pipeline.extract.quotes.pronouns import agrees, group_antecedent, name_beside, person_antecedent
+from pipeline.extract.quotes.pronouns import agrees, group_antecedent, name_beside, nearest_body, person_antecedent
 from pipeline.extract.quotes.roles import join_names, role_speaker
 from pipeline.extract.quotes.transcript import turn_speaker
 from pipeline.extract.quotes.spans import QSpan
@@ -238,7 +238,7 @@ def speaker_of(ctx: Context, t: Any, cue: Any | None, depth: int = 0) -> Speaker
             return found
         if recent and ctx.prev[1].kind != "person":
             return ctx.prev[1]  # "they" continues a body's or a group's quotation, never one person's
-        return ctx.names.before(t.idx, ("organization", "igo")) if low == "it" else None
+        return nearest_body(ctx, t)
     if t.lemma_.lower() in lex["study_nouns"] and depth < 2:
         owner = owner_of(t)  # "an analysis by X found": X; a study nobody is said to own is nobody's
         return speaker_of(ctx, owner, None, depth + 1) if owner is not None else None

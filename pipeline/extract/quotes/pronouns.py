@@ -20,6 +20,7 @@ from pipeline.extract.quotes.lexicon import lexicon
 from pipeline.extract.quotes.names import Speaker
 
 MAX_SENTENCES = 8
+GROUP_SENTENCES = 3
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 BODY_KINDS = ("organization", "igo", "state")
 
@@ -127,25 +128,59 @@ def sentence_subjects(ctx: Any, s: int, e: int) -> list:
 def person_antecedent(ctx: Any, pron: Any, since: int = -1) -> Speaker | None:
     """The person "he" or "she" stands for, or None when no sentence before decides it. With `since`,
     only a person named after that offset (the previous quotation's end) counts."""
-    gender = PRONOUN_GENDER.get(pron.lower_)
     first = sentence_index(ctx, pron.idx)
+    own = same_sentence_subject(ctx, pron, since)
+    if own is not None:
+        return own  # "Meacham spoke up, and he said"
     for si in range(first - 1, max(first - 1 - MAX_SENTENCES, -1), -1):
         s, e = ctx.sents[si]
         if e <= since:
             return None
-        people = [m for m in people_in(ctx, s, e) if agrees(ctx, m[2], pron)]
-        subjects = [m for m in people if (h := head_of(ctx, m[0], m[1])) is not None and is_subject(h)]
-        if subjects:
-            return ctx.names.canonical(subjects[0][2])
-        subj = sentence_subjects(ctx, s, e)
-        unread = [n for t in subj if (n := name_beside(ctx, t)) is not None]
-        if unread and not people:
-            return ctx.names.lookup(unread[0])  # a name the entity pass did not read as a person
-        if any(t.lower_ in lexicon()["person_pronouns"] and PRONOUN_GENDER.get(t.lower_) == gender for t in subj):
-            continue  # "She met Bo Li": the chain goes on to the sentence that names her
-        objects = [m for m in people if (h := head_of(ctx, m[0], m[1])) is not None and is_object(h)]
-        if objects and since < 0 and not any(t.pos_ == "PROPN" for t in subj):
-            return ctx.names.canonical(objects[-1][2])
+        found = sentence_antecedent(ctx, pron, s, e, objects=since < 0)
+        if found is not None:
+            return found
+    return None
+
+
+def same_sentence_subject(ctx: Any, pron: Any, since: int) -> Speaker | None:
+    """A person who is the subject of a clause before the pronoun in its own sentence."""
+    s = max(ctx.sents[sentence_index(ctx, pron.idx)][0], since)
+    people = [m for m in people_in(ctx, s, pron.idx) if agrees(ctx, m[2], pron)]
+    subjects = [m for m in people if (h := head_of(ctx, m[0], m[1])) is not None and is_subject(h)]
+    return ctx.names.canonical(subjects[-1][2]) if subjects else None
+
+
+def main_clause(tok: Any) -> bool:
+    """Whether a subject belongs to the sentence's main verb (or a verb coordinated with it)."""
+    verb = tok.head if tok.dep_ != "conj" else tok.head.head
+    return verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
+
+
+def sentence_antecedent(ctx: Any, pron: Any, s: int, e: int, objects: bool) -> Speaker | None:
+    """The person of sentence [s, e) the pronoun points back to; None when the sentence names nobody
+    it may be, or continues a chain of the same pronoun ("She met Bo Li"): the sentence before decides."""
+    gender = PRONOUN_GENDER.get(pron.lower_)
+    people = [m for m in people_in(ctx, s, e) if agrees(ctx, m[2], pron)]
+    heads = [(m, h) for m in people if (h := head_of(ctx, m[0], m[1])) is not None]
+    subj = sentence_subjects(ctx, s, e)
+    chained = any(t.lower_ in lexicon()["person_pronouns"] and PRONOUN_GENDER.get(t.lower_) == gender
+                  and main_clause(t) for t in subj)
+    main = [m for m, h in heads if is_subject(h) and main_clause(h)]
+    if main:
+        return ctx.names.canonical(main[0][2])
+    if chained:
+        return None  # "When Bo Li took office, he knew": the main clause's "he" is someone before
+    subjects = [m for m, h in heads if is_subject(h)]
+    if subjects:
+        return ctx.names.canonical(subjects[0][2])
+    unread = [n for t in subj if (n := name_beside(ctx, t)) is not None]
+    if unread and not people:
+        return ctx.names.lookup(unread[0])  # a name the entity pass did not read as a person
+    if any(t.lower_ in lexicon()["person_pronouns"] and PRONOUN_GENDER.get(t.lower_) == gender for t in subj):
+        return None
+    found = [m for m, h in heads if is_object(h)]
+    if found and objects and not any(t.pos_ == "PROPN" for t in subj):
+        return ctx.names.canonical(found[-1][2])
     return None
 
 
@@ -154,7 +189,7 @@ def group_antecedent(ctx: Any, pron: Any, resolve) -> Speaker | None:
     body, for "it"), read as a speaker by `resolve`; None when no sentence before decides it."""
     first = sentence_index(ctx, pron.idx)
     plural = pron.lower_ == "they"
-    for si in range(first - 1, max(first - 4, -1), -1):
+    for si in range(first - 1, max(first - GROUP_SENTENCES - 1, -1), -1):
         s, e = ctx.sents[si]
         for t in sentence_subjects(ctx, s, e):
             if t.dep_ == "conj" or t.pos_ == "PRON":
@@ -167,3 +202,12 @@ def group_antecedent(ctx: Any, pron: Any, resolve) -> Speaker | None:
                 if found is not None and not (plural and found.kind == "person"):
                     return found
     return None
+
+
+def nearest_body(ctx: Any, pron: Any) -> Speaker | None:
+    """"I met with the Business Roundtable. They said": failing a plural subject, the body or group named
+    last in the pronoun's sentence or the few before it (never a state: "they" is not a country)."""
+    first = sentence_index(ctx, pron.idx)
+    start = ctx.sents[max(first - GROUP_SENTENCES, 0)][0]
+    kinds = ("organization", "igo", "group") if pron.lower_ == "they" else ("organization", "igo")
+    return ctx.names.before(pron.idx, kinds, limit=pron.idx - start)
