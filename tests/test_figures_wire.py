@@ -182,6 +182,8 @@ CASES = [
      [("count", 2, "battery"), ("money", 5 * B, "USD")]),
     ("Germany will deliver 14 Leopard 2 tanks, and Poland more Leopard 2 tanks, to Kyiv.",
      [("count", 14, "tank")]),
+    ("Ukraine received 31 F-16s and 100 Leopard 1 tanks last year.",
+     [("count", 31, "f-16"), ("count", 100, "tank")]),
     ("A thousand million people lack clean water and some two thousand million have no sanitation.",
      [("count", 1 * B, "person"), ("count", 2 * B, "person")]),
     ("The two sides signed 14 agreements covering trade, energy and security.",

@@ -333,6 +333,8 @@ def _noun_after(doc, i: int, stop: int):
         t = doc[i]
         if t.is_space:
             pass  # wrapped lines
+        elif _designation(t) and not (i + 1 < stop and doc[i + 1].pos_ in NOUNS):
+            head = t  # the model counted: "31 F-16s"
         elif _designation(t) or (t.text.isdigit() and i > start and doc[i - 1].pos_ == "PROPN" and not doc[i - 1].is_lower
                                  and _model_name(doc[i - 1])):
             pass  # a model name with its number: "24 F-16 fighter jets", "two S-400 batteries", "14 Leopard 2 tanks"
