@@ -236,6 +236,10 @@ CASES = [
                  'We need a stable', 'International Chamber of Commerce', id='pronoun_they_body_named_as_object'),
     pytest.param('We drove past Lisbon and Porto on the way. “The roads were empty all the way to the coast,” they said.',
                  'The roads were', None, id='pronoun_they_never_a_city'),
+    pytest.param('President Omar Diallo met Prime Minister Sara Lind. Diallo praised his host. “We agreed on a plan for the border,” she said.',
+                 'We agreed on a plan', 'Sara Lind', id='pronoun_she_skips_a_man_known_by_his_possessive'),
+    pytest.param('President Omar Diallo met Prime Minister Sara Lind on Monday. Mr. Diallo thanked the hosts. “The border will reopen next month,” she said.',
+                 'The border will', 'Sara Lind', id='pronoun_she_skips_a_man_known_by_his_title'),
 ]
 
 

@@ -10,7 +10,8 @@ from pipeline.extract.first_person import is_self_reference, speaking_entity
 from pipeline.extract.first_person import words as first_person_words
 from pipeline.extract.quotes.lexicon import lexicon
 from pipeline.extract.quotes.names import Names, Speaker, clean_name, name_in_label
-from pipeline.extract.quotes.pronouns import agrees, group_antecedent, name_beside, nearest_body, person_antecedent
+from pipeline.extract.quotes.pronouns import (agrees, group_antecedent, name_beside, nearest_body, nearest_person,
+                                               person_antecedent)
 from pipeline.extract.quotes.roles import join_names, role_speaker
 from pipeline.extract.quotes.transcript import turn_speaker
 from pipeline.extract.quotes.spans import QSpan
@@ -231,7 +232,7 @@ def speaker_of(ctx: Context, t: Any, cue: Any | None, depth: int = 0) -> Speaker
         if recent and continuing and ctx.prev[1].kind == "person" and agrees(ctx, ctx.prev[1], t):
             # unless a sentence after that quotation has another person speak ("Y said the army was ready")
             return person_antecedent(ctx, t, since=ctx.prev[0].end) or ctx.prev[1]
-        return person_antecedent(ctx, t) or ctx.names.before(t.idx, ("person",))
+        return person_antecedent(ctx, t) or nearest_person(ctx, t)
     if low in lex["group_pronouns"]:
         found = group_antecedent(ctx, t, lambda subj: speaker_of(ctx, subj, None, depth))  # never a pronoun again
         if found is not None:

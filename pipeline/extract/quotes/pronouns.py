@@ -52,6 +52,23 @@ def mention_gender(ctx: Any, ms: int, me: int) -> str | None:
         g = word_gender(t.lower_.strip("."))
         if g is not None:
             return g
+    return bound_possessive(ctx, head, toks[-1].i) if head is not None else None
+
+
+def bound_possessive(ctx: Any, head: Any, end: int) -> str | None:
+    """"Ann Roe presented her credentials": a "his" or "her" in the clause the name is the subject of,
+    with no other name between them, is the name's own."""
+    if not is_subject(head):
+        return None
+    verb = head.head
+    names_at = {ms for ms, _, sp in ctx.names.mentions if sp.kind == "person"}
+    for t in verb.subtree:
+        if t.i <= end or ctx.quoted(t):
+            continue
+        if t.idx in names_at:
+            return None  # another person first: the possessive may be theirs
+        if t.dep_ == "poss" and t.lower_ in ("his", "her"):
+            return PRONOUN_GENDER[t.lower_]
     return None
 
 
@@ -178,8 +195,10 @@ def sentence_antecedent(ctx: Any, pron: Any, s: int, e: int, objects: bool) -> S
         return ctx.names.lookup(unread[0])  # a name the entity pass did not read as a person
     if any(t.lower_ in lexicon()["person_pronouns"] and PRONOUN_GENDER.get(t.lower_) == gender for t in subj):
         return None
+    others = [m for m in people_in(ctx, s, e) if not agrees(ctx, m[2], pron)]  # "Omar Diallo" for "she"
+    named = [t for t in subj if t.pos_ == "PROPN" and not any(m[0] <= t.idx < m[1] for m in others)]
     found = [m for m, h in heads if is_object(h)]
-    if found and objects and not any(t.pos_ == "PROPN" for t in subj):
+    if found and objects and not named:
         return ctx.names.canonical(found[-1][2])
     return None
 
@@ -211,3 +230,14 @@ def nearest_body(ctx: Any, pron: Any) -> Speaker | None:
     start = ctx.sents[max(first - GROUP_SENTENCES, 0)][0]
     kinds = ("organization", "igo", "group") if pron.lower_ == "they" else ("organization", "igo")
     return ctx.names.before(pron.idx, kinds, limit=pron.idx - start)
+
+
+def nearest_person(ctx: Any, pron: Any, limit: int = 3000) -> Speaker | None:
+    """The last person named before the pronoun whose gender, where the text gives it, agrees."""
+    i = bisect.bisect_left(ctx.names.starts, pron.idx)
+    for ms, me, sp in reversed(ctx.names.mentions[:i]):
+        if ms < pron.idx - limit:
+            break
+        if sp.kind == "person" and me <= pron.idx and not ctx.names.in_quote(ms) and agrees(ctx, sp, pron):
+            return ctx.names.canonical(sp)
+    return None
