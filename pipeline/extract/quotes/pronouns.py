@@ -1,15 +1,17 @@
 """Pronoun speakers: who "he said", "she added" and "they said" point back to.
 
-News writes the person a pronoun stands for as the subject of an earlier sentence ("Foreign
-Minister Ann Roe met her Danish counterpart. “...,” she said."), so the sentences before the
-pronoun's are read from the nearest back: the first one whose subject is a person of the
-pronoun's gender gives the speaker; a sentence whose subject is the same pronoun continues the
-chain to the sentence before it; a sentence whose subject names nobody gives the nearest person
-it names elsewhere ("Reporters asked Ann Roe about the deal."). Gender is known only from the
-text itself: a gendered title or noun beside the name ("Ms.", "spokeswoman", "King").
+News writes the person a pronoun stands for as a subject ("Foreign Minister Ann Roe met her Danish
+counterpart. “...,” she said."). A person who is the subject of a clause before the pronoun in its own
+sentence comes first ("Roe spoke up, and she said"); then the sentences before are read from the
+nearest back: a person subject of the main clause decides; a main-clause "she" continues the chain to
+the sentence before; another person subject decides; failing a named subject, the nearest person object
+("Reporters asked Ann Roe about the deal."), never a possessive ("after Bo Li's speech"). Gender is
+known only from the text itself: a gendered title or noun beside the name ("Ms.", "spokeswoman",
+"King") or a "his"/"her" in the clause the name is the subject of ("Roe presented her credentials").
+Nothing is guessed from given names.
 
-"They" stands for a plural subject (a coordination, a plural noun phrase) or a body named as a
-subject, never for one person.
+"They" stands for a plural subject (a coordination, a plural noun phrase), else the body or group
+named in the last few sentences: never one person, a state or a city.
 """
 from __future__ import annotations
 
