@@ -94,6 +94,8 @@ CASES = [
      [("count", 112, "person"), ("count", 3, "person")]),
     ("Of those killed, 14 were children, and 3 of the wounded were in critical condition.",
      [("count", 14, "child"), ("count", 3, "person")]),
+    ("The number of refugees has risen to 45, and the total number of troops reached 12,000.",
+     [("count", 45, "refugee"), ("count", 12000, "troop")]),
     ("The striker scored 3 and the team won 2 of its 5 games.",
      [("count", 2, "game"), ("count", 5, "game")]),
     ("The Pentagon will send about 3,000 additional troops to the region within two weeks.",

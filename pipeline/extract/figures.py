@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract.figures_people import copula_noun, people_count, people_nominal
+from pipeline.extract.figures_people import copula_noun, people_count, people_nominal, tally_noun
 from pipeline.extract.numbers import Quantity, identifier_numbers, lexicon, scan
 from pipeline.ids import unique_rows
 from pipeline.nlp.parse import doc_text, sentence_ents, sentence_of
@@ -97,6 +97,8 @@ def _decide(q: Quantity, span, rows: list[dict]) -> tuple[str, str | None] | Non
         return q.kind, q.unit
     if "vague_alone" in q.flags:
         return _vague_alone(q, span, rows)
+    if (named := tally_noun(q, span)) is not None:  # before an earlier count's noun is carried over
+        return "count", named if isinstance(named, str) else _lemma(named)
     unit = _count_unit(q, span, rows)
     if unit is None and people_count(q, span):
         return "count", "person"

@@ -1,6 +1,7 @@
 """Counts whose noun is not written after the number: the people a verb is done to ("killing at
 least 12", "police arrested 23"), the level a death toll reaches, the plural noun a number is said to
-be ("14 were children"), and "N of the dead". figures.py asks these when no counted noun follows."""
+be ("14 were children"), "N of the dead", and the thing a "number of" subject counts ("the number of
+refugees rose to 45"). figures.py asks these when no counted noun follows."""
 from __future__ import annotations
 
 from pipeline.extract.numbers import Quantity, lexicon
@@ -38,3 +39,25 @@ def people_nominal(doc, i: int, stop: int) -> bool:
     while i < stop and (doc[i].is_space or doc[i].pos_ == "DET"):
         i += 1
     return i < stop and doc[i].lower_ in lexicon()["people_nominals"]
+
+
+def tally_noun(q: Quantity, span):
+    """"The number of refugees has risen to 45", "the total number of troops reached 12,000": a bare
+    number that a tally reaches counts what the tally's "of" names (a token, or "person" for "the
+    number of dead")."""
+    num = span.root
+    if q.elided or (q.words and q.value < 2):
+        return None
+    verb = num.head.head if num.dep_ == "pobj" and num.head.lower_ in ("to", "at", "of") else num.head
+    if num.dep_ not in ("pobj", "dobj", "attr"):
+        return None
+    for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subj.lemma_.lower() not in lexicon()["tally_nouns"]:
+            continue
+        for prep in (c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"):
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.lower_ in lexicon()["people_nominals"]:
+                return "person"
+            if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+                return obj
+    return None
