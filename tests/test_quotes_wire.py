@@ -240,6 +240,18 @@ CASES = [
                  'We agreed on a plan', 'Sara Lind', id='pronoun_she_skips_a_man_known_by_his_possessive'),
     pytest.param('President Omar Diallo met Prime Minister Sara Lind on Monday. Mr. Diallo thanked the hosts. “The border will reopen next month,” she said.',
                  'The border will', 'Sara Lind', id='pronoun_she_skips_a_man_known_by_his_title'),
+    pytest.param('Foreign Minister Ana Brito of Portugal met her Spanish counterpart, José Alvarez, in Madrid. “We share the same concerns about migration,” the Spanish minister said.',
+                 'We share the same', 'José Alvarez', id='role_counterpart_holds_the_role_of_the_person_met'),
+    pytest.param('Foreign Minister Ana Brito of Portugal met her Spanish counterpart, José Alvarez, in Madrid. “We share the same concerns about migration,” the Portuguese minister said.',
+                 'We share the same', 'Ana Brito', id='role_owner_picks_the_right_minister'),
+    pytest.param('Adm. Samuel Brooks, who leads U.S. Indo-Pacific Command, visited Manila. “We will sail and fly wherever international law allows,” the top U.S. commander in the Pacific said.',
+                 'We will sail', 'Samuel Brooks', id='role_top_commander_relative_clause'),
+    pytest.param('Kenyan President William Kamau arrived in Addis Ababa on Sunday. “Africa must speak with one voice,” the Kenyan leader told the summit.',
+                 'Africa must speak', 'William Kamau', id='role_national_leader'),
+    pytest.param('The spokesman for the Ministry of Foreign Affairs of Veloria, Diego Luna, rejected the report. “These claims have no basis,” the spokesman said.',
+                 'These claims have', 'Diego Luna', id='role_spokesman_of_a_ministry_named_in_apposition'),
+    pytest.param('Britain’s ambassador to the United Nations, Barbara Ward, addressed the Security Council. “The council must act now,” the British envoy said.',
+                 'The council must', 'Barbara Ward', id='role_british_envoy'),
 ]
 
 

@@ -123,8 +123,11 @@ def described_by(ctx: Any, head: Any, name_ids: set[int]) -> list:
     for c in head.children:
         if c.dep_ == "appos" and c.i not in name_ids and c.pos_ == "NOUN":
             return [t for t in c.subtree if t.i not in name_ids]
-    if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i not in name_ids:
-        return [t for t in head.head.subtree if t.i not in name_ids and t.i < head.i]
+    anchor = head.head if head.dep_ == "appos" else None
+    while anchor is not None and anchor.pos_ != "NOUN" and anchor.dep_ in ("pobj", "prep", "compound"):
+        anchor = anchor.head  # "the spokesman for the Ministry of X, Ann Roe": the parser hangs her on "X"
+    if anchor is not None and anchor.pos_ == "NOUN" and anchor.i not in name_ids:
+        return [t for t in anchor.subtree if t.i not in name_ids and t.i < head.i]
     if head.dep_ == "nsubj" and head.head.lemma_ == "be":
         for c in head.head.children:
             if c.dep_ == "attr" and c.pos_ == "NOUN":
@@ -135,9 +138,22 @@ def described_by(ctx: Any, head: Any, name_ids: set[int]) -> list:
 def holders(ctx: Any) -> list[Holder]:
     """Every person mention with the role words around it; computed once per document."""
     if getattr(ctx, "role_holders", None) is None:
-        ctx.role_holders = [h for ms, me, sp in ctx.names.mentions if sp.kind == "person"
-                            and (h := holder_of(ctx, ms, me, sp)) is not None]
+        found = [h for ms, me, sp in ctx.names.mentions if sp.kind == "person"
+                 and (h := holder_of(ctx, ms, me, sp)) is not None]
+        ctx.role_holders = [counterpart_role(h, found) for h in found]
     return ctx.role_holders
+
+
+def counterpart_role(h: Holder, found: list[Holder]) -> Holder:
+    """"Ann Roe, the foreign minister, met her Spanish counterpart, Bo Li": Bo Li holds Ann Roe's role
+    (not her bodies), when the person named last before him is the one he is the counterpart of."""
+    if "counterpart" not in h.heads:
+        return h
+    before = [o for o in found if o.start < h.start and h.start - o.start < 300 and o.speaker.name != h.speaker.name]
+    if not before:
+        return h
+    other = before[-1]
+    return Holder(h.speaker, h.start, h.words | other.words, h.owners, h.heads | other.heads)
 
 
 def holder_of(ctx: Any, ms: int, me: int, sp: Speaker) -> Holder | None:
