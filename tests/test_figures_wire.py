@@ -112,6 +112,8 @@ CASES = [
      [("count", 29, "drone"), ("count", 31, "drone")]),
     ("Half a million people have fled the fighting, the U.N. refugee agency said.",
      [("count", 500000, "person")]),
+    ("A couple hundred soldiers and a few thousand volunteers stayed behind.",
+     [("count", 200, "soldier"), ("count", 1000, "volunteer")]),
     ("The storm killed at least 1,400 people and left tens of thousands homeless.",
      [("count", 1400, "person"), ("count", 10000, "person")]),
     ("Rebels said they were holding between 5,000 and 7,000 government soldiers.",

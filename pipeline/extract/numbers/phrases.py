@@ -157,6 +157,8 @@ def _indefinite(text: str) -> list[Quantity]:
                      core_end=got[0], words=True, qualified=True)
         _extend_right(text, q)
         q.approximation = "more_than"
+        if " ".join(m.group().lower().split()) in lexicon()["indefinite_pairs"]:
+            q.value, q.approximation = q.value * 2, "about"
         out.append(q)
     return out
 
