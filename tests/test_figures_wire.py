@@ -96,6 +96,8 @@ CASES = [
      [("count", 14, "child"), ("count", 3, "person")]),
     ("The number of refugees has risen to 45, and the total number of troops reached 12,000.",
      [("count", 45, "refugee"), ("count", 12000, "troop")]),
+    ("The Senate passed the bill by a vote of 68 to 32, and Japan beat Spain 2-1 in the final.",
+     [("count", 68, "vote"), ("count", 32, "vote")]),
     ("The striker scored 3 and the team won 2 of its 5 games.",
      [("count", 2, "game"), ("count", 5, "game")]),
     ("The Pentagon will send about 3,000 additional troops to the region within two weeks.",

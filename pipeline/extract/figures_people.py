@@ -1,10 +1,13 @@
 """Counts whose noun is not written after the number: the people a verb is done to ("killing at
 least 12", "police arrested 23"), the level a death toll reaches, the plural noun a number is said to
-be ("14 were children"), "N of the dead", and the thing a "number of" subject counts ("the number of
-refugees rose to 45"). figures.py asks these when no counted noun follows."""
+be ("14 were children"), "N of the dead", the thing a "number of" subject counts ("the number of
+refugees rose to 45") and vote tallies ("a vote of 68 to 32"). figures.py asks these when no counted
+noun follows."""
 from __future__ import annotations
 
 from pipeline.extract.numbers import Quantity, lexicon
+
+TALLY_JOINS = ("to", "-", "–")
 
 
 def people_count(q: Quantity, span) -> bool:
@@ -61,3 +64,16 @@ def tally_noun(q: Quantity, span):
             if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
                 return obj
     return None
+
+
+def vote_tally(span) -> bool:
+    """"passed by a vote of 68 to 32", "the House voted 220-207": each number of a tally after a
+    vote counts votes."""
+    num, doc = span.root, span.doc
+    first = num
+    if num.i >= 2 and doc[num.i - 1].lower_ in TALLY_JOINS and doc[num.i - 2].like_num:
+        first = doc[num.i - 2]
+    elif not (num.i + 2 < len(doc) and doc[num.i + 1].lower_ in TALLY_JOINS and doc[num.i + 2].like_num):
+        return False
+    window = doc[max(first.sent.start, first.i - 4):first.i]
+    return any(t.lemma_.lower() == "vote" for t in window)
