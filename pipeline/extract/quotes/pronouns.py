@@ -22,7 +22,7 @@ from pipeline.extract.quotes.lexicon import lexicon
 from pipeline.extract.quotes.names import Speaker
 
 MAX_SENTENCES = 8
-GROUP_SENTENCES = 3
+GROUP_SENTENCES = 5
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 BODY_KINDS = ("organization", "igo", "state")
 
