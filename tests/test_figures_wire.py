@@ -112,6 +112,8 @@ CASES = [
      [("count", 1000, "officer"), ("count", 11 * M, "person")]),
     ("The air force said it shot down 29 of the 31 drones launched overnight.",
      [("count", 29, "drone"), ("count", 31, "drone")]),
+    ("About 1.1 million Rohingya live in camps; nearly 9 million Syrians need aid, up from 6.5 million a year earlier.",
+     [("count", 1.1 * M, "Rohingya"), ("count", 9 * M, "Syrian"), ("count", 6.5 * M, "Syrian")]),
     ("Half a million people have fled the fighting, the U.N. refugee agency said.",
      [("count", 500000, "person")]),
     ("A couple hundred soldiers and a few thousand volunteers stayed behind.",
@@ -230,6 +232,11 @@ def test_currency_nouns(text, value, unit):
     from pipeline.extract.numbers import parse_quantity
     q = parse_quantity(text)
     assert (q.kind, q.value, q.unit) == ("money", value, unit)
+
+
+def test_scaled_values_are_exact():
+    from pipeline.extract.numbers import parse_quantity
+    assert parse_quantity("an appeal for $4.1 billion").value == 4_100_000_000
 
 
 @pytest.mark.parametrize("text,kind", [

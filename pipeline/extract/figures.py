@@ -272,9 +272,10 @@ def _count_unit(q: Quantity, span, rows: list[dict]) -> str | None:
         return earlier["unit"]  # "54,000 troops in Japan and 28,500 in Korea"
     if head is not None and head.pos_ == "PROPN" and head.tag_ == "NNP" and head.is_upper and len(head) > 1:
         return None  # "50 USC 1702": an abbreviated name or unit, not a counted thing
-    if nxt is not None and not q.words and q.value != 1 and _singular_name(nxt) and (head is None or _singular_name(head)
-                                                                               or head.tag_ == "NN"):
-        return None  # "its 504 Program": a number before a singular name is part of the name ("150 Member States" counts)
+    if nxt is not None and not q.words and q.value != 1 and "scaled" not in q.flags and _singular_name(nxt) \
+            and (head is None or _singular_name(head) or head.tag_ == "NN"):
+        return None  # "its 504 Program": a number before a singular name is part of the name ("150 Member States"
+        # and "1.1 million Rohingya" count)
     if head is None or _determiner(q, span, head) or _quoted_term(doc_text(doc), span):
         return None
     if nxt is not None and head.i == nxt.i and head.tag_ == "NN" and q.value != 1 and not q.words \
@@ -389,8 +390,8 @@ def _modifier(t, first: bool) -> bool:
         return False  # "he turned 80 last week": a time reference follows, not the counted noun
     if t.pos_ == "ADJ" or t.text in ("-", "–") or t.dep_ in ("amod", "compound"):
         return not t.like_num
-    if (t.pos_ == "DET" or t.tag_ == "PRP$") and first:
-        return True  # "millions of the", "millions of our brethren"
+    if (t.pos_ == "DET" and t.lower_ not in ("a", "an", "each", "every") or t.tag_ == "PRP$") and first:
+        return True  # "millions of the", "millions of our brethren" ("6.5 million a year": a rate, no noun)
     # "newly elected", "wholly owned": an adverb on an adjective or a participle
     return t.pos_ == "ADV" and t.dep_ == "advmod" and (t.head.pos_ == "ADJ" or t.head.tag_ in ("VBN", "VBG"))
 

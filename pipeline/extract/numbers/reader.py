@@ -36,7 +36,14 @@ def scan(text: str) -> list[Quantity]:
             pos = q.end
     out.sort(key=lambda q: q.start)
     out = _compound_durations(text, out)
+    for q in out:  # "$4.1 billion" is 4.1e9, not 4099999999.9999995
+        q.value, q.low, q.high = (_tidy(v) for v in (q.value, q.low, q.high))
     return out
+
+
+def _tidy(v: float | None) -> float | None:
+    """A value to twelve significant digits: a scale's float product loses its last-bit noise."""
+    return float(f"{v:.12g}") if v is not None else None
 
 
 def _compound_durations(text: str, found: list[Quantity]) -> list[Quantity]:
