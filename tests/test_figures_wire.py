@@ -181,6 +181,8 @@ CASES = [
     ("Flight MH17 was shot down over eastern Ukraine in July 2014.", []),
     ("Under Resolution 2231 the restrictions were due to expire on Oct. 18, 2023.", []),
     ("The Group of Seven backed the plan, and leaders of the G20 will discuss it in November.", []),
+    ("The order invokes 50 U.S.C. 1701 and 19 U.S.C. § 2411, and Annex II lists 12 U.S. ports.",
+     [("count", 12, "port")]),
     ("Ten days later, the two leaders met again in Geneva.", []),
     ("The 1967 borders remain the basis of the talks, the minister said.", []),
     # names and identifiers next to real figures

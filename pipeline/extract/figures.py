@@ -15,6 +15,7 @@ from pipeline.ids import unique_rows
 from pipeline.nlp.parse import doc_text, sentence_ents, sentence_of
 
 NOUNS = ("NOUN", "PROPN")
+CODE_CITATION = re.compile(r"(?:[A-Z]\.){3,}")  # "U.S.C.", "C.F.R." (not "U.S.": "12 U.S. warships")
 TIME_DEICTICS = ("last", "next", "past", "this", "previous", "coming")
 NAME_LABELS = ("ORG", "PRODUCT", "LAW", "EVENT", "FAC", "WORK_OF_ART")
 YEARISH = re.compile(r"\b(1[89]\d\d|20\d\d)s?\b|\b(last|this|next|past|previous|coming)\s+(year|month|week|decade|quarter)\b"
@@ -272,6 +273,8 @@ def _count_unit(q: Quantity, span, rows: list[dict]) -> str | None:
         return earlier["unit"]  # "54,000 troops in Japan and 28,500 in Korea"
     if head is not None and head.pos_ == "PROPN" and head.tag_ == "NNP" and head.is_upper and len(head) > 1:
         return None  # "50 USC 1702": an abbreviated name or unit, not a counted thing
+    if nxt is not None and CODE_CITATION.fullmatch(nxt.text):
+        return None  # "19 U.S.C. § 2411", "40 C.F.R. 60": a title of a code
     if nxt is not None and not q.words and q.value != 1 and "scaled" not in q.flags and _singular_name(nxt) \
             and (head is None or _singular_name(head) or head.tag_ == "NN"):
         return None  # "its 504 Program": a number before a singular name is part of the name ("150 Member States"
