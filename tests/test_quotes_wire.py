@@ -3,6 +3,7 @@ people and countries, one per grammar of attribution (roles, name variants, grou
 paragraphs, "X said:", "according to X", "quoted X as saying")."""
 from __future__ import annotations
 
+import datetime
 import importlib
 
 import pytest
@@ -273,7 +274,6 @@ def test_wire_speaker(nlp, text, quote_start, expected):
 
 def test_pronoun_speaker_keeps_the_entity_id(nlp):
     # the entity pass's reading of the antecedent, not spaCy's bare name: events read the id
-    import datetime
     text = ("Chinese Foreign Ministry spokesperson Wang Wenbin spoke at a regular briefing on Monday. "
             "“Dialogue is the only way out of the crisis,” he said.")
     parsed = parse_document("t", text, nlp=nlp, published_date=datetime.date(2023, 3, 20))
