@@ -114,6 +114,8 @@ CASES = [
      [("count", 29, "drone"), ("count", 31, "drone")]),
     ("About 1.1 million Rohingya live in camps; nearly 9 million Syrians need aid, up from 6.5 million a year earlier.",
      [("count", 1.1 * M, "Rohingya"), ("count", 9 * M, "Syrian"), ("count", 6.5 * M, "Syrian")]),
+    ("Nearly a quarter of a million refugees have returned, and donors pledged three-quarters of a billion dollars.",
+     [("count", 250000, "refugee"), ("money", 750 * M, "USD")]),
     ("Half a million people have fled the fighting, the U.N. refugee agency said.",
      [("count", 500000, "person")]),
     ("A couple hundred soldiers and a few thousand volunteers stayed behind.",

@@ -94,6 +94,7 @@ def patterns() -> dict:
                                     + r")|long)\b(?!-)", re.I),
         "duration_and_half": re.compile(r"(?<![\w-])(?:an?[ \t]+)?(" + durations + r")[ \t]+and[ \t]+a[ \t]+half\b", re.I),
         "plural_after": re.compile(r"[ \t]+[a-z]"),  # a lower-case word may be a counted noun ("2000 people")
+        "of_scale": re.compile(r"[ \t]+of[ \t]+an?[ \t]+(thousand|million|billion|trillion)\b(?!-)", re.I),
         "of_duration": re.compile(r"(?:[ \t]+of)?[ \t]+an?[ \t]+(" + _alternation(lx["fraction_of_duration"]) + r")\b(?!-)", re.I),
         "listed_number": re.compile(r"(?<![\w.,])\d+[A-Za-z]?[ \t]*(?:,[ \t]*(?:and|or)?|and|or|&)[ \t]*$"),
         "indefinite": re.compile(r"\b(?:" + _alternation(lx["indefinite_numerators"]) + r")[ \t]+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b)", re.I),

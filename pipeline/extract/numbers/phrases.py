@@ -33,9 +33,9 @@ def _fractions(text: str) -> list[Quantity]:
             continue  # "one third" alone, "a fifth" (an ordinal: "a fifth term")
         if n >= 20 and n % 10 == 0 and dens[den] < 10:
             continue  # "fifty-sixth", "twenty third": an ordinal
-        out.append(_qualify(text, _of_duration(text, Quantity(
+        out.append(_qualify(text, _of_scale(text, _of_duration(text, Quantity(
             start=m.start(), end=m.end(), value=n / dens[den], kind="other", unit="fraction",
-            core_start=m.start(), core_end=m.end(), words=True))))
+            core_start=m.start(), core_end=m.end(), words=True)))))
     for m in p["point_fraction"].finditer(text):  # "a quarter-point rate cut": a share of a percentage point
         if not _capitalised_inside_sentence(text, m, 1):
             out.append(_qualify(text, Quantity(start=m.start(), end=m.end(), value=lx["point_fractions"][m.group(1).lower()],
@@ -71,6 +71,18 @@ def _share_after_by(text: str, m: re.Match) -> bool:
     if _word_before(text, qual[0] if qual else m.start()) != "by":
         return False
     return patterns()["share_end"].match(text, m.end()) is not None
+
+
+def _of_scale(text: str, q: Quantity) -> Quantity:
+    """A fraction of a scale word is that share of it: "a quarter of a million refugees" is 250,000
+    refugees, "three-quarters of a billion dollars" 7.5e8 dollars (the noun after is read as after
+    any number)."""
+    m = patterns()["of_scale"].match(text, q.end)
+    if m and q.unit == "fraction":
+        q.value *= lexicon()["scales"][m.group(1).lower()]
+        q.end, q.core_end, q.kind, q.unit = m.end(), m.end(), None, None
+        _extend_right(text, q)
+    return q
 
 
 def _of_duration(text: str, q: Quantity) -> Quantity:
