@@ -91,3 +91,8 @@ def test_forces_deployed_in_the_passive_are_their_states_move(run):
                                   "Kenya suspended the talks with Uganda on Monday."])
 def test_an_event_noun_postponed_or_suspended_did_not_take_place(run, text):
     assert not {e for e in run(text) if e[0] == "CONSULT"}
+
+
+def test_measures_announced_to_do_something_are_the_act(run):
+    found = run("Kenya's Treasury announced new measures to isolate Uganda's central bank on Monday.")
+    assert ("SANCTION", "KEN", "UGA", "occurred") in found

@@ -53,7 +53,7 @@ def clause_status(tok, kind: str, lex: Lexicon) -> str | None:
             if hl in g["factive_adjectives"]:
                 cur = governing_verb(head) or head.head
                 continue
-            if _performed(cur, head, hl, g):
+            if _performed(cur, head, hl, g) or _measure_taken(cur, head, hl, g):
                 cur = head if head.pos_ in ("VERB", "AUX") else governing_verb(head)
                 continue
             if hl in g["desire_verbs"] or hl in g["desire_nouns"]:
@@ -119,6 +119,12 @@ def _performed(verb, head, hl: str, g: dict) -> bool:
         return head.tag_ in ("VBZ", "VBP")
     return hl == "be" and head.tag_ in ("VBZ", "VBP") and any(
         c.dep_ == "attr" and c.lemma_.lower() in PERFORMATIVE_NOUNS for c in head.children)
+
+
+def _measure_taken(verb, head, hl: str, g: dict) -> bool:
+    """"announced new measures to isolate Iran's central bank", "took steps to restrict ...": the
+    measures are the act; the infinitive says what they do, not what someone hopes to do."""
+    return verb.dep_ in ("acl", "relcl") and hl in g["measure_nouns"] and head.dep_ in ("dobj", "nsubjpass")
 
 
 def looking_forward(verb) -> bool:
