@@ -85,12 +85,8 @@ def _range(text: str, q: Quantity, money: bool) -> None:
             q.value *= scale[1]  # "$5-10 million": the scale word serves both ends
         elif "scaled" not in q.flags:
             return  # "in 2020 to 9.14 million tons": the scale cannot serve the first number, so no range
-    if not high > q.value:
-        return
-    q.low, q.high, q.end = q.value, high, end
-    q.value = (q.low + q.high) / 2
-    if between:
-        q.start = q.start - len(between.group(0))
+    if high > q.value:
+        _as_range(q, high, end, between)
 
 
 def _range_of_units(text: str, q: Quantity) -> None:
@@ -112,9 +108,14 @@ def _range_of_units(text: str, q: Quantity) -> None:
         return
     end, high, _ = core
     unit_end, kind, unit, _noun = _unit_after(text, end, False, None)
-    if (kind, unit) != (q.kind, q.unit) or not high > q.value:
-        return
-    q.low, q.high, q.end = q.value, high, unit_end
+    if (kind, unit) == (q.kind, q.unit) and high > q.value:
+        _as_range(q, high, unit_end, between)
+
+
+def _as_range(q: Quantity, high: float, end: int, between) -> None:
+    """`q` becomes the range from its value to `high`, its value the midpoint; a "between" before
+    it joins its span."""
+    q.low, q.high, q.end = q.value, high, end
     q.value = (q.low + q.high) / 2
     if between:
         q.start = q.start - len(between.group(0))
