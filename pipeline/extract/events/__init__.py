@@ -11,7 +11,9 @@ Modules, in the order a document goes through them:
   status     occurred / planned / desire / none, from the grammar of the clause
   arguments  actors and recipients of a verb, noun or phrase reading
   parties    parse tokens -> coded parties through the entities layer (ArgReader, Party)
-  groups     groups the parse leaves to the text: a list of names it broke, "our three countries"
+  agents     agent nouns (Phoenix): police act for their state, protesters and rebels stay uncoded
+  voices     who speaks: a transcript turn's label, whom "you" addresses, a quotation's speaker
+  groups     groups the parse leaves to the text: "the two leaders", a list of names it broke, "our three countries"
   memory     what the document has coded so far: the pair the text is about, nouns that refer back
   when       which date phrase dates an event; dates turns the phrase into a date
   output     the output row: pairs, span, place, confidence

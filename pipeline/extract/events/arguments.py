@@ -321,6 +321,8 @@ def read_arguments(cand: Candidate, reader: ArgReader, lex: Lexicon) -> Argument
         return Arguments(speakers, asked, entry)
     actors, _ = _subject(tok, reader)
     passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+    if not actors and not passive and not any(c.dep_ == "nsubj" for c in tok.children):
+        actors = reader.voices.labelled(tok) or []  # "PRESIDENT RUTO: Thank you, Mr. President."
     if (not actors and not passive) or _across_blank_line(actors, tok):
         actors = reader.parties_left_of(tok) or actors
     if not actors and passive and entry.type in FORCE_MOVES:

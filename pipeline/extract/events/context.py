@@ -17,13 +17,14 @@ class DocContext:
     entities: Any                     # the entities layer; None while it is missing (spaCy NER stands in)
     speaking_state: str | None        # ISO3 of the state speaking in the first person, if the collection says
     quotes: tuple[dict, ...]          # the quotes table's rows: who speaks inside each quotation
+    publisher_state: str | None = None  # ISO3 of the government publishing the text, if its collection says
 
     @classmethod
     def of(cls, parsed) -> DocContext:
         """The context of a parsed document (`pipeline.nlp.parse.ParsedDoc`)."""
         return cls(parsed.doc_id, parsed.text, parsed.doc, parsed.published_date,
                    parsed.published_precision, parsed.entities,
-                   parsed.speaking_state, tuple(_quotes_of(parsed)))
+                   parsed.speaking_state, tuple(_quotes_of(parsed)), getattr(parsed, "publisher_state", None))
 
 
 def _quotes_of(parsed) -> list[dict]:

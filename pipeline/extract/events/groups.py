@@ -1,8 +1,10 @@
-"""Groups of parties the parse leaves to the text: a list of names the parser broke, and the states
-a joint text opens with ("our three countries"). Used by `parties.ArgReader`."""
+"""Groups of parties the parse leaves to the text: plurals that stand for the parties just named
+("the two leaders", "both sides"), a list of names the parser broke, and the states a joint text
+opens with ("our three countries"). Used by `parties.ArgReader`."""
 from __future__ import annotations
 
-from pipeline.extract.events.parties import Party, entity_code, sent_of
+from pipeline.extract.events.parties import GROUP_SIZES, ROLE_NOUNS, Party, entity_code, sent_of
+from pipeline.extract.first_person import in_quote
 
 
 def list_tail(reader, last) -> list[Party]:
@@ -56,3 +58,38 @@ def first_states(reader, size: int, before: int) -> list[Party]:
         if ent is not None and ent.entity_type == "state" and ent.code and ent.code not in {p.code for p in out}:
             out.append(Party.of(ent, code=ent.code, etype="state"))
     return out if len(out) == size else []
+
+
+def named_group(reader, tok, toks) -> list[Party]:
+    """"the parties", "the leaders", "the three leaders", "our countries", "both sides": a plural
+    that stands for the parties just named. A number picks the group of that size (the last one
+    that acted together, or the parties the text is about); a bare plural is the parties."""
+    words = [t.lower_ for t in toks]
+    size = next((GROUP_SIZES[w] for w in words if w in GROUP_SIZES), None)
+    head_is_number = tok.lower_ in GROUP_SIZES and tok.dep_ in ("nsubj", "nsubjpass")  # "Both agreed"
+    people = tok.lemma_.lower() in reader.pair_nouns or (size is not None and _role_plural(reader, tok))
+    if not head_is_number and (not people or tok.tag_ not in ("NNS", "NNPS")):
+        return []
+    if any(c.dep_ in ("prep", "relcl", "acl") for c in tok.children):
+        return []  # "the leaders of the region", "the countries that signed": a group of its own
+    recent = tok.idx - reader.context_at <= reader.grammar.get("counterpart_reach", 1500)
+    if size is not None:
+        found = next((list(g) for g in (reader.last_group, reader.context_pair) if recent and len(g) == size), [])
+        if not found and words[0] == "our" and _speaks_for_the_group(reader, toks[0]):
+            found = first_states(reader, size, tok.idx)  # "our three countries" in a joint text
+        return found
+    if recent and len(reader.context_pair) >= 2 and words in (["the", tok.lower_], ["our", tok.lower_], ["their", tok.lower_]):
+        return [] if words[0] != "the" and not _speaks_for_the_group(reader, toks[0]) else list(reader.context_pair)
+    return []
+
+def _role_plural(reader, tok) -> bool:
+    """"the three NSAs", "the two defence chiefs": people or bodies acting for the parties."""
+    lemma = tok.lemma_.lower()
+    acronym = len(tok.text) >= 3 and tok.text.endswith("s") and tok.text[:-1].isupper()
+    return acronym or lemma in reader.acting_nouns | reader.group_nouns | ROLE_NOUNS
+
+def _speaks_for_the_group(reader, possessor) -> bool:
+    """"our countries" in the narration of a joint text (no speaking state) or "their countries"."""
+    if possessor.lower_ == "their":
+        return True
+    return reader.speaker is None and not in_quote(possessor)

@@ -2,20 +2,17 @@
 coded through the entities layer (`DocContext.entities`)."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from pipeline.extract.events.agents import agent_of, counted_head
 from pipeline.extract.events.context import DocContext
 from pipeline.nlp.parse import sentence_of
 from pipeline.extract.first_person import in_quote, is_self_reference, speaking_entity
-from pipeline.nlp.parse import doc_text
 
 RECIPIENT_PREPS = ("with", "to", "against", "on", "upon", "from", "toward", "towards", "into", "for", "between", "at", "over")
 PLACE_PREPS = ("to", "in", "at", "into", "for")
 # "concerns about China's practices", "anger over Russia's strikes": what the object is about
 INSIDE_PREPS = ("of", "against", "between", "with", "on", "toward", "towards", "into", "to", "from", "by", "for", "about", "over", "regarding")
-LABEL = re.compile(r"[ \t]*([A-Z][\w .'\u2019-]{0,60}?)[ \t]*:[ \t]")
 SKIP_IN_PHRASE = {"prep", "relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "ccomp", "parataxis"}
 PARTY_TYPES = ("person", "state", "igo", "organization", "group")
 # people who act for the states of their "of"/"from" phrase: "defence chiefs from A, B and C"
@@ -156,7 +153,9 @@ class ArgReader:
         self.context_pair: list[Party] = []
         self.context_at = -10**9  # text offset where context_pair was last named
         self.last_group: list[Party] = []  # the parties of the last joint event, a subgroup of context_pair or not
-        self.quotes = ctx.quotes   # the quotes table's rows: who speaks inside a quotation
+        from pipeline.extract.events.voices import Voices  # voices builds on Party
+
+        self.voices = Voices(self.view, grammar, ctx)  # transcript labels and quotation speakers
         self.list_pairs: list[tuple[int, list[Party]]] = []   # (offset, parties) of commitment list items
         self.lead_groups: list[tuple[int, int, list[Party]]] = []  # items whose subject a lead-in names (lists.py)
         self.speaker = speaking_entity(ctx)  # the state a speech speaks for: its "we" and "my Government"
@@ -168,7 +167,7 @@ class ArgReader:
             return self._pronoun(tok)
         outer, tok = tok, counted_head(tok, self.grammar["quantity_nouns"])  # "thousands of Israelis"
         toks = phrase_tokens(tok)
-        group = self._named_group(tok, toks)
+        group = _groups().named_group(self, tok, toks)
         if group:
             return group
         ent = self.view.at(tok.idx, tok.idx + len(tok))
@@ -229,40 +228,6 @@ class ArgReader:
         text = outer.doc[toks[0].i:max(t.i for t in toks) + 1].text
         return [Party(text, None, code, "agent", outer.i, agent=agent.role_code, for_state=agent.acts_for_state)]
 
-    def _named_group(self, tok, toks) -> list[Party]:
-        """"the parties", "the leaders", "the three leaders", "our countries", "both sides": a plural
-        that stands for the parties just named. A number picks the group of that size (the last one
-        that acted together, or the parties the text is about); a bare plural is the parties."""
-        words = [t.lower_ for t in toks]
-        size = next((GROUP_SIZES[w] for w in words if w in GROUP_SIZES), None)
-        head_is_number = tok.lower_ in GROUP_SIZES and tok.dep_ in ("nsubj", "nsubjpass")  # "Both agreed"
-        people = tok.lemma_.lower() in self.pair_nouns or (size is not None and self._role_plural(tok))
-        if not head_is_number and (not people or tok.tag_ not in ("NNS", "NNPS")):
-            return []
-        if any(c.dep_ in ("prep", "relcl", "acl") for c in tok.children):
-            return []  # "the leaders of the region", "the countries that signed": a group of its own
-        recent = tok.idx - self.context_at <= self.grammar.get("counterpart_reach", 1500)
-        if size is not None:
-            found = next((list(g) for g in (self.last_group, self.context_pair) if recent and len(g) == size), [])
-            if not found and words[0] == "our" and self._speaks_for_the_group(toks[0]):
-                found = _groups().first_states(self, size, tok.idx)  # "our three countries" in a joint text
-            return found
-        if recent and len(self.context_pair) >= 2 and words in (["the", tok.lower_], ["our", tok.lower_], ["their", tok.lower_]):
-            return [] if words[0] != "the" and not self._speaks_for_the_group(toks[0]) else list(self.context_pair)
-        return []
-
-    def _role_plural(self, tok) -> bool:
-        """"the three NSAs", "the two defence chiefs": people or bodies acting for the parties."""
-        lemma = tok.lemma_.lower()
-        acronym = len(tok.text) >= 3 and tok.text.endswith("s") and tok.text[:-1].isupper()
-        return acronym or lemma in self.acting_nouns | self.group_nouns | ROLE_NOUNS
-
-    def _speaks_for_the_group(self, possessor) -> bool:
-        """"our countries" in the narration of a joint text (no speaking state) or "their countries"."""
-        if possessor.lower_ == "their":
-            return True
-        return self.speaker is None and not in_quote(possessor)
-
     def _of_state(self, tok) -> list:
         """The entities of a person's "of" phrase: "Prime Minister Luxon of New Zealand"."""
         return [e for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -304,9 +269,11 @@ class ArgReader:
             # just before the pronoun is its antecedent
             return self.parties(tok.head.head) or self._just_before(tok)
         if low in ("we", "us", "our") and in_quote(tok):
-            return self._speaker(tok) if low == "we" else []  # "we" in a quotation is the speaker's side
-        if low == "we" and (labelled := self._label_speaker(tok)) is not None:
-            return labelled
+            return self.voices.quoted(tok) if low == "we" else []  # "we" in a quotation is the speaker's side
+        if low in ("we", "i", "me", "my") and (labelled := self.voices.labelled(tok)) is not None:
+            return labelled  # "PRESIDENT RUTO: I thank you": the party the turn's label speaks for
+        if low in ("you", "your") and (addressed := self.voices.addressee(tok)):
+            return addressed  # the other party of a two-party transcript
         if low in ("their", "its") and (owners := self._clause_subject(tok)):
             return owners  # "Japan and the Philippines held their first drills": the subject's own
         if low in ("they", "it", "he", "she") and (reporter := self._reporter(tok)):
@@ -363,53 +330,6 @@ class ArgReader:
         while prev.dep_ == "conj" and prev.head.i < prev.i:
             prev = prev.head
         return self.parties(prev)
-
-    def _label_speaker(self, tok) -> list[Party] | None:
-        """"SPOKESPERSON: We urge ...": the party a transcript label speaks for, named in the label
-        or, for a bare role, in the document's title; None when the paragraph has no label."""
-        text = doc_text(tok.doc)
-        para = text.rfind("\n\n", 0, tok.idx) + 2 if text.rfind("\n\n", 0, tok.idx) >= 0 else 0
-        label = LABEL.match(text, para, tok.idx)
-        if label is None:
-            return None
-        words = {w.lower() for w in re.findall(r"[A-Za-z]+", label.group(1))}
-        title_end = text.find("\n", 0, 400)
-        places = [(label.start(1), label.end(1))]
-        if words & set(self.grammar.get("speaker_roles", ())):  # a bare role speaks for the title's state
-            places.append((0, title_end if title_end > 0 else min(len(text), 400)))
-        for start, end in places:
-            for ent in self.view.within(start, end):
-                if getattr(ent, "entity_type", None) in ("person", "organization", "state") and entity_code(ent):
-                    return [Party.of(ent, tok.i, name=tok.text)]
-        return []
-
-    def _quote_speaker(self, tok) -> list[Party]:
-        """The coded speaker the quotes table gives the quotation around `tok`."""
-        ents = getattr(self.view.ents, "entities", None) or {}
-        for quote in self.quotes:
-            if quote["char_start"] <= tok.idx < quote["char_end"] and (ent := ents.get(quote.get("speaker_entity_id"))):
-                code = entity_code(ent)
-                return [Party.of(ent, tok.i, code=code)] if code else []
-        return []
-
-    def _speaker(self, tok) -> list[Party]:
-        """The coded person a quotation is attributed to: named right after it ("..., Putin said")
-        or in the label right before it ("Secretary Bessent: “We ...")."""
-        attributed = self._quote_speaker(tok)
-        if attributed:
-            return attributed
-        text = doc_text(self.view.doc)
-        opening = max(text.rfind("\u201c", 0, tok.idx), text.rfind('"', 0, tok.idx))
-        closing = min([i for i in (text.find("\u201d", tok.idx), text.find('"', tok.idx)) if i != -1] or [len(text)])
-        tail = re.search(r"[.\n]", text[closing + 1:closing + 80])
-        stop = closing + 1 + tail.start() if tail else min(len(text), closing + 80)  # the attribution ends its sentence
-        after = [e for e in self.view.within(closing, stop) if getattr(e, "entity_type", None) == "person"]
-        label = text[max(0, opening - 200):max(0, opening)].rstrip().endswith(":")
-        before = [e for e in self.view.within(max(0, opening - 200), max(0, opening)) if getattr(e, "entity_type", None) == "person"]
-        for ent in after[:1] + (before[-1:] if label else []):
-            if entity_code(ent):
-                return [Party.of(ent, tok.i, name=tok.text, etype="person")]
-        return []
 
     def parties(self, tok, place: bool = False) -> list[Party]:
         """Parties of a head and its coordinated heads ("Japan, India and Australia")."""

@@ -1,0 +1,119 @@
+"""Who speaks in a text, as the event arguments need it: the party a transcript turn's label speaks
+for ("PRESIDENT RUTO: I thank you"), the party such a turn addresses ("you" in a two-party
+transcript), and the speaker of a quotation ("we" inside quotation marks)."""
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.entities.gazetteer import actor_entity, holder_on, office_terms, state_entity
+from pipeline.extract.entities.gazetteer import lexicon as places
+from pipeline.extract.events.parties import Party, entity_code
+from pipeline.extract.quotes.transcript import label_name, office_title
+from pipeline.nlp.parse import doc_text
+
+LABEL = re.compile(r"[ \t]*([A-Z][\w .'\u2019-]{0,60}?)[ \t]*:[ \t]")
+LABEL_AT_PARAGRAPH = re.compile(r"(?:^|\n\n)[ \t]*([A-Z][\w .'\u2019-]{0,60}?)[ \t]*:[ \t]")
+SPEAKING_TYPES = ("person", "organization", "state")
+
+
+class Voices:
+    def __init__(self, view, grammar: dict, ctx):
+        self.view = view
+        self.grammar = grammar
+        self.quotes = ctx.quotes  # the quotes table's rows: who speaks inside a quotation
+        self.publisher_state = ctx.publisher_state
+        self.date = ctx.published_date
+        self._turn_parties: list[Party] | None = None
+
+    def labelled(self, tok) -> list[Party] | None:
+        """"SPOKESPERSON: We urge ...": the party the label of `tok`'s paragraph speaks for, named in
+        the label or, for a bare role, in the document's title; None when the paragraph has no label."""
+        text = doc_text(tok.doc)
+        para = text.rfind("\n\n", 0, tok.idx) + 2 if text.rfind("\n\n", 0, tok.idx) >= 0 else 0
+        label = LABEL.match(text, para, tok.idx)
+        if label is None:
+            return None
+        found = self._label_party(text, label.start(1), label.end(1), tok.i)
+        return [found] if found is not None else []
+
+    def addressee(self, tok) -> list[Party]:
+        """"you" in a labelled turn of a transcript whose turns speak for exactly two parties: the
+        other one ("PRESIDENT RUTO: Thank you, Mr. President" thanks Uganda)."""
+        speaker = self.labelled(tok)
+        if not speaker:
+            return []
+        others = [p for p in self.turn_parties(tok.doc) if p.code != speaker[0].code]
+        return [Party(others[0].name, others[0].entity_id, others[0].code, others[0].etype, tok.i)] \
+            if len(others) == 1 else []
+
+    def turn_parties(self, doc) -> list[Party]:
+        """The distinct coded parties the document's turn labels speak for, in order."""
+        if self._turn_parties is None:
+            text, seen, out = doc_text(doc), set(), []
+            for label in LABEL_AT_PARAGRAPH.finditer(text):
+                found = self._label_party(text, label.start(1), label.end(1), None)
+                if found is not None and found.code not in seen:
+                    seen.add(found.code)
+                    out.append(found)
+            self._turn_parties = out
+        return self._turn_parties
+
+    def _label_party(self, text: str, start: int, end: int, token_i) -> Party | None:
+        # "PRIME MINISTER KISHIDA" (the parser reads no name in capitals), "THE PRESIDENT"
+        label = text[start:end]
+        named = self._looked_up(label) if label_name(label) else self._office_holder(label)
+        if named is not None:
+            return Party.of(named, token_i)
+        words = {w.lower() for w in re.findall(r"[A-Za-z]+", text[start:end])}
+        title_end = text.find("\n", 0, 400)
+        places = [(start, end)]
+        if words & set(self.grammar.get("speaker_roles", ())):  # a bare role speaks for the title's state
+            places.append((0, title_end if title_end > 0 else min(len(text), 400)))
+        for a, b in places:
+            for ent in self.view.within(a, b):
+                if getattr(ent, "entity_type", None) in SPEAKING_TYPES and entity_code(ent):
+                    return Party.of(ent, token_i)
+        return None
+
+    def _looked_up(self, label: str):
+        lookup = getattr(self.view.ents, "lookup", None)
+        ent = lookup(label.title()) if lookup is not None and label.isupper() else None
+        return ent if getattr(ent, "entity_type", None) in SPEAKING_TYPES and entity_code(ent) else None
+
+    def _office_holder(self, label: str):
+        """"THE PRESIDENT" in a text its government publishes: that state's president on the date,
+        else the state (as the quotes table reads the same label)."""
+        state = self.publisher_state
+        title = office_title(label) if state else None
+        if not title or not office_terms(places(), state, title):
+            return None
+        actor = holder_on(places(), state, title, self.date) if self.date is not None else None
+        return actor_entity(actor, self.date) if actor else state_entity(state)
+
+    def quoted(self, tok) -> list[Party]:
+        """The coded person a quotation is attributed to: named right after it ("..., Putin said")
+        or in the label right before it ("Secretary Bessent: “We ...")."""
+        attributed = self._quote_speaker(tok)
+        if attributed:
+            return attributed
+        text = doc_text(self.view.doc)
+        opening = max(text.rfind("\u201c", 0, tok.idx), text.rfind('"', 0, tok.idx))
+        closing = min([i for i in (text.find("\u201d", tok.idx), text.find('"', tok.idx)) if i != -1] or [len(text)])
+        tail = re.search(r"[.\n]", text[closing + 1:closing + 80])
+        stop = closing + 1 + tail.start() if tail else min(len(text), closing + 80)  # the attribution ends its sentence
+        after = [e for e in self.view.within(closing, stop) if getattr(e, "entity_type", None) == "person"]
+        label = text[max(0, opening - 200):max(0, opening)].rstrip().endswith(":")
+        before = [e for e in self.view.within(max(0, opening - 200), max(0, opening)) if getattr(e, "entity_type", None) == "person"]
+        for ent in after[:1] + (before[-1:] if label else []):
+            if entity_code(ent):
+                return [Party.of(ent, tok.i, name=tok.text, etype="person")]
+        return []
+
+    def _quote_speaker(self, tok) -> list[Party]:
+        """The coded speaker the quotes table gives the quotation around `tok`."""
+        ents = getattr(self.view.ents, "entities", None) or {}
+        for quote in self.quotes:
+            if quote["char_start"] <= tok.idx < quote["char_end"] and (ent := ents.get(quote.get("speaker_entity_id"))):
+                code = entity_code(ent)
+                return [Party.of(ent, tok.i, code=code)] if code else []
+        return []

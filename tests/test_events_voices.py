@@ -1,0 +1,43 @@
+"""Transcript turns (pipeline/extract/events/voices.py): the party a turn's label speaks for, the
+party "you" addresses in a two-party transcript, and a bare title read through the publisher's
+government. The transcripts are written for these tests."""
+from __future__ import annotations
+
+import datetime as dt
+
+from pipeline.extract.entities import resolve_entities
+from pipeline.extract.events import extract_events
+from pipeline.nlp.parse import parse_document
+
+TWO_LEADERS = """Remarks by President Biden and Prime Minister Kishida Before Their Meeting
+
+PRESIDENT BIDEN: Thank you, Mr. Prime Minister, for coming. I thank you for your leadership on climate.
+
+PRIME MINISTER KISHIDA: Thank you very much. I appreciate the warm hospitality of the American people.
+"""
+
+BARE_TITLE = """Remarks by President Biden and President Zelenskyy of Ukraine in Joint Press Conference
+
+THE PRESIDENT: Thank you, Mr. President. It is good to see you again.
+
+PRESIDENT ZELENSKYY: Thank you very much for your support.
+"""
+
+
+def coded(nlp, text, publisher_state=None):
+    parsed = parse_document("t", text, dt.date(2023, 12, 12), nlp=nlp, publisher_state=publisher_state)
+    parsed.entities = resolve_entities(parsed)
+    return [(r["event_type"], r["actor_code"], r["recipient_code"]) for r in extract_events(parsed)]
+
+
+def test_each_turn_speaks_for_its_label_and_thanks_the_other_party(nlp):
+    rows = coded(nlp, TWO_LEADERS)
+    assert rows.count(("SUPPORT", "USA", "JPN")) == 2  # "Thank you, Mr. Prime Minister", "I thank you"
+    assert ("SUPPORT", "JPN", "USA") in rows
+
+
+def test_a_bare_title_is_the_publishing_governments_office_holder(nlp):
+    rows = coded(nlp, BARE_TITLE, publisher_state="USA")
+    assert ("SUPPORT", "USA", "UKR") in rows and ("SUPPORT", "UKR", "USA") in rows
+    assert not [r for r in rows if r[1] == "UKR" and r[2] == "UKR"]
+
