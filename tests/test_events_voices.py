@@ -41,3 +41,9 @@ def test_a_bare_title_is_the_publishing_governments_office_holder(nlp):
     assert ("SUPPORT", "USA", "UKR") in rows and ("SUPPORT", "UKR", "USA") in rows
     assert not [r for r in rows if r[1] == "UKR" and r[2] == "UKR"]
 
+
+
+def test_the_president_in_a_governments_own_text_is_its_president(nlp):
+    text = "The President will travel to Hanoi on September 10 to meet with the General Secretary."
+    assert ("CONSULT", "USA", "VNM") in coded(nlp, text, publisher_state="USA")
+    assert not [r for r in coded(nlp, text) if r[1] == "USA"]  # no publisher: no one is guessed

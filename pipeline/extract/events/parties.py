@@ -111,6 +111,14 @@ def phrase_tokens(tok) -> list:
     return sorted(out, key=lambda t: t.i)
 
 
+def _bare_title(tok, toks) -> bool:
+    """"the President", "the Vice President": a title with nothing but "the" and title words on it,
+    and no "of" phrase naming whose office it is."""
+    return tok.pos_ in ("PROPN", "NOUN") and toks[0].lower_ == "the" and len(toks) <= 4 \
+        and all(t.dep_ in ("det", "compound", "amod") or t.i == tok.i for t in toks) \
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+
+
 def _for_state(tok) -> bool:
     """"Kenyan police", "Israeli troops": an agent noun acting for the state named on it."""
     agent = agent_of(tok)
@@ -201,6 +209,9 @@ class ArgReader:
                 return []
             code = entity_code(ent, place=place or getattr(ent, "entity_type", None) == "location")
             return [Party.of(ent, tok.i, name=text, code=code)]
+        holder = self.voices.office_holder(text) if _bare_title(tok, toks) else None
+        if holder is not None:
+            return [Party.of(holder, tok.i)]  # "The President met ..." in a text the White House publishes
         agent = self._agent(outer, tok)
         if agent:
             return agent

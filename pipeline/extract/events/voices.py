@@ -61,7 +61,7 @@ class Voices:
     def _label_party(self, text: str, start: int, end: int, token_i) -> Party | None:
         # "PRIME MINISTER KISHIDA" (the parser reads no name in capitals), "THE PRESIDENT"
         label = text[start:end]
-        named = self._looked_up(label) if label_name(label) else self._office_holder(label)
+        named = self._looked_up(label) if label_name(label) else self.office_holder(label)
         if named is not None:
             return Party.of(named, token_i)
         words = {w.lower() for w in re.findall(r"[A-Za-z]+", text[start:end])}
@@ -80,11 +80,12 @@ class Voices:
         ent = lookup(label.title()) if lookup is not None and label.isupper() else None
         return ent if getattr(ent, "entity_type", None) in SPEAKING_TYPES and entity_code(ent) else None
 
-    def _office_holder(self, label: str):
-        """"THE PRESIDENT" in a text its government publishes: that state's president on the date,
-        else the state (as the quotes table reads the same label)."""
+    def office_holder(self, title: str):
+        """"THE PRESIDENT", "the Vice President" in a text its government publishes: that state's
+        holder of the office on the date, else the state (as the quotes table reads the same label);
+        None for a title the gazetteer does not know as an office of that state."""
         state = self.publisher_state
-        title = office_title(label) if state else None
+        title = office_title(title) if state else None
         if not title or not office_terms(places(), state, title):
             return None
         actor = holder_on(places(), state, title, self.date) if self.date is not None else None
