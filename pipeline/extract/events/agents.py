@@ -49,6 +49,12 @@ def agent_of(tok) -> Agent | None:
     return None
 
 
+def acts_for_state(tok) -> bool:
+    """"Kenyan police", "Israeli troops": an agent noun acting for the state named on it."""
+    agent = agent_of(tok)
+    return agent is not None and agent.acts_for_state
+
+
 def admitted(parties: list, etype: str, agent_types) -> list:
     """The parties that may take part in an event of `etype`: an agent with no code only where such
     actors act ("protesters marched", "gunmen killed villagers"), not in a promise of aid to farmers."""

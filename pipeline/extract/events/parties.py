@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.extract.events.agents import agent_of, counted_head
+from pipeline.extract.events.agents import acts_for_state, agent_of, counted_head
 from pipeline.extract.events.context import DocContext
 from pipeline.nlp.parse import sentence_of
 from pipeline.extract.first_person import in_quote, is_self_reference, speaking_entity
@@ -119,12 +119,6 @@ def _bare_title(tok, toks) -> bool:
         and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
 
 
-def _for_state(tok) -> bool:
-    """"Kenyan police", "Israeli troops": an agent noun acting for the state named on it."""
-    agent = agent_of(tok)
-    return agent is not None and agent.acts_for_state
-
-
 def _coordinated_states(tok, inside: list) -> list:
     """The states of coordinated modifiers on a plural ("Chinese and Russian warplanes"), when there
     are two or more; otherwise none."""
@@ -183,7 +177,7 @@ class ArgReader:
             inside = [e for e in self.view.within(*_span_of(toks)) if getattr(e, "entity_type", None) in PARTY_TYPES + ("location",)]
             ent = inside[0] if inside else None
             if ent is not None and tok.lemma_.lower() not in self.group_nouns | self.pair_nouns | self.acting_nouns \
-                    and tok.lemma_.lower() not in self.weapon_nouns and not _for_state(tok):
+                    and tok.lemma_.lower() not in self.weapon_nouns and not acts_for_state(tok):
                 ent = None  # "the Japanese economy" is not a party
             elif ent is not None and tok.lemma_.lower() in self.group_nouns and tok.tag_ in ("NNS", "NNPS") \
                     and getattr(ent, "entity_type", None) != "state" and tok.lemma_.lower() not in BODY_MEMBERS:
