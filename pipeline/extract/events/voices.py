@@ -4,6 +4,7 @@ transcript), and the speaker of a quotation ("we" inside quotation marks)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pipeline.extract.entities.gazetteer import actor_entity, holder_on, office_terms, state_entity
 from pipeline.extract.entities.gazetteer import lexicon as places
@@ -24,6 +25,7 @@ class Voices:
         self.publisher_state = ctx.publisher_state
         self.date = ctx.published_date
         self._turn_parties: list[Party] | None = None
+        self._labels: dict[tuple[int, int], Party | None] = {}
 
     def labelled(self, tok) -> list[Party] | None:
         """"SPOKESPERSON: We urge ...": the party the label of `tok`'s paragraph speaks for, named in
@@ -33,8 +35,11 @@ class Voices:
         label = LABEL.match(text, para, tok.idx)
         if label is None:
             return None
-        found = self._label_party(text, label.start(1), label.end(1), tok.i)
-        return [found] if found is not None else []
+        key = (label.start(1), label.end(1))
+        if key not in self._labels:  # every "I" and "we" of a turn reads the same label
+            self._labels[key] = self._label_party(text, *key, None)
+        found = self._labels[key]
+        return [replace(found, token_i=tok.i)] if found is not None else []
 
     def addressee(self, tok) -> list[Party]:
         """"you" in a labelled turn of a transcript whose turns speak for exactly two parties: the
