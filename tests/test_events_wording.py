@@ -96,3 +96,15 @@ def test_an_event_noun_postponed_or_suspended_did_not_take_place(run, text):
 def test_measures_announced_to_do_something_are_the_act(run):
     found = run("Kenya's Treasury announced new measures to isolate Uganda's central bank on Monday.")
     assert ("SANCTION", "KEN", "UGA", "occurred") in found
+
+
+def test_standing_ready_to_work_with_a_partner_is_an_offer(run):
+    assert ("AGREE", "KEN", "UGA", "occurred") in run("Kenya stands ready to work with Uganda to end the dispute.")
+
+
+def test_not_ready_is_no_offer(run):
+    assert not run("Kenya is not ready to sign the agreement with Uganda.")
+
+
+def test_meeting_a_demand_is_no_meeting(run):
+    assert not {e for e in run("Kenya stands ready to meet Uganda's growing demand for power.") if e[0] == "CONSULT"}

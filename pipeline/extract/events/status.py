@@ -58,6 +58,10 @@ def clause_status(tok, kind: str, lex: Lexicon) -> str | None:
                 continue
             if hl in g["desire_verbs"] or hl in g["desire_nouns"]:
                 return "desire"
+            if hl in g["offer_adjectives"] and head.pos_ == "ADJ":
+                planned = True  # "China stands ready to work with Russia": an offer, made now
+                cur = head.head if head.head.pos_ in ("VERB", "AUX") else governing_verb(head)
+                continue
             if hl in g["hypothetical_verbs"] or hl in g["hypothetical_adjectives"]:
                 return None
             if any(c.dep_ == "mark" and c.lower_ == "for" for c in cur.children):
