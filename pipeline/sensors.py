@@ -1,5 +1,6 @@
 """The sources sensor: notices new, changed and removed files in sources/, keeps the `sources`
-dynamic partitions in step with them and requests a run for each new or changed one."""
+dynamic partitions in step with them and requests a run for each new or changed one, and a corpus
+rebuild when the catalog or a collection file changes."""
 from __future__ import annotations
 
 import json
@@ -8,7 +9,7 @@ from pathlib import Path
 import dagster as dg
 
 from pipeline.automation import sensor_interval
-from pipeline.ingest.fingerprint import quick_fingerprints, sources_digest
+from pipeline.ingest.fingerprint import metadata_fingerprints, quick_fingerprints, sources_digest
 from pipeline.ingest.reader import list_sources
 from pipeline.jobs import build_release_job, document_job
 from pipeline.partitions import partition_key, sources_partitions
@@ -25,13 +26,16 @@ def diff_sources(previous: dict[str, str], current: dict[str, str]) -> tuple[lis
     return added, changed, removed
 
 
-def sources_sensor_result(previous: dict[str, str], current: dict[str, str],
-                          first: bool = False) -> dg.SensorResult | dg.SkipReason:
+def sources_sensor_result(previous: dict[str, str], current: dict[str, str], first: bool = False,
+                          metadata: dict[str, str] | None = None,
+                          metadata_changed: bool = False) -> dg.SensorResult | dg.SkipReason:
     """Partition and run requests for what changed. The `first` tick registers every current file:
-    a fresh DAGSTER_HOME has no partitions, even for files the last release holds."""
+    a fresh DAGSTER_HOME has no partitions, even for files the last release holds. A changed
+    catalog or collection file (`metadata_changed`) rebuilds the corpus: it may change the date or
+    speaking state of documents whose bytes did not change."""
     added, changed, removed = diff_sources(previous, current)
     register = sorted(current) if first else added
-    if not (register or changed or removed):
+    if not (register or changed or removed or metadata_changed):
         return dg.SkipReason(f"no change in {len(current)} sources")
     requests = []
     if register:
@@ -44,11 +48,34 @@ def sources_sensor_result(previous: dict[str, str], current: dict[str, str],
     if removed and not runs:
         # Deleting a partition updates no asset, so the automation would not rebuild the corpus.
         runs.append(dg.RunRequest(job_name=build_release_job.name, tags={"diplodata/removed": str(len(removed))}))
+    if metadata_changed:
+        runs.append(dg.RunRequest(job_name=build_release_job.name, tags={"diplodata/metadata": "changed"}))
     return dg.SensorResult(run_requests=runs, dynamic_partitions_requests=requests,
-                           cursor=json.dumps(current, sort_keys=True))
+                           cursor=cursor_of(current, metadata))
 
 
-def first_release_result(current: dict[str, str]) -> dg.SensorResult | dg.SkipReason:
+def cursor_of(current: dict[str, str], metadata: dict[str, str] | None) -> str:
+    """The sources' fingerprints, and those of the catalog and collection files under a prefix no
+    source name can have."""
+    if metadata is None:
+        return json.dumps(current, sort_keys=True)
+    marked = {f"{METADATA_MARK}{name}": fp for name, fp in metadata.items()}
+    return json.dumps({**current, **marked, METADATA_MARK: "kept"}, sort_keys=True)
+
+
+def split_cursor(cursor: dict[str, str]) -> tuple[dict[str, str], dict[str, str] | None]:
+    """(sources, metadata) of a cursor; metadata None for a cursor written before it was kept."""
+    files = {k: v for k, v in cursor.items() if not k.startswith(METADATA_MARK)}
+    if METADATA_MARK not in cursor:
+        return files, None
+    return files, {k[len(METADATA_MARK):]: v for k, v in cursor.items() if k.startswith(METADATA_MARK) and k != METADATA_MARK}
+
+
+# cursor keys of the catalog and collection files: "\0" is in no file name
+METADATA_MARK = "\0metadata:"
+
+
+def first_release_result(current: dict[str, str], metadata: dict[str, str] | None = None) -> dg.SensorResult | dg.SkipReason:
     """Nothing released yet: one corpus run makes the first release (the automation does not
     materialize what was already missing when it started, and one run per file would cost a
     process and a spaCy load each)."""
@@ -57,7 +84,7 @@ def first_release_result(current: dict[str, str]) -> dg.SensorResult | dg.SkipRe
     return dg.SensorResult(
         run_requests=[dg.RunRequest(job_name=build_release_job.name, tags={"diplodata/first_release": "true"})],
         dynamic_partitions_requests=[sources_partitions.build_add_request([partition_key(f) for f in sorted(current)])],
-        cursor=json.dumps(current, sort_keys=True))
+        cursor=cursor_of(current, metadata))
 
 
 def released_fingerprints(settings: BuildSettings, current: dict[str, str]) -> dict[str, str] | None:
@@ -98,12 +125,19 @@ def sha256_or_none(path: Path) -> str | None:
            default_status=dg.DefaultSensorStatus.RUNNING,
            description="Registers a `sources` partition per file in sources/ (removing those deleted) and "
                        "requests a document run for every new or changed file, or a corpus rebuild when "
-                       "files were only removed. The first tick starts from what the latest release holds.")
+                       "files were only removed or the catalog or a collection file changed. The first tick "
+                       "starts from what the latest release holds.")
 def sources_sensor(context: dg.SensorEvaluationContext, settings: BuildSettings):
     current = quick_fingerprints(settings.sources)
+    metadata = metadata_fingerprints(settings.sources)
     if context.cursor:
-        return sources_sensor_result(json.loads(context.cursor), current)
+        previous, seen = split_cursor(json.loads(context.cursor))
+        result = sources_sensor_result(previous, current, metadata=metadata,
+                                       metadata_changed=seen is not None and seen != metadata)
+        if seen is None and isinstance(result, dg.SkipReason):
+            return dg.SensorResult(cursor=cursor_of(current, metadata))  # an older cursor starts keeping metadata
+        return result
     released = released_fingerprints(settings, current)
     if released is None:
-        return first_release_result(current)
-    return sources_sensor_result(released, current, first=True)
+        return first_release_result(current, metadata)
+    return sources_sensor_result(released, current, first=True, metadata=metadata)

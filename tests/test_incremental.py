@@ -7,6 +7,7 @@ import dagster as dg
 import pytest
 
 from pipeline.build import run_build
+from pipeline.ingest.fingerprint import quick_fingerprints
 from pipeline.partitions import partition_key
 from pipeline.resources import BuildSettings
 from pipeline.sensors import diff_sources, sources_sensor, sources_sensor_result
@@ -51,6 +52,39 @@ def test_sensor_on_a_folder_then_skips_when_nothing_changed(tmp_path):
         second = sources_sensor(dg.build_sensor_context(instance=instance, cursor=first.cursor,
                                                          resources={"settings": settings}))
         assert isinstance(second, dg.SkipReason)
+
+
+def test_a_changed_catalog_rebuilds_the_corpus_and_an_unchanged_one_does_not(tmp_path):
+    src = tmp_path / "sources"
+    src.mkdir()
+    (src / "one.txt").write_text("text", encoding="utf-8")
+    (src / "catalog.csv").write_text("file,date\none.txt,2024-01-02\n", encoding="utf-8")
+    settings = BuildSettings(sources_dir=str(src), outputs_dir=str(tmp_path / "out"))
+    with dg.instance_for_test() as instance:
+        def tick(cursor):
+            return sources_sensor(dg.build_sensor_context(instance=instance, cursor=cursor,
+                                                          resources={"settings": settings}))
+        first = tick(None)
+        assert isinstance(tick(first.cursor), dg.SkipReason)
+        (src / "catalog.csv").write_text("file,date\none.txt,2024-03-04\n", encoding="utf-8")
+        changed = tick(first.cursor)
+        assert [(r.job_name, r.tags.get("diplodata/metadata")) for r in changed.run_requests] == [("build_release", "changed")]
+        assert not changed.dynamic_partitions_requests  # no source file is new
+        assert isinstance(tick(changed.cursor), dg.SkipReason)
+
+
+def test_a_cursor_kept_before_metadata_starts_keeping_it_without_a_run(tmp_path):
+    src = tmp_path / "sources"
+    src.mkdir()
+    (src / "one.txt").write_text("text", encoding="utf-8")
+    (src / "catalog.csv").write_text("file,date\none.txt,2024-01-02\n", encoding="utf-8")
+    settings = BuildSettings(sources_dir=str(src), outputs_dir=str(tmp_path / "out"))
+    old_cursor = json.dumps(quick_fingerprints(src))
+    with dg.instance_for_test() as instance:
+        result = sources_sensor(dg.build_sensor_context(instance=instance, cursor=old_cursor,
+                                                         resources={"settings": settings}))
+    assert isinstance(result, dg.SensorResult) and not result.run_requests
+    assert "catalog.csv" in result.cursor
 
 
 @pytest.fixture

@@ -23,6 +23,20 @@ def quick_fingerprints(sources_dir: Path) -> dict[str, str]:
     return out
 
 
+def metadata_fingerprints(sources_dir: Path) -> dict[str, str]:
+    """{catalog or collection file: "size:mtime_ns"}: the files that say a document's date or who
+    speaks in it, which change what is extracted from bytes that did not change."""
+    root = Path(sources_dir).resolve()
+    out = {}
+    for name, path in [(CATALOG_NAME, root / CATALOG_NAME)] + collection_files(root):
+        try:
+            st = path.stat()
+            out[name] = f"{st.st_size}:{st.st_mtime_ns}"
+        except OSError:
+            continue  # no catalog is no metadata, not a change
+    return out
+
+
 def sources_digest(sources_dir: Path, max_bytes: int | None = None) -> str:
     """SHA-256 over every source's name and bytes, the catalog and the collection files: equal
     digests, equal inputs.
