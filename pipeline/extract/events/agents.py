@@ -19,9 +19,10 @@ def agent_index() -> dict[str, Agent]:
 
 
 def counted_head(tok, quantity_nouns):
-    """The noun a quantity phrase counts ("tens of thousands of protesters" -> protesters), else `tok`."""
+    """The noun a quantity phrase counts ("tens of thousands of protesters" -> protesters, "a barrage
+    of rockets" -> rockets), else `tok` (None stays None)."""
     for _ in range(3):
-        if tok.lemma_.lower() not in quantity_nouns:
+        if tok is None or tok.lemma_.lower() not in quantity_nouns:
             return tok
         nxt = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                     for g in c.children if g.dep_ == "pobj"), None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
+from pipeline.extract.events.agents import counted_head
 from pipeline.extract.events.lexicon import JOINT_COMMITMENT, REPORTED_DEMAND, Entry, Lexicon
 from pipeline.extract.events.parties import governing_verb
 
@@ -115,7 +116,7 @@ def _verb_allowed(tok, entry: Entry, lex: Lexicon) -> bool:
     if preps and not any((c.dep_ in ("prep", "prt", "dative") or (c.dep_ == "advmod" and c.lower_ in PARTICLES))
                          and c.lower_ in preps for c in tok.children):
         return False
-    obj = _through_quantity(_direct_object(tok), lex.grammar)
+    obj = counted_head(_direct_object(tok), lex.grammar["quantity_nouns"])
     if obj is not None and obj.lemma_.lower() in lex.grammar["goal_nouns"]:
         return False  # "meet the demand", "meet its targets": a goal reached, not a party met
     if entry.requires_object_entity and not _names_something(obj):
@@ -138,15 +139,6 @@ def _object_words(obj) -> set[str]:
 
 # particles the parser sometimes reads as adverbs ("pulled back most of the troops")
 PARTICLES = frozenset({"back", "out", "up", "down", "off", "away"})
-
-
-def _through_quantity(obj, g: dict):
-    """"dozens of missiles", "a barrage of rockets": the counted noun is the object."""
-    if obj is not None and obj.lemma_.lower() in g["quantity_nouns"]:
-        for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
-            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                return pobj
-    return obj
 
 
 def _names_something(obj) -> bool:
