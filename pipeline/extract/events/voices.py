@@ -6,10 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pipeline.extract.entities.gazetteer import actor_entity, holder_on, office_terms, state_entity
-from pipeline.extract.entities.gazetteer import lexicon as places
 from pipeline.extract.events.parties import Party, entity_code
-from pipeline.extract.quotes.transcript import label_name, office_title
+from pipeline.extract.quotes.transcript import label_name, office_holder
 from pipeline.nlp.parse import doc_text
 
 LABEL = re.compile(r"[ \t]*([A-Z][\w .'\u2019-]{0,60}?)[ \t]*:[ \t]")
@@ -87,14 +85,8 @@ class Voices:
 
     def office_holder(self, title: str):
         """"THE PRESIDENT", "the Vice President" in a text its government publishes: that state's
-        holder of the office on the date, else the state (as the quotes table reads the same label);
-        None for a title the gazetteer does not know as an office of that state."""
-        state = self.publisher_state
-        title = office_title(title) if state else None
-        if not title or not office_terms(places(), state, title):
-            return None
-        actor = holder_on(places(), state, title, self.date) if self.date is not None else None
-        return actor_entity(actor, self.date) if actor else state_entity(state)
+        holder of the office on the date (read as the quotes table reads the same label)."""
+        return office_holder(self.publisher_state, title, self.date)
 
     def quoted(self, tok) -> list[Party]:
         """The coded person a quotation is attributed to: named right after it ("..., Putin said")

@@ -68,13 +68,18 @@ def turn_speaker(ctx: Any, offset: int) -> Speaker | None:
 
 def title_holder(ctx: Any, label: str) -> Speaker | None:
     """"THE PRESIDENT" -> the publisher's state's president on the document's date, else that state."""
-    state = getattr(ctx.parsed, "publisher_state", None)
+    ent = office_holder(getattr(ctx.parsed, "publisher_state", None), label, ctx.parsed.published_date)
+    return as_speaker(ctx, ent) if ent is not None else None
+
+
+def office_holder(state: str | None, label: str, date) -> Entity | None:
+    """"THE PRESIDENT" of `state`: its holder of that office on `date`, else the state; None for a
+    title the gazetteer does not know as an office of that state (never guessed)."""
     title = office_title(label) if state else None
     if not title or not office_terms(places(), state, title):
-        return None  # not an office of the publisher's state that the gazetteer knows: never guessed
-    date = ctx.parsed.published_date
+        return None
     actor = holder_on(places(), state, title, date) if date is not None else None
-    return as_speaker(ctx, actor_entity(actor, date) if actor else state_entity(state))
+    return actor_entity(actor, date) if actor else state_entity(state)
 
 
 def as_speaker(ctx: Any, ent: Entity) -> Speaker:
