@@ -39,11 +39,17 @@ def test_sensor_requests_partitions_and_runs():
     assert json.loads(result.cursor) == {"a.txt": "5", "new.txt": "6", "same.txt": "3"}
 
 
-def test_sensor_on_a_folder_then_skips_when_nothing_changed(tmp_path):
+def sources_with(tmp_path, files: dict[str, str]) -> tuple:
+    """A sources folder holding `files` (name -> text) and the settings that build it."""
     src = tmp_path / "sources"
     src.mkdir()
-    (src / "one.txt").write_text("text", encoding="utf-8")
-    settings = BuildSettings(sources_dir=str(src), outputs_dir=str(tmp_path / "out"))
+    for name, text in files.items():
+        (src / name).write_text(text, encoding="utf-8")
+    return src, BuildSettings(sources_dir=str(src), outputs_dir=str(tmp_path / "out"))
+
+
+def test_sensor_on_a_folder_then_skips_when_nothing_changed(tmp_path):
+    src, settings = sources_with(tmp_path, {"one.txt": "text"})
     with dg.instance_for_test() as instance:
         first = sources_sensor(dg.build_sensor_context(instance=instance, resources={"settings": settings}))
         # nothing released yet: the partition is registered and one corpus run builds the release
@@ -55,11 +61,7 @@ def test_sensor_on_a_folder_then_skips_when_nothing_changed(tmp_path):
 
 
 def test_a_changed_catalog_rebuilds_the_corpus_and_an_unchanged_one_does_not(tmp_path):
-    src = tmp_path / "sources"
-    src.mkdir()
-    (src / "one.txt").write_text("text", encoding="utf-8")
-    (src / "catalog.csv").write_text("file,date\none.txt,2024-01-02\n", encoding="utf-8")
-    settings = BuildSettings(sources_dir=str(src), outputs_dir=str(tmp_path / "out"))
+    src, settings = sources_with(tmp_path, {"one.txt": "text", "catalog.csv": "file,date\none.txt,2024-01-02\n"})
     with dg.instance_for_test() as instance:
         def tick(cursor):
             return sources_sensor(dg.build_sensor_context(instance=instance, cursor=cursor,
@@ -74,11 +76,7 @@ def test_a_changed_catalog_rebuilds_the_corpus_and_an_unchanged_one_does_not(tmp
 
 
 def test_a_cursor_kept_before_metadata_starts_keeping_it_without_a_run(tmp_path):
-    src = tmp_path / "sources"
-    src.mkdir()
-    (src / "one.txt").write_text("text", encoding="utf-8")
-    (src / "catalog.csv").write_text("file,date\none.txt,2024-01-02\n", encoding="utf-8")
-    settings = BuildSettings(sources_dir=str(src), outputs_dir=str(tmp_path / "out"))
+    src, settings = sources_with(tmp_path, {"one.txt": "text", "catalog.csv": "file,date\none.txt,2024-01-02\n"})
     old_cursor = json.dumps(quick_fingerprints(src))
     with dg.instance_for_test() as instance:
         result = sources_sensor(dg.build_sensor_context(instance=instance, cursor=old_cursor,

@@ -13,28 +13,27 @@ from pipeline.ingest.reader import is_inside, list_sources, read_bytes
 def quick_fingerprints(sources_dir: Path) -> dict[str, str]:
     """{source file: "size:mtime_ns"} — the rsync/make test of change, without reading contents."""
     files, _ = list_sources(sources_dir)
-    out = {}
-    for source in files:
-        try:
-            st = source.path.stat()
-            out[source.name] = f"{st.st_size}:{st.st_mtime_ns}"
-        except OSError:
-            out[source.name] = "unreadable"
-    return out
+    return {source.name: _stat(source.path) or "unreadable" for source in files}
 
 
 def metadata_fingerprints(sources_dir: Path) -> dict[str, str]:
     """{catalog or collection file: "size:mtime_ns"}: the files that say a document's date or who
-    speaks in it, which change what is extracted from bytes that did not change."""
-    root = Path(sources_dir).resolve()
-    out = {}
-    for name, path in [(CATALOG_NAME, root / CATALOG_NAME)] + collection_files(root):
-        try:
-            st = path.stat()
-            out[name] = f"{st.st_size}:{st.st_mtime_ns}"
-        except OSError:
-            continue  # no catalog is no metadata, not a change
-    return out
+    speaks in it, which change what is extracted from bytes that did not change. No catalog is no
+    metadata, not a change."""
+    stats = {name: _stat(path) for name, path in metadata_paths(Path(sources_dir).resolve())}
+    return {name: st for name, st in stats.items() if st is not None}
+
+
+def metadata_paths(root: Path) -> list[tuple[str, Path]]:
+    return [(CATALOG_NAME, root / CATALOG_NAME)] + collection_files(root)
+
+
+def _stat(path: Path) -> str | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return f"{st.st_size}:{st.st_mtime_ns}"
 
 
 def sources_digest(sources_dir: Path, max_bytes: int | None = None) -> str:
@@ -47,7 +46,7 @@ def sources_digest(sources_dir: Path, max_bytes: int | None = None) -> str:
     max_bytes = max_source_bytes() if max_bytes is None else max_bytes
     files, _ = list_sources(root)
     digest = hashlib.sha256()
-    paths = [(s.name, s.path) for s in files] + [(CATALOG_NAME, root / CATALOG_NAME)] + collection_files(root)
+    paths = [(s.name, s.path) for s in files] + metadata_paths(root)
     for name, path in paths:
         digest.update(name.encode("utf-8", "surrogateescape") + b"\0")
         digest.update(_contents(path, root, max_bytes))
