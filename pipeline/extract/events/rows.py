@@ -168,17 +168,15 @@ def _addressed(r: Reading, coding: Coding) -> list[Party]:
     a warning or a demand names whom it is aimed at inside what it warns of or asks for; the first
     coded party there that is not the actor."""
     own = {p.code for p in r.actors}
-    for clause in (c for c in r.tok.children if c.dep_ in ("ccomp", "xcomp", "advcl")):
-        if r.entry.type == "REQUEST":
-            # a demand is aimed at the subject of what it asks for, or at no one it names
-            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-            found = [p for s in subjects for p in coding.reader.parties(s) if p.code and p.code not in own]
+    clauses = [c for c in r.tok.children if c.dep_ in ("ccomp", "xcomp", "advcl")]
+    if r.entry.type == "REQUEST":  # a demand is aimed at the subject of what it asks for, or at no one
+        heads = [s for clause in clauses[:1] for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")]
+    else:
+        heads = [t for clause in clauses for t in clause.subtree if t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP")]
+    for head in heads:
+        found = [p for p in coding.reader.party(head) if p.code and p.code not in own]
+        if found:
             return found[:1]
-        for t in clause.subtree:
-            if t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP"):
-                found = [p for p in coding.reader.party(t) if p.code and p.code not in own]
-                if found:
-                    return found[:1]
     return []
 
 
