@@ -11,7 +11,7 @@ from pipeline.extract.quotes.transcript import label_name, office_holder
 from pipeline.nlp.parse import doc_text
 
 LABEL = re.compile(r"[ \t]*([A-Z][\w .'\u2019-]{0,60}?)[ \t]*:[ \t]")
-LABEL_AT_PARAGRAPH = re.compile(r"(?:^|\n\n)[ \t]*([A-Z][\w .'\u2019-]{0,60}?)[ \t]*:[ \t]")
+LABEL_AT_PARAGRAPH = re.compile(r"(?:^|\n\n)" + LABEL.pattern)  # every turn's label, for turn_parties
 SPEAKING_TYPES = ("person", "organization", "state")
 
 
