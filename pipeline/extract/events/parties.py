@@ -217,8 +217,9 @@ class ArgReader:
 
     def _agent(self, outer, head) -> list[Party]:
         """"police in Nairobi", "thousands of protesters" (`outer`, counting `head`): an agent noun
-        the entities layer does not name. One acting for a state takes the state of its "in" place,
-        else none until the event's place codes it (rows.py); other agents keep no code."""
+        the entities layer does not name. One acting for a state takes the state of the place its
+        "in", "from" or "of" phrase names, else none until the event's place codes it (rows.py);
+        other agents keep no code."""
         if not self.with_agents:
             return []
         agent = agent_of(head)
