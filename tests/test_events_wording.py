@@ -108,3 +108,16 @@ def test_not_ready_is_no_offer(run):
 
 def test_meeting_a_demand_is_no_meeting(run):
     assert not {e for e in run("Kenya stands ready to meet Uganda's growing demand for power.") if e[0] == "CONSULT"}
+
+
+def test_forces_sent_to_the_senders_own_ground_are_a_deployment(run):
+    moved = run("Peru sent armoured units and commandos to its border with Ecuador on Monday.")
+    assert ("MOBILIZE", "PER", None, "occurred") in moved
+    assert not any(e[0] == "AID" for e in moved)
+    assert ("AID", "PRT", "MDA", "occurred") in run("Portugal sent 20 tanks to Moldova on Monday.")
+
+
+def test_an_exercise_attended_by_the_states_own_leader_has_no_partner(run):
+    drill = run("Chile's army held large military exercises near its northern border, with President Gabriel Boric attending.")
+    assert {e[0] for e in drill} == {"MOBILIZE"}
+    assert ("COOPERATE", "FIN", "EST", "occurred") in run("Finland and Estonia held joint naval exercises in the Baltic Sea.")

@@ -212,11 +212,24 @@ def _type_and_mode(r: Reading, coding: Coding) -> bool:
     if entry.assault_if_target and any(p.code for p in r.recips):
         r.etype, r.mode = "ASSAULT", "attack"
     r.mode = refine_mode(tok, r.etype, r.mode, coding.lex)
-    if r.etype == "MOBILIZE" and (r.mode == "joint_exercise" or (r.mode == "exercise" and (r.recips or len(r.actors) > 1))):
+    partners = _partners(r.actors, r.recips)
+    if r.etype == "MOBILIZE" and (r.mode == "joint_exercise" or (r.mode == "exercise" and (partners or len(r.actors) > 1))):
         r.etype, r.mode = "COOPERATE", "joint_exercise"  # codebook: exercises with a partner are cooperation
+    elif r.etype == "AID" and r.recips and not partners and _object_words(tok) & coding.lex.grammar["force_nouns"]:
+        r.etype, r.mode = "MOBILIZE", "deployment"  # "sent tanks to its border": forces moved on its own ground
     if r.kind == "noun" and r.etype == "AID" and announced(tok):
         r.status = "planned"
     return True
+
+
+def _object_words(tok) -> set[str]:
+    return {c.lemma_.lower() for d in tok.children if d.dep_ == "dobj" for c in d.subtree}
+
+
+def _partners(actors: list[Party], recips: list[Party]) -> list[Party]:
+    """The recipients that are not the actors' own side ("Egypt's army held exercises near its border")."""
+    own = {a.code for a in actors if a.code}
+    return [p for p in recips if not p.code or p.code not in own]
 
 
 def scheduled(ctx: DocContext, date: tuple | None, tok, kind: str) -> bool:
