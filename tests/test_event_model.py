@@ -191,3 +191,15 @@ def test_an_edited_model_file_changes_the_cache_identity(tmp_path, monkeypatch):
     os.utime(copy, ns=(1, 10**18))
     assert model_identity() != before
     assert event_model.chosen_model() == str(copy)
+
+
+def test_a_training_sentence_labels_its_trigger_word_and_nothing_else(tmp_path):
+    (tmp_path / "s.csv").write_text(
+        "id,event_type,trigger,actor,recipient,sentence\n"
+        'a1,SANCTION,slapped,Canada,Iran,"Canada slapped new sanctions on Iran, officials said."\n'
+        'a2,NONE,,,,"Analysts said sanctions rarely change policy."\n', encoding="utf-8")
+    train = training_script()
+    found = train.sentence_examples(tmp_path, first_doc=100)
+    labelled = [(ex.doc, CLASSES[ex.label]) for ex in found if ex.label != 0]
+    assert labelled == [(100, "SANCTION")]
+    assert {ex.doc for ex in found} == {100, 101}
