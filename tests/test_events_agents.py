@@ -127,3 +127,8 @@ def test_deploying_technology_is_no_military_move(run):
 def test_a_joint_patrol_of_two_states_is_cooperation(run):
     rows = run("Kenya and Uganda conducted a joint naval patrol on Lake Victoria on Monday.")
     assert ("COOPERATE", "KEN", "UGA") in typed(rows)
+
+
+def test_soldiers_are_an_agent_though_a_soldier_names_one_person(nlp):
+    rows = events_of(nlp, "Soldiers opened fire on protesters in Harare on Monday.", dt.date(2024, 6, 1))
+    assert ("ASSAULT", "ZWE") in {(r["event_type"], r["actor_code"]) for r in rows}

@@ -121,3 +121,20 @@ def test_an_exercise_attended_by_the_states_own_leader_has_no_partner(run):
     drill = run("Chile's army held large military exercises near its northern border, with President Gabriel Boric attending.")
     assert {e[0] for e in drill} == {"MOBILIZE"}
     assert ("COOPERATE", "FIN", "EST", "occurred") in run("Finland and Estonia held joint naval exercises in the Baltic Sea.")
+
+
+def test_talks_counted_in_days_or_rounds_are_still_held_by_the_subject(run):
+    assert ("CONSULT", "GHA", "TGO", "occurred") in run(
+        "A Ghanaian delegation held two days of border talks with Togolese officials in Lome.")
+    assert ("CONSULT", "PER", "BOL", "occurred") in run("Peru held a third round of talks with Bolivia on Monday.")
+
+
+def test_an_act_named_as_subject_acts_through_its_by_phrase(run):
+    assert ("ACCUSE", "NOR", "SWE", "occurred") in run(
+        "A statement by the Norwegian foreign ministry condemned Sweden over the expulsions.")
+
+
+def test_force_on_people_is_an_assault_crowd_control_included(run):
+    assert ("ASSAULT", "GHA", None, "occurred") in run("Ghanaian police fired tear gas at students marching in Accra.")
+    assert any(e[0] == "ASSAULT" for e in run("Indian and Pakistani troops exchanged fire across the frontier on Sunday."))
+    assert run("The ministry fired its spokesman over the leak.") == set()

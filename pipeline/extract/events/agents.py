@@ -32,6 +32,17 @@ def counted_head(tok, quantity_nouns):
     return tok
 
 
+def counting_noun(tok, quantity_nouns):
+    """The quantity noun that counts `tok` ("held two days of talks" -> days), else `tok`: the
+    reverse of counted_head, for a verb that governs the count rather than the thing counted."""
+    for _ in range(2):
+        of = tok.head
+        if tok.dep_ != "pobj" or of.lower_ != "of" or of.head.lemma_.lower() not in quantity_nouns:
+            return tok
+        tok = of.head
+    return tok
+
+
 def agent_of(tok) -> Agent | None:
     """The agent a noun names, longest phrase first: "riot police", then "police"."""
     if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("PERSON", "GPE", "ORG", "NORP"):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import NamedTuple
 
+from pipeline.extract.events.agents import counting_noun
 from pipeline.extract.events.lexicon import Entry, Lexicon, load_lexicon
 from pipeline.extract.events.parties import ArgReader, Party, RECIPIENT_PREPS, governing_verb, unique_parties
 from pipeline.extract.events.status import imperative
@@ -30,6 +31,13 @@ def leading_parties(reader: ArgReader) -> list[Party]:
     return out
 
 
+def _by_doer(noun, reader: ArgReader) -> list[Party]:
+    """"A drone strike by federal forces killed ...", "a statement by the ministry condemned ...":
+    a subject that names an act acts through the party its "by" phrase names."""
+    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+            for g in c.children if g.dep_ == "pobj" for p in reader.parties(g)]
+
+
 def _subject(tok, reader: ArgReader, depth: int = 0) -> tuple[list[Party], bool]:
     """Parties of the subject (agent of a passive); True when the subject is the grammatical object."""
     if depth > 6:  # "was quick to join X in sanctioning Y": the subject sits six heads up
@@ -41,7 +49,7 @@ def _subject(tok, reader: ArgReader, depth: int = 0) -> tuple[list[Party], bool]
                     return reader.parties(pobj), False
     for child in tok.children:
         if child.dep_ in ("nsubj", "csubj"):
-            found = reader.parties(child)
+            found = reader.parties(child) or _by_doer(child, reader)
             if found:
                 return found, False
     if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep", "acomp") and tok.head.i != tok.i:
@@ -300,7 +308,8 @@ def read_arguments(cand: Candidate, reader: ArgReader, lex: Lexicon) -> Argument
         if between and entry.reciprocal and len(between) >= 2:
             return Arguments(between[:1], between[1:], entry)
         gov = governing_verb(tok)
-        light = gov is not None and gov.lemma_.lower() in lex.grammar["light_verbs"] and object_of(tok, gov)
+        light = gov is not None and gov.lemma_.lower() in lex.grammar["light_verbs"] \
+            and object_of(counting_noun(tok, lex.grammar["quantity_nouns"]), gov)
         if not actors and light:
             actors, _ = _subject(gov, reader)
             if not actors:

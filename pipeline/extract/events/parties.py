@@ -223,8 +223,8 @@ class ArgReader:
         if not self.with_agents:
             return []
         agent = agent_of(head)
-        if agent is None or agent.names_a_person:
-            return []  # a titled person ("the defence minister") is the entities layer's to resolve
+        if agent is None or (agent.names_a_person and head.tag_ not in ("NNS", "NNPS")):
+            return []  # a titled person ("the defence minister") is the entities layer's to resolve; "soldiers" are not one
         named = [g for prep in head.children if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "of")
                  for g in prep.children if g.dep_ == "pobj"]
         code = next((c for g in named if (c := self.place(g)[1])), None)

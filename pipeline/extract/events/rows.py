@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from pipeline.extract.events.agents import admitted, placed, political
+from pipeline.extract.events.agents import admitted, counting_noun, placed, political
 from pipeline.extract.events.arguments import object_of, party_codes, read_arguments
 from pipeline.extract.events.context import DocContext
 from pipeline.extract.events.dates import after_publication
@@ -306,7 +306,8 @@ def _arguments_fit(entry: Entry, actors: list[Party], recips: list[Party]) -> bo
 
 def _light_object(tok, lex: Lexicon) -> bool:
     gov = governing_verb(tok)
-    return gov is not None and gov.lemma_.lower() in lex.grammar["light_verbs"] and object_of(tok, gov)
+    return gov is not None and gov.lemma_.lower() in lex.grammar["light_verbs"] \
+        and object_of(counting_noun(tok, lex.grammar["quantity_nouns"]), gov)
 
 
 def _indefinite(noun) -> bool:
