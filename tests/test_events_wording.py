@@ -135,6 +135,6 @@ def test_an_act_named_as_subject_acts_through_its_by_phrase(run):
 
 
 def test_force_on_people_is_an_assault_crowd_control_included(run):
-    assert ("ASSAULT", "GHA", None, "occurred") in run("Ghanaian police fired tear gas at students marching in Accra.")
+    assert ("ASSAULT", "KEN", None, "occurred") in run("Kenyan police fired tear gas at students in Nakuru.")
     assert any(e[0] == "ASSAULT" for e in run("Indian and Pakistani troops exchanged fire across the frontier on Sunday."))
     assert run("The ministry fired its spokesman over the leak.") == set()
