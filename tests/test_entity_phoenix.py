@@ -107,3 +107,14 @@ def test_an_agent_noun_titles_a_person(nlp):
 def test_an_agent_with_a_nationality_is_the_state(nlp):
     found = mentions(nlp, "The Peruvian defense attache said the talks went well.")
     assert found["Peruvian"].code == "PER"
+
+
+@pytest.mark.parametrize("form, code", [("Ghanaian", "GHA"), ("Togolese", "TGO"), ("Qatari", "QAT"), ("Malawian", "MWI")])
+def test_nationality_adjectives_of_every_state_come_from_the_dictionary(form, code):
+    assert resolve_text(form, fallback=False).country_code == code
+
+
+def test_a_nationality_the_tagger_misses_still_codes_its_agent(nlp):
+    from tests.conftest import events_of
+    rows = events_of(nlp, "Ghanaian police fired tear gas at the crowd.", dt.date(2024, 6, 1))
+    assert ("ASSAULT", "GHA") in {(r["event_type"], r["actor_code"]) for r in rows}

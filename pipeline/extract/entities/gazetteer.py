@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from pipeline.extract.entities.dictionary import (
     DATA_DIR, NAMES_KEYS, PLACES_KEYS, Actor, Entity, Term, actors_from_rows, read_gazetteer, read_keyed_yaml,
-    read_phoenix_agents,
+    read_phoenix_actors, read_phoenix_agents,
 )
 from pipeline.ids import stable_id
 
@@ -88,6 +88,17 @@ def _alias_forms(actor: Actor) -> set[str]:
     return forms
 
 
+# the adjective forms among a Phoenix state's aliases ("Ghanaian", "Togolese", "Qatari", "Afghan")
+DEMONYM_FORM = re.compile(r"^[A-Z][a-z]{2,}(?:an|ese|i|ish)s?$")
+
+
+def _phoenix_demonyms() -> list[tuple[str, str]]:
+    """Nationality adjectives of every state, from the Phoenix country dictionary, so that "Ghanaian
+    police" is Ghana's even where NER tags no nationality."""
+    return [(r.code, form) for r in read_phoenix_actors(DATA_DIR / "phoenix_actors.csv")
+            if r.entity_type == "state" for form in r.aliases if DEMONYM_FORM.match(form)]
+
+
 def _add(index: dict, key: tuple, value: tuple) -> None:
     if key and key not in index:  # first listed wins; later duplicates are ambiguous
         index[key] = value
@@ -121,6 +132,8 @@ def lexicon() -> Lexicon:
     for code, forms in (places.get("demonyms") or {}).items():
         for form in forms:
             _add(exact, _tok(form), ("demonym", code))
+    for code, form in _phoenix_demonyms():
+        _add(exact, _tok(form), ("demonym", code))  # after places.yaml: its forms win
     for code, forms in (places.get("seats") or {}).items():
         for form in forms:
             _add(exact, _tok(form), ("seat", code))
