@@ -94,7 +94,9 @@ def test_an_everyday_verb_is_no_event(nlp):
 
 class EverythingIsSupport:
     """A stand-in model that reads every candidate as SUPPORT, to test what the coder does with it."""
-    def reading(self, tok, found):
+    context_weights = None
+
+    def reading(self, tok, found, context=None):
         return ("SUPPORT", 0.9)
 
 
@@ -139,7 +141,8 @@ def examples(script, rng, n: int):
     for i in range(n):
         label = int(rng.integers(0, 3))
         names = [f"lemma=w{label}", f"noise={int(rng.integers(0, 5))}"]
-        out.append(script.Example(i % 6, names, np.zeros((len(VOTE_SOURCES), len(CLASSES)), np.float32), label))
+        out.append(script.Example(i % 6, names, np.zeros((len(VOTE_SOURCES), len(CLASSES)), np.float32), label,
+                                  np.zeros(4, np.float32)))
     return out
 
 
@@ -163,7 +166,7 @@ def test_votes_carry_a_shared_weight_to_a_class_never_seen_in_training():
         label = int(rng.integers(1, 3))  # only classes 1 and 2 occur
         v = np.zeros((len(VOTE_SOURCES), len(CLASSES)), np.float32)
         v[0, label] = 1.0
-        data.append(script.Example(i % 5, [f"noise={int(rng.integers(0, 4))}"], v, label))
+        data.append(script.Example(i % 5, [f"noise={int(rng.integers(0, 4))}"], v, label, np.zeros(4, np.float32)))
     model = script.fit(data, 1e-3)
     unseen = np.zeros((len(VOTE_SOURCES), len(CLASSES)), np.float32)
     unseen[0, 5] = 1.0
@@ -203,3 +206,37 @@ def test_a_training_sentence_labels_its_trigger_word_and_nothing_else(tmp_path):
     labelled = [(ex.doc, CLASSES[ex.label]) for ex in found if ex.label != 0]
     assert labelled == [(100, "SANCTION")]
     assert {ex.doc for ex in found} == {100, 101}
+
+
+def test_sentence_context_gives_one_tok2vec_row_per_token_of_the_sentence(nlp):
+    doc = nlp("Talks ended on Monday. Kenya deported two Ugandan journalists on Tuesday.")
+    second = list(doc.sents)[1]
+    context = event_model.sentence_context(second)
+    assert context.shape[0] == len(second) and context.shape[1] > 0
+    alone = event_model.sentence_context(nlp("Kenya deported two Ugandan journalists on Tuesday.")[:])
+    assert np.allclose(context, alone, atol=1e-5)  # the sentence is encoded alone, wherever it sits
+
+
+def test_the_shipped_model_reads_tok2vec_and_an_older_file_still_loads():
+    model = load_event_model(str(MODEL_PATH))
+    assert model.context_weights is not None and model.context_weights.shape[1] == len(CLASSES)
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    del data["context_weights"]
+    assert from_json(data).context_weights is None
+
+
+def test_training_learns_from_the_tok2vec_rows_alone():
+    """Labels that only the context vector tells apart are learnt (the dense gradient is right)."""
+    script = training_script()
+    script.EPOCHS = 150
+    rng = np.random.default_rng(2)
+    data = []
+    for i in range(150):
+        label = int(rng.integers(1, 3))
+        context = rng.normal(0, 0.3, 4).astype(np.float32)
+        context[label] += 2.0
+        data.append(script.Example(i % 5, [f"noise={int(rng.integers(0, 4))}"],
+                                   np.zeros((len(VOTE_SOURCES), len(CLASSES)), np.float32), label, context))
+    model = script.fit(data, 1e-3)
+    p = script.probabilities(model, data)
+    assert (p.argmax(axis=1) == np.array([ex.label for ex in data])).mean() > 0.95

@@ -3,7 +3,7 @@ model reads as an event of some type. The model decides the type (pipeline/extra
 the rules keep what they know: clause status (negation, hypotheticals), arguments, date and place."""
 from __future__ import annotations
 
-from pipeline.extract.event_model import candidate_votes, lemma, load_event_model
+from pipeline.extract.event_model import candidate_votes, lemma, load_event_model, sentence_context
 from pipeline.extract.events.agents import placed, political
 from pipeline.extract.events.lexicon import Entry, Lexicon
 from pipeline.extract.events.output import actor_recipient_pairs, event_location, event_row
@@ -25,11 +25,14 @@ def learned_rows(coding: Coding, sent, passed: set[int]) -> list[dict]:
     if model is None:
         return []
     rows: list[dict] = []
+    context = None
     for tok in sent:
         found = None if tok.i in passed else candidate_votes(tok, coding.lex)
         if found is None:
             continue
-        reading = model.reading(tok, found)
+        if context is None and model.context_weights is not None:
+            context = sentence_context(sent)
+        reading = model.reading(tok, found, None if context is None else context[tok.i - sent.start])
         if reading is not None:
             rows += _rows(coding, tok, *reading)
     return rows
@@ -38,9 +41,10 @@ def learned_rows(coding: Coding, sent, passed: set[int]) -> list[dict]:
 def _rows(coding: Coding, tok, etype: str, probability: float) -> list[dict]:
     kind = "noun" if tok.pos_ == "NOUN" else "verb"
     status = clause_status(tok, kind, coding.lex)
-    if status is None:
-        return []  # negated, hypothetical or conditional: not an event (codebook section 5)
-    status = "planned" if status == "desire" else status
+    if status in (None, "desire"):
+        # negated, hypothetical or conditional, or only wished for ("wants to sign"): not an event
+        # (codebook section 5); the rules make a wish planned only where their entry says how
+        return []
     mode = _mode(tok, etype, coding.lex)
     cand = Candidate(tok, Entry(type=etype, mode=mode or "", confidence=round(probability, 2),
                                 reciprocal=etype in RECIPROCAL), kind)

@@ -121,7 +121,8 @@ def _bare_title(tok, toks) -> bool:
 
 def _coordinated_states(tok, inside: list) -> list:
     """The states of coordinated modifiers on a plural ("Chinese and Russian warplanes"), when there
-    are two or more; otherwise none."""
+    are two or more; otherwise none. A state's body counts as its state ("Kenyan and Ugandan
+    soldiers", where "Ugandan soldiers" reads as Uganda's armed forces)."""
     if tok.tag_ not in ("NNS", "NNPS") or not any(c.dep_ in ("amod", "compound") and any(g.dep_ == "conj" for g in c.children)
                                                  for c in tok.children):
         return []
@@ -129,7 +130,7 @@ def _coordinated_states(tok, inside: list) -> list:
     states = []
     for e in inside:
         code = entity_code(e)
-        if getattr(e, "entity_type", None) == "state" and code and code not in seen:
+        if getattr(e, "entity_type", None) in ("state", "organization") and code and code not in seen:
             seen.add(code)
             states.append(e)
     return states if len(states) >= 2 else []
@@ -172,6 +173,8 @@ class ArgReader:
         group = _groups().named_group(self, tok, toks)
         if group:
             return group
+        if both := _coordinated_states(tok, self.view.within(*_span_of(toks))):
+            return [Party.of(e, tok.i) for e in both]  # "Russian and Chinese bombers": each state's
         ent = self.view.at(tok.idx, tok.idx + len(tok))
         if ent is None and tok.pos_ != "PROPN":
             inside = [e for e in self.view.within(*_span_of(toks)) if getattr(e, "entity_type", None) in PARTY_TYPES + ("location",)]
@@ -182,8 +185,6 @@ class ArgReader:
             elif ent is not None and tok.lemma_.lower() in self.group_nouns and tok.tag_ in ("NNS", "NNPS") \
                     and getattr(ent, "entity_type", None) != "state" and tok.lemma_.lower() not in BODY_MEMBERS:
                 ent = None
-            if ent is not None and (both := _coordinated_states(tok, inside)):
-                return [Party.of(e, tok.i) for e in both]  # "Russian and Chinese bombers": each state's
         text = " ".join(t.text for t in toks)
         if ent is None and (tok.lemma_.lower() in self.group_nouns | self.pair_nouns | self.acting_nouns | ROLE_NOUNS
                             or tok.pos_ == "PROPN"):
