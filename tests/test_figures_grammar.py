@@ -157,3 +157,46 @@ def test_numbers_named_after_an_identifier_word_elsewhere(figures):
 def test_article_before_a_number_and_a_singular_noun_is_a_name(figures):
     assert figures("They opened a 405 inquiry into the mills.") == []
     assert [r[2] for r in figures("They opened 405 inquiries into the mills.")] == [405]
+
+
+# ---- issue #16, probe round: distances before "before", margins with "by one", shares after
+# "down", known sets with plain adjectives, plural peoples before a conjunct (sentences written here)
+
+@pytest.mark.parametrize("text,expected", [
+    ("The convoy drove 300 kilometres before reaching the camp.", [(300, "distance", "km")]),
+    ("The hearing lasted five hours before it was adjourned.", [(5, "duration", "hour")]),
+    ("The minister resigned three weeks before the election.", []),
+])
+def test_only_time_has_a_before(figures, text, expected):
+    assert [(r[2], r[1], r[3]) for r in figures(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The agency lowered the bank's outlook by one notch.", [(1, "count", "notch")]),
+    ("One of the ships sank near the coast.", []),
+])
+def test_one_after_by_is_a_margin(figures, text, expected):
+    assert [(r[2], r[1], r[3]) for r in figures(text)] == expected
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Wheat exports were down a third on the year.", 1 / 3),
+    ("Fuel sales were up a quarter, the ministry said.", 0.25),
+])
+def test_share_after_down_or_up(figures, text, value):
+    rows = figures(text)
+    assert [(r[1], r[3]) for r in rows] == [("other", "fraction")] and abs(rows[0][2] - value) < 1e-6
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Envoys of the four Nordic countries met in Oslo.", []),
+    ("Inspectors visited the three nuclear plants again.", []),
+    ("Japan claims the four southernmost islands of the chain.", [(4, "island")]),
+])
+def test_known_set_with_plain_adjectives(figures, text, expected):
+    assert [(r[2], r[3]) for r in figures(text)] == expected
+
+
+def test_plural_people_before_a_conjunct_is_counted_itself(figures):
+    rows = figures("Coast guards detained 12 Tunisians and 7 Moroccan fishermen.")
+    assert [(r[2], r[3]) for r in rows] == [(12, "Tunisian"), (7, "fisherman")]

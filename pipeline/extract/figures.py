@@ -84,8 +84,8 @@ def _decide(q: Quantity, span, rows: list[dict]) -> tuple[str, str | None] | Non
         return ("count", unit) if unit else None
     if _name_number(q, span) or _identifier_word_number(q, span):
         return None
-    if q.kind in ("duration", "distance", "mass", "other") and _relative_time(span):
-        return None
+    if q.kind == "duration" and _relative_time(span):
+        return None  # only time has a before and after: "flew 900 km before striking" is a distance
     if q.words and q.value == 1 and not q.qualified and q.kind in ("duration", "count") and not q.compound_noun:
         if not (q.kind == "duration" and (q.flags & {"unit_only", "unit_adjective"} or _governed_one(span))):
             return None  # "one day after", "one time": an article, not a quantity
@@ -225,9 +225,15 @@ def _relative_time(span) -> bool:
     if doc[after].lower_ in lexicon()["relative_time_words"]:
         return True
     if doc[after].lower_ in lexicon()["relative_time_ungoverned"]:
-        prev = _previous_word(span[0])
-        return prev is None or prev.pos_ != "ADP"
+        prev = _previous_word(span[0])  # "lasted three hours before": the verb's own duration
+        return prev is None or (prev.pos_ != "ADP" and prev.lemma_.lower() not in lexicon()["duration_verbs"])
     return after + 1 < len(doc) and f"{doc[after].lower_} {doc[after + 1].lower_}" in lexicon()["relative_time_phrases"]
+
+
+def _change_by(span) -> bool:
+    """"by one notch", "by one seat": "by" before a number measures a change or a margin."""
+    prev = _previous_word(span[0])
+    return prev is not None and prev.lower_ == "by" and prev.pos_ == "ADP"
 
 
 def _governed_one(span) -> bool:
@@ -263,8 +269,8 @@ def _count_unit(q: Quantity, span, rows: list[dict]) -> str | None:
         elif noun is None and not q.words:  # "240 of the 465 seats"
             noun = _coordinated_noun(doc, after + 1, stop)
         return _lemma(noun)
-    if q.words and q.value == 1 and not q.qualified:
-        return None
+    if q.words and q.value == 1 and not q.qualified and not _change_by(span):
+        return None  # "one of", "one day": an article; "cut by one notch" measures a change
     earlier = _last_count(rows, sentence_of(span).start_char)
     if q.elided:
         return earlier["unit"] if earlier else _lemma(_noun_after(doc, after, sentence_of(span).end))
@@ -323,7 +329,16 @@ def _determiner(q: Quantity, span, head) -> bool:
     # resolutions" counts its common noun
     nxt = span[-1].i + 1
     title = nxt < len(span.doc) and span.doc[nxt].pos_ == "PROPN" and head.is_title
-    return q.value <= 2 or head.i == nxt or title
+    return q.value <= 2 or head.i == nxt or title or _plain_adjectives(span.doc, nxt, head.i)
+
+
+def _plain_adjectives(doc, start: int, end: int) -> bool:
+    """Only plain adjectives between a definite number and its noun: "the three European powers",
+    "the nine nuclear powers" name a known set as "the three powers" does. A superlative or a
+    comparative describes a new set ("the four southernmost islands", "the two largest donors")."""
+    between = [t for t in doc[start:end] if not t.is_space]
+    return bool(between) and all(t.pos_ == "ADJ" and t.tag_ == "JJ" or t.ent_type_ == "NORP" and t.tag_ in ("JJ", "NNP")
+                                 for t in between)
 
 
 def _previous_word(tok):
@@ -375,6 +390,9 @@ def _attributive_name(t, doc, nxt: int, stop: int) -> bool:
     "Hamas" in "hundreds of Hamas and other operatives"."""
     if t.tag_ != "NNP" and t.ent_type_ != "NORP":
         return False
+    if t.tag_ in ("NNPS", "NNS") and re.search(r"[^s]s$", t.text):
+        return False  # a plural people is the counted noun itself: "13 Israelis and 10 Thai nationals"
+        # ("1,500 Japanese and 2,000 American troops": "Japanese" may be either, and modifies here)
     while nxt < stop and doc[nxt].is_space:
         nxt += 1
     return nxt < stop and doc[nxt].pos_ == "CCONJ"

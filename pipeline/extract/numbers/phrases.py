@@ -68,7 +68,7 @@ def _share_after_by(text: str, m: re.Match) -> bool:
     """"by a third", "by half": a share that measures a change, closing its phrase ("by a third
     party" names a party)."""
     qual = _qualifier(text, m.start())  # "by nearly a third"
-    if _word_before(text, qual[0] if qual else m.start()) != "by":
+    if _word_before(text, qual[0] if qual else m.start()) not in lexicon()["share_words_before"]:
         return False
     return patterns()["share_end"].match(text, m.end()) is not None
 
