@@ -200,3 +200,12 @@ def test_known_set_with_plain_adjectives(figures, text, expected):
 def test_plural_people_before_a_conjunct_is_counted_itself(figures):
     rows = figures("Coast guards detained 12 Tunisians and 7 Moroccan fishermen.")
     assert [(r[2], r[3]) for r in rows] == [(12, "Tunisian"), (7, "fisherman")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The motion passed with 300 votes for, twelve against and 20 abstentions.",
+     [(300, "vote"), (12, "vote"), (20, "abstention")]),
+    ("Seven against the war marched in Paris.", []),
+])
+def test_side_of_a_vote_tally_counts_votes(figures, text, expected):
+    assert [(r[2], r[3]) for r in figures(text)] == expected

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract.figures_people import copula_noun, people_count, people_nominal, tally_noun, vote_tally
+from pipeline.extract.figures_people import copula_noun, people_count, people_nominal, tally_noun, tally_side, vote_tally
 from pipeline.extract.numbers import Quantity, identifier_numbers, lexicon, scan
 from pipeline.ids import unique_rows
 from pipeline.nlp.parse import doc_text, sentence_ents, sentence_of
@@ -103,7 +103,7 @@ def _decide(q: Quantity, span, rows: list[dict]) -> tuple[str, str | None] | Non
     unit = _count_unit(q, span, rows)
     if unit is None and people_count(q, span):
         return "count", "person"
-    if unit is None and not q.words and vote_tally(span):
+    if unit is None and (not q.words and vote_tally(span) or tally_side(span)):
         return "count", "vote"
     if unit is None and (named := copula_noun(q, span)) is not None:
         return "count", _lemma(named)

@@ -77,3 +77,13 @@ def vote_tally(span) -> bool:
         return False
     window = doc[max(first.sent.start, first.i - 4):first.i]
     return any(t.lemma_.lower() == "vote" for t in window)
+
+
+def tally_side(span) -> bool:
+    """"adopted with 141 votes in favour, five against": a number closed by the side it voted on
+    counts votes, when a vote is named before it in the sentence."""
+    num, doc = span[-1], span.doc
+    nxt = doc[num.i + 1] if num.i + 1 < len(doc) else None
+    if nxt is None or nxt.lower_ not in ("against", "abstaining") or num.pos_ != "NUM":
+        return False
+    return any(t.lemma_.lower() in ("vote", "ballot") for t in doc[num.sent.start:num.i])
