@@ -140,11 +140,11 @@ def test_organisation_speaker(run):
     assert "Ministry" in r["speaker"] and r["speaker_entity_id"]
 
 
-def test_unnamed_official_is_their_state(run):
+def test_unnamed_official_is_kept_as_written(run):
     needs_entities()
-    # nobody is named in the role, so the speaker is the state the phrase names, never the phrase
+    # codebook §3: "An unnamed source is kept as written ("a US defense official")", not the state in it
     rows = run("“The shipment will arrive before the end of the month,” a US defense official said.\n")
-    assert by_text(rows, "The shipment")["speaker"] == "United States"
+    assert by_text(rows, "The shipment")["speaker"] == "a US defense official"
 
 
 def test_according_to(run):

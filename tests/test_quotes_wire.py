@@ -72,7 +72,7 @@ CASES = [
     pytest.param('Prime Minister Sanna Virtanen of Nordland announced new sanctions on Monday.\n\nThe measures target banks and energy exports.\n\n“We will not stand by while our neighbours are attacked,” she said.',
                  'We will not stand', 'Sanna Virtanen', id='pronoun_she_two_paragraphs_back'),
     pytest.param('“The talks could resume as early as next week,” a senior State Department official said on condition of anonymity.',
-                 'The talks could', 'United States Department of State', id='official_of_department'),
+                 'The talks could', 'a senior State Department official', id='official_of_department'),  # codebook §3: as written
     pytest.param('Mr. Okafor, who leads the opposition party, rejected the plan. “This budget punishes working families,” Mr. Okafor told reporters.',
                  'This budget punishes', 'Okafor', id='surname_with_mr'),
     pytest.param('The Foreign Ministry of Veloria summoned the ambassador on Monday. “The violation of our airspace is unacceptable,” the ministry said.',

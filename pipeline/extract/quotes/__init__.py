@@ -96,7 +96,7 @@ def build_rows(parsed: Any) -> list[dict]:
         full = is_full(ctx, sp)
         if att is None and not (full and word_count(text[sp.start:sp.end]) >= 6):
             continue  # scare quotes and coined terms: nobody is reported as saying them
-        who = att.speaker if att else None
+        who = ctx.names.as_written(att.speaker) if att else None
         ss, se = ctx.sentence_bounds(sp.start, sp.end)
         rows.append({  # quote_id is set from the finished row (extract_quotes)
             "doc_id": parsed.doc_id,

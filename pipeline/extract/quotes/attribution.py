@@ -221,7 +221,7 @@ def speaker_of(ctx: Context, t: Any, cue: Any | None, depth: int = 0) -> Speaker
     lex = lexicon()
     low = t.lower_
     if low in lex["relative_pronouns"] and t.head.dep_ == "relcl":
-        t = t.head.head
+        t = named_by_apposition(t.head.head) if low in ("who", "whom") else t.head.head
         low = t.lower_
     if low in lex["writer_pronouns"] or low in first_person_words()["pronouns"]:
         return own_voice(ctx, t)  # "my message", "I said": the speaking state's, or nobody's
@@ -258,6 +258,8 @@ def speaker_of(ctx: Context, t: Any, cue: Any | None, depth: int = 0) -> Speaker
     owner = next((c for c in t.children if c.dep_ == "poss" and c.lower_ in PERSON_POSSESSIVES), None)
     if owner is not None and t.lemma_.lower() in lex["voice_nouns"]:
         return person_antecedent(ctx, owner)  # "his office said", "her spokesman said": the person's voice
+    if unnamed_source(t):
+        return Speaker(clean_name(ctx.text[s:e]), None, "person")  # "a US defense official": as written
     if t.pos_ != "PROPN":  # "the head of X", "his counterpart", "my dad", "everybody"
         found = role_speaker(ctx, t, s, e)
         if found is not None and (found.kind == "person" or hit is None or hit.kind == "state"
@@ -273,6 +275,30 @@ def speaker_of(ctx: Context, t: Any, cue: Any | None, depth: int = 0) -> Speaker
     if any(c.dep_ == "appos" and s <= c.idx < e for c in t.rights):
         name = name_in_label(name.split())
     return with_partners(ctx, t, ctx.names.lookup(name), depth) if name else None
+
+
+def named_by_apposition(t: Any) -> Any:
+    """"Ann Roe, a spokeswoman for the army, who said": "who" is Ann Roe, wherever the parser hangs the
+    clause in the apposition (on "army" or on "spokeswoman"). Only "who": "which" may be the body."""
+    a = t
+    for _ in range(4):
+        if a.dep_ == "appos" and a.head.pos_ == "PROPN":
+            return a.head
+        if a.dep_ not in ("pobj", "prep") or a.head.i == a.i:
+            break
+        a = a.head
+    return t
+
+
+def unnamed_source(t: Any) -> bool:
+    """One person the text does not name, introduced by "a"/"an" ("a senior European diplomat", "an aide
+    to the president"): the codebook keeps such a source as written, not the state or body in it."""
+    lex = lexicon()
+    if t.tag_ != "NN" or t.lemma_.lower() in lex["speaking_nouns"] or t.lemma_.lower() in lex["title_nouns"]:
+        return False
+    if t.lower_ in lex["voice_nouns"] and any(c.dep_ == "prep" and c.lower_ in ("for", "of") for c in t.children):
+        return False  # "a spokesperson for the Coast Guard" speaks for the body, which is the speaker
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
 
 
 def group_as_written(ctx: Context, t: Any, s: int, e: int) -> Speaker | None:

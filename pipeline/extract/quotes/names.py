@@ -57,6 +57,31 @@ def inside(spans: list[tuple[int, int]], s: int, e: int) -> bool:
     return i >= 0 and spans[i][0] <= s and e <= spans[i][1]
 
 
+def name_words(name: str) -> set[str]:
+    return set(re.findall(r"[\w']+", name.casefold().replace("’", "'")))
+
+
+def related(a: str, b: str) -> bool:
+    """One name's words hold the other's ("Zelensky" in "Volodymyr Zelensky")."""
+    wa, wb = name_words(a), name_words(b)
+    return wa <= wb or wb <= wa
+
+
+def written_forms(mentions: list, ner: list) -> dict[str, str]:
+    """Entity id -> the fullest name spaCy read for it in the text, for people only: the entity's
+    mentions also include role phrases ("Japan's Prime Minister"), which are not its name. Only where
+    that fullest name is not a form of the canonical one ("Peter Hegseth" for "Pete Hegseth")."""
+    forms: dict[str, list[str]] = {}
+    for ms, me, sp in mentions:
+        if sp.kind != "person" or not sp.entity_id:
+            continue
+        names = [name for s, e, kind, name in ner if kind == "person" and ms <= s and e <= me]
+        forms.setdefault(sp.entity_id, []).extend(n for n in names if n)
+    canonical = {sp.entity_id: sp.name for _, _, sp in mentions if sp.entity_id}
+    fullest = {eid: max(names, key=fullness) for eid, names in forms.items() if names}
+    return {eid: name for eid, name in fullest.items() if not related(name, canonical[eid])}
+
+
 FALLBACK_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group"}
 
 
@@ -76,6 +101,7 @@ class Names:
         self.mentions.sort(key=lambda m: (m[0], m[2].entity_id is not None))
         self.starts = [m[0] for m in self.mentions]
         people = [sp.name for _, _, sp in self.mentions if sp.kind == "person" and len(sp.name.split()) > 1]
+        self.people = people
         self.fullest = fullest_forms(people)
         self.variants: dict[str, str | None] = {}  # fullest_of_variant, asked again for every quote
         self.full_names: dict[str, str] = {}
@@ -87,6 +113,7 @@ class Names:
             elif self.full_names.get(family) != "":
                 self.full_names[family] = max(full, self.full_names.get(family, full), key=fullness)
         self.full_names = {k: v for k, v in self.full_names.items() if v}
+        self.written = written_forms(self.entity_mentions(), ner)
         self.by_name = {}
         for _, _, sp in self.mentions:
             if sp.entity_id and sp.name not in self.by_name:
@@ -113,6 +140,8 @@ class Names:
         words = sp.name.split()
         if len(words) == 1:
             full = self.full_names.get(sp.name)
+        elif len(words) == 2 and words[0].lower().strip(".") in lexicon()["given_name_honorifics"]:
+            full = self.by_given_name(words[1]) or self.fullest.get(sp.name)
         else:
             full = self.fullest.get(sp.name) or self.fullest_of_variant(sp.name)
         if not full or full == sp.name:
@@ -122,12 +151,34 @@ class Names:
             return other
         return Speaker(full, sp.entity_id if sp.kind == "person" else None, "person")
 
+    def by_given_name(self, given: str) -> str | None:
+        """"Sheikh Mohammed", "Prince Faisal": royals and sheikhs go by the given name, so the short form is
+        the one person of the document whose full name begins with it (none when two do)."""
+        honorifics = lexicon()["given_name_honorifics"]
+        found = set()
+        for name in self.people:
+            words = name.split()
+            while words and words[0].lower().strip(".") in honorifics:
+                words.pop(0)
+            if len(words) > 1 and words[0] == given:
+                found.add(self.fullest.get(name, name))
+        return found.pop() if len(found) == 1 else None
+
     def fullest_of_variant(self, name: str) -> str | None:
         """A form met only as a speaker ("T.R. Kellerman") against the document's person names."""
         if name not in self.variants:
             full = fullest_forms([name] + list(self.fullest.values())).get(name)
             self.variants[name] = full if full != name else None
         return self.variants[name]
+
+    def as_written(self, sp: Speaker | None) -> Speaker | None:
+        """"Volodymyr Zelensky" where the gazetteer spells him "Volodymyr Zelenskyy", "Erdogan" for
+        "Erdoğan": a person whose canonical name shares no spelling with any name the document gives him
+        speaks by the fullest of those, so the row says what its article says."""
+        form = self.written.get(sp.entity_id) if sp is not None and sp.kind == "person" and sp.entity_id else None
+        if form is None or related(form, sp.name):
+            return sp
+        return Speaker(form, sp.entity_id, sp.kind)
 
     def in_quote(self, s: int) -> bool:
         i = bisect.bisect_right(self.quoted, (s, float("inf"))) - 1

@@ -135,6 +135,18 @@ def described_by(ctx: Any, head: Any, name_ids: set[int]) -> list:
     return []
 
 
+def led_body(head: Any) -> tuple[str, list] | None:
+    """"Ann Roe, who heads the electoral authority,": the role the verb gives ("head") and the body led."""
+    verbs = lexicon()["leading_verbs"]
+    for c in head.children:
+        if c.dep_ == "relcl" and c.lemma_.lower() in verbs and any(
+                g.dep_ == "nsubj" and g.lower_ in ("who", "that") for g in c.children):
+            body = [t for g in c.children if g.dep_ == "dobj" for t in g.subtree]
+            if body:
+                return verbs[c.lemma_.lower()], body
+    return None
+
+
 def holders(ctx: Any) -> list[Holder]:
     """Every person mention with the role words around it; computed once per document."""
     if getattr(ctx, "role_holders", None) is None:
@@ -171,6 +183,11 @@ def holder_of(ctx: Any, ms: int, me: int, sp: Speaker) -> Holder | None:
     words = {role_word(t) for t in role if t.pos_ in ROLE_POS} | set(entity_words)
     heads = chunk_heads([role_word(t) if t.pos_ in ROLE_POS else "" for t in title]) | chunk_heads(entity_words)
     heads |= {role_word(t) for t in described if t.i == described_head(described)}
+    led = led_body(head)
+    if led is not None:
+        words |= {led[0]} | {role_word(t) for t in led[1] if t.pos_ in ROLE_POS}
+        heads |= {led[0]}
+        role += [t for t in led[1] if not ctx.quoted(t)]
     owners = {owner_key(ctx, b) for b in bodies_in(ctx, *span_of(role))} if role else set()
     if country := person_country(ctx, sp):
         owners.add(country)
@@ -309,6 +326,20 @@ def role_group(ctx: Any, t: Any, role: Role, people: list[Holder]) -> Speaker | 
     return None
 
 
+def coordinated_names(ctx: Any, people: list) -> list[str]:
+    """"Presidents Bola Tinubu and Nana Akufo-Addo": a name coordinated with a person's is a person's,
+    whatever NER took it for."""
+    out = []
+    for ms, me, _ in people:
+        for t in ctx.tokens(ms, me):
+            for c in t.children:
+                if c.dep_ == "conj" and c.pos_ == "PROPN" and not any(a <= c.idx < b for a, b, _ in people):
+                    words = [g for g in c.subtree if g.i <= c.i and (g.i == c.i or g.dep_ in ("compound", "flat")
+                                                                     or g.is_punct and g.text in "-‐")]
+                    out.append(ctx.text[words[0].idx:c.idx + len(c)])
+    return out
+
+
 def people_of_sentence_before(ctx: Any, t: Any, count: int) -> Speaker | None:
     """"X met his Iraqi counterpart Y. The two presidents said": the nearest sentence before that names
     exactly that many people, when the roles do not tell them (a counterpart holds no title of his own)."""
@@ -316,11 +347,11 @@ def people_of_sentence_before(ctx: Any, t: Any, count: int) -> Speaker | None:
     for si in range(first - 1, max(first - 3, -1), -1):
         s, e = ctx.sents[si]
         names: list[str] = []
-        for ms, me, sp in ctx.names.near(s, e):
-            if s <= ms and me <= e and sp.kind == "person" and not ctx.names.in_quote(ms):
-                name = ctx.names.canonical(sp).name
-                if not any(same_name(name, n) for n in names):
-                    names.append(name)
+        people = [(ms, me, sp) for ms, me, sp in ctx.names.near(s, e)
+                  if s <= ms and me <= e and sp.kind == "person" and not ctx.names.in_quote(ms)]
+        for name in [ctx.names.canonical(sp).name for _, _, sp in people] + coordinated_names(ctx, people):
+            if not any(same_name(name, n) for n in names):
+                names.append(name)
         if len(names) == count:
             return Speaker(join_names(names), None, "group")
         if names:
