@@ -4,6 +4,7 @@ value, within 0.1%, as the shared scorer does) and unit accuracy on the matches.
 
     .venv/bin/python benchmarks/figures.py --part tune     # also lists misses and spurious figures
     .venv/bin/python benchmarks/figures.py --part sealed   # summary line only
+    .venv/bin/python benchmarks/figures.py --part tune --probe benchmarks/figures/probe2.csv
 
 Each sentence is one document, run as the pipeline runs it (entities resolved first,
 pipeline/extract/document.py)."""
@@ -54,11 +55,12 @@ def match(found: list[dict], gold: list[dict]) -> list[tuple[dict, dict]]:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--part", choices=("tune", "sealed"), required=True)
+    ap.add_argument("--probe", default=str(PROBE), help="probe.csv (round 1) or probe2.csv (round 2)")
     args = ap.parse_args()
     from pipeline.nlp.parse import load_model
 
     nlp = load_model()
-    rows = [r for r in csv.DictReader(PROBE.open()) if part_of(r["id"]) == args.part]
+    rows = [r for r in csv.DictReader(open(args.probe)) if part_of(r["id"]) == args.part]
     tp = n_found = n_gold = unit_right = 0
     report = []
     for r in rows:
