@@ -138,3 +138,8 @@ def test_force_on_people_is_an_assault_crowd_control_included(run):
     assert ("ASSAULT", "KEN", None, "occurred") in run("Kenyan police fired tear gas at students in Nakuru.")
     assert any(e[0] == "ASSAULT" for e in run("Indian and Pakistani troops exchanged fire across the frontier on Sunday."))
     assert run("The ministry fired its spokesman over the leak.") == set()
+
+
+def test_rejecting_a_demand_is_a_refusal_though_meeting_one_is_no_meeting(run):
+    assert ("REJECT", "PRY", "BOL", "occurred") in run("Paraguay rejected a demand from Bolivia to reopen the border talks.")
+    assert not any(e[0] == "CONSULT" for e in run("Paraguay met the demands of its creditors."))

@@ -117,7 +117,7 @@ def _verb_allowed(tok, entry: Entry, lex: Lexicon) -> bool:
                          and c.lower_ in preps for c in tok.children):
         return False
     obj = counted_head(_direct_object(tok), lex.grammar["quantity_nouns"])
-    if obj is not None and obj.lemma_.lower() in lex.grammar["goal_nouns"]:
+    if entry.type == "CONSULT" and obj is not None and obj.lemma_.lower() in lex.grammar["goal_nouns"]:
         return False  # "meet the demand", "meet its targets": a goal reached, not a party met
     if entry.requires_object_entity and not _names_something(obj):
         return False  # "addressing issues together with X": X is a partner, not the audience
