@@ -209,3 +209,20 @@ def test_plural_people_before_a_conjunct_is_counted_itself(figures):
 ])
 def test_side_of_a_vote_tally_counts_votes(figures, text, expected):
     assert [(r[2], r[3]) for r in figures(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The county will borrow Sh45 billion from banks.", [(45e9, "money", "KES")]),
+    ("Lagos state set aside N300 billion for roads.", [(300e9, "money", "NGN")]),
+    ("The utility owes R12.5bn to municipalities.", [(12.5e9, "money", "ZAR")]),
+    ("Nurses asked for more N95 masks in ward R2.", []),
+])
+def test_short_currency_signs_before_a_scale(figures, text, expected):
+    assert [(r[2], r[1], r[3]) for r in figures(text)] == expected
+
+
+def test_share_of_a_set_named_by_a_pronoun(figures):
+    rows = figures("Gunmen abducted 35 villagers, 14 of them women.")
+    assert [(r[2], r[3]) for r in rows] == [(35, "villager"), (14, "woman")]
+    rows = figures("The navy boarded 20 vessels and 6 of them were detained.")
+    assert [(r[2], r[3]) for r in rows] == [(20, "vessel"), (6, "vessel")]

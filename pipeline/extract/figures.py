@@ -261,6 +261,8 @@ def _count_unit(q: Quantity, span, rows: list[dict]) -> str | None:
         if not (q.vague or q.qualified or (not q.words and q.value >= 2)) or nxt is None or nxt.lower_ != "of":
             return None  # "one of the", "two of the world's leading economies"
         stop = sentence_of(span).end
+        if after + 1 < stop and doc[after + 1].lower_ in ("them", "us", "those"):
+            return _of_pronoun(doc, after + 2, stop, rows, sentence_of(span).start_char)
         noun = _noun_after(doc, after + 1, stop)
         if noun is None and people_nominal(doc, after + 1, stop):
             return "person"  # "four of the dead", "3 of the wounded"
@@ -291,6 +293,16 @@ def _count_unit(q: Quantity, span, rows: list[dict]) -> str | None:
             and "scaled" not in q.flags and (p := _previous_word(span[0])) is not None and p.lower_ in ("a", "an"):
         return None  # "a 301 investigation": one thing with a number for a name
     return _lemma(head)
+
+
+def _of_pronoun(doc, i: int, stop: int, rows: list[dict], sent_start: int) -> str | None:
+    """"27 hostages, 19 of them children": a share of a set named before counts the noun in apposition
+    after the pronoun, or else the earlier count's noun ("12 ships, three of them sank")."""
+    noun = _noun_after(doc, i, stop) if i < stop and doc[i].pos_ in ("NOUN", "ADJ") else None
+    if noun is not None and noun.tag_ == "NNS":
+        return _lemma(noun)
+    earlier = _last_count(rows, sent_start)
+    return earlier["unit"] if earlier else None
 
 
 def _singular_name(t) -> bool:

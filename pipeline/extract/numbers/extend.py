@@ -6,12 +6,12 @@ import re
 from pipeline.extract.numbers.context import _glued_after, _qualifier, _word_before
 from pipeline.extract.numbers.lexicon import ADJECTIVE, lexicon, patterns
 from pipeline.extract.numbers.quantity import Quantity
-from pipeline.extract.numbers.units import _currency_before, _unit_after
+from pipeline.extract.numbers.units import _currency_before, _scaled_prefix, _unit_after
 from pipeline.extract.numbers.words import _core_at, _scale_after
 
 
 def _extend_left(text: str, q: Quantity) -> None:
-    cur = _currency_before(text, q.start)
+    cur = _currency_before(text, q.start) or _scaled_prefix(text, q.start, q.end)
     if cur:
         q.start, q.kind, q.unit = cur[0], "money", cur[1]
     qual = _qualifier(text, q.start)

@@ -9,7 +9,7 @@ from pipeline.extract.numbers.extend import _extend_left, _extend_right
 from pipeline.extract.numbers.lexicon import _alternation, lexicon, patterns
 from pipeline.extract.numbers.phrases import _durations_without_number, _fractions, _indefinite, _verb_multiples, _vague
 from pipeline.extract.numbers.quantity import Quantity
-from pipeline.extract.numbers.units import _currency_before
+from pipeline.extract.numbers.units import _currency_before, _scaled_prefix
 from pipeline.extract.numbers.words import _core_at
 
 
@@ -76,7 +76,7 @@ def _quantity_at(text: str, i: int, blocked) -> Quantity | None:
     end, value, words = core
     if _inside(blocked, i, end) or patterns()["ordinal"].match(text, end):
         return None
-    if _glued_before(text, i) and not _currency_before(text, i):
+    if _glued_before(text, i) and not (_currency_before(text, i) or _scaled_prefix(text, i, end)):
         return None  # "G-7", "Tu-95"; a currency glued to its number is not a name ("RM5 billion")
     if words and text[i].isupper() and not _sentence_initial(text, i):
         return None  # "the Six Assurances", "Group of Seven", "One Belt, One Road"

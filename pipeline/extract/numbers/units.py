@@ -12,6 +12,21 @@ def _currency_before(text: str, start: int) -> tuple[int, str] | None:
     return start - (len(m.group(0))), lexicon()["currency_prefixes"][m.group(1)]
 
 
+def _scaled_prefix(text: str, start: int, end: int) -> tuple[int, str] | None:
+    """A short currency sign glued to a scaled number, as regional papers write them: "Sh1.2 trillion"
+    (Kenyan shillings), "N2.5 trillion" (naira), "R23 billion" (rand). Alone these letters are
+    names or codes ("N95", "R2"), so a scale word must follow."""
+    import re
+
+    from pipeline.extract.numbers.words import _scale_after
+
+    m = re.search(r"(?<![A-Za-z])([A-Za-z]{1,3}) ?$", text[max(0, start - 5):start])
+    code = lexicon()["currency_prefixes_scaled"].get(m.group(1)) if m else None
+    if code is None or not _scale_after(text, end, True):
+        return None
+    return start - len(m.group(0)), code
+
+
 def _currency_after(text: str, end: int, scaled: bool) -> tuple[int, str | None] | None:
     """(end, ISO code) of a currency word after a number: "80 billion yuan", "50 Egyptian pounds".
     Words that are also other words ("won", "crowns", "real") need a scale or a nationality."""
