@@ -278,3 +278,22 @@ def test_a_name_coordinated_with_a_person_is_a_person(speaker):
             "“Our two peoples share one river and one future,” the two presidents said.")
     who = speaker(text, "Our two peoples")
     assert "Barrow" in who and "Embal" in who
+
+
+def test_a_counterpart_named_after_the_word_holds_the_role(speaker):
+    text = ("Foreign Minister Penny Wong met her Timorese counterpart Bendito Freitas in Dili. "
+            "“Our gas fields must benefit our people first,” the Timorese minister said.")
+    assert speaker(text, "Our gas fields") == "Bendito Freitas"
+
+
+def test_an_alliance_post_does_not_make_a_general_foreign(speaker):
+    # the role is "American"; his post is NATO's, which is no state, so it does not exclude him
+    text = ("General Thomas Reed, NATO's top commander in Europe, met allied chiefs in Mons. "
+            "“We need more air defence, and we need it this year,” the American general said.")
+    assert speaker(text, "We need more") == "Thomas Reed"
+
+
+def test_the_two_ministers_are_the_plural_phrase_before(speaker):
+    text = ("The Ghanaian and Togolese trade ministers met in Lomé on Tuesday. "
+            "“Our border should carry goods, not queues,” the two ministers said.")
+    assert "Ghanaian and Togolese trade ministers" in speaker(text, "Our border")

@@ -14,8 +14,10 @@ import bisect
 from dataclasses import dataclass
 from typing import Any
 
+import pycountry
+
 from pipeline.extract.quotes.lexicon import lexicon
-from pipeline.extract.quotes.names import Speaker
+from pipeline.extract.quotes.names import Speaker, clean_name
 
 BODY_KINDS = ("organization", "igo", "state")
 ROLE_POS = ("NOUN", "PROPN", "ADJ")
@@ -118,6 +120,15 @@ def title_tokens(ctx: Any, first: Any) -> list:
     return out
 
 
+def counterpart_title(ctx: Any, first: Any) -> list:
+    """"her Indonesian counterpart Sugiono": a lower-case "counterpart" right before a name is his title,
+    with the nationality before it."""
+    if first.i == 0 or ctx.doc[first.i - 1].lemma_.lower() != "counterpart":
+        return []
+    noun = ctx.doc[first.i - 1]
+    return [c for c in noun.lefts if c.dep_ in ("amod", "compound") and c.pos_ in ROLE_POS] + [noun]
+
+
 def described_by(ctx: Any, head: Any, name_ids: set[int]) -> list:
     """The noun phrase in apposition to a name, or its predicate after "is"."""
     for c in head.children:
@@ -176,7 +187,7 @@ def holder_of(ctx: Any, ms: int, me: int, sp: Speaker) -> Holder | None:
     head = next((t for t in toks if t.head.i not in ids or t.head.i == t.i), toks[-1])
     # title words inside the mention too ("Gen." of "Gen. Ann Roe"), but not initials ("T.")
     inner = [t for t in toks if t.pos_ != "PROPN" or len(t.text) > 2 and t.text.endswith(".")]
-    title = title_tokens(ctx, toks[0]) + inner
+    title = (counterpart_title(ctx, toks[0]) or title_tokens(ctx, toks[0])) + inner
     described = described_by(ctx, head, ids)
     role = [t for t in title + described if not ctx.quoted(t)]
     entity_words = entity_role_words(ctx, sp)
@@ -212,8 +223,13 @@ def codes(owners: frozenset[str]) -> set[str]:
     return {o for o in owners if o.isupper()}
 
 
+def state_codes(owners: frozenset[str]) -> set[str]:
+    """The states among the owners: an American can command NATO's forces, so only states exclude states."""
+    return {o for o in codes(owners) if len(o) == 3 and pycountry.countries.get(alpha_3=o) is not None}
+
+
 def matches(role: Role, h: Holder, leaders: bool = False) -> bool:
-    if codes(role.owners) and codes(h.owners) and not codes(role.owners) & codes(h.owners):
+    if state_codes(role.owners) and state_codes(h.owners) and not state_codes(role.owners) & state_codes(h.owners):
         return False  # the Japanese foreign minister is not China's
     if role.head == "counterpart":
         return bool(role.owners & h.owners)
@@ -306,7 +322,19 @@ def counted_group(ctx: Any, t: Any, role: Role, people: list[Holder]) -> Speaker
             names.insert(0, h.speaker.name)
         if len(names) == counts[0]:
             return Speaker(join_names(names), None, "group")
-    return people_of_sentence_before(ctx, t, counts[0])
+    return people_of_sentence_before(ctx, t, counts[0]) or plural_before(ctx, t)
+
+
+def plural_before(ctx: Any, t: Any) -> Speaker | None:
+    """"The Colombian and Venezuelan foreign ministers met ... the two ministers said": nobody is named,
+    so the group is the earlier plural phrase with the same head, as written."""
+    first = max(bisect.bisect_right(ctx.sent_starts, t.idx) - 1, 0)
+    for si in range(first - 1, max(first - 3, -1), -1):
+        s, e = ctx.sents[si]
+        for c in reversed(ctx.tokens(s, e)):
+            if c.tag_ == "NNS" and role_word(c) == role_word(t) and not ctx.quoted(c) and c.left_edge.i < c.i:
+                return Speaker(clean_name(ctx.text[c.left_edge.idx:c.idx + len(c)]), None, "group")
+    return None
 
 
 def role_group(ctx: Any, t: Any, role: Role, people: list[Holder]) -> Speaker | None:
