@@ -297,3 +297,15 @@ def test_the_two_ministers_are_the_plural_phrase_before(speaker):
     text = ("The Ghanaian and Togolese trade ministers met in Lomé on Tuesday. "
             "“Our border should carry goods, not queues,” the two ministers said.")
     assert "Ghanaian and Togolese trade ministers" in speaker(text, "Our border")
+
+
+def test_quoted_as_saying_after_the_quotation_is_the_one_quoted(speaker):
+    text = "“The door to talks is closed for now,” the state broadcaster quoted Foreign Minister Ana Pires as saying."
+    assert speaker(text, "The door to talks") == "Ana Pires"
+
+
+def test_a_lower_case_role_the_tagger_calls_a_name_is_still_a_role(speaker):
+    # the tagger reads "pope" as a proper noun; written in lower case, it is the role of the person named
+    text = ("Pope Francis visited the island of Lampedusa on Monday. "
+            "“The sea has become a cemetery for the poor,” the pope said.")
+    assert "Francis" in speaker(text, "The sea has")

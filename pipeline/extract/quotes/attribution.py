@@ -129,8 +129,14 @@ def adjacent(ctx: Context, sp: QSpan, t: Any) -> bool:
 
 
 def quoted_object(t: Any) -> Any | None:
-    """"Xinhua quoted Zhao as saying": the object of a quoting verb the saying depends on through "as"."""
-    if t.dep_ != "pcomp" or t.head.lower_ != "as" or t.head.head.lemma_.lower() not in lexicon()["quoting_verbs"]:
+    """"Xinhua quoted Zhao as saying": the object of a quoting verb the saying depends on through "as",
+    whether the cue found is "saying" or, with the quotation before it, "quoted" itself."""
+    lex = lexicon()
+    if t.lemma_.lower() in lex["quoting_verbs"] and any(
+            c.dep_ == "prep" and c.lower_ == "as" and any(g.lemma_.lower() in lex["reporting_verbs"] for g in c.children)
+            for c in t.children):
+        return next((c for c in t.children if c.dep_ == "dobj"), None)
+    if t.dep_ != "pcomp" or t.head.lower_ != "as" or t.head.head.lemma_.lower() not in lex["quoting_verbs"]:
         return None
     return next((c for c in t.head.head.children if c.dep_ == "dobj"), None)
 
@@ -249,10 +255,12 @@ def speaker_of(ctx: Context, t: Any, cue: Any | None, depth: int = 0) -> Speaker
             return speaker_of(ctx, owner, None, depth + 1)
         return ctx.names.before(t.idx, ("organization", "state", "igo"))
     s, e = np_bounds(ctx, t)
+    # "the pope said": a lower-case word the tagger calls a proper noun is a common noun (a role)
+    proper = t.pos_ == "PROPN" and not t.text.islower()
     hit = ctx.names.within(s, e, ("person",)) or ctx.names.at(t.idx, t.idx + len(t))
-    if hit is not None and (hit.kind == "person" or t.pos_ == "PROPN"):
+    if hit is not None and (hit.kind == "person" or proper):
         return with_partners(ctx, t, hit, depth)
-    beside = name_beside(ctx, t) if t.pos_ == "NOUN" else None
+    beside = name_beside(ctx, t) if t.pos_ == "NOUN" or t.pos_ == "PROPN" and not proper else None
     if beside is not None:
         return ctx.names.lookup(beside)  # "Chile's chief negotiator, Ana Ruiz,": a name NER did not read
     owner = next((c for c in t.children if c.dep_ == "poss" and c.lower_ in PERSON_POSSESSIVES), None)
@@ -260,7 +268,7 @@ def speaker_of(ctx: Context, t: Any, cue: Any | None, depth: int = 0) -> Speaker
         return person_antecedent(ctx, owner)  # "his office said", "her spokesman said": the person's voice
     if unnamed_source(t):
         return Speaker(clean_name(ctx.text[s:e]), None, "person")  # "a US defense official": as written
-    if t.pos_ != "PROPN":  # "the head of X", "his counterpart", "my dad", "everybody"
+    if not proper:  # "the head of X", "his counterpart", "my dad", "everybody"
         found = role_speaker(ctx, t, s, e)
         if found is not None and (found.kind == "person" or hit is None or hit.kind == "state"
                                   and found.kind in ("organization", "igo")):
