@@ -309,3 +309,9 @@ def test_a_lower_case_role_the_tagger_calls_a_name_is_still_a_role(speaker):
     text = ("Pope Francis visited the island of Lampedusa on Monday. "
             "“The sea has become a cemetery for the poor,” the pope said.")
     assert "Francis" in speaker(text, "The sea has")
+
+
+def test_an_acronym_is_the_body_it_spells(speaker):
+    text = ("The Independent Electoral Commission counted through the night. "
+            "“Turnout was the highest since 1994,” the IEC said on Thursday.")
+    assert speaker(text, "Turnout was") == "Independent Electoral Commission"

@@ -137,6 +137,8 @@ class Names:
         form the document gives the person."""
         if sp is None or sp.kind not in (None, "person", "organization"):
             return sp
+        if sp.kind == "organization" and (body := self.spelt_out(sp.name)) is not None:
+            return body
         words = sp.name.split()
         if len(words) == 1:
             full = self.full_names.get(sp.name)
@@ -223,4 +225,13 @@ class Names:
         bare = strip_titles(name)
         if len(bare.split()) == 1 and bare in self.full_names:
             return self.canonical(Speaker(bare, None, "person"))
-        return Speaker(name)
+        return self.spelt_out(name) or Speaker(name)
+
+    def spelt_out(self, name: str) -> Speaker | None:
+        """"The JCS said" after "the Joint Chiefs of Staff": an acronym is the one body of the document whose
+        capitalised words it spells."""
+        if not re.fullmatch(r"[A-Z]{2,6}", name):
+            return None
+        found = {sp.name: sp for _, _, sp in self.mentions if sp.kind in ("organization", "igo", "state")
+                 and "".join(w[0] for w in re.findall(r"[\w’'-]+", sp.name) if w[0].isupper()) == name}
+        return next(iter(found.values())) if len(found) == 1 else None
