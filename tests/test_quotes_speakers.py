@@ -315,3 +315,15 @@ def test_an_acronym_is_the_body_it_spells(speaker):
     text = ("The Independent Electoral Commission counted through the night. "
             "“Turnout was the highest since 1994,” the IEC said on Thursday.")
     assert speaker(text, "Turnout was") == "Independent Electoral Commission"
+
+
+def test_a_role_after_a_sentence_naming_one_person_is_that_person(speaker):
+    text = ("Ms. Laila Haidari spoke outside the court on Monday. "
+            "“We will appeal the verdict before the month is out,” the lawyer said.")
+    assert speaker(text, "We will appeal") == "Laila Haidari"
+
+
+def test_a_role_is_not_a_person_the_text_gives_another_role(speaker):
+    text = ("Ms. Laila Haidari, a lawyer, spoke outside the court on Monday. "
+            "“We will appeal the verdict before the month is out,” the president said.")
+    assert speaker(text, "We will appeal") != "Laila Haidari"

@@ -264,7 +264,26 @@ def role_speaker(ctx: Any, t: Any, s: int, e: int) -> Speaker | None:
         return found.speaker
     bodies = bodies_in(ctx, s, e)
     bodies.sort(key=lambda b: BODY_KINDS.index(b.kind))
-    return bodies[0] if bodies else body_by_noun(ctx, t)
+    return bodies[0] if bodies else body_by_noun(ctx, t) or lone_person_before(ctx, t)
+
+
+def lone_person_before(ctx: Any, t: Any) -> Speaker | None:
+    """"Mr. Kagame has denied it. “...,” the president said": a definite role nobody is named in, right
+    after a sentence that names one person and no other, is that person, unless the text gives that
+    person another role (a lawyer is not "the president")."""
+    if t.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+        return None
+    si = max(bisect.bisect_right(ctx.sent_starts, t.idx) - 1, 0)
+    s, e = ctx.sents[si - 1][0] if si else ctx.sents[0][0], t.idx
+    names = {ctx.names.canonical(sp).name for ms, me, sp in ctx.names.near(s, e)
+             if s <= ms and me <= e and sp.kind == "person" and not ctx.names.in_quote(ms)}
+    if len(names) != 1:
+        return None
+    name = names.pop()
+    if any(h.heads - lexicon()["address_titles"] for h in holders(ctx) if h.speaker.name == name):
+        return None
+    return next((ctx.names.canonical(sp) for _, _, sp in ctx.names.near(s, e)
+                 if ctx.names.canonical(sp).name == name), None)
 
 
 def body_by_noun(ctx: Any, t: Any, limit: int = 5000) -> Speaker | None:
