@@ -98,6 +98,23 @@ def sentence_probe() -> list[dict]:
     return out
 
 
+def other_probes() -> list[dict]:
+    """The figures and speaker probes (benchmarks/figures.py, benchmarks/speakers.py): hand-written
+    news passages split by a hash of each id; the summary line of each part, as the script prints it."""
+    runs = [("figures", "figures.py", part, probe) for probe in ("probe.csv", "probe2.csv") for part in ("tune", "sealed")]
+    runs += [("speakers", "speakers.py", part, None) for part in ("tune", "sealed")]
+    out = []
+    for kind, script, part, probe in runs:
+        command = [sys.executable, str(ROOT / "benchmarks" / script), "--part", part]
+        command += ["--probe", str(ROOT / "benchmarks" / kind / probe)] if probe else []
+        done = subprocess.run(command, cwd=ROOT, check=True, capture_output=True, text=True)
+        shown = f".venv/bin/python benchmarks/{script} --part {part}" + (f" --probe benchmarks/{kind}/{probe}" if probe else "")
+        out.append({"probe": f"benchmarks/{kind}/{probe or 'probe.csv'}", "part": part, "command": shown,
+                    "summary": done.stdout.strip().splitlines()[-1] if part == "sealed" else
+                    next(line for line in done.stdout.splitlines() if line.startswith(f"{part}:"))})
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
@@ -111,7 +128,8 @@ def main() -> None:
     data = {"date": dt.date.today().isoformat(), "measurements": measurements,
             "sentence_probe": {"command": ".venv/bin/python benchmarks/sentences.py --probe benchmarks/sentences/PROBE "
                                           "--part tune|sealed|all --json",
-                               "scores": sentence_probe()}}
+                               "scores": sentence_probe()},
+            "other_probes": other_probes()}
     (ROOT / "docs" / "quality.json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     for m in measurements:
         print(m["set"], {k: m["metrics"][k]["f1"] for k in ("quotes", "quotes_speaker", "figures",
@@ -119,6 +137,8 @@ def main() -> None:
               "rules alone:", {k: v["f1"] for k, v in m["metrics"]["events_rules_alone"].items()})
     for p in data["sentence_probe"]["scores"]:
         print("sentence probe", p)
+    for p in data["other_probes"]:
+        print(p["probe"], p["summary"])
 
 
 if __name__ == "__main__":
