@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import re
 
+from pipeline.extract.figures_nouns import NOUNS, coordinated_noun, counted_lemma, model_name, noun_after, singular_name
 from pipeline.extract.figures_people import copula_noun, people_count, people_nominal, tally_noun, tally_side, vote_tally
 from pipeline.extract.numbers import Quantity, identifier_numbers, lexicon, scan
 from pipeline.ids import unique_rows
 from pipeline.nlp.parse import doc_text, sentence_ents, sentence_of
 
-NOUNS = ("NOUN", "PROPN")
 CODE_CITATION = re.compile(r"(?:[A-Z]\.){3,}")  # "U.S.C.", "C.F.R." (not "U.S.": "12 U.S. warships")
-TIME_DEICTICS = ("last", "next", "past", "this", "previous", "coming")
 NAME_LABELS = ("ORG", "PRODUCT", "LAW", "EVENT", "FAC", "WORK_OF_ART")
 YEARISH = re.compile(r"\b(1[89]\d\d|20\d\d)s?\b|\b(last|this|next|past|previous|coming)\s+(year|month|week|decade|quarter)\b"
                      r"|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b", re.I)
@@ -90,8 +89,8 @@ def _decide(q: Quantity, span, rows: list[dict]) -> tuple[str, str | None] | Non
         if not (q.kind == "duration" and (q.flags & {"unit_only", "unit_adjective"} or _governed_one(span))):
             return None  # "one day after", "one time": an article, not a quantity
     if q.kind == "count" and q.compound_noun in lexicon()["compound_adjectives"]:
-        head = _noun_after(span.doc, span[-1].i + 1, sentence_of(span).end)
-        return ("count", _lemma(head)) if head is not None else None
+        head = noun_after(span.doc, span[-1].i + 1, sentence_of(span).end)
+        return ("count", counted_lemma(head)) if head is not None else None
     if q.kind == "count" and q.compound_noun:
         return "count", q.compound_noun
     if q.kind is not None:
@@ -99,14 +98,14 @@ def _decide(q: Quantity, span, rows: list[dict]) -> tuple[str, str | None] | Non
     if "vague_alone" in q.flags:
         return _vague_alone(q, span, rows)
     if (named := tally_noun(q, span)) is not None:  # before an earlier count's noun is carried over
-        return "count", named if isinstance(named, str) else _lemma(named)
+        return "count", named if isinstance(named, str) else counted_lemma(named)
     unit = _count_unit(q, span, rows)
     if unit is None and people_count(q, span):
         return "count", "person"
     if unit is None and (not q.words and vote_tally(span) or tally_side(span)):
         return "count", "vote"
     if unit is None and (named := copula_noun(q, span)) is not None:
-        return "count", _lemma(named)
+        return "count", counted_lemma(named)
     if unit is None and _bare_size(q, span):
         earlier = _last_count(rows, sentence_of(span).start_char)
         return "count", earlier["unit"] if earlier else None
@@ -178,14 +177,7 @@ def _name_number(q: Quantity, span) -> bool:
     # them, or the number stands before a singular noun (a count of more than one takes a plural)
     after = first.head.i > first.i and not prev.is_lower
     return after and ((prev.dep_ in ("compound", "nmod") and prev.head == first.head)
-                      or (first.head.tag_ == "NN" and q.value != 1) or _model_name(prev))
-
-
-def _model_name(tok) -> bool:
-    """A name right before a number that is not a place, a people or a date: the number is part of
-    it, as in "Leopard 2 tanks", "Boeing 737 jets", "iPhone 15 units" (a count does not follow a bare
-    name; "sent Ukraine 2 tanks" names a place)."""
-    return tok.ent_type_ not in ("GPE", "NORP", "LOC", "DATE", "TIME", "FAC") and tok.whitespace_ != ""
+                      or (first.head.tag_ == "NN" and q.value != 1) or model_name(prev))
 
 
 def _identifier_word_number(q: Quantity, span) -> bool:
@@ -202,7 +194,7 @@ def _year_count(q: Quantity, span) -> str | None:
     Otherwise, and after a time word or a determiner ("in 2000", "the 2020 elections"), it is a year."""
     lx = lexicon()
     num = span[0]
-    head = _noun_after(span.doc, span[-1].i + 1, sentence_of(span).end)
+    head = noun_after(span.doc, span[-1].i + 1, sentence_of(span).end)
     if head is None or head.pos_ != "NOUN" or head.tag_ != "NNS" or num.dep_ != "nummod":
         return None
     if head.lower_ in lx["year_modified_nouns"] or head.lemma_.lower() in lx["year_modified_nouns"]:
@@ -213,7 +205,7 @@ def _year_count(q: Quantity, span) -> str | None:
     if not q.qualified and prev is not None and (prev.lower_ in lx["year_words_before"]
                                                  or prev.tag_ in ("PRP$", "POS") or prev.pos_ == "PROPN"):
         return None
-    return _lemma(head)
+    return counted_lemma(head)
 
 
 def _relative_time(span) -> bool:
@@ -263,28 +255,28 @@ def _count_unit(q: Quantity, span, rows: list[dict]) -> str | None:
         stop = sentence_of(span).end
         if after + 1 < stop and doc[after + 1].lower_ in ("them", "us", "those"):
             return _of_pronoun(doc, after + 2, stop, rows, sentence_of(span).start_char)
-        noun = _noun_after(doc, after + 1, stop)
+        noun = noun_after(doc, after + 1, stop)
         if noun is None and people_nominal(doc, after + 1, stop):
             return "person"  # "four of the dead", "3 of the wounded"
         if noun is not None and noun.i + 1 < stop and doc[noun.i + 1].tag_ == "POS":
-            noun = _coordinated_noun(doc, noun.i + 2, stop)  # "64 of the Knesset's 120 seats": the owner is not counted
+            noun = coordinated_noun(doc, noun.i + 2, stop)  # "64 of the Knesset's 120 seats": the owner is not counted
         elif noun is None and not q.words:  # "240 of the 465 seats"
-            noun = _coordinated_noun(doc, after + 1, stop)
-        return _lemma(noun)
+            noun = coordinated_noun(doc, after + 1, stop)
+        return counted_lemma(noun)
     if q.words and q.value == 1 and not q.qualified and not _change_by(span):
         return None  # "one of", "one day": an article; "cut by one notch" measures a change
     earlier = _last_count(rows, sentence_of(span).start_char)
     if q.elided:
-        return earlier["unit"] if earlier else _lemma(_noun_after(doc, after, sentence_of(span).end))
-    head = _noun_after(doc, after, sentence_of(span).end)
+        return earlier["unit"] if earlier else counted_lemma(noun_after(doc, after, sentence_of(span).end))
+    head = noun_after(doc, after, sentence_of(span).end)
     if head is None and earlier and not q.words:
         return earlier["unit"]  # "54,000 troops in Japan and 28,500 in Korea"
     if head is not None and head.pos_ == "PROPN" and head.tag_ == "NNP" and head.is_upper and len(head) > 1:
         return None  # "50 USC 1702": an abbreviated name or unit, not a counted thing
     if nxt is not None and CODE_CITATION.fullmatch(nxt.text):
         return None  # "19 U.S.C. § 2411", "40 C.F.R. 60": a title of a code
-    if nxt is not None and not q.words and q.value != 1 and "scaled" not in q.flags and _singular_name(nxt) \
-            and (head is None or _singular_name(head) or head.tag_ == "NN"):
+    if nxt is not None and not q.words and q.value != 1 and "scaled" not in q.flags and singular_name(nxt) \
+            and (head is None or singular_name(head) or head.tag_ == "NN"):
         return None  # "its 504 Program": a number before a singular name is part of the name ("150 Member States"
         # and "1.1 million Rohingya" count)
     if head is None or _determiner(q, span, head) or _quoted_term(doc_text(doc), span):
@@ -292,21 +284,17 @@ def _count_unit(q: Quantity, span, rows: list[dict]) -> str | None:
     if nxt is not None and head.i == nxt.i and head.tag_ == "NN" and q.value != 1 and not q.words \
             and "scaled" not in q.flags and (p := _previous_word(span[0])) is not None and p.lower_ in ("a", "an"):
         return None  # "a 301 investigation": one thing with a number for a name
-    return _lemma(head)
+    return counted_lemma(head)
 
 
 def _of_pronoun(doc, i: int, stop: int, rows: list[dict], sent_start: int) -> str | None:
     """"27 hostages, 19 of them children": a share of a set named before counts the noun in apposition
     after the pronoun, or else the earlier count's noun ("12 ships, three of them sank")."""
-    noun = _noun_after(doc, i, stop) if i < stop and doc[i].pos_ in ("NOUN", "ADJ") else None
+    noun = noun_after(doc, i, stop) if i < stop and doc[i].pos_ in ("NOUN", "ADJ") else None
     if noun is not None and noun.tag_ == "NNS":
-        return _lemma(noun)
+        return counted_lemma(noun)
     earlier = _last_count(rows, sent_start)
     return earlier["unit"] if earlier else None
-
-
-def _singular_name(t) -> bool:
-    return t.tag_ == "NNP" and t.is_title and not re.search(r"[^su]s$", t.text)
 
 
 def _quoted_term(text: str, span) -> bool:
@@ -358,88 +346,6 @@ def _previous_word(tok):
     while i >= 0 and tok.doc[i].is_space:
         i -= 1
     return tok.doc[i] if i >= 0 else None
-
-
-def _noun_after(doc, i: int, stop: int):
-    """The noun a number modifies: the last noun of the run that follows it
-    (the parser often hangs the number on an adjective: "four southernmost Kuril Islands")."""
-    head, named, start = None, None, i
-    while i < stop:
-        t = doc[i]
-        if t.is_space:
-            pass  # wrapped lines
-        elif _designation(t) and not (i + 1 < stop and doc[i + 1].pos_ in NOUNS):
-            head = t  # the model counted: "31 F-16s"
-        elif _designation(t) or (t.text.isdigit() and i > start and doc[i - 1].pos_ == "PROPN" and not doc[i - 1].is_lower
-                                 and _model_name(doc[i - 1])):
-            pass  # a model name with its number: "24 F-16 fighter jets", "two S-400 batteries", "14 Leopard 2 tanks"
-        elif _attributive_name(t, doc, i + 1, stop):
-            named = t if t.pos_ in NOUNS else named
-        elif t.pos_ in NOUNS and not t.like_num:
-            head = t
-        elif head is not None and head.tag_ == "NNS" and t.pos_ == "ADJ":
-            break  # a plural noun closes the phrase: "our three countries respective strategies"
-        elif t.pos_ == "CCONJ" and i > start and head is None:
-            return _coordinated_noun(doc, i + 1, stop) or named  # "two Russian and two Chinese bombers"
-        elif t.text == "," and head is None and i > start and doc[i - 1].pos_ == "ADJ" and i + 1 < stop \
-                and doc[i + 1].pos_ == "ADJ":
-            pass  # "scores of new, independent States"
-        elif not _modifier(t, i == start):
-            break
-        i += 1
-    return head
-
-
-def _designation(t) -> bool:
-    """A token of letters and digits joined by a hyphen: a model's name ("F-16", "Su-35", "T-72")."""
-    return re.fullmatch(r"[A-Za-z]+-?\d+[A-Za-z]*|[A-Za-z]+-[A-Za-z]*\d+[A-Za-z]*", t.text) is not None \
-        and not t.text.isdigit()
-
-
-def _attributive_name(t, doc, nxt: int, stop: int) -> bool:
-    """A nationality adjective or a singular name used as a modifier before a coordinated noun phrase:
-    "Russian" in "two Russian and two Chinese bombers" (the tagger may call it a proper noun),
-    "Hamas" in "hundreds of Hamas and other operatives"."""
-    if t.tag_ != "NNP" and t.ent_type_ != "NORP":
-        return False
-    if t.tag_ in ("NNPS", "NNS") and re.search(r"[^s]s$", t.text):
-        return False  # a plural people is the counted noun itself: "13 Israelis and 10 Thai nationals"
-        # ("1,500 Japanese and 2,000 American troops": "Japanese" may be either, and modifies here)
-    while nxt < stop and doc[nxt].is_space:
-        nxt += 1
-    return nxt < stop and doc[nxt].pos_ == "CCONJ"
-
-
-def _coordinated_noun(doc, i: int, stop: int):
-    """The noun of the conjunct after "and"/"or", past its own number: "... and (two) Chinese bombers"."""
-    while i < stop and (doc[i].is_space or doc[i].like_num or doc[i].pos_ == "DET" or doc[i].tag_ == "PRP$"):
-        i += 1
-    head = _noun_after(doc, i, stop) if i < stop else None
-    return head if head is not None and head.pos_ == "NOUN" else None
-
-
-def _modifier(t, first: bool) -> bool:
-    if t.lower_ in TIME_DEICTICS and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].text == "-"):
-        return False  # "he turned 80 last week": a time reference follows, not the counted noun
-    if t.pos_ == "ADJ" or t.text in ("-", "–") or t.dep_ in ("amod", "compound"):
-        return not t.like_num
-    if (t.pos_ == "DET" and t.lower_ not in ("a", "an", "each", "every") or t.tag_ == "PRP$") and first:
-        return True  # "millions of the", "millions of our brethren" ("6.5 million a year": a rate, no noun)
-    # "newly elected", "wholly owned": an adverb on an adjective or a participle
-    return t.pos_ == "ADV" and t.dep_ == "advmod" and (t.head.pos_ == "ADJ" or t.head.tag_ in ("VBN", "VBG"))
-
-
-def _lemma(t) -> str | None:
-    if t is None:
-        return None
-    lemma = t.lemma_ or t.text
-    plural = t.tag_ in ("NNPS", "NNS") and lemma.endswith("s")
-    # or a counted capitalised plural the tagger took for a singular name: "150 Member States"
-    plural = plural or (t.tag_ == "NNP" and t.text.istitle() and re.search(r"[^su]s$", t.text) is not None)
-    if plural and lemma == t.text and len(lemma) > 3 and lemma.lower() not in ("series", "species", "news"):
-        lemma = lemma[:-3] + "y" if lemma.endswith("ies") else lemma[:-1]
-    lemma = lexicon()["count_lemmas"].get(t.lower_, lemma)
-    return lemma if t.pos_ == "PROPN" else lemma.lower()
 
 
 def _bound_verb(span) -> str:
