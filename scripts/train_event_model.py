@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 from pipeline.evaluate.gold_parts import GOLD, gold_copy  # noqa: E402
 from pipeline.evaluate.words import locate  # noqa: E402
 from pipeline.extract.event_model import (CLASSES, MODEL_PATH, NONE, VOTE_SOURCES, EventModel,  # noqa: E402
-                                          candidate_votes, features, sentence_context, vote_matrix)
+                                          candidate_votes, document_context, features, vote_matrix)
 from pipeline.extract.events import load_lexicon  # noqa: E402
 from pipeline.ingest.corpus import ingest_corpus  # noqa: E402
 from pipeline.nlp.parse import load_model, parse_text  # noqa: E402
@@ -101,13 +101,12 @@ def examples(sources: Path, part: str, parse_cache: Path | None = None) -> list[
 
 def _candidates(doc, label_of, n: int, lexicon) -> list[Example]:
     out = []
+    contexts = document_context(doc.sents)
     for sent in doc.sents:
-        context = None
         for tok in sent:
             if (found := candidate_votes(tok, lexicon)) is not None:
-                context = sentence_context(sent) if context is None else context
                 out.append(Example(n, features(tok), vote_matrix(found), CLASSES.index(label_of(tok)),
-                                   context[tok.i - sent.start]))
+                                   contexts[sent.start][tok.i - sent.start]))
     return out
 
 

@@ -3,7 +3,7 @@ model reads as an event of some type. The model decides the type (pipeline/extra
 the rules keep what they know: clause status (negation, hypotheticals), arguments, date and place."""
 from __future__ import annotations
 
-from pipeline.extract.event_model import candidate_votes, lemma, load_event_model, sentence_context
+from pipeline.extract.event_model import candidate_votes, document_context, lemma, load_event_model
 from pipeline.extract.events.agents import placed, political
 from pipeline.extract.events.lexicon import Entry, Lexicon
 from pipeline.extract.events.output import actor_recipient_pairs, event_location, event_row
@@ -25,13 +25,13 @@ def learned_rows(coding: Coding, sent, passed: set[int]) -> list[dict]:
     if model is None:
         return []
     rows: list[dict] = []
-    context = None
     for tok in sent:
         found = None if tok.i in passed else candidate_votes(tok, coding.lex)
         if found is None:
             continue
-        if context is None and model.context_weights is not None:
-            context = sentence_context(sent)
+        if not coding.contexts and model.context_weights is not None:
+            coding.contexts.update(document_context(coding.ctx.doc.sents))  # one batch for the document
+        context = coding.contexts.get(sent.start)
         reading = model.reading(tok, found, None if context is None else context[tok.i - sent.start])
         if reading is not None:
             rows += _rows(coding, tok, *reading)

@@ -33,6 +33,7 @@ class Coding:
     reader: ArgReader
     lex: Lexicon
     seen_nouns: dict = field(default_factory=dict)
+    contexts: dict = field(default_factory=dict)  # the event model's tok2vec rows by sentence start, once per document
 
 
 @dataclass
