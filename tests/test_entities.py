@@ -73,6 +73,8 @@ def test_a_known_place_named_like_an_earlier_person_stays_a_place(run):
     ("Russia's Deputy Foreign Minister Pavel Grigorovsky warned the envoys.", "Pavel Grigorovsky", "RUS"),
     ("U.S. Ambassador to Japan Walter Brightwater toured the port.", "Walter Brightwater", "USA"),
     ("Chen Xiaolong, China's foreign ministry spokesperson, rejected the claim.", "Chen Xiaolong", "CHN"),
+    ("Ukrainian presidential adviser Mykhailo Podolyak said talks were over.", "Mykhailo Podolyak", "UKR"),
+    ("Kenyan Attorney General Justin Muturi rejected the ruling.", "Justin Muturi", "KEN"),
 ])
 def test_title_pattern_codes_unknown_people(run, sentence, name, code):
     _, de = run(sentence)
