@@ -132,3 +132,8 @@ def test_a_joint_patrol_of_two_states_is_cooperation(run):
 def test_soldiers_are_an_agent_though_a_soldier_names_one_person(nlp):
     rows = events_of(nlp, "Soldiers opened fire on protesters in Harare on Monday.", dt.date(2024, 6, 1))
     assert ("ASSAULT", "ZWE") in {(r["event_type"], r["actor_code"]) for r in rows}
+
+
+def test_an_agent_takes_the_state_of_the_place_its_target_is_in(nlp):
+    rows = events_of(nlp, "Security forces fired tear gas at protesters in Lusaka.", dt.date(2024, 6, 1))
+    assert ("ASSAULT", "ZMB") in {(r["event_type"], r["actor_code"]) for r in rows}

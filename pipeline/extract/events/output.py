@@ -73,9 +73,12 @@ def event_row(ctx: DocContext, cand, etype, mode, actor: Party, recip: Party | N
 
 
 def event_location(tok, reader: ArgReader) -> tuple[str | None, str | None]:
-    """A place the event happened in: "in Tokyo", "at the summit in Hiroshima"."""
+    """A place the event happened in: "in Tokyo", "at the summit in Hiroshima"; else the place of
+    its target, where the parse hangs it ("fired tear gas at protesters in Harare")."""
     holders = [tok] + ([governing_verb(tok)] if tok.pos_ != "VERB" and governing_verb(tok) is not None else [])
-    for holder in holders:
+    targets = [g for h in holders for c in h.children if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("at", "on", "against"))
+               for g in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"])]
+    for holder in holders + targets:
         for child in holder.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "at"):
                 for pobj in child.children:
