@@ -66,6 +66,14 @@ def events_of(nlp, text: str, published):
     return extract_events(parsed)
 
 
+def figures_of(nlp, text: str) -> list[dict]:
+    """Figure rows of one text written for a test, parsed with the session's model."""
+    from pipeline.extract.figures import extract_figures
+    from pipeline.nlp.parse import parse_document
+
+    return extract_figures(parse_document("test", text, nlp=nlp))
+
+
 def pairs(rows, etype):
     """The (actor, recipient) code pairs of the rows of one event type."""
     return {(r["actor_code"], r["recipient_code"]) for r in rows if r["event_type"] == etype}

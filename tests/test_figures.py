@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline.extract.numbers import parse_number, parse_quantity, scan
+from tests.conftest import figures_of
 
 # ---------------------------------------------------------------- helpers
 
@@ -167,18 +168,9 @@ def test_scan_never_raises_and_spans_are_slices(text):
 # ---------------------------------------------------------------- with the parse
 
 @pytest.fixture(scope="module")
-def nlp():
-    from pipeline.nlp.parse import load_model
-    return load_model()
-
-
-@pytest.fixture(scope="module")
 def figures(nlp):
-    from pipeline.extract.figures import extract_figures
-    from pipeline.nlp.parse import parse_document
-
     def run(text: str) -> list[dict]:
-        rows = extract_figures(parse_document("test", text, nlp=nlp))
+        rows = figures_of(nlp, text)
         for r in rows:
             assert text[r["char_start"]:r["char_end"]] == r["raw_text"]
         return rows

@@ -8,18 +8,12 @@ from __future__ import annotations
 import pytest
 
 from pipeline.extract.numbers import parse_quantity, scan
+from tests.conftest import figures_of
 
 
 @pytest.fixture(scope="module")
-def figures():
-    from pipeline.extract.figures import extract_figures
-    from pipeline.nlp.parse import load_model, parse_document
-    nlp = load_model()
-
-    def run(text: str) -> list[tuple]:
-        rows = extract_figures(parse_document("test", text, nlp=nlp))
-        return [(r["raw_text"], r["kind"], r["value"], r["unit"]) for r in rows]
-    return run
+def figures(nlp):
+    return lambda text: [(r["raw_text"], r["kind"], r["value"], r["unit"]) for r in figures_of(nlp, text)]
 
 
 @pytest.mark.parametrize("text,approx", [

@@ -10,17 +10,12 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import figures_of
+
 
 @pytest.fixture(scope="module")
-def figures():
-    from pipeline.extract.figures import extract_figures
-    from pipeline.nlp.parse import load_model, parse_document
-    nlp = load_model()
-
-    def run(text: str) -> list[tuple]:
-        rows = extract_figures(parse_document("test", text, nlp=nlp))
-        return [(r["kind"], r["value"], r["unit"], r["approximation"]) for r in rows]
-    return run
+def figures(nlp):
+    return lambda text: [(r["kind"], r["value"], r["unit"], r["approximation"]) for r in figures_of(nlp, text)]
 
 
 M, B, T = 1e6, 1e9, 1e12
