@@ -19,8 +19,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from pipeline.evaluate.scoring import VALUE_TOLERANCE  # noqa: E402  the shared scorer's rule
 PROBE = ROOT / "benchmarks" / "figures" / "probe.csv"
-TOLERANCE = 0.001
 
 
 def part_of(row_id: str) -> str:
@@ -38,7 +39,7 @@ def found_figures(sentence: str, nlp) -> list[dict]:
 
 
 def same_value(found: float, gold: float) -> bool:
-    return abs(found - gold) <= TOLERANCE * max(abs(gold), 1e-9)
+    return abs(found - gold) <= VALUE_TOLERANCE * max(abs(gold), 1e-9)
 
 
 def match(found: list[dict], gold: list[dict]) -> list[tuple[dict, dict]]:

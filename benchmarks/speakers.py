@@ -15,11 +15,11 @@ from __future__ import annotations
 import argparse
 import csv
 import hashlib
-import re
-import unicodedata
-from collections import Counter
 from datetime import date
 from pathlib import Path
+
+from pipeline.evaluate.scoring import same_speaker  # the shared scorer's rules
+from pipeline.evaluate.words import word_overlap_f1
 
 HERE = Path(__file__).parent
 PROBE = HERE / "speakers" / "probe.csv"
@@ -28,27 +28,6 @@ PUBLISHED = date(2025, 6, 1)
 
 def part_of(row_id: str) -> str:
     return "tune" if hashlib.sha256(row_id.encode()).digest()[0] % 2 == 0 else "sealed"
-
-
-def tokens(text: str | None) -> list[str]:
-    if not text:
-        return []
-    text = unicodedata.normalize("NFKC", text).casefold().replace("\u2019", "'").replace("\u2018", "'")
-    return re.findall(r"[\w']+", text)
-
-
-def token_f1(a: str, b: str) -> float:
-    ta, tb = Counter(tokens(a)), Counter(tokens(b))
-    common = sum((ta & tb).values())
-    if not common:
-        return 0.0
-    p, r = common / sum(ta.values()), common / sum(tb.values())
-    return 2 * p * r / (p + r)
-
-
-def same_speaker(pred: str | None, gold: str) -> bool:
-    p, g = set(tokens(pred)), set(tokens(gold))
-    return bool(p) and bool(g) and (p <= g or g <= p)
 
 
 def read_probe(part: str) -> list[dict]:
@@ -71,8 +50,8 @@ def extract(rows: list[dict]) -> list[list[dict]]:
 
 
 def target_row(row: dict, quotes: list[dict]) -> dict | None:
-    best = max(quotes, key=lambda q: token_f1(q["text"], row["quote"]), default=None)
-    return best if best is not None and token_f1(best["text"], row["quote"]) >= 0.8 else None
+    best = max(quotes, key=lambda q: word_overlap_f1(q["text"], row["quote"]), default=None)
+    return best if best is not None and word_overlap_f1(best["text"], row["quote"]) >= 0.8 else None
 
 
 def main() -> None:
@@ -85,7 +64,7 @@ def main() -> None:
     for row, quotes in zip(rows, extract(rows)):
         hit = target_row(row, quotes)
         found += hit is not None
-        ok = hit is not None and same_speaker(hit["speaker"], row["speaker"])
+        ok = hit is not None and same_speaker(hit["speaker"], row)
         right += ok
         if not ok:
             misses.append((row["id"], row["speaker"], hit["speaker"] if hit else "<quote not found>"))
