@@ -135,14 +135,18 @@ def test_the_rules_keep_their_sentences(nlp, eager_model):
 
 # ---------------------------------------------------------------- training
 
+def toy(script, doc: int, names: list[str], label: int, votes=None, context=None):
+    """One training example of a toy problem; no dictionary votes and a zero context unless given."""
+    votes = np.zeros((len(VOTE_SOURCES), len(CLASSES)), np.float32) if votes is None else votes
+    return script.Example(doc, names, votes, label, np.zeros(4, np.float32) if context is None else context)
+
+
 def examples(script, rng, n: int):
     """A separable toy: the word names the class, plus noise features shared by all."""
     out = []
     for i in range(n):
         label = int(rng.integers(0, 3))
-        names = [f"lemma=w{label}", f"noise={int(rng.integers(0, 5))}"]
-        out.append(script.Example(i % 6, names, np.zeros((len(VOTE_SOURCES), len(CLASSES)), np.float32), label,
-                                  np.zeros(4, np.float32)))
+        out.append(toy(script, i % 6, [f"lemma=w{label}", f"noise={int(rng.integers(0, 5))}"], label))
     return out
 
 
@@ -166,7 +170,7 @@ def test_votes_carry_a_shared_weight_to_a_class_never_seen_in_training():
         label = int(rng.integers(1, 3))  # only classes 1 and 2 occur
         v = np.zeros((len(VOTE_SOURCES), len(CLASSES)), np.float32)
         v[0, label] = 1.0
-        data.append(script.Example(i % 5, [f"noise={int(rng.integers(0, 4))}"], v, label, np.zeros(4, np.float32)))
+        data.append(toy(script, i % 5, [f"noise={int(rng.integers(0, 4))}"], label, votes=v))
     model = script.fit(data, 1e-3)
     unseen = np.zeros((len(VOTE_SOURCES), len(CLASSES)), np.float32)
     unseen[0, 5] = 1.0
@@ -235,8 +239,7 @@ def test_training_learns_from_the_tok2vec_rows_alone():
         label = int(rng.integers(1, 3))
         context = rng.normal(0, 0.3, 4).astype(np.float32)
         context[label] += 2.0
-        data.append(script.Example(i % 5, [f"noise={int(rng.integers(0, 4))}"],
-                                   np.zeros((len(VOTE_SOURCES), len(CLASSES)), np.float32), label, context))
+        data.append(toy(script, i % 5, [f"noise={int(rng.integers(0, 4))}"], label, context=context))
     model = script.fit(data, 1e-3)
     p = script.probabilities(model, data)
     assert (p.argmax(axis=1) == np.array([ex.label for ex in data])).mean() > 0.95
