@@ -67,7 +67,7 @@ class Example:
     names: list[str]
     votes: np.ndarray  # sources x classes
     label: int
-    context: np.ndarray  # the token's tok2vec row (sentence_context)
+    context: np.ndarray  # the token's tok2vec row (document_context)
 
 
 def gold_heads(doc, text: str, events: list[dict]) -> dict[int, str]:

@@ -212,12 +212,13 @@ def test_a_training_sentence_labels_its_trigger_word_and_nothing_else(tmp_path):
     assert {ex.doc for ex in found} == {100, 101}
 
 
-def test_sentence_context_gives_one_tok2vec_row_per_token_of_the_sentence(nlp):
+def test_document_context_gives_one_tok2vec_row_per_token_of_each_sentence(nlp):
     doc = nlp("Talks ended on Monday. Kenya deported two Ugandan journalists on Tuesday.")
     second = list(doc.sents)[1]
-    context = event_model.sentence_context(second)
+    context = event_model.document_context(doc.sents)[second.start]
     assert context.shape[0] == len(second) and context.shape[1] > 0
-    alone = event_model.sentence_context(nlp("Kenya deported two Ugandan journalists on Tuesday.")[:])
+    alone_doc = nlp("Kenya deported two Ugandan journalists on Tuesday.")
+    alone = event_model.document_context([alone_doc[:]])[0]
     assert np.allclose(context, alone, atol=1e-5)  # the sentence is encoded alone, wherever it sits
 
 

@@ -148,16 +148,11 @@ def _encoder():
     return nlp.vocab, nlp.get_pipe("tok2vec")
 
 
-def sentence_context(sent) -> np.ndarray:
-    """The spaCy pipeline's own tok2vec vectors of one sentence's tokens (one row each): words the
-    training data never showed still sit near the words it did. The sentence is encoded alone, the
-    same way in training and in a build, because the parse cache keeps no tensors."""
-    return document_context([sent])[sent.start]
-
-
 def document_context(sents) -> dict[int, np.ndarray]:
-    """`sentence_context` of many sentences in one batch (three times faster than one by one), by
-    the index of each sentence's first token."""
+    """The spaCy pipeline's own tok2vec vectors of each sentence's tokens (one row each), by the
+    index of the sentence's first token: words the training data never showed still sit near the
+    words it did. Each sentence is encoded alone, the same way in training and in a build, because
+    the parse cache keeps no tensors; all in one batch (three times faster than one by one)."""
     from spacy.tokens import Doc
 
     vocab, tok2vec = _encoder()
@@ -197,7 +192,7 @@ class EventModel:
     def reading(self, tok, found: set[tuple[str, str]], context: np.ndarray | None = None) -> tuple[str, float] | None:
         """The type this token names and its probability, or None when it names no event; `found`
         are the dictionaries' votes on it (`candidate_votes`), `context` its row of
-        `sentence_context`."""
+        `document_context`."""
         z = self.logits(features(tok), found, context)
         p = np.exp(z - z.max())
         p /= p.sum()
