@@ -224,6 +224,7 @@ def _type_and_mode(r: Reading, coding: Coding) -> bool:
 
 
 def _object_words(tok) -> set[str]:
+    """Every lemma of a verb's direct objects, with their modifiers ("sent 200 armoured units")."""
     return {c.lemma_.lower() for d in tok.children if d.dep_ == "dobj" for c in d.subtree}
 
 
@@ -339,7 +340,7 @@ def _list_item_pledge(tok, entry: Entry, actors: list[Party]) -> bool:
 def refine_mode(tok, etype: str, mode: str, lex: Lexicon) -> str:
     g = lex.grammar
     words = {c.lemma_.lower() for c in tok.subtree if c.i <= tok.i + 8} if tok.pos_ != "VERB" else \
-        {c.lemma_.lower() for c in tok.children} | {c.lemma_.lower() for d in tok.children if d.dep_ == "dobj" for c in d.subtree}
+        {c.lemma_.lower() for c in tok.children} | _object_words(tok)
     if etype == "AID":
         for word, aid_mode in g["aid_modes"].items():
             if word in words:
