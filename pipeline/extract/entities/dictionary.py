@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -226,8 +227,9 @@ def phoenix_row(row: dict, where: str) -> PhoenixRow:
                       tuple(a for a in row["aliases"].split("|") if a.strip()))
 
 
-def read_phoenix_actors(path: Path) -> list[PhoenixRow]:
-    return [phoenix_row(row, where) for where, row in _checked_rows(path, PHOENIX_COLUMNS)]
+@functools.lru_cache(maxsize=2)  # read by the gazetteer (demonyms) and the Phoenix index: once per process
+def read_phoenix_actors(path: Path) -> tuple[PhoenixRow, ...]:
+    return tuple(phoenix_row(row, where) for where, row in _checked_rows(path, PHOENIX_COLUMNS))
 
 
 def read_phoenix_agents(path: Path) -> list[Agent]:

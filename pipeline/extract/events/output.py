@@ -4,7 +4,10 @@ from __future__ import annotations
 from pipeline.extract.events.context import DocContext
 from pipeline.extract.events.lexicon import NOUN_CONFIDENCE, PHRASE_CONFIDENCE, VERB_CONFIDENCE
 from pipeline.extract.events.parties import ArgReader, Party, governing_verb, sent_of
-from pipeline.extract.events.triggers import Candidate
+from pipeline.extract.events.triggers import Candidate, objects_of
+
+# the prepositions that name what an act is aimed at ("fired at", "an attack on", "measures against")
+TARGET_PREPS = ("at", "on", "against")
 
 
 def actor_recipient_pairs(actors: list[Party], recips: list[Party], reciprocal: bool) -> list[tuple[Party, Party | None]]:
@@ -76,9 +79,7 @@ def event_location(tok, reader: ArgReader) -> tuple[str | None, str | None]:
     """A place the event happened in: "in Tokyo", "at the summit in Hiroshima"; else the place of
     its target, where the parse hangs it ("fired tear gas at protesters in Harare")."""
     holders = [tok] + ([governing_verb(tok)] if tok.pos_ != "VERB" and governing_verb(tok) is not None else [])
-    targets = [g for h in holders for c in h.children if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("at", "on", "against"))
-               for g in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"])]
-    for holder in holders + targets:
+    for holder in holders + [t for h in holders for t in objects_of(h, preps=TARGET_PREPS)]:
         for child in holder.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "at"):
                 for pobj in child.children:
@@ -87,3 +88,4 @@ def event_location(tok, reader: ArgReader) -> tuple[str | None, str | None]:
                         if code:
                             return name, code
     return None, None
+
