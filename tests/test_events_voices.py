@@ -47,3 +47,23 @@ def test_the_president_in_a_governments_own_text_is_its_president(nlp):
     text = "The President will travel to Hanoi on September 10 to meet with the General Secretary."
     assert ("CONSULT", "USA", "VNM") in coded(nlp, text, publisher_state="USA")
     assert not [r for r in coded(nlp, text) if r[1] == "USA"]  # no publisher: no one is guessed
+
+
+LONG_TURNS = """Remarks by President Ruto in a Press Conference
+
+PRESIDENT RUTO: Good evening, everyone.
+
+Earlier today I met with President Tinubu of Nigeria to discuss trade.
+
+Q: Mr. President, a question on Uganda.
+
+I met with President Museveni of Uganda last week as well.
+
+PRESIDENT RUTO: Yes. I thank President Tinubu for his support.
+"""
+
+
+def test_a_turn_runs_over_paragraphs_until_the_next_label(nlp):
+    rows = coded(nlp, LONG_TURNS)
+    assert ("CONSULT", "KEN", "NGA") in rows  # two paragraphs below the label, still Ruto's turn
+    assert not [r for r in rows if r[2] == "UGA"]  # the reporter's "I" is nobody's

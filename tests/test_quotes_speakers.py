@@ -142,6 +142,11 @@ def test_a_reporters_you_is_nobody_rather_than_the_last_name(speaker):
     assert speaker(TRANSCRIPT, "I never make") is None
 
 
+def test_a_reporters_turn_labelled_q_colon_is_nobodys(speaker):
+    text = TRANSCRIPT.replace("Q    Mr. President, you once said,", "Q: Mr. President, last week I said,")
+    assert speaker(text, "I never make") is None  # the reporter's "I", not the last labelled speaker
+
+
 def test_stage_directions_are_never_speakers(speaker):
     # "He" points past "(Laughter.)" to the last person the text names
     assert speaker(TRANSCRIPT, "Then we will see") == "Otto Brandt"

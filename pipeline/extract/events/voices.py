@@ -3,11 +3,12 @@ for ("PRESIDENT RUTO: I thank you"), the party such a turn addresses ("you" in a
 transcript), and the speaker of a quotation ("we" inside quotation marks)."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
 from pipeline.extract.events.parties import Party, entity_code
-from pipeline.extract.quotes.transcript import label_name, office_holder
+from pipeline.extract.quotes.transcript import label_name, office_holder, turns
 from pipeline.nlp.parse import doc_text
 
 LABEL = re.compile(r"[ \t]*([A-Z][\w .'\u2019-]{0,60}?)[ \t]*:[ \t]")
@@ -24,20 +25,37 @@ class Voices:
         self.date = ctx.published_date
         self._turn_parties: list[Party] | None = None
         self._labels: dict[tuple[int, int], Party | None] = {}
+        self._turns: list[tuple[int, int, int]] | None = None  # (turn start, label start, label end)
 
     def labelled(self, tok) -> list[Party] | None:
-        """"SPOKESPERSON: We urge ...": the party the label of `tok`'s paragraph speaks for, named in
-        the label or, for a bare role, in the document's title; None when the paragraph has no label."""
+        """"SPOKESPERSON: We urge ...": the party the label of `tok`'s turn speaks for, named in the
+        label or, for a bare role, in the document's title; None outside any labelled turn."""
         text = doc_text(tok.doc)
         para = text.rfind("\n\n", 0, tok.idx) + 2 if text.rfind("\n\n", 0, tok.idx) >= 0 else 0
         label = LABEL.match(text, para, tok.idx)
-        if label is None:
+        key = (label.start(1), label.end(1)) if label is not None else self._turn_label(text, tok.idx)
+        if key is None:
             return None
-        key = (label.start(1), label.end(1))
         if key not in self._labels:  # every "I" and "we" of a turn reads the same label
             self._labels[key] = self._label_party(text, *key, None)
         found = self._labels[key]
         return [replace(found, token_i=tok.i)] if found is not None else []
+
+    def _turn_label(self, text: str, offset: int) -> tuple[int, int] | None:
+        """A transcript's turn runs over paragraphs until the next label, so "I met with ..." three
+        paragraphs after "THE PRESIDENT:" is still the President's. A reporter's "Q" turn names nobody."""
+        if self._turns is None:
+            self._turns = []
+            for start, label in turns(text):
+                at = text.find(label, start) if label != "Q" else start
+                self._turns.append((start, at, at + len(label) if label != "Q" else at))
+        i = bisect.bisect_right([t[0] for t in self._turns], offset) - 1
+        if i < 0:
+            return None
+        _, a, b = self._turns[i]
+        if a == b:
+            self._labels[(a, b)] = None
+        return a, b
 
     def addressee(self, tok) -> list[Party]:
         """"you" in a labelled turn of a transcript whose turns speak for exactly two parties: the
