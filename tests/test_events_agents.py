@@ -137,3 +137,20 @@ def test_soldiers_are_an_agent_though_a_soldier_names_one_person(nlp):
 def test_an_agent_takes_the_state_of_the_place_its_target_is_in(nlp):
     rows = events_of(nlp, "Security forces fired tear gas at protesters in Lusaka.", dt.date(2024, 6, 1))
     assert ("ASSAULT", "ZMB") in {(r["event_type"], r["actor_code"]) for r in rows}
+
+
+# ------------------------------------------------------------ crowds and stateless peoples
+
+def test_a_crowd_that_protests_with_no_addressee_demonstrates(run):
+    assert ("PROTEST", None, None) in typed(run("Hundreds of farmers protested outside the parliament on Monday."))
+    assert ("PROTEST", None, None) in typed(run("Students protested in the capital against the new fees."))
+
+
+def test_a_state_that_protests_to_another_complains(run):
+    rows = typed(run("Vietnam protested to China over the new fishing ban."))
+    assert ("ACCUSE", "VNM", "CHN") in rows and not [r for r in rows if r[0] == "PROTEST"]
+
+
+def test_a_people_with_no_state_acts_in_force_and_repression(run):
+    assert ("COERCE", None, None) in typed(run("Tuareg fighters seized a supply convoy in the desert."))
+    assert not typed(run("Tuareg herders welcomed the new water project."))  # no political act

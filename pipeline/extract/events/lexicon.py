@@ -63,6 +63,7 @@ class Entry:
     objects: tuple[ObjectReading, ...] = ()
     planned_type: tuple[str, str] | None = None   # type and mode when the action is only promised
     guest_type: tuple[str, str] | None = None     # type and mode when the object is a guest received (hosting)
+    crowd_type: tuple[str, str] | None = None     # type and mode when a crowd acts and no one is addressed
     threat_when_future: bool = False
     assault_if_target: bool = False
     confidence: float | None = None
@@ -144,7 +145,7 @@ def _value(name: str, key: str, value: Any) -> Any:
         return _words(where, value)
     if key in ("type", "mode", "verb"):
         return _type(where, value) if key == "type" else _word(where, value)
-    if key in ("planned_type", "guest_type"):
+    if key in ("planned_type", "guest_type", "crowd_type"):
         if not (isinstance(value, list) and len(value) == 2):
             raise LexiconError(f"{where}: expected [type, mode], got {value!r}")
         return _type(where, value[0]), _word(where, value[1])

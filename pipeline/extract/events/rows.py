@@ -96,7 +96,8 @@ def arguments_with_agents(cand: Candidate, coding: Coding):
     protesters"); other readings never see them, so they keep the parties they had."""
     args = read_arguments(cand, coding.reader, coding.lex)
     agent_types = coding.lex.grammar["agent_types"]
-    if cand.entry.type not in agent_types or (args is not None and args.actors and args.recips):
+    etype = cand.entry.crowd_type[0] if cand.entry.crowd_type and _crowd(cand.tok) else cand.entry.type
+    if etype not in agent_types or (args is not None and args.actors and args.recips):
         return args
     coding.reader.with_agents = True
     try:
@@ -105,8 +106,8 @@ def arguments_with_agents(cand: Candidate, coding: Coding):
         coding.reader.with_agents = False
     if again is None or (args is not None and len(again.actors) + len(again.recips) <= len(args.actors) + len(args.recips)):
         return args
-    return again._replace(actors=admitted(again.actors, again.entry.type, agent_types),
-                          recips=admitted(again.recips, again.entry.type, agent_types))
+    return again._replace(actors=admitted(again.actors, etype, agent_types),
+                          recips=admitted(again.recips, etype, agent_types))
 
 
 def _joint_or_reciprocal(r: Reading, coding: Coding) -> bool:
@@ -191,7 +192,20 @@ def _attacked_place(r: Reading, coding: Coding) -> list[Party]:
 
 
 def _fit(r: Reading, coding: Coding) -> bool:
-    return _arguments_fit(r.entry, r.actors, r.recips) or (not r.recips and _list_item_pledge(r.tok, r.entry, r.actors))
+    if _arguments_fit(r.entry, r.actors, r.recips) or (not r.recips and _list_item_pledge(r.tok, r.entry, r.actors)):
+        return True
+    if r.entry.crowd_type and r.actors and not r.recips and _crowd(r.tok):
+        etype, mode = r.entry.crowd_type
+        r.entry = replace(r.entry, type=etype, mode=mode, needs_recipient=False, crowd_type=None)
+        return True
+    return False
+
+
+def _crowd(tok) -> bool:
+    """A plural subject that is not a list of names: "hundreds", "farmers", "Palestinians"."""
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    return len(subjects) == 1 and not any(c.dep_ == "conj" for c in subjects[0].children) \
+        and (subjects[0].tag_ in ("NNS", "NNPS") or subjects[0].like_num)
 
 
 def _threat(r: Reading, coding: Coding) -> bool:
