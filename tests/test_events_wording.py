@@ -143,3 +143,8 @@ def test_force_on_people_is_an_assault_crowd_control_included(run):
 def test_rejecting_a_demand_is_a_refusal_though_meeting_one_is_no_meeting(run):
     assert ("REJECT", "PRY", "BOL", "occurred") in run("Paraguay rejected a demand from Bolivia to reopen the border talks.")
     assert not any(e[0] == "CONSULT" for e in run("Paraguay met the demands of its creditors."))
+
+
+def test_a_condemned_act_names_its_doer_in_a_later_conjunct(run):
+    rows = run("Canada and Norway condemned the violence in the north and the Sudanese army's shelling of civilians.")
+    assert {("ACCUSE", "CAN", "SDN", "occurred"), ("ACCUSE", "NOR", "SDN", "occurred")} <= rows

@@ -352,9 +352,19 @@ class ArgReader:
             out.extend(_groups().list_tail(self, heads[-1]))
         return unique_parties(out)
 
-    def parties_inside(self, tok, place: bool = False, besides: tuple = ()) -> list[Party]:
+    def parties_inside(self, tok, place: bool = False, besides: tuple = (), conjuncts: bool = True) -> list[Party]:
         """Parties named inside a non-party object: "the actions of China", "Russia's aggression";
-        owners coded as one of `besides` (the actor's "its cooperation with Korea") are skipped."""
+        owners coded as one of `besides` (the actor's "its cooperation with Korea") are skipped.
+        An object that names none reads its conjuncts: "condemned the coup and the military's attacks"."""
+        found = self._inside(tok, place, besides)
+        if conjuncts and not any(p.code for p in found):
+            for conj in tok.conjuncts:
+                more = self._inside(conj, place, besides)
+                if any(p.code for p in more):
+                    return more
+        return found
+
+    def _inside(self, tok, place: bool, besides: tuple) -> list[Party]:
         direct = self.parties(tok, place)
         if direct and not all(p.agent and not p.code for p in direct):
             return direct  # "refugees from Ukraine": a bare agent gives way to the party inside it
