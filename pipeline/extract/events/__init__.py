@@ -11,6 +11,7 @@ Modules, in the order a document goes through them:
   status     occurred / planned / desire / none, from the grammar of the clause
   arguments  actors and recipients of a verb, noun or phrase reading
   parties    parse tokens -> coded parties through the entities layer (ArgReader, Party)
+  view       the entities layer's look-ups as the coder reads them (EntityView), with a NER stand-in
   agents     agent nouns (Phoenix): police act for their state, protesters and rebels stay uncoded
   voices     who speaks: a transcript turn's label, whom "you" addresses, a quotation's speaker
   groups     groups the parse leaves to the text: "the two leaders", a list of names it broke, "our three countries"
