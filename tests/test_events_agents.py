@@ -154,3 +154,8 @@ def test_a_state_that_protests_to_another_complains(run):
 def test_a_people_with_no_state_acts_in_force_and_repression(run):
     assert ("COERCE", None, None) in typed(run("Tuareg fighters seized a supply convoy in the desert."))
     assert not typed(run("Tuareg herders welcomed the new water project."))  # no political act
+
+
+def test_strikes_that_forces_carry_out_are_attacks_on_the_place_they_hit(run):
+    assert ("ASSAULT", "FRA", "MLI") in typed(run("French forces carried out strikes on militant camps in Mali on Sunday."))
+    assert ("ASSAULT", "TUR", "SYR") in typed(run("Turkey conducted strikes against Kurdish positions in Syria."))

@@ -77,9 +77,13 @@ def event_row(ctx: DocContext, cand, etype, mode, actor: Party, recip: Party | N
 
 def event_location(tok, reader: ArgReader) -> tuple[str | None, str | None]:
     """A place the event happened in: "in Tokyo", "at the summit in Hiroshima"; else the place of
-    its target, where the parse hangs it ("fired tear gas at protesters in Harare")."""
+    its target, where the parse hangs it ("fired tear gas at protesters in Harare"), or of the target
+    of an act named as the object ("carried out strikes on camps in Mali")."""
     holders = [tok] + ([governing_verb(tok)] if tok.pos_ != "VERB" and governing_verb(tok) is not None else [])
-    for holder in holders + [t for h in holders for t in objects_of(h, preps=TARGET_PREPS)]:
+    targets = [t for h in holders for t in objects_of(h, preps=TARGET_PREPS)]
+    # the target of an act named as object: "carried out strikes on camps in Mali"
+    targets += [t for o in targets for t in objects_of(o, preps=TARGET_PREPS) if t not in targets]
+    for holder in holders + targets:
         for child in holder.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "at"):
                 for pobj in child.children:
