@@ -159,3 +159,9 @@ def test_a_people_with_no_state_acts_in_force_and_repression(run):
 def test_strikes_that_forces_carry_out_are_attacks_on_the_place_they_hit(run):
     assert ("ASSAULT", "FRA", "MLI") in typed(run("French forces carried out strikes on militant camps in Mali on Sunday."))
     assert ("ASSAULT", "TUR", "SYR") in typed(run("Turkey conducted strikes against Kurdish positions in Syria."))
+
+
+def test_government_agencies_and_commands_act_for_their_state(run):
+    assert ("AGREE", "JPN", "BGD") in typed(run("JICA signed a loan agreement with Bangladesh for a new metro line."))
+    assert ("COERCE", "RUS", "UKR") in typed(run("The FSB said it had detained a Ukrainian citizen in Crimea."))
+    assert ("ASSAULT", "USA", "YEM") in typed(run("CENTCOM said it struck radar sites in Yemen on Friday."))
