@@ -165,3 +165,8 @@ def test_government_agencies_and_commands_act_for_their_state(run):
     assert ("AGREE", "JPN", "BGD") in typed(run("JICA signed a loan agreement with Bangladesh for a new metro line."))
     assert ("COERCE", "RUS", "UKR") in typed(run("The FSB said it had detained a Ukrainian citizen in Crimea."))
     assert ("ASSAULT", "USA", "YEM") in typed(run("CENTCOM said it struck radar sites in Yemen on Friday."))
+
+
+def test_forces_a_reporting_state_calls_its_own_act_for_it(run):
+    assert ("ASSAULT", "TUR", "IRQ") in typed(run("Turkey said its jets struck militant targets in northern Iraq."))
+    assert not typed(run("Turkey's economy grew, and its exports to Iraq fell."))

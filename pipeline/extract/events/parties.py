@@ -2,7 +2,7 @@
 coded through the entities layer (`DocContext.entities`)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.extract.events.agents import acts_for_state, agent_of, counted_head
 from pipeline.extract.events.context import DocContext
@@ -158,6 +158,8 @@ class ArgReader:
                 return []
             code = entity_code(ent, place=place or getattr(ent, "entity_type", None) == "location")
             return [Party.of(ent, tok.i, name=text, code=code)]
+        if ent is None and (owned := self._owned_force(tok, text)):
+            return owned
         holder = self.voices.office_holder(text) if _bare_title(tok, toks) else None
         if holder is not None:
             return [Party.of(holder, tok.i)]  # "The President met ..." in a text the White House publishes
@@ -169,6 +171,21 @@ class ArgReader:
                 text = tok.doc[tok.left_edge.i:max(c.right_edge.i for c in tok.children if c.dep_ == "prep") + 1].text
             return [Party(text, None, None, "group", tok.i, group=True)]
         return []
+
+    def _owned_force(self, tok, text: str) -> list[Party]:
+        """"Israel said its jets struck ...": forces, weapons and offices that the subject of a reported
+        clause owns through "its" or "their" act for the state or body that reports it."""
+        word = tok.lemma_.lower()
+        if word not in self.acting_nouns | self.weapon_nouns and not acts_for_state(tok):
+            return []
+        owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+        if owner is None or tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ccomp":
+            return []
+        said = tok.head.head  # "Israel said its jets struck ...": the reporting subject owns them
+        if said.lemma_.lower() not in self.grammar.get("reporting_verbs", ()):
+            return []
+        found = [p for c in said.children if c.dep_ == "nsubj" and c.pos_ != "PRON" for p in self.parties(c)]
+        return [replace(p, name=text, token_i=tok.i) for p in found if p.code and p.etype != "person"]
 
     def _agent(self, outer, head) -> list[Party]:
         """"police in Nairobi", "thousands of protesters" (`outer`, counting `head`): an agent noun
