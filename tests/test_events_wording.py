@@ -148,3 +148,8 @@ def test_rejecting_a_demand_is_a_refusal_though_meeting_one_is_no_meeting(run):
 def test_a_condemned_act_names_its_doer_in_a_later_conjunct(run):
     rows = run("Canada and Norway condemned the violence in the north and the Sudanese army's shelling of civilians.")
     assert {("ACCUSE", "CAN", "SDN", "occurred"), ("ACCUSE", "NOR", "SDN", "occurred")} <= rows
+
+
+def test_a_reciprocal_act_done_between_two_parties_in_the_passive_has_both_as_sides(run):
+    assert ("AGREE", "GHA", "TGO", "occurred") in run("A memorandum on fisheries was signed between Ghana and Togo on Friday.")
+    assert ("CONSULT", "IND", "BGD", "occurred") in run("The new treaty being negotiated between India and Bangladesh covers water.")
