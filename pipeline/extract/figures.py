@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.figures_nouns import NOUNS, coordinated_noun, counted_lemma, model_name, noun_after, singular_name
+from pipeline.extract.figures_roles import age_apposition, rate_base
 from pipeline.extract.figures_people import copula_noun, people_count, people_nominal, tally_noun, tally_side, vote_tally
 from pipeline.extract.numbers import Quantity, identifier_numbers, lexicon, scan
 from pipeline.ids import unique_rows
@@ -83,6 +84,8 @@ def _decide(q: Quantity, span, rows: list[dict]) -> tuple[str, str | None] | Non
         return ("count", unit) if unit else None
     if _name_number(q, span) or _identifier_word_number(q, span):
         return None
+    if rate_base(span):
+        return None  # "per 1,000 people": the base of a rate, not a count of people
     if q.kind == "duration" and _relative_time(span):
         return None  # only time has a before and after: "flew 900 km before striking" is a distance
     if q.words and q.value == 1 and not q.qualified and q.kind in ("duration", "count") and not q.compound_noun:
@@ -95,6 +98,8 @@ def _decide(q: Quantity, span, rows: list[dict]) -> tuple[str, str | None] | Non
         return "count", q.compound_noun
     if q.kind is not None:
         return q.kind, q.unit
+    if age_apposition(q, span):
+        return "duration", "year"  # "Ruto, 57, met": an age, as "the 57-year-old" is
     if "vague_alone" in q.flags:
         return _vague_alone(q, span, rows)
     if (named := tally_noun(q, span)) is not None:  # before an earlier count's noun is carried over

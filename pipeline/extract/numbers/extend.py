@@ -108,8 +108,15 @@ def _range_of_units(text: str, q: Quantity) -> None:
         return
     end, high, _ = core
     unit_end, kind, unit, _noun = _unit_after(text, end, False, None)
+    if _points(text[q.core_end:q.end]) != _points(text[end:unit_end]):
+        return  # "by half a percentage point to 11.75%": the change in points, then the level it reached
     if (kind, unit) == (q.kind, q.unit) and high > q.value:
         _as_range(q, high, unit_end, between)
+
+
+def _points(unit_text: str) -> bool:
+    """Is the unit a count of points ("percentage points", "basis points") rather than a level?"""
+    return re.search(r"\bpoints?\b", unit_text, re.I) is not None
 
 
 def _as_range(q: Quantity, high: float, end: int, between) -> None:

@@ -65,6 +65,7 @@ def patterns() -> dict:
                                    + _alternation(lx["measure_words"]) + r")(?:-(?:old|long|wide|high|deep|strong))?\b", re.I),
         "scaled_symbol": re.compile(r"[ \t]?(" + _alternation(lx["scaled_measure_symbols"]) + r")(?![\w²])"),
         "bracket_scale": re.compile(r"[ \t]*\[(" + _alternation(word_scales) + r")\]", re.I),
+        "glued_symbol": re.compile(r"(" + _alternation(lx["glued_measure_symbols"]) + r")(?![\w²])"),  # "1.5C"
         "measure_symbol": re.compile(r"(?:[ \t]?|-)(" + _alternation(lx["measure_symbols"]) + r")(?![\w²])"),  # "a 4,000-km border"
         "times": re.compile(r"[ \t]+(" + _alternation(lx["multiple_words"]) + r")\b(?:[ \t]+(" + _alternation(lx["multiple_followers"]) + r")\b)?", re.I),
         "fold": re.compile(r"-?fold\b", re.I),

@@ -24,7 +24,8 @@ def _fractions(text: str) -> list[Quantity]:
             continue
         article = num in ("a", "an")
         n = 1 if article else lx["number_words"][num]
-        of = re.match(r"[ \t]+of\b", text[m.end():m.end() + 6]) is not None
+        # "a tenth of", and "a tenth the size of": a share of a measure named after "the"
+        of = re.match(r"[ \t]+(?:of|the)\b", text[m.end():m.end() + 6]) is not None
         if _share_after_by(text, m) and n and not hyphen:
             pass  # "prices rose by a third", "cut by a quarter in May"
         elif not n or (article and (hyphen or not of)) or (den in need_of and not (of or hyphen)):

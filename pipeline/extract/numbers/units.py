@@ -78,6 +78,10 @@ def _unit_after(text: str, end: int, scaled: bool, money: str | None) -> tuple[i
     if m and not text[m.end():m.end() + 1].isalnum():
         kind, unit = lx["measure_symbols"][m.group(1)]
         return m.end(), kind, unit, None
+    m = p["glued_symbol"].match(text, end)
+    if m:
+        kind, unit = lx["glued_measure_symbols"][m.group(1)]
+        return m.end(), kind, unit, None
     m = p["compound"].match(text, end)
     if m and _hyphen_currency(m.group(1)):
         return m.end(), "money", _hyphen_currency(m.group(1)), None  # "a billion-dollar deal", "a 10-euro note"

@@ -1,0 +1,70 @@
+"""Figure grammar for held-out news (issue #16, probe3): a change in points is no range's first end,
+the base of a rate is no count, glued temperature letters, a fraction of a measure named after
+"the", and ages set off by commas after a name.
+
+Sentences here are written for the tests, not taken from any source.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import figures_of
+
+
+@pytest.fixture(scope="module")
+def figures(nlp):
+    return lambda text: [(r["raw_text"], r["kind"], r["value"], r["unit"]) for r in figures_of(nlp, text)]
+
+
+@pytest.mark.parametrize("text,first,second", [
+    ("The central bank lifted its key rate by half a percentage point to 9.25% on Thursday.", 0.5, 9.25),
+    ("The regulator raised the cap by 25 basis points to 4.5 percent.", 25, 4.5),
+    ("Policymakers cut the rate by 0.75 percentage points to 6 per cent.", 0.75, 6),
+])
+def test_points_then_level_is_no_range(figures, text, first, second):
+    assert [f[2] for f in figures(text)] == [first, second]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("The province has 1.8 nurses per 10,000 inhabitants.", 1.8),
+    ("The country recorded 9 murders per 100,000 people last year.", 9),
+])
+def test_rate_base_is_no_count(figures, text, value):
+    assert [f[2] for f in figures(text)] == [value]
+
+
+@pytest.mark.parametrize("text,raw,value", [
+    ("Forecasters expect highs of 43C in Seville this week.", "43C", 43),
+    ("The pledges put the world on course for 2.7C of warming.", "2.7C", 2.7),
+])
+def test_glued_temperature_letter(figures, text, raw, value):
+    assert figures(text) == [(raw, "other", value, "degree")]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Ukraine's army is now a third the size it was in 2023.", 1 / 3),
+    ("Their navy is roughly a fifth the size of ours, the admiral said.", 0.2),
+])
+def test_fraction_of_a_measure_after_the(figures, text, value):
+    (found,) = figures(text)
+    assert found[1:] == ("other", pytest.approx(value), "fraction")
+
+
+def test_ordinal_article_is_still_no_fraction(figures):
+    assert figures("The senator won a fifth term in the election.") == []
+
+
+@pytest.mark.parametrize("text,age", [
+    ("Opposition leader Amina Diallo, 48, was detained in Bamako.", 48),
+    ("Mr Okafor, 63, said he would not run again.", 63),
+])
+def test_age_set_off_after_a_name(figures, text, age):
+    assert figures(text) == [(str(age), "duration", age, "year")]
+
+
+@pytest.mark.parametrize("text", [
+    "Delegates from Ghana, 12 other states and the AU met in Accra.",
+    "Talks in Geneva, 2019, ended without a deal.",
+])
+def test_no_age_without_a_person_apposition(figures, text):
+    assert all(f[1] != "duration" for f in figures(text))
