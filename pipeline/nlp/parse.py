@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from pipeline.config import spacy_model_name
 from pipeline.ids import sha256_text
+from pipeline.nlp.lemmas import repair_lemmas
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -218,12 +219,14 @@ def parse_text(text: str, nlp: "Language | None" = None, cache_dir: Path | None 
         try:
             docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
             if len(docs) == 1 and docs[0].text == text:
+                repair_lemmas(docs[0])
                 return docs[0]
         except Exception:  # a corrupt cache entry is re-parsed, never fatal
             pass
         if on_damaged:
             on_damaged()
     doc = run_pipeline(text, nlp)
+    repair_lemmas(doc)
     if path is not None:
         store(doc, path)
     return doc
