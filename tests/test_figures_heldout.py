@@ -68,3 +68,55 @@ def test_age_set_off_after_a_name(figures, text, age):
 ])
 def test_no_age_without_a_person_apposition(figures, text):
     assert all(f[1] != "duration" for f in figures(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Apollo 11 astronauts toured the embassy in Lagos.",
+    "Formula 1 races in Jeddah drew big crowds.",
+])
+def test_capitalised_word_and_digits_name_a_noun(figures, text):
+    assert figures(text) == []
+
+
+@pytest.mark.parametrize("text,value", [
+    ("In Sudan 60 aid workers have been killed since April.", 60),
+    ("Additional 300 troops arrived in Goma on Friday.", 300),
+    ("The Ghanaian 250 peacekeepers left on Monday.", 250),
+])
+def test_count_after_a_place_or_plain_adjective_still_counts(figures, text, value):
+    assert [f[2] for f in figures(text)] == [value]
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("The navy sent 1800 Egyptian sailors to the gulf.", 1800, "sailor"),
+    ("Nearly 2000 Sudanese refugees crossed on Monday.", 2000, "refugee"),
+    ("Officials said 1500 Afghans had arrived in Doha.", 1500, "Afghan"),
+])
+def test_yearlike_count_before_a_nationality(figures, text, value, unit):
+    assert [(f[2], f[3]) for f in figures(text)] == [(value, unit)]
+
+
+@pytest.mark.parametrize("text", [
+    "In 2019 Russian forces entered the town.",
+    "Since 2014 Ukrainians have fled the region.",
+    "The 2024 Olympic games opened in Paris.",
+])
+def test_year_before_a_nationality_stays_a_year(figures, text):
+    assert figures(text) == []
+
+
+@pytest.mark.parametrize("text,raw,value,unit", [
+    ("Cairo sold E£30 billion of treasury bills on Sunday.", "E£30 billion", 30e9, "EGP"),
+    ("The cocoa board borrowed GH¢2 billion from local banks.", "GH¢2 billion", 2e9, "GHS"),
+    ("Dhaka set aside Tk 1,200 crore for the metro line.", "Tk 1,200 crore", 12e9, "BDT"),
+    ("Ankara unveiled a TL 75 billion housing fund.", "TL 75 billion", 75e9, "TRY"),
+    ("Riyadh approved SR 4 billion for the new port.", "SR 4 billion", 4e9, "SAR"),
+    ("Abu Dhabi launched a Dh10bn fund for start-ups.", "Dh10bn", 10e9, "AED"),
+    ("Kampala passed a Ush 58 trillion budget.", "Ush 58 trillion", 58e12, "UGX"),
+])
+def test_regional_currency_signs(figures, text, raw, value, unit):
+    assert figures(text) == [(raw, "money", value, unit)]
+
+
+def test_road_label_before_a_number_is_no_currency(figures):
+    assert figures("Drivers were told to take SR 20 towards the coast.") == []

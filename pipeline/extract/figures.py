@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.figures_nouns import NOUNS, coordinated_noun, counted_lemma, model_name, noun_after, singular_name
-from pipeline.extract.figures_roles import age_apposition, rate_base
+from pipeline.extract.figures_roles import age_apposition, rate_base, titled_name_number
 from pipeline.extract.figures_people import copula_noun, people_count, people_nominal, tally_noun, tally_side, vote_tally
 from pipeline.extract.numbers import Quantity, identifier_numbers, lexicon, scan
 from pipeline.ids import unique_rows
@@ -82,7 +82,7 @@ def _decide(q: Quantity, span, rows: list[dict]) -> tuple[str, str | None] | Non
     if "yearlike" in q.flags:
         unit = _year_count(q, span)
         return ("count", unit) if unit else None
-    if _name_number(q, span) or _identifier_word_number(q, span):
+    if _name_number(q, span) or _identifier_word_number(q, span) or titled_name_number(q, span):
         return None
     if rate_base(span):
         return None  # "per 1,000 people": the base of a rate, not a count of people
@@ -200,11 +200,12 @@ def _year_count(q: Quantity, span) -> str | None:
     lx = lexicon()
     num = span[0]
     head = noun_after(span.doc, span[-1].i + 1, sentence_of(span).end)
-    if head is None or head.pos_ != "NOUN" or head.tag_ != "NNS" or num.dep_ != "nummod":
+    people = head is not None and head.tag_ == "NNPS" and head.ent_type_ == "NORP"  # "2021 Afghans"
+    if head is None or not (people or head.pos_ == "NOUN" and head.tag_ == "NNS") or num.dep_ != "nummod":
         return None
     if head.lower_ in lx["year_modified_nouns"] or head.lemma_.lower() in lx["year_modified_nouns"]:
         return None
-    if not q.qualified and head.lemma_.lower() not in lx["year_counted_nouns"]:
+    if not q.qualified and not people and head.lemma_.lower() not in lx["year_counted_nouns"]:
         return None  # "from 2019 to 2024 imports doubled"
     prev = _previous_word(num)
     if not q.qualified and prev is not None and (prev.lower_ in lx["year_words_before"]

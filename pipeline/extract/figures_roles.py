@@ -27,3 +27,26 @@ def age_apposition(q, span) -> bool:
         return False
     after = doc[last + 1] if last + 1 < len(doc) else None
     return after is not None and after.text in (",", ".", ";")
+
+
+NAME_MODIFIER_DEPS = ("nmod", "compound", "amod")
+NAME_LABELS = ("ORG", "PRODUCT", "LAW", "EVENT", "FAC", "WORK_OF_ART")
+NOT_NAME_ENTS = ("GPE", "NORP", "LOC", "DATE", "TIME", "PERSON")  # "In Gaza 40 people", "Chinese 12"
+
+
+def titled_name_number(q, span) -> bool:
+    """"Apollo 11 astronauts", "Formula 1 races": a capitalised word and the
+    digits after it both modify the noun that follows, so together they name it. The word must be
+    capitalised as a name is: inside the sentence, or at its start only when the tagger marks it
+    as part of a name ("Additional 40 troops" opens a sentence with a plain adjective)."""
+    if q.words or q.kind is not None:
+        return False
+    num = span[0]
+    if num.i == 0 or num.dep_ != "nummod" or num.head.i <= num.i:
+        return False
+    prev = num.doc[num.i - 1]
+    if not prev.is_title or prev.dep_ not in NAME_MODIFIER_DEPS or prev.head != num.head or prev.ent_type_ in NOT_NAME_ENTS:
+        return False
+    if prev.pos_ == "ADJ" and prev.ent_type_ not in NAME_LABELS:
+        return False  # "the Ghanaian 250 peacekeepers": a nationality the tagger left unnamed
+    return prev.i != prev.sent.start or prev.ent_type_ != ""

@@ -94,7 +94,9 @@ def patterns() -> dict:
         "duration_long": re.compile(r"(?<![\w-])(" + durations + r")(?:-(?:" + _alternation(lx["duration_suffixes"])
                                     + r")|long)\b(?!-)", re.I),
         "duration_and_half": re.compile(r"(?<![\w-])(?:an?[ \t]+)?(" + durations + r")[ \t]+and[ \t]+a[ \t]+half\b", re.I),
-        "plural_after": re.compile(r"[ \t]+[a-z]"),  # a lower-case word may be a counted noun ("2000 people")
+        # a lower-case word may be a counted noun ("2000 people"), also after a nationality ("2000
+        # Ethiopian migrants"), and a capitalised plural may be a people ("2021 Afghans")
+        "plural_after": re.compile(r"[ \t]+(?:[A-Z][a-z]+[ \t]+)?[a-z]|[ \t]+[A-Z][a-z]+s\b"),
         "of_scale": re.compile(r"[ \t]+of[ \t]+an?[ \t]+(thousand|million|billion|trillion)\b(?!-)", re.I),
         "of_duration": re.compile(r"(?:[ \t]+of)?[ \t]+an?[ \t]+(" + _alternation(lx["fraction_of_duration"]) + r")\b(?!-)", re.I),
         "listed_number": re.compile(r"(?<![\w.,])\d+[A-Za-z]?[ \t]*(?:,[ \t]*(?:and|or)?|and|or|&)[ \t]*$"),
