@@ -153,3 +153,13 @@ def test_a_condemned_act_names_its_doer_in_a_later_conjunct(run):
 def test_a_reciprocal_act_done_between_two_parties_in_the_passive_has_both_as_sides(run):
     assert ("AGREE", "GHA", "TGO", "occurred") in run("A memorandum on fisheries was signed between Ghana and Togo on Friday.")
     assert ("CONSULT", "IND", "BGD", "occurred") in run("The new treaty being negotiated between India and Bangladesh covers water.")
+
+
+def test_news_idiom_light_verbs_carry_their_event_noun(run):
+    assert ("SANCTION", "GBR", "IRN", "occurred") in run("Britain slapped sanctions on Iran's revolutionary guards on Monday.")
+    assert ("AGREE", "SRB", "MNE", "occurred") in run("Serbia and Montenegro initialled the text of a border treaty on Friday.")
+
+
+def test_a_lenders_board_and_a_disbursement_are_aid(run):
+    rows = run("The IMF's executive board approved the disbursement of $1 billion to Ecuador on Friday.")
+    assert any(r[:3] == ("AID", "IMF", "ECU") for r in rows)
