@@ -120,3 +120,15 @@ def test_regional_currency_signs(figures, text, raw, value, unit):
 
 def test_road_label_before_a_number_is_no_currency(figures):
     assert figures("Drivers were told to take SR 20 towards the coast.") == []
+
+
+@pytest.mark.parametrize("text,unit", [
+    ("The agency said 3 million migrants lack water.", "migrant"),
+    ("The survey found 40,000 households lack power.", "household"),
+])
+def test_plural_counted_noun_before_a_verb_read_as_noun(figures, text, unit):
+    assert [f[3] for f in figures(text)] == [unit]
+
+
+def test_compound_plural_modifier_keeps_its_head(figures):
+    assert [f[3] for f in figures("Ten arms control experts met in Geneva.")] == ["expert"]

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract.figures_nouns import NOUNS, coordinated_noun, counted_lemma, model_name, noun_after, singular_name
+from pipeline.extract.figures_nouns import (NOUNS, coordinated_noun, counted_lemma, model_name, noun_after, plural_in_run,
+                                            singular_name)
 from pipeline.extract.figures_roles import age_apposition, rate_base, titled_name_number
 from pipeline.extract.figures_people import copula_noun, people_count, people_nominal, tally_noun, tally_side, vote_tally
 from pipeline.extract.numbers import Quantity, identifier_numbers, lexicon, scan
@@ -275,6 +276,8 @@ def _count_unit(q: Quantity, span, rows: list[dict]) -> str | None:
     if q.elided:
         return earlier["unit"] if earlier else counted_lemma(noun_after(doc, after, sentence_of(span).end))
     head = noun_after(doc, after, sentence_of(span).end)
+    if q.value > 1:
+        head = plural_in_run(doc, after, head)
     if head is None and earlier and not q.words:
         return earlier["unit"]  # "54,000 troops in Japan and 28,500 in Korea"
     if head is not None and head.pos_ == "PROPN" and head.tag_ == "NNP" and head.is_upper and len(head) > 1:

@@ -102,3 +102,13 @@ def counted_lemma(t) -> str | None:
         lemma = lemma[:-3] + "y" if lemma.endswith("ies") else lemma[:-1]
     lemma = lexicon()["count_lemmas"].get(t.lower_, lemma)
     return lemma if t.pos_ == "PROPN" else lemma.lower()
+
+
+def plural_in_run(doc, start: int, head):
+    """The last plural common noun before a singular `head` in the run after a count of more than
+    one: the tagger may read the verb after the counted noun as a noun ("400 million children lack
+    water": children, not water). A plural that ends the run ("ten arms control experts") is the head."""
+    if head is None or head.tag_ != "NN":
+        return head
+    plural = next((t for t in reversed(doc[start:head.i]) if t.tag_ == "NNS"), None)
+    return plural or head
