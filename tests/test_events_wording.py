@@ -163,3 +163,18 @@ def test_news_idiom_light_verbs_carry_their_event_noun(run):
 def test_a_lenders_board_and_a_disbursement_are_aid(run):
     rows = run("The IMF's executive board approved the disbursement of $1 billion to Ecuador on Friday.")
     assert any(r[:3] == ("AID", "IMF", "ECU") for r in rows)
+
+
+def test_becoming_a_member_of_a_body_joins_it(run):
+    assert ("COOPERATE", "EGY", "BRICS", "occurred") in run("Egypt became a full member of the BRICS group on Monday.")
+    assert not run("The minister was a member of the committee for ten years.")
+
+
+def test_restrictions_on_a_population_are_coercion(run):
+    assert ("COERCE", "SEN", None, "occurred") in run("Authorities in Dakar imposed a night-time curfew on Friday.")
+    assert ("COERCE", "THA", None, "occurred") in run("Thailand's army chief declared martial law on Tuesday.")
+
+
+def test_regret_expressed_is_an_apology_and_disengagement_a_retreat(run):
+    assert any(r[:2] == ("CONCEDE", "NGA") for r in run("Nigeria's army expressed deep regret over the deaths of ten villagers."))
+    assert any(r[:2] == ("RETREAT", "ARM") for r in run("Armenian troops completed their disengagement from the border villages on Monday."))
