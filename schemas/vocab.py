@@ -4,7 +4,8 @@ ENTITY_TYPES = ["person", "state", "organization", "igo", "location", "group"]
 IGO_CODES = ["NATO", "G7", "G20", "EU", "UN", "ICC", "QUAD", "APEC", "ASEAN", "AIIB", "PALM", "IAEA",
              "WTO", "WHO", "IMF", "WB", "OSCE", "SCO", "BRICS", "PIF", "AU", "OPEC", "CSTO", "EAEU", "OAS",
              "UNSC", "UNGA", "ICJ", "OECD", "GCC", "AUKUS", "IEA", "INTERPOL", "EAS", "ARF", "UNHCR",
-             "UNICEF", "WFP", "ADB", "EBRD", "NDB"]
+             "UNICEF", "WFP", "ADB", "EBRD", "NDB", "ECOWAS", "SADC", "EAC", "IGAD", "ECCAS", "AES",
+             "MERCOSUR", "CARICOM", "CELAC", "OIC", "SAARC", "NAM", "AFDB", "IADB"]
 QUOTE_TYPES = ["full", "partial"]
 FIGURE_KINDS = ["money", "percent", "count", "distance", "mass", "duration", "multiple", "other"]
 APPROXIMATIONS = ["exact", "about", "more_than", "less_than", "up_to", "at_least"]

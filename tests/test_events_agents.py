@@ -170,3 +170,8 @@ def test_government_agencies_and_commands_act_for_their_state(run):
 def test_forces_a_reporting_state_calls_its_own_act_for_it(run):
     assert ("ASSAULT", "TUR", "IRQ") in typed(run("Turkey said its jets struck militant targets in northern Iraq."))
     assert not typed(run("Turkey's economy grew, and its exports to Iraq fell."))
+
+
+def test_regional_bodies_and_their_chairs_act_for_the_body(run):
+    assert ("SUPPORT", "AU", "GHA") in typed(run("The chairperson of the African Union Commission praised Ghana's peaceful election."))
+    assert ("ACCUSE", "SADC", "MOZ") in typed(run("The chairman of SADC condemned Mozambique's crackdown on protesters."))

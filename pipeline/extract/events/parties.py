@@ -18,7 +18,7 @@ SKIP_IN_PHRASE = {"prep", "relcl", "acl", "appos", "conj", "cc", "punct", "advcl
 PARTY_TYPES = ("person", "state", "igo", "organization", "group")
 # people who act for the states of their "of"/"from" phrase: "defence chiefs from A, B and C"
 ROLE_NOUNS = {"chief", "head", "representative", "delegate", "counterpart", "commander", "secretary", "negotiator",
-              "advisor", "adviser"}
+              "advisor", "adviser", "chair", "chairperson", "chairman", "chairwoman", "director"}
 # plurals that act for the body named on them ("G7 leaders", "NATO allies", "ASEAN partners");
 # other plurals stay a group of members the text does not break down ("UN member states")
 BODY_MEMBERS = ("official", "leader", "minister", "ally", "partner")
