@@ -118,3 +118,9 @@ def test_a_nationality_the_tagger_misses_still_codes_its_agent(nlp):
     from tests.conftest import events_of
     rows = events_of(nlp, "Ghanaian police fired tear gas at the crowd.", dt.date(2024, 6, 1))
     assert ("ASSAULT", "GHA") in {(r["event_type"], r["actor_code"]) for r in rows}
+
+
+def test_generic_names_of_offices_many_states_have_stay_nobodys():
+    for name in ("Justice Department", "Northern Command", "Pacific Fleet", "Ministry of State Security"):
+        found = resolve_text(name)
+        assert found is None or found.code is None, name
