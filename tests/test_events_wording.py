@@ -178,3 +178,9 @@ def test_restrictions_on_a_population_are_coercion(run):
 def test_regret_expressed_is_an_apology_and_disengagement_a_retreat(run):
     assert any(r[:2] == ("CONCEDE", "NGA") for r in run("Nigeria's army expressed deep regret over the deaths of ten villagers."))
     assert any(r[:2] == ("RETREAT", "ARM") for r in run("Armenian troops completed their disengagement from the border villages on Monday."))
+
+
+def test_a_subject_pronoun_with_no_antecedent_stays_an_uncoded_actor(run):
+    rows = run("They also called on Nairobi to release the detained activists.")
+    assert ("REQUEST", None, "KEN", "occurred") in rows
+    assert not run("They also called for calm.")  # no coded party on either side

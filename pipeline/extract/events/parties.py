@@ -262,11 +262,20 @@ class ArgReader:
         if low in ("it", "its"):
             types = ("state", "igo", "organization")
         elif low not in ("he", "she", "him", "her", "his"):
-            return []
+            return self._unnamed(tok)
         ent = self.view.last_before(tok.idx, types)
         if ent is None:
-            return []
+            return self._unnamed(tok)
         return [Party.of(ent, tok.i, name=tok.text)]
+
+    @staticmethod
+    def _unnamed(tok) -> list[Party]:
+        """"They also called on Islamabad to ...": a subject pronoun the text gives no antecedent for
+        stays a party named as written, with no code (codebook section 6); the row then needs a coded
+        party on the other side."""
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ in ("they", "he", "she"):
+            return [Party(tok.text, None, None, None, tok.i)]
+        return []
 
     def _reporter(self, tok) -> list[Party]:
         """The subject of the saying verb over a reported clause whose subject is `tok`, when it
