@@ -175,3 +175,11 @@ def test_forces_a_reporting_state_calls_its_own_act_for_it(run):
 def test_regional_bodies_and_their_chairs_act_for_the_body(run):
     assert ("SUPPORT", "AU", "GHA") in typed(run("The chairperson of the African Union Commission praised Ghana's peaceful election."))
     assert ("ACCUSE", "SADC", "MOZ") in typed(run("The chairman of SADC condemned Mozambique's crackdown on protesters."))
+
+
+def test_coordinated_nationalities_on_a_compound_plural_give_both_states(run):
+    assert ("CONSULT", "GHA", "CIV") in typed(run("The Ivorian and Ghanaian army chiefs met in Abidjan on Monday."))  # the host receives
+
+
+def test_demonyms_the_country_dictionary_lists_as_entries_or_with_rarer_endings_name_their_state(run):
+    assert ("COERCE", "BFA", None) in typed(run("Burkinabe police arrested dozens of protesters in the capital."))

@@ -89,14 +89,21 @@ def _alias_forms(actor: Actor) -> set[str]:
 
 
 # the adjective forms among a Phoenix state's aliases ("Ghanaian", "Togolese", "Qatari", "Afghan")
-DEMONYM_FORM = re.compile(r"^[A-Z][a-z]{2,}(?:an|ese|i|ish)s?$")
+DEMONYM_FORM = re.compile(r"^[A-Z][a-z]{2,}(?:an|ese|i|ish|be|ch|ek|ik|kh|yz|iss|sy)s?$")  # Burkinabe, Dutch, Uzbek, Tajik, Kazakh, Kyrgyz, Swiss, Malagasy
+
+
+# entries of their own are places as often as peoples ("Wuhan", "Tehran"): only the surest endings
+OWN_DEMONYM = re.compile(r"^[A-Z][a-z]{2,}(?:ian|ean|ese|ish)$")
 
 
 def _phoenix_demonyms() -> list[tuple[str, str]]:
     """Nationality adjectives of every state, from the Phoenix country dictionary, so that "Ghanaian
     police" is Ghana's even where NER tags no nationality."""
-    return [(r.code, form) for r in read_phoenix_actors(DATA_DIR / "phoenix_actors.csv")
-            if r.entity_type == "state" for form in r.aliases if DEMONYM_FORM.match(form)]
+    rows = read_phoenix_actors(DATA_DIR / "phoenix_actors.csv")
+    aliases = [(r.code, form) for r in rows if r.entity_type == "state" for form in r.aliases if DEMONYM_FORM.match(form)]
+    # a demonym Phoenix lists as an entry of its own ("IVORIAN_ [CIV]")
+    own = [(r.code, r.name) for r in rows if r.entity_type == "place" and r.code and OWN_DEMONYM.match(r.name)]
+    return aliases + own
 
 
 def _add(index: dict, key: tuple, value: tuple) -> None:

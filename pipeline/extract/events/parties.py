@@ -77,8 +77,9 @@ def _coordinated_states(tok, inside: list) -> list:
     """The states of coordinated modifiers on a plural ("Chinese and Russian warplanes"), when there
     are two or more; otherwise none. A state's body counts as its state ("Kenyan and Ugandan
     soldiers", where "Ugandan soldiers" reads as Uganda's armed forces)."""
-    if tok.tag_ not in ("NNS", "NNPS") or not any(c.dep_ in ("amod", "compound") and any(g.dep_ == "conj" for g in c.children)
-                                                 for c in tok.children):
+    modifiers = [t for t in tok.subtree if t.i < tok.i]  # "Ivorian and Burkinabe army chiefs": on "army"
+    if tok.tag_ not in ("NNS", "NNPS") or not any(c.dep_ in ("amod", "compound", "nmod") and any(g.dep_ == "conj" for g in c.children)
+                                                 for c in modifiers):
         return []
     seen: set[str] = set()
     states = []
