@@ -83,11 +83,12 @@ def measure(name: str, sources: str, gold: str, shared: Path, work: Path) -> dic
 
 
 def sentence_probe() -> list[dict]:
-    """Sentence-level typing (see benchmarks/sentences.py): probe.csv's tune and sealed parts, and
-    probe2.csv, written later by another hand and never tuned on; each with the event model and
-    with the rules alone."""
+    """Sentence-level typing (see benchmarks/sentences.py): probe.csv's tune and sealed parts,
+    probe2.csv, written later by another hand and never tuned on, and probe3.csv's parts (long
+    mid-story sentences, harder than both); each with the event model and with the rules alone."""
     out = []
-    for probe, part in (("probe.csv", "tune"), ("probe.csv", "sealed"), ("probe2.csv", "all")):
+    for probe, part in (("probe.csv", "tune"), ("probe.csv", "sealed"), ("probe2.csv", "all"),
+                        ("probe3.csv", "tune"), ("probe3.csv", "sealed")):
         for label, model in (("rules + model", None), ("rules alone", "none")):
             env = {k: v for k, v in os.environ.items() if k != "DIPLODATA_EVENT_MODEL"}
             env.update({"DIPLODATA_EVENT_MODEL": model} if model else {})
@@ -101,7 +102,8 @@ def sentence_probe() -> list[dict]:
 def other_probes() -> list[dict]:
     """The figures and speaker probes (benchmarks/figures.py, benchmarks/speakers.py): hand-written
     news passages split by a hash of each id; the summary line of each part, as the script prints it."""
-    runs = [("figures", "figures.py", part, probe) for probe in ("probe.csv", "probe2.csv") for part in ("tune", "sealed")]
+    runs = [("figures", "figures.py", part, probe) for probe in ("probe.csv", "probe2.csv", "probe3.csv")
+            for part in ("tune", "sealed")]
     runs += [("speakers", "speakers.py", part, None) for part in ("tune", "sealed")]
     out = []
     for kind, script, part, probe in runs:
