@@ -61,6 +61,15 @@ def test_a_verb_object_reading_becomes_a_typed_object_reading():
     assert entry.objects[0].lemmas == frozenset({"deal"}) and entry.objects[0].type == "AGREE"
 
 
+def test_an_object_reading_may_need_no_recipient_and_nothing_else():
+    entry = parse_entry("verbs.shut", {"type": "SANCTION", "mode": "suspend", "objects": [
+        {"lemmas": ["internet"], "type": "COERCE", "mode": "censor", "recipient_optional": True}]})
+    assert entry.objects[0].recipient_optional
+    with pytest.raises(LexiconError, match="verbs.shut"):
+        parse_entry("verbs.shut", {"type": "SANCTION", "mode": "suspend", "objects": [
+            {"lemmas": ["internet"], "type": "COERCE", "mode": "censor", "needs_recipient": True}]})
+
+
 def test_an_unknown_section_is_an_error(tmp_path):
     path = tmp_path / "lexicon.yaml"
     path.write_text("verbs: {}\nnouns: {}\nphrase: []\n", encoding="utf-8")

@@ -184,3 +184,14 @@ def test_a_subject_pronoun_with_no_antecedent_stays_an_uncoded_actor(run):
     rows = run("They also called on Nairobi to release the detained activists.")
     assert ("REQUEST", None, "KEN", "occurred") in rows
     assert not run("They also called for calm.")  # no coded party on either side
+
+
+def test_called_off_and_cancelled_meetings_are_refusals_a_called_meeting_is_not(run):
+    assert ("REJECT", "ARM", "AZE", "occurred") in run("Armenia called off scheduled talks with Azerbaijan on Friday.")
+    assert ("REJECT", "TUR", "NLD", "occurred") in run("Turkey cancelled a planned visit by the Dutch foreign minister.")
+    assert not [r for r in run("The UN called an emergency meeting of the Security Council.") if r[0] == "REJECT"]
+
+
+def test_withdrawn_demands_and_bills_are_concessions_and_shutdowns_censorship(run):
+    assert any(r[:2] == ("CONCEDE", "PER") for r in run("Peru's president withdrew the contested pension bill on Monday."))
+    assert ("COERCE", "BGD", None, "occurred") in run("Authorities suspended mobile internet in Dhaka on Sunday.")

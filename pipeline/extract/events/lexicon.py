@@ -32,6 +32,7 @@ class ObjectReading:
     lemmas: frozenset[str]
     type: str
     mode: str
+    recipient_optional: bool = False  # this reading is an event with no recipient named ("suspended the internet")
 
 
 @dataclass(frozen=True)
@@ -159,10 +160,14 @@ def _value(name: str, key: str, value: Any) -> Any:
 
 
 def _object_reading(where: str, spec: Any) -> ObjectReading:
-    if not isinstance(spec, dict) or set(spec) != {"lemmas", "type", "mode"}:
-        raise LexiconError(f"{where}: expected {{lemmas, type, mode}}, got {spec!r}")
+    if not isinstance(spec, dict) or not {"lemmas", "type", "mode"} <= set(spec) \
+            or not set(spec) <= {"lemmas", "type", "mode", "recipient_optional"}:
+        raise LexiconError(f"{where}: expected {{lemmas, type, mode[, recipient_optional]}}, got {spec!r}")
+    optional = spec.get("recipient_optional", False)
+    if not isinstance(optional, bool):
+        raise LexiconError(f"{where}.recipient_optional: expected true or false, got {optional!r}")
     return ObjectReading(frozenset(_words(f"{where}.lemmas", spec["lemmas"])), _type(f"{where}.type", spec["type"]),
-                         _word(f"{where}.mode", spec["mode"]))
+                         _word(f"{where}.mode", spec["mode"]), optional)
 
 
 def _list(where: str, value: Any) -> list:

@@ -38,7 +38,7 @@ def candidates(tok, lex: Lexicon, taken: set[int]) -> list[dict]:
     if tok.pos_ == "VERB":
         for child in tok.children:
             rule = lex.phrase_index.get((lemma, child.lemma_.lower()))
-            if rule and child.dep_ in ("dobj", "nsubjpass", "attr"):
+            if rule and child.dep_ in ("dobj", "nsubjpass", "attr") and _has_required_prep(tok, rule):
                 taken.add(child.i)
                 return [Candidate(tok, rule, "phrase", child)]
         entry = lex.verbs.get(lemma)
@@ -105,16 +105,22 @@ def _object_reading(tok, entry: Entry) -> Entry:
     for obj in (o for o in objs if o is not None):
         for rule in entry.objects:
             if obj.lemma_.lower() in rule.lemmas:
-                return replace(entry, type=rule.type, mode=rule.mode, objects=(), requires_object_type=())
+                return replace(entry, type=rule.type, mode=rule.mode, objects=(), requires_object_type=(),
+                               recipient_optional=entry.recipient_optional or rule.recipient_optional)
     return entry
+
+
+def _has_required_prep(tok, entry: Entry) -> bool:
+    """The particle or preposition the entry needs, if any, hangs on the verb ("called off")."""
+    preps = entry.requires_prep
+    return not preps or any((c.dep_ in ("prep", "prt", "dative") or (c.dep_ == "advmod" and c.lower_ in PARTICLES))
+                            and c.lower_ in preps for c in tok.children)
 
 
 def _verb_allowed(tok, entry: Entry, lex: Lexicon) -> bool:
     if tok.dep_ in ("amod", "compound"):
         return False
-    preps = entry.requires_prep
-    if preps and not any((c.dep_ in ("prep", "prt", "dative") or (c.dep_ == "advmod" and c.lower_ in PARTICLES))
-                         and c.lower_ in preps for c in tok.children):
+    if not _has_required_prep(tok, entry):
         return False
     obj = counted_head(_direct_object(tok), lex.grammar["quantity_nouns"])
     if entry.type == "CONSULT" and obj is not None and obj.lemma_.lower() in lex.grammar["goal_nouns"]:
