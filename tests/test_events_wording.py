@@ -195,3 +195,21 @@ def test_called_off_and_cancelled_meetings_are_refusals_a_called_meeting_is_not(
 def test_withdrawn_demands_and_bills_are_concessions_and_shutdowns_censorship(run):
     assert any(r[:2] == ("CONCEDE", "PER") for r in run("Peru's president withdrew the contested pension bill on Monday."))
     assert ("COERCE", "BGD", None, "occurred") in run("Authorities suspended mobile internet in Dhaka on Sunday.")
+
+
+def test_every_sentence_of_an_endnote_is_a_citation_not_an_event(run):
+    text = ("Seoul and Tokyo met in March.\n\n"
+            "[3] Kim Min-ji, \u201cHanil jeongsang hoedam,\u201d Chosun Ilbo, March 2, 2023. See also Sato Ken, "
+            "\u201cJapan imposes sanctions on North Korea,\u201d Yomiuri Shimbun, March 3, 2023.\n")
+    rows = run(text)
+    assert rows and all(r[0] == "CONSULT" for r in rows)  # only the article's own sentence
+
+
+def test_the_lexicons_object_reading_overrides_the_models_type(nlp):
+    from pipeline.extract.events.learned import _object_reading
+    from pipeline.extract.events.lexicon import load_lexicon
+
+    doc = nlp("Kenya joined the sanctions against Eritrea.")
+    joined = next(t for t in doc if t.lower_ == "joined")
+    assert _object_reading(joined, "COOPERATE", load_lexicon()) == ("SANCTION", "sanctions")
+    assert _object_reading(joined, "AGREE", load_lexicon()) is None  # the model read another word sense

@@ -36,7 +36,7 @@ def _extract(ctx: DocContext) -> list[dict]:
     coding = Coding(ctx, reader, lex)
     titles = headlines(ctx.text)  # read by the headline pass, left alone by the model
     for sent in ctx.doc.sents:
-        if sent.text.rstrip().endswith("?") or FOOTNOTE.match(sent.text):
+        if sent.text.rstrip().endswith("?") or _in_footnote(ctx.text, sent.start_char):
             continue
         taken: set[int] = set(taken_by_lists)
         catch_up_list_pair(reader, sent.start_char)
@@ -56,6 +56,12 @@ def _extract(ctx: DocContext) -> list[dict]:
             rows.extend(learned_rows(coding, sent, taken))
     rows.extend(headline_rows(ctx, reader, lex, rows, titles))
     return _dedupe(rows)
+
+
+def _in_footnote(text: str, start: int) -> bool:
+    """A sentence of a note ("[3] Takita, ... [Japan and China Agree ...], Sankei Shimbun, 2017."):
+    the note's marker opens its line, which may hold several sentences of citations."""
+    return bool(FOOTNOTE.match(text, start) or FOOTNOTE.match(text, text.rfind("\n", 0, start) + 1))
 
 
 def _dedupe(rows: list[dict]) -> list[dict]:

@@ -9,7 +9,7 @@ from pipeline.extract.events.lexicon import Entry, Lexicon
 from pipeline.extract.events.output import actor_recipient_pairs, event_location, event_row
 from pipeline.extract.events.rows import Coding, arguments_with_agents, scheduled
 from pipeline.extract.events.status import clause_status
-from pipeline.extract.events.triggers import Candidate
+from pipeline.extract.events.triggers import Candidate, object_reading
 from pipeline.extract.events.when import event_date
 from pipeline.extract.trigger_lexicon import load_derived
 
@@ -45,7 +45,7 @@ def _rows(coding: Coding, tok, etype: str, probability: float) -> list[dict]:
         # negated, hypothetical or conditional, or only wished for ("wants to sign"): not an event
         # (codebook section 5); the rules make a wish planned only where their entry says how
         return []
-    mode = _mode(tok, etype, coding.lex)
+    etype, mode = _object_reading(tok, etype, coding.lex) or (etype, _mode(tok, etype, coding.lex))
     cand = Candidate(tok, Entry(type=etype, mode=mode or "", confidence=round(probability, 2),
                                 reciprocal=etype in RECIPROCAL), kind)
     args = arguments_with_agents(cand, coding)
@@ -59,6 +59,16 @@ def _rows(coding: Coding, tok, etype: str, probability: float) -> list[dict]:
     date = event_date(coding.ctx, tok, kind, status, coding.lex.grammar)
     status = "planned" if scheduled(coding.ctx, date, tok, kind) else status
     return [event_row(coding.ctx, cand, etype, mode, a, r, status, date, kind, place) for a, r in pairs]
+
+
+def _object_reading(tok, etype: str, lex: Lexicon) -> tuple[str, str] | None:
+    """"Japan joined economic sanctions": where the lexicon reads the verb's object as another type,
+    that reading (type and mode) is more specific than the model's, which reads "joined" as joining."""
+    entry = lex.verbs.get(lemma(tok)) if tok.pos_ == "VERB" else None
+    if entry is None or not entry.objects or entry.type != etype:
+        return None
+    reading = object_reading(tok, entry)
+    return (reading.type, reading.mode) if reading.type != entry.type else None
 
 
 def _mode(tok, etype: str, lex: Lexicon) -> str | None:

@@ -43,7 +43,7 @@ def candidates(tok, lex: Lexicon, taken: set[int]) -> list[dict]:
                 return [Candidate(tok, rule, "phrase", child)]
         entry = lex.verbs.get(lemma)
         if entry and _verb_allowed(tok, entry, lex):
-            return [Candidate(tok, _object_reading(tok, entry), "verb")]
+            return [Candidate(tok, object_reading(tok, entry), "verb")]
         if entry is None and lemma in lex.commitment_verbs and tok.dep_ not in ("amod", "compound", "pcomp", "acl"):
             return [Candidate(tok, JOINT_COMMITMENT, "verb")]
     if tok.pos_ == "VERB" and (demanded := _demanded_clause(tok, lex.grammar)) is not None:
@@ -97,7 +97,7 @@ def _direct_object(tok):
     return None
 
 
-def _object_reading(tok, entry: Entry) -> Entry:
+def object_reading(tok, entry: Entry) -> Entry:
     """The reading an object gives: "withdrew from the treaty" and "withdrew the country from the
     treaty" both name the treaty."""
     objs = [_direct_object(tok)] + [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
