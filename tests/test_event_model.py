@@ -133,6 +133,20 @@ def test_the_rules_keep_their_sentences(nlp, eager_model):
     assert sorted(r["event_type"] for r in rows) == ["ACCUSE", "CONSULT"]
 
 
+class EverythingIsSanctions:
+    context_weights = None
+
+    def reading(self, tok, found, context=None):
+        return ("SANCTION", 0.9)
+
+
+def test_a_model_noun_that_names_an_event_already_coded_refers_back(monkeypatch, nlp):
+    monkeypatch.setattr(learned, "load_event_model", lambda: EverythingIsSanctions())
+    rows = events_of(nlp, "Canada imposed sanctions on Iran. Canada's penalties on Iran worried traders.", DAY)
+    assert [(r["event_type"], r["actor_code"], r["recipient_code"]) for r in rows] == [("SANCTION", "CAN", "IRN")]
+
+
+
 # ---------------------------------------------------------------- training
 
 def toy(script, doc: int, names: list[str], label: int, votes=None, context=None):

@@ -7,7 +7,8 @@ from pipeline.extract.event_model import candidate_votes, document_context, lemm
 from pipeline.extract.events.agents import placed, political
 from pipeline.extract.events.lexicon import Entry, Lexicon
 from pipeline.extract.events.output import actor_recipient_pairs, event_location, event_row
-from pipeline.extract.events.rows import Coding, arguments_with_agents, scheduled
+from pipeline.extract.events.memory import refers_back
+from pipeline.extract.events.rows import Coding, arguments_with_agents, indefinite, scheduled
 from pipeline.extract.events.status import clause_status
 from pipeline.extract.events.triggers import Candidate, object_reading
 from pipeline.extract.events.when import event_date
@@ -58,6 +59,8 @@ def _rows(coding: Coding, tok, etype: str, probability: float) -> list[dict]:
         return []  # no one acting, or no political actor on either side (codebook sections 5 and 6)
     date = event_date(coding.ctx, tok, kind, status, coding.lex.grammar)
     status = "planned" if scheduled(coding.ctx, date, tok, kind) else status
+    if kind == "noun" and not indefinite(tok) and refers_back(pairs, (etype, None), date, coding.seen_nouns):
+        return []  # "his request": a noun naming an event the document already coded, as the rules read it
     return [event_row(coding.ctx, cand, etype, mode, a, r, status, date, kind, place) for a, r in pairs]
 
 

@@ -281,7 +281,7 @@ def _pairs(r: Reading, coding: Coding) -> bool:
         # "Israelis demonstrated against the government", "Kenya pulled back its troops": the only
         # recipient named is the actor's own state
         r.pairs = [(a, None) for a in r.actors if political(a, None, r.etype, coding.lex.grammar)]
-    if r.kind != "noun" or _indefinite(r.tok):
+    if r.kind != "noun" or indefinite(r.tok):
         return True
     seen_key = (r.etype, r.status if _light_object(r.tok, coding.lex) else None)
     return not refers_back(r.pairs, seen_key, r.date, coding.seen_nouns)
@@ -326,7 +326,7 @@ def _light_object(tok, lex: Lexicon) -> bool:
         and object_of(counting_noun(tok, lex.grammar["quantity_nouns"]), gov)
 
 
-def _indefinite(noun) -> bool:
+def indefinite(noun) -> bool:
     """"a meeting", "another round of talks": an indefinite noun brings in a new event, never an old one."""
     return any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in noun.children)
 
