@@ -183,3 +183,8 @@ def test_coordinated_nationalities_on_a_compound_plural_give_both_states(run):
 
 def test_demonyms_the_country_dictionary_lists_as_entries_or_with_rarer_endings_name_their_state(run):
     assert ("COERCE", "BFA", None) in typed(run("Burkinabe police arrested dozens of protesters in the capital."))
+
+
+def test_an_acronym_the_parser_misreads_at_a_sentence_start_still_acts(run):
+    # the small parser tags "USAID" as an adverb here; the entities layer still names it
+    assert ("AID", "USA", "HTI") in typed(run("USAID will provide $5 million in humanitarian aid to Haiti."))

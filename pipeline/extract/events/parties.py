@@ -380,10 +380,11 @@ class ArgReader:
         clauses whose parse lost the subject (a heading run into the sentence)."""
         i, skipped = verb.i - 1, 0
         sent_start = sent_of(verb).start
-        while i >= sent_start and (verb.doc[i].dep_ in ("aux", "auxpass", "neg", "advmod") or verb.doc[i].is_space):
+        while i >= sent_start and (verb.doc[i].dep_ in ("aux", "auxpass", "neg", "advmod") or verb.doc[i].is_space) \
+                and not self._named_acronym(verb.doc[i]):
             i -= 1
         end, start = i, i
-        if end < sent_start or verb.doc[end].pos_ not in ("PROPN", "NOUN"):
+        if end < sent_start or (verb.doc[end].pos_ not in ("PROPN", "NOUN") and not self._named_acronym(verb.doc[end])):
             return []
         while start - 1 >= sent_start and not verb.doc[start - 1].is_space and skipped < 12:
             prev = verb.doc[start - 1]
@@ -399,6 +400,12 @@ class ArgReader:
             if code and getattr(ent, "entity_type", None) in PARTY_TYPES:
                 out.append(Party.of(ent, verb.doc[end].i, name=code, code=code))
         return unique_parties(out)
+
+    def _named_acronym(self, tok) -> bool:
+        """"USAID will provide ...", "IGAD called for ...": the small parser tags an acronym it does not
+        know, at the start of a sentence, as an adverb or auxiliary; the entities layer still names it."""
+        return tok.is_upper and len(tok) > 1 and any(
+            entity_code(e) for e in self.view.within(tok.idx, tok.idx + len(tok)))
 
     def place_within(self, tok) -> list[Party]:
         """The first coded place named in a noun phrase, its clauses left out."""
