@@ -67,3 +67,17 @@ def test_a_turn_runs_over_paragraphs_until_the_next_label(nlp):
     rows = coded(nlp, LONG_TURNS)
     assert ("CONSULT", "KEN", "NGA") in rows  # two paragraphs below the label, still Ruto's turn
     assert not [r for r in rows if r[2] == "UGA"]  # the reporter's "I" is nobody's
+
+
+ASSEMBLY_SPEECH = """Mr. President, allow me first to join the previous speakers in congratulating you, Sir, on your
+election to the presidency of the General Assembly. I should like to begin by thanking you for your guidance.
+We would like to visit Geneva next year.
+"""
+
+
+def test_a_speech_to_the_assembly_addresses_its_chair_and_its_polite_speech_acts_are_performed(nlp):
+    parsed = parse_document("t", ASSEMBLY_SPEECH, dt.date(1995, 9, 25), nlp=nlp, speaking_state="NOR")
+    parsed.entities = resolve_entities(parsed)
+    rows = [(r["event_type"], r["actor_code"], r["recipient_code"]) for r in extract_events(parsed)]
+    assert rows.count(("SUPPORT", "NOR", "UNGA")) == 2  # "allow me to ... congratulating you", "should like to ... thanking"
+    assert not [r for r in rows if r[0] == "CONSULT"]  # "would like to visit" is only a wish

@@ -47,6 +47,11 @@ def _subject(tok, reader: ArgReader, depth: int = 0) -> tuple[list[Party], bool]
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return reader.parties(pobj), False
+    if depth > 0 and tok.lemma_.lower() in ("allow", "let", "permit"):
+        # "allow me to join the previous speakers in congratulating ...": the one allowed acts
+        for child in tok.children:
+            if child.dep_ == "dobj" and child.lower_ in ("me", "us") and (found := reader.parties(child)):
+                return found, False
     for child in tok.children:
         if child.dep_ in ("nsubj", "csubj"):
             found = reader.parties(child) or _by_doer(child, reader)

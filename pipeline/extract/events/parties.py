@@ -251,8 +251,8 @@ class ArgReader:
             return self.voices.quoted(tok) if low == "we" else []  # "we" in a quotation is the speaker's side
         if low in ("we", "i", "me", "my") and (labelled := self.voices.labelled(tok)) is not None:
             return labelled  # "PRESIDENT RUTO: I thank you": the party the turn's label speaks for
-        if low in ("you", "your") and (addressed := self.voices.addressee(tok)):
-            return addressed  # the other party of a two-party transcript
+        if low in ("you", "your") and (addressed := self.voices.addressee(tok) or self.voices.chair_addressed(tok)):
+            return addressed  # the other party of a two-party transcript, or the Assembly's chair
         if low in ("their", "its") and (owners := self._clause_subject(tok)):
             return owners  # "Japan and the Philippines held their first drills": the subject's own
         if low in ("they", "it", "he", "she") and (reporter := self._reporter(tok)):

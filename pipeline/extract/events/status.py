@@ -26,6 +26,8 @@ PERFORMATIVE_WISHES = frozenset({"wish", "desire"})  # not "want", "hope": those
 def clause_status(tok, kind: str, lex: Lexicon) -> str | None:
     """'occurred', 'planned', or None for negated, hypothetical and conditional statements."""
     g = lex.grammar
+    if kind != "noun" and _polite_speech_act(tok):
+        return "occurred"
     verb = tok if kind != "noun" or _misread_verb(tok) else governing_verb(tok)
     planned = _awaited(tok)
     if kind == "noun" and verb is not None and tok.dep_ in ("dobj", "nsubjpass") and tok.head.i == verb.i \
@@ -123,6 +125,26 @@ def _performed(verb, head, hl: str, g: dict) -> bool:
         return head.tag_ in ("VBZ", "VBP")
     return hl == "be" and head.tag_ in ("VBZ", "VBP") and any(
         c.dep_ == "attr" and c.lemma_.lower() in PERFORMATIVE_NOUNS for c in head.children)
+
+
+def _polite_speech_act(verb) -> bool:
+    """"I should like to begin by warmly congratulating you", "allow me to thank", "we would like to
+    take this opportunity to express": a speech act that the speaker frames with a polite wish or a
+    request for leave is performed by saying it, not wished for."""
+    if verb.lemma_.lower() not in SPEECH_ACTS:
+        return False
+    cur = verb
+    for _ in range(5):
+        head = cur.head
+        if head.i == cur.i or cur.dep_ not in ("xcomp", "advcl", "pcomp", "prep", "acl", "dobj"):
+            return False
+        hl = head.lemma_.lower()
+        if hl == "like" and any(c.dep_ == "aux" and c.lower_ in ("would", "should", "'d") for c in head.children):
+            return any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in head.children)
+        if hl in ("allow", "let", "permit") and any(c.dep_ == "dobj" and c.lower_ in ("me", "us") for c in head.children):
+            return True
+        cur = head
+    return False
 
 
 def _measure_taken(verb, head, hl: str, g: dict) -> bool:

@@ -14,6 +14,8 @@ from pipeline.nlp.parse import doc_text
 LABEL = re.compile(r"[ \t]*([A-Z][\w .'\u2019-]{0,60}?)[ \t]*:[ \t]")
 LABEL_AT_PARAGRAPH = re.compile(r"(?:^|\n\n)" + LABEL.pattern)  # every turn's label, for turn_parties
 SPEAKING_TYPES = ("person", "organization", "state")
+ASSEMBLY = re.compile(r"\b(?:General Assembly|this Assembly)\b")
+VOCATIVE = re.compile(r"\b(?:Sir|(?:Mr|Madam|Madame)\.? President)\b")
 
 
 class Voices:
@@ -26,6 +28,7 @@ class Voices:
         self._turn_parties: list[Party] | None = None
         self._labels: dict[tuple[int, int], Party | None] = {}
         self._turns: list[tuple[int, int, int]] | None = None  # (turn start, label start, label end)
+        self._assembly = None  # the General Assembly's entity when the text is addressed to it, else False
 
     def labelled(self, tok) -> list[Party] | None:
         """"SPOKESPERSON: We urge ...": the party the label of `tok`'s turn speaks for, named in the
@@ -66,6 +69,17 @@ class Voices:
         others = [p for p in self.turn_parties(tok.doc) if p.code != speaker[0].code]
         return [Party(others[0].name, others[0].entity_id, others[0].code, others[0].etype, tok.i)] \
             if len(others) == 1 else []
+
+    def chair_addressed(self, tok) -> list[Party]:
+        """"congratulating you, Sir, on your election": a speech to the General Assembly, one that opens
+        by calling its chair "Sir" or "Mr. President", addresses the Assembly's President, so its "you"
+        is the Assembly."""
+        if self._assembly is None:
+            text = doc_text(tok.doc)
+            lookup = getattr(self.view.ents, "lookup", None)
+            addressed = ASSEMBLY.search(text) and VOCATIVE.search(text[:2000])  # "Mr. President, ..." as it opens
+            self._assembly = (lookup("United Nations General Assembly") if addressed and lookup else None) or False
+        return [Party.of(self._assembly, tok.i, name=tok.text)] if self._assembly else []
 
     def turn_parties(self, doc) -> list[Party]:
         """The distinct coded parties the document's turn labels speak for, in order."""
