@@ -73,3 +73,14 @@ def test_a_past_title_is_not_the_state(nlp):
 ])
 def test_intergovernmental_bodies_take_the_vocabulary_codes(name, code):
     assert resolve_text(name).code == code
+
+
+def test_the_un_secretaries_general_before_2007_code_as_the_un():
+    nlp = load_model()
+    for day, text in ((dt.date(1990, 9, 25), "We thank Secretary-General Javier Perez de Cuellar for his report."),
+                      (dt.date(2003, 9, 23), "We thank Secretary-General Kofi Annan for his report."),
+                      (dt.date(1957, 9, 20), "We thank Mr. Hammarskjold for his report.")):
+        parsed = parse_document("t", text, day, nlp=nlp)
+        ents = resolve_entities(parsed)
+        codes = {ents.entities[m.entity_id].code for m in ents.mentions}
+        assert "UN" in codes, text
