@@ -81,3 +81,13 @@ def test_a_speech_to_the_assembly_addresses_its_chair_and_its_polite_speech_acts
     rows = [(r["event_type"], r["actor_code"], r["recipient_code"]) for r in extract_events(parsed)]
     assert rows.count(("SUPPORT", "NOR", "UNGA")) == 2  # "allow me to ... congratulating you", "should like to ... thanking"
     assert not [r for r in rows if r[0] == "CONSULT"]  # "would like to visit" is only a wish
+
+
+def test_thanks_to_the_chairs_predecessor_and_to_the_secretary_general_in_an_assembly_speech(nlp):
+    text = ("Mr. President, the General Assembly meets at a difficult time. We extend our warm congratulations "
+            "to Namibia on its independence. We convey our appreciation to the Secretary-General. I would also "
+            "like to express our sincere thanks to your predecessor for his work.\n")
+    parsed = parse_document("t", text, dt.date(1990, 9, 25), nlp=nlp, speaking_state="NOR")
+    parsed.entities = resolve_entities(parsed)
+    rows = {(r["event_type"], r["actor_code"], r["recipient_code"]) for r in extract_events(parsed)}
+    assert {("SUPPORT", "NOR", "NAM"), ("SUPPORT", "NOR", "UN"), ("SUPPORT", "NOR", "UNGA")} <= rows

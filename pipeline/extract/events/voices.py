@@ -81,6 +81,14 @@ class Voices:
             self._assembly = (lookup("United Nations General Assembly") if addressed and lookup else None) or False
         return [Party.of(self._assembly, tok.i, name=tok.text)] if self._assembly else []
 
+    def assembly_officer(self, tok) -> list[Party]:
+        """"the Secretary-General", bare, in a speech to the General Assembly: the United Nations'."""
+        if not self.chair_addressed(tok):
+            return []
+        lookup = getattr(self.view.ents, "lookup", None)
+        un = lookup("United Nations") if lookup is not None else None
+        return [Party.of(un, tok.i, name=tok.text)] if un is not None else []
+
     def turn_parties(self, doc) -> list[Party]:
         """The distinct coded parties the document's turn labels speak for, in order."""
         if self._turn_parties is None:
