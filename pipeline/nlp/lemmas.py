@@ -7,27 +7,24 @@ dictionaries know, while the lemma plus "e" is one that the word starts with, ta
 """
 from __future__ import annotations
 
-import csv
 import functools
-from pathlib import Path
 
-from pipeline.datafile import load_yaml
-
-DATA = Path(__file__).resolve().parents[1] / "data"
 INFLECTED = ("VBD", "VBN", "VBG", "VBZ")
 
 
 @functools.lru_cache(maxsize=1)
 def known_verbs() -> frozenset[str]:
-    """The verbs of the trigger lexicon, its grammar lists, the CAMEO-derived lexicon and the
-    quote cues."""
-    triggers = load_yaml(DATA / "event_triggers.yaml")
-    verbs = set(triggers["verbs"]) | {p["verb"] for p in triggers["phrases"]}
-    verbs |= set(triggers["grammar"]["light_verbs"]) | set(triggers["grammar"].get("reporting_verbs", ()))
-    verbs |= set(load_yaml(DATA / "reporting_verbs.yaml")["reporting_verbs"])
-    with (DATA / "cameo_triggers.csv").open(encoding="utf-8") as f:
-        verbs |= {row[1] for row in csv.reader(line for line in f if not line.startswith("#")) if row and row[0] == "verb"}
-    return frozenset(v for v in verbs if isinstance(v, str) and " " not in v)
+    """The verbs of the trigger lexicon (entries, phrases, grammar lists), the CAMEO-derived lexicon and
+    the quote cues, read through their own loaders (imported here: the extractors import this layer)."""
+    from pipeline.extract.events.lexicon import load_lexicon
+    from pipeline.extract.quotes.lexicon import lexicon as quote_cues
+    from pipeline.extract.trigger_lexicon import load_derived
+
+    lex = load_lexicon()
+    verbs = set(lex.verbs) | {verb for verb, _ in lex.phrase_index} | set(lex.grammar["light_verbs"])
+    verbs |= set(lex.grammar.get("reporting_verbs", ()))
+    verbs |= set(load_derived().verbs) | set(quote_cues()["reporting_verbs"])
+    return frozenset(v for v in verbs if " " not in v)
 
 
 def repair_lemmas(doc) -> None:
