@@ -352,8 +352,8 @@ def read_arguments(cand: Candidate, reader: ArgReader, lex: Lexicon) -> Argument
     if not actors and reader.lead_groups and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         actors = _lead_in_subject(tok, reader)  # "We the leaders of A, B and C: ... Condemn X's aggression;"
     if not actors and (passive or tok.dep_ == "acl" and tok.tag_ == "VBN") and entry.reciprocal \
-            and len(party_codes(recips)) >= 2 and _has_between(tok):
-        actors, recips = recips[:1], recips[1:]  # "a treaty (was) signed between Ghana and Togo": both sides act
+            and len(party_codes(between := _between(tok, reader))) >= 2:
+        actors, recips = between[:1], between[1:]  # "a treaty (was) signed between Ghana and Togo": both sides act
     if not actors and imperative(tok) and len(reader.context_pair) >= 2:
         actors = reader.context_pair[:1] if recips else list(reader.context_pair)  # fact-sheet imperative
     if entry.guest_type and recips and _welcomes_a_guest(tok, recips[0]):
@@ -361,10 +361,6 @@ def read_arguments(cand: Candidate, reader: ArgReader, lex: Lexicon) -> Argument
     if entry.host:
         actors, recips = recips, actors
     return Arguments(actors, recips, entry)
-
-
-def _has_between(tok) -> bool:
-    return any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children)
 
 
 def _lead_in_subject(tok, reader: ArgReader) -> list[Party]:
