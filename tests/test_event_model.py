@@ -92,17 +92,20 @@ def test_an_everyday_verb_is_no_event(nlp):
     assert model.reading(tok, candidate_votes(tok, load_lexicon())) is None
 
 
-class EverythingIsSupport:
-    """A stand-in model that reads every candidate as SUPPORT, to test what the coder does with it."""
+class Everything:
+    """A stand-in model that reads every candidate as one type, to test what the coder does with it."""
     context_weights = None
 
+    def __init__(self, etype: str = "SUPPORT"):
+        self.etype = etype
+
     def reading(self, tok, found, context=None):
-        return ("SUPPORT", 0.9)
+        return (self.etype, 0.9)
 
 
 @pytest.fixture
 def eager_model(monkeypatch):
-    monkeypatch.setattr(learned, "load_event_model", lambda: EverythingIsSupport())
+    monkeypatch.setattr(learned, "load_event_model", lambda: Everything())
 
 
 def test_the_model_adds_what_no_rule_codes(monkeypatch, nlp):
@@ -112,7 +115,7 @@ def test_the_model_adds_what_no_rule_codes(monkeypatch, nlp):
     assert model_identity() == "none"
     assert events_of(nlp, text, DAY) == []
     monkeypatch.delenv("DIPLODATA_EVENT_MODEL")
-    monkeypatch.setattr(learned, "load_event_model", lambda: EverythingIsSupport())
+    monkeypatch.setattr(learned, "load_event_model", lambda: Everything())
     rows = events_of(nlp, text, DAY)
     assert [(r["event_type"], r["actor_code"], r["recipient_code"]) for r in rows] == [("SUPPORT", "DEU", "FRA")]
     assert rows[0]["confidence"] == 0.9  # the model's probability, with both sides coded
@@ -133,15 +136,8 @@ def test_the_rules_keep_their_sentences(nlp, eager_model):
     assert sorted(r["event_type"] for r in rows) == ["ACCUSE", "CONSULT"]
 
 
-class EverythingIsSanctions:
-    context_weights = None
-
-    def reading(self, tok, found, context=None):
-        return ("SANCTION", 0.9)
-
-
 def test_a_model_noun_that_names_an_event_already_coded_refers_back(monkeypatch, nlp):
-    monkeypatch.setattr(learned, "load_event_model", lambda: EverythingIsSanctions())
+    monkeypatch.setattr(learned, "load_event_model", lambda: Everything("SANCTION"))
     rows = events_of(nlp, "Canada imposed sanctions on Iran. Canada's penalties on Iran worried traders.", DAY)
     assert [(r["event_type"], r["actor_code"], r["recipient_code"]) for r in rows] == [("SANCTION", "CAN", "IRN")]
 
