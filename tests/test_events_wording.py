@@ -206,10 +206,10 @@ def test_every_sentence_of_an_endnote_is_a_citation_not_an_event(run):
 
 
 def test_the_lexicons_object_reading_overrides_the_models_type(nlp):
-    from pipeline.extract.events.learned import _object_reading
+    from pipeline.extract.events.learned import _lexicon_object_type
     from pipeline.extract.events.lexicon import load_lexicon
 
     doc = nlp("Kenya joined the sanctions against Eritrea.")
     joined = next(t for t in doc if t.lower_ == "joined")
-    assert _object_reading(joined, "COOPERATE", load_lexicon()) == ("SANCTION", "sanctions")
-    assert _object_reading(joined, "AGREE", load_lexicon()) is None  # the model read another word sense
+    assert _lexicon_object_type(joined, "COOPERATE", load_lexicon()) == ("SANCTION", "sanctions")
+    assert _lexicon_object_type(joined, "AGREE", load_lexicon()) is None  # the model read another word sense

@@ -84,8 +84,9 @@ def placed(parties: list, place_code: str | None) -> list:
 def political(actor, recipient, etype: str, grammar) -> bool:
     """A pair the dataset codes (codebook sections 5 and 6): a state or body on one side; or, in an
     event type where non-state actors act, an agent, a person, a group the text does not break
-    down, or a people or movement with no state of its own ("Houthis seized a ship"); or, in the types of force and protest, a named organisation ("the Rapid Support Forces
-    shelled ...", but not a company "withdrawing from a joint venture")."""
+    down, or a people or movement with no state of its own ("Houthis seized a ship"); or, in the
+    types of force and protest, a named organisation ("the Rapid Support Forces shelled ...", but
+    not a company "withdrawing from a joint venture")."""
     if actor.code or (recipient is not None and recipient.code):
         return True
     if etype in grammar["agent_types"] and (actor.agent or actor.group or actor.etype in ("person", "group")):

@@ -46,7 +46,7 @@ def _rows(coding: Coding, tok, etype: str, probability: float) -> list[dict]:
         # negated, hypothetical or conditional, or only wished for ("wants to sign"): not an event
         # (codebook section 5); the rules make a wish planned only where their entry says how
         return []
-    etype, mode = _object_reading(tok, etype, coding.lex) or (etype, _mode(tok, etype, coding.lex))
+    etype, mode = _lexicon_object_type(tok, etype, coding.lex) or (etype, _mode(tok, etype, coding.lex))
     cand = Candidate(tok, Entry(type=etype, mode=mode or "", confidence=round(probability, 2),
                                 reciprocal=etype in RECIPROCAL), kind)
     args = arguments_with_agents(cand, coding)
@@ -64,7 +64,7 @@ def _rows(coding: Coding, tok, etype: str, probability: float) -> list[dict]:
     return [event_row(coding.ctx, cand, etype, mode, a, r, status, date, kind, place) for a, r in pairs]
 
 
-def _object_reading(tok, etype: str, lex: Lexicon) -> tuple[str, str] | None:
+def _lexicon_object_type(tok, etype: str, lex: Lexicon) -> tuple[str, str] | None:
     """"Japan joined economic sanctions": where the lexicon reads the verb's object as another type,
     that reading (type and mode) is more specific than the model's, which reads "joined" as joining."""
     entry = lex.verbs.get(lemma(tok)) if tok.pos_ == "VERB" else None

@@ -161,13 +161,11 @@ class ArgReader:
             return [Party.of(ent, tok.i, name=text, code=code)]
         if ent is None and (owned := self._owned_force(tok, text)):
             return owned
-        if tok.lemma_.lower() == "predecessor" and any(c.dep_ == "poss" and c.lower_ == "your" for c in tok.children):
-            return self.voices.chair_addressed(tok)  # "our thanks to your predecessor": the Assembly's former chair
+        if officer := self.voices.assembly_officer(tok, toks):
+            return officer  # "our thanks to your predecessor", "to the Secretary-General" in a speech to the UN
         holder = self.voices.office_holder(text) if _bare_title(tok, toks) else None
         if holder is not None:
             return [Party.of(holder, tok.i)]  # "The President met ..." in a text the White House publishes
-        if "".join(t.lower_ for t in toks if t.is_alpha and t.lower_ != "the") == "secretarygeneral":
-            return self.voices.assembly_officer(tok)  # "our appreciation to the Secretary-General"
         agent = self._agent(outer, tok)
         if agent:
             return agent

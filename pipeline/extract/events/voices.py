@@ -81,10 +81,16 @@ class Voices:
             self._assembly = (lookup("United Nations General Assembly") if addressed and lookup else None) or False
         return [Party.of(self._assembly, tok.i, name=tok.text)] if self._assembly else []
 
-    def assembly_officer(self, tok) -> list[Party]:
-        """"the Secretary-General", bare, in a speech to the General Assembly: the United Nations'."""
-        if not self.chair_addressed(tok):
+    def assembly_officer(self, tok, toks) -> list[Party]:
+        """In a speech to the General Assembly, "your predecessor" is the Assembly's former chair and
+        the bare "Secretary-General" the United Nations'."""
+        predecessor = tok.lemma_.lower() == "predecessor" and any(c.dep_ == "poss" and c.lower_ == "your" for c in tok.children)
+        secretary = tok.lower_ in ("general", "secretary-general") \
+            and "".join(t.lower_ for t in toks if t.is_alpha and t.lower_ != "the") == "secretarygeneral"
+        if not (predecessor or secretary) or not (chair := self.chair_addressed(tok)):
             return []
+        if predecessor:
+            return chair
         lookup = getattr(self.view.ents, "lookup", None)
         un = lookup("United Nations") if lookup is not None else None
         return [Party.of(un, tok.i, name=tok.text)] if un is not None else []
