@@ -113,6 +113,12 @@ def test_demonym_alone_is_the_state(run):
     assert entity_of(de, "Japanese").code == "JPN"
 
 
+def test_korean_alone_is_the_republic_and_north_korean_the_longer_match(run):
+    _, de = run("The Korean trade minister met North Korean defectors in Seoul.")
+    assert entity_of(de, "Korean").code == "KOR"
+    assert entity_of(de, "North Korean").code == "PRK"
+
+
 def test_capital_as_government_and_as_place(run):
     _, de = run("Beijing said the visit was a mistake. The delegation later arrived in Brussels and in Beijing.")
     first = [m for m in de.mentions if m.text == "Beijing"]

@@ -165,8 +165,20 @@ def headlines(text: str) -> list[Headline]:
             continue
         content = [w for w in words if w.lower() not in SMALL_WORDS]
         if content and sum(w[0].isupper() for w in content) / len(content) >= 0.8:
-            out.append(Headline(start, end))
+            out.append(Headline(_after_kicker(text, start, end), end))
     return out
+
+
+KICKER = re.compile(r"[^\S\n]*[*#'\"\u201c]*[^:\n]{2,40}:\s+")
+
+
+def _after_kicker(text: str, start: int, end: int) -> int:
+    """Where a headline starts after its kicker ("ANALYSIS: ", "Ukraine war: "): the kicker names a
+    rubric or a story, not the actor of the headline's verb."""
+    m = KICKER.match(text, start, end)
+    if m is None or len(HEADLINE_WORD.findall(text[m.end():end])) < 3 or len(text[start:m.end()].split()) > 6:
+        return start
+    return m.end()
 
 
 def _alone(text: str, start: int, end: int, lead: int, tail: int) -> bool:
