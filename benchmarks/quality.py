@@ -38,6 +38,11 @@ SETS = [
      "by the codebook and never looked at while tuning"),
     ("own-tune", "{own_tune}", "benchmarks/gold/tune",
      "the project's own tune gold: 39 corpus documents annotated by the codebook, free to tune on"),
+    ("articles-sealed", "benchmarks/articles/sources", "benchmarks/articles/gold/sealed",
+     "the article probe's sealed part: 9 news, wire, official and transcript articles of other publishers, "
+     "written and annotated by helpers without sight of the extractors (benchmarks/articles/README.md)"),
+    ("articles-tune", "benchmarks/articles/sources", "benchmarks/articles/gold/tune",
+     "the article probe's tune part: 7 more such articles, whose misses may be read"),
 ]
 
 
