@@ -66,6 +66,22 @@ def test_month_precision(run):
     assert (row["event_date"], row["date_precision"]) == (dt.date(1990, 8, 1), "month")
 
 
+def test_the_act_of_agreeing_dates_the_course_agreed(run):
+    row = one(run("Chile and Peru agreed Monday to deepen their fisheries cooperation."), "AGREE")
+    assert row["event_date"] == dt.date(2021, 6, 14)
+
+
+def test_a_planned_act_is_not_dated_by_the_day_it_was_agreed(run):
+    row = one(run("Norway agreed on Monday to provide humanitarian aid to Sudan."), "AID")
+    assert row["status"] == "planned" and row["event_date"] is None
+
+
+@pytest.mark.parametrize("words, shift", [("this afternoon", 0), ("this morning", 0), ("last night", -1)])
+def test_parts_of_a_day_date_against_publication(run, words, shift):
+    row = one(run(f"Germany and France signed a defence agreement {words}."), "AGREE")
+    assert row["event_date"] == PUBLISHED + dt.timedelta(days=shift)
+
+
 def test_no_date_words_no_date(run):
     row = one(run("Poland accused Belarus of staging the crisis."), "ACCUSE")
     assert row["event_date"] is None and row["date_precision"] is None

@@ -213,3 +213,21 @@ def test_the_lexicons_object_reading_overrides_the_models_type(nlp):
     joined = next(t for t in doc if t.lower_ == "joined")
     assert _lexicon_object_type(joined, "COOPERATE", load_lexicon()) == ("SANCTION", "sanctions")
     assert _lexicon_object_type(joined, "AGREE", load_lexicon()) is None  # the model read another word sense
+
+
+def test_a_promised_transfer_names_its_other_side(run):
+    assert ("AGREE", "KEN", "ETH", "occurred") in run("Kenya agreed in May to ship surplus maize to Ethiopia.")
+    assert ("AGREE", "PER", "CHL", "occurred") in run("Peru signed a contract on Friday to buy two patrol ships from Chile.")
+    # the object of a purpose clause is what the deal is about, not a partner
+    assert ("AGREE", "PER", "BOL", "occurred") not in run("Peru signed the accord to counter Bolivia's claims.")
+
+
+def test_a_free_relative_names_the_target(run):
+    assert ("ACCUSE", "KEN", "UGA", "occurred") in run(
+        "Kenya expressed serious concern about what it called Uganda's reckless border raids.")
+    assert ("ACCUSE", "CHL", "PER", "occurred") in run("Santiago protested over what it described as Lima's provocation.")
+
+
+def test_foreign_ministry_protests_are_complaints(run):
+    assert ("ACCUSE", "VNM", "PHL", "occurred") in run("Vietnam has lodged serious demarches with the Philippines.")
+    assert ("ACCUSE", "VNM", "PHL", "occurred") in run("Hanoi made solemn representations to Manila over the seizure.")

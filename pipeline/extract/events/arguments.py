@@ -7,7 +7,8 @@ from typing import NamedTuple
 
 from pipeline.extract.events.agents import counting_noun
 from pipeline.extract.events.lexicon import Entry, Lexicon, load_lexicon
-from pipeline.extract.events.parties import ArgReader, Party, RECIPIENT_PREPS, governing_verb, unique_parties
+from pipeline.extract.events.parties import ArgReader, Party, RECIPIENT_PREPS, unique_parties
+from pipeline.extract.events.syntax import governing_verb, named_by_free_relative
 from pipeline.extract.events.status import imperative
 from pipeline.extract.events.triggers import Candidate
 from pipeline.nlp.parse import doc_text
@@ -138,8 +139,8 @@ def _verb_recipients(tok, entry: Entry, reader: ArgReader, besides: tuple = ()) 
     # phrases after the verb before a scene-setting one before it ("On the margins of the summit, X met with Y")
     for child in sorted(tok.children, key=lambda c: c.i < tok.i):
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
-            for pobj in child.children:
-                if pobj.dep_ in ("pobj", "pcomp"):
+            for pobj in [*child.children, *named_by_free_relative(child)]:
+                if pobj.dep_ in ("pobj", "pcomp", "oprd"):
                     found = reader.parties(pobj, place=dest)
                     if not found and not (_talks_among(entry, besides) and child.lower_ != "with"):
                         found = reader.parties_inside(pobj, place=dest)
@@ -182,6 +183,8 @@ def _complement_partners(tok, reader: ArgReader, besides: tuple = ()) -> list[Pa
     Japan"), one not among the parties promising (`besides`)."""
     clauses = [c for c in tok.children if c.dep_ == "xcomp"]
     clauses += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pcomp"]
+    clauses += [g for c in tok.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "acl" and _infinitive(g)]
+    clauses += [c for c in tok.children if c.dep_ == "advcl" and _infinitive(c)]  # "signed a contract to buy ..."
     for clause in clauses:
         for prep in [t for t in clause.subtree if t.dep_ == "prep" and t.lower_ == "with" and t.head.i in (clause.i, *(a.i for a in clause.children))]:
             for pobj in prep.children:
@@ -191,7 +194,11 @@ def _complement_partners(tok, reader: ArgReader, besides: tuple = ()) -> list[Pa
     for clause in clauses:
         while (inner := next((c for c in clause.children if c.dep_ == "xcomp"), None)) is not None:
             clause = inner  # "to continue to support": the last verb of the chain has the object
-        found = [p for c in clause.children if c.dep_ == "dobj" for p in reader.parties(c)]
+        # a purpose clause's object is what the deal is against or about, not a partner ("to counter China")
+        found = [p for c in clause.children if c.dep_ == "dobj" and clause.dep_ != "advcl" for p in reader.parties(c)]
+        # else the other side of a promised transfer: "agreed to ship interceptors to the U.S.", "to buy ... from"
+        found = found or [p for c in clause.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "from")
+                          for g in c.children if g.dep_ == "pobj" for p in reader.parties(g)]
         found = [p for p in found if p.code and p.etype in ("state", "igo") and p.code not in besides]
         if found:
             return found

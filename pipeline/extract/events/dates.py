@@ -24,7 +24,9 @@ MONTH_YEAR = re.compile(rf"\b(?P<m>{MONTH_RE})(?:\s+of)?(?:,?\s*(?P<y>\d{{4}}))?
 YEAR = re.compile(r"\b(?P<y>(?:1[89]|20)\d\d)\b")
 WEEKDAY = re.compile(r"\b(?P<w>%s)\b" % "|".join(WEEKDAYS), re.I)
 RELATIVE = re.compile(r"\b(?P<rel>last|next|this|past|coming|previous)\s+(?P<unit>month|year|week)\b", re.I)
-DAY_WORDS = re.compile(r"\b(?P<w>yesterday|today|tomorrow)\b", re.I)
+# a day named from today, with the parts of a day news copy names it by ("this afternoon", "last night")
+DAY_WORDS = re.compile(r"\b(?P<w>yesterday|today|tomorrow|tonight|this\s+(?:morning|afternoon|evening)|last\s+night)\b", re.I)
+DAY_SHIFT = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "this": 0, "last": -1}
 # words that make a DATE span a duration or an age, not a point in time
 NOT_A_POINT = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many)[\s-]+(?:day|week|month|year|decade|hour)s?\b"
                          r"|\bfor\s+(?:years|decades|months)\b|\bsince\b|\buntil\b|\bdecades?\b|\bcentur", re.I)
@@ -143,7 +145,7 @@ def _relative(text: str, base: dt.date | None, prefer: str):
         return _week_month(base, step)
     m = DAY_WORDS.search(text)
     if m:
-        shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[m.group("w").lower()]
+        shift = DAY_SHIFT[m.group("w").split()[0].lower()]
         return base + dt.timedelta(days=shift), None, "day"
     m = WEEKDAY.search(text)
     if m:

@@ -3,7 +3,8 @@
 opens with ("our three countries"). Used by `parties.ArgReader`."""
 from __future__ import annotations
 
-from pipeline.extract.events.parties import GROUP_SIZES, ROLE_NOUNS, Party, entity_code, sent_of
+from pipeline.extract.events.parties import GROUP_SIZES, ROLE_NOUNS, Party, entity_code
+from pipeline.extract.events.syntax import sent_of
 from pipeline.extract.first_person import in_quote
 
 

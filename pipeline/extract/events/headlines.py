@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from pipeline.extract.events.context import DocContext
 from pipeline.extract.events.lexicon import Lexicon
 from pipeline.extract.events.output import actor_recipient_pairs, event_row
-from pipeline.extract.events.parties import ArgReader, Party, entity_code, token_at, unique_parties
+from pipeline.extract.events.parties import ArgReader, Party, entity_code, unique_parties
+from pipeline.extract.events.syntax import token_at
 from pipeline.extract.events.triggers import Candidate
 
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from pipeline.extract.events.context import DocContext
 from pipeline.extract.events.lexicon import NOUN_CONFIDENCE, PHRASE_CONFIDENCE, VERB_CONFIDENCE
-from pipeline.extract.events.parties import ArgReader, Party, governing_verb, sent_of
+from pipeline.extract.events.parties import ArgReader, Party
+from pipeline.extract.events.syntax import governing_verb, sent_of
 from pipeline.extract.events.triggers import Candidate, objects_of
 
 # the prepositions that name what an act is aimed at ("fired at", "an attack on", "measures against")

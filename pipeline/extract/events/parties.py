@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from pipeline.extract.events.agents import acts_for_state, agent_of, counted_head
 from pipeline.extract.events.context import DocContext
 from pipeline.extract.events.view import EntityView
-from pipeline.nlp.parse import sentence_of
+from pipeline.extract.events.syntax import named_by_free_relative, sent_of
 from pipeline.extract.first_person import in_quote, is_self_reference, speaking_entity
 
 RECIPIENT_PREPS = ("with", "to", "against", "on", "upon", "from", "toward", "towards", "into", "for", "between", "at", "over")
@@ -358,9 +358,8 @@ class ArgReader:
         out: list[Party] = []
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ in INSIDE_PREPS:
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        out.extend(self.parties(pobj, place) or self._one_level(pobj, place))
+                for pobj in [*(c for c in child.children if c.dep_ == "pobj"), *named_by_free_relative(child)]:
+                    out.extend(self.parties(pobj, place) or self._one_level(pobj, place))
         return unique_parties(out) or direct
 
     def _one_level(self, tok, place: bool) -> list[Party]:
@@ -434,6 +433,8 @@ def _groups():
     return groups
 
 
+
+
 def _owner(tok) -> bool:
     """A possessor: "Russia's" parsed as poss, or as nmod with its "'s"."""
     return tok.dep_ == "poss" or (tok.dep_ == "nmod" and any(c.tag_ == "POS" for c in tok.children))
@@ -462,9 +463,6 @@ def _with_country(ent, inside: list):
     return ent
 
 
-def sent_of(tok):
-    """The sentence of a token, from the per-doc index (`Token.sent` walks the doc)."""
-    return sentence_of(tok.doc[tok.i:tok.i + 1])
 
 
 def unique_parties(parties: list[Party]) -> list[Party]:
@@ -476,23 +474,3 @@ def unique_parties(parties: list[Party]) -> list[Party]:
             seen.add(key)
             out.append(p)
     return out
-
-
-def governing_verb(tok):
-    """The verb a noun trigger hangs from: "made a visit", "at talks", "the visit of"."""
-    cur = tok
-    for _ in range(4):
-        head = cur.head
-        if head.i == cur.i:
-            return None
-        if head.pos_ in ("VERB", "AUX"):
-            return head
-        if cur.dep_ not in ("dobj", "pobj", "prep", "attr", "nsubjpass", "nsubj", "conj", "appos", "compound"):
-            return None
-        cur = head
-    return None
-
-
-def token_at(doc, offset: int):
-    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None

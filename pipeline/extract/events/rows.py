@@ -12,7 +12,8 @@ from pipeline.extract.events.dates import after_publication
 from pipeline.extract.events.lexicon import Entry, Lexicon
 from pipeline.extract.events.memory import counterpart, note_pairs, refers_back, remember_pair
 from pipeline.extract.events.output import actor_recipient_pairs, event_location, event_row
-from pipeline.extract.events.parties import ArgReader, Party, governing_verb, sent_of
+from pipeline.extract.events.parties import ArgReader, Party
+from pipeline.extract.events.syntax import governing_verb, sent_of
 from pipeline.extract.events.status import announced, clause_status, habitual, imperative, menacing, past_tense, stated_resolve
 from pipeline.extract.events.triggers import Candidate, yields_to_inner
 from pipeline.extract.events.when import event_date

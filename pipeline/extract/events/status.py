@@ -3,7 +3,7 @@ nothing at all (negated, hypothetical and conditional statements code no event).
 from __future__ import annotations
 
 from pipeline.extract.events.lexicon import Lexicon
-from pipeline.extract.events.parties import governing_verb
+from pipeline.extract.events.syntax import governing_verb
 
 # "awaits the visit", "anticipates talks": what a party waits for has not happened yet
 AWAITING_VERBS = frozenset({"await", "anticipate"})

@@ -7,7 +7,7 @@ from typing import Any
 
 from pipeline.extract.events.agents import counted_head
 from pipeline.extract.events.lexicon import JOINT_COMMITMENT, REPORTED_DEMAND, Entry, Lexicon
-from pipeline.extract.events.parties import governing_verb
+from pipeline.extract.events.syntax import governing_verb
 
 
 @dataclass(frozen=True)

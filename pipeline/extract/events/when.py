@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.events.context import DocContext
-from pipeline.extract.events.parties import governing_verb, sent_of
+from pipeline.extract.events.syntax import governing_verb, sent_of
 from pipeline.extract.events.status import awaiting
-from pipeline.extract.events.dates import (DEADLINE, YEAR, day_anchor, looks_like_date, resolve_date_text,
+from pipeline.extract.events.dates import (DAY_WORDS, DEADLINE, YEAR, day_anchor, looks_like_date, resolve_date_text,
                                           resolve_offset, starts_a_span)
 from pipeline.nlp.parse import sentence_ents
 
@@ -163,6 +163,8 @@ def _shared_time_holders(verb, ctx, tok, g: dict, planned: bool = False) -> dict
     for _ in range(3):
         if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
             verb = verb.head  # "said he wants to expand": the clause of "wants"
+            if not planned:
+                out[verb.i] = len(ctx.doc)  # "agreed Sunday to deepen ties": the agreeing is the act, dated so
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not awaiting(verb.head):
         # "met Y on Monday and agreed to ...": a conjunct without its own auxiliary shares the first verb's time
         own_aux = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
@@ -181,7 +183,7 @@ def _shared_time_holders(verb, ctx, tok, g: dict, planned: bool = False) -> dict
 
 def _is_date(ent) -> bool:
     """A DATE entity naming a time, or a loose day word (a span without a label)."""
-    return ent.label_ in ("DATE", "") and looks_like_date(ent.text)
+    return ent.label_ in ("DATE", "") and looks_like_date(ent.text) or ent.label_ == "TIME" and bool(DAY_WORDS.search(ent.text))
 
 
 def _opening_date(sent, start, g: dict):

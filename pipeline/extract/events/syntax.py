@@ -1,0 +1,39 @@
+"""Small readings of the parse tree that several steps of the coder share."""
+from __future__ import annotations
+
+from pipeline.nlp.parse import sentence_of
+
+
+def named_by_free_relative(prep) -> list:
+    """"concern about what they called China's dangerous behaviour", "over what it described as X":
+    the thing the free relative names."""
+    out = []
+    for clause in (c for c in prep.children if c.dep_ == "pcomp" and any(w.lower_ == "what" for w in c.children)):
+        out += [c for c in clause.children if c.dep_ == "oprd"]
+        out += [g for c in clause.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj"]
+    return out
+
+
+def sent_of(tok):
+    """The sentence of a token, from the per-doc index (`Token.sent` walks the doc)."""
+    return sentence_of(tok.doc[tok.i:tok.i + 1])
+
+
+def governing_verb(tok):
+    """The verb a noun trigger hangs from: "made a visit", "at talks", "the visit of"."""
+    cur = tok
+    for _ in range(4):
+        head = cur.head
+        if head.i == cur.i:
+            return None
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        if cur.dep_ not in ("dobj", "pobj", "prep", "attr", "nsubjpass", "nsubj", "conj", "appos", "compound"):
+            return None
+        cur = head
+    return None
+
+
+def token_at(doc, offset: int):
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
