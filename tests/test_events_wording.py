@@ -231,3 +231,36 @@ def test_a_free_relative_names_the_target(run):
 def test_foreign_ministry_protests_are_complaints(run):
     assert ("ACCUSE", "VNM", "PHL", "occurred") in run("Vietnam has lodged serious demarches with the Philippines.")
     assert ("ACCUSE", "VNM", "PHL", "occurred") in run("Hanoi made solemn representations to Manila over the seizure.")
+
+
+def test_money_promised_to_a_party_is_planned_aid_and_to_an_effort_a_promise(nlp):
+    rows = events_of(nlp, "Norway has pledged about $12 billion to Sudan.", PUBLISHED)
+    assert [(r["event_type"], r["actor_code"], r["recipient_code"], r["status"]) for r in rows] == \
+        [("AID", "NOR", "SDN", "planned")]
+    assert ("AID", "NOR", None, "planned") not in {
+        (r["event_type"], r["actor_code"], r["recipient_code"], r["status"])
+        for r in events_of(nlp, "Norway has committed $2 billion to this effort.", PUBLISHED)}
+
+
+def test_readout_conversation_is_a_consultation(run):
+    assert ("CONSULT", "FRA", "DEU", "occurred") in run(
+        "President Macron had a telephone conversation with Chancellor of Germany Olaf Scholz.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A Vietnamese coast guard ship rammed a Philippine fishing vessel.", ("ASSAULT", "VNM", "PHL", "occurred")),
+    ("Norwegian coast guard officers boarded a Russian trawler.", ("COERCE", "NOR", "RUS", "occurred")),
+    ("Greek jets intercepted two Turkish drones over the Aegean.", ("MOBILIZE", "GRC", "TUR", "occurred")),
+    ("Finnish jets shadowed the Russian bombers.", ("MOBILIZE", "FIN", "RUS", "occurred")),
+    ("Four Turkish warships patrolled the waters around Cyprus.", ("MOBILIZE", "TUR", "CYP", "occurred")),
+    ("Chile conveyed its concerns to Lima through diplomatic channels.", ("ACCUSE", "CHL", "PER", "occurred")),
+    ("France has trained more than 5,000 Malian soldiers.", ("AID", "FRA", "MLI", "occurred")),
+])
+def test_forces_at_sea_and_in_the_air_and_quiet_protests(run, text, expected):
+    assert expected in run(text)
+
+
+def test_a_leader_boarding_a_ship_seizes_nothing_and_drills_around_a_state_are_not_joint(run):
+    assert not run("Macron boarded a ship in Toulon.")
+    assert ("MOBILIZE", "TUR", "CYP", "occurred") in run("Turkey held drills around Cyprus on Monday.")
+    assert not [r for r in run("Turkey held drills around Cyprus on Monday.") if r[0] == "COOPERATE"]

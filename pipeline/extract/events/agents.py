@@ -58,7 +58,19 @@ def agent_of(tok) -> Agent | None:
         phrase = " ".join([m.lower_ for m in mods[k:]] + [head])
         if phrase in index:
             return index[phrase]
+    for body in (m for m in mods if m.dep_ == "compound"):
+        # "coast guard officers", "navy sailors": the people of a body that acts for a state act for it
+        words = [t.lower_ for t in body.subtree if t.dep_ == "compound" or t.i == body.i]
+        found = index.get(" ".join(words)) or _joined_index().get("".join(words))  # "coastguard"
+        if found is not None and found.acts_for_state:
+            return found
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _joined_index() -> dict[str, Agent]:
+    """Agents by their words run together: "coastguard" for "coast guard"."""
+    return {name.replace(" ", ""): agent for name, agent in agent_index().items()}
 
 
 def acts_for_state(tok) -> bool:

@@ -57,6 +57,8 @@ def _rows(coding: Coding, tok, etype: str, probability: float) -> list[dict]:
              if political(a, r, etype, coding.lex.grammar)]
     if not pairs:
         return []  # no one acting, or no political actor on either side (codebook sections 5 and 6)
+    if _needs_recipient(tok, etype, coding.lex) and not any(r is not None and r.code for _, r in pairs):
+        return []  # the lexicon reads this word as this event only towards someone ("boarded a ship")
     date = event_date(coding.ctx, tok, kind, status, coding.lex.grammar)
     status = "planned" if scheduled(coding.ctx, date, tok, kind) else status
     if kind == "noun" and not indefinite(tok) and refers_back(pairs, (etype, None), date, coding.seen_nouns):
@@ -72,6 +74,13 @@ def _lexicon_object_type(tok, etype: str, lex: Lexicon) -> tuple[str, str] | Non
         return None
     reading = object_reading(tok, entry)
     return (reading.type, reading.mode) if reading.type != entry.type else None
+
+
+def _needs_recipient(tok, etype: str, lex: Lexicon) -> bool:
+    """The project's lexicon has this word as this type only in a narrow sense (a required object)
+    and only with a recipient: "boarded a ship" is no seizure without someone's ship."""
+    entry = (lex.verbs if tok.pos_ == "VERB" else lex.nouns).get(lemma(tok))
+    return entry is not None and entry.type == etype and entry.needs_recipient and bool(entry.requires_object)
 
 
 def _mode(tok, etype: str, lex: Lexicon) -> str | None:

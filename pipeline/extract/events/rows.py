@@ -14,7 +14,7 @@ from pipeline.extract.events.memory import counterpart, note_pairs, refers_back,
 from pipeline.extract.events.output import actor_recipient_pairs, event_location, event_row
 from pipeline.extract.events.parties import ArgReader, Party
 from pipeline.extract.events.syntax import governing_verb, sent_of
-from pipeline.extract.events.status import announced, clause_status, habitual, imperative, menacing, past_tense, stated_resolve
+from pipeline.extract.events.status import PROMISING_VERBS, announced, clause_status, habitual, imperative, menacing, past_tense, stated_resolve
 from pipeline.extract.events.triggers import Candidate, yields_to_inner
 from pipeline.extract.events.when import event_date
 from pipeline.nlp.parse import doc_text
@@ -228,14 +228,24 @@ def _type_and_mode(r: Reading, coding: Coding) -> bool:
     if entry.assault_if_target and any(p.code for p in r.recips):
         r.etype, r.mode = "ASSAULT", "attack"
     r.mode = refine_mode(tok, r.etype, r.mode, coding.lex)
-    partners = _partners(r.actors, r.recips)
+    partners = [p for p in _partners(r.actors, r.recips) if not _targeted(p, tok)]
     if r.etype == "MOBILIZE" and (r.mode == "joint_exercise" or (r.mode == "exercise" and (partners or len(r.actors) > 1))):
         r.etype, r.mode = "COOPERATE", "joint_exercise"  # codebook: exercises with a partner are cooperation
     elif r.etype == "AID" and r.recips and not partners and _object_words(tok) & coding.lex.grammar["force_nouns"]:
         r.etype, r.mode = "MOBILIZE", "deployment"  # "sent tanks to its border": forces moved on its own ground
-    if r.kind == "noun" and r.etype == "AID" and announced(tok):
+    elif r.etype == "AGREE" and _money_promised_to(tok, r.recips, coding.lex.grammar):
+        r.etype, r.mode = "AID", refine_mode(tok, "AID", "financial", coding.lex)  # "pledged $12 billion to Ukraine"
+    if r.etype == "AID" and announced(tok, r.kind):
         r.status = "planned"
     return True
+
+
+def _money_promised_to(verb, recips: list[Party], g: dict) -> bool:
+    """A promising verb whose object is money or aid, with a coded party on its own "to" phrase."""
+    if verb.lemma_.lower() not in PROMISING_VERBS or not _object_words(verb) & g["money_words"]:
+        return False
+    named = {t.i for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "to" for t in c.subtree}
+    return any(p.code and p.token_i in named for p in recips)
 
 
 def _object_words(tok) -> set[str]:
@@ -247,6 +257,24 @@ def _partners(actors: list[Party], recips: list[Party]) -> list[Party]:
     """The recipients that are not the actors' own side ("Egypt's army held exercises near its border")."""
     own = {a.code for a in actors if a.code}
     return [p for p in recips if not p.code or p.code not in own]
+
+
+# prepositions that name where forces aim, not who drills with them: "drills around Taiwan"
+TARGET_PREPS = frozenset({"around", "near", "against", "off", "toward", "towards", "at"})
+
+
+def _targeted(party: Party, trigger) -> bool:
+    """The party is named under a targeting preposition between it and the trigger."""
+    if party.token_i is None or not hasattr(trigger, "doc"):
+        return False
+    cur = trigger.doc[party.token_i]
+    for _ in range(8):
+        if cur.i == trigger.i or cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "prep" and cur.lower_ in TARGET_PREPS:
+            return True
+        cur = cur.head
+    return False
 
 
 def scheduled(ctx: DocContext, date: tuple | None, tok, kind: str) -> bool:

@@ -232,6 +232,12 @@ def imperative(tok) -> bool:
     return tok.tag_ == "VB" and tok.dep_ == "ROOT" and not any(c.dep_ in ("nsubj", "aux", "nsubjpass") for c in tok.children)
 
 
-def announced(tok) -> bool:
+PROMISING_VERBS = ("pledge", "promise", "commit", "offer")
+
+
+def announced(tok, kind: str = "noun") -> bool:
+    """Aid announced or promised rather than delivered: "announced a $5 million package", "pledged $12 billion"."""
+    if kind != "noun":
+        return tok.lemma_.lower() in PROMISING_VERBS
     gov = governing_verb(tok)
-    return gov is not None and gov.lemma_.lower() in ("announce", "pledge", "promise", "unveil", "approve", "commit", "offer")
+    return gov is not None and gov.lemma_.lower() in ("announce", "unveil", "approve", *PROMISING_VERBS)
