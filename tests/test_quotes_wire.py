@@ -253,6 +253,10 @@ CASES = [
                  'These claims have', 'Diego Luna', id='role_spokesman_of_a_ministry_named_in_apposition'),
     pytest.param('Britain’s ambassador to the United Nations, Barbara Ward, addressed the Security Council. “The council must act now,” the British envoy said.',
                  'The council must', 'Barbara Ward', id='role_british_envoy'),
+    pytest.param('AFP: Kenyan Defense Secretary Aden Duale said on Monday that the troops "will stay as long as we need them." How does Somalia view this?',
+                 'will stay as long', 'Aden Duale', id='a_reporters_outlet_label_is_not_the_speaker'),
+    pytest.param('Reuters: the Philippine Department of Foreign Affairs said the seizure was "a clear violation of international law." What is your comment?',
+                 'a clear violation', 'Department of Foreign Affairs of the Philippines', id='a_foreign_ministry_that_is_a_department'),
 ]
 
 

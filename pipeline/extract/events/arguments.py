@@ -11,7 +11,7 @@ from pipeline.extract.events.parties import ArgReader, Party, RECIPIENT_PREPS, u
 from pipeline.extract.events.syntax import governing_verb, named_by_free_relative
 from pipeline.extract.events.status import imperative
 from pipeline.extract.events.triggers import Candidate
-from pipeline.nlp.parse import doc_text
+from pipeline.nlp.parse import doc_text, is_turn_label
 
 
 # "the visit of the minister", "the request of X": "of" names who acted; elsewhere the target
@@ -54,7 +54,7 @@ def _subject(tok, reader: ArgReader, depth: int = 0) -> tuple[list[Party], bool]
             if child.dep_ == "dobj" and child.lower_ in ("me", "us") and (found := reader.parties(child)):
                 return found, False
     for child in tok.children:
-        if child.dep_ in ("nsubj", "csubj"):
+        if child.dep_ in ("nsubj", "csubj") and not is_turn_label(child):
             found = reader.parties(child) or _by_doer(child, reader)
             if found:
                 return found, False
