@@ -264,3 +264,22 @@ def test_a_leader_boarding_a_ship_seizes_nothing_and_drills_around_a_state_are_n
     assert not run("Macron boarded a ship in Toulon.")
     assert ("MOBILIZE", "TUR", "CYP", "occurred") in run("Turkey held drills around Cyprus on Monday.")
     assert not [r for r in run("Turkey held drills around Cyprus on Monday.") if r[0] == "COOPERATE"]
+
+
+def test_the_subject_of_a_raising_passive_does_what_its_infinitive_says(run):
+    assert ("CONSULT", "USA", "KEN", "planned") in run(
+        "U.S. Defense Secretary Lloyd Austin is scheduled to visit Nairobi on Sunday for talks.")
+
+
+def test_joining_others_in_an_act_is_the_act_alone(run):
+    rows = run("Kenya joined Uganda and Tanzania in condemning Niger's junta.")
+    assert ("ACCUSE", "KEN", "NER", "occurred") in rows
+    assert not [r for r in run("Kenya joined Uganda and Tanzania in condemning the coup in Niger.") if r[0] == "COOPERATE"]
+
+
+def test_condemning_the_act_just_coded_is_aimed_at_its_doer(run):
+    rows = run("Turkey's military launched large-scale drills around Cyprus on Monday. "
+               "The Greek presidential office condemned the drills the same day.")
+    assert ("ACCUSE", "GRC", "TUR", "occurred") in rows
+    rows = run("Peru and Chile held talks. Bolivia condemned the talks.")
+    assert not [r for r in rows if r[0] == "ACCUSE" and r[2] is not None]  # a meeting has no doer to condemn

@@ -53,8 +53,10 @@ def _subject(tok, reader: ArgReader, depth: int = 0) -> tuple[list[Party], bool]
         for child in tok.children:
             if child.dep_ == "dobj" and child.lower_ in ("me", "us") and (found := reader.parties(child)):
                 return found, False
+    # "X is scheduled / was invited to visit": the passive's subject does what its infinitive says
+    raised = ("nsubjpass",) if depth > 0 and any(c.dep_ == "xcomp" for c in tok.children) else ()
     for child in tok.children:
-        if child.dep_ in ("nsubj", "csubj") and not is_turn_label(child):
+        if child.dep_ in ("nsubj", "csubj", *raised) and not is_turn_label(child):
             found = reader.parties(child) or _by_doer(child, reader)
             if found:
                 return found, False

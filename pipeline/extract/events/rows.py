@@ -35,6 +35,7 @@ class Coding:
     lex: Lexicon
     seen_nouns: dict = field(default_factory=dict)
     contexts: dict = field(default_factory=dict)  # the event model's tok2vec rows by sentence start, once per document
+    doers: dict = field(default_factory=dict)  # event type -> (offset, actor) of the last coded act of that type
 
 
 @dataclass
@@ -163,7 +164,29 @@ def _recipients(r: Reading, coding: Coding) -> bool:
         r.recips = _attacked_place(r, coding) or r.recips
     if r.entry.type in ("THREATEN", "REQUEST") and not any(p.code for p in r.recips):
         r.recips = _addressed(r, coding) or r.recips
+    if r.entry.type in ("ACCUSE", "REJECT") and not any(p.code for p in r.recips):
+        r.recips = _doer_of_act_named(r, coding) or r.recips
     return True
+
+
+# acts whose doer a later condemnation of "the drills", "the strikes" is aimed at
+CONDEMNED_TYPES = ("ASSAULT", "MOBILIZE", "COERCE", "SANCTION", "THREATEN")
+
+
+def _doer_of_act_named(r: Reading, coding: Coding) -> list[Party]:
+    """"Taipei condemned the drills": the object names an act the document coded just before
+    ("the drills", "these strikes"), so the condemnation is aimed at the one who did it."""
+    obj = next((c for c in r.tok.children if c.dep_ == "dobj"), None) if r.kind == "verb" else None
+    entry = coding.lex.nouns.get(obj.lemma_.lower()) if obj is not None else None
+    if entry is None or entry.type not in CONDEMNED_TYPES or any(c.dep_ in ("poss", "prep") for c in obj.children):
+        return []
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "this", "those", "such") for c in obj.children):
+        return []
+    found = coding.doers.get(entry.type)
+    own = {p.code for p in r.actors}
+    if found is None or r.tok.idx - found[0] > coding.lex.grammar["counterpart_reach"] or found[1].code in own:
+        return []
+    return [found[1]]
 
 
 def _addressed(r: Reading, coding: Coding) -> list[Party]:
@@ -323,6 +346,8 @@ STEPS = (_arguments, _joint_or_reciprocal, _desire, _recipients, _fit, _threat, 
 def remember(coding: Coding, r: Reading) -> None:
     """What later readings of the document need from this one: its pairs, and the pair the text is about."""
     note_pairs(coding.seen_nouns, r.pairs, r.etype, r.status, r.date)
+    if r.pairs and r.pairs[0][0].code:
+        coding.doers[r.etype] = (r.tok.idx, r.pairs[0][0])
     g = coding.lex.grammar
     remember_pair(coding.reader, r.pairs, r.actors, r.tok.idx, r.etype in g["group_types"],
                   r.etype in g["counterpart_types"], r.etype, _sentence_span(r.tok))
