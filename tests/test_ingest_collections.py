@@ -214,3 +214,19 @@ def test_a_release_describes_its_collection_and_unsupported_files_alone_publish_
     assert "notes.pdf: unsupported_format" in err.out
     assert (out / "releases" / "latest").resolve() == latest
     assert sorted(p.name for p in (out / "releases").iterdir()) == sorted(["latest", latest.name])
+
+
+def test_a_catalog_publisher_that_is_a_government_office_gives_the_publisher_state(tmp_path):
+    from pipeline.ingest import ingest_corpus
+
+    body = "Transcript\n\nPRIME MINISTER: Good afternoon. We signed a declaration with Japan today.\n"
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text(body + f"Copy {name}.\n")  # identical texts would be duplicates
+    (tmp_path / "catalog.csv").write_text(
+        "file,title,publisher,author,url,published_date,language\n"
+        "a.txt,Press conference,Prime Minister of Australia,,,2022-10-22,en\n"
+        "b.txt,Talks,The Japan Times,,,2022-10-22,en\n"
+        "c.txt,Briefing,Embassy of Japan in Kenya,,,2022-10-22,en\n")
+    states = {d["source_file"]: d["publisher_state"] for d in ingest_corpus(tmp_path).documents}
+    # a newspaper named after a country is no government; an office naming two states is unclear
+    assert states == {"a.txt": "AUS", "b.txt": None, "c.txt": None}

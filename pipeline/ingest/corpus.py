@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from pipeline.config import max_source_bytes
+from pipeline.extract.entities.gazetteer import government_state
 from pipeline.ids import sha256_text, stable_id
 from pipeline.ingest.cache import DocumentCache
 from pipeline.ingest.catalog import catalog_date, load_catalog
@@ -113,6 +114,8 @@ def build_document(name: str, raw_text: str, raw_sha: str, row: dict,
     end = header_end(lines)
     meta, issues = metadata(name, lines, end, row, front or FrontMatter(), facts)
     meta.update(collection_columns(collection, row, facts))
+    if not meta.get("publisher_state"):  # a loose source whose catalog publisher is a government office
+        meta["publisher_state"] = government_state(meta.get("publisher"))
     issues += source_issues(name, front, facts)
     text, removed = remove_furniture(body, meta["title"], end, markdown=markdown)
     if front:  # the block is metadata, not prose: kept where every removal can be audited

@@ -251,8 +251,10 @@ def _type_and_mode(r: Reading, coding: Coding) -> bool:
     if entry.assault_if_target and any(p.code for p in r.recips):
         r.etype, r.mode = "ASSAULT", "attack"
     r.mode = refine_mode(tok, r.etype, r.mode, coding.lex)
-    partners = [p for p in _partners(r.actors, r.recips) if not _targeted(p, tok)]
-    if r.etype == "MOBILIZE" and (r.mode == "joint_exercise" or (r.mode == "exercise" and (partners or len(r.actors) > 1))):
+    # a partner is a party named as one: an uncoded single name ("code-named Joint Sword") is not
+    partners = [p for p in _partners(r.actors, r.recips) if not _targeted(p, tok) and (p.code or p.group)]
+    sides = {a.code or a.name for a in r.actors}  # "the Eastern Theatre Command" and "China" are one side
+    if r.etype == "MOBILIZE" and (r.mode == "joint_exercise" or (r.mode == "exercise" and (partners or len(sides) > 1))):
         r.etype, r.mode = "COOPERATE", "joint_exercise"  # codebook: exercises with a partner are cooperation
     elif r.etype == "AID" and r.recips and not partners and _object_words(tok) & coding.lex.grammar["force_nouns"]:
         r.etype, r.mode = "MOBILIZE", "deployment"  # "sent tanks to its border": forces moved on its own ground
@@ -407,7 +409,8 @@ def _list_item_pledge(tok, entry: Entry, actors: list[Party]) -> bool:
 
 def refine_mode(tok, etype: str, mode: str, lex: Lexicon) -> str:
     g = lex.grammar
-    words = {c.lemma_.lower() for c in tok.subtree if c.i <= tok.i + 8} if tok.pos_ != "VERB" else \
+    # words of a name ("the drills, code-named Joint Sword") say nothing of the event's kind
+    words = {c.lemma_.lower() for c in tok.subtree if c.i <= tok.i + 8 and c.pos_ != "PROPN"} if tok.pos_ != "VERB" else \
         {c.lemma_.lower() for c in tok.children} | _object_words(tok)
     if etype == "AID":
         for word, aid_mode in g["aid_modes"].items():

@@ -48,8 +48,9 @@ def _clause_dates(ctx: DocContext, sent, tok, gov, clause, grammar, planned: boo
                 onsets.append(ent)
             continue
         if holder is not None and (holder in anchors or ent.root.i < shared[holder]):
-            found.append((abs(ent.root.i - tok.i), ent.start, ent))
-    return [ent for _, _, ent in sorted(found, key=lambda f: f[:2])] + onsets
+            # the trigger's own phrase before a shared one: "X met Y last month, and Z met W in June"
+            found.append((holder not in anchors, abs(ent.root.i - tok.i), ent.start, ent))
+    return [f[-1] for f in sorted(found, key=lambda f: f[:3])] + onsets
 
 
 # verbs that stage an event noun: "the summit, to be held in 2025", "talks scheduled for May 3"
@@ -169,6 +170,8 @@ def _shared_time_holders(verb, ctx, tok, g: dict, planned: bool = False) -> dict
         # "met Y on Monday and agreed to ...": a conjunct without its own auxiliary shares the first verb's time
         own_aux = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
         out[verb.head.i] = verb.head.i if own_aux else verb.i
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ == "VERB" and not planned:
+        out[verb.head.i] = len(ctx.doc)  # "launched drills on Monday, deploying warships ...": one time
     if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in g["reporting_verbs"] and not planned:
         out[verb.head.i] = len(ctx.doc)
         for c in verb.head.children:
