@@ -283,3 +283,20 @@ def test_condemning_the_act_just_coded_is_aimed_at_its_doer(run):
     assert ("ACCUSE", "GRC", "TUR", "occurred") in rows
     rows = run("Peru and Chile held talks. Bolivia condemned the talks.")
     assert not [r for r in rows if r[0] == "ACCUSE" and r[2] is not None]  # a meeting has no doer to condemn
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On March 19 Armenia and Azerbaijan will exchange prisoners of war.", ("RETREAT", "ARM", "AZE", "planned")),
+    ("Armenia and Azerbaijan carried out a prisoner exchange on Monday.", ("RETREAT", "ARM", "AZE", "occurred")),
+    ("Chile and Peru announced that they had reached a provisional arrangement on fishing.",
+     ("AGREE", "CHL", "PER", "occurred")),
+    ("Kenyan soldiers trained with Ugandan troops on Monday.", ("COOPERATE", "KEN", "UGA", "occurred")),
+    ("Polish troops will train alongside Lithuanian forces next year.", ("COOPERATE", "POL", "LTU", "planned")),
+])
+def test_swaps_arrangements_and_training_together(run, text, expected):
+    assert expected in run(text)
+
+
+def test_training_with_a_coach_or_a_security_arrangement_is_no_event(run):
+    assert not run("The team trained with a coach.")
+    assert not run("Chile reviewed its security arrangements with Peru.")
