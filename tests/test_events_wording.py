@@ -300,3 +300,9 @@ def test_swaps_arrangements_and_training_together(run, text, expected):
 def test_training_with_a_coach_or_a_security_arrangement_is_no_event(run):
     assert not run("The team trained with a coach.")
     assert not run("Chile reviewed its security arrangements with Peru.")
+
+
+def test_a_coastguard_acts_for_its_state_and_an_act_alleged_is_not_reported_as_done(run):
+    # the allegation is the event; the act alleged is not one the text reports as having happened
+    assert run("The Vietnamese coastguard accused China of ramming its vessel.") == {("ACCUSE", "VNM", "CHN", "occurred")}
+    assert run("Vietnam accused China of seizing its fishing boat.") == {("ACCUSE", "VNM", "CHN", "occurred")}

@@ -127,9 +127,10 @@ def _verb_recipients(tok, entry: Entry, reader: ArgReader, besides: tuple = ()) 
             if child.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in tok.children):
                 continue
             found = reader.parties(child, place=dest)
-            if not found and not _talks_among(entry, besides):
+            if not any(p.code for p in found) and not _talks_among(entry, besides):
+                # "rammed the Philippine coastguard's BRP Teresa Magbanua": a vessel's name codes nothing, its owner does
                 inside = reader.parties_inside(child, place=dest, besides=besides)
-                found = inside if any(p.code or p.group for p in inside) else []
+                found = inside if any(p.code or (p.group and not found) for p in inside) else found
             if not found and dest:
                 found = reader.place_within(child)  # "visited a church in Bucha, a town outside Kyiv"
             if found and all(p.group and not p.code for p in found):

@@ -28,6 +28,8 @@ def clause_status(tok, kind: str, lex: Lexicon) -> str | None:
     g = lex.grammar
     if kind != "noun" and _polite_speech_act(tok):
         return "occurred"
+    if kind != "noun" and _alleged(tok):
+        return None  # "accused China of ramming its vessel": an allegation, not an act the text reports as done
     verb = tok if kind != "noun" or _misread_verb(tok) else governing_verb(tok)
     planned = _awaited(tok)
     if kind == "noun" and verb is not None and tok.dep_ in ("dobj", "nsubjpass") and tok.head.i == verb.i \
@@ -87,6 +89,15 @@ def clause_status(tok, kind: str, lex: Lexicon) -> str | None:
         else:
             break
     return "planned" if planned else "occurred"
+
+
+ALLEGING_VERBS = frozenset({"accuse", "charge", "suspect"})
+
+
+def _alleged(verb) -> bool:
+    """The act of "accused X of doing", "suspected of doing": what one party alleges of another."""
+    prep = verb.head
+    return verb.dep_ == "pcomp" and prep.dep_ == "prep" and prep.lower_ == "of" and prep.head.lemma_.lower() in ALLEGING_VERBS
 
 
 def _own_subject(verb) -> bool:
