@@ -306,3 +306,18 @@ def test_a_coastguard_acts_for_its_state_and_an_act_alleged_is_not_reported_as_d
     # the allegation is the event; the act alleged is not one the text reports as having happened
     assert run("The Vietnamese coastguard accused China of ramming its vessel.") == {("ACCUSE", "VNM", "CHN", "occurred")}
     assert run("Vietnam accused China of seizing its fishing boat.") == {("ACCUSE", "VNM", "CHN", "occurred")}
+
+
+@pytest.mark.parametrize("text, expected, wrong", [
+    ("Kenya thanked Japan for providing aid to Somalia.", ("AID", "JPN", "SOM", "occurred"), ("AID", "KEN", "SOM", "occurred")),
+    ("Kenya praised Uganda for hosting the peace talks with Sudan.", ("CONSULT", "SDN", "UGA", "occurred"),
+     ("CONSULT", "SDN", "KEN", "occurred")),
+])
+def test_the_act_a_party_is_praised_or_blamed_for_is_that_partys(run, text, expected, wrong):
+    rows = run(text)
+    assert expected in rows and wrong not in rows
+
+
+def test_joining_a_body_in_an_act_codes_the_act_not_the_joining(run):
+    assert run("Japan joined the G7 in sanctioning Russia.") == {("SANCTION", "JPN", "RUS", "occurred")}
+    assert ("COOPERATE", "JPN", "G7", "occurred") in run("Japan joined the G7 in 1975.")

@@ -60,6 +60,8 @@ def _subject(tok, reader: ArgReader, depth: int = 0) -> tuple[list[Party], bool]
             found = reader.parties(child) or _by_doer(child, reader)
             if found:
                 return found, False
+    if (praised := _object_praised_for(tok, reader)):
+        return praised, False  # "thanked Japan for providing aid": the one thanked did it
     if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep", "acomp") and tok.head.i != tok.i:
         return _subject(tok.head, reader, depth + 1)  # "joined the U.S. in sanctioning Russia": the joiner acts
     if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
@@ -80,6 +82,15 @@ def _subject(tok, reader: ArgReader, depth: int = 0) -> tuple[list[Party], bool]
             return owners, False
         return _subject(tok.head, reader, depth + 1)
     return [], False
+
+
+def _object_praised_for(gerund, reader: ArgReader) -> list[Party]:
+    """"praised Uganda for hosting the talks", "criticized X for sending troops": the act a party is
+    praised or blamed for is that party's, the object of the verb, not its subject's."""
+    prep = gerund.head
+    if gerund.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in ("for", "of") or prep.head.pos_ != "VERB":
+        return []
+    return [p for c in prep.head.children if c.dep_ == "dobj" for p in reader.parties(c)]
 
 
 def _vehicle_of(noun, reader: ArgReader) -> bool:

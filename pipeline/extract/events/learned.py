@@ -10,6 +10,7 @@ from pipeline.extract.events.output import actor_recipient_pairs, event_location
 from pipeline.extract.events.memory import refers_back
 from pipeline.extract.events.rows import Coding, arguments_with_agents, indefinite, scheduled
 from pipeline.extract.events.status import clause_status
+from pipeline.extract.events.syntax import joins_an_act
 from pipeline.extract.events.triggers import Candidate, object_reading
 from pipeline.extract.events.when import event_date
 from pipeline.extract.trigger_lexicon import load_derived
@@ -41,7 +42,7 @@ def learned_rows(coding: Coding, sent, passed: set[int]) -> list[dict]:
 
 def _rows(coding: Coding, tok, etype: str, probability: float) -> list[dict]:
     kind = "noun" if tok.pos_ == "NOUN" else "verb"
-    if _joins_an_act(tok):
+    if joins_an_act(tok):
         return []  # "joined the G-7 in sanctioning Russia": one event, the sanctioning (codebook section 5)
     status = clause_status(tok, kind, coding.lex)
     if status in (None, "desire"):
@@ -76,11 +77,6 @@ def _lexicon_object_type(tok, etype: str, lex: Lexicon) -> tuple[str, str] | Non
         return None
     reading = object_reading(tok, entry)
     return (reading.type, reading.mode) if reading.type != entry.type else None
-
-
-def _joins_an_act(tok) -> bool:
-    return tok.lemma_.lower() == "join" and any(c.dep_ == "prep" and c.lower_ == "in" and
-                                                any(g.dep_ == "pcomp" for g in c.children) for c in tok.children)
 
 
 def _needs_recipient(tok, etype: str, lex: Lexicon) -> bool:

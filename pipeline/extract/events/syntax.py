@@ -37,3 +37,9 @@ def governing_verb(tok):
 def token_at(doc, offset: int):
     span = doc.char_span(offset, offset + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
+
+
+def joins_an_act(verb) -> bool:
+    """"joined the G-7 in sanctioning Russia": joining others in an act is that act alone (codebook section 5)."""
+    return verb.lemma_.lower() == "join" and any(c.dep_ == "prep" and c.lower_ == "in" and
+                                                 any(g.dep_ == "pcomp" for g in c.children) for c in verb.children)

@@ -7,7 +7,7 @@ from typing import Any
 
 from pipeline.extract.events.agents import counted_head
 from pipeline.extract.events.lexicon import JOINT_COMMITMENT, REPORTED_DEMAND, Entry, Lexicon
-from pipeline.extract.events.syntax import governing_verb
+from pipeline.extract.events.syntax import governing_verb, joins_an_act
 
 
 @dataclass(frozen=True)
@@ -118,7 +118,7 @@ def _has_required_prep(tok, entry: Entry) -> bool:
 
 
 def _verb_allowed(tok, entry: Entry, lex: Lexicon) -> bool:
-    if tok.dep_ in ("amod", "compound"):
+    if tok.dep_ in ("amod", "compound") or joins_an_act(tok):
         return False
     if not _has_required_prep(tok, entry):
         return False
