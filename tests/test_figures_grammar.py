@@ -191,6 +191,16 @@ def test_known_set_with_plain_adjectives(figures, text, expected):
     assert [(r[2], r[3]) for r in figures(text)] == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Estonia said four of its frigates patrolled the strait.", [(4, "frigate")]),
+    ("Greece nationalised three of the islands in 2012.", [(3, "island")]),
+    ("Two of the world's leading economies signed the pact.", []),  # the pair the text already named
+    ("It is one of the largest ports.", []),
+])
+def test_a_spelled_part_of_a_set_counts_from_three(figures, text, expected):
+    assert [(r[2], r[3]) for r in figures(text)] == expected
+
+
 def test_plural_people_before_a_conjunct_is_counted_itself(figures):
     rows = figures("Coast guards detained 12 Tunisians and 7 Moroccan fishermen.")
     assert [(r[2], r[3]) for r in rows] == [(12, "Tunisian"), (7, "fisherman")]

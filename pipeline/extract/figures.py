@@ -257,8 +257,10 @@ def _count_unit(q: Quantity, span, rows: list[dict]) -> str | None:
     after = span[-1].i + 1
     nxt = doc[after] if after < len(doc) else None
     if q.vague or (nxt is not None and nxt.lower_ == "of"):
-        if not (q.vague or q.qualified or (not q.words and q.value >= 2)) or nxt is None or nxt.lower_ != "of":
-            return None  # "one of the", "two of the world's leading economies"
+        if not (q.vague or q.qualified or q.value >= 3 or (not q.words and q.value >= 2)) or nxt is None or nxt.lower_ != "of":
+            # "one of the", "two of the world's leading economies" (the pair already named); "three of
+            # the islands" counts a part of a set
+            return None
         stop = sentence_of(span).end
         if after + 1 < stop and doc[after + 1].lower_ in ("them", "us", "those"):
             return _of_pronoun(doc, after + 2, stop, rows, sentence_of(span).start_char)
