@@ -91,3 +91,16 @@ def test_thanks_to_the_chairs_predecessor_and_to_the_secretary_general_in_an_ass
     parsed.entities = resolve_entities(parsed)
     rows = {(r["event_type"], r["actor_code"], r["recipient_code"]) for r in extract_events(parsed)}
     assert {("SUPPORT", "NOR", "NAM"), ("SUPPORT", "NOR", "UN"), ("SUPPORT", "NOR", "UNGA")} <= rows
+
+
+INTERPRETED = """Joint press conference with the President of Kenya
+
+PRIME MINISTER: Good afternoon. It is an honour to welcome President Ruto to Canberra.
+
+PRESIDENT RUTO (AS INTERPRETED): Thank you, Prime Minister. On the region, we condemned Eritrea's missile launch over Ethiopia.
+"""
+
+
+def test_a_label_with_a_note_in_brackets_is_still_the_turns_speaker(nlp):
+    rows = coded(nlp, INTERPRETED, publisher_state="AUS")
+    assert ("ACCUSE", "KEN", "ERI") in rows and ("ACCUSE", "AUS", "ERI") not in rows

@@ -56,7 +56,7 @@ def _subject(tok, reader: ArgReader, depth: int = 0) -> tuple[list[Party], bool]
     # "X is scheduled / was invited to visit": the passive's subject does what its infinitive says
     raised = ("nsubjpass",) if depth > 0 and any(c.dep_ == "xcomp" for c in tok.children) else ()
     for child in tok.children:
-        if child.dep_ in ("nsubj", "csubj", *raised) and not is_turn_label(child):
+        if child.dep_ in ("nsubj", "csubj", *raised) and not is_turn_label(child) and not reader.voices.in_label(child):
             found = reader.parties(child) or _by_doer(child, reader)
             if found:
                 return found, False
@@ -356,7 +356,7 @@ def read_arguments(cand: Candidate, reader: ArgReader, lex: Lexicon) -> Argument
         return Arguments(speakers, asked, entry)
     actors, _ = _subject(tok, reader)
     passive = any(c.dep_ == "nsubjpass" for c in tok.children)
-    if not actors and not passive and not any(c.dep_ == "nsubj" for c in tok.children):
+    if not actors and not passive and not any(c.dep_ == "nsubj" and not reader.voices.in_label(c) for c in tok.children):
         actors = reader.voices.labelled(tok) or []  # "PRESIDENT RUTO: Thank you, Mr. President."
     if (not actors and not passive) or _across_blank_line(actors, tok):
         actors = reader.parties_left_of(tok) or actors

@@ -11,7 +11,7 @@ from pipeline.extract.events.parties import Party, entity_code
 from pipeline.extract.quotes.transcript import label_name, office_holder, turns
 from pipeline.nlp.parse import doc_text
 
-LABEL = re.compile(r"[ \t]*([A-Z][\w .'\u2019-]{0,60}?)[ \t]*:[ \t]")
+LABEL = re.compile(r"[ \t]*([A-Z][\w .'\u2019-]{0,60}?)(?:[ \t]*\([^)\n]{1,30}\))?[ \t]*:[ \t]")  # "(AS INTERPRETED)"
 LABEL_AT_PARAGRAPH = re.compile(r"(?:^|\n\n)" + LABEL.pattern)  # every turn's label, for turn_parties
 SPEAKING_TYPES = ("person", "organization", "state")
 ASSEMBLY = re.compile(r"\b(?:General Assembly|this Assembly)\b")
@@ -43,6 +43,14 @@ class Voices:
             self._labels[key] = self._label_party(text, *key, None)
         found = self._labels[key]
         return [replace(found, token_i=tok.i)] if found is not None else []
+
+    def in_label(self, tok) -> bool:
+        """`tok` is a word of its paragraph's turn label ("PRIME MINISTER KISHIDA (AS INTERPRETED):"),
+        which the parser may read as the subject of the first verb after it."""
+        text = doc_text(tok.doc)
+        para = text.rfind("\n\n", 0, tok.idx) + 2 if text.rfind("\n\n", 0, tok.idx) >= 0 else 0
+        label = LABEL.match(text, para) if tok.idx - para < 80 else None
+        return label is not None and tok.idx < label.end()
 
     def _turn_label(self, text: str, offset: int) -> tuple[int, int] | None:
         """A transcript's turn runs over paragraphs until the next label, so "I met with ..." three
@@ -126,8 +134,13 @@ class Voices:
 
     def _looked_up(self, label: str):
         lookup = getattr(self.view.ents, "lookup", None)
-        ent = lookup(label.title()) if lookup is not None and label.isupper() else None
-        return ent if getattr(ent, "entity_type", None) in SPEAKING_TYPES and entity_code(ent) else None
+        if lookup is None or not label.isupper():
+            return None
+        for form in (label.title(), label_name(label)):  # "Prime Minister Kishida", then "Kishida"
+            ent = lookup(form) if form else None
+            if getattr(ent, "entity_type", None) in SPEAKING_TYPES and entity_code(ent):
+                return ent
+        return None
 
     def office_holder(self, title: str):
         """"THE PRESIDENT", "the Vice President" in a text its government publishes: that state's

@@ -22,7 +22,9 @@ from pipeline.extract.entities.gazetteer import lexicon as places
 from pipeline.extract.quotes.lexicon import lexicon
 from pipeline.extract.quotes.names import Speaker
 
-LABEL = re.compile(r"^[ \t]*(?:(?P<name>(?:[A-Z][A-Z.’'-]*[ \t]){0,4}[A-Z][A-Z.’'-]+):[ \t]|(?P<q>Q):?[ \t])", re.M)
+# "PRIME MINISTER KISHIDA (AS INTERPRETED):": a note in brackets may stand between the name and the colon
+LABEL = re.compile(r"^[ \t]*(?:(?P<name>(?:[A-Z][A-Z.’'-]*[ \t]){0,4}[A-Z][A-Z.’'-]+)(?:[ \t]*\([^)\n]{1,30}\))?:[ \t]"
+                   r"|(?P<q>Q):?[ \t])", re.M)
 def turns(text: str) -> list[tuple[int, str]]:
     """(offset, label) of every turn; "Q" for a reporter's question. Empty for a text without labels.
     One label makes a transcript only when it is a title alone: a speech headed "THE PRESIDENT:" is
