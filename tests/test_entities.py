@@ -158,6 +158,12 @@ def test_role_follows_the_date(run):
     assert entity_of(de, "Shigeru Ishiba").role == "Prime Minister of Japan"
 
 
+@pytest.mark.parametrize("day, holder", [(dt.date(2020, 5, 1), "Teodoro Locsin Jr."), (dt.date(2023, 9, 1), "Enrique Manalo")])
+def test_the_philippine_foreign_secretary_follows_the_date(run, day, holder):
+    _, de = run("The Philippine Foreign Minister arrived on Tuesday.", date=day)
+    assert entity_of(de, "Philippine Foreign Minister").name == holder
+
+
 def test_cross_document_identity(run):
     _, a = run("Xi Jinping met Harriet Quillfeather.", doc_id="a")
     _, b = run("On Friday, Xi spoke with Harriet Quillfeather by phone.", doc_id="b")
