@@ -164,6 +164,11 @@ def test_the_philippine_foreign_secretary_follows_the_date(run, day, holder):
     assert entity_of(de, "Philippine Foreign Minister").name == holder
 
 
+def test_a_plural_possessive_names_the_office_of_its_state(run):
+    _, de = run("The Philippines' Foreign Minister arrived on Tuesday.", date=dt.date(2020, 5, 1))
+    assert entity_of(de, "Philippines' Foreign Minister").name == "Teodoro Locsin Jr."
+
+
 def test_cross_document_identity(run):
     _, a = run("Xi Jinping met Harriet Quillfeather.", doc_id="a")
     _, b = run("On Friday, Xi spoke with Harriet Quillfeather by phone.", doc_id="b")

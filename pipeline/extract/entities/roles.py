@@ -225,7 +225,8 @@ def _bare_titles(doc, words, lows, lex, date, resolved) -> list:
         if end < n and (doc[end].ent_type_ == "PERSON" or taken[end] and doc[end].is_title):
             continue  # a title in front of a name: the name carries the mention
         country, start = None, j
-        ref = _country_ending_at(words, lows, j - 2 if j >= 2 and lows[j - 1] in ("'s", "’s") else j - 1, lex, 0) if j else None
+        # "Japan's Foreign Minister", and the plural's bare apostrophe: "the Philippines' Foreign Minister"
+        ref = _country_ending_at(words, lows, j - 2 if j >= 2 and lows[j - 1] in ("'s", "’s", "'", "’") else j - 1, lex, 0) if j else None
         if ref:
             country, start = ref[1], ref[0]
         if end + 1 < n and lows[end] in ("of", "for"):
