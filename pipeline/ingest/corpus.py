@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from pipeline.config import max_source_bytes
-from pipeline.extract.entities.gazetteer import government_state
+from pipeline.extract.entities.mentions import government_state
 from pipeline.ids import sha256_text, stable_id
 from pipeline.ingest.cache import DocumentCache
 from pipeline.ingest.catalog import catalog_date, load_catalog

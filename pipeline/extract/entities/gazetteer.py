@@ -285,24 +285,3 @@ def body_entity(spec: dict, code: str) -> Entity:
     if hit and hit[0] == "actor":  # the gazetteer knows it (e.g. the Pentagon's Q-id)
         return actor_entity(lex.actors[hit[1]])
     return plain_entity(name, "organization", code, code)
-
-
-# words that make a publisher a government's own office rather than a newspaper named after a country
-GOVERNMENT_PUBLISHER = re.compile(r"\b(?:Ministry|Department|Minister|Prime Minister|President|Presidential|Government|"
-                                  r"Cabinet|Embassy|Mission|Kremlin|White House|State Council|Office)\b")
-
-
-def government_state(publisher: str | None) -> str | None:
-    """The state whose government publishes a text, read from a catalog's publisher ("Prime Minister
-    of Australia", "Ministry of Foreign Affairs of Japan", "U.S. Department of Defense"): the one state
-    it names, when it names a government office. A newspaper ("The Japan Times") names none."""
-    if not publisher or not GOVERNMENT_PUBLISHER.search(publisher):
-        return None
-    lex, words, found, i = lexicon(), _tok(publisher), set(), 0
-    while i < len(words):  # longest match first: "People's Republic of China" is not "Republic of China"
-        n = next((n for n in range(min(lex.maxlen, len(words) - i), 0, -1)
-                  if lex.exact.get(words[i:i + n], ("",))[0] in ("state", "demonym", "seat")), 0)
-        if n:
-            found.add(lex.exact[words[i:i + n]][1])
-        i += max(n, 1)
-    return found.pop() if len(found) == 1 else None

@@ -232,3 +232,21 @@ def _compound_parts(words, spans, lex) -> list[tuple[int, tuple[int, int, Entity
         for (offset, piece), hit in zip(pieces, hits):
             out.append((k, (base + offset, base + offset + len(piece), state_entity(hit[1]))))
     return out
+
+
+# words that make a publisher a government's own office rather than a newspaper named after a country
+GOVERNMENT_PUBLISHER = re.compile(r"\b(?:Ministry|Department|Minister|President|Presidential|Government|"
+                                  r"Cabinet|Embassy|Mission|Kremlin|White House|State Council|Office)\b")
+
+
+def government_state(publisher: str | None) -> str | None:
+    """The state whose government publishes a text, read from a catalog's publisher ("Prime Minister
+    of Australia", "Ministry of Foreign Affairs of Japan", "U.S. Department of Defense"): the one state
+    the gazetteer finds in it, when it names a government office. A newspaper ("The Japan Times")
+    names none."""
+    if not publisher or not GOVERNMENT_PUBLISHER.search(publisher):
+        return None
+    words = list(_tok(publisher))
+    cands = select(lexicon_cands(words, [w.lower() for w in words], lexicon()), len(words))
+    codes = {c.value[1] if c.kind == "body" else _ref_code((c.kind, c.value)) for c in cands} - {None}
+    return codes.pop() if len(codes) == 1 else None
