@@ -90,12 +90,6 @@ def sentence_ents(sent) -> list:
     return by_start.get(sent.start, [])
 
 
-def is_turn_label(tok) -> bool:
-    """"Bloomberg: Philippine Defense Secretary X said ...": a transcript's turn label that the parser
-    took for a subject of the verb after it (it hangs its colon on the label)."""
-    return any(c.dep_ == "punct" and c.text == ":" for c in tok.children)
-
-
 def doc_text(doc: "Doc") -> str:
     """`doc.text`, computed once: spaCy rebuilds it from every token on each access, so using it
     per token or per match makes an extractor quadratic in document length."""

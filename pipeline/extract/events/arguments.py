@@ -11,7 +11,7 @@ from pipeline.extract.events.parties import ArgReader, Party, RECIPIENT_PREPS, u
 from pipeline.extract.events.syntax import governing_verb, named_by_free_relative
 from pipeline.extract.events.status import imperative
 from pipeline.extract.events.triggers import Candidate
-from pipeline.nlp.parse import doc_text, is_turn_label
+from pipeline.nlp.parse import doc_text
 
 
 # "the visit of the minister", "the request of X": "of" names who acted; elsewhere the target
@@ -56,7 +56,7 @@ def _subject(tok, reader: ArgReader, depth: int = 0) -> tuple[list[Party], bool]
     # "X is scheduled / was invited to visit": the passive's subject does what its infinitive says
     raised = ("nsubjpass",) if depth > 0 and any(c.dep_ == "xcomp" for c in tok.children) else ()
     for child in tok.children:
-        if child.dep_ in ("nsubj", "csubj", *raised) and not is_turn_label(child) and not reader.voices.in_label(child):
+        if child.dep_ in ("nsubj", "csubj", *raised) and not reader.voices.in_label(child):  # "Bloomberg: X said"
             found = reader.parties(child) or _by_doer(child, reader)
             if found:
                 return found, False

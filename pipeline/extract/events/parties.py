@@ -433,8 +433,6 @@ def _groups():
     return groups
 
 
-
-
 def _owner(tok) -> bool:
     """A possessor: "Russia's" parsed as poss, or as nmod with its "'s"."""
     return tok.dep_ == "poss" or (tok.dep_ == "nmod" and any(c.tag_ == "POS" for c in tok.children))
@@ -461,8 +459,6 @@ def _with_country(ent, inside: list):
             except TypeError:
                 return ent
     return ent
-
-
 
 
 def unique_parties(parties: list[Party]) -> list[Party]:

@@ -34,8 +34,7 @@ class Voices:
         """"SPOKESPERSON: We urge ...": the party the label of `tok`'s turn speaks for, named in the
         label or, for a bare role, in the document's title; None outside any labelled turn."""
         text = doc_text(tok.doc)
-        para = text.rfind("\n\n", 0, tok.idx) + 2 if text.rfind("\n\n", 0, tok.idx) >= 0 else 0
-        label = LABEL.match(text, para, tok.idx)
+        label = LABEL.match(text, _paragraph_start(text, tok.idx), tok.idx)
         key = (label.start(1), label.end(1)) if label is not None else self._turn_label(text, tok.idx)
         if key is None:
             return None
@@ -46,9 +45,12 @@ class Voices:
 
     def in_label(self, tok) -> bool:
         """`tok` is a word of its paragraph's turn label ("PRIME MINISTER KISHIDA (AS INTERPRETED):"),
-        which the parser may read as the subject of the first verb after it."""
+        which the parser may read as the subject of the first verb after it; or a label the parser
+        hung its colon on ("FACT SHEET: President X ...")."""
+        if any(c.dep_ == "punct" and c.text == ":" for c in tok.children):
+            return True
         text = doc_text(tok.doc)
-        para = text.rfind("\n\n", 0, tok.idx) + 2 if text.rfind("\n\n", 0, tok.idx) >= 0 else 0
+        para = _paragraph_start(text, tok.idx)
         label = LABEL.match(text, para) if tok.idx - para < 80 else None
         return label is not None and tok.idx < label.end()
 
@@ -174,3 +176,8 @@ class Voices:
                 code = entity_code(ent)
                 return [Party.of(ent, tok.i, code=code)] if code else []
         return []
+
+
+def _paragraph_start(text: str, offset: int) -> int:
+    blank = text.rfind("\n\n", 0, offset)
+    return blank + 2 if blank >= 0 else 0
