@@ -90,6 +90,12 @@ def sentence_ents(sent) -> list:
     return by_start.get(sent.start, [])
 
 
+def hangs_a_colon(tok) -> bool:
+    """"Bloomberg: Defense Secretary X said ...": a label the parser made a word of the clause after
+    it hangs the label's colon on that word."""
+    return any(c.dep_ == "punct" and c.text == ":" for c in tok.children)
+
+
 def doc_text(doc: "Doc") -> str:
     """`doc.text`, computed once: spaCy rebuilds it from every token on each access, so using it
     per token or per match makes an extractor quadratic in document length."""

@@ -8,7 +8,7 @@ from typing import NamedTuple
 from pipeline.extract.events.agents import counting_noun
 from pipeline.extract.events.lexicon import Entry, Lexicon, load_lexicon
 from pipeline.extract.events.parties import ArgReader, Party, RECIPIENT_PREPS, unique_parties
-from pipeline.extract.events.syntax import governing_verb, named_by_free_relative
+from pipeline.extract.events.syntax import governing_verb, leave_to_speak, named_by_free_relative
 from pipeline.extract.events.status import imperative
 from pipeline.extract.events.triggers import Candidate
 from pipeline.nlp.parse import doc_text
@@ -48,11 +48,8 @@ def _subject(tok, reader: ArgReader, depth: int = 0) -> tuple[list[Party], bool]
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return reader.parties(pobj), False
-    if depth > 0 and tok.lemma_.lower() in ("allow", "let", "permit"):
-        # "allow me to join the previous speakers in congratulating ...": the one allowed acts
-        for child in tok.children:
-            if child.dep_ == "dobj" and child.lower_ in ("me", "us") and (found := reader.parties(child)):
-                return found, False
+    if depth > 0 and (allowed := leave_to_speak(tok)) is not None and (found := reader.parties(allowed)):
+        return found, False  # "allow me to join the previous speakers in congratulating ...": the one allowed acts
     # "X is scheduled / was invited to visit": the passive's subject does what its infinitive says
     raised = ("nsubjpass",) if depth > 0 and any(c.dep_ == "xcomp" for c in tok.children) else ()
     for child in tok.children:

@@ -3,7 +3,7 @@ nothing at all (negated, hypothetical and conditional statements code no event).
 from __future__ import annotations
 
 from pipeline.extract.events.lexicon import Lexicon
-from pipeline.extract.events.syntax import governing_verb
+from pipeline.extract.events.syntax import governing_verb, leave_to_speak
 
 # "awaits the visit", "anticipates talks": what a party waits for has not happened yet
 AWAITING_VERBS = frozenset({"await", "anticipate"})
@@ -152,7 +152,7 @@ def _polite_speech_act(verb) -> bool:
         hl = head.lemma_.lower()
         if hl == "like" and any(c.dep_ == "aux" and c.lower_ in ("would", "should", "'d") for c in head.children):
             return any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in head.children)
-        if hl in ("allow", "let", "permit") and any(c.dep_ == "dobj" and c.lower_ in ("me", "us") for c in head.children):
+        if leave_to_speak(head) is not None:
             return True
         cur = head
     return False

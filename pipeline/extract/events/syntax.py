@@ -43,3 +43,10 @@ def joins_an_act(verb) -> bool:
     """"joined the G-7 in sanctioning Russia": joining others in an act is that act alone (codebook section 5)."""
     return verb.lemma_.lower() == "join" and any(c.dep_ == "prep" and c.lower_ == "in" and
                                                  any(g.dep_ == "pcomp" for g in c.children) for c in verb.children)
+
+
+def leave_to_speak(verb):
+    """"allow me to thank", "let us congratulate": the "me" or "us" a verb of leave gives leave to."""
+    if verb.lemma_.lower() not in ("allow", "let", "permit"):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in ("me", "us")), None)

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from pipeline.extract.events.parties import Party, entity_code
 from pipeline.extract.quotes.transcript import label_name, office_holder, turns
-from pipeline.nlp.parse import doc_text
+from pipeline.nlp.parse import doc_text, hangs_a_colon
 
 LABEL = re.compile(r"[ \t]*([A-Z][\w .'\u2019-]{0,60}?)(?:[ \t]*\([^)\n]{1,30}\))?[ \t]*:[ \t]")  # "(AS INTERPRETED)"
 LABEL_AT_PARAGRAPH = re.compile(r"(?:^|\n\n)" + LABEL.pattern)  # every turn's label, for turn_parties
@@ -47,7 +47,7 @@ class Voices:
         """`tok` is a word of its paragraph's turn label ("PRIME MINISTER KISHIDA (AS INTERPRETED):"),
         which the parser may read as the subject of the first verb after it; or a label the parser
         hung its colon on ("FACT SHEET: President X ...")."""
-        if any(c.dep_ == "punct" and c.text == ":" for c in tok.children):
+        if hangs_a_colon(tok):
             return True
         text = doc_text(tok.doc)
         para = _paragraph_start(text, tok.idx)

@@ -14,6 +14,7 @@ from pipeline.extract.quotes.pronouns import (agrees, group_antecedent, name_bes
                                                person_antecedent)
 from pipeline.extract.quotes.roles import join_names, role_speaker
 from pipeline.extract.quotes.transcript import turn_speaker
+from pipeline.nlp.parse import hangs_a_colon
 from pipeline.extract.quotes.spans import QSpan
 
 PERSON_POSSESSIVES = frozenset({"his", "her"})
@@ -160,7 +161,7 @@ def subject_of(t: Any) -> Any | None:
         t = coordinated_with(t)
         subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         if subj:
-            return subj[-1] if len(subj) > 1 and _turn_label(subj[0]) else subj[0]
+            return subj[-1] if len(subj) > 1 and hangs_a_colon(subj[0]) else subj[0]
         agent = [g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if agent:
             return agent[0]
@@ -169,12 +170,6 @@ def subject_of(t: Any) -> Any | None:
             return None
         t = t.head
     return None
-
-
-def _turn_label(t: Any) -> bool:
-    """"Bloomberg: Philippine Defense Secretary X said ...": a turn label the parser took for a second
-    subject of the verb after it (it hangs the label's colon on it)."""
-    return any(c.dep_ == "punct" and c.text == ":" for c in t.children)
 
 
 def np_bounds(ctx: Context, t: Any) -> tuple[int, int]:
