@@ -18,6 +18,10 @@ def run(nlp):
     return lambda text: events_of(nlp, text, PUBLISHED)
 
 
+def pairs_of(rows) -> set[tuple]:
+    return {(r["actor_code"], r["recipient_code"]) for r in rows}
+
+
 def coded(rows) -> set[tuple]:
     return {(r["event_type"], r["event_mode"], r["actor_code"], r["recipient_code"], r["status"]) for r in rows}
 
@@ -63,8 +67,24 @@ def test_a_generic_verb_is_a_joint_promise_of_two_parties(run):
 
 def test_an_event_noun_under_a_coded_verb_is_no_second_event(run):
     # "condemned the invasion": the condemnation is the event
+    assert coded(run("The invasion of Uganda was condemned by Tanzania.")) == \
+        {("ACCUSE", "disapprove", "TZA", "UGA", "occurred")}
+
+
+def test_a_named_partys_deed_under_a_coded_verb_is_its_own_event(run):
+    # codebook section 5: the first mention of the deed is coded; a later one only refers back
     assert coded(run("Kenya's invasion of Uganda was condemned by Tanzania.")) == \
-        {("ACCUSE", "disapprove", "TZA", "KEN", "occurred")}
+        {("ACCUSE", "disapprove", "TZA", "KEN", "occurred"), ("ASSAULT", "invasion", "KEN", "UGA", "occurred")}
+    rows = run("Kenya's invasion of Uganda began in May. Tanzania condemned Kenya's invasion of Uganda.")
+    assert [r["event_type"] for r in rows].count("ASSAULT") == 1
+
+
+def test_a_rejected_deed_still_happened_and_keeps_no_date_of_the_rejection(run):
+    rows = run("Tanzania on Monday rejected Kenya's annexation of Ugandan islands.")
+    assert coded(rows) == {("ACCUSE", "disapprove", "TZA", "KEN", "occurred"),
+                           ("ASSAULT", "annexation", "KEN", "UGA", "occurred")}
+    dates = {r["event_type"]: r["event_date"] for r in rows}
+    assert str(dates["ACCUSE"]) == MONDAY and dates["ASSAULT"] is None
 
 
 # ------------------------------------------------------------ desire and threat steps (rows.py)
@@ -116,6 +136,16 @@ def test_the_party_whose_country_holds_the_meeting_hosts(run):
         {("CONSULT", "meeting", "KEN", "UGA", "occurred")}
     assert coded(run("Kenya and Uganda held talks in Nairobi on Monday.")) == \
         {("CONSULT", "meeting", "UGA", "KEN", "occurred")}
+
+
+def test_a_meeting_place_hung_on_the_partner_or_named_as_a_seat_gives_the_host(run):
+    # "talks with X in Y": the parser hangs the place on the partner
+    assert pairs_of(run("Foreign Minister Wang Yi will hold talks with Foreign Minister Penny Wong in Chengdu "
+                        "on Friday.")) == {("AUS", "CHN")}
+    assert pairs_of(run("A tense Kremlin meeting between Vladimir Putin and Kassym-Jomart Tokayev ended early.")) \
+        == {("KAZ", "RUS")}
+    # a state named on the meeting noun is a party, not its place
+    assert pairs_of(run("A Kenya-Uganda meeting was held in March.")) == {("KEN", "UGA")}
 
 
 # ------------------------------------------------------------ arguments (arguments.py)

@@ -193,6 +193,13 @@ def lexicon() -> Lexicon:
     )
 
 
+def place_kind(name: str) -> str | None:
+    """What a name is in the gazetteer's place tables: "seat" (Kremlin), "city", "region", "state",
+    "demonym", or None."""
+    hit = lexicon().exact.get(_tok(name))
+    return hit[0] if hit and hit[0] in ("seat", "city", "region", "state", "demonym") else None
+
+
 def office_terms(lex: Lexicon, country: str, title: str) -> list[tuple[Term, Actor]]:
     """Every gazetteer term of `title`, or of a title places.yaml calls equivalent, for `country`."""
     wants = (title.lower(),) + tuple(lex.title_equivalents.get(title.lower(), ()))

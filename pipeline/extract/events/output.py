@@ -1,6 +1,7 @@
 """The output row of one event: its pairs of actor and recipient, text span, place and confidence."""
 from __future__ import annotations
 
+from pipeline.extract.entities.gazetteer import place_kind
 from pipeline.extract.events.context import DocContext
 from pipeline.extract.events.lexicon import NOUN_CONFIDENCE, PHRASE_CONFIDENCE, VERB_CONFIDENCE
 from pipeline.extract.events.parties import ArgReader, Party
@@ -76,14 +77,20 @@ def event_row(ctx: DocContext, cand, etype, mode, actor: Party, recip: Party | N
     }
 
 
-def event_location(tok, reader: ArgReader) -> tuple[str | None, str | None]:
+def event_location(tok, reader: ArgReader, meeting: bool = False) -> tuple[str | None, str | None]:
     """A place the event happened in: "in Tokyo", "at the summit in Hiroshima"; else the place of
     its target, where the parse hangs it ("fired tear gas at protesters in Harare"), or of the target
-    of an act named as the object ("carried out strikes on camps in Mali")."""
+    of an act named as the object ("carried out strikes on camps in Mali"). A meeting's place may
+    hang on the partner ("talks with Kuleba in Guangzhou") or name a seat ("an Oval Office meeting")."""
     holders = [tok] + ([governing_verb(tok)] if tok.pos_ != "VERB" and governing_verb(tok) is not None else [])
     targets = [t for h in holders for t in objects_of(h, preps=TARGET_PREPS)]
-    # the target of an act named as object: "carried out strikes on camps in Mali"
+    # the target of an act named as the object: "carried out strikes on camps in Mali"
     targets += [t for o in targets for t in objects_of(o, preps=TARGET_PREPS) if t not in targets]
+    if meeting:
+        seat = _seat_named_on(tok, reader)
+        if seat[1]:
+            return seat
+        targets += [t for h in holders for t in objects_of(h, preps=("with",)) if t.pos_ == "PROPN"]
     for holder in holders + targets:
         for child in holder.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "at"):
@@ -94,3 +101,13 @@ def event_location(tok, reader: ArgReader) -> tuple[str | None, str | None]:
                             return name, code
     return None, None
 
+
+
+def _seat_named_on(tok, reader: ArgReader) -> tuple[str | None, str | None]:
+    """"a heated Oval Office meeting": a seat of government named on the meeting noun is its place
+    (a state named there is a party, "a Japan-China meeting", so only places count)."""
+    for child in tok.children:
+        name = tok.doc[child.left_edge.i:child.i + 1].text
+        if child.dep_ == "compound" and place_kind(name) in ("seat", "city"):
+            return reader.place(child)
+    return None, None

@@ -320,7 +320,7 @@ def _date(r: Reading, coding: Coding) -> bool:
 
 
 def _place(r: Reading, coding: Coding) -> bool:
-    r.place = event_location(r.tok, coding.reader)
+    r.place = event_location(r.tok, coding.reader, meeting=r.etype == "CONSULT")
     r.actors, r.recips = placed(r.actors, r.place[1]), placed(r.recips, r.place[1])
     if r.etype == "CONSULT" and r.place[1]:
         r.actors, r.recips = _host_last(r.actors, r.recips, r.place[1])

@@ -3,7 +3,7 @@ nothing at all (negated, hypothetical and conditional statements code no event).
 from __future__ import annotations
 
 from pipeline.extract.events.lexicon import Lexicon
-from pipeline.extract.events.syntax import governing_verb, leave_to_speak
+from pipeline.extract.events.syntax import governing_verb, leave_to_speak, named_doer
 
 # "awaits the visit", "anticipates talks": what a party waits for has not happened yet
 AWAITING_VERBS = frozenset({"await", "anticipate"})
@@ -23,6 +23,11 @@ PERFORMATIVE_NOUNS = frozenset({"duty", "pleasure", "honour", "honor", "privileg
 PERFORMATIVE_WISHES = frozenset({"wish", "desire"})  # not "want", "hope": those look ahead
 
 
+def _judged_deed(tok, verb, g: dict) -> bool:
+    """"rejected Russia's annexation of Crimea": a deed whose doer is named is judged, not undone."""
+    return verb.lemma_.lower() in g["judging_verbs"] and named_doer(tok)
+
+
 def clause_status(tok, kind: str, lex: Lexicon) -> str | None:
     """'occurred', 'planned', or None for negated, hypothetical and conditional statements."""
     g = lex.grammar
@@ -33,7 +38,7 @@ def clause_status(tok, kind: str, lex: Lexicon) -> str | None:
     verb = tok if kind != "noun" or _misread_verb(tok) else governing_verb(tok)
     planned = _awaited(tok)
     if kind == "noun" and verb is not None and tok.dep_ in ("dobj", "nsubjpass") and tok.head.i == verb.i \
-            and verb.lemma_.lower() in g["negating_verbs"]:
+            and verb.lemma_.lower() in g["negating_verbs"] and not _judged_deed(tok, verb, g):
         return None  # "the visit was postponed", "suspended the talks": the event does not take place
     if kind == "noun":
         mods = {c.lower_ for c in tok.children}

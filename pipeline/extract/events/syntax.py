@@ -50,3 +50,9 @@ def leave_to_speak(verb):
     if verb.lemma_.lower() not in ("allow", "let", "permit"):
         return None
     return next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in ("me", "us")), None)
+
+
+def named_doer(tok) -> bool:
+    """"condemned North Korea's launch of a missile": an event noun whose doer is named by name is an
+    event of its own (the codebook codes its first mention; memory drops a later one that refers back)."""
+    return any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in tok.children)

@@ -7,7 +7,7 @@ from typing import Any
 
 from pipeline.extract.events.agents import counted_head
 from pipeline.extract.events.lexicon import JOINT_COMMITMENT, REPORTED_DEMAND, Entry, Lexicon
-from pipeline.extract.events.syntax import governing_verb, joins_an_act
+from pipeline.extract.events.syntax import governing_verb, joins_an_act, named_doer
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,8 @@ def candidates(tok, lex: Lexicon, taken: set[int]) -> list[dict]:
         for child in tok.children:
             rule = lex.phrase_index.get((lemma, child.lemma_.lower()))
             if rule and child.dep_ in ("dobj", "nsubjpass", "attr") and _has_required_prep(tok, rule):
-                taken.add(child.i)
+                if not named_doer(child):
+                    taken.add(child.i)
                 return [Candidate(tok, rule, "phrase", child)]
         entry = lex.verbs.get(lemma)
         if entry and _verb_allowed(tok, entry, lex):
@@ -170,9 +171,9 @@ def _noun_allowed(tok, entry: Entry, lex: Lexicon) -> bool:
         gentry = lex.verbs.get(gov.lemma_.lower())
         light = gov.lemma_.lower() in lex.grammar["light_verbs"]
         if gentry and not light and not gentry.broker and _verb_allowed(gov, gentry, lex) \
-                and not _in_sequence_adjunct(tok, lex.grammar):
+                and not _in_sequence_adjunct(tok, lex.grammar) and not named_doer(tok):
             return False  # "condemned the invasion": the verb is the event; a brokered deal is the parties' own
-        if lex.phrase_index.get((gov.lemma_.lower(), tok.lemma_.lower())):
+        if lex.phrase_index.get((gov.lemma_.lower(), tok.lemma_.lower())) and not named_doer(tok):
             return False
     return True
 

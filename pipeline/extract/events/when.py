@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.events.context import DocContext
-from pipeline.extract.events.syntax import governing_verb, sent_of
+from pipeline.extract.events.syntax import governing_verb, named_doer, sent_of
 from pipeline.extract.events.status import awaiting
 from pipeline.extract.events.dates import (DAY_WORDS, DEADLINE, YEAR, day_anchor, looks_like_date, resolve_date_text,
                                           resolve_offset, starts_a_span)
@@ -17,19 +17,29 @@ def event_date(ctx: DocContext, tok, kind: str, status: str, grammar: dict):
     else one opening the sentence, a possessive date on its noun, or a span from the present."""
     sent = sent_of(tok)
     gov = governing_verb(tok) if kind == "noun" else None
+    judged = gov is not None and _judged_deed(tok, gov, grammar)
+    if judged:
+        gov = None  # "condemned Russia's invasion in 2008 on Friday": only 2008 dates the invasion
     clause = tok if tok.pos_ in ("VERB", "AUX") else gov
     prefer = "future" if status == "planned" else "past"
     for ent in _clause_dates(ctx, sent, tok, gov, clause, grammar, status == "planned"):
         if (found := _resolve(ctx, ent, _date_phrase(ent), prefer)) is not None:
             return found
     start = clause if clause is not None else tok
-    if (opening := _opening_date(sent, start, grammar)) is not None:
+    if not judged and (opening := _opening_date(sent, start, grammar)) is not None:
         # the phrase dates the main clause: its tense, not the trigger's, says which side of today
         future = any(c.dep_ == "aux" and c.lower_ in grammar["future_aux"] for c in sent.root.children)
         return _resolve(ctx, opening[0], opening[1], "future" if future else "past")
     if (owner := _possessive_date(start)) is not None:
         return _resolve(ctx, owner, _date_phrase(owner), prefer)
     return _duration_from_now(ctx, tok, clause, sent)
+
+
+def _judged_deed(noun, gov, g: dict) -> bool:
+    """A named party's deed that is the object of another act ("condemned Russia's invasion"), not
+    staged by its verb ("Russia's invasion began")."""
+    return named_doer(noun) and noun.head.i == gov.i and noun.dep_ == "dobj" \
+        and gov.lemma_.lower() not in g["light_verbs"] and gov.lemma_.lower() not in STAGING_VERBS
 
 
 def _clause_dates(ctx: DocContext, sent, tok, gov, clause, grammar, planned: bool = False) -> list:
