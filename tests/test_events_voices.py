@@ -104,3 +104,31 @@ PRESIDENT RUTO (AS INTERPRETED): Thank you, Prime Minister. On the region, we co
 def test_a_label_with_a_note_in_brackets_is_still_the_turns_speaker(nlp):
     rows = coded(nlp, INTERPRETED, publisher_state="AUS")
     assert ("ACCUSE", "KEN", "ERI") in rows and ("ACCUSE", "AUS", "ERI") not in rows
+
+
+WELCOME = """Joint press conference with the President of Kenya
+
+PRIME MINISTER: Good afternoon. It's a great honour to welcome President Ruto to Canberra today.
+
+Today we signed a new agreement on education.
+"""
+
+
+def test_the_it_of_an_honour_to_welcome_is_no_party_named_before(nlp):
+    # "It's a great honour to welcome X": the turn's speaker hosts, not the state the title named last
+    rows = coded(nlp, WELCOME, publisher_state="AUS")
+    assert ("CONSULT", "KEN", "AUS") in rows
+    assert ("AGREE", "AUS", "KEN") in rows  # the pair the text is about signs together
+
+
+def test_a_speakers_feeling_about_its_act_does_not_make_it_hypothetical(nlp):
+    text = "PRIME MINISTER: I am delighted to welcome President Ruto to Canberra today.\n"
+    assert ("CONSULT", "KEN", "AUS") in coded(nlp, text, publisher_state="AUS")
+
+
+def test_the_owner_of_the_duty_extends_the_greeting(nlp):
+    parsed = parse_document("t", "Mr. President, it is my pleasant duty, on behalf of my Government, to extend to "
+                            "you our sincere congratulations on your election to the presidency of the General Assembly.", dt.date(1990, 9, 25), nlp=nlp,
+                            speaking_state="KEN")
+    parsed.entities = resolve_entities(parsed)
+    assert [r["actor_code"] for r in extract_events(parsed)] == ["KEN"]

@@ -39,6 +39,19 @@ def _by_doer(noun, reader: ArgReader) -> list[Party]:
             for g in c.children if g.dep_ == "pobj" for p in reader.parties(g)]
 
 
+def _expletive(subj) -> bool:
+    """"It's an honour to welcome X": the "it" of a copula with a predicate noun or adjective stands
+    for the clause, not for a party named before."""
+    head = subj.head
+    return subj.lower_ == "it" and head.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in head.children)
+
+
+def _predicate_owner(expletive, reader: ArgReader) -> list[Party]:
+    """"it is my pleasant duty to extend ...": the owner of the duty or honour acts."""
+    return [p for c in expletive.head.children if c.dep_ in ("attr", "acomp")
+            for o in c.children if o.dep_ == "poss" for p in reader.parties(o)]
+
+
 def _subject(tok, reader: ArgReader, depth: int = 0) -> tuple[list[Party], bool]:
     """Parties of the subject (agent of a passive); True when the subject is the grammatical object."""
     if depth > 6:  # "was quick to join X in sanctioning Y": the subject sits six heads up
@@ -54,7 +67,8 @@ def _subject(tok, reader: ArgReader, depth: int = 0) -> tuple[list[Party], bool]
     raised = ("nsubjpass",) if depth > 0 and any(c.dep_ == "xcomp" for c in tok.children) else ()
     for child in tok.children:
         if child.dep_ in ("nsubj", "csubj", *raised) and not reader.voices.in_label(child):  # "Bloomberg: X said"
-            found = reader.parties(child) or _by_doer(child, reader)
+            found = _predicate_owner(child, reader) if depth > 0 and _expletive(child) \
+                else reader.parties(child) or _by_doer(child, reader)
             if found:
                 return found, False
     if (praised := _object_praised_for(tok, reader)):
