@@ -53,6 +53,10 @@ def run(nlp):
      ("AGREE", "CHL", "PER", "occurred")),
     ("Kenyan soldiers trained with Ugandan troops on Monday.", ("COOPERATE", "KEN", "UGA", "occurred")),
     ("Polish troops will train alongside Lithuanian forces next year.", ("COOPERATE", "POL", "LTU", "planned")),
+    # money counted in billions or "in" aid, accounts disputed, and what a relative clause's verb did
+    ("Norway announced NOK 2.5 billion of humanitarian aid for Sudan.", ("AID", "NOR", "SDN", "planned")),
+    ("Canada pledged $300 million in development assistance for Haiti.", ("AID", "CAN", "HTI", "planned")),
+    ("Ecuador disputed Colombia's account of the border clash.", ("REJECT", "ECU", "COL", "occurred")),
 ])
 def test_wording(run, text, expected):
     assert expected in run(text)
@@ -311,3 +315,14 @@ def test_the_act_a_party_is_praised_or_blamed_for_is_that_partys(run, text, expe
 def test_joining_a_body_in_an_act_codes_the_act_not_the_joining(run):
     assert run("Japan joined the G7 in sanctioning Russia.") == {("SANCTION", "JPN", "RUS", "occurred")}
     assert ("COOPERATE", "JPN", "G7", "occurred") in run("Japan joined the G7 in 1975.")
+
+
+def test_a_promise_told_in_the_past_is_dated_by_the_telling(nlp):
+    rows = events_of(nlp, "Canada announced $300 million in development assistance for Haiti on Tuesday.", PUBLISHED)
+    aid = [r for r in rows if r["event_type"] == "AID"]
+    assert [(r["status"], str(r["event_date"])) for r in aid] == [("planned", "2024-05-28")]
+
+
+def test_a_relative_pronoun_object_is_the_noun_it_hangs_on(run, rules_alone):
+    assert ("MOBILIZE", "IND", "BTN", "occurred") in \
+        run("The missile system, which the Indian Army deployed to Bhutan in April, worries analysts.")

@@ -32,12 +32,16 @@ def counted_head(tok, quantity_nouns):
     return tok
 
 
+SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion", "trillion"})  # "$5 million in aid"
+
+
 def counting_noun(tok, quantity_nouns):
     """The quantity noun that counts `tok` ("held two days of talks" -> days), else `tok`: the
     reverse of counted_head, for a verb that governs the count rather than the thing counted."""
     for _ in range(2):
         of = tok.head
-        if tok.dep_ != "pobj" or of.lower_ != "of" or of.head.lemma_.lower() not in quantity_nouns:
+        if tok.dep_ != "pobj" or of.head.lemma_.lower() not in quantity_nouns \
+                or not (of.lower_ == "of" or (of.lower_ == "in" and of.head.lemma_.lower() in SCALE_WORDS)):
             return tok
         tok = of.head
     return tok

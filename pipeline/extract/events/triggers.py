@@ -89,7 +89,8 @@ def _need_for_clause(tok, g: dict):
 def _direct_object(tok):
     for child in tok.children:
         if child.dep_ in ("dobj", "nsubjpass"):
-            return child
+            # "the system, which the Army deployed": a relative pronoun stands for the noun it hangs on
+            return tok.head if child.tag_ == "WDT" and tok.dep_ == "relcl" else child
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ == "from":
             for pobj in child.children:

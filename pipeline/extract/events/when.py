@@ -21,7 +21,8 @@ def event_date(ctx: DocContext, tok, kind: str, status: str, grammar: dict):
     if judged:
         gov = None  # "condemned Russia's invasion in 2008 on Friday": only 2008 dates the invasion
     clause = tok if tok.pos_ in ("VERB", "AUX") else gov
-    prefer = "future" if status == "planned" else "past"
+    # a promise told in the past ("announced $1 billion in aid on Tuesday") is dated by the telling
+    prefer = "future" if status == "planned" and not (clause is not None and clause.tag_ == "VBD") else "past"
     for ent in _clause_dates(ctx, sent, tok, gov, clause, grammar, status == "planned"):
         if (found := _resolve(ctx, ent, _date_phrase(ent), prefer)) is not None:
             return found
