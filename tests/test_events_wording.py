@@ -326,3 +326,30 @@ def test_a_promise_told_in_the_past_is_dated_by_the_telling(nlp):
 def test_a_relative_pronoun_object_is_the_noun_it_hangs_on(run, rules_alone):
     assert ("MOBILIZE", "IND", "BTN", "occurred") in \
         run("The missile system, which the Indian Army deployed to Bhutan in April, worries analysts.")
+
+
+# ------------------------------------------------------------ stances held on "be" and "remain"
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chile is deeply concerned about Bolivia's military drills near the border.", ("ACCUSE", "CHL", "BOL", "occurred")),
+    ("Peru is opposed to Ecuador's annexation of the islands.", ("ACCUSE", "PER", "ECU", "occurred")),
+    ("Ghana and Togo remain committed to reopening dialogue with Burkina Faso.", ("AGREE", "GHA", "BFA", "occurred")),
+    ("Kenya is grateful to Uganda for its support during the floods.", ("SUPPORT", "KEN", "UGA", "occurred")),
+])
+def test_a_stance_towards_a_party(run, rules_alone, text, expected):
+    assert expected in run(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Chile is not concerned about Bolivia's military drills.",  # negated on its verb
+    "Chile is concerned about the close relationship between Bolivia and Peru.",  # no one's act
+    "Chile remains committed to the one Bolivia policy.",  # a commitment to act with no partner
+])
+def test_a_stance_that_is_no_event(run, rules_alone, text):
+    assert not run(text)
+
+
+def test_concern_over_acts_just_reported_is_aimed_at_their_doer(run, rules_alone):
+    found = run("Bolivia staged large military drills near the border on Monday. Chile said on Monday "
+                "it was seriously concerned by the drills.")
+    assert ("ACCUSE", "CHL", "BOL", "occurred") in found

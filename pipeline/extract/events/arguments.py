@@ -9,6 +9,7 @@ from pipeline.extract.events.agents import counting_noun
 from pipeline.extract.events.lexicon import Entry, Lexicon, load_lexicon
 from pipeline.extract.events.parties import ArgReader, Party, RECIPIENT_PREPS, unique_parties
 from pipeline.extract.events.syntax import governing_verb, leave_to_speak, named_by_free_relative
+from pipeline.extract.events.stances import stance_parties
 from pipeline.extract.events.status import imperative
 from pipeline.extract.events.triggers import Candidate
 from pipeline.nlp.parse import doc_text
@@ -337,6 +338,8 @@ class Arguments(NamedTuple):
 
 def read_arguments(cand: Candidate, reader: ArgReader, lex: Lexicon) -> Arguments | None:
     tok, entry, kind = cand.tok, cand.entry, cand.kind
+    if entry.feeling:
+        return Arguments(*stance_parties(cand, reader, lex), entry)
     if kind == "noun":
         actors, recips = _noun_args(tok, entry, reader)
         if entry.needs_actor_modifier and not actors:

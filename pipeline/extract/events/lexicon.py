@@ -19,7 +19,10 @@ from schemas.vocab import EVENT_TYPES
 
 LEXICON_PATH = Path(__file__).resolve().parents[2] / "data" / "event_triggers.yaml"
 VERB_CONFIDENCE, NOUN_CONFIDENCE, PHRASE_CONFIDENCE = 0.75, 0.6, 0.7
-SECTIONS = ("verbs", "nouns", "phrases", "grammar", "commitments")
+# acts a party is criticised for doing: a condemnation of "the drills" or concern over "China's
+# strikes" is aimed at whoever carried them out
+HOSTILE_TYPES = ("ASSAULT", "MOBILIZE", "COERCE", "SANCTION", "THREATEN")
+SECTIONS = ("verbs", "nouns", "phrases", "adjectives", "grammar", "commitments")
 
 
 class LexiconError(ValueError):
@@ -74,10 +77,11 @@ class Entry:
     # built-in readings only (not in the YAML file)
     joint: bool = False                 # a generic commitment verb: a promise two parties make together
     demand: bool = False                # "X said Y should ...": X asks Y
+    feeling: bool = False               # a predicate adjective ("is concerned about", "remains committed to")
 
 
 _FIELDS = {f.name: f for f in dataclasses.fields(Entry)}
-_BUILT_IN_ONLY = {"joint", "demand"}
+BUILT_IN_ONLY = {"joint", "demand", "feeling"}
 _PHRASE_ONLY = {"verb", "object"}
 _LISTS = {name for name, f in _FIELDS.items() if f.default == ()} - {"objects"}
 _FLAGS = {name for name, f in _FIELDS.items() if f.default is False}
@@ -93,6 +97,7 @@ class Lexicon:
     verbs: Mapping[str, Entry]
     nouns: Mapping[str, Entry]
     phrases: tuple[Entry, ...]
+    adjectives: Mapping[str, Entry]                 # predicate adjectives: a stance the subject holds
     phrase_index: Mapping[tuple[str, str], Entry]   # (verb lemma, object lemma) -> phrase entry
     grammar: Mapping[str, Any]                      # word lists (as sets), numbers and small tables
     commitments: Mapping[str, list]                 # itemised commitments: verbs, lead-in markers, aid words
@@ -109,13 +114,16 @@ def load_lexicon(path: str = str(LEXICON_PATH)) -> Lexicon:
     verbs = {lemma: parse_entry(f"verbs.{lemma}", spec) for lemma, spec in (raw.get("verbs") or {}).items()}
     nouns = {lemma: parse_entry(f"nouns.{lemma}", spec) for lemma, spec in (raw.get("nouns") or {}).items()}
     phrases = tuple(parse_entry(f"phrases[{i}]", spec, phrase=True) for i, spec in enumerate(raw.get("phrases") or []))
+    adjectives = {word: dataclasses.replace(parse_entry(f"adjectives.{word}", spec), feeling=True)
+                  for word, spec in (raw.get("adjectives") or {}).items()}
     index: dict[tuple[str, str], Entry] = {}
     for rule in phrases:
         for obj in rule.object:
             index[(rule.verb, obj)] = rule
     grammar = {k: (set(v) if isinstance(v, list) else v) for k, v in (raw.get("grammar") or {}).items()}
     commitments = raw.get("commitments") or {}
-    return Lexicon(MappingProxyType(verbs), MappingProxyType(nouns), phrases, MappingProxyType(index),
+    return Lexicon(MappingProxyType(verbs), MappingProxyType(nouns), phrases, MappingProxyType(adjectives),
+                   MappingProxyType(index),
                    MappingProxyType(grammar), MappingProxyType(commitments),
                    frozenset(commitments.get("verbs", [])))
 
@@ -124,7 +132,7 @@ def parse_entry(name: str, spec: Any, phrase: bool = False) -> Entry:
     """One YAML entry as an `Entry`; `name` ("verbs.visit") is how errors point at it."""
     if not isinstance(spec, dict):
         raise LexiconError(f"{name}: an entry is a mapping of keys, not {type(spec).__name__}")
-    allowed = set(_FIELDS) - _BUILT_IN_ONLY - (set() if phrase else _PHRASE_ONLY)
+    allowed = set(_FIELDS) - BUILT_IN_ONLY - (set() if phrase else _PHRASE_ONLY)
     unknown = set(spec) - allowed
     if unknown:
         raise LexiconError(f"{name}: unknown key(s) {sorted(unknown)}; known keys: {sorted(allowed)}")

@@ -69,7 +69,7 @@ def event_row(ctx: DocContext, cand, etype, mode, actor: Party, recip: Party | N
         "date_precision": precision,
         "date_text": date_text,
         "status": status,
-        "trigger": tok.text,
+        "trigger": cand.obj.text if cand.entry.feeling else tok.text,  # "concerned", not its "is"
         "char_start": start,
         "char_end": end,
         "sentence": sent_of(tok).text,

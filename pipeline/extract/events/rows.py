@@ -9,7 +9,7 @@ from pipeline.extract.events.agents import admitted, counting_noun, placed, poli
 from pipeline.extract.events.arguments import object_of, party_codes, read_arguments
 from pipeline.extract.events.context import DocContext
 from pipeline.extract.events.dates import after_publication
-from pipeline.extract.events.lexicon import Entry, Lexicon
+from pipeline.extract.events.lexicon import HOSTILE_TYPES, Entry, Lexicon
 from pipeline.extract.events.memory import counterpart, note_pairs, refers_back, remember_pair
 from pipeline.extract.events.output import actor_recipient_pairs, event_location, event_row
 from pipeline.extract.events.parties import ArgReader, Party
@@ -158,7 +158,8 @@ def _recipients(r: Reading, coding: Coding) -> bool:
     if r.entry.dest or any(p.code for p in r.recips):
         # "a trip to Asia" names no counterpart; beside a coded party, an uncoded place or body is scenery
         r.recips = [p for p in r.recips if p.code or p.group]
-    if not any(p.code or p.group or p.etype == "person" for p in r.recips) and not r.entry.dest:
+    # a stance names whom it is held towards ("committed to the one China policy" is towards no one)
+    if not any(p.code or p.group or p.etype == "person" for p in r.recips) and not r.entry.dest and not r.entry.feeling:
         r.recips = counterpart(coding.reader, r.actors, r.entry, r.tok, coding.lex.grammar) or r.recips
     if r.entry.type == "ASSAULT" and not any(p.code for p in r.recips):
         r.recips = _attacked_place(r, coding) or r.recips
@@ -169,16 +170,12 @@ def _recipients(r: Reading, coding: Coding) -> bool:
     return True
 
 
-# acts whose doer a later condemnation of "the drills", "the strikes" is aimed at
-CONDEMNED_TYPES = ("ASSAULT", "MOBILIZE", "COERCE", "SANCTION", "THREATEN")
-
-
 def _doer_of_act_named(r: Reading, coding: Coding) -> list[Party]:
     """"Taipei condemned the drills": the object names an act the document coded just before
     ("the drills", "these strikes"), so the condemnation is aimed at the one who did it."""
-    obj = next((c for c in r.tok.children if c.dep_ == "dobj"), None) if r.kind == "verb" else None
+    obj = _object_named(r)
     entry = coding.lex.nouns.get(obj.lemma_.lower()) if obj is not None else None
-    if entry is None or entry.type not in CONDEMNED_TYPES or any(c.dep_ in ("poss", "prep") for c in obj.children):
+    if entry is None or entry.type not in HOSTILE_TYPES or any(c.dep_ in ("poss", "prep") for c in obj.children):
         return []
     if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "this", "those", "such") for c in obj.children):
         return []
@@ -187,6 +184,17 @@ def _doer_of_act_named(r: Reading, coding: Coding) -> list[Party]:
     if found is None or r.tok.idx - found[0] > coding.lex.grammar["counterpart_reach"] or found[1].code in own:
         return []
     return [found[1]]
+
+
+def _object_named(r: Reading):
+    """What a verb or a stance is about: the verb's object, or the object of the stance adjective's
+    preposition ("concerned by the drills")."""
+    if r.kind == "verb":
+        return next((c for c in r.tok.children if c.dep_ == "dobj"), None)
+    if r.entry.feeling:
+        return next((o for p in r.cand.obj.children if p.dep_ in ("prep", "agent") for o in p.children
+                     if o.dep_ == "pobj"), None)
+    return None
 
 
 def _addressed(r: Reading, coding: Coding) -> list[Party]:
@@ -351,7 +359,8 @@ def remember(coding: Coding, r: Reading) -> None:
     if r.pairs and r.pairs[0][0].code:
         coding.doers[r.etype] = (r.tok.idx, r.pairs[0][0])
     g = coding.lex.grammar
-    remember_pair(coding.reader, r.pairs, r.actors, r.tok.idx, r.etype in g["group_types"],
+    # a stance held towards a party ("committed to dialogue with the DPRK") joins no one to the group
+    remember_pair(coding.reader, r.pairs, r.actors, r.tok.idx, r.etype in g["group_types"] and not r.entry.feeling,
                   r.etype in g["counterpart_types"], r.etype, _sentence_span(r.tok))
 
 

@@ -53,7 +53,22 @@ def candidates(tok, lex: Lexicon, taken: set[int]) -> list[dict]:
         entry = lex.nouns.get(lemma)
         if entry and _noun_allowed(tok, entry, lex):
             return [Candidate(tok, entry, "noun")]
-    return []
+    stance = _stance(tok, lex)
+    return [stance] if stance is not None else []
+
+
+def _stance(tok, lex: Lexicon) -> Candidate | None:
+    """"Japan is deeply concerned about ...", "X remains committed to ...", "it was alarmed by ...": a
+    predicate adjective read as a phrase on the verb that holds it, so that the verb's tense,
+    negation and dates are the stance's."""
+    entry = lex.adjectives.get(tok.lower_)
+    if entry is None or tok.tag_ not in ("JJ", "VBN"):
+        return None
+    if tok.dep_ == "acomp" and tok.head.lemma_.lower() in lex.grammar["stance_copulas"]:
+        return Candidate(tok.head, entry, "phrase", tok)
+    if tok.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lemma_ == "be" for c in tok.children):
+        return Candidate(tok, entry, "phrase", tok)
+    return None
 
 
 def _demanded_clause(tok, g: dict):
