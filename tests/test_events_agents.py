@@ -188,3 +188,11 @@ def test_demonyms_the_country_dictionary_lists_as_entries_or_with_rarer_endings_
 def test_an_acronym_the_parser_misreads_at_a_sentence_start_still_acts(run):
     # the small parser tags "USAID" as an adverb here; the entities layer still names it
     assert ("AID", "USA", "HTI") in typed(run("USAID will provide $5 million in humanitarian aid to Haiti."))
+
+
+def test_a_named_force_a_state_owns_acts_for_it(run, rules_alone):
+    # the entities layer names the brigade but gives it no state; the possessive does
+    assert ("COOPERATE", "KEN", "UGA") in typed(run("Kenya's Quick Reaction Brigade will train alongside Ugandan "
+                                                    "forces next year."))
+    assert ("COOPERATE", "KEN", "UGA") in typed(run("A unit from Kenya's Quick Reaction Brigade will train "
+                                                    "alongside Ugandan forces next year."))

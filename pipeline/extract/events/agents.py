@@ -79,6 +79,16 @@ def _joined_index() -> dict[str, Agent]:
     return {name.replace(" ", ""): agent for name, agent in agent_index().items()}
 
 
+def names_a_force(tok, force_names) -> bool:
+    """A proper name whose head noun names a state's force: "Amphibious Rapid Deployment Brigade",
+    "Pacific Fleet" (the grammar's `force_names`, or a Phoenix agent acting for a state)."""
+    if tok.pos_ != "PROPN":
+        return False
+    word = tok.lemma_.lower()
+    agent = agent_index().get(word)
+    return word in force_names or (agent is not None and agent.acts_for_state and not agent.names_a_person)
+
+
 def acts_for_state(tok) -> bool:
     """"Kenyan police", "Israeli troops": an agent noun acting for the state named on it."""
     agent = agent_of(tok)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from pipeline.extract.events.agents import acts_for_state, agent_of, counted_head
+from pipeline.extract.events.agents import acts_for_state, agent_of, counted_head, names_a_force
 from pipeline.extract.events.context import DocContext
 from pipeline.extract.events.view import EntityView
 from pipeline.extract.events.syntax import named_by_free_relative, sent_of
@@ -158,7 +158,7 @@ class ArgReader:
             if getattr(ent, "entity_type", None) == "location" and not place and not entity_code(ent, place=True):
                 return []
             code = entity_code(ent, place=place or getattr(ent, "entity_type", None) == "location")
-            return [Party.of(ent, tok.i, name=text, code=code)]
+            return [Party.of(ent, tok.i, name=text, code=code or self._force_owner(tok))]
         if ent is None and (owned := self._owned_force(tok, text)):
             return owned
         if officer := self.voices.assembly_officer(tok, toks):
@@ -174,6 +174,13 @@ class ArgReader:
                 text = tok.doc[tok.left_edge.i:max(c.right_edge.i for c in tok.children if c.dep_ == "prep") + 1].text
             return [Party(text, None, None, "group", tok.i, group=True)]
         return []
+
+    def _force_owner(self, tok) -> str | None:
+        """"Japan's Amphibious Rapid Deployment Brigade": a named force a state owns acts for it."""
+        if not names_a_force(tok, self.grammar["force_names"]):
+            return None
+        owners = [p for c in tok.children if c.dep_ == "poss" for p in self.party(c)]
+        return owners[0].code if len(owners) == 1 and owners[0].etype == "state" else None
 
     def _owned_force(self, tok, text: str) -> list[Party]:
         """"Israel said its jets struck ...": forces, weapons and offices that the subject of a reported
