@@ -57,6 +57,10 @@ def run(nlp):
     ("Norway announced NOK 2.5 billion of humanitarian aid for Sudan.", ("AID", "NOR", "SDN", "planned")),
     ("Canada pledged $300 million in development assistance for Haiti.", ("AID", "CAN", "HTI", "planned")),
     ("Ecuador disputed Colombia's account of the border clash.", ("REJECT", "ECU", "COL", "occurred")),
+    # restated commitments and support (CAMEO's REAFFIRM patterns)
+    ("France reaffirmed its unwavering commitment to the security of Chad.", ("AGREE", "FRA", "TCD", "occurred")),
+    ("Kenya reiterated its support for Somalia's transitional government.", ("SUPPORT", "KEN", "SOM", "occurred")),
+    ("The Gulf states reaffirmed Jordan's right to defend its borders.", ("SUPPORT", None, "JOR", "occurred")),
 ])
 def test_wording(run, text, expected):
     assert expected in run(text)
@@ -353,3 +357,18 @@ def test_concern_over_acts_just_reported_is_aimed_at_their_doer(run, rules_alone
     found = run("Bolivia staged large military drills near the border on Monday. Chile said on Monday "
                 "it was seriously concerned by the drills.")
     assert ("ACCUSE", "CHL", "BOL", "occurred") in found
+
+
+def test_principles_restated_are_no_event(run, rules_alone):
+    assert not run("Kenya reaffirmed the principles of the African Union's charter.")
+
+
+def test_one_event_named_twice_in_a_sentence_spans_both_wordings():
+    from pipeline.extract.events.coder import _dedupe
+
+    sentence = "Reaffirming his commitment to peace, the President said he was ready to work with Togo."
+    row = {"event_type": "AGREE", "actor_code": "GHA", "actor": "Ghana", "recipient_code": "TGO", "recipient": "Togo",
+           "event_date": None, "status": "occurred", "sentence": sentence}
+    first = {**row, "trigger": "Reaffirming", "char_start": 0, "char_end": 35}
+    second = {**row, "trigger": "work", "char_start": 37, "char_end": 88}
+    assert [(r["trigger"], r["char_start"], r["char_end"]) for r in _dedupe([first, second])] == [("Reaffirming", 0, 88)]

@@ -65,12 +65,18 @@ def _in_footnote(text: str, start: int) -> bool:
 
 
 def _dedupe(rows: list[dict]) -> list[dict]:
-    """One row per type, pair, date and sentence (the codebook codes "sanctioning ... and freezing" once)."""
-    seen, out = set(), []
+    """One row per type, pair, date and sentence (the codebook codes "sanctioning ... and freezing" once);
+    its span covers every wording that named it ("Reaffirming his commitment ..., he said he was ready
+    to work with X")."""
+    seen: dict[tuple, dict] = {}
+    out = []
     for row in rows:
         key = (row["event_type"], row["actor_code"] or row["actor"], row["recipient_code"] or row["recipient"],
                row["event_date"], row["status"], row["sentence"])
-        if key not in seen:
-            seen.add(key)
-            out.append(row)
+        if key in seen:
+            kept = seen[key]
+            kept["char_start"], kept["char_end"] = min(kept["char_start"], row["char_start"]), max(kept["char_end"], row["char_end"])
+            continue
+        seen[key] = row
+        out.append(row)
     return out

@@ -378,9 +378,12 @@ class ArgReader:
                 # "the importance of close relations with Russia", "opposition to attempts by China"
                 out.extend(p for pobj in child.children if pobj.dep_ == "pobj" for p in self.parties(pobj, place))
             elif child.dep_ == "prep" and child.lower_ == "of" and not out:
-                # "support for the goal of the ROK's initiative": the owner one "of" further down
+                # "support for the goal of the ROK's initiative": the owner one "of" further down;
+                # "commitment to the defense of Japan": a name one "of" down
                 out.extend(p for pobj in child.children if pobj.dep_ == "pobj" for c in pobj.children
                            if _owner(c) for p in self.party(c, place))
+                out.extend(p for pobj in child.children if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN"
+                           for p in self.parties(pobj, place))
         return out
 
     def parties_left_of(self, verb) -> list[Party]:
