@@ -176,3 +176,10 @@ def test_a_numbered_plural_of_people_or_acronyms_is_the_group_of_that_size(run, 
     assert {a for a, _ in pairs(rows, "CONSULT")} | {r for _, r in pairs(rows, "CONSULT")} == {"CHL", "PER", "COL"}
     assert pairs(rows, "AGREE") == {("CHL", "PER"), ("CHL", "COL")}
     assert "BOL" not in {c for row in rows for c in (row["actor_code"], row["recipient_code"])}
+
+
+def test_the_city_an_accord_is_named_after_is_no_party(run, rules_alone):
+    # "the Paris Agreement", "the Minsk agreements": the city names the text, not a counterparty
+    assert not pairs(run("Kenya criticised the Minsk agreements."), "ACCUSE") - {("KEN", None)}
+    assert ("KEN", "FRA") not in pairs(run("Kenya welcomed the Paris Agreement."), "SUPPORT")
+    assert pairs(run("Kenya criticised the Ethiopia plan."), "ACCUSE") == {("KEN", "ETH")}  # a state is a party

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from pipeline.extract.entities.gazetteer import lexicon
 from pipeline.extract.events.agents import acts_for_state, agent_of, counted_head, names_a_force
 from pipeline.extract.events.context import DocContext
 from pipeline.extract.events.view import EntityView
@@ -358,8 +359,8 @@ class ArgReader:
         direct = self.parties(tok, place)
         if direct and not all(p.agent and not p.code for p in direct):
             return direct  # "refugees from Ukraine": a bare agent gives way to the party inside it
-        owners = [p for c in tok.children if _owner(c) or (c.dep_ in ("amod", "compound") and c.pos_ in ("PROPN", "ADJ"))
-                  for p in self.party(c, place) if not (p.code and p.code in besides)]
+        owners = [p for c in tok.children if _owner(c) or _name_modifier(c)
+                  for p in self.party(c, place) if not (p.code and p.code in besides) and not _names_the_text(p, c)]
         if owners:
             return unique_parties(owners)  # "condemned Russia's aggression against Ukraine": the owner is the target
         out: list[Party] = []
@@ -372,8 +373,8 @@ class ArgReader:
     def _one_level(self, tok, place: bool) -> list[Party]:
         out: list[Party] = []
         for child in tok.children:
-            if _owner(child) or (child.dep_ in ("amod", "compound") and child.pos_ in ("PROPN", "ADJ")):
-                out.extend(self.party(child, place))
+            if _owner(child) or _name_modifier(child):
+                out.extend(p for p in self.party(child, place) if not _names_the_text(p, child))
             elif child.dep_ == "prep" and child.lower_ in ("with", "to", "toward", "towards", "by"):
                 # "the importance of close relations with Russia", "opposition to attempts by China"
                 out.extend(p for pobj in child.children if pobj.dep_ == "pobj" for p in self.parties(pobj, place))
@@ -441,6 +442,15 @@ def _groups():
     from pipeline.extract.events import groups  # groups builds on Party and this module's helpers
 
     return groups
+
+
+def _name_modifier(tok) -> bool:
+    return tok.dep_ in ("amod", "compound") and tok.pos_ in ("PROPN", "ADJ")
+
+
+def _names_the_text(party: Party, modifier) -> bool:
+    """The city a document is named after ("the Paris Agreement", "the Minsk accords") is no party."""
+    return party.etype == "location" and modifier.head.lemma_.lower() in lexicon().named_after_places
 
 
 def _owner(tok) -> bool:
