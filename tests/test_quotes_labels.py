@@ -109,3 +109,25 @@ def test_they_after_the_presidents_own_words_is_not_the_president(speakers):
                          "They said, “We already have one.”\n")
     found = speakers(text, dt.date(2023, 5, 2), "USA")
     assert found["Bring me y"] == "Joe Biden" and found["We already"] != "Joe Biden"
+
+
+BRIEFING = (
+    "Foreign Ministry Spokesperson Lin Jian's Regular Press Conference\n\n"
+    "Lin Jian: Good afternoon. Let me start with an announcement.\n\n"
+    "Reuters: Kenya's foreign ministry said the minister would discuss \"ways to end the fighting\" in Beijing. "
+    "Will China mediate?\n\n"
+    "Lin Jian: China supports every effort for peace.\n\n"
+    "JOURNALIST: Minister Mudavadi, a Chilean foreign ministry spokesperson said on Friday that the pact should "
+    "not \"target any third party.\" Is that fair?\n")
+
+
+def test_a_quote_cued_by_a_named_third_party_is_theirs_not_the_turns(speakers):
+    found = speakers(BRIEFING, dt.date(2024, 7, 23), "CHN")
+    # the cue's own subject, not the briefing's spokesperson, nor the body whose spokesperson he is
+    assert found["ways to en"] == "Ministry of Foreign Affairs of Kenya"
+
+
+def test_a_name_opening_a_question_is_the_one_addressed(speakers):
+    found = speakers(BRIEFING, dt.date(2024, 7, 23), "CHN")
+    # "Minister Mudavadi, a Chilean ... spokesperson said": the spokesperson's ministry speaks
+    assert found["target any"] == "Ministry of Foreign Affairs of Chile"

@@ -12,6 +12,7 @@ from typing import Any
 
 from pipeline.extract.quotes.attribution import (Attribution, Context, find_cue, settled_subject, speaker_of,
                                                   subject_of)
+from pipeline.extract.first_person import words as first_person_words
 from pipeline.extract.quotes.labels import from_label, from_signature, lead_in, previous_sentence
 from pipeline.extract.quotes.lexicon import lexicon
 from pipeline.extract.quotes.spans import QSpan, find_spans, keep, paragraphs, word_count
@@ -21,9 +22,26 @@ __all__ = ["build_rows", "extract_quotes"]
 
 
 def own_attribution(ctx: Context, sp: QSpan) -> Attribution | None:
+    """A quote's own cue names its speaker when its subject is a third party ("AFP: ... Ukraine's
+    foreign ministry said he would discuss 'X'"); otherwise the turn label or signature does."""
+    cued = cue_attribution(ctx, sp)
+    if cued is not None and cued.speaker is not None and cued.cue not in lexicon()["phrase_cues"] \
+            and not _own_voice(ctx, sp):
+        return cued
     label = from_label(ctx, sp) or from_signature(ctx, sp)
     if label is not None:
         return label
+    return cued
+
+
+def _own_voice(ctx: Context, sp: QSpan) -> bool:
+    """The cue's subject is the text's own voice ("I said", "we told them"): the label names it."""
+    found = find_cue(ctx, sp)
+    subj = subject_of(found[0]) if found is not None else None
+    return subj is not None and subj.lower_ in first_person_words()["pronouns"]
+
+
+def cue_attribution(ctx: Context, sp: QSpan) -> Attribution | None:
     found = find_cue(ctx, sp)
     if found is None:
         return None

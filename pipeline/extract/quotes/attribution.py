@@ -12,7 +12,7 @@ from pipeline.extract.quotes.lexicon import lexicon
 from pipeline.extract.quotes.names import Names, Speaker, clean_name, name_in_label
 from pipeline.extract.quotes.pronouns import (agrees, group_antecedent, name_beside, nearest_body, nearest_person,
                                                person_antecedent)
-from pipeline.extract.quotes.roles import join_names, role_speaker
+from pipeline.extract.quotes.roles import bodies_in, join_names, role_speaker
 from pipeline.extract.quotes.transcript import turn_speaker
 from pipeline.nlp.parse import hangs_a_colon
 from pipeline.extract.quotes.spans import QSpan
@@ -161,7 +161,7 @@ def subject_of(t: Any) -> Any | None:
         t = coordinated_with(t)
         subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         if subj:
-            return subj[-1] if len(subj) > 1 and hangs_a_colon(subj[0]) else subj[0]
+            return addressed_past(subj[-1] if len(subj) > 1 and hangs_a_colon(subj[0]) else subj[0])
         agent = [g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if agent:
             return agent[0]
@@ -170,6 +170,17 @@ def subject_of(t: Any) -> Any | None:
             return None
         t = t.head
     return None
+
+
+def addressed_past(subj: Any) -> Any:
+    """"Prime Minister Albanese, a Chinese foreign ministry spokesperson said ...": a name opening the
+    sentence and set off by a comma is the one addressed; the indefinite phrase after it speaks."""
+    appos = next((c for c in subj.children if c.dep_ == "appos" and c.i > subj.i), None)
+    if appos is None or subj.pos_ != "PROPN" or subj.doc[subj.i + 1].text != ",":
+        return subj
+    first = appos.left_edge
+    starts = subj.left_edge.i == subj.sent.start or subj.doc[subj.left_edge.i - 1].text == ":"
+    return appos if starts and first.lower_ in ("a", "an") else subj
 
 
 def np_bounds(ctx: Context, t: Any) -> tuple[int, int]:
@@ -258,16 +269,21 @@ def speaker_of(ctx: Context, t: Any, cue: Any | None, depth: int = 0) -> Speaker
     s, e = np_bounds(ctx, t)
     # "the pope said": a lower-case word the tagger calls a proper noun is a common noun (a role)
     proper = t.pos_ == "PROPN" and not t.text.islower()
-    hit = ctx.names.within(s, e, ("person",)) or ctx.names.at(t.idx, t.idx + len(t))
+    # "Prime Minister Albanese, a Chinese ... spokesperson said": the name beside the role is the one addressed
+    vocative = t.dep_ == "appos" and addressed_past(t.head).i == t.i
+    hit = None if vocative else ctx.names.within(s, e, ("person",)) or ctx.names.at(t.idx, t.idx + len(t))
     if hit is not None and (hit.kind == "person" or proper):
         return with_partners(ctx, t, hit, depth)
-    beside = name_beside(ctx, t) if t.pos_ == "NOUN" or t.pos_ == "PROPN" and not proper else None
+    beside = name_beside(ctx, t) if not vocative and (t.pos_ == "NOUN" or t.pos_ == "PROPN" and not proper) else None
     if beside is not None:
         return ctx.names.lookup(beside)  # "Chile's chief negotiator, Ana Ruiz,": a name NER did not read
     owner = next((c for c in t.children if c.dep_ == "poss" and c.lower_ in PERSON_POSSESSIVES), None)
     if owner is not None and t.lemma_.lower() in lex["voice_nouns"]:
         return person_antecedent(ctx, owner)  # "his office said", "her spokesman said": the person's voice
     if unnamed_source(t):
+        body = [b for b in bodies_in(ctx, s, e) if b.kind in ("organization", "igo") and b.entity_id]
+        if body and t.lemma_.lower() in lex["voice_nouns"]:
+            return body[0]  # "a Chinese foreign ministry spokesperson": the ministry's own voice
         return Speaker(clean_name(ctx.text[s:e]), None, "person")  # "a US defense official": as written
     if not proper:  # "the head of X", "his counterpart", "my dad", "everybody"
         found = role_speaker(ctx, t, s, e)

@@ -259,7 +259,8 @@ def role_speaker(ctx: Any, t: Any, s: int, e: int) -> Speaker | None:
         return group_of_leaders(ctx, role, people, t.idx, s, e)
     if role.plural and not role.owners:
         return counted_group(ctx, t, role, people)
-    found = pick([h for h in people if matches(role, h)], role, t.idx)
+    # "the foreign ministry said": a body speaks, not the person whose title names the body
+    found = None if role.head in lexicon()["body_heads"] else pick([h for h in people if matches(role, h)], role, t.idx)
     if found is not None:
         return found.speaker
     bodies = bodies_in(ctx, s, e)
