@@ -230,3 +230,8 @@ def test_share_of_a_set_named_by_a_pronoun(figures):
     assert [(r[2], r[3]) for r in rows] == [(35, "villager"), (14, "woman")]
     rows = figures("The navy boarded 20 vessels and 6 of them were detained.")
     assert [(r[2], r[3]) for r in rows] == [(20, "vessel"), (6, "vessel")]
+
+
+def test_days_on_which_something_happened_are_counted_not_a_span(figures):
+    assert figures("Patrol boats entered the bay on 41 days last year.") == [("41 days", "count", 41, "day")]
+    assert figures("The blockade lasted 41 days.") == [("41 days", "duration", 41, "day")]

@@ -97,6 +97,8 @@ def _decide(q: Quantity, span, rows: list[dict]) -> tuple[str, str | None] | Non
         return ("count", counted_lemma(head)) if head is not None else None
     if q.kind == "count" and q.compound_noun:
         return "count", q.compound_noun
+    if q.kind == "duration" and q.unit == "day" and _days_on_which(span):
+        return "count", "day"  # "spotted on 352 days last year": days on which it happened, not a span
     if q.kind is not None:
         return q.kind, q.unit
     if age_apposition(q, span):
@@ -116,6 +118,11 @@ def _decide(q: Quantity, span, rows: list[dict]) -> tuple[str, str | None] | Non
         earlier = _last_count(rows, sentence_of(span).start_char)
         return "count", earlier["unit"] if earlier else None
     return ("count", unit) if unit else None
+
+
+def _days_on_which(span) -> bool:
+    prev = _previous_word(span[0])
+    return prev is not None and prev.lower_ == "on"
 
 
 def _bare_size(q: Quantity, span) -> bool:
