@@ -372,3 +372,14 @@ def test_one_event_named_twice_in_a_sentence_spans_both_wordings():
     first = {**row, "trigger": "Reaffirming", "char_start": 0, "char_end": 35}
     second = {**row, "trigger": "work", "char_start": 37, "char_end": 88}
     assert [(r["trigger"], r["char_start"], r["char_end"]) for r in _dedupe([first, second])] == [("Reaffirming", 0, 88)]
+
+
+def test_an_invitation_a_visit_is_made_at_is_the_hosts_request_of_the_visitor(nlp):
+    rows = events_of(nlp, "At the invitation of President William Ruto, Chancellor Olaf Scholz will pay an "
+                          "official visit to Kenya from June 3 to 5.", PUBLISHED)
+    found = {(r["event_type"], r["actor_code"], r["recipient_code"], r["status"], r["event_date"]) for r in rows}
+    assert ("REQUEST", "KEN", "DEU", "occurred", None) in found  # the inviting is done, and undated
+    assert any(r[:4] == ("CONSULT", "DEU", "KEN", "planned") for r in found)
+    # an asking by nobody the text codes asks nothing of the clause's subject
+    assert not [r for r in events_of(nlp, "Both plans originated at the request of regional governments in "
+                                          "Ukraine.", PUBLISHED) if r["event_type"] == "REQUEST"]

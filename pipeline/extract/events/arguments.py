@@ -8,7 +8,7 @@ from typing import NamedTuple
 from pipeline.extract.events.agents import counting_noun
 from pipeline.extract.events.lexicon import Entry, Lexicon, load_lexicon
 from pipeline.extract.events.parties import ArgReader, Party, RECIPIENT_PREPS, unique_parties
-from pipeline.extract.events.syntax import governing_verb, leave_to_speak, named_by_free_relative
+from pipeline.extract.events.syntax import at_the_behest, governing_verb, leave_to_speak, named_by_free_relative
 from pipeline.extract.events.stances import stance_parties
 from pipeline.extract.events.status import imperative
 from pipeline.extract.events.triggers import Candidate
@@ -362,6 +362,11 @@ def read_arguments(cand: Candidate, reader: ArgReader, lex: Lexicon) -> Argument
             recips = _verb_recipients(gov, entry, reader, besides=party_codes(actors)) or recips
         if not actors and len(recips) >= 2 and entry.reciprocal:
             actors, recips = recips[:1], recips[1:]
+        if any(p.code for p in actors) and not any(p.code for p in recips) and at_the_behest(tok, lex.grammar):
+            # "At the invitation of X, Y will visit": Y was invited (the parser may hang Y on X's name)
+            clause = tok.head.head
+            own = party_codes(actors)
+            recips = [p for p in _subject(clause, reader)[0] or reader.parties_left_of(clause) if p.code not in own]
         return Arguments(actors, recips, entry)
     if entry.demand:
         # only a party that can ask speaks for one: "analysts said Japan should ..." asks nothing

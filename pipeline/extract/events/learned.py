@@ -11,7 +11,7 @@ from pipeline.extract.events.memory import refers_back
 from pipeline.extract.events.rows import Coding, arguments_with_agents, indefinite, scheduled
 from pipeline.extract.events.status import clause_status
 from pipeline.extract.events.syntax import joins_an_act
-from pipeline.extract.events.triggers import Candidate, object_reading
+from pipeline.extract.events.triggers import Candidate, object_reading, particle_missing
 from pipeline.extract.events.when import event_date
 from pipeline.extract.trigger_lexicon import load_derived
 
@@ -42,7 +42,7 @@ def learned_rows(coding: Coding, sent, passed: set[int]) -> list[dict]:
 
 def _rows(coding: Coding, tok, etype: str, probability: float) -> list[dict]:
     kind = "noun" if tok.pos_ == "NOUN" else "verb"
-    if joins_an_act(tok):
+    if joins_an_act(tok) or particle_missing(tok, coding.lex):
         return []  # "joined the G-7 in sanctioning Russia": one event, the sanctioning (codebook section 5)
     status = clause_status(tok, kind, coding.lex)
     if status in (None, "desire"):

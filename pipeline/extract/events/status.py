@@ -3,7 +3,7 @@ nothing at all (negated, hypothetical and conditional statements code no event).
 from __future__ import annotations
 
 from pipeline.extract.events.lexicon import Lexicon
-from pipeline.extract.events.syntax import governing_verb, leave_to_speak, named_doer
+from pipeline.extract.events.syntax import at_the_behest, governing_verb, leave_to_speak, named_doer
 
 # "awaits the visit", "anticipates talks": what a party waits for has not happened yet
 AWAITING_VERBS = frozenset({"await", "anticipate"})
@@ -35,6 +35,8 @@ def clause_status(tok, kind: str, lex: Lexicon) -> str | None:
         return "occurred"
     if kind != "noun" and _alleged(tok):
         return None  # "accused China of ramming its vessel": an allegation, not an act the text reports as done
+    if kind == "noun" and at_the_behest(tok, g):
+        return "occurred"  # "At the invitation of X, Y will visit": the inviting is done
     verb = tok if kind != "noun" or _misread_verb(tok) else governing_verb(tok)
     planned = _awaited(tok)
     if kind == "noun" and verb is not None and tok.dep_ in ("dobj", "nsubjpass") and tok.head.i == verb.i \

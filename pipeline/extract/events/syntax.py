@@ -56,3 +56,10 @@ def named_doer(tok) -> bool:
     """"condemned North Korea's launch of a missile": an event noun whose doer is named by name is an
     event of its own (the codebook codes its first mention; memory drops a later one that refers back)."""
     return any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in tok.children)
+
+
+def at_the_behest(tok, g) -> bool:
+    """"At the invitation of X, Y will visit", "at the request of X": an asking done before the clause
+    it hangs on, by X of the clause's subject (the grammar's `behest_nouns`)."""
+    return tok.lemma_.lower() in g["behest_nouns"] and tok.dep_ == "pobj" and tok.head.lower_ == "at" \
+        and tok.head.head.pos_ in ("VERB", "AUX")

@@ -127,6 +127,15 @@ def object_reading(tok, entry: Entry) -> Entry:
     return entry
 
 
+def particle_missing(tok, lex: Lexicon) -> bool:
+    """"called a meeting": the lexicon reads this verb and object only with a particle ("called off")
+    that is not there, a reading the rules declined and the model must not make either."""
+    return tok.pos_ == "VERB" and any(
+        (rule := lex.phrase_index.get((tok.lemma_.lower(), c.lemma_.lower()))) is not None
+        and c.dep_ in ("dobj", "nsubjpass") and rule.requires_prep and not _has_required_prep(tok, rule)
+        for c in tok.children)
+
+
 def _has_required_prep(tok, entry: Entry) -> bool:
     """The particle or preposition the entry needs, if any, hangs on the verb ("called off")."""
     preps = entry.requires_prep

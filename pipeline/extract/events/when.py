@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.events.context import DocContext
-from pipeline.extract.events.syntax import governing_verb, named_doer, sent_of
+from pipeline.extract.events.syntax import at_the_behest, governing_verb, named_doer, sent_of
 from pipeline.extract.events.status import awaiting
 from pipeline.extract.events.dates import (DAY_WORDS, DEADLINE, YEAR, day_anchor, looks_like_date, resolve_date_text,
                                           resolve_offset, starts_a_span)
@@ -17,7 +17,7 @@ def event_date(ctx: DocContext, tok, kind: str, status: str, grammar: dict):
     else one opening the sentence, a possessive date on its noun, or a span from the present."""
     sent = sent_of(tok)
     gov = governing_verb(tok) if kind == "noun" else None
-    judged = gov is not None and _judged_deed(tok, gov, grammar)
+    judged = gov is not None and (_judged_deed(tok, gov, grammar) or at_the_behest(tok, grammar))
     if judged:
         gov = None  # "condemned Russia's invasion in 2008 on Friday": only 2008 dates the invasion
     clause = tok if tok.pos_ in ("VERB", "AUX") else gov
