@@ -383,3 +383,13 @@ def test_an_invitation_a_visit_is_made_at_is_the_hosts_request_of_the_visitor(nl
     # an asking by nobody the text codes asks nothing of the clause's subject
     assert not [r for r in events_of(nlp, "Both plans originated at the request of regional governments in "
                                           "Ukraine.", PUBLISHED) if r["event_type"] == "REQUEST"]
+
+
+def test_criticism_of_a_one_sided_act_just_reported_is_aimed_at_its_doer(run, rules_alone):
+    assert ("ACCUSE", "TZA", "KEN", "occurred") in run("Kenya sent military aid to Uganda on Monday. "
+                                                      "Tanzania criticised the aid.")
+
+
+def test_the_parties_an_object_includes_are_its_parties(run, rules_alone):
+    assert ("SANCTION", "CAN", "IRN", "occurred") in run("Canada has sanctioned more than 200 individuals and "
+                                                        "entities, including 12 of Iran's largest banks.")

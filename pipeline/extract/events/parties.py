@@ -14,7 +14,7 @@ from pipeline.extract.first_person import in_quote, is_self_reference, speaking_
 RECIPIENT_PREPS = ("with", "to", "against", "on", "upon", "from", "toward", "towards", "into", "for", "between", "at", "over", "around")
 PLACE_PREPS = ("to", "in", "at", "into", "for")
 # "concerns about China's practices", "anger over Russia's strikes": what the object is about
-INSIDE_PREPS = ("of", "against", "between", "with", "on", "toward", "towards", "into", "to", "from", "by", "for", "about", "over", "regarding", "around")
+INSIDE_PREPS = ("of", "against", "between", "with", "on", "toward", "towards", "into", "to", "from", "by", "for", "about", "over", "regarding", "around", "including")
 SKIP_IN_PHRASE = {"prep", "relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "ccomp", "parataxis"}
 PARTY_TYPES = ("person", "state", "igo", "organization", "group")
 # people who act for the states of their "of"/"from" phrase: "defence chiefs from A, B and C"

@@ -9,7 +9,7 @@ from pipeline.extract.events.agents import admitted, counting_noun, placed, poli
 from pipeline.extract.events.arguments import object_of, party_codes, read_arguments
 from pipeline.extract.events.context import DocContext
 from pipeline.extract.events.dates import after_publication
-from pipeline.extract.events.lexicon import HOSTILE_TYPES, Entry, Lexicon
+from pipeline.extract.events.lexicon import Entry, Lexicon
 from pipeline.extract.events.memory import counterpart, note_pairs, refers_back, remember_pair
 from pipeline.extract.events.output import actor_recipient_pairs, event_location, event_row
 from pipeline.extract.events.parties import ArgReader, Party
@@ -170,13 +170,17 @@ def _recipients(r: Reading, coding: Coding) -> bool:
     return True
 
 
+JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+
+
 def _doer_of_act_named(r: Reading, coding: Coding) -> list[Party]:
-    """"Taipei condemned the drills": the object names an act the document coded just before
-    ("the drills", "these strikes"), so the condemnation is aimed at the one who did it."""
+    """"Taipei condemned the drills", "Tanzania criticised the aid": the object names a one-sided act
+    the document coded just before ("the drills", "this transfer"), so the criticism is aimed at the
+    one who did it."""
     obj = _object_named(r)
     entry = coding.lex.nouns.get(obj.lemma_.lower()) if obj is not None else None
-    if entry is None or entry.type not in HOSTILE_TYPES or any(c.dep_ in ("poss", "prep") for c in obj.children):
-        return []
+    if entry is None or entry.type in JOINT_TYPES or any(c.dep_ in ("poss", "prep") for c in obj.children):
+        return []  # a meeting or a deal is both sides' act: criticism of "the talks" names no one doer
     if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "this", "those", "such") for c in obj.children):
         return []
     found = coding.doers.get(entry.type)
