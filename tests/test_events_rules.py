@@ -188,3 +188,8 @@ def test_items_under_a_lead_in_are_the_lead_ins_commitments(run):
                "- Support developing countries to deploy renewable energy.")
     assert coded(rows) == {("AGREE", "promise", "USA", "JPN", "occurred"),
                            ("AID", "material", "USA", None, "planned"), ("AID", "material", "JPN", None, "planned")}
+
+
+def test_a_sentences_main_event_comes_first(nlp):
+    rows = events_of(nlp, "Kenya's invasion of Uganda was condemned by Tanzania on Monday.", PUBLISHED)
+    assert [r["event_type"] for r in rows] == ["ACCUSE", "ASSAULT"]  # the condemnation is what the sentence says

@@ -42,12 +42,16 @@ def _extract(ctx: DocContext) -> list[dict]:
         catch_up_list_pair(reader, sent.start_char)
         fired: set[int] = set()
         deferred: list[tuple[Candidate, object]] = []
+        ranked: list[tuple[int, int, list[dict]]] = []
         for tok in sent:
             for cand in candidates(tok, lex, taken):
                 found = rows_for(coding, cand, deferred)
                 fired.update([tok.i] if found else [])
                 taken.update(same_event_objects(cand, found, lex))
-                rows.extend(found)
+                ranked.append((_depth(cand.tok), len(ranked), found))
+        # the sentence's main event first ("Russia's invasion ... was condemned by X": the condemnation),
+        # as a reader of one sentence takes it; the rest in the order of the text
+        rows.extend(row for _, _, found in sorted(ranked, key=lambda r: r[:2]) for row in found)
         for cand, inner in deferred:
             if not fired & {t.i for t in [inner] + objects_of(inner, preps=("in",))}:
                 rows.extend(rows_for(coding, cand))  # the inner action coded nothing
@@ -56,6 +60,11 @@ def _extract(ctx: DocContext) -> list[dict]:
             rows.extend(learned_rows(coding, sent, taken))
     rows.extend(headline_rows(ctx, reader, lex, rows, titles))
     return _dedupe(rows)
+
+
+def _depth(tok) -> int:
+    """How far a trigger sits below its sentence's root (the main verb is 0)."""
+    return sum(1 for _ in tok.ancestors)
 
 
 def _in_footnote(text: str, start: int) -> bool:
