@@ -16,6 +16,7 @@ from pipeline.extract.events.lexicon import load_lexicon
 from pipeline.extract.events.lists import catch_up_list_pair, list_rows
 from pipeline.extract.events.parties import ArgReader
 from pipeline.extract.events.rows import Coding, rows_for
+from pipeline.extract.events.syntax import depth
 from pipeline.extract.events.triggers import Candidate, candidates, objects_of, same_event_objects
 from pipeline.ids import unique_rows
 
@@ -48,7 +49,7 @@ def _extract(ctx: DocContext) -> list[dict]:
                 found = rows_for(coding, cand, deferred)
                 fired.update([tok.i] if found else [])
                 taken.update(same_event_objects(cand, found, lex))
-                ranked.append((_depth(cand.tok), len(ranked), found))
+                ranked.append((depth(cand.tok), len(ranked), found))
         # the sentence's main event first ("Russia's invasion ... was condemned by X": the condemnation),
         # as a reader of one sentence takes it; the rest in the order of the text
         rows.extend(row for _, _, found in sorted(ranked, key=lambda r: r[:2]) for row in found)
@@ -60,11 +61,6 @@ def _extract(ctx: DocContext) -> list[dict]:
             rows.extend(learned_rows(coding, sent, taken))
     rows.extend(headline_rows(ctx, reader, lex, rows, titles))
     return _dedupe(rows)
-
-
-def _depth(tok) -> int:
-    """How far a trigger sits below its sentence's root (the main verb is 0)."""
-    return sum(1 for _ in tok.ancestors)
 
 
 def _in_footnote(text: str, start: int) -> bool:

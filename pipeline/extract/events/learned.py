@@ -10,7 +10,7 @@ from pipeline.extract.events.output import actor_recipient_pairs, event_location
 from pipeline.extract.events.memory import refers_back
 from pipeline.extract.events.rows import Coding, arguments_with_agents, indefinite, scheduled
 from pipeline.extract.events.status import clause_status
-from pipeline.extract.events.syntax import joins_an_act
+from pipeline.extract.events.syntax import depth, joins_an_act
 from pipeline.extract.events.triggers import Candidate, object_reading, particle_missing
 from pipeline.extract.events.when import event_date
 from pipeline.extract.trigger_lexicon import load_derived
@@ -26,7 +26,7 @@ def learned_rows(coding: Coding, sent, passed: set[int]) -> list[dict]:
     model = load_event_model()
     if model is None:
         return []
-    rows: list[dict] = []
+    ranked: list[tuple[int, int, list[dict]]] = []
     for tok in sent:
         found = None if tok.i in passed else candidate_votes(tok, coding.lex)
         if found is None:
@@ -36,8 +36,8 @@ def learned_rows(coding: Coding, sent, passed: set[int]) -> list[dict]:
         context = coding.contexts.get(sent.start)
         reading = model.reading(tok, found, None if context is None else context[tok.i - sent.start])
         if reading is not None:
-            rows += _rows(coding, tok, *reading)
-    return rows
+            ranked.append((depth(tok), tok.i, _rows(coding, tok, *reading)))
+    return [row for _, _, found in sorted(ranked, key=lambda r: r[:2]) for row in found]  # main event first
 
 
 def _rows(coding: Coding, tok, etype: str, probability: float) -> list[dict]:

@@ -63,3 +63,9 @@ def at_the_behest(tok, g) -> bool:
     it hangs on, by X of the clause's subject (the grammar's `behest_nouns`)."""
     return tok.lemma_.lower() in g["behest_nouns"] and tok.dep_ == "pobj" and tok.head.lower_ == "at" \
         and tok.head.head.pos_ in ("VERB", "AUX")
+
+
+def depth(tok) -> int:
+    """How far a token sits below its sentence's root (the main verb is 0): rows of a sentence are
+    ordered by it, main event first."""
+    return sum(1 for _ in tok.ancestors)
