@@ -57,6 +57,10 @@ def run(nlp):
     ("Norway announced NOK 2.5 billion of humanitarian aid for Sudan.", ("AID", "NOR", "SDN", "planned")),
     ("Canada pledged $300 million in development assistance for Haiti.", ("AID", "CAN", "HTI", "planned")),
     ("Ecuador disputed Colombia's account of the border clash.", ("REJECT", "ECU", "COL", "occurred")),
+    # goods named by their maker's nationality, grants, and blocs
+    ("Brazil imposed a 40% tariff on imports of Argentine-made steel pipes.", ("SANCTION", "BRA", "ARG", "occurred")),
+    ("Cuba granted amnesty to 550 prisoners ahead of the papal visit.", ("CONCEDE", "CUB", None, "occurred")),
+    ("Ethiopia formally became a full member of the BRICS bloc on Monday.", ("COOPERATE", "ETH", "BRICS", "occurred")),
     # restated commitments and support (CAMEO's REAFFIRM patterns)
     ("France reaffirmed its unwavering commitment to the security of Chad.", ("AGREE", "FRA", "TCD", "occurred")),
     ("Kenya reiterated its support for Somalia's transitional government.", ("SUPPORT", "KEN", "SOM", "occurred")),

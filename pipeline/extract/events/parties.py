@@ -375,6 +375,8 @@ class ArgReader:
         for child in tok.children:
             if _owner(child) or _name_modifier(child):
                 out.extend(p for p in self.party(child, place) if not _names_the_text(p, child))
+            elif (maker := _maker(child)) is not None:
+                out.extend(self.party(maker, place))  # "imports of Chinese-made vehicles"
             elif child.dep_ == "prep" and child.lower_ in ("with", "to", "toward", "towards", "by"):
                 # "the importance of close relations with Russia", "opposition to attempts by China"
                 out.extend(p for pobj in child.children if pobj.dep_ == "pobj" for p in self.parties(pobj, place))
@@ -383,6 +385,8 @@ class ArgReader:
                 # "commitment to the defense of Japan": a name one "of" down
                 out.extend(p for pobj in child.children if pobj.dep_ == "pobj" for c in pobj.children
                            if _owner(c) for p in self.party(c, place))
+                out.extend(p for pobj in child.children if pobj.dep_ == "pobj" for c in pobj.children
+                           if (maker := _maker(c)) is not None for p in self.party(maker, place))
                 out.extend(p for pobj in child.children if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN"
                            for p in self.parties(pobj, place))
         return out
@@ -446,6 +450,17 @@ def _groups():
 
 def _name_modifier(tok) -> bool:
     return tok.dep_ in ("amod", "compound") and tok.pos_ in ("PROPN", "ADJ")
+
+
+MADE_BY = frozenset({"make", "build", "manufacture", "produce", "own", "flag", "design"})
+
+
+def _maker(modifier):
+    """"Chinese-made", "Russian-built", "Panama-flagged": the nationality on a participle of making."""
+    if modifier.dep_ != "amod" or modifier.lemma_.lower() not in MADE_BY:
+        return None
+    return next((c for c in modifier.children if c.dep_ in ("npadvmod", "compound", "amod")
+                 and c.text[:1].isupper()), None)
 
 
 def _names_the_text(party: Party, modifier) -> bool:
