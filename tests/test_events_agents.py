@@ -196,3 +196,10 @@ def test_a_named_force_a_state_owns_acts_for_it(run, rules_alone):
                                                     "forces next year."))
     assert ("COOPERATE", "KEN", "UGA") in typed(run("A unit from Kenya's Quick Reaction Brigade will train "
                                                     "alongside Ugandan forces next year."))
+
+
+def test_a_number_of_a_states_forces_acts_for_it(run, rules_alone):
+    assert ("MOBILIZE", "KEN", "SOM") in typed(run("Four of Kenya's warships patrolled the waters around Somalia."))
+    # "its" in a reported clause is the reporting body's
+    assert ("MOBILIZE", "TUR", "CYP") in typed(run("Turkey's navy said three of its frigates patrolled the "
+                                                   "waters around Cyprus."))

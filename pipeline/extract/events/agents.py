@@ -22,7 +22,8 @@ def counted_head(tok, quantity_nouns):
     """The noun a quantity phrase counts ("tens of thousands of protesters" -> protesters, "a barrage
     of rockets" -> rockets), else `tok` (None stays None)."""
     for _ in range(3):
-        if tok is None or tok.lemma_.lower() not in quantity_nouns:
+        # "thousands of protesters", and a number's partitive: "four of its fleets"
+        if tok is None or (tok.lemma_.lower() not in quantity_nouns and tok.pos_ != "NUM"):
             return tok
         nxt = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                     for g in c.children if g.dep_ == "pobj"), None)

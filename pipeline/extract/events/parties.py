@@ -160,7 +160,7 @@ class ArgReader:
                 return []
             code = entity_code(ent, place=place or getattr(ent, "entity_type", None) == "location")
             return [Party.of(ent, tok.i, name=text, code=code or self._force_owner(tok))]
-        if ent is None and (owned := self._owned_force(tok, text)):
+        if ent is None and (owned := self._owned_force(tok, text, outer)):
             return owned
         if officer := self.voices.assembly_officer(tok, toks):
             return officer  # "our thanks to your predecessor", "to the Secretary-General" in a speech to the UN
@@ -183,16 +183,18 @@ class ArgReader:
         owners = [p for c in tok.children if c.dep_ == "poss" for p in self.party(c)]
         return owners[0].code if len(owners) == 1 and owners[0].etype == "state" else None
 
-    def _owned_force(self, tok, text: str) -> list[Party]:
-        """"Israel said its jets struck ...": forces, weapons and offices that the subject of a reported
-        clause owns through "its" or "their" act for the state or body that reports it."""
+    def _owned_force(self, tok, text: str, outer=None) -> list[Party]:
+        """"Israel said its jets struck ...", "said four of its fleets patrolled": forces, weapons and
+        offices that the subject of a reported clause owns through "its" or "their" act for the state
+        or body that reports it (`outer` is the phrase's head when `tok` is the thing counted)."""
         word = tok.lemma_.lower()
         if word not in self.acting_nouns | self.weapon_nouns and not acts_for_state(tok):
             return []
         owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
-        if owner is None or tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ccomp":
+        subj = outer if outer is not None else tok
+        if owner is None or subj.dep_ not in ("nsubj", "nsubjpass") or subj.head.dep_ != "ccomp":
             return []
-        said = tok.head.head  # "Israel said its jets struck ...": the reporting subject owns them
+        said = subj.head.head  # "Israel said its jets struck ...": the reporting subject owns them
         if said.lemma_.lower() not in self.grammar.get("reporting_verbs", ()):
             return []
         found = [p for c in said.children if c.dep_ == "nsubj" and c.pos_ != "PRON" for p in self.parties(c)]
