@@ -203,3 +203,9 @@ def test_a_number_of_a_states_forces_acts_for_it(run, rules_alone):
     # "its" in a reported clause is the reporting body's
     assert ("MOBILIZE", "TUR", "CYP") in typed(run("Turkey's navy said three of its frigates patrolled the "
                                                    "waters around Cyprus."))
+
+
+def test_the_nationality_on_a_participle_of_starting_an_act_is_its_doer(run, rules_alone):
+    assert ("ASSAULT", "SAU", "YEM") in typed(run("A Saudi-led offensive on Yemen began in March."))
+    # a backer is not the doer: the separatists attacked, not Russia
+    assert ("ASSAULT", "RUS", "UKR") not in typed(run("Russian-backed separatists attacked Ukrainian positions."))

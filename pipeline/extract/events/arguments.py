@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from pipeline.extract.events.agents import counting_noun
 from pipeline.extract.events.lexicon import Entry, Lexicon, load_lexicon
+from pipeline.extract.events.modifiers import LED_BY, nationality_on
 from pipeline.extract.events.parties import ArgReader, Party, RECIPIENT_PREPS, unique_parties
 from pipeline.extract.events.syntax import at_the_behest, governing_verb, leave_to_speak, named_by_free_relative
 from pipeline.extract.events.stances import stance_parties
@@ -246,6 +247,8 @@ def _noun_args(tok, entry: Entry, reader: ArgReader) -> tuple[list[Party], list[
             actors.extend(reader.parties(child))
         elif joined and child.i < tok.i and child.dep_ in ("amod", "compound", "nmod"):
             continue
+        elif (leader := nationality_on(child, LED_BY)) is not None:
+            actors.extend(reader.party(leader))  # "the Russian-provoked war", "a Saudi-led offensive"
         elif child.dep_ in ("amod", "compound", "nmod") and child.pos_ in ("PROPN", "ADJ", "NOUN"):
             found = _joined_names(child, reader) or reader.party(child)
             if entry.type == "CONSULT" and found and found[0].etype == "igo":

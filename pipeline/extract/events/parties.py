@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from pipeline.extract.entities.gazetteer import lexicon
 from pipeline.extract.events.agents import acts_for_state, agent_of, counted_head, names_a_force
 from pipeline.extract.events.context import DocContext
+from pipeline.extract.events.modifiers import made_by, name_modifier, names_the_text
 from pipeline.extract.events.view import EntityView
 from pipeline.extract.events.syntax import named_by_free_relative, sent_of
 from pipeline.extract.first_person import in_quote, is_self_reference, speaking_entity
@@ -361,8 +361,8 @@ class ArgReader:
         direct = self.parties(tok, place)
         if direct and not all(p.agent and not p.code for p in direct):
             return direct  # "refugees from Ukraine": a bare agent gives way to the party inside it
-        owners = [p for c in tok.children if _owner(c) or _name_modifier(c)
-                  for p in self.party(c, place) if not (p.code and p.code in besides) and not _names_the_text(p, c)]
+        owners = [p for c in tok.children if _owner(c) or name_modifier(c)
+                  for p in self.party(c, place) if not (p.code and p.code in besides) and not names_the_text(p, c)]
         if owners:
             return unique_parties(owners)  # "condemned Russia's aggression against Ukraine": the owner is the target
         out: list[Party] = []
@@ -375,9 +375,9 @@ class ArgReader:
     def _one_level(self, tok, place: bool) -> list[Party]:
         out: list[Party] = []
         for child in tok.children:
-            if _owner(child) or _name_modifier(child):
-                out.extend(p for p in self.party(child, place) if not _names_the_text(p, child))
-            elif (maker := _maker(child)) is not None:
+            if _owner(child) or name_modifier(child):
+                out.extend(p for p in self.party(child, place) if not names_the_text(p, child))
+            elif (maker := made_by(child)) is not None:
                 out.extend(self.party(maker, place))  # "imports of Chinese-made vehicles"
             elif child.dep_ == "prep" and child.lower_ in ("with", "to", "toward", "towards", "by"):
                 # "the importance of close relations with Russia", "opposition to attempts by China"
@@ -388,7 +388,7 @@ class ArgReader:
                 out.extend(p for pobj in child.children if pobj.dep_ == "pobj" for c in pobj.children
                            if _owner(c) for p in self.party(c, place))
                 out.extend(p for pobj in child.children if pobj.dep_ == "pobj" for c in pobj.children
-                           if (maker := _maker(c)) is not None for p in self.party(maker, place))
+                           if (maker := made_by(c)) is not None for p in self.party(maker, place))
                 out.extend(p for pobj in child.children if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN"
                            for p in self.parties(pobj, place))
         return out
@@ -448,26 +448,6 @@ def _groups():
     from pipeline.extract.events import groups  # groups builds on Party and this module's helpers
 
     return groups
-
-
-def _name_modifier(tok) -> bool:
-    return tok.dep_ in ("amod", "compound") and tok.pos_ in ("PROPN", "ADJ")
-
-
-MADE_BY = frozenset({"make", "build", "manufacture", "produce", "own", "flag", "design"})
-
-
-def _maker(modifier):
-    """"Chinese-made", "Russian-built", "Panama-flagged": the nationality on a participle of making."""
-    if modifier.dep_ != "amod" or modifier.lemma_.lower() not in MADE_BY:
-        return None
-    return next((c for c in modifier.children if c.dep_ in ("npadvmod", "compound", "amod")
-                 and c.text[:1].isupper()), None)
-
-
-def _names_the_text(party: Party, modifier) -> bool:
-    """The city a document is named after ("the Paris Agreement", "the Minsk accords") is no party."""
-    return party.etype == "location" and modifier.head.lemma_.lower() in lexicon().named_after_places
 
 
 def _owner(tok) -> bool:
