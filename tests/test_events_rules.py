@@ -79,6 +79,14 @@ def test_a_named_partys_deed_under_a_coded_verb_is_its_own_event(run):
     assert [r["event_type"] for r in rows].count("ASSAULT") == 1
 
 
+def test_a_past_date_under_a_present_perfect_dates_the_deed(nlp):
+    # "have rejected ... last month": a present perfect takes no past date, so the annexation does
+    rows = events_of(nlp, "Tanzania and Malawi have rejected Kenya's annexation of Ugandan islands last month.",
+                     PUBLISHED)
+    assert [(r["event_type"], str(r["event_date"])) for r in rows if r["event_type"] == "ASSAULT"] == \
+        [("ASSAULT", "2022-08-01")]
+
+
 def test_a_rejected_deed_still_happened_and_keeps_no_date_of_the_rejection(run):
     rows = run("Tanzania on Monday rejected Kenya's annexation of Ugandan islands.")
     assert coded(rows) == {("ACCUSE", "disapprove", "TZA", "KEN", "occurred"),

@@ -38,9 +38,14 @@ def event_date(ctx: DocContext, tok, kind: str, status: str, grammar: dict):
 
 def _judged_deed(noun, gov, g: dict) -> bool:
     """A named party's deed that is the object of another act ("condemned Russia's invasion"), not
-    staged by its verb ("Russia's invasion began")."""
-    return named_doer(noun) and noun.head.i == gov.i and noun.dep_ == "dobj" \
+    staged by its verb ("Russia's invasion began"). A present perfect takes no past date of its own,
+    so "have rejected Russia's annexation ... last month" dates the annexation."""
+    return named_doer(noun) and noun.head.i == gov.i and noun.dep_ == "dobj" and not _present_perfect(gov) \
         and gov.lemma_.lower() not in g["light_verbs"] and gov.lemma_.lower() not in STAGING_VERBS
+
+
+def _present_perfect(verb) -> bool:
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("have", "has", "'ve") for c in verb.children)
 
 
 def _clause_dates(ctx: DocContext, sent, tok, gov, clause, grammar, planned: bool = False) -> list:
@@ -65,7 +70,8 @@ def _clause_dates(ctx: DocContext, sent, tok, gov, clause, grammar, planned: boo
 
 
 # verbs that stage an event noun: "the summit, to be held in 2025", "talks scheduled for May 3"
-STAGING_VERBS = {"hold", "take", "schedule", "set", "plan", "convene", "slate", "organize", "organise", "occur", "happen"}
+STAGING_VERBS = {"hold", "take", "schedule", "set", "plan", "convene", "slate", "organize", "organise", "occur", "happen",
+                 "make"}  # "the commitment the UK made last July"
 
 
 def _staging_verbs(noun) -> set[int]:
