@@ -201,3 +201,10 @@ def test_items_under_a_lead_in_are_the_lead_ins_commitments(run):
 def test_a_sentences_main_event_comes_first(nlp):
     rows = events_of(nlp, "Kenya's invasion of Uganda was condemned by Tanzania on Monday.", PUBLISHED)
     assert [r["event_type"] for r in rows] == ["ACCUSE", "ASSAULT"]  # the condemnation is what the sentence says
+
+
+def test_an_as_clause_shares_the_main_clauses_time_and_subject(nlp):
+    rows = events_of(nlp, "Kenya on Monday announced new aid for Uganda as it signed a trade deal with Tanzania.",
+                     PUBLISHED)
+    signed = [(r["actor_code"], r["recipient_code"], str(r["event_date"])) for r in rows if r["event_type"] == "AGREE"]
+    assert signed == [("KEN", "TZA", MONDAY)]  # "it" is Kenya, not the Uganda named just before

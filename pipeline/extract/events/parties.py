@@ -14,6 +14,8 @@ from pipeline.extract.first_person import in_quote, is_self_reference, speaking_
 RECIPIENT_PREPS = ("with", "to", "against", "on", "upon", "from", "toward", "towards", "into", "for", "between", "at", "over", "around")
 PLACE_PREPS = ("to", "in", "at", "into", "for")
 # "concerns about China's practices", "anger over Russia's strikes": what the object is about
+# an adverbial clause whose subject pronoun is the main clause's subject ("X announced aid as it signed ...")
+ADVERBIAL_MARKS = ("as", "when", "while", "after", "before", "because", "since", "until", "once")
 INSIDE_PREPS = ("of", "against", "between", "with", "on", "toward", "towards", "into", "to", "from", "by", "for", "about", "over", "regarding", "around", "including")
 SKIP_IN_PHRASE = {"prep", "relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "ccomp", "parataxis"}
 PARTY_TYPES = ("person", "state", "igo", "organization", "group")
@@ -291,13 +293,15 @@ class ArgReader:
         return []
 
     def _reporter(self, tok) -> list[Party]:
-        """The subject of the saying verb over a reported clause whose subject is `tok`, when it
-        agrees in number ("Russia said it would ...", "A and B announced that they ...")."""
+        """The subject of the saying verb over a reported clause whose subject is `tok`, or of the
+        main clause over an adverbial one ("Kenya announced aid as it signed ..."), when it agrees in
+        number ("Russia said it would ...", "A and B announced that they ...")."""
         clause = tok.head
-        if tok.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp":
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
             return []
         said = clause.head
-        if said.lemma_.lower() not in self.grammar.get("reporting_verbs", ()):
+        adverbial = clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ADVERBIAL_MARKS for c in clause.children)
+        if not adverbial and (clause.dep_ != "ccomp" or said.lemma_.lower() not in self.grammar.get("reporting_verbs", ())):
             return []
         for subj in (c for c in said.children if c.dep_ == "nsubj" and c.pos_ != "PRON"):
             found = self.parties(subj)

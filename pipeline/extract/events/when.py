@@ -187,8 +187,10 @@ def _shared_time_holders(verb, ctx, tok, g: dict, planned: bool = False) -> dict
         # "met Y on Monday and agreed to ...": a conjunct without its own auxiliary shares the first verb's time
         own_aux = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
         out[verb.head.i] = verb.head.i if own_aux else verb.i
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ == "VERB" and not planned:
-        out[verb.head.i] = len(ctx.doc)  # "launched drills on Monday, deploying warships ...": one time
+    if verb.dep_ == "advcl" and verb.head.pos_ == "VERB" and not planned and (verb.tag_ == "VBG" or any(
+            c.dep_ == "mark" and c.lower_ in ("as", "while") for c in verb.children)):
+        # "launched drills on Monday, deploying warships ...", "announced aid today as he signs ...": one time
+        out[verb.head.i] = len(ctx.doc)
     if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in g["reporting_verbs"] and not planned:
         out[verb.head.i] = len(ctx.doc)
         for c in verb.head.children:
