@@ -24,32 +24,23 @@ __all__ = ["build_rows", "extract_quotes"]
 def own_attribution(ctx: Context, sp: QSpan) -> Attribution | None:
     """A quote's own cue names its speaker when its subject is a third party ("AFP: ... Ukraine's
     foreign ministry said he would discuss 'X'"); otherwise the turn label or signature does."""
-    cued = cue_attribution(ctx, sp)
-    if cued is not None and cued.speaker is not None and cued.cue not in lexicon()["phrase_cues"] \
-            and not _own_voice(ctx, sp):
+    cued, third_party = cue_attribution(ctx, find_cue(ctx, sp))
+    if third_party and cued.speaker is not None:
         return cued
-    label = from_label(ctx, sp) or from_signature(ctx, sp)
-    if label is not None:
-        return label
-    return cued
+    return from_label(ctx, sp) or from_signature(ctx, sp) or cued
 
 
-def _own_voice(ctx: Context, sp: QSpan) -> bool:
-    """The cue's subject is the text's own voice ("I said", "we told them"): the label names it."""
-    found = find_cue(ctx, sp)
-    subj = subject_of(found[0]) if found is not None else None
-    return subj is not None and subj.lower_ in first_person_words()["pronouns"]
-
-
-def cue_attribution(ctx: Context, sp: QSpan) -> Attribution | None:
-    found = find_cue(ctx, sp)
+def cue_attribution(ctx: Context, found) -> tuple[Attribution | None, bool]:
+    """The attribution a cue gives, and whether its subject is a third party: not a phrase cue
+    ("according to") and not the text's own voice ("I said", which the turn label names)."""
     if found is None:
-        return None
+        return None, False
     tok, cue = found
     if cue in lexicon()["phrase_cues"]:
-        return Attribution(speaker_of(ctx, tok, None), cue)
+        return Attribution(speaker_of(ctx, tok, None), cue), False
     subj = subject_of(tok)
-    return Attribution(speaker_of(ctx, subj, tok) if subj is not None else None, cue, settled_subject(subj))
+    own_voice = subj is not None and subj.lower_ in first_person_words()["pronouns"]
+    return Attribution(speaker_of(ctx, subj, tok) if subj is not None else None, cue, settled_subject(subj)), not own_voice
 
 
 def is_full(ctx: Context, sp: QSpan) -> bool:
