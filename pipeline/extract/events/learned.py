@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pipeline.extract.event_model import candidate_votes, document_context, lemma, load_event_model
 from pipeline.extract.events.agents import placed, political
-from pipeline.extract.events.lexicon import Entry, Lexicon
+from pipeline.extract.events.lexicon import JOINT_TYPES, Entry, Lexicon
 from pipeline.extract.events.output import actor_recipient_pairs, event_location, event_row
 from pipeline.extract.events.memory import refers_back
 from pipeline.extract.events.rows import Coding, arguments_with_agents, indefinite, scheduled
@@ -14,9 +14,6 @@ from pipeline.extract.events.syntax import depth, joins_an_act
 from pipeline.extract.events.triggers import Candidate, object_reading, particle_missing
 from pipeline.extract.events.when import event_date
 from pipeline.extract.trigger_lexicon import load_derived
-
-# Types whose two sides act together, so two named parties with no recipient are one pair
-RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
 
 
 def learned_rows(coding: Coding, sent, passed: set[int]) -> list[dict]:
@@ -51,7 +48,7 @@ def _rows(coding: Coding, tok, etype: str, probability: float) -> list[dict]:
         return []
     etype, mode = _lexicon_object_type(tok, etype, coding.lex) or (etype, _mode(tok, etype, coding.lex))
     cand = Candidate(tok, Entry(type=etype, mode=mode or "", confidence=round(probability, 2),
-                                reciprocal=etype in RECIPROCAL), kind)
+                                reciprocal=etype in JOINT_TYPES), kind)
     args = arguments_with_agents(cand, coding)
     actors, recips = (args.actors, args.recips) if args is not None else ([], [])
     place = event_location(tok, coding.reader)

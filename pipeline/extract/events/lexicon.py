@@ -22,6 +22,9 @@ VERB_CONFIDENCE, NOUN_CONFIDENCE, PHRASE_CONFIDENCE = 0.75, 0.6, 0.7
 # acts a party is criticised for doing: a condemnation of "the drills" or concern over "China's
 # strikes" is aimed at whoever carried them out
 HOSTILE_TYPES = ("ASSAULT", "MOBILIZE", "COERCE", "SANCTION", "THREATEN")
+# types whose two sides act together: two named parties with no recipient are one pair, and a
+# meeting or a deal has no one doer that criticism of "the talks" could be aimed at
+JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 SECTIONS = ("verbs", "nouns", "phrases", "adjectives", "grammar", "commitments")
 
 

@@ -9,7 +9,7 @@ from pipeline.extract.events.agents import admitted, counting_noun, placed, poli
 from pipeline.extract.events.arguments import object_of, party_codes, read_arguments
 from pipeline.extract.events.context import DocContext
 from pipeline.extract.events.dates import after_publication
-from pipeline.extract.events.lexicon import Entry, Lexicon
+from pipeline.extract.events.lexicon import JOINT_TYPES, Entry, Lexicon
 from pipeline.extract.events.memory import counterpart, note_pairs, refers_back, remember_pair
 from pipeline.extract.events.output import actor_recipient_pairs, event_location, event_row
 from pipeline.extract.events.parties import ArgReader, Party
@@ -168,9 +168,6 @@ def _recipients(r: Reading, coding: Coding) -> bool:
     if r.entry.type in ("ACCUSE", "REJECT") and not any(p.code for p in r.recips):
         r.recips = _doer_of_act_named(r, coding) or r.recips
     return True
-
-
-JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 
 
 def _doer_of_act_named(r: Reading, coding: Coding) -> list[Party]:
