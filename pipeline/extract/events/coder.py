@@ -16,7 +16,7 @@ from pipeline.extract.events.lexicon import load_lexicon
 from pipeline.extract.events.lists import catch_up_list_pair, list_rows
 from pipeline.extract.events.parties import ArgReader
 from pipeline.extract.events.rows import Coding, rows_for
-from pipeline.extract.events.syntax import depth
+from pipeline.extract.events.syntax import depth, main_event_first
 from pipeline.extract.events.triggers import Candidate, candidates, objects_of, same_event_objects
 from pipeline.ids import unique_rows
 
@@ -52,7 +52,7 @@ def _extract(ctx: DocContext) -> list[dict]:
                 ranked.append((depth(cand.tok), len(ranked), found))
         # the sentence's main event first ("Russia's invasion ... was condemned by X": the condemnation),
         # as a reader of one sentence takes it; the rest in the order of the text
-        rows.extend(row for _, _, found in sorted(ranked, key=lambda r: r[:2]) for row in found)
+        rows.extend(main_event_first(ranked))
         for cand, inner in deferred:
             if not fired & {t.i for t in [inner] + objects_of(inner, preps=("in",))}:
                 rows.extend(rows_for(coding, cand))  # the inner action coded nothing
@@ -80,7 +80,8 @@ def _dedupe(rows: list[dict]) -> list[dict]:
                row["event_date"], row["status"], row["sentence"])
         if key in seen:
             kept = seen[key]
-            kept["char_start"], kept["char_end"] = min(kept["char_start"], row["char_start"]), max(kept["char_end"], row["char_end"])
+            kept["char_start"] = min(kept["char_start"], row["char_start"])
+            kept["char_end"] = max(kept["char_end"], row["char_end"])
             continue
         seen[key] = row
         out.append(row)

@@ -10,7 +10,7 @@ from pipeline.extract.events.output import actor_recipient_pairs, event_location
 from pipeline.extract.events.memory import refers_back
 from pipeline.extract.events.rows import Coding, arguments_with_agents, indefinite, scheduled
 from pipeline.extract.events.status import clause_status
-from pipeline.extract.events.syntax import depth, joins_an_act
+from pipeline.extract.events.syntax import depth, joins_an_act, main_event_first
 from pipeline.extract.events.triggers import Candidate, object_reading, particle_missing
 from pipeline.extract.events.when import event_date
 from pipeline.extract.trigger_lexicon import load_derived
@@ -34,7 +34,7 @@ def learned_rows(coding: Coding, sent, passed: set[int]) -> list[dict]:
         reading = model.reading(tok, found, None if context is None else context[tok.i - sent.start])
         if reading is not None:
             ranked.append((depth(tok), tok.i, _rows(coding, tok, *reading)))
-    return [row for _, _, found in sorted(ranked, key=lambda r: r[:2]) for row in found]  # main event first
+    return main_event_first(ranked)
 
 
 def _rows(coding: Coding, tok, etype: str, probability: float) -> list[dict]:

@@ -102,7 +102,6 @@ def event_location(tok, reader: ArgReader, meeting: bool = False) -> tuple[str |
     return None, None
 
 
-
 def _seat_named_on(tok, reader: ArgReader) -> tuple[str | None, str | None]:
     """"a heated Oval Office meeting": a seat of government named on the meeting noun is its place
     (a state named there is a party, "a Japan-China meeting", so only places count)."""

@@ -13,9 +13,9 @@ from pipeline.extract.first_person import in_quote, is_self_reference, speaking_
 
 RECIPIENT_PREPS = ("with", "to", "against", "on", "upon", "from", "toward", "towards", "into", "for", "between", "at", "over", "around")
 PLACE_PREPS = ("to", "in", "at", "into", "for")
-# "concerns about China's practices", "anger over Russia's strikes": what the object is about
 # an adverbial clause whose subject pronoun is the main clause's subject ("X announced aid as it signed ...")
 ADVERBIAL_MARKS = ("as", "when", "while", "after", "before", "because", "since", "until", "once")
+# "concerns about China's practices", "anger over Russia's strikes": what the object is about
 INSIDE_PREPS = ("of", "against", "between", "with", "on", "toward", "towards", "into", "to", "from", "by", "for", "about", "over", "regarding", "around", "including")
 SKIP_IN_PHRASE = {"prep", "relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "ccomp", "parataxis"}
 PARTY_TYPES = ("person", "state", "igo", "organization", "group")
@@ -389,12 +389,11 @@ class ArgReader:
             elif child.dep_ == "prep" and child.lower_ == "of" and not out:
                 # "support for the goal of the ROK's initiative": the owner one "of" further down;
                 # "commitment to the defense of Japan": a name one "of" down
-                out.extend(p for pobj in child.children if pobj.dep_ == "pobj" for c in pobj.children
-                           if _owner(c) for p in self.party(c, place))
-                out.extend(p for pobj in child.children if pobj.dep_ == "pobj" for c in pobj.children
-                           if (maker := made_by(c)) is not None for p in self.party(maker, place))
-                out.extend(p for pobj in child.children if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN"
-                           for p in self.parties(pobj, place))
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    out.extend(p for c in pobj.children if _owner(c) for p in self.party(c, place))
+                    out.extend(p for c in pobj.children if (maker := made_by(c)) is not None
+                               for p in self.party(maker, place))
+                    out.extend(self.parties(pobj, place) if pobj.pos_ == "PROPN" else [])
         return out
 
     def parties_left_of(self, verb) -> list[Party]:

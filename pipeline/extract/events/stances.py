@@ -28,7 +28,8 @@ def stance_parties(cand, reader: ArgReader, lex: Lexicon) -> tuple[list[Party], 
 
 
 def _stance_target(pobj, entry: Entry, reader: ArgReader, lex: Lexicon) -> list[Party]:
-    if entry.type == "AGREE":  # "committed to Ukraine", "to reestablishing dialogue with the DPRK", not "to the one China policy"
+    # a commitment: "to Ukraine", "to reestablishing dialogue with the DPRK", not "to the one China policy"
+    if entry.type == "AGREE":
         return (reader.parties(pobj) if pobj.pos_ == "PROPN" else []) + \
             [p for t in pobj.subtree if t.dep_ == "prep" and t.lower_ == "with"
              for o in t.children if o.dep_ == "pobj" for p in reader.parties(o)]

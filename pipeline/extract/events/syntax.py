@@ -66,6 +66,11 @@ def at_the_behest(tok, g) -> bool:
 
 
 def depth(tok) -> int:
-    """How far a token sits below its sentence's root (the main verb is 0): rows of a sentence are
-    ordered by it, main event first."""
+    """How far a token sits below its sentence's root (the main verb is 0)."""
     return sum(1 for _ in tok.ancestors)
+
+
+def main_event_first(ranked: list[tuple[int, int, list]]) -> list:
+    """The rows of one sentence, given as (depth of the trigger, order in the text, rows): the main
+    event's first, the rest in the order of the text."""
+    return [row for _, _, rows in sorted(ranked, key=lambda r: r[:2]) for row in rows]

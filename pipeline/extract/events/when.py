@@ -17,7 +17,7 @@ def event_date(ctx: DocContext, tok, kind: str, status: str, grammar: dict):
     else one opening the sentence, a possessive date on its noun, or a span from the present."""
     sent = sent_of(tok)
     gov = governing_verb(tok) if kind == "noun" else None
-    judged = gov is not None and (_judged_deed(tok, gov, grammar) or at_the_behest(tok, grammar))
+    judged = gov is not None and (_deed_under_another_act(tok, gov, grammar) or at_the_behest(tok, grammar))
     if judged:
         gov = None  # "condemned Russia's invasion in 2008 on Friday": only 2008 dates the invasion
     clause = tok if tok.pos_ in ("VERB", "AUX") else gov
@@ -36,7 +36,7 @@ def event_date(ctx: DocContext, tok, kind: str, status: str, grammar: dict):
     return _duration_from_now(ctx, tok, clause, sent)
 
 
-def _judged_deed(noun, gov, g: dict) -> bool:
+def _deed_under_another_act(noun, gov, g: dict) -> bool:
     """A named party's deed that is the object of another act ("condemned Russia's invasion"), not
     staged by its verb ("Russia's invasion began"). A present perfect takes no past date of its own,
     so "have rejected Russia's annexation ... last month" dates the annexation."""

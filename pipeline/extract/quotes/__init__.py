@@ -40,7 +40,8 @@ def cue_attribution(ctx: Context, found) -> tuple[Attribution | None, bool]:
         return Attribution(speaker_of(ctx, tok, None), cue), False
     subj = subject_of(tok)
     own_voice = subj is not None and subj.lower_ in first_person_words()["pronouns"]
-    return Attribution(speaker_of(ctx, subj, tok) if subj is not None else None, cue, settled_subject(subj)), not own_voice
+    speaker = speaker_of(ctx, subj, tok) if subj is not None else None
+    return Attribution(speaker, cue, settled_subject(subj)), not own_voice
 
 
 def is_full(ctx: Context, sp: QSpan) -> bool:
