@@ -8,10 +8,10 @@ import re
 from dataclasses import replace
 
 from pipeline.extract.events.parties import Party, entity_code
-from pipeline.extract.quotes.transcript import label_name, office_holder, turns
+from pipeline.extract.quotes.transcript import LABEL_NOTE, label_name, office_holder, turns
 from pipeline.nlp.parse import doc_text, hangs_a_colon
 
-LABEL = re.compile(r"[ \t]*([A-Z][\w .'\u2019-]{0,60}?)(?:[ \t]*\([^)\n]{1,30}\))?[ \t]*:[ \t]")  # "(AS INTERPRETED)"
+LABEL = re.compile(r"[ \t]*([A-Z][\w .'\u2019-]{0,60}?)" + LABEL_NOTE + r"[ \t]*:[ \t]")  # "(AS INTERPRETED)"
 LABEL_AT_PARAGRAPH = re.compile(r"(?:^|\n\n)" + LABEL.pattern)  # every turn's label, for turn_parties
 SPEAKING_TYPES = ("person", "organization", "state")
 ASSEMBLY = re.compile(r"\b(?:General Assembly|this Assembly)\b")

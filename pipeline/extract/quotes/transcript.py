@@ -23,7 +23,8 @@ from pipeline.extract.quotes.lexicon import lexicon
 from pipeline.extract.quotes.names import Speaker
 
 # "PRIME MINISTER KISHIDA (AS INTERPRETED):": a note in brackets may stand between the name and the colon
-LABEL = re.compile(r"^[ \t]*(?:(?P<name>(?:[A-Z][A-Z.’'-]*[ \t]){0,4}[A-Z][A-Z.’'-]+)(?:[ \t]*\([^)\n]{1,30}\))?:[ \t]"
+LABEL_NOTE = r"(?:[ \t]*\([^)\n]{1,30}\))?"
+LABEL = re.compile(r"^[ \t]*(?:(?P<name>(?:[A-Z][A-Z.’'-]*[ \t]){0,4}[A-Z][A-Z.’'-]+)" + LABEL_NOTE + r":[ \t]"
                    r"|(?P<q>Q):?[ \t])", re.M)
 def turns(text: str) -> list[tuple[int, str]]:
     """(offset, label) of every turn; "Q" for a reporter's question. Empty for a text without labels.
