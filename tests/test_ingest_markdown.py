@@ -191,3 +191,15 @@ def test_markdown_cleaning_never_raises_and_leaves_no_blank_runs(text):
     cleaned, removed = clean_markdown(unwrap_markdown(text))
     assert "\n\n\n" not in cleaned and cleaned == cleaned.strip("\n")
     assert all(isinstance(r["text"], str) for r in removed)
+
+
+def test_converter_escapes_in_a_plain_text_copy_are_undone(tmp_path):
+    # a page copied from a JSON feed: "\u2019" written out, and Markdown's hard-break backslash
+    text = ("Readout of Prime Minister Rutte\\u2019s Meeting with President Ramaphosa\\\n\n"
+            "Prime Minister Mark Rutte met President Cyril Ramaphosa in Pretoria on Monday \\u2014 "
+            "their first talks \\u0007since 2019.\n")
+    doc = ingest(tmp_path, {"readout.txt": text}).documents[0]
+    assert doc["title"] == "Readout of Prime Minister Rutte\u2019s Meeting with President Ramaphosa"
+    assert doc["text"].startswith("Readout of Prime Minister Rutte\u2019s Meeting with President Ramaphosa\n")
+    assert "Monday \u2014 their" in doc["text"]
+    assert "\\u0007since" in doc["text"]  # a control character is not written into the text

@@ -23,7 +23,7 @@ from pipeline.ingest.catalog import catalog_date, load_catalog
 from pipeline.ingest.collections import Collection, FileFacts, file_facts, load_collections, nearest
 from pipeline.ingest.frontmatter import FrontMatter, split_front_matter
 from pipeline.ingest.furniture import remove_furniture
-from pipeline.ingest.markdown import unwrap_markdown
+from pipeline.ingest.markdown import decode_escapes, unwrap_markdown
 from pipeline.ingest.metadata import header_end, infer_date, infer_title
 from pipeline.ingest.reader import list_sources, make_issue, read_source, source_format
 
@@ -105,7 +105,7 @@ def duplicate(name: str, first: str, how: str) -> dict:
 def build_document(name: str, raw_text: str, raw_sha: str, row: dict,
                    collection: Collection | None = None) -> tuple[dict | None, list[dict], list[dict]]:
     """(documents row or None, removed furniture, issues) for one decoded source."""
-    front, body = split_front_matter(raw_text)
+    front, body = split_front_matter(decode_escapes(raw_text))
     markdown = source_format(name) == "markdown"
     if markdown:  # furniture and title rules read lines: a line must be a paragraph, not a fragment
         body = unwrap_markdown(body)

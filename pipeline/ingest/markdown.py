@@ -12,18 +12,34 @@ result is the text every offset refers to; it is computed once, before anything 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # "[words](target)" or "![alt](target)"; the words may wrap over a line; a target may hold one level
 # of parentheses (wiki addresses) and an optional "title"
 LINK = re.compile(r"!?\[(?P<words>[^\[\]\n]{1,300}(?:\n[^\[\]\n]{0,300}){0,3})\]"
                   r"\((?P<target>(?:[^()\s]|\([^()\s]*\))+(?:\s+\"[^\"\n]*\")?)\)")
 ESCAPE = re.compile(r"\\([\[\]*_#`])")
+# A backslash ending a line is a hard line break in Markdown; in a plain-text copy it is left over.
+HARD_BREAK = re.compile(r"(?<!\\)\\[ \t]*$", re.MULTILINE)
+# "Biden\u2019s": a converter wrote the character as a JSON-style escape. Left in, it splits the
+# word and its possessive for the parser. Only printable characters are decoded.
+LITERAL_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
+
+
+def decode_escapes(text: str) -> str:
+    """The text with literal "\\uXXXX" escapes of printable characters written as the characters."""
+    return LITERAL_ESCAPE.sub(_character, text) if "\\u" in text else text
+
+
+def _character(m: re.Match) -> str:
+    char = chr(int(m.group(1), 16))
+    return char if unicodedata.category(char) not in {"Cc", "Cs", "Co", "Cn"} else m.group()
 
 
 def strip_links(text: str) -> tuple[str, list[dict]]:
     """(text with link words only and markdown escapes undone, [{kind, text}] of removed targets)."""
     text, removed = _links(text)
-    return ESCAPE.sub(r"\1", text), removed
+    return HARD_BREAK.sub("", ESCAPE.sub(r"\1", text)), removed
 
 
 def _links(text: str) -> tuple[str, list[dict]]:

@@ -12,8 +12,8 @@ import re
 from urllib.parse import urlparse
 
 from pipeline.ingest.furniture import SENTENCE_END, compiled, line_kind, n_words, plain, rules
+from pipeline.ingest.markdown import decode_escapes
 
-LITERAL_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
 BYLINE_START = re.compile(r"^(?:by|posted by|written by|from)\b", re.IGNORECASE)
 
 
@@ -45,8 +45,7 @@ def is_body(form: str, min_words: int) -> bool:
 
 def clean_title(line: str) -> str:
     """The title as a reader sees it: markdown and converter escapes undone."""
-    s = LITERAL_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), line)
-    s = plain(s).rstrip("\\").strip()
+    s = plain(decode_escapes(line)).rstrip("\\").strip()
     if len(s) > 2 and s[0] == s[-1] and s[0] in "'\"" and s[0] not in s[1:-1]:
         s = s[1:-1].strip()  # YAML-style quoting of a title with a colon
     return s
@@ -94,7 +93,7 @@ def infer_title(lines: list[str], end: int) -> str | None:
         scanned += 1
         if scanned > rules()["title"]["max_lines"]:
             return None
-        if line_kind(raw) or LITERAL_ESCAPE.sub("x", raw).startswith(("<", "[", "!")):
+        if line_kind(raw) or raw.startswith(("<", "[", "!")):
             continue
         form = clean_title(raw)
         if n_words(form) >= rules()["title"]["min_words"]:
