@@ -293,3 +293,45 @@ def test_one_party_reaffirming_a_commitment_to_a_named_accord_is_no_event(run, r
 def test_signing_a_named_accord_is_an_agreement_between_the_signers(run):
     rows = run("Israel and the UAE signed the Abraham Accords in Washington.")
     assert pairs(rows, "AGREE") == {("ISR", "ARE")}
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Eritrea's war needs to stop immediately.", ("ERI", None)),
+    ("Ethiopia launched its full-scale invasion in March 2021.", ("ETH", None)),
+    ("The Ethiopian-provoked war has to end.", ("ETH", None)),
+    ("Eritrea's occupation of the border town must end.", ("ERI", None)),
+    ("Ethiopia's aggression against Eritrea must end.", ("ETH", "ERI")),
+])
+def test_an_attack_whose_doer_is_named_is_coded_without_a_target(run, text, pair):
+    assert pairs(run(text), "ASSAULT") == {pair}
+
+
+@pytest.mark.parametrize("text", [
+    "Acts of aggression must never be rewarded.",
+    "Mexico's war on drugs has cost thousands of lives.",
+    "Venezuela and Cuba stand together against what both see as U.S. aggression.",
+    "Havana branded the embargo an act of U.S. aggression.",
+    "Colombia's so-called war left deep scars.",
+])
+def test_aggression_in_general_a_war_on_no_party_or_a_characterisation_is_no_attack(run, text):
+    assert not pairs(run(text), "ASSAULT")
+
+
+def test_the_doers_war_after_its_invasion_refers_back(run):
+    rows = run("Eritrea invaded Ethiopia in 2021. Eritrea's war has killed thousands.")
+    assert [r["trigger"] for r in rows if r["event_type"] == "ASSAULT"] == ["invaded"]
+
+
+@pytest.mark.parametrize("text, pair", [
+    # the object pronoun is not the subject: "it" is the last other party named
+    ("Kenya deployed troops to the border on Monday. Uganda firmly opposes it.", ("UGA", "KEN")),
+    # "this" names no party: it stands for the one-sided act just coded, aimed at its doer
+    ("Kenya deployed troops to the border on Monday. Uganda deplores and firmly opposes this.", ("UGA", "KEN")),
+])
+def test_opposing_a_pronoun_aims_at_the_doer_of_the_act_just_reported(run, text, pair):
+    assert pairs(run(text), "ACCUSE") == {pair}
+
+
+def test_a_pronoun_for_a_meeting_names_no_one_doer(run):
+    rows = run("Kenya and Uganda held talks on Monday. Tanzania opposes this.")
+    assert not {r for _, r in pairs(rows, "ACCUSE")} & {"KEN", "UGA"}

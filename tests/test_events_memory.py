@@ -74,3 +74,12 @@ def test_a_group_is_at_most_max_group_parties():
     reader = SimpleNamespace(context_pair=[], context_at=-1, last_group=[], grammar={})
     remember_pair(reader, [], many, 10, together=True)
     assert reader.context_pair == many[:MAX_GROUP]
+
+
+def test_a_hostile_acts_doer_alone_refers_back_but_not_a_supporters():
+    seen: dict = {}
+    note_pairs(seen, [(KEN, UGA)], "ASSAULT", "occurred", dated(MON))
+    note_pairs(seen, [(KEN, TZA)], "SUPPORT", "occurred", dated(MON))
+    assert refers_back([(KEN, None)], ("ASSAULT", None), None, seen)  # "Kenya's war", after its attack
+    assert not refers_back([(UGA, None)], ("ASSAULT", None), None, seen)  # the target did not attack
+    assert not refers_back([(KEN, None)], ("SUPPORT", None), None, seen)  # new condolences are new support

@@ -64,14 +64,16 @@ class DocEntities:
                 out.append((m, self.entities[m.entity_id]))
         return out
 
-    def last_before(self, offset: int, types=("person",), limit_chars: int | None = None) -> Entity | None:
+    def last_before(self, offset: int, types=("person",), limit_chars: int | None = None,
+                    exclude: frozenset = frozenset()) -> Entity | None:
+        """The entity of `types` mentioned last before `offset`, other than those in `exclude` (ids)."""
         types = (types,) if isinstance(types, str) else tuple(types)
         for k in range(bisect.bisect_left(self._starts, offset) - 1, -1, -1):
             m = self.mentions[k]
             if limit_chars is not None and offset - m.char_end > limit_chars:
                 break
             ent = self.entities[m.entity_id]
-            if m.char_end <= offset and ent.entity_type in types:
+            if m.char_end <= offset and ent.entity_type in types and ent.entity_id not in exclude:
                 return ent
         return None
 

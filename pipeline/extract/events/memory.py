@@ -3,7 +3,7 @@ about ("the two leaders", "the parties"), and the events already coded, so that 
 only refers back to one ("the talks") codes nothing new."""
 from __future__ import annotations
 
-from pipeline.extract.events.lexicon import Entry
+from pipeline.extract.events.lexicon import HOSTILE_TYPES, Entry
 from pipeline.extract.events.parties import ArgReader, Party
 
 MAX_GROUP = 6  # "the parties" stands for at most this many named parties
@@ -96,4 +96,6 @@ def note_pairs(seen: dict, pairs, etype: str, status: str, date) -> None:
     for a, r in pairs:
         for key in {(etype, None), (etype, status)}:
             seen.setdefault(_pair_key(key, a, r), set()).add(date[0] if date else None)
+            if etype in HOSTILE_TYPES:  # "Russia's war", after "Russia invaded Ukraine": the doer alone
+                seen.setdefault(_pair_key(key, a, None), set()).add(date[0] if date else None)
             seen.setdefault(("people",) + _pair_key(key, a, r), set()).update(_people(a, r))

@@ -278,10 +278,17 @@ class ArgReader:
             types = ("state", "igo", "organization")
         elif low not in ("he", "she", "him", "her", "his"):
             return self._unnamed(tok)
-        ent = self.view.last_before(tok.idx, types)
+        ent = self.view.last_before(tok.idx, types, exclude=self._own_subject_ids(tok))
         if ent is None:
             return self._unnamed(tok)
         return [Party.of(ent, tok.i, name=tok.text)]
+
+    def _own_subject_ids(self, tok) -> frozenset:
+        """"China firmly opposes it": an object pronoun never stands for its clause's subject."""
+        if tok.dep_ not in ("dobj", "dative") or tok.lower_ not in ("it", "him", "her", "them"):
+            return frozenset()
+        return frozenset(p.entity_id for s in tok.head.children if s.dep_ == "nsubj" and s.pos_ != "PRON"
+                         for p in self.parties(s) if p.entity_id)
 
     @staticmethod
     def _unnamed(tok) -> list[Party]:

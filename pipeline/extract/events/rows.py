@@ -175,16 +175,29 @@ def _doer_of_act_named(r: Reading, coding: Coding) -> list[Party]:
     the document coded just before ("the drills", "this transfer"), so the criticism is aimed at the
     one who did it."""
     obj = _object_named(r)
+    own = {p.code for p in r.actors}
+    if obj is not None and obj.lower_ in ("this", "it", "that") and obj.pos_ == "PRON":
+        return _last_doer(r, coding, own)  # "China firmly opposes it", right after the US deployment
     entry = coding.lex.nouns.get(obj.lemma_.lower()) if obj is not None else None
     if entry is None or entry.type in JOINT_TYPES or any(c.dep_ in ("poss", "prep") for c in obj.children):
         return []  # a meeting or a deal is both sides' act: criticism of "the talks" names no one doer
     if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "this", "those", "such") for c in obj.children):
         return []
     found = coding.doers.get(entry.type)
-    own = {p.code for p in r.actors}
     if found is None or r.tok.idx - found[0] > coding.lex.grammar["counterpart_reach"] or found[1].code in own:
         return []
     return [found[1]]
+
+
+def _last_doer(r: Reading, coding: Coding, own: set) -> list[Party]:
+    """The doer of the one-sided act coded last, for a pronoun that stands for it."""
+    acts = [found for etype, found in coding.doers.items() if etype not in JOINT_TYPES]
+    if not acts:
+        return []
+    at, doer = max(acts, key=lambda found: found[0])
+    if r.tok.idx - at > coding.lex.grammar["pronoun_reach"] or doer.code in own:
+        return []
+    return [doer]
 
 
 def _object_named(r: Reading):
@@ -227,11 +240,21 @@ def _attacked_place(r: Reading, coding: Coding) -> list[Party]:
 def _fit(r: Reading, coding: Coding) -> bool:
     if _arguments_fit(r.entry, r.actors, r.recips) or (not r.recips and _list_item_pledge(r.tok, r.entry, r.actors)):
         return True
+    if _named_assault(r):
+        return True
     if r.entry.crowd_type and r.actors and not r.recips and _crowd(r.tok):
         etype, mode = r.entry.crowd_type
         r.entry = replace(r.entry, type=etype, mode=mode, needs_recipient=False, crowd_type=None)
         return True
     return False
+
+
+def _named_assault(r: Reading) -> bool:
+    """"Russia's war needs to stop", "Russia launched its invasion in 2022": an attack whose doer is
+    named happened even where its target is not (the codebook codes a named deed, §5). A war "on
+    drugs" is aimed at no party."""
+    return r.kind == "noun" and r.entry.type == "ASSAULT" and not r.recips and any(a.code for a in r.actors) \
+        and not any(c.dep_ == "prep" and c.lower_ in ("on", "against") for c in r.tok.children)
 
 
 def _crowd(tok) -> bool:
@@ -340,7 +363,7 @@ def _pairs(r: Reading, coding: Coding) -> bool:
     """The coded actor-recipient pairs; an event noun that only refers back to them codes nothing new."""
     r.pairs = [(a, p) for a, p in actor_recipient_pairs(r.actors, r.recips, bool(r.entry.reciprocal))
                if political(a, p, r.etype, coding.lex.grammar)]
-    if not r.pairs and (r.etype in NULL_RECIPIENT_OK or r.entry.recipient_optional):
+    if not r.pairs and (r.etype in NULL_RECIPIENT_OK or r.entry.recipient_optional or _named_assault(r)):
         # "Israelis demonstrated against the government", "Kenya pulled back its troops": the only
         # recipient named is the actor's own state
         r.pairs = [(a, None) for a in r.actors if political(a, None, r.etype, coding.lex.grammar)]

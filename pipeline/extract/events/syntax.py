@@ -58,6 +58,29 @@ def named_doer(tok) -> bool:
     return any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in tok.children)
 
 
+def characterised(tok, g) -> bool:
+    """"what both see as U.S. aggression", "called the drills a provocation", "described it as an act
+    of war": the noun is how someone names a thing (the grammar's `characterising_verbs`)."""
+    if any(_so_called(c) for c in tok.children if c.dep_ == "amod"):
+        return True  # "the so-called war on drugs"
+    cur = tok
+    if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.pos_ == "NOUN":
+        cur = cur.head.head  # "an act of aggression"
+    verbs = g["characterising_verbs"]
+    if cur.dep_ == "pobj" and cur.head.lower_ == "as":
+        return cur.head.head.lemma_.lower() in verbs
+    if cur.dep_ in ("oprd", "xcomp"):
+        return cur.head.lemma_.lower() in verbs
+    # "branded the sanctions an act of war": the second of two objects
+    return cur.dep_ == "dobj" and cur.head.lemma_.lower() in verbs \
+        and any(c.dep_ == "dobj" and c.i < cur.i for c in cur.head.children)
+
+
+def _so_called(mod) -> bool:
+    return mod.lower_ in ("so-called", "supposed") \
+        or (mod.lower_ == "called" and any(c.lower_ == "so" for c in mod.children))
+
+
 def at_the_behest(tok, g) -> bool:
     """"At the invitation of X, Y will visit", "at the request of X": an asking done before the clause
     it hangs on, by X of the clause's subject (the grammar's `behest_nouns`)."""

@@ -7,7 +7,7 @@ from typing import Any
 
 from pipeline.extract.events.agents import counted_head
 from pipeline.extract.events.lexicon import JOINT_COMMITMENT, REPORTED_DEMAND, Entry, Lexicon
-from pipeline.extract.events.syntax import governing_verb, joins_an_act, named_doer
+from pipeline.extract.events.syntax import characterised, governing_verb, joins_an_act, named_doer
 
 
 @dataclass(frozen=True)
@@ -188,6 +188,8 @@ def _noun_allowed(tok, entry: Entry, lex: Lexicon) -> bool:
     if entry.requires_modifier and not mods & set(entry.requires_modifier):
         return False
     if any(c.dep_ == "det" and c.lower_ in ("no", "any", "every") for c in tok.children):
+        return False
+    if characterised(tok, lex.grammar):
         return False
     gov = governing_verb(tok)
     if entry.needs_light_verb and (gov is None or gov.lemma_.lower() not in lex.grammar["light_verbs"]):

@@ -24,10 +24,10 @@ class EntityView:
             return [ent] if ent else []
         return [e for _, e in self.ents.within(start, end)]
 
-    def last_before(self, offset: int, types) -> object | None:
+    def last_before(self, offset: int, types, exclude: frozenset = frozenset()) -> object | None:
         if self.ents is None:
             return None
-        return self.ents.last_before(offset, types=types, limit_chars=1500)
+        return self.ents.last_before(offset, types=types, limit_chars=1500, exclude=exclude)
 
 
 def _fallback_at(doc, start: int, end: int):
