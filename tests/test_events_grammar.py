@@ -243,12 +243,17 @@ def test_calling_on_a_party_to_act_is_a_request(run):
     ("North Korea fired two ballistic missiles into the sea off its east coast on Sunday.", "MOBILIZE", ("PRK", None)),
     ("Russia launched dozens of missiles at Kyiv overnight.", "ASSAULT", ("RUS", "UKR")),
     ("The United States will send a new shipment of tanks to Ukraine.", "AID", ("USA", "UKR")),
+    # over a state, a missile is a show of force towards it, not an attack on it
+    ("North Korea launched a ballistic missile over Japan on Tuesday.", "MOBILIZE", ("PRK", "JPN")),
+    ("Iran's missile launch alarmed its neighbours.", "MOBILIZE", ("IRN", None)),
+    ("Kenya condemned Somalia's launch of a missile over Ethiopia.", "MOBILIZE", ("SOM", "ETH")),
 ])
 def test_missile_launches_and_counted_objects(run, text, etype, pair):
     assert pairs(run(text), etype) == {pair}
 
 
-@pytest.mark.parametrize("text", ["The club fired its coach on Monday.", "China launched a new weather satellite."])
+@pytest.mark.parametrize("text", ["The club fired its coach on Monday.", "China launched a new weather satellite.",
+                                  "The launch of the new fund was welcomed by Brazil."])
 def test_firing_or_launching_something_else_is_no_event(run, text):
     assert not run(text)
 
@@ -335,3 +340,9 @@ def test_opposing_a_pronoun_aims_at_the_doer_of_the_act_just_reported(run, text,
 def test_a_pronoun_for_a_meeting_names_no_one_doer(run):
     rows = run("Kenya and Uganda held talks on Monday. Tanzania opposes this.")
     assert not {r for _, r in pairs(rows, "ACCUSE")} & {"KEN", "UGA"}
+
+
+def test_criticism_of_an_act_aims_at_its_last_doer_other_than_the_critic(run):
+    rows = run("Ethiopia began large-scale drills near the border on Monday. Eritrea deployed troops to "
+               "shadow the Ethiopian forces, and Eritrea's foreign ministry condemned the drills the same day.")
+    assert pairs(rows, "ACCUSE") == {("ERI", "ETH")}

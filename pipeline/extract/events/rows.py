@@ -35,7 +35,7 @@ class Coding:
     lex: Lexicon
     seen_nouns: dict = field(default_factory=dict)
     contexts: dict = field(default_factory=dict)  # the event model's tok2vec rows by sentence start, once per document
-    doers: dict = field(default_factory=dict)  # event type -> (offset, actor) of the last coded act of that type
+    doers: dict = field(default_factory=dict)  # event type -> [(offset, actor)] of the coded acts of that type
 
 
 @dataclass
@@ -183,21 +183,18 @@ def _doer_of_act_named(r: Reading, coding: Coding) -> list[Party]:
         return []  # a meeting or a deal is both sides' act: criticism of "the talks" names no one doer
     if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "this", "those", "such") for c in obj.children):
         return []
-    found = coding.doers.get(entry.type)
-    if found is None or r.tok.idx - found[0] > coding.lex.grammar["counterpart_reach"] or found[1].code in own:
-        return []
-    return [found[1]]
+    return _last_doer(r, coding, own, {entry.type}, coding.lex.grammar["counterpart_reach"])
 
 
-def _last_doer(r: Reading, coding: Coding, own: set) -> list[Party]:
-    """The doer of the one-sided act coded last, for a pronoun that stands for it."""
-    acts = [found for etype, found in coding.doers.items() if etype not in JOINT_TYPES]
+def _last_doer(r: Reading, coding: Coding, own: set, types=None, reach: int | None = None) -> list[Party]:
+    """The doer, other than the critic, of the act of `types` (any one-sided act) coded last: "Taipei
+    deployed ships to shadow them, and Lai's office condemned the drills" aims at the drills' doer."""
+    acts = [(at, doer) for etype, found in coding.doers.items() if etype not in JOINT_TYPES
+            and (types is None or etype in types) for at, doer in found if doer.code not in own]
     if not acts:
         return []
     at, doer = max(acts, key=lambda found: found[0])
-    if r.tok.idx - at > coding.lex.grammar["pronoun_reach"] or doer.code in own:
-        return []
-    return [doer]
+    return [doer] if r.tok.idx - at <= (reach or coding.lex.grammar["pronoun_reach"]) else []
 
 
 def _object_named(r: Reading):
@@ -280,7 +277,7 @@ def _type_and_mode(r: Reading, coding: Coding) -> bool:
         r.etype, r.mode, r.status = entry.planned_type[0], entry.planned_type[1], "occurred"
     elif imperative(tok):
         r.status = "planned"
-    if entry.assault_if_target and any(p.code for p in r.recips):
+    if entry.assault_if_target and any(p.code and _targeted(p, tok, AIMING_PREPS) for p in r.recips):
         r.etype, r.mode = "ASSAULT", "attack"
     r.mode = refine_mode(tok, r.etype, r.mode, coding.lex)
     # a partner is a party named as one: an uncoded single name ("code-named Joint Sword") is not
@@ -318,9 +315,11 @@ def _partners(actors: list[Party], recips: list[Party]) -> list[Party]:
 
 # prepositions that name where forces aim, not who drills with them: "drills around Taiwan"
 TARGET_PREPS = frozenset({"around", "near", "against", "off", "toward", "towards", "at"})
+# a missile fired "at", "on" or "into" a party is an attack on it; one "over" or "towards" it is not
+AIMING_PREPS = frozenset({"at", "on", "upon", "against", "into"})
 
 
-def _targeted(party: Party, trigger) -> bool:
+def _targeted(party: Party, trigger, preps: frozenset = TARGET_PREPS) -> bool:
     """The party is named under a targeting preposition between it and the trigger."""
     if party.token_i is None or not hasattr(trigger, "doc"):
         return False
@@ -328,7 +327,7 @@ def _targeted(party: Party, trigger) -> bool:
     for _ in range(8):
         if cur.i == trigger.i or cur.head.i == cur.i:
             return False
-        if cur.dep_ == "prep" and cur.lower_ in TARGET_PREPS:
+        if cur.dep_ == "prep" and cur.lower_ in preps:
             return True
         cur = cur.head
     return False
@@ -381,7 +380,7 @@ def remember(coding: Coding, r: Reading) -> None:
     """What later readings of the document need from this one: its pairs, and the pair the text is about."""
     note_pairs(coding.seen_nouns, r.pairs, r.etype, r.status, r.date)
     if r.pairs and r.pairs[0][0].code:
-        coding.doers[r.etype] = (r.tok.idx, r.pairs[0][0])
+        coding.doers.setdefault(r.etype, []).append((r.tok.idx, r.pairs[0][0]))
     g = coding.lex.grammar
     # a stance held towards a party ("committed to dialogue with the DPRK") joins no one to the group
     remember_pair(coding.reader, r.pairs, r.actors, r.tok.idx, r.etype in g["group_types"] and not r.entry.feeling,

@@ -185,6 +185,8 @@ def _names_something(obj) -> bool:
 
 def _noun_allowed(tok, entry: Entry, lex: Lexicon) -> bool:
     mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "nmod")}
+    mods |= {o.lemma_.lower() for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+             for o in p.children if o.dep_ == "pobj"}  # "the launch of a missile", "an exchange of prisoners"
     if entry.requires_modifier and not mods & set(entry.requires_modifier):
         return False
     if any(c.dep_ == "det" and c.lower_ in ("no", "any", "every") for c in tok.children):
