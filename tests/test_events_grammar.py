@@ -346,3 +346,15 @@ def test_criticism_of_an_act_aims_at_its_last_doer_other_than_the_critic(run):
     rows = run("Ethiopia began large-scale drills near the border on Monday. Eritrea deployed troops to "
                "shadow the Ethiopian forces, and Eritrea's foreign ministry condemned the drills the same day.")
     assert pairs(rows, "ACCUSE") == {("ERI", "ETH")}
+
+
+def test_a_passive_subject_acts_in_the_clause_joined_to_it(run):
+    rows = run("Ethiopia held drills near the border on Monday. The Kenyan foreign ministry said on Tuesday it was "
+               "seriously concerned by the drills and called on Addis Ababa to act with restraint.")
+    assert pairs(rows, "REQUEST") == {("KEN", "ETH")}
+    assert pairs(rows, "ACCUSE") == {("KEN", "ETH")}  # concern over the drills, not over "Tuesday"
+
+
+def test_the_one_attacked_retaliates_not_the_attacker(run):
+    rows = run("Kenya was attacked by Somalia and sanctioned it the next day.")
+    assert pairs(rows, "SANCTION") == {("KEN", "SOM")}

@@ -10,6 +10,10 @@ Modules, in the order a document goes through them:
              recipients, fit, threat, type and mode, date, place, pairs)
   status     occurred / planned / desire / none, from the grammar of the clause
   arguments  actors and recipients of a verb, noun or phrase reading
+  subjects   who does what a verb says: its clause's subject, or the one a passive, an expletive or
+             a clause above puts there
+  stances    stances held on "be" or "remain" (the lexicon's adjectives): who holds one, towards whom
+  modifiers  noun modifiers that name a party ("Chinese-made", "Saudi-led") or only seem to
   parties    parse tokens -> coded parties through the entities layer (ArgReader, Party)
   view       the entities layer's look-ups as the coder reads them (EntityView), with a NER stand-in
   agents     agent nouns (Phoenix): police act for their state, protesters and rebels stay uncoded
@@ -20,6 +24,8 @@ Modules, in the order a document goes through them:
   output     the output row: pairs, span, place, confidence
   lists      commitments itemised under a lead-in ("The United States and Japan will: - ...")
   headlines  title-case headlines the parser misreads
+  learned    the event model's readings of sentences the rules left empty
+  syntax     small readings of the parse tree that several steps share
 """
 from pipeline.extract.events.coder import extract_events
 from pipeline.extract.events.lexicon import load_lexicon

@@ -9,9 +9,10 @@ from pipeline.extract.events.agents import counting_noun
 from pipeline.extract.events.lexicon import Entry, Lexicon, load_lexicon
 from pipeline.extract.events.modifiers import LED_BY, nationality_on
 from pipeline.extract.events.parties import ArgReader, Party, RECIPIENT_PREPS, unique_parties
-from pipeline.extract.events.syntax import at_the_behest, governing_verb, leave_to_speak, named_by_free_relative
+from pipeline.extract.events.syntax import at_the_behest, governing_verb, named_by_free_relative
 from pipeline.extract.events.stances import stance_parties
 from pipeline.extract.events.status import imperative
+from pipeline.extract.events.subjects import infinitive, subject_of
 from pipeline.extract.events.triggers import Candidate
 from pipeline.nlp.parse import doc_text
 
@@ -32,98 +33,6 @@ def leading_parties(reader: ArgReader) -> list[Party]:
         if len(out) == 2:
             break
     return out
-
-
-def _by_doer(noun, reader: ArgReader) -> list[Party]:
-    """"A drone strike by federal forces killed ...", "a statement by the ministry condemned ...":
-    a subject that names an act acts through the party its "by" phrase names."""
-    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
-            for g in c.children if g.dep_ == "pobj" for p in reader.parties(g)]
-
-
-def _expletive(subj) -> bool:
-    """"It's an honour to welcome X": the "it" of a copula with a predicate noun or adjective stands
-    for the clause, not for a party named before."""
-    head = subj.head
-    return subj.lower_ == "it" and head.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in head.children)
-
-
-def _predicate_owner(expletive, reader: ArgReader) -> list[Party]:
-    """"it is my pleasant duty to extend ...": the owner of the duty or honour acts."""
-    return [p for c in expletive.head.children if c.dep_ in ("attr", "acomp")
-            for o in c.children if o.dep_ == "poss" for p in reader.parties(o)]
-
-
-def _subject(tok, reader: ArgReader, depth: int = 0) -> tuple[list[Party], bool]:
-    """Parties of the subject (agent of a passive); True when the subject is the grammatical object."""
-    if depth > 6:  # "was quick to join X in sanctioning Y": the subject sits six heads up
-        return [], False
-    for child in tok.children:
-        if child.dep_ == "agent":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    return reader.parties(pobj), False
-    if depth > 0 and (allowed := leave_to_speak(tok)) is not None and (found := reader.parties(allowed)):
-        return found, False  # "allow me to join the previous speakers in congratulating ...": the one allowed acts
-    # "X is scheduled / was invited to visit": the passive's subject does what its infinitive says
-    raised = ("nsubjpass",) if depth > 0 and any(c.dep_ == "xcomp" for c in tok.children) else ()
-    for child in tok.children:
-        if child.dep_ in ("nsubj", "csubj", *raised) and not reader.voices.in_label(child):  # "Bloomberg: X said"
-            found = _predicate_owner(child, reader) if depth > 0 and _expletive(child) \
-                else reader.parties(child) or _by_doer(child, reader)
-            if found:
-                return found, False
-    if (praised := _object_praised_for(tok, reader)):
-        return praised, False  # "thanked Japan for providing aid": the one thanked did it
-    if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep", "acomp") and tok.head.i != tok.i:
-        return _subject(tok.head, reader, depth + 1)  # "joined the U.S. in sanctioning Russia": the joiner acts
-    if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
-        found = reader.parties(tok.head) or [p for c in tok.head.children if c.dep_ in ("poss", "amod", "compound")
-                                             for p in reader.party(c)]  # "a British plan to provide"
-        found = found or _split_possessor(tok.head, reader)
-        if not found and tok.head.dep_ in ("dobj", "pobj") and (_infinitive(tok) or _vehicle_of(tok.head, reader)):
-            # "took a train to visit Kyiv", "boarded a train headed for Kyiv": the traveller
-            return _subject(tok.head.head, reader, depth + 1)
-        return found, False
-    if tok.dep_ == "pobj" or tok.head.dep_ == "prep":
-        return _subject(tok.head.head, reader, depth + 1) if tok.head.head.i != tok.head.i else ([], False)
-    if tok.pos_ == "NOUN" and depth > 0 and any(c.dep_ == "prep" and c.lower_ in ("for", "in") and
-                                              any(g.dep_ == "pcomp" for g in c.children) for c in tok.children):
-        # "won praise for brokering", "its success in brokering": the noun's owner, else the clause's subject
-        owners = [p for c in tok.children if c.dep_ == "poss" for p in reader.parties(c)]
-        if owners or tok.dep_ not in ("dobj", "attr"):
-            return owners, False
-        return _subject(tok.head, reader, depth + 1)
-    return [], False
-
-
-def _object_praised_for(gerund, reader: ArgReader) -> list[Party]:
-    """"praised Uganda for hosting the talks", "criticized X for sending troops": the act a party is
-    praised or blamed for is that party's, the object of the verb, not its subject's."""
-    prep = gerund.head
-    if gerund.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in ("for", "of") or prep.head.pos_ != "VERB":
-        return []
-    return [p for c in prep.head.children if c.dep_ == "dobj" for p in reader.parties(c)]
-
-
-def _vehicle_of(noun, reader: ArgReader) -> bool:
-    """A train or plane taken by the clause's subject ("boarded a train", "took a flight")."""
-    verb = noun.head if noun.dep_ == "dobj" else noun.head.head
-    return verb.lemma_.lower() in reader.grammar["purpose_heads"] and noun.lemma_.lower() in reader.grammar["vehicles"]
-
-
-def _split_possessor(noun, reader: ArgReader) -> list[Party]:
-    """"blasted Finland's decision to join": the parser may hang "Finland 's" off the verb as a
-    second object; the possessive mark right before the noun still names its owner."""
-    doc = noun.doc
-    mark = doc[noun.i - 1] if noun.i > 0 else None
-    if mark is None or mark.tag_ != "POS" or mark.head.i == noun.i or mark.head.i >= noun.i:
-        return []
-    return reader.party(mark.head)
-
-
-def _infinitive(tok) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _narrator_we(tok) -> bool:
@@ -210,8 +119,8 @@ def _complement_partners(tok, reader: ArgReader, besides: tuple = ()) -> list[Pa
     Japan"), one not among the parties promising (`besides`)."""
     clauses = [c for c in tok.children if c.dep_ == "xcomp"]
     clauses += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pcomp"]
-    clauses += [g for c in tok.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "acl" and _infinitive(g)]
-    clauses += [c for c in tok.children if c.dep_ == "advcl" and _infinitive(c)]  # "signed a contract to buy ..."
+    clauses += [g for c in tok.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "acl" and infinitive(g)]
+    clauses += [c for c in tok.children if c.dep_ == "advcl" and infinitive(c)]  # "signed a contract to buy ..."
     for clause in clauses:
         for prep in [t for t in clause.subtree if t.dep_ == "prep" and t.lower_ == "with" and t.head.i in (clause.i, *(a.i for a in clause.children))]:
             for pobj in prep.children:
@@ -354,12 +263,12 @@ def read_arguments(cand: Candidate, reader: ArgReader, lex: Lexicon) -> Argument
         light = gov is not None and gov.lemma_.lower() in lex.grammar["light_verbs"] \
             and object_of(counting_noun(tok, lex.grammar["quantity_nouns"]), gov)
         if not actors and light:
-            actors, _ = _subject(gov, reader)
+            actors, _ = subject_of(gov, reader)
             if not actors:
                 actors = reader.parties_left_of(gov)
         clause = _clause_verb(tok) if not actors and _in_adjunct(tok, lex.grammar) else None
         if clause is not None:
-            actors, _ = _subject(clause, reader)  # "at talks with X, Y said": Y took part
+            actors, _ = subject_of(clause, reader)  # "at talks with X, Y said": Y took part
         pair_named = entry.reciprocal and len(actors) >= 2  # "the Abe-Xi meeting" names both sides
         if light and not pair_named and not any(r.code for r in recips):  # "its delivery of tanks to Ukraine"
             recips = _verb_recipients(gov, entry, reader, besides=party_codes(actors)) or recips
@@ -369,14 +278,14 @@ def read_arguments(cand: Candidate, reader: ArgReader, lex: Lexicon) -> Argument
             # "At the invitation of X, Y will visit": Y was invited (the parser may hang Y on X's name)
             clause = tok.head.head
             own = party_codes(actors)
-            recips = [p for p in _subject(clause, reader)[0] or reader.parties_left_of(clause) if p.code not in own]
+            recips = [p for p in subject_of(clause, reader)[0] or reader.parties_left_of(clause) if p.code not in own]
         return Arguments(actors, recips, entry)
     if entry.demand:
         # only a party that can ask speaks for one: "analysts said Japan should ..." asks nothing
-        speakers = [p for p in _subject(tok, reader)[0] if p.code]
+        speakers = [p for p in subject_of(tok, reader)[0] if p.code]
         asked = [p for c in cand.obj.children if c.dep_ == "nsubj" for p in reader.parties(c)]
         return Arguments(speakers, asked, entry)
-    actors, _ = _subject(tok, reader)
+    actors, _ = subject_of(tok, reader)
     passive = any(c.dep_ == "nsubjpass" for c in tok.children)
     if not actors and not passive and not any(c.dep_ == "nsubj" and not reader.voices.in_label(c) for c in tok.children):
         actors = reader.voices.labelled(tok) or []  # "PRESIDENT RUTO: Thank you, Mr. President."
@@ -393,7 +302,7 @@ def read_arguments(cand: Candidate, reader: ArgReader, lex: Lexicon) -> Argument
     if kind == "phrase" and not recips:
         recips = reader.parties_inside(cand.obj, besides=party_codes(actors))
     if not actors and reader.lead_groups and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
-        actors = _lead_in_subject(tok, reader)  # "We the leaders of A, B and C: ... Condemn X's aggression;"
+        actors = _lead_insubject_of(tok, reader)  # "We the leaders of A, B and C: ... Condemn X's aggression;"
     if not actors and (passive or tok.dep_ == "acl" and tok.tag_ == "VBN") and entry.reciprocal \
             and len(party_codes(between := _between(tok, reader))) >= 2:
         actors, recips = between[:1], between[1:]  # "a treaty (was) signed between Ghana and Togo": both sides act
@@ -406,7 +315,7 @@ def read_arguments(cand: Candidate, reader: ArgReader, lex: Lexicon) -> Argument
     return Arguments(actors, recips, entry)
 
 
-def _lead_in_subject(tok, reader: ArgReader) -> list[Party]:
+def _lead_insubject_of(tok, reader: ArgReader) -> list[Party]:
     from pipeline.extract.events.lists import lead_group_of  # lists reads rows, which read arguments
 
     return lead_group_of(tok, reader)

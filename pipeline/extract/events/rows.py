@@ -174,7 +174,7 @@ def _doer_of_act_named(r: Reading, coding: Coding) -> list[Party]:
     """"Taipei condemned the drills", "Tanzania criticised the aid": the object names a one-sided act
     the document coded just before ("the drills", "this transfer"), so the criticism is aimed at the
     one who did it."""
-    obj = _object_named(r)
+    obj = _object_named(r, coding.lex.grammar)
     own = {p.code for p in r.actors}
     if obj is not None and obj.lower_ in ("this", "it", "that") and obj.pos_ == "PRON":
         return _last_doer(r, coding, own)  # "China firmly opposes it", right after the US deployment
@@ -197,14 +197,15 @@ def _last_doer(r: Reading, coding: Coding, own: set, types=None, reach: int | No
     return [doer] if r.tok.idx - at <= (reach or coding.lex.grammar["pronoun_reach"]) else []
 
 
-def _object_named(r: Reading):
+def _object_named(r: Reading, g: dict):
     """What a verb or a stance is about: the verb's object, or the object of the stance adjective's
     preposition ("concerned by the drills")."""
-    if r.kind == "verb":
-        return next((c for c in r.tok.children if c.dep_ == "dobj"), None)
-    if r.entry.feeling:
-        return next((o for p in r.cand.obj.children if p.dep_ in ("prep", "agent") for o in p.children
-                     if o.dep_ == "pobj"), None)
+    if r.kind == "verb":  # "was concerned by the drills": a passive's cause
+        return next((c for c in r.tok.children if c.dep_ == "dobj"), None) or next(
+            (o for p in r.tok.children if p.dep_ == "agent" for o in p.children if o.dep_ == "pobj"), None)
+    if r.entry.feeling:  # "concerned on Monday by the drills": the stance's own preposition
+        return next((o for p in r.cand.obj.children if p.dep_ in ("prep", "agent") and p.lower_ in g["stance_preps"]
+                     for o in p.children if o.dep_ == "pobj"), None)
     return None
 
 

@@ -1,0 +1,107 @@
+"""Who does what a verb says: the subject of its clause, or of the clause it hangs on, and the
+readings that put someone else there (a passive's agent, an expletive "it", the one praised for an
+act, the one allowed to speak, the traveller of a vehicle)."""
+from __future__ import annotations
+
+from pipeline.extract.events.parties import ArgReader, Party
+from pipeline.extract.events.syntax import leave_to_speak
+
+
+def _by_doer(noun, reader: ArgReader) -> list[Party]:
+    """"A drone strike by federal forces killed ...", "a statement by the ministry condemned ...":
+    a subject that names an act acts through the party its "by" phrase names."""
+    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+            for g in c.children if g.dep_ == "pobj" for p in reader.parties(g)]
+
+
+def _expletive(subj) -> bool:
+    """"It's an honour to welcome X": the "it" of a copula with a predicate noun or adjective stands
+    for the clause, not for a party named before."""
+    head = subj.head
+    return subj.lower_ == "it" and head.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in head.children)
+
+
+def _predicate_owner(expletive, reader: ArgReader) -> list[Party]:
+    """"it is my pleasant duty to extend ...": the owner of the duty or honour acts."""
+    return [p for c in expletive.head.children if c.dep_ in ("attr", "acomp")
+            for o in c.children if o.dep_ == "poss" for p in reader.parties(o)]
+
+
+def subject_of(tok, reader: ArgReader, depth: int = 0) -> tuple[list[Party], bool]:
+    """Parties of the subject (agent of a passive); True when the subject is the grammatical object."""
+    if depth > 6:  # "was quick to join X in sanctioning Y": the subject sits six heads up
+        return [], False
+    for child in tok.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return reader.parties(pobj), False
+    if depth > 0 and (allowed := leave_to_speak(tok)) is not None and (found := reader.parties(allowed)):
+        return found, False  # "allow me to join the previous speakers in congratulating ...": the one allowed acts
+    # "X is scheduled / was invited to visit": the passive's subject does what its infinitive says
+    raised = ("nsubjpass",) if depth > 0 and any(c.dep_ == "xcomp" for c in tok.children) else ()
+    for child in tok.children:
+        if child.dep_ in ("nsubj", "csubj", *raised) and not reader.voices.in_label(child):  # "Bloomberg: X said"
+            found = _predicate_owner(child, reader) if depth > 0 and _expletive(child) \
+                else reader.parties(child) or _by_doer(child, reader)
+            if found:
+                return found, False
+    if (praised := _object_praised_for(tok, reader)):
+        return praised, False  # "thanked Japan for providing aid": the one thanked did it
+    if tok.dep_ == "conj" and (shared := _passive_subject(tok.head, reader)):
+        return shared, False  # "X was concerned by the drills and called on Y": X calls
+    if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep", "acomp") and tok.head.i != tok.i:
+        return subject_of(tok.head, reader, depth + 1)  # "joined the U.S. in sanctioning Russia": the joiner acts
+    if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
+        found = reader.parties(tok.head) or [p for c in tok.head.children if c.dep_ in ("poss", "amod", "compound")
+                                             for p in reader.party(c)]  # "a British plan to provide"
+        found = found or _split_possessor(tok.head, reader)
+        if not found and tok.head.dep_ in ("dobj", "pobj") and (infinitive(tok) or _vehicle_of(tok.head, reader)):
+            # "took a train to visit Kyiv", "boarded a train headed for Kyiv": the traveller
+            return subject_of(tok.head.head, reader, depth + 1)
+        return found, False
+    if tok.dep_ == "pobj" or tok.head.dep_ == "prep":
+        return subject_of(tok.head.head, reader, depth + 1) if tok.head.head.i != tok.head.i else ([], False)
+    if tok.pos_ == "NOUN" and depth > 0 and any(c.dep_ == "prep" and c.lower_ in ("for", "in") and
+                                              any(g.dep_ == "pcomp" for g in c.children) for c in tok.children):
+        # "won praise for brokering", "its success in brokering": the noun's owner, else the clause's subject
+        owners = [p for c in tok.children if c.dep_ == "poss" for p in reader.parties(c)]
+        if owners or tok.dep_ not in ("dobj", "attr"):
+            return owners, False
+        return subject_of(tok.head, reader, depth + 1)
+    return [], False
+
+
+def _passive_subject(verb, reader: ArgReader) -> list[Party]:
+    if any(c.dep_ == "nsubj" for c in verb.children):
+        return []
+    return [p for c in verb.children if c.dep_ == "nsubjpass" for p in reader.parties(c)]
+
+
+def _object_praised_for(gerund, reader: ArgReader) -> list[Party]:
+    """"praised Uganda for hosting the talks", "criticized X for sending troops": the act a party is
+    praised or blamed for is that party's, the object of the verb, not its subject's."""
+    prep = gerund.head
+    if gerund.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in ("for", "of") or prep.head.pos_ != "VERB":
+        return []
+    return [p for c in prep.head.children if c.dep_ == "dobj" for p in reader.parties(c)]
+
+
+def _vehicle_of(noun, reader: ArgReader) -> bool:
+    """A train or plane taken by the clause's subject ("boarded a train", "took a flight")."""
+    verb = noun.head if noun.dep_ == "dobj" else noun.head.head
+    return verb.lemma_.lower() in reader.grammar["purpose_heads"] and noun.lemma_.lower() in reader.grammar["vehicles"]
+
+
+def _split_possessor(noun, reader: ArgReader) -> list[Party]:
+    """"blasted Finland's decision to join": the parser may hang "Finland 's" off the verb as a
+    second object; the possessive mark right before the noun still names its owner."""
+    doc = noun.doc
+    mark = doc[noun.i - 1] if noun.i > 0 else None
+    if mark is None or mark.tag_ != "POS" or mark.head.i == noun.i or mark.head.i >= noun.i:
+        return []
+    return reader.party(mark.head)
+
+
+def infinitive(tok) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
