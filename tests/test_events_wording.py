@@ -269,6 +269,13 @@ def test_money_promised_to_a_party_is_planned_aid_and_to_an_effort_a_promise(nlp
         for r in events_of(nlp, "Norway has committed $2 billion to this effort.", PUBLISHED)}
 
 
+def test_aid_promised_to_the_partner_of_a_deal_is_planned_aid(nlp):
+    rows = events_of(nlp, "Chile and Peru signed a trade accord in Lima on Monday, with Santiago promising "
+                          "$2 billion in aid for 2026.", PUBLISHED)
+    assert ("AID", "CHL", "PER", "planned") in {
+        (r["event_type"], r["actor_code"], r["recipient_code"], r["status"]) for r in rows}
+
+
 def test_readout_conversation_is_a_consultation(run):
     assert ("CONSULT", "FRA", "DEU", "occurred") in run(
         "President Macron had a telephone conversation with Chancellor of Germany Olaf Scholz.")

@@ -296,9 +296,12 @@ def _type_and_mode(r: Reading, coding: Coding) -> bool:
 
 
 def _money_promised_to(verb, recips: list[Party], g: dict) -> bool:
-    """A promising verb whose object is money or aid, with a coded party on its own "to" phrase."""
-    if verb.lemma_.lower() not in PROMISING_VERBS or not _object_words(verb) & g["money_words"]:
+    """A promising verb whose object is aid to a coded party, or money on the verb's own "to" phrase."""
+    words = _object_words(verb)
+    if verb.lemma_.lower() not in PROMISING_VERBS or not words & g["money_words"]:
         return False
+    if words & g["aid_words"]:
+        return any(p.code for p in recips)  # "with Tokyo promising $4.5 billion in aid", after its deal with Kyiv
     named = {t.i for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "to" for t in c.subtree}
     return any(p.code and p.token_i in named for p in recips)
 
