@@ -276,6 +276,19 @@ def test_aid_promised_to_the_partner_of_a_deal_is_planned_aid(nlp):
         (r["event_type"], r["actor_code"], r["recipient_code"], r["status"]) for r in rows}
 
 
+@pytest.mark.parametrize("text, pair", [
+    ("Hamas accepted Egypt's ceasefire proposal on Monday.", (None, "EGY")),
+    ("Armenia accepted an Iranian offer of mediation on Friday.", ("ARM", "IRN")),
+])
+def test_accepting_what_another_party_put_forward_agrees_with_it(nlp, text, pair):
+    assert pair in {(r["actor_code"], r["recipient_code"]) for r in events_of(nlp, text, PUBLISHED)
+                    if r["event_type"] == "AGREE"}
+
+
+def test_accepting_refugees_is_still_aid(nlp):
+    assert {r["event_type"] for r in events_of(nlp, "Poland accepted refugees from Ukraine.", PUBLISHED)} == {"AID"}
+
+
 def test_readout_conversation_is_a_consultation(run):
     assert ("CONSULT", "FRA", "DEU", "occurred") in run(
         "President Macron had a telephone conversation with Chancellor of Germany Olaf Scholz.")
