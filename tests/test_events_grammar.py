@@ -358,3 +358,13 @@ def test_a_passive_subject_acts_in_the_clause_joined_to_it(run):
 def test_the_one_attacked_retaliates_not_the_attacker(run):
     rows = run("Kenya was attacked by Somalia and sanctioned it the next day.")
     assert pairs(rows, "SANCTION") == {("KEN", "SOM")}
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Georgia defends itself from Russia's brutal aggression.", ("RUS", "GEO")),
+    ("The treaty protects Estonia against attacks by Belarus.", ("BLR", "EST")),
+    # "it" may be the helper or the helped: no one is guessed
+    ("Poland will help Moldova as it defends itself from Russia's aggression.", ("RUS", None)),
+])
+def test_the_one_defended_against_an_attack_is_its_target(run, text, pair):
+    assert pairs(run(text), "ASSAULT") == {pair}

@@ -162,7 +162,7 @@ def _recipients(r: Reading, coding: Coding) -> bool:
     if not any(p.code or p.group or p.etype == "person" for p in r.recips) and not r.entry.dest and not r.entry.feeling:
         r.recips = counterpart(coding.reader, r.actors, r.entry, r.tok, coding.lex.grammar) or r.recips
     if r.entry.type == "ASSAULT" and not any(p.code for p in r.recips):
-        r.recips = _attacked_place(r, coding) or r.recips
+        r.recips = _defender(r, coding) or _attacked_place(r, coding) or r.recips
     if r.entry.type in ("THREATEN", "REQUEST") and not any(p.code for p in r.recips):
         r.recips = _addressed(r, coding) or r.recips
     if r.entry.type in ("ACCUSE", "REJECT") and not any(p.code for p in r.recips):
@@ -224,6 +224,21 @@ def _addressed(r: Reading, coding: Coding) -> list[Party]:
         if found:
             return found[:1]
     return []
+
+
+def _defender(r: Reading, coding: Coding) -> list[Party]:
+    """"Ukraine defends itself from Russia's aggression", "to protect Taiwan against attacks": the one
+    defended is the one attacked."""
+    prep = r.tok.head
+    verb = prep.head
+    if r.kind != "noun" or r.tok.dep_ != "pobj" or prep.lower_ not in ("from", "against") \
+            or verb.lemma_.lower() not in coding.lex.grammar["defending_verbs"]:
+        return []
+    own = {p.code for p in r.actors}
+    # a pronoun defender ("help Ukraine as it defends itself") is left to no one: it may be either party
+    named = [c for dep in ("dobj", "nsubj") for c in verb.children if c.dep_ == dep and c.pos_ != "PRON"]
+    found = [p for c in named[:1] for p in coding.reader.parties(c)]
+    return [p for p in found if p.code and p.code not in own]
 
 
 def _attacked_place(r: Reading, coding: Coding) -> list[Party]:
