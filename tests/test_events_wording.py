@@ -417,3 +417,14 @@ def test_criticism_of_a_one_sided_act_just_reported_is_aimed_at_its_doer(run, ru
 def test_the_parties_an_object_includes_are_its_parties(run, rules_alone):
     assert ("SANCTION", "CAN", "IRN", "occurred") in run("Canada has sanctioned more than 200 individuals and "
                                                         "entities, including 12 of Iran's largest banks.")
+
+
+@pytest.mark.parametrize("text", ["Hanoi called the drills a provocation.",
+                                  "Budapest insists it is a neutral broker in the peace efforts."])
+def test_a_verb_the_lexicon_reads_as_a_request_only_with_its_preposition_asks_nothing_without_it(nlp, text):
+    assert "REQUEST" not in {r["event_type"] for r in events_of(nlp, text, PUBLISHED)}
+
+
+def test_insisting_on_a_step_demands_it(nlp):
+    rows = events_of(nlp, "Serbia insisted on the need to halt the mobilisation.", PUBLISHED)
+    assert ("REQUEST", "SRB") in {(r["event_type"], r["actor_code"]) for r in rows}

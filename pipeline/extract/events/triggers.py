@@ -136,6 +136,13 @@ def particle_missing(tok, lex: Lexicon) -> bool:
         for c in tok.children)
 
 
+def prep_missing(tok, etype: str, lex: Lexicon) -> bool:
+    """"Beijing called the drills a provocation", "insists it is neutral": the lexicon reads this verb
+    as this type only with a preposition ("called on", "insisted on") that is not there."""
+    entry = lex.verbs.get(tok.lemma_.lower()) if tok.pos_ == "VERB" else None
+    return entry is not None and entry.type == etype and not _has_required_prep(tok, entry)
+
+
 def _has_required_prep(tok, entry: Entry) -> bool:
     """The particle or preposition the entry needs, if any, hangs on the verb ("called off")."""
     preps = entry.requires_prep
