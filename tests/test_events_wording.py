@@ -428,3 +428,18 @@ def test_a_verb_the_lexicon_reads_as_a_request_only_with_its_preposition_asks_no
 def test_insisting_on_a_step_demands_it(nlp):
     rows = events_of(nlp, "Serbia insisted on the need to halt the mobilisation.", PUBLISHED)
     assert ("REQUEST", "SRB") in {(r["event_type"], r["actor_code"]) for r in rows}
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Niger's military government freed the son of deposed President Mohamed Bazoum on Monday.", ("NER", None)),
+    ("Belarus released 14 opposition activists on Thursday.", ("BLR", None)),
+])
+def test_freeing_or_releasing_people_is_a_release(nlp, text, pair):
+    rows = events_of(nlp, text, PUBLISHED)
+    assert pair in {(r["actor_code"], r["recipient_code"]) for r in rows if r["event_type"] == "RETREAT"}
+
+
+@pytest.mark.parametrize("text", ["Kenya released a statement on Monday.", "China released the trade data.",
+                                  "The ministry released its annual report on the settlement."])
+def test_releasing_a_statement_or_data_is_no_release_by_rule_or_model(nlp, text):
+    assert "RETREAT" not in {r["event_type"] for r in events_of(nlp, text, PUBLISHED)}

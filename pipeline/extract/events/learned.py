@@ -11,7 +11,7 @@ from pipeline.extract.events.memory import refers_back
 from pipeline.extract.events.rows import Coding, arguments_with_agents, indefinite, scheduled
 from pipeline.extract.events.status import clause_status
 from pipeline.extract.events.syntax import depth, joins_an_act, main_event_first
-from pipeline.extract.events.triggers import Candidate, object_reading, particle_missing, prep_missing
+from pipeline.extract.events.triggers import Candidate, object_reading, declined, particle_missing
 from pipeline.extract.events.when import event_date
 from pipeline.extract.trigger_lexicon import load_derived
 
@@ -46,7 +46,7 @@ def _rows(coding: Coding, tok, etype: str, probability: float) -> list[dict]:
         # negated, hypothetical or conditional, or only wished for ("wants to sign"): not an event
         # (codebook section 5); the rules make a wish planned only where their entry says how
         return []
-    if prep_missing(tok, etype, coding.lex):
+    if declined(tok, etype, coding.lex):
         return []
     etype, mode = _lexicon_object_type(tok, etype, coding.lex) or (etype, _mode(tok, etype, coding.lex))
     cand = Candidate(tok, Entry(type=etype, mode=mode or "", confidence=round(probability, 2),

@@ -58,6 +58,7 @@ class Entry:
     recipient_optional: bool = False
     requires_prep: tuple[str, ...] = ()
     requires_object: tuple[str, ...] = ()
+    person_object: bool = False          # a person is also an object it takes ("freed the son of X")
     requires_object_entity: bool = False
     requires_object_type: tuple[str, ...] = ()
     requires_xcomp: bool = False

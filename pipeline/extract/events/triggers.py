@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from pipeline.extract.events.agents import counted_head
+from pipeline.extract.events.agents import agent_of, counted_head
 from pipeline.extract.events.lexicon import JOINT_COMMITMENT, REPORTED_DEMAND, Entry, Lexicon
 from pipeline.extract.events.syntax import characterised, governing_verb, joins_an_act, named_doer
 
@@ -136,11 +136,16 @@ def particle_missing(tok, lex: Lexicon) -> bool:
         for c in tok.children)
 
 
-def prep_missing(tok, etype: str, lex: Lexicon) -> bool:
-    """"Beijing called the drills a provocation", "insists it is neutral": the lexicon reads this verb
-    as this type only with a preposition ("called on", "insisted on") that is not there."""
+def declined(tok, etype: str, lex: Lexicon) -> bool:
+    """"Beijing called the drills a provocation", "Kenya released a statement": the lexicon reads this
+    verb as this type only with a preposition ("called on") or an object ("released prisoners") that is
+    not there, a reading the rules declined and the model must not make either. A proper name the
+    object list cannot hold ("rammed the BRP Teresa Magbanua") is left to the model."""
     entry = lex.verbs.get(tok.lemma_.lower()) if tok.pos_ == "VERB" else None
-    return entry is not None and entry.type == etype and not _has_required_prep(tok, entry)
+    if entry is None or entry.type != etype or _verb_allowed(tok, entry, lex):
+        return False
+    obj = _direct_object(tok)
+    return not (obj is not None and obj.pos_ == "PROPN" and _has_required_prep(tok, entry))
 
 
 def _has_required_prep(tok, entry: Entry) -> bool:
@@ -161,11 +166,19 @@ def _verb_allowed(tok, entry: Entry, lex: Lexicon) -> bool:
     if entry.requires_object_entity and not _names_something(obj):
         return False  # "addressing issues together with X": X is a partner, not the audience
     wanted = entry.requires_object
-    if wanted and (obj is None or not _object_words(obj) & set(wanted)):
+    if wanted and (obj is None or not (_object_words(obj) & set(wanted) or (entry.person_object and _a_person(obj)))):
         return False
     if entry.requires_xcomp and not any(c.dep_ == "xcomp" for c in tok.children):
         return False
     return True
+
+
+def _a_person(obj) -> bool:
+    """A named person, people a Phoenix agent noun names ("journalists", "activists"; not a body such
+    as "the settlement") or someone's kin or aide ("the son of President Bazoum")."""
+    agent = agent_of(obj)
+    return obj.ent_type_ == "PERSON" or (agent is not None and (obj.tag_ == "NNS" or agent.names_a_person)) or any(
+        o.ent_type_ == "PERSON" for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children)
 
 
 def _object_words(obj) -> set[str]:
