@@ -185,6 +185,17 @@ def _noun_args(tok, entry: Entry, reader: ArgReader) -> tuple[list[Party], list[
     return unique_parties(actors), unique_parties(recips)
 
 
+def _received(noun, verb, reader: ArgReader) -> tuple[list[Party], list[Party]] | None:
+    """"Israel's strike drew condemnation from Qatar", "Japan faced criticism from China": the one the
+    noun comes from acts, towards the verb's subject."""
+    sources = [p for head in (noun, verb) for c in head.children if c.dep_ == "prep" and c.lower_ == "from"
+               for o in c.children if o.dep_ == "pobj" for p in reader.parties(o)]
+    if not sources:
+        return None
+    own = party_codes(sources)
+    return sources, [p for p in subject_of(verb, reader)[0] if p.code not in own]
+
+
 def _passive_agent(noun, entry: Entry, reader: ArgReader) -> tuple[list[Party], list[Party]]:
     """"sanctions imposed by the EU on Russia", "restrictions, which were introduced by China": the
     agent acts, and the participle's own "on"/"against" phrase names the recipient."""
@@ -260,6 +271,9 @@ def read_arguments(cand: Candidate, reader: ArgReader, lex: Lexicon) -> Argument
         if between and entry.reciprocal and len(between) >= 2:
             return Arguments(between[:1], between[1:], entry)
         gov = governing_verb(tok)
+        if gov is not None and gov.lemma_.lower() in lex.grammar["receiving_verbs"] and object_of(tok, gov) \
+                and (received := _received(tok, gov, reader)) is not None:
+            return Arguments(*received, entry)  # "the strike drew condemnation from Qatar"
         light = gov is not None and gov.lemma_.lower() in lex.grammar["light_verbs"] \
             and object_of(counting_noun(tok, lex.grammar["quantity_nouns"]), gov)
         if not actors and light:
