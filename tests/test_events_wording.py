@@ -443,3 +443,8 @@ def test_freeing_or_releasing_people_is_a_release(nlp, text, pair):
                                   "The ministry released its annual report on the settlement."])
 def test_releasing_a_statement_or_data_is_no_release_by_rule_or_model(nlp, text):
     assert "RETREAT" not in {r["event_type"] for r in events_of(nlp, text, PUBLISHED)}
+
+
+def test_lashing_out_at_a_party_is_criticism(nlp, rules_alone):
+    rows = events_of(nlp, "Chile's president lashed out at Bolivia on Monday over its new tariffs.", PUBLISHED)
+    assert ("ACCUSE", "CHL", "BOL") in {(r["event_type"], r["actor_code"], r["recipient_code"]) for r in rows}
