@@ -425,7 +425,7 @@ def test_a_verb_the_lexicon_reads_as_a_request_only_with_its_preposition_asks_no
     assert "REQUEST" not in {r["event_type"] for r in events_of(nlp, text, PUBLISHED)}
 
 
-def test_insisting_on_a_step_demands_it(nlp):
+def test_insisting_on_a_step_demands_it(nlp, rules_alone):
     rows = events_of(nlp, "Serbia insisted on the need to halt the mobilisation.", PUBLISHED)
     assert ("REQUEST", "SRB") in {(r["event_type"], r["actor_code"]) for r in rows}
 
@@ -448,3 +448,8 @@ def test_releasing_a_statement_or_data_is_no_release_by_rule_or_model(nlp, text)
 def test_lashing_out_at_a_party_is_criticism(nlp, rules_alone):
     rows = events_of(nlp, "Chile's president lashed out at Bolivia on Monday over its new tariffs.", PUBLISHED)
     assert ("ACCUSE", "CHL", "BOL") in {(r["event_type"], r["actor_code"], r["recipient_code"]) for r in rows}
+
+
+@pytest.mark.parametrize("text", ["Kenya ended the curfew on Monday.", "Peru ended the state of emergency in Lima."])
+def test_ending_a_curfew_or_emergency_eases_it(nlp, rules_alone, text):
+    assert "CONCEDE" in {r["event_type"] for r in events_of(nlp, text, PUBLISHED)}
