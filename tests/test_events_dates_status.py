@@ -273,3 +273,9 @@ def test_a_relative_clause_that_only_describes_the_noun_does_not_date_it(nlp):
 def test_the_time_of_an_awaited_event_does_not_date_a_conjunct(run):
     rows = run("Chile and Peru look forward to Mexico's hosting of the summit in 2025 and welcome Mexico's chairmanship.")
     assert row_of(rows, "welcome")["event_date"] is None
+
+
+def test_a_vote_to_act_plans_the_act(nlp):
+    rows = events_of(nlp, "Kenya's parliament voted to impose sanctions on Uganda.", dt.date(2024, 6, 1))
+    assert {(r["event_type"], r["actor_code"], r["recipient_code"], r["status"]) for r in rows} == \
+        {("SANCTION", "KEN", "UGA", "planned")}
