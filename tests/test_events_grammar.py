@@ -376,3 +376,13 @@ def test_the_one_defended_against_an_attack_is_its_target(run, text, pair):
 ])
 def test_a_noun_received_from_a_party_is_its_act_towards_the_receiver(run, text, pair):
     assert pairs(run(text), "ACCUSE") == {pair}
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Thailand denied on Saturday that its fighter jets had entered Myanmar airspace.", ("THA", "MMR")),
+    ("Kenya denied that its troops had crossed into Somalia.", ("KEN", "SOM")),
+])
+def test_a_denial_answers_the_party_its_clause_names_and_the_denied_act_is_no_event(run, text, pair):
+    rows = run(text)
+    assert pairs(rows, "REJECT") == {pair}
+    assert {r["event_type"] for r in rows} == {"REJECT"}

@@ -166,7 +166,7 @@ def _recipients(r: Reading, coding: Coding) -> bool:
     if r.entry.type in ("THREATEN", "REQUEST") and not any(p.code for p in r.recips):
         r.recips = _addressed(r, coding) or r.recips
     if r.entry.type in ("ACCUSE", "REJECT") and not any(p.code for p in r.recips):
-        r.recips = _doer_of_act_named(r, coding) or r.recips
+        r.recips = _doer_of_act_named(r, coding) or _denied_clause(r, coding) or r.recips
     return True
 
 
@@ -184,6 +184,20 @@ def _doer_of_act_named(r: Reading, coding: Coding) -> list[Party]:
     if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "this", "those", "such") for c in obj.children):
         return []
     return _last_doer(r, coding, own, {entry.type}, coding.lex.grammar["counterpart_reach"])
+
+
+def _denied_clause(r: Reading, coding: Coding) -> list[Party]:
+    """"Thailand denied that its jets had entered Myanmar airspace": the denial answers the party the
+    denied clause names."""
+    if r.kind != "verb" or r.tok.lemma_.lower() not in coding.lex.grammar["denying_verbs"]:
+        return []
+    own = {p.code for p in r.actors}
+    clause = next((c for c in r.tok.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return []
+    words = list(clause.subtree)
+    named = coding.reader.view.within(words[0].idx, words[-1].idx + len(words[-1]))
+    return [Party.of(e, clause.i) for e in named if getattr(e, "code", None) and e.code not in own][:1]
 
 
 def _last_doer(r: Reading, coding: Coding, own: set, types=None, reach: int | None = None) -> list[Party]:

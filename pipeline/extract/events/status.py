@@ -58,6 +58,8 @@ def clause_status(tok, kind: str, lex: Lexicon) -> str | None:
             return None
         planned = planned or (verdict == "planned" and not own_tense)
         head = cur.head
+        if cur.dep_ == "ccomp" and head.lemma_.lower() in g["denying_verbs"]:
+            return None  # "Thailand denied that its jets had entered Myanmar airspace": not reported as done
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
         if cur.dep_ == "xcomp" or (cur.dep_ == "acl" and head.pos_ in ("NOUN", "ADJ")) or (infinitive and head.i != cur.i):
             hl = head.lemma_.lower()
