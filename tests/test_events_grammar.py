@@ -386,3 +386,9 @@ def test_a_denial_answers_the_party_its_clause_names_and_the_denied_act_is_no_ev
     rows = run(text)
     assert pairs(rows, "REJECT") == {pair}
     assert {r["event_type"] for r in rows} == {"REJECT"}
+
+
+def test_the_suspension_of_aid_is_a_sanction_between_the_aids_sides_and_no_aid(run):
+    rows = run("The suspension of all Swedish development assistance to Mali was announced on Wednesday.")
+    assert pairs(rows, "SANCTION") == {("SWE", "MLI")}
+    assert not pairs(rows, "AID")

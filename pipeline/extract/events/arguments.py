@@ -185,6 +185,15 @@ def _noun_args(tok, entry: Entry, reader: ArgReader) -> tuple[list[Party], list[
     return unique_parties(actors), unique_parties(recips)
 
 
+def suspended_act(noun, lex: Lexicon):
+    """"the suspension of U.S. military assistance to South Sudan": the event noun a stopping noun
+    (grammar `stopping_nouns`) names with "of"; the stopping is between that act's sides."""
+    if noun.lemma_.lower() not in lex.grammar["stopping_nouns"]:
+        return None
+    return next((o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                 if o.dep_ == "pobj" and o.lemma_.lower() in lex.nouns), None)
+
+
 def _received(noun, verb, reader: ArgReader) -> tuple[list[Party], list[Party]] | None:
     """"Israel's strike drew condemnation from Qatar", "Japan faced criticism from China": the one the
     noun comes from acts, towards the verb's subject."""
@@ -265,6 +274,8 @@ def read_arguments(cand: Candidate, reader: ArgReader, lex: Lexicon) -> Argument
         return Arguments(*stance_parties(cand, reader, lex), entry)
     if kind == "noun":
         actors, recips = _noun_args(tok, entry, reader)
+        if (inner := suspended_act(tok, lex)) is not None:
+            actors, recips = _noun_args(inner, lex.nouns[inner.lemma_.lower()], reader)  # the act's own sides
         if entry.needs_actor_modifier and not actors:
             return None
         between = _between(tok, reader)

@@ -37,6 +37,9 @@ def clause_status(tok, kind: str, lex: Lexicon) -> str | None:
         return None  # "accused China of ramming its vessel": an allegation, not an act the text reports as done
     if kind == "noun" and at_the_behest(tok, g):
         return "occurred"  # "At the invitation of X, Y will visit": the inviting is done
+    if kind == "noun" and tok.dep_ == "pobj" and tok.head.lower_ == "of" \
+            and tok.head.head.lemma_.lower() in g["stopping_nouns"]:
+        return None  # "the suspension of U.S. assistance": the assistance stops
     if kind == "noun" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in g["ending_verbs"]:
         return "occurred"  # "Russia's war must end": what is to end is going on, whatever the modal
     verb = tok if kind != "noun" or _misread_verb(tok) else governing_verb(tok)
