@@ -453,3 +453,16 @@ def test_lashing_out_at_a_party_is_criticism(nlp, rules_alone):
 @pytest.mark.parametrize("text", ["Kenya ended the curfew on Monday.", "Peru ended the state of emergency in Lima."])
 def test_ending_a_curfew_or_emergency_eases_it(nlp, rules_alone, text):
     assert "CONCEDE" in {r["event_type"] for r in events_of(nlp, text, PUBLISHED)}
+
+
+def test_aid_carried_in_the_transport_that_is_sent_is_aid(nlp, rules_alone):
+    rows = events_of(nlp, "Qatar dispatched three cargo planes of tents and blankets to Morocco on Monday.", PUBLISHED)
+    assert ("AID", "QAT", "MAR") in {(r["event_type"], r["actor_code"], r["recipient_code"]) for r in rows}
+
+
+def test_supporters_mobilised_for_a_rally_are_a_protest_and_reservists_a_military_move(nlp, rules_alone):
+    rows = events_of(nlp, "Kenyan opposition leaders mobilised tens of thousands of supporters against the "
+                          "government on Sunday.", PUBLISHED)
+    assert "PROTEST" in {r["event_type"] for r in rows} and "MOBILIZE" not in {r["event_type"] for r in rows}
+    rows = events_of(nlp, "Russia mobilised 300,000 reservists.", PUBLISHED)
+    assert {r["event_type"] for r in rows} == {"MOBILIZE"}

@@ -74,7 +74,7 @@ def _lexicon_object_type(tok, etype: str, lex: Lexicon) -> tuple[str, str] | Non
     entry = lex.verbs.get(lemma(tok)) if tok.pos_ == "VERB" else None
     if entry is None or not entry.objects or entry.type != etype:
         return None
-    reading = object_reading(tok, entry)
+    reading = object_reading(tok, entry, lex.grammar["quantity_nouns"])
     return (reading.type, reading.mode) if reading.type != entry.type else None
 
 

@@ -44,7 +44,7 @@ def candidates(tok, lex: Lexicon, taken: set[int]) -> list[dict]:
                 return [Candidate(tok, rule, "phrase", child)]
         entry = lex.verbs.get(lemma)
         if entry and _verb_allowed(tok, entry, lex):
-            return [Candidate(tok, object_reading(tok, entry), "verb")]
+            return [Candidate(tok, object_reading(tok, entry, lex.grammar["quantity_nouns"]), "verb")]
         if entry is None and lemma in lex.commitment_verbs and tok.dep_ not in ("amod", "compound", "pcomp", "acl"):
             return [Candidate(tok, JOINT_COMMITMENT, "verb")]
     if tok.pos_ == "VERB" and (demanded := _demanded_clause(tok, lex.grammar)) is not None:
@@ -114,12 +114,12 @@ def _direct_object(tok):
     return None
 
 
-def object_reading(tok, entry: Entry) -> Entry:
+def object_reading(tok, entry: Entry, quantity_nouns=()) -> Entry:
     """The reading an object gives: "withdrew from the treaty" and "withdrew the country from the
-    treaty" both name the treaty."""
+    treaty" both name the treaty; "mobilised tens of thousands of supporters" names the supporters."""
     objs = [_direct_object(tok)] + [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
                                     for g in c.children if g.dep_ == "pobj"]
-    for obj in (o for o in objs if o is not None):
+    for obj in (counted_head(o, quantity_nouns) for o in objs if o is not None):
         for rule in entry.objects:
             if obj.lemma_.lower() in rule.lemmas:
                 return replace(entry, type=rule.type, mode=rule.mode, objects=(), requires_object_type=(),
@@ -182,10 +182,13 @@ def _a_person(obj) -> bool:
 
 
 def _object_words(obj) -> set[str]:
-    """The lemmas of an object, its modifiers and its coordinated objects ("armoured vehicles and troops")."""
+    """The lemmas of an object, its modifiers, what it holds ("planes of tents") and its coordinated
+    objects ("armoured vehicles and troops")."""
     out = set()
     for head in [obj, *obj.conjuncts]:
         out |= {head.lemma_.lower()} | {c.lemma_.lower() for c in head.children if c.dep_ in ("amod", "compound")}
+        out |= {o.lemma_.lower() for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                for o in p.children if o.dep_ == "pobj"}
     return out
 
 
