@@ -279,3 +279,14 @@ def test_a_vote_to_act_plans_the_act(nlp):
     rows = events_of(nlp, "Kenya's parliament voted to impose sanctions on Uganda.", dt.date(2024, 6, 1))
     assert {(r["event_type"], r["actor_code"], r["recipient_code"], r["status"]) for r in rows} == \
         {("SANCTION", "KEN", "UGA", "planned")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya did not hesitate to condemn Uganda.", {("ACCUSE", "KEN", "UGA", "occurred")}),
+    ("Kenya never failed to support Uganda.", {("SUPPORT", "KEN", "UGA", "occurred")}),
+    ("Kenya would not hesitate to condemn Uganda.", set()),
+    ("Kenya hesitated to condemn Uganda.", set()),
+])
+def test_a_negated_negating_verb_reports_the_act_as_done(nlp, text, expected):
+    rows = events_of(nlp, text, dt.date(2024, 6, 1))
+    assert {(r["event_type"], r["actor_code"], r["recipient_code"], r["status"]) for r in rows} == expected
