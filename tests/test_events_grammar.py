@@ -392,3 +392,12 @@ def test_the_suspension_of_aid_is_a_sanction_between_the_aids_sides_and_no_aid(r
     rows = run("The suspension of all Swedish development assistance to Mali was announced on Wednesday.")
     assert pairs(rows, "SANCTION") == {("SWE", "MLI")}
     assert not pairs(rows, "AID")
+
+
+def test_coordinated_verbs_share_the_object_of_the_last(run):
+    rows = run("Estonia condemned and sanctioned Belarus.")
+    assert pairs(rows, "ACCUSE") == {("EST", "BLR")} and pairs(rows, "SANCTION") == {("EST", "BLR")}
+
+
+def test_a_joined_clause_with_its_own_subject_shares_no_object(run):
+    assert not pairs(run("Estonia protested and Belarus sanctioned Lithuania."), "ACCUSE") & {("EST", "LTU")}

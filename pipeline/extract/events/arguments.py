@@ -85,9 +85,22 @@ def _verb_recipients(tok, entry: Entry, reader: ArgReader, besides: tuple = ()) 
                     uncoded = uncoded or found
     if uncoded:
         return uncoded
+    if (shared := _shared_object(tok)) is not None and not dest and not only:
+        return [p for p in reader.parties(shared) if p.code not in besides]  # "condemned and sanctioned Russia"
     if entry.type == "AGREE":
         return _complement_partners(tok, reader, besides) or inside
     return inside
+
+
+def _shared_object(verb):
+    """"Japan condemned and sanctioned Russia": a verb with no object of its own shares the object of
+    the verb joined after it, when that verb has no subject of its own."""
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep") for c in verb.children):
+        return None
+    for conj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+            return next((c for c in conj.children if c.dep_ == "dobj"), None) or _shared_object(conj)
+    return None
 
 
 def _doer_prep(verb) -> tuple[str, ...]:
