@@ -466,3 +466,16 @@ def test_supporters_mobilised_for_a_rally_are_a_protest_and_reservists_a_militar
     assert "PROTEST" in {r["event_type"] for r in rows} and "MOBILIZE" not in {r["event_type"] for r in rows}
     rows = events_of(nlp, "Russia mobilised 300,000 reservists.", PUBLISHED)
     assert {r["event_type"] for r in rows} == {"MOBILIZE"}
+
+
+@pytest.mark.parametrize("text", [
+    "Norway thanked its partners. Norway will deliver the largest package of military drones to Ukraine.",
+    "Norway thanked its partners. Norway announced an increase in military funding for Ukraine.",
+])
+def test_a_package_of_drones_and_funding_for_a_party_are_aid(nlp, rules_alone, text):
+    rows = events_of(nlp, text, PUBLISHED)
+    assert ("AID", "NOR", "UKR") in {(r["event_type"], r["actor_code"], r["recipient_code"]) for r in rows}
+
+
+def test_funding_for_no_party_is_no_aid(nlp, rules_alone):
+    assert "AID" not in {r["event_type"] for r in events_of(nlp, "Kenya increased funding for research.", PUBLISHED)}

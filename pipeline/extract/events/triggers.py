@@ -160,13 +160,16 @@ def _verb_allowed(tok, entry: Entry, lex: Lexicon) -> bool:
         return False
     if not _has_required_prep(tok, entry):
         return False
-    obj = counted_head(_direct_object(tok), lex.grammar["quantity_nouns"])
+    named = _direct_object(tok)
+    obj = counted_head(named, lex.grammar["quantity_nouns"])
     if entry.type == "CONSULT" and obj is not None and obj.lemma_.lower() in lex.grammar["goal_nouns"]:
         return False  # "meet the demand", "meet its targets": a goal reached, not a party met
     if entry.requires_object_entity and not _names_something(obj):
         return False  # "addressing issues together with X": X is a partner, not the audience
     wanted = entry.requires_object
-    if wanted and (obj is None or not (_object_words(obj) & set(wanted) or (entry.person_object and _a_person(obj)))):
+    # the words of the object counted and of the counting noun ("a package of drones" is a package)
+    words = _object_words(obj) | _object_words(named) if obj is not None else set()
+    if wanted and (obj is None or not (words & set(wanted) or (entry.person_object and _a_person(obj)))):
         return False
     if entry.requires_xcomp and not any(c.dep_ == "xcomp" for c in tok.children):
         return False
