@@ -55,13 +55,13 @@ def rules_alone(monkeypatch):
     load_event_model.cache_clear()
 
 
-def events_of(nlp, text: str, published):
+def events_of(nlp, text: str, published, speaking_state: str | None = None):
     """Events of one text written for a test: parsed once, entities resolved, then extracted."""
     from pipeline.extract.entities import resolve_entities
     from pipeline.extract.events import extract_events
     from pipeline.nlp.parse import parse_document
 
-    parsed = parse_document("t", text, published, nlp=nlp)
+    parsed = parse_document("t", text, published, nlp=nlp, speaking_state=speaking_state)
     parsed.entities = resolve_entities(parsed)
     return extract_events(parsed)
 

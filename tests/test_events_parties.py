@@ -183,3 +183,10 @@ def test_the_city_an_accord_is_named_after_is_no_party(run, rules_alone):
     assert not pairs(run("Kenya criticised the Minsk agreements."), "ACCUSE") - {("KEN", None)}
     assert ("KEN", "FRA") not in pairs(run("Kenya welcomed the Paris Agreement."), "SUPPORT")
     assert pairs(run("Kenya criticised the Ethiopia plan."), "ACCUSE") == {("KEN", "ETH")}  # a state is a party
+
+
+def test_a_possessive_inside_its_own_clause_subject_is_read_once(nlp):
+    # "its" inside the subject it would stand for: reading the subject read "its" again, without end
+    rows = events_of(nlp, "Kenya and its Government welcomed the struggle of the colonial peoples.",
+                     dt.date(1960, 9, 23), speaking_state="KEN")
+    assert {(r["event_type"], r["actor_code"]) for r in rows} == {("SUPPORT", "KEN")}

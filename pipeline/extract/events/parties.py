@@ -285,10 +285,9 @@ class ArgReader:
 
     def _own_subject_ids(self, tok) -> frozenset:
         """"China firmly opposes it": an object pronoun never stands for its clause's subject."""
-        if tok.dep_ not in ("dobj", "dative") or tok.lower_ not in ("it", "him", "her", "them"):
-            return frozenset()
-        return frozenset(p.entity_id for s in tok.head.children if s.dep_ == "nsubj" and s.pos_ != "PRON"
-                         for p in self.parties(s) if p.entity_id)
+        subjects = [s for s in tok.head.children if s.dep_ == "nsubj" and s.pos_ != "PRON"] \
+            if tok.dep_ in ("dobj", "dative") and tok.lower_ in ("it", "him", "her", "them") else []
+        return frozenset(p.entity_id for s in subjects for p in self.parties(s) if p.entity_id)
 
     @staticmethod
     def _unnamed(tok) -> list[Party]:
@@ -319,13 +318,14 @@ class ArgReader:
         return []
 
     def _clause_subject(self, tok) -> list[Party]:
-        """The named subject of the clause a possessive pronoun sits in, if it is not a pronoun."""
+        """The named subject of a possessive pronoun's clause, outside the pronoun's own phrase."""
         verb = tok.head
         for _ in range(4):
             if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
                 break
             verb = verb.head
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"]
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"
+                    and not c.left_edge.i <= tok.i <= c.right_edge.i]
         plural = tok.lower_ == "their"
         for subj in subjects:
             found = self.parties(subj)
