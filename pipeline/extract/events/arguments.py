@@ -9,7 +9,7 @@ from pipeline.extract.events.agents import counting_noun
 from pipeline.extract.events.lexicon import Entry, Lexicon, load_lexicon
 from pipeline.extract.events.modifiers import LED_BY, nationality_on
 from pipeline.extract.events.parties import ArgReader, Party, RECIPIENT_PREPS, unique_parties
-from pipeline.extract.events.syntax import at_the_behest, governing_verb, named_by_free_relative
+from pipeline.extract.events.syntax import at_the_behest, governing_verb, named_by_free_relative, prep_objects
 from pipeline.extract.events.stances import stance_parties
 from pipeline.extract.events.status import imperative
 from pipeline.extract.events.subjects import infinitive, subject_of
@@ -203,15 +203,13 @@ def suspended_act(noun, lex: Lexicon):
     (grammar `stopping_nouns`) names with "of"; the stopping is between that act's sides."""
     if noun.lemma_.lower() not in lex.grammar["stopping_nouns"]:
         return None
-    return next((o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
-                 if o.dep_ == "pobj" and o.lemma_.lower() in lex.nouns), None)
+    return next((o for o in prep_objects(noun, ("of",)) if o.lemma_.lower() in lex.nouns), None)
 
 
 def _received(noun, verb, reader: ArgReader) -> tuple[list[Party], list[Party]] | None:
     """"Israel's strike drew condemnation from Qatar", "Japan faced criticism from China": the one the
     noun comes from acts, towards the verb's subject."""
-    sources = [p for head in (noun, verb) for c in head.children if c.dep_ == "prep" and c.lower_ == "from"
-               for o in c.children if o.dep_ == "pobj" for p in reader.parties(o)]
+    sources = [p for head in (noun, verb) for o in prep_objects(head, ("from",)) for p in reader.parties(o)]
     if not sources:
         return None
     own = party_codes(sources)

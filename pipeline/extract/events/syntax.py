@@ -58,6 +58,11 @@ def named_doer(tok) -> bool:
     return any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in tok.children)
 
 
+def prep_objects(tok, preps: tuple[str, ...]) -> list:
+    """The objects of the token's prepositions among `preps`: "the launch of a missile" -> missile."""
+    return [o for p in tok.children if p.dep_ == "prep" and p.lower_ in preps for o in p.children if o.dep_ == "pobj"]
+
+
 def characterised(tok, g) -> bool:
     """"what both see as U.S. aggression", "called the drills a provocation", "described it as an act
     of war": the noun is how someone names a thing (the grammar's `characterising_verbs`)."""

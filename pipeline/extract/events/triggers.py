@@ -7,7 +7,7 @@ from typing import Any
 
 from pipeline.extract.events.agents import agent_of, counted_head
 from pipeline.extract.events.lexicon import JOINT_COMMITMENT, REPORTED_DEMAND, Entry, Lexicon
-from pipeline.extract.events.syntax import characterised, governing_verb, joins_an_act, named_doer
+from pipeline.extract.events.syntax import characterised, governing_verb, joins_an_act, named_doer, prep_objects
 
 
 @dataclass(frozen=True)
@@ -180,8 +180,8 @@ def _a_person(obj) -> bool:
     """A named person, people a Phoenix agent noun names ("journalists", "activists"; not a body such
     as "the settlement") or someone's kin or aide ("the son of President Bazoum")."""
     agent = agent_of(obj)
-    return obj.ent_type_ == "PERSON" or (agent is not None and (obj.tag_ == "NNS" or agent.names_a_person)) or any(
-        o.ent_type_ == "PERSON" for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children)
+    return obj.ent_type_ == "PERSON" or (agent is not None and (obj.tag_ == "NNS" or agent.names_a_person)) \
+        or any(o.ent_type_ == "PERSON" for o in prep_objects(obj, ("of",)))
 
 
 def _object_words(obj) -> set[str]:
@@ -190,8 +190,7 @@ def _object_words(obj) -> set[str]:
     out = set()
     for head in [obj, *obj.conjuncts]:
         out |= {head.lemma_.lower()} | {c.lemma_.lower() for c in head.children if c.dep_ in ("amod", "compound")}
-        out |= {o.lemma_.lower() for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
-                for o in p.children if o.dep_ == "pobj"}
+        out |= {o.lemma_.lower() for o in prep_objects(head, ("of",))}
     return out
 
 
@@ -211,8 +210,7 @@ def _names_something(obj) -> bool:
 
 def _noun_allowed(tok, entry: Entry, lex: Lexicon) -> bool:
     mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "nmod")}
-    mods |= {o.lemma_.lower() for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
-             for o in p.children if o.dep_ == "pobj"}  # "the launch of a missile", "an exchange of prisoners"
+    mods |= {o.lemma_.lower() for o in prep_objects(tok, ("of",))}  # "the launch of a missile"
     if entry.requires_modifier and not mods & set(entry.requires_modifier):
         return False
     if any(c.dep_ == "det" and c.lower_ in ("no", "any", "every") for c in tok.children):
