@@ -342,24 +342,6 @@ def test_a_pronoun_for_a_meeting_names_no_one_doer(run):
     assert not {r for _, r in pairs(rows, "ACCUSE")} & {"KEN", "UGA"}
 
 
-def test_criticism_of_an_act_aims_at_its_last_doer_other_than_the_critic(run):
-    rows = run("Ethiopia began large-scale drills near the border on Monday. Eritrea deployed troops to "
-               "shadow the Ethiopian forces, and Eritrea's foreign ministry condemned the drills the same day.")
-    assert pairs(rows, "ACCUSE") == {("ERI", "ETH")}
-
-
-def test_a_passive_subject_acts_in_the_clause_joined_to_it(run):
-    rows = run("Ethiopia held drills near the border on Monday. The Kenyan foreign ministry said on Tuesday it was "
-               "seriously concerned by the drills and called on Addis Ababa to act with restraint.")
-    assert pairs(rows, "REQUEST") == {("KEN", "ETH")}
-    assert pairs(rows, "ACCUSE") == {("KEN", "ETH")}  # concern over the drills, not over "Tuesday"
-
-
-def test_the_one_attacked_retaliates_not_the_attacker(run):
-    rows = run("Kenya was attacked by Somalia and sanctioned it the next day.")
-    assert pairs(rows, "SANCTION") == {("KEN", "SOM")}
-
-
 @pytest.mark.parametrize("text, pair", [
     ("Georgia defends itself from Russia's brutal aggression.", ("RUS", "GEO")),
     ("The treaty protects Estonia against attacks by Belarus.", ("BLR", "EST")),
@@ -394,10 +376,27 @@ def test_the_suspension_of_aid_is_a_sanction_between_the_aids_sides_and_no_aid(r
     assert not pairs(rows, "AID")
 
 
-def test_coordinated_verbs_share_the_object_of_the_last(run):
-    rows = run("Estonia condemned and sanctioned Belarus.")
-    assert pairs(rows, "ACCUSE") == {("EST", "BLR")} and pairs(rows, "SANCTION") == {("EST", "BLR")}
-
-
 def test_a_joined_clause_with_its_own_subject_shares_no_object(run):
     assert not pairs(run("Estonia protested and Belarus sanctioned Lithuania."), "ACCUSE") & {("EST", "LTU")}
+
+
+DRILLS = "Ethiopia held drills near the border on Monday. "
+
+
+@pytest.mark.parametrize("text, etype, pair", [
+    # criticism of "the drills" aims at their last doer other than the critic
+    ("Ethiopia began large-scale drills near the border on Monday. Eritrea deployed troops to shadow the "
+     "Ethiopian forces, and Eritrea's foreign ministry condemned the drills the same day.", "ACCUSE", ("ERI", "ETH")),
+    # a passive subject acts in the clause joined to it; the concern is over the drills, not over "Tuesday"
+    (DRILLS + "The Kenyan foreign ministry said on Tuesday it was seriously concerned by the drills and called "
+     "on Addis Ababa to act with restraint.", "REQUEST", ("KEN", "ETH")),
+    (DRILLS + "The Kenyan foreign ministry said on Tuesday it was seriously concerned by the drills and called "
+     "on Addis Ababa to act with restraint.", "ACCUSE", ("KEN", "ETH")),
+    # the one attacked retaliates, not the attacker
+    ("Kenya was attacked by Somalia and sanctioned it the next day.", "SANCTION", ("KEN", "SOM")),
+    # coordinated verbs share the object of the last
+    ("Estonia condemned and sanctioned Belarus.", "ACCUSE", ("EST", "BLR")),
+    ("Estonia condemned and sanctioned Belarus.", "SANCTION", ("EST", "BLR")),
+])
+def test_clauses_joined_or_following_share_their_parties(run, text, etype, pair):
+    assert pairs(run(text), etype) == {pair}
