@@ -268,6 +268,7 @@ def _fit(r: Reading, coding: Coding) -> bool:
     if _arguments_fit(r.entry, r.actors, r.recips) or (not r.recips and _list_item_pledge(r.tok, r.entry, r.actors)):
         return True
     if _named_assault(r):
+        r.entry = replace(r.entry, recipient_optional=True)
         return True
     if r.entry.crowd_type and r.actors and not r.recips and _crowd(r.tok):
         etype, mode = r.entry.crowd_type
@@ -395,7 +396,7 @@ def _pairs(r: Reading, coding: Coding) -> bool:
     """The coded actor-recipient pairs; an event noun that only refers back to them codes nothing new."""
     r.pairs = [(a, p) for a, p in actor_recipient_pairs(r.actors, r.recips, bool(r.entry.reciprocal))
                if political(a, p, r.etype, coding.lex.grammar)]
-    if not r.pairs and (r.etype in NULL_RECIPIENT_OK or r.entry.recipient_optional or _named_assault(r)):
+    if not r.pairs and (r.etype in NULL_RECIPIENT_OK or r.entry.recipient_optional):
         # "Israelis demonstrated against the government", "Kenya pulled back its troops": the only
         # recipient named is the actor's own state
         r.pairs = [(a, None) for a in r.actors if political(a, None, r.etype, coding.lex.grammar)]
