@@ -135,6 +135,23 @@ def test_a_lead_in_that_names_no_subject_gives_its_items_none(run, rules_alone):
     assert not pairs(rows, "SUPPORT")
 
 
+FOLLOWING = ("Kenya will host the water summit in Nairobi. President Ruto invited the following leaders to "
+             "attend the summit:\n\n{items}\n\nThe summit opens in May.")
+
+
+@pytest.mark.parametrize("mark", ["", "-   "])
+def test_the_following_leaders_are_the_parties_of_the_lines_listed_after_the_colon(run, rules_alone, mark):
+    lines = ["President Samia Suluhu Hassan, Tanzania", "President Yoweri Museveni, Uganda",
+             "Prime Minister Abiy Ahmed, Ethiopia"]
+    rows = run(FOLLOWING.format(items="\n".join(mark + line for line in lines)))
+    assert pairs(rows, "REQUEST") == {("KEN", "TZA"), ("KEN", "UGA"), ("KEN", "ETH")}
+
+
+def test_a_listed_line_opening_with_an_uncoded_name_adds_no_party(run, rules_alone):
+    rows = run(FOLLOWING.format(items="President Yoweri Museveni, Uganda\nAcme Water Holdings, Rwanda"))
+    assert pairs(rows, "REQUEST") == {("KEN", "UGA")}
+
+
 # ------------------------------------------------------------------ owners inside the object
 
 def test_an_owner_parsed_as_a_modifier_is_the_target(run, rules_alone):

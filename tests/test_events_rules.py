@@ -208,3 +208,30 @@ def test_an_as_clause_shares_the_main_clauses_time_and_subject(nlp):
                      PUBLISHED)
     signed = [(r["actor_code"], r["recipient_code"], str(r["event_date"])) for r in rows if r["event_type"] == "AGREE"]
     assert signed == [("KEN", "TZA", MONDAY)]  # "it" is Kenya, not the Uganda named just before
+
+
+# ------------------------------------------------------------ an attack's target named elsewhere (targets.py)
+
+def test_an_attack_with_no_target_takes_the_one_target_the_document_names_for_its_doer(run, rules_alone):
+    rows = run("Eritrea launched its full-scale invasion in May 1998. Since then Eritrea's invasion of Ethiopia "
+               "has killed thousands.")
+    assert pairs_of([r for r in rows if r["event_type"] == "ASSAULT"]) == {("ERI", "ETH")}
+
+
+def test_a_doer_with_two_targets_leaves_the_untargeted_attack_open(run, rules_alone):
+    rows = run("Eritrea launched its full-scale invasion in May 1998. Eritrea's invasion of Ethiopia and "
+               "Eritrea's attack on Djibouti killed thousands.")
+    assert ("ERI", None) in pairs_of([r for r in rows if r["event_type"] == "ASSAULT"])
+
+
+def test_fill_attack_targets_keeps_an_uncoded_targets_words_and_leaves_other_types():
+    from pipeline.extract.events.targets import fill_attack_targets
+
+    def row(etype, actor, recipient, code, entity=None):
+        return {"event_type": etype, "actor_code": actor, "recipient": recipient, "recipient_code": code,
+                "recipient_entity_id": entity}
+
+    rows = fill_attack_targets([row("ASSAULT", "ERI", "Ethiopia", "ETH", "eth"), row("ASSAULT", "ERI", "civilians", None),
+                                row("ACCUSE", "ERI", None, None), row("ASSAULT", "ERI", "Afar Front", None, "afar")])
+    assert [(r["recipient"], r["recipient_code"]) for r in rows[1:]] == [
+        ("civilians", "ETH"), (None, None), ("Afar Front", None)]

@@ -22,7 +22,9 @@ Modules, in the order a document goes through them:
   memory     what the document has coded so far: the pair the text is about, nouns that refer back
   when       which date phrase dates an event; dates turns the phrase into a date
   output     the output row: pairs, span, place, confidence
-  lists      commitments itemised under a lead-in ("The United States and Japan will: - ...")
+  lists      commitments itemised under a lead-in ("The United States and Japan will: - ..."), and
+             the parties of "the following leaders:" lines
+  targets    the final pass's attack targets: an attack with none named takes its doer's one target
   headlines  title-case headlines the parser misreads
   learned    the event model's readings of sentences the rules left empty
   syntax     small readings of the parse tree that several steps share

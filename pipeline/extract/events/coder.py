@@ -17,6 +17,7 @@ from pipeline.extract.events.lists import catch_up_list_pair, list_rows
 from pipeline.extract.events.parties import ArgReader
 from pipeline.extract.events.rows import Coding, rows_for
 from pipeline.extract.events.syntax import depth, main_event_first
+from pipeline.extract.events.targets import fill_attack_targets
 from pipeline.extract.events.triggers import Candidate, candidates, objects_of, same_event_objects
 from pipeline.ids import unique_rows
 
@@ -60,7 +61,7 @@ def _extract(ctx: DocContext) -> list[dict]:
         if not fired and not any(t.start <= sent.start_char < t.end for t in titles):
             rows.extend(learned_rows(coding, sent, taken))
     rows.extend(headline_rows(ctx, reader, lex, rows, titles))
-    return _dedupe(rows)
+    return _dedupe(fill_attack_targets(rows))
 
 
 def _in_footnote(text: str, start: int) -> bool:

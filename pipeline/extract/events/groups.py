@@ -66,6 +66,8 @@ def named_group(reader, tok, toks) -> list[Party]:
     that stands for the parties just named. A number picks the group of that size (the last one
     that acted together, or the parties the text is about); a bare plural is the parties."""
     words = [t.lower_ for t in toks]
+    if "following" in words and (listed := _listed_below(reader, tok)):
+        return listed
     size = next((GROUP_SIZES[w] for w in words if w in GROUP_SIZES), None)
     head_is_number = tok.lower_ in GROUP_SIZES and tok.dep_ in ("nsubj", "nsubjpass")  # "Both agreed"
     people = tok.lemma_.lower() in reader.pair_nouns or (size is not None and _role_plural(reader, tok))
@@ -82,6 +84,12 @@ def named_group(reader, tok, toks) -> list[Party]:
     if recent and len(reader.context_pair) >= 2 and words in (["the", tok.lower_], ["our", tok.lower_], ["their", tok.lower_]):
         return [] if words[0] != "the" and not _speaks_for_the_group(reader, toks[0]) else list(reader.context_pair)
     return []
+
+def _listed_below(reader, tok) -> list[Party]:
+    """"invited the following leaders to the summit:" and a bulleted list of leaders: the parties the
+    list's items name, one per item (`lists.following_lists`)."""
+    return next((list(found) for start, end, found in reader.following if start <= tok.idx < end), [])
+
 
 def _role_plural(reader, tok) -> bool:
     """"the three NSAs", "the two defence chiefs": people or bodies acting for the parties."""

@@ -208,6 +208,16 @@ def _coded_in(reader: ArgReader, start: int, end: int) -> list[Party]:
     return found
 
 
+def _first_named(reader: ArgReader, start: int, end: int) -> list[Party]:
+    """The first coded party of a list line ("President X, Argentina": a person the dictionaries lack is
+    coded by the state beside the name); a line that opens with an uncoded company or body
+    ("Acme Holdings, Rwanda") names no party."""
+    first = next((e for e in reader.view.within(start, end) if getattr(e, "entity_type", None) in PARTY_TYPES), None)
+    if first is None or (getattr(first, "entity_type", None) == "organization" and not entity_code(first)):
+        return []
+    return _coded_in(reader, start, end)[:1]
+
+
 def _item_run_end(text: str, start: int) -> int:
     """The end of the items after a lead-in: paragraphs while each ends with a semicolon (a bullet
     list's lines are one paragraph or several, each opening with its mark)."""
@@ -240,9 +250,32 @@ def lead_group_of(tok, reader: ArgReader) -> list[Party]:
     return []
 
 
+def following_lists(text: str, reader: ArgReader) -> list[tuple[int, int, list[Party]]]:
+    """(start, end, parties) of each lead-in sentence that names "the following" and ends with a
+    colon over a block of lines ("The President invited the following leaders to the Summit:", then
+    "President X, Argentina" lines, bulleted or not): the first coded party of every line, in order."""
+    out = []
+    for colon in re.finditer(r":[ \t]*\n", text):
+        lead = max(text.rfind("\n\n", 0, colon.start()), text.rfind(". ", 0, colon.start())) + 1
+        if not re.search(r"\bthe following\b", text[lead:colon.start()], re.I):
+            continue
+        block = re.match(r"[ \t]*\n?(.+?)(?:\n[ \t]*\n|\Z)", text[colon.end():], re.S)
+        found: list[Party] = []
+        pos = colon.end() + (block.start(1) if block else 0)
+        for line in (block.group(1).split("\n") if block else []):
+            named = _first_named(reader, pos, pos + len(line))
+            if named and named[0].code not in {p.code for p in found}:
+                found.append(named[0])
+            pos += len(line) + 1
+        if found:
+            out.append((lead, colon.end(), found))
+    return out
+
+
 def list_rows(ctx: DocContext, reader: ArgReader, lex: Lexicon) -> tuple[list[dict], set[int]]:
     """Rows of the items listed under a commitment lead-in, and the tokens they used as triggers."""
     reader.lead_groups = lead_in_groups(ctx, reader)
+    reader.following = following_lists(ctx.text, reader)
     lists = ListReader(ctx, reader, lex)
     leading = leading_parties(reader)
     rows: list[dict] = []

@@ -119,6 +119,7 @@ class ArgReader:
         self.voices = Voices(self.view, grammar, ctx)  # transcript labels and quotation speakers
         self.list_pairs: list[tuple[int, list[Party]]] = []   # (offset, parties) of commitment list items
         self.lead_groups: list[tuple[int, int, list[Party]]] = []  # items whose subject a lead-in names (lists.py)
+        self.following: list[tuple[int, int, list[Party]]] = []  # "the following leaders:" lead-ins and their items' parties
         self.speaker = speaking_entity(ctx)  # the state a speech speaks for: its "we" and "my Government"
         self.with_agents = False  # agent nouns as parties: only for readings that find no party otherwise
 
@@ -476,8 +477,6 @@ def _after_closed_list(doc, start: int, end: int) -> int:
 
 def _with_country(ent, inside: list):
     """A person the gazetteer lacks, named with a nationality word ("Japanese Minister X")."""
-    from dataclasses import replace
-
     for other in inside:
         code = getattr(other, "code", None)
         if code and getattr(other, "entity_type", None) in ("state", "location") and other is not ent:
