@@ -156,6 +156,15 @@ def test_a_meeting_place_hung_on_the_partner_or_named_as_a_seat_gives_the_host(r
     assert pairs_of(run("A Kenya-Uganda meeting was held in March.")) == {("KEN", "UGA")}
 
 
+@pytest.mark.parametrize("place", ["in Naivasha, Kenya", "at Camp David"])
+def test_a_town_placed_by_its_region_or_a_leaders_retreat_gives_the_host(run, place):
+    host = "KEN" if "Kenya" in place else "USA"
+    guest = "UGA" if host == "KEN" else "JPN"
+    leader = {"KEN": "President William Ruto", "USA": "President Joe Biden"}[host]
+    other = {"UGA": "President Yoweri Museveni of Uganda", "JPN": "Prime Minister Fumio Kishida of Japan"}[guest]
+    assert pairs_of(run(f"{leader} met with {other} {place} on Monday.")) == {(guest, host)}
+
+
 # ------------------------------------------------------------ arguments (arguments.py)
 
 def test_a_broker_and_the_parties_between_whom_it_brokered(run):

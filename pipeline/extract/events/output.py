@@ -95,11 +95,21 @@ def event_location(tok, reader: ArgReader, meeting: bool = False) -> tuple[str |
         for child in holder.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "at"):
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        name, code = reader.place(pobj)
-                        if code:
-                            return name, code
+                    if pobj.dep_ == "pobj" and (found := _place_or_its_region(pobj, reader))[1]:
+                        return found
     return None, None
+
+
+def _place_or_its_region(pobj, reader: ArgReader) -> tuple[str | None, str | None]:
+    """"in Wilmington, Delaware": a town the dictionaries lack, placed by the region set off after it."""
+    name, code = reader.place(pobj)
+    if code:
+        return name, code
+    doc = pobj.doc
+    # the parser may hang the region on the phrase before ("met X in Naivasha, Kenya": appos of X)
+    after = doc[pobj.i + 2] if pobj.i + 2 < len(doc) and doc[pobj.i + 1].text == "," else None
+    region = next((c for c in pobj.children if c.dep_ in ("appos", "npadvmod") and c.pos_ == "PROPN"), after)
+    return reader.place(region) if region is not None and region.pos_ == "PROPN" else (None, None)
 
 
 def _seat_named_on(tok, reader: ArgReader) -> tuple[str | None, str | None]:
