@@ -103,6 +103,15 @@ def test_the_group_follows_the_order_the_text_names_its_parties(run, rules_alone
     assert pairs(rows, "AGREE") == {("KEN", "UGA")}
 
 
+def test_the_two_leaders_keep_the_order_the_text_first_named_them_in(run, rules_alone):
+    # the deal names Uganda first, but "the two leaders" are the pair the text opened with
+    rows = run("President Ruto met President Museveni of Uganda in Kampala on Monday. Uganda and Kenya then "
+               "signed a trade deal. The two leaders agreed to build a railway.")
+    assert ("KEN", "UGA") in pairs(rows, "AGREE") and ("UGA", "KEN") in pairs(rows, "AGREE")
+    agreed = [r for r in rows if r["trigger"] == "agreed"]
+    assert [(r["actor_code"], r["recipient_code"]) for r in agreed] == [("KEN", "UGA")]
+
+
 # ------------------------------------------------------------------ bodies and their members
 
 def test_allies_or_partners_named_by_a_body_are_the_body(run, rules_alone):

@@ -78,6 +78,8 @@ def named_group(reader, tok, toks) -> list[Party]:
     recent = tok.idx - reader.context_at <= reader.grammar.get("counterpart_reach", 1500)
     if size is not None:
         found = next((list(g) for g in (reader.last_group, reader.context_pair) if recent and len(g) == size), [])
+        if {p.code for p in found} == {p.code for p in reader.context_pair}:
+            found = list(reader.context_pair)  # the parties in the order the text first named them
         if not found and words[0] == "our" and _speaks_for_the_group(reader, toks[0]):
             found = first_states(reader, size, tok.idx)  # "our three countries" in a joint text
         return found
