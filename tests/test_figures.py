@@ -184,6 +184,7 @@ def figures(nlp):
     ("The agency has launched 14 joint research projects.", "project"),
     ("Thousands of protesters gathered outside.", "protester"),
     ("The leaders named the five permanent Security Council members.", "member"),
+    ("Three countries refused to sign the accord.", "country"),
 ])
 def test_counts_take_the_counted_noun(figures, text, unit):
     rows = figures(text)
@@ -205,6 +206,8 @@ def test_counts_take_the_counted_noun(figures, text, unit):
     "He left two years ago.",
     "It supports the “two islands plus alpha” idea.",
     "The bill passed on March 3, 2019, in the 116th Congress.",
+    "It is a pact between two democracies with a long history.",
+    "The targets were announced by two great partners this week.",
 ])
 def test_determiners_names_and_dates_are_not_figures(figures, text):
     assert figures(text) == []

@@ -335,6 +335,8 @@ def _determiner(q: Quantity, span, head) -> bool:
     ("the four southernmost Kuril Islands"), never "the two" (the pair already named)."""
     if q.qualified or (not q.words and q.value > 2) or q.value >= 100:
         return False  # digits and large numbers name a size: "the 193 member states", "our half-billion people"
+    if q.words and q.value == 2 and head.lower_ in lexicon()["party_set_nouns"]:
+        return True  # "between two democracies": the parties the text is about
     prev = _previous_word(span[0])
     if prev is not None and prev.lower_ in lexicon()["set_position_words"]:
         prev = _previous_word(prev)  # "the first two sentences", "the other three members"
