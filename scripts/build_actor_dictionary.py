@@ -5,7 +5,8 @@ usage: python scripts/build_actor_dictionary.py [RESOURCES_DIR]   (default ../sh
 Writes, reproducibly (same input, same bytes):
 - pipeline/data/phoenix_actors.csv: states (the country's own names and adjectives), places named
   in a country's block (cities, regions: a place, never an actor), intergovernmental bodies,
-  state bodies and people, each with its code and, for people, date-ranged terms;
+  state bodies and people, each with its code and, for people, date-ranged terms; and
+  non-governmental organisations, with no code (codebook section 6);
 - pipeline/data/phoenix_agents.csv: agent nouns ("ambassador", "defense minister") and the role
   code they give (GOV, MIL, MED ...), with whether the role acts for its state and whether the
   noun names one person (its last word is in PERSON_HEADS) rather than a body or a weapon.
@@ -223,6 +224,9 @@ def country_rows(entries_: list[dict]) -> list[dict]:
 def igo_rows(entries_: list[dict]) -> list[dict]:
     rows = []
     for e in entries_:
+        if e["codes"] and all(c.strip().startswith("NGO") for c in e["codes"]):
+            rows += ngo_rows(e)
+            continue
         codes = [parse_code(c) for c in e["codes"] if c.strip()]
         igo = [c for c in codes if c[0] is not None and not re.fullmatch(r"[A-Z]{3}", c[0])]
         if not codes:
@@ -237,6 +241,16 @@ def igo_rows(entries_: list[dict]) -> list[dict]:
                 if forms and c is not None and (a or b):
                     rows.append(row(forms[0], "person", c, s or None, (a, b), forms[1:]))
     return rows
+
+
+def ngo_rows(e: dict) -> list[dict]:
+    """A non-governmental organisation ("HUMAN_RIGHTS_WATCH [NGOHRI]"): an actor with no code
+    (codebook section 6: anything but a state or an intergovernmental body codes as null), under
+    its name and aliases. One-word names are kept: they are coined ("GREENPEACE", "OXFAM") or
+    acronyms ("MSF"), and match only as a capitalised name the parser's NER left untagged; the
+    file's placeholder entry "NGO" is the common noun, not a name."""
+    forms = [title(f, acronyms=True) for f in [e["name"]] + e["aliases"] if words(f) and words(f) != ["NGO"]]
+    return [row(forms[0], "organization", "", None, None, forms[1:])] if forms else []
 
 
 def igo_code(name: str, code: str) -> str:

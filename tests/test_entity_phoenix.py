@@ -124,3 +124,26 @@ def test_generic_names_of_offices_many_states_have_stay_nobodys():
     for name in ("Justice Department", "Northern Command", "Pacific Fleet", "Ministry of State Security"):
         found = resolve_text(name)
         assert found is None or found.code is None, name
+
+
+def test_a_non_governmental_organisation_converts_to_an_uncoded_body(build):
+    entry = {"name": "SAVE_THE_REEFS_FUND_", "aliases": ["SRF"], "codes": ["NGOENV"], "comment": ""}
+    assert build.ngo_rows(entry) == [{"name": "Save the Reefs Fund", "entity_type": "organization", "code": "",
+                                      "role_code": "", "start": "", "end": "", "aliases": "SRF"}]
+    assert build.ngo_rows({"name": "NGO_", "aliases": [], "codes": ["NGO"], "comment": ""}) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Human Rights Watch accused the army of abuses in the north.", "Human Rights Watch"),
+    ("Doctors Without Borders said its clinic was shelled.", "Doctors Without Borders"),
+])
+def test_an_ngo_the_tagger_misses_is_an_uncoded_organisation(nlp, text, name):
+    found = mentions(nlp, text)
+    assert found[name].entity_type == "organization" and found[name].code is None
+
+
+def test_only_whole_names_the_dictionary_holds_are_proposed(nlp):
+    from pipeline.extract.entities.phoenix import untagged_bodies
+
+    doc = nlp("Doctors Without Borders and Harbour Friends Without Limits said the port was closed.")
+    assert [doc[s:e].text for s, e in untagged_bodies(doc)] == ["Doctors Without Borders"]

@@ -4,7 +4,9 @@ The project's gazetteer and places.yaml keep priority: a name reaches this index
 lexicon has no entry for it (resolve_text). The files list many common words and short names, so
 a form matches only where the text writes every word capitalised, and only as a whole span that
 spaCy NER or a lookup already proposed; people and bodies are multi-word by construction
-(scripts/build_actor_dictionary.py).
+(scripts/build_actor_dictionary.py). Non-governmental organisations (no code) are proposed here as
+well where NER left their names untagged (`untagged_bodies`): the small English model misses
+"Human Rights Watch" and "Greenpeace".
 """
 from __future__ import annotations
 
@@ -86,7 +88,10 @@ def phoenix() -> PhoenixIndex:
             for form in forms:
                 keys.setdefault(squash(form), ("place", (form, r.code)))
         elif r.entity_type in ("igo", "organization"):
-            for form in forms if r.entity_type == "igo" else [f for f in forms if _names_state(f)]:  # each form its own body: Phoenix groups related bodies under one entry
+            # each form its own body (Phoenix groups related bodies under one entry); a state's body
+            # only where its name says whose it is; a non-governmental organisation (no code) always
+            kept = forms if r.entity_type == "igo" or r.code is None else [f for f in forms if _names_state(f)]
+            for form in kept:
                 key = f"phoenix:{r.entity_type}:{form}"
                 country = None if r.entity_type == "igo" else r.code
                 actors.setdefault(key, Actor(key, form, r.entity_type, None, (Term(None, country, r.code, None, None),)))
@@ -124,3 +129,26 @@ def phoenix_entity(words: list[str], date: dt.date | None = None) -> Entity | No
     if kind == "gazetteer":
         return actor_entity(lexicon().actors[value], date)
     return actor_entity(index.actors[value], date)
+
+
+def untagged_bodies(doc) -> list[tuple[int, int]]:
+    """(start, end) token spans of capitalised names that NER left untagged or tagged in part,
+    opening with a noun, that the index names as a body ("Human Rights Watch accused ...", "Doctors Without
+    Borders said"): candidates for the entities layer, which resolves them through `phoenix_entity`."""
+    index, out, k = phoenix(), [], 0
+    while k < len(doc):
+        end = k
+        # NER may have tagged part of the name ("Doctors Without [Borders]"): the whole name wins
+        while end < len(doc) and end - k < 6 and doc[end].ent_type_ in ("", "ORG") and doc[end].text[:1].isupper() \
+                and (end > k or doc[end].pos_ in ("PROPN", "NOUN")):
+            end += 1
+        found = next((e for e in range(end, k, -1) if _names_a_body(index, doc[k:e])), None)
+        if found is not None:
+            out.append((k, found))
+        k = found or k + 1
+    return out
+
+
+def _names_a_body(index: PhoenixIndex, span) -> bool:
+    hit = index.keys.get(squash("".join(t.text for t in span)))
+    return hit is not None and hit[0] == "actor" and index.actors[hit[1]].entity_type in ("organization", "igo")

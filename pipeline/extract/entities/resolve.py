@@ -21,7 +21,7 @@ from pipeline.extract.entities.gazetteer import (
 from pipeline.extract.entities.mentions import (
     LINK_TAIL, Cand, _compound_parts, _junk, _solid_cands, _words, lexicon_cands, ner_cands, select, titled_names,
 )
-from pipeline.extract.entities.phoenix import phoenix_entity
+from pipeline.extract.entities.phoenix import phoenix_entity, untagged_bodies
 from pipeline.extract.entities.roles import (
     _bare_titles, _of_country, _strip_titles, country_by_as, title_after, title_before,
 )
@@ -169,7 +169,9 @@ def _resolve(parsed, doc_id: str, date) -> DocEntities:
     doc = parsed.doc
     words, spans, space = _words(doc)
     lows = [w.lower() for w in words]
-    chosen = select(_solid_cands(space, words, lows, lex) + ner_cands(doc) + titled_names(doc, lows, lex), len(doc))
+    bodies = [Cand(start, end, "ner", "ORG", 2) for start, end in untagged_bodies(doc)]
+    chosen = select(_solid_cands(space, words, lows, lex) + ner_cands(doc) + titled_names(doc, lows, lex) + bodies,
+                    len(doc))
     resolved: list[tuple[int, int, Entity | _Person]] = []  # token start, end, target
     people: dict[tuple, _Person] = {}
     for c in chosen:
