@@ -161,6 +161,29 @@ def test_strikes_that_forces_carry_out_are_attacks_on_the_place_they_hit(run):
     assert ("ASSAULT", "TUR", "SYR") in typed(run("Turkey conducted strikes against Kurdish positions in Syria."))
 
 
+@pytest.mark.parametrize("text", [
+    "Farmers in the north staged a strike on Monday.",
+    "Jailed activists began a hunger strike against their detention.",
+    "Nurses joined the walkout called by their union.",
+])
+def test_a_strike_staged_begun_or_joined_is_a_labour_protest(run, rules_alone, text):
+    assert "PROTEST" in {t for t, _, _ in typed(run(text))}
+    assert "ASSAULT" not in {t for t, _, _ in typed(run(text))}
+
+
+def test_british_spellings_find_the_agent_written_the_american_way(run, rules_alone):
+    from pipeline.extract.events.agents import american
+
+    assert [american(w) for w in ("labour unions", "defence ministry", "four", "your")] == \
+        ["labor unions", "defense ministry", "four", "your"]
+    assert ("PROTEST", None, None) in typed(run("Labour unions in the capital staged a strike on Monday."))
+
+
+def test_a_threat_needs_no_one_named_as_threatened_but_a_forecast_is_none(run, rules_alone):
+    assert ("THREATEN", None, None) in typed(run("Rebels threatened to attack the provincial capital."))
+    assert not typed(run("Rising prices threaten the recovery of the region."))
+
+
 def test_government_agencies_and_commands_act_for_their_state(run):
     assert ("AGREE", "JPN", "BGD") in typed(run("JICA signed a loan agreement with Bangladesh for a new metro line."))
     assert ("COERCE", "RUS", "UKR") in typed(run("The FSB said it had detained a Ukrainian citizen in Crimea."))

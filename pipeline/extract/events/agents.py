@@ -8,6 +8,7 @@ take part only in the event types where such actors act (`agent_types` in the tr
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import replace
 
 from pipeline.extract.entities.dictionary import DATA_DIR, Agent, read_phoenix_agents
@@ -15,7 +16,20 @@ from pipeline.extract.entities.dictionary import DATA_DIR, Agent, read_phoenix_a
 
 @functools.lru_cache(maxsize=1)
 def agent_index() -> dict[str, Agent]:
-    return {a.noun: a for a in read_phoenix_agents(DATA_DIR / "phoenix_agents.csv")}
+    """Agents by noun phrase in American spelling; the dictionary writes both ("labor union",
+    "labour ministry"), and a text may write either ("labour unions", "defence ministry")."""
+    index: dict[str, Agent] = {}
+    for agent in read_phoenix_agents(DATA_DIR / "phoenix_agents.csv"):
+        index.setdefault(american(agent.noun), agent)
+    return index
+
+
+def american(phrase: str) -> str:
+    """"labour unions" -> "labor unions", "defence" -> "defense", "organisation" -> "organization";
+    short words keep their "our" ("four", "tour", "your")."""
+    phrase = re.sub(r"\b(\w{3,})our(er|ers|s)?\b", r"\1or\2", phrase)
+    phrase = re.sub(r"\b(def|off)ence\b", r"\1ense", phrase)
+    return re.sub(r"isation(s?)\b", r"ization\1", phrase)
 
 
 def counted_head(tok, quantity_nouns):
@@ -60,11 +74,11 @@ def agent_of(tok) -> Agent | None:
         mods.insert(0, left)
     head = tok.lemma_.lower()
     for k in range(len(mods) + 1):
-        phrase = " ".join([m.lower_ for m in mods[k:]] + [head])
+        phrase = american(" ".join([m.lower_ for m in mods[k:]] + [head]))
         if phrase in index:
             return index[phrase]
-    if head in _joined_index():
-        return _joined_index()[head]  # "coastguard" for "coast guard"
+    if american(head) in _joined_index():
+        return _joined_index()[american(head)]  # "coastguard" for "coast guard"
     for body in (m for m in mods if m.dep_ == "compound"):
         # "coast guard officers", "navy sailors": the people of a body that acts for a state act for it
         words = [t.lower_ for t in body.subtree if t.dep_ == "compound" or t.i == body.i]
@@ -86,7 +100,7 @@ def names_a_force(tok, force_names) -> bool:
     if tok.pos_ != "PROPN":
         return False
     word = tok.lemma_.lower()
-    agent = agent_index().get(word)
+    agent = agent_index().get(american(word))
     return word in force_names or (agent is not None and agent.acts_for_state and not agent.names_a_person)
 
 
