@@ -23,6 +23,7 @@ from pipeline.ingest.catalog import catalog_date, load_catalog
 from pipeline.ingest.collections import Collection, FileFacts, file_facts, load_collections, nearest
 from pipeline.ingest.frontmatter import FrontMatter, split_front_matter
 from pipeline.ingest.furniture import remove_furniture
+from pipeline.ingest.wrapping import unwrap_plain
 from pipeline.ingest.markdown import decode_escapes, unwrap_markdown
 from pipeline.ingest.metadata import header_end, infer_date, infer_title
 from pipeline.ingest.reader import list_sources, make_issue, read_source, source_format
@@ -118,6 +119,8 @@ def build_document(name: str, raw_text: str, raw_sha: str, row: dict,
         meta["publisher_state"] = government_state(meta.get("publisher"))
     issues += source_issues(name, front, facts)
     text, removed = remove_furniture(body, meta["title"], end, markdown=markdown)
+    if not markdown:  # after the furniture rules, which read the wrapped lines as they came
+        text = unwrap_plain(text)
     if front:  # the block is metadata, not prose: kept where every removal can be audited
         removed.insert(0, {"kind": "front_matter", "text": front.block})
     if not text.strip():
