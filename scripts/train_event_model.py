@@ -73,6 +73,10 @@ THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.2, 0.75, 0.05))
 # strike), a threat needing no one named, NGOs from Phoenix and British spellings of agent nouns,
 # at 0.40: seeds 0.861, dev2 0.814, probe sealed 0.786, probe2 0.834, probe3 sealed 0.734 (each
 # as with the model before), probe3 tune 0.892 (0.883), articles sealed 0.601.
+# Retrained once more that day after reopened crossings (CONCEDE), suspects handed over (COOPERATE),
+# "scramble" jets, a deed whose doer is named in a "by" phrase, and plain text unwrapped at ingest,
+# at 0.40: seeds 0.861, dev2 0.806, probe tune 0.943 (0.919), probe sealed 0.790 (0.786), probe2
+# 0.834, probe3 sealed 0.742 (0.734), own sealed type F1 0.412 (0.410), articles sealed 0.601.
 SHIPPED_THRESHOLD = 0.4
 MIN_COUNT = 2  # a feature seen once in training is noise for this much data
 EPOCHS = 300

@@ -79,6 +79,11 @@ def test_a_named_partys_deed_under_a_coded_verb_is_its_own_event(run):
     assert [r["event_type"] for r in rows].count("ASSAULT") == 1
 
 
+def test_a_deed_whose_doer_is_named_after_it_is_its_own_event(run, rules_alone):
+    rows = run("Kenya condemned the recent missile launches by Iran.")
+    assert ("MOBILIZE", "missile_launch", "IRN", None, "occurred") in coded(rows)
+
+
 def test_a_past_date_under_a_present_perfect_dates_the_deed(nlp):
     # "have rejected ... last month": a present perfect takes no past date, so the annexation does
     rows = events_of(nlp, "Tanzania and Malawi have rejected Kenya's annexation of Ugandan islands last month.",

@@ -65,9 +65,27 @@ def run(nlp):
     ("France reaffirmed its unwavering commitment to the security of Chad.", ("AGREE", "FRA", "TCD", "occurred")),
     ("Kenya reiterated its support for Somalia's transitional government.", ("SUPPORT", "KEN", "SOM", "occurred")),
     ("The Gulf states reaffirmed Jordan's right to defend its borders.", ("SUPPORT", None, "JOR", "occurred")),
+    # crossings reopened to the other side, and people handed over to another state's justice
+    ("Ghana reopened its land borders to Togolese traders on Monday.", ("CONCEDE", "GHA", "TGO", "occurred")),
+    ("Kenya handed over two Ugandan suspects to Uganda on Friday.", ("COOPERATE", "KEN", "UGA", "occurred")),
 ])
 def test_wording(run, text, expected):
     assert expected in run(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Poland scrambled its fighters to intercept Russian aircraft on Monday.",
+    "Poland deployed patrol boats to shadow the Russian ships on Monday.",
+])
+def test_forces_sent_to_act_on_a_party_move_against_it_at_the_time_of_that_act(nlp, rules_alone, text):
+    rows = [r for r in events_of(nlp, text, PUBLISHED) if r["event_type"] == "MOBILIZE"]
+    assert [(r["actor_code"], r["recipient_code"], str(r["event_date"])) for r in rows] == \
+        [("POL", "RUS", "2024-05-27")]
+
+
+def test_control_handed_over_or_an_embassy_reopened_is_no_concession_or_extradition(run):
+    assert not run("Kenya handed over control of the port to Uganda.")
+    assert not {e for e in run("Ghana reopened its embassy in Lome.") if e[0] == "CONCEDE"}
 
 
 def test_working_with_unnamed_partners_is_no_promise_to_a_state(run):

@@ -9,7 +9,7 @@ from pipeline.extract.events.agents import counting_noun
 from pipeline.extract.events.lexicon import Entry, Lexicon, load_lexicon
 from pipeline.extract.events.modifiers import LED_BY, nationality_on
 from pipeline.extract.events.parties import ArgReader, Party, RECIPIENT_PREPS, unique_parties
-from pipeline.extract.events.syntax import at_the_behest, governing_verb, named_by_free_relative, prep_objects
+from pipeline.extract.events.syntax import at_the_behest, governing_verb, named_by_free_relative, prep_objects, purpose_clause
 from pipeline.extract.events.stances import stance_parties
 from pipeline.extract.events.status import imperative
 from pipeline.extract.events.subjects import infinitive, subject_of
@@ -440,3 +440,14 @@ def _welcomes_a_guest(tok, guest: Party) -> bool:
 def party_codes(parties: list[Party]) -> tuple[str, ...]:
     """The distinct codes of coded parties, in order."""
     return tuple(dict.fromkeys(p.code for p in parties if p.code))
+
+
+def purpose_target(tok, reader: ArgReader, own: set) -> list[Party]:
+    """"scrambled jets to intercept Chinese aircraft": the party a purpose clause acts on is whom the
+    forces moved against."""
+    for clause in (c for c in tok.children if purpose_clause(c)):
+        for obj in (o for o in clause.children if o.dep_ == "dobj"):
+            found = [p for p in reader.party(obj) if p.code and p.code not in own]
+            if found:
+                return found
+    return []

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from pipeline.extract.events.agents import admitted, counting_noun, placed, political
-from pipeline.extract.events.arguments import object_of, party_codes, read_arguments
+from pipeline.extract.events.arguments import object_of, party_codes, purpose_target, read_arguments
 from pipeline.extract.events.context import DocContext
 from pipeline.extract.events.dates import after_publication
 from pipeline.extract.events.lexicon import JOINT_TYPES, Entry, Lexicon
@@ -163,6 +163,9 @@ def _recipients(r: Reading, coding: Coding) -> bool:
         r.recips = counterpart(coding.reader, r.actors, r.entry, r.tok, coding.lex.grammar) or r.recips
     if r.entry.type == "ASSAULT" and not any(p.code for p in r.recips):
         r.recips = _defender(r, coding) or _attacked_place(r, coding) or r.recips
+    if r.entry.type == "MOBILIZE" and not any(p.code for p in r.recips) \
+            and r.tok.lemma_.lower() in coding.lex.grammar["deploying_verbs"]:
+        r.recips = purpose_target(r.tok, coding.reader, {p.code for p in r.actors}) or r.recips
     if r.entry.type in ("THREATEN", "REQUEST") and not any(p.code for p in r.recips):
         r.recips = _addressed(r, coding) or r.recips
     if r.entry.type in ("ACCUSE", "REJECT") and not any(p.code for p in r.recips):

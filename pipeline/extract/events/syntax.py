@@ -54,8 +54,10 @@ def leave_to_speak(verb):
 
 def named_doer(tok) -> bool:
     """"condemned North Korea's launch of a missile": an event noun whose doer is named by name is an
-    event of its own (the codebook codes its first mention; memory drops a later one that refers back)."""
-    return any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in tok.children)
+    event of its own (the codebook codes its first mention; memory drops a later one that refers back).
+    The doer may be named after it: "condemned the missile launches by North Korea"."""
+    return any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in tok.children) \
+        or any(o.pos_ == "PROPN" for o in prep_objects(tok, ("by",)))
 
 
 def prep_objects(tok, preps: tuple[str, ...]) -> list:
@@ -102,3 +104,9 @@ def main_event_first(ranked: list[tuple[int, int, list]]) -> list:
     """The rows of one sentence, given as (depth of the trigger, order in the text, rows): the main
     event's first, the rest in the order of the text."""
     return [row for _, _, rows in sorted(ranked, key=lambda r: r[:2]) for row in rows]
+
+
+def purpose_clause(tok) -> bool:
+    """An infinitive of purpose under a verb: "sent ships to monitor the shoal"."""
+    return tok.dep_ in ("xcomp", "advcl") and tok.pos_ == "VERB" \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.events.context import DocContext
-from pipeline.extract.events.syntax import at_the_behest, governing_verb, named_doer, sent_of
+from pipeline.extract.events.syntax import at_the_behest, governing_verb, named_doer, purpose_clause, sent_of
 from pipeline.extract.events.status import awaiting
 from pipeline.extract.events.dates import (DAY_WORDS, DEADLINE, YEAR, day_anchor, looks_like_date, resolve_date_text,
                                           resolve_offset, starts_a_span)
@@ -199,6 +199,8 @@ def _shared_time_holders(verb, ctx, tok, g: dict, planned: bool = False) -> dict
     for c in verb.children:
         if c.dep_ == "advcl" and (c.tag_ == "VBG" or any(m.dep_ in ("mark", "advmod") and m.lower_ in WHEN_MARKS for m in c.children)):
             out[c.i] = len(ctx.doc)
+        if verb.lemma_.lower() in g["deploying_verbs"] and purpose_clause(c):
+            out[c.i] = len(ctx.doc)  # "deployed vessels to shadow the ships on Monday": one time
     out.pop(tok.i, None)
     return out
 
