@@ -24,6 +24,7 @@ def agent_index() -> dict[str, Agent]:
     return index
 
 
+@functools.lru_cache(maxsize=4096)  # looked up for every noun phrase the coder reads
 def american(phrase: str) -> str:
     """"labour unions" -> "labor unions", "defence" -> "defense", "organisation" -> "organization";
     short words keep their "our" ("four", "tour", "your")."""
