@@ -22,8 +22,8 @@ BROKEN_WORD = re.compile(r"[A-Za-z]-$")
 MARKUP = re.compile(r"\s*(?:[-*+\u2022]\s|#|<|\|)|.*\]\(")
 MIN_SHARE = 0.5   # of lines followed by another line, ending mid-sentence
 MIN_LINES = 10
-MIN_WIDTH = 40
-PARAGRAPH_LINES = 12  # mean lines of a block that is one paragraph    # median length of those lines: a wrap width, not a header of short lines
+MIN_WIDTH = 40     # median length of those lines: a wrap width, not a header of short lines
+PARAGRAPH_LINES = 12  # mean lines of a block that is one paragraph
 
 
 def hard_wrapped(lines: list[str]) -> bool:
@@ -59,7 +59,7 @@ def unwrap_plain(text: str) -> str:
 
 
 def _blocks_are_paragraphs(lines: list[str]) -> bool:
-    blocks, size, sizes = 0, 0, []
+    size, sizes = 0, []
     for line in lines + [""]:
         if line.strip():
             size += 1

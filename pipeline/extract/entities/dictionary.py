@@ -221,7 +221,7 @@ def phoenix_row(row: dict, where: str) -> PhoenixRow:
         raise DictionaryError(f"{where}: needs a name and an entity_type in {sorted(PHOENIX_TYPES)}")
     code = _optional(row["code"], CODE, "code", where)
     # a non-governmental organisation has no code (codebook section 6); every other row has one
-    if code is None and etype != "organization" or etype in ("state", "place") and not COUNTRY.fullmatch(code):
+    if (code is None and etype != "organization") or (etype in ("state", "place") and not COUNTRY.fullmatch(code)):
         raise DictionaryError(f"{where}: {etype} needs a code")
     return PhoenixRow(row["name"].strip(), etype, code, _optional(row["role_code"], re.compile(r"[A-Z]{3,12}"),
                       "role_code", where), _date(row["start"]), _date(row["end"], end=True),

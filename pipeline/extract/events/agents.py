@@ -78,8 +78,8 @@ def agent_of(tok) -> Agent | None:
         phrase = american(" ".join([m.lower_ for m in mods[k:]] + [head]))
         if phrase in index:
             return index[phrase]
-    if american(head) in _joined_index():
-        return _joined_index()[american(head)]  # "coastguard" for "coast guard"
+    if (joined := _joined_index().get(american(head))) is not None:
+        return joined  # "coastguard" for "coast guard"
     for body in (m for m in mods if m.dep_ == "compound"):
         # "coast guard officers", "navy sailors": the people of a body that acts for a state act for it
         words = [t.lower_ for t in body.subtree if t.dep_ == "compound" or t.i == body.i]

@@ -13,6 +13,7 @@ entities layer and the lexicon are used.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -181,15 +182,22 @@ GROUP_LEAD_WORDS = {"we", "leaders", "heads", "ministers", "signatories", "parti
 PARAGRAPH = re.compile(r"\n[ \t]*\n")
 
 
+def colon_lead_ins(text: str):
+    """(start of its paragraph, the colon) of each line that ends with a colon: a lead-in."""
+    breaks = [m.end() for m in PARAGRAPH.finditer(text)]
+    for colon in re.finditer(r":[ \t]*\n", text):
+        k = bisect.bisect_right(breaks, colon.start())
+        yield (breaks[k - 1] if k else 0), colon
+
+
 def lead_in_groups(ctx: DocContext, reader: ArgReader) -> list[tuple[int, int, list[Party]]]:
     """(start, end, parties) of each run of items under a lead-in that names two or more coded
     parties as its subject: "We the leaders of A, B and C:" followed by paragraphs or bullets,
     each item running on while the one before ends with a semicolon ("Commend ...;  Affirm ...;
     Recognize ... ."). The parties are the subject of every item."""
     text, out = ctx.text, []
-    for colon in re.finditer(r":[ \t]*\n", text):
-        breaks = [m.end() for m in PARAGRAPH.finditer(text, 0, colon.start())]
-        lead = (breaks[-1] if breaks else 0, colon.start())
+    for para_start, colon in colon_lead_ins(text):
+        lead = (para_start, colon.start())
         words = {w.lower() for w in WORD.findall(text[lead[0]:lead[1]])}
         if not words & GROUP_LEAD_WORDS:
             continue
@@ -255,8 +263,8 @@ def following_lists(text: str, reader: ArgReader) -> list[tuple[int, int, list[P
     colon over a block of lines ("The President invited the following leaders to the Summit:", then
     "President X, Argentina" lines, bulleted or not): the first coded party of every line, in order."""
     out = []
-    for colon in re.finditer(r":[ \t]*\n", text):
-        lead = max(text.rfind("\n\n", 0, colon.start()), text.rfind(". ", 0, colon.start())) + 1
+    for para_start, colon in colon_lead_ins(text):
+        lead = max(para_start, text.rfind(". ", para_start, colon.start()) + 1)  # the lead-in's sentence
         if not re.search(r"\bthe following\b", text[lead:colon.start()], re.I):
             continue
         block = re.match(r"[ \t]*\n?(.+?)(?:\n[ \t]*\n|\Z)", text[colon.end():], re.S)

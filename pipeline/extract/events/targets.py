@@ -39,4 +39,4 @@ def _targets_by_doer(rows: list[dict]) -> dict[tuple, dict[str, tuple]]:
 def _open(row: dict) -> bool:
     """A row of a filled type whose doer is coded and whose target is neither a party nor an entity."""
     return (row["event_type"] in FILLED_TYPES and bool(row["actor_code"]) and row["recipient_code"] is None
-            and row.get("recipient_entity_id") is None)
+            and row["recipient_entity_id"] is None)
