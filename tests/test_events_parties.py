@@ -216,3 +216,26 @@ def test_a_possessive_inside_its_own_clause_subject_is_read_once(nlp):
     rows = events_of(nlp, "Kenya and its Government welcomed the struggle of the colonial peoples.",
                      dt.date(1960, 9, 23), speaking_state="KEN")
     assert {(r["event_type"], r["actor_code"]) for r in rows} == {("SUPPORT", "KEN")}
+
+
+JOINT_TEXT = ("We, the leaders of Chile, Peru, and Colombia, convened in Lima to open a new chapter of partnership. "
+              "We strongly condemn Bolivia's missile launches. We will hold joint naval drills in June.")
+
+
+def test_a_joint_texts_we_is_every_state_its_opening_names(run, rules_alone):
+    # "We, the leaders of A, B and C": the text's own "we" is all three states, not its first two
+    rows = run(JOINT_TEXT)
+    assert pairs(rows, "ACCUSE") == {("CHL", "BOL"), ("PER", "BOL"), ("COL", "BOL")}
+    assert pairs(rows, "COOPERATE") == {("CHL", "PER"), ("CHL", "COL")}
+
+
+def test_our_before_the_we_that_names_the_group_is_not_the_group(run, rules_alone):
+    # an introduction in the publisher's voice comes before the signatories' "We, the leaders of ..."
+    rows = run("As part of our commitment, Kenya condemned Bolivia's missile launches.\n\n" + JOINT_TEXT)
+    assert ("CHL", "BOL") in pairs(rows, "ACCUSE")
+    assert {a for a, _ in pairs(rows, "ACCUSE")} == {"KEN", "CHL", "PER", "COL"}
+
+
+def test_a_we_in_quotation_marks_is_not_the_narrators_group(run, rules_alone):
+    rows = run(JOINT_TEXT + ' Ecuador said: "We strongly condemn the launches by Bolivia."')
+    assert ("ECU", "BOL") in pairs(rows, "ACCUSE")

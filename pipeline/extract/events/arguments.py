@@ -333,7 +333,7 @@ def read_arguments(cand: Candidate, reader: ArgReader, lex: Lexicon) -> Argument
     if not actors and tok.tag_ == "VBN" and entry.broker:
         actors = _capital_of(tok, reader)  # "a deal brokered in Beijing": the capital's government brokered it
     if not actors and entry.joint and _narrator_we(tok):
-        actors = leading_parties(reader)
+        actors = (reader.narrator if tok.idx >= reader.narrator_at else []) or leading_parties(reader)
     recips = _verb_recipients(tok, entry, reader, besides=party_codes(actors))
     if kind == "phrase" and not recips:
         recips = reader.parties_inside(cand.obj, besides=party_codes(actors))

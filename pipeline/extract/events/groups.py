@@ -104,3 +104,24 @@ def _speaks_for_the_group(reader, possessor) -> bool:
     if possessor.lower_ == "their":
         return True
     return reader.speaker is None and not in_quote(possessor)
+
+
+def narrator_group(reader, doc) -> tuple[int, list[Party]]:
+    """"We, the leaders of A, B and C, met ...": the states a joint text's own "we" stands for from
+    there on, named once in apposition to its first "we", with the offset they are named at. No
+    parties when no such "we" names two or more states."""
+    for tok in doc:
+        if tok.lower_ != "we" or in_quote(tok):
+            continue
+        for appos in (c for c in tok.children if c.dep_ == "appos" and c.tag_ in ("NNS", "NNPS")):
+            span = [t for t in appos.subtree if t.i >= appos.i]
+            cut = next((k for k, t in enumerate(span) if t.pos_ in ("VERB", "AUX")), len(span))
+            inside = reader.view.within(span[0].idx, span[cut - 1].idx + len(span[cut - 1]))
+            found: list[Party] = []
+            for ent in inside:
+                if getattr(ent, "entity_type", None) == "state" and ent.code not in {p.code for p in found}:
+                    found.append(Party.of(ent, code=ent.code, etype="state"))
+            if len(found) >= 2:
+                return tok.idx, found
+        break  # only the text's first narrating "we" can introduce who "we" are
+    return 0, []

@@ -8,7 +8,7 @@ from pipeline.extract.events.agents import acts_for_state, agent_of, counted_hea
 from pipeline.extract.events.context import DocContext
 from pipeline.extract.events.modifiers import made_by, name_modifier, names_the_text
 from pipeline.extract.events.view import EntityView
-from pipeline.extract.events.syntax import named_by_free_relative, sent_of
+from pipeline.extract.events.syntax import after_closed_list, named_by_free_relative, sent_of
 from pipeline.extract.first_person import in_quote, is_self_reference, speaking_entity
 
 RECIPIENT_PREPS = ("with", "to", "against", "on", "upon", "from", "toward", "towards", "into", "for", "between", "at", "over", "around")
@@ -121,6 +121,7 @@ class ArgReader:
         self.lead_groups: list[tuple[int, int, list[Party]]] = []  # items whose subject a lead-in names (lists.py)
         self.following: list[tuple[int, int, list[Party]]] = []  # "the following leaders:" lead-ins and their items' parties
         self.speaker = speaking_entity(ctx)  # the state a speech speaks for: its "we" and "my Government"
+        self.narrator_at, self.narrator = _groups().narrator_group(self, ctx.doc)  # "We, the leaders of A and B"
         self.with_agents = False  # agent nouns as parties: only for readings that find no party otherwise
 
     def party(self, tok, place: bool = False) -> list[Party]:
@@ -272,6 +273,8 @@ class ArgReader:
             return owners  # "Japan and the Philippines held their first drills": the subject's own
         if low in ("they", "it", "he", "she") and (reporter := self._reporter(tok)):
             return reporter  # "Egypt and Sudan announced that they had agreed": the reporting subject
+        if low in ("we", "us", "our") and self.narrator and tok.idx >= self.narrator_at:
+            return list(self.narrator)
         if low in ("they", "we", "them", "us", "their", "our") and len(self.context_pair) >= 2:
             return list(self.context_pair)
         types = ("person",) if low in ("he", "she", "him", "her", "his") else ("state", "igo", "organization")
@@ -422,7 +425,7 @@ class ArgReader:
             start, skipped = start - 1, skipped + 1
         if end < start or end < sent_start:
             return []
-        start = _after_closed_list(verb.doc, start, end)
+        start = after_closed_list(verb.doc, start, end)
         out: list[Party] = []
         for ent in self.view.within(verb.doc[start].idx, verb.doc[end].idx + len(verb.doc[end])):
             code = entity_code(ent)
@@ -464,15 +467,6 @@ def _groups():
 def _owner(tok) -> bool:
     """A possessor: "Russia's" parsed as poss, or as nmod with its "'s"."""
     return tok.dep_ == "poss" or (tok.dep_ == "nmod" and any(c.tag_ == "POS" for c in tok.children))
-
-
-def _after_closed_list(doc, start: int, end: int) -> int:
-    """"Iran and Saudi Arabia, Chinese President Xi made": a list closed by "and" before the last
-    comma ends there; the name after the comma is the subject."""
-    commas = [i for i in range(start, end + 1) if doc[i].text == ","]
-    if commas and any(doc[i].pos_ == "CCONJ" for i in range(start, commas[-1])):
-        return commas[-1] + 1
-    return start
 
 
 def _with_country(ent, inside: list):

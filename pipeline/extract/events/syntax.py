@@ -110,3 +110,12 @@ def purpose_clause(tok) -> bool:
     """An infinitive of purpose under a verb: "sent ships to monitor the shoal"."""
     return tok.dep_ in ("xcomp", "advcl") and tok.pos_ == "VERB" \
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def after_closed_list(doc, start: int, end: int) -> int:
+    """"Iran and Saudi Arabia, Chinese President Xi made": a list closed by "and" before the last
+    comma ends there; the name after the comma is the subject."""
+    commas = [i for i in range(start, end + 1) if doc[i].text == ","]
+    if commas and any(doc[i].pos_ == "CCONJ" for i in range(start, commas[-1])):
+        return commas[-1] + 1
+    return start
