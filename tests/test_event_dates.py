@@ -54,6 +54,17 @@ def test_next_day_counts_from_the_last_named_day():
     assert resolve_date_text("the next day", BASE, "past", anchor=dt.date(2019, 5, 2)) == (dt.date(2019, 5, 3), None, "day")
 
 
+@pytest.mark.parametrize("text, shift", [("two days later", 2), ("a day later", 1), ("later that day", 0),
+                                         ("the same day", 0), ("the day before", -1)])
+def test_days_counted_from_the_last_named_day(text, shift):
+    anchor = dt.date(2019, 5, 2)
+    assert resolve_date_text(text, BASE, "past", anchor=anchor) == (anchor + dt.timedelta(days=shift), None, "day")
+
+
+def test_days_later_with_no_day_named_before_is_no_date():
+    assert resolve_date_text("two days later", BASE, "past") is None
+
+
 def test_ordinal_day_takes_the_month_in_view():
     assert resolve_date_text("on the 9th", BASE, "past", anchor=dt.date(2019, 5, 2)) == (dt.date(2019, 5, 9), None, "day")
 

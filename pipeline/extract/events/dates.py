@@ -189,6 +189,8 @@ def resolve_date_text(text: str, base: dt.date | None, prefer: str = "past",
         context_year = None  # a planned event does not fall in a past year the paragraph told of
     if (ago := _years_ago(text, base)) is not None:
         return plausible(ago, base)
+    if anchor is not None and (shift := _anchored_shift(text)) is not None:
+        return plausible((anchor + dt.timedelta(days=shift), None, "day"), base)  # before "two days" reads as a span
     if NOT_A_POINT.search(text) and not YEAR.search(text) and not _month_word(text):
         return None
     if DEADLINE.search(text):
@@ -309,7 +311,9 @@ def plausible(found, base: dt.date | None):
 
 ANCHORED = re.compile(r"\b(?P<after>(?:the\s+)?(?:next|following)\s+day|the\s+day\s+after)\b"
                       r"|\b(?P<before>the\s+(?:previous|preceding)\s+day|the\s+day\s+before)\b"
-                      r"|\b(?P<same>the\s+same\s+day|that\s+day)\b", re.I)
+                      r"|\b(?P<same>the\s+same\s+day|that\s+day|later\s+that\s+day)\b"
+                      r"|\b(?P<n>an?|one|two|three|four|five|six|\d)\s+days?\s+later\b", re.I)
+DAY_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 ORDINAL_DAY = re.compile(r"\bthe\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b", re.I)
@@ -319,6 +323,9 @@ def _anchored_shift(text: str) -> int | None:
     m = ANCHORED.search(text)
     if not m:
         return None
+    if m.group("n"):  # "two days later"
+        n = m.group("n").lower()
+        return int(n) if n.isdigit() else DAY_COUNTS[n]
     return 1 if m.group("after") else -1 if m.group("before") else 0
 
 

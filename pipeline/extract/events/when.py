@@ -7,7 +7,7 @@ import re
 from pipeline.extract.events.context import DocContext
 from pipeline.extract.events.syntax import at_the_behest, governing_verb, named_doer, purpose_clause, sent_of
 from pipeline.extract.events.status import awaiting
-from pipeline.extract.events.dates import (DAY_WORDS, DEADLINE, YEAR, day_anchor, looks_like_date, resolve_date_text,
+from pipeline.extract.events.dates import (ANCHORED, DAY_WORDS, DEADLINE, YEAR, day_anchor, looks_like_date, resolve_date_text,
                                           resolve_offset, starts_a_span)
 from pipeline.nlp.parse import sentence_ents
 
@@ -100,9 +100,15 @@ LOOSE_DAY_WORDS = {"today", "yesterday", "tomorrow", "tonight"}
 
 
 def _loose_day_words(sent) -> list:
-    """"visiting Kyiv today" where NER read "Kyiv today" as one name: the day word still dates."""
+    """"visiting Kyiv today" where NER read "Kyiv today" as one name, and "condemned the drills the
+    same day" where NER tagged no date: the day words still date."""
     dated = {i for ent in sentence_ents(sent) if ent.label_ == "DATE" for i in range(ent.start, ent.end)}
-    return [sent.doc[t.i:t.i + 1] for t in sent if t.lower_ in LOOSE_DAY_WORDS and t.i not in dated]
+    loose = [sent.doc[t.i:t.i + 1] for t in sent if t.lower_ in LOOSE_DAY_WORDS and t.i not in dated]
+    for m in ANCHORED.finditer(sent.text):
+        span = sent.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None and not any(t.i in dated for t in span):
+            loose.append(span)
+    return loose
 
 
 def _resolve(ctx: DocContext, ent, text: str, prefer: str):
