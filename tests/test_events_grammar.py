@@ -337,6 +337,26 @@ def test_opposing_a_pronoun_aims_at_the_doer_of_the_act_just_reported(run, text,
     assert pairs(run(text), "ACCUSE") == {pair}
 
 
+@pytest.mark.parametrize("text, pair", [
+    # a thing named again ("the new command") belongs to the party whose new thing it was
+    ("Chile opened a new naval command on Monday. Peru criticised the new command on Tuesday.", ("PER", "CHL")),
+    ("Chile's new naval command opened on Monday. Peru criticised the command on Tuesday.", ("PER", "CHL")),
+    ("Kenya passed a law on foreign media. Uganda condemned the law.", ("UGA", "KEN")),
+])
+def test_criticism_of_a_thing_named_again_aims_at_its_owner(run, text, pair):
+    assert pairs(run(text), "ACCUSE") == {pair}
+
+
+@pytest.mark.parametrize("text", [
+    # a thing a party only talked about is not its own
+    "Kenya discussed the situation in the region on Monday. Uganda condemned the situation.",
+    # the critic's own new thing is no target
+    "Uganda passed a law on foreign media. Uganda later condemned the law.",
+])
+def test_a_thing_named_again_without_an_owner_gives_no_target(run, text):
+    assert not {r for _, r in pairs(run(text), "ACCUSE")} - {None}
+
+
 def test_a_pronoun_for_a_meeting_names_no_one_doer(run):
     rows = run("Kenya and Uganda held talks on Monday. Tanzania opposes this.")
     assert not {r for _, r in pairs(rows, "ACCUSE")} & {"KEN", "UGA"}

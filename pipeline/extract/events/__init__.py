@@ -18,8 +18,10 @@ Modules, in the order a document goes through them:
   view       the entities layer's look-ups as the coder reads them (EntityView), with a NER stand-in
   agents     agent nouns (Phoenix): police act for their state, protesters and rebels stay uncoded
   voices     who speaks: a transcript turn's label, whom "you" addresses, a quotation's speaker
-  groups     groups the parse leaves to the text: "the two leaders", a list of names it broke, "our three countries"
+  groups     groups the parse leaves to the text: "the two leaders", a list of names it broke, "our three
+             countries", and the states a joint text's "we" stands for ("We, the leaders of A, B and C")
   memory     what the document has coded so far: the pair the text is about, nouns that refer back
+  antecedents  whose thing a definite noun names again ("criticised the new command"): its first mention's owner
   when       which date phrase dates an event; dates turns the phrase into a date
   output     the output row: pairs, span, place, confidence
   lists      commitments itemised under a lead-in ("The United States and Japan will: - ..."), and

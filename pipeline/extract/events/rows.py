@@ -10,6 +10,7 @@ from pipeline.extract.events.arguments import object_of, party_codes, purpose_ta
 from pipeline.extract.events.context import DocContext
 from pipeline.extract.events.dates import after_publication
 from pipeline.extract.events.lexicon import JOINT_TYPES, Entry, Lexicon
+from pipeline.extract.events.antecedents import owner_named_before
 from pipeline.extract.events.memory import counterpart, note_pairs, refers_back, remember_pair
 from pipeline.extract.events.output import actor_recipient_pairs, event_location, event_row
 from pipeline.extract.events.parties import ArgReader, Party
@@ -169,7 +170,9 @@ def _recipients(r: Reading, coding: Coding) -> bool:
     if r.entry.type in ("THREATEN", "REQUEST") and not any(p.code for p in r.recips):
         r.recips = _addressed(r, coding) or r.recips
     if r.entry.type in ("ACCUSE", "REJECT") and not any(p.code for p in r.recips):
-        r.recips = _doer_of_act_named(r, coding) or _denied_clause(r, coding) or r.recips
+        r.recips = _doer_of_act_named(r, coding) or _denied_clause(r, coding) or owner_named_before(
+            _object_named(r, coding.lex.grammar), coding.reader, {p.code for p in r.actors},
+            coding.lex.grammar["counterpart_reach"]) or r.recips
     return True
 
 
