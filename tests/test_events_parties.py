@@ -239,3 +239,14 @@ def test_our_before_the_we_that_names_the_group_is_not_the_group(run, rules_alon
 def test_a_we_in_quotation_marks_is_not_the_narrators_group(run, rules_alone):
     rows = run(JOINT_TEXT + ' Ecuador said: "We strongly condemn the launches by Bolivia."')
     assert ("ECU", "BOL") in pairs(rows, "ACCUSE")
+
+
+def test_a_plural_of_a_governments_bodies_is_the_state_they_act_for(run, rules_alone):
+    # each name is looked up as "<name> Department" or "Department of <name>" in the dictionaries
+    rows = run("The Departments of Treasury, State and Commerce announced new measures to isolate Iran's banks.")
+    assert pairs(rows, "SANCTION") == {("USA", "IRN")}
+
+
+def test_a_plural_of_bodies_with_a_name_no_dictionary_knows_stays_uncoded(run, rules_alone):
+    rows = run("The Departments of Treasury and Happiness announced new measures to isolate Iran's banks.")
+    assert "USA" not in {a for a, _ in pairs(rows, "SANCTION")}

@@ -66,6 +66,8 @@ def named_group(reader, tok, toks) -> list[Party]:
     that stands for the parties just named. A number picks the group of that size (the last one
     that acted together, or the parties the text is about); a bare plural is the parties."""
     words = [t.lower_ for t in toks]
+    if tok.lower_ in BODY_PLURALS and (bodies := bodies_of_list(tok)):
+        return bodies
     if "following" in words and (listed := _listed_below(reader, tok)):
         return listed
     size = next((GROUP_SIZES[w] for w in words if w in GROUP_SIZES), None)
@@ -86,6 +88,28 @@ def named_group(reader, tok, toks) -> list[Party]:
     if recent and len(reader.context_pair) >= 2 and words in (["the", tok.lower_], ["our", tok.lower_], ["their", tok.lower_]):
         return [] if words[0] != "the" and not _speaks_for_the_group(reader, toks[0]) else list(reader.context_pair)
     return []
+
+# "the Departments of State and Commerce": plural nouns of a government's bodies, and their singular
+BODY_PLURALS = {"departments": "Department", "ministries": "Ministry", "agencies": "Agency"}
+
+
+def bodies_of_list(tok) -> list[Party]:
+    """"The Departments of Treasury, State and Commerce": one body per name, each looked up in the
+    dictionaries as "Treasury Department" or "Department of Treasury". Empty unless every name is a
+    coded body."""
+    from pipeline.extract.entities.resolve import resolve_text  # the entities layer's free-text look-up
+
+    singular = BODY_PLURALS[tok.lower_]
+    heads = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    names = [n for h in heads[:1] for n in (h, *h.conjuncts) if n.pos_ == "PROPN"]
+    found: list[Party] = []
+    for name in names:
+        ent = resolve_text(f"{name.text} {singular}") or resolve_text(f"{singular} of {name.text}")
+        if ent is None or not ent.code:
+            return []
+        found.append(Party.of(ent, name.i))
+    return found
+
 
 def _listed_below(reader, tok) -> list[Party]:
     """"invited the following leaders to the summit:" and a bulleted list of leaders: the parties the
