@@ -22,7 +22,7 @@ FORUM = Party("the regional forum", None, None, "group", group=True)
 
 
 def reading(entry: Entry, status="occurred", actors=(), recips=(), idx=0) -> Reading:
-    tok = SimpleNamespace(idx=idx)
+    tok = SimpleNamespace(idx=idx, lemma_="")  # a verb no rule reads by its word
     return Reading(Candidate(tok, entry, "verb"), entry, status=status, actors=list(actors), recips=list(recips))
 
 

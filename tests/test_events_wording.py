@@ -497,3 +497,18 @@ def test_a_package_of_drones_and_funding_for_a_party_are_aid(nlp, rules_alone, t
 
 def test_funding_for_no_party_is_no_aid(nlp, rules_alone):
     assert "AID" not in {r["event_type"] for r in events_of(nlp, "Kenya increased funding for research.", PUBLISHED)}
+
+
+@pytest.mark.parametrize("text, row", [
+    ("Norway pledged $500 million to help Sudan cope with the famine.", ("AID", "NOR", "SDN", "planned")),
+    ("Japan has committed $2 billion to rebuild Ukraine's power grid.", ("AID", "JPN", "UKR", "planned")),
+    ("Germany provided 30 ambulances to help Ukraine evacuate the wounded.", ("AID", "DEU", "UKR", "occurred")),
+])
+def test_aid_for_a_purpose_goes_to_the_party_the_purpose_helps(nlp, rules_alone, text, row):
+    rows = events_of(nlp, text, PUBLISHED)
+    assert row in {(r["event_type"], r["actor_code"], r["recipient_code"], r["status"]) for r in rows}
+
+
+def test_a_party_further_inside_the_purpose_is_not_helped(nlp, rules_alone):
+    rows = events_of(nlp, "Japan pledged $1 billion to strengthen its own defences against China.", PUBLISHED)
+    assert not [r for r in rows if r["event_type"] == "AID" and r["recipient_code"] == "CHN"]

@@ -451,3 +451,33 @@ def purpose_target(tok, reader: ArgReader, own: set) -> list[Party]:
             if found:
                 return found
     return []
+
+
+def helping_clauses(tok, helping: set) -> list:
+    """Purpose clauses that help someone, on the verb or on its object: "pledged $5 million to help
+    Sudan", "provided ambulances to help Ukraine evacuate the wounded"."""
+    holders = [tok, *(o for o in tok.children if o.dep_ == "dobj")]
+    return [c for h in holders for c in h.children
+            if (purpose_clause(c) or (c.dep_ == "acl" and any(a.lower_ == "to" for a in c.children)))
+            and c.lemma_.lower() in helping]
+
+
+def purpose_beneficiary(tok, reader: ArgReader, own: set, helping: set) -> list[Party]:
+    """The party a helping purpose clause acts for: its object ("to help Sudan"), the subject of what
+    it helps do ("to help Ukraine evacuate"), or that object's owner ("to rebuild Ukraine's power
+    grid"); never a party further inside ("its defences against China")."""
+    for named in helped(tok, helping):
+        found = [p for p in reader.party(named) if p.code and p.code not in own]
+        if found:
+            return found[:1]
+    return []
+
+
+def helped(tok, helping: set) -> list:
+    """The tokens that may name whom a helping purpose clause of `tok` helps, nearest first."""
+    out = []
+    for clause in helping_clauses(tok, helping):
+        heads = [o for o in clause.children if o.dep_ == "dobj"] + \
+            [s for c in clause.children if c.dep_ in ("ccomp", "xcomp") for s in c.children if s.dep_ == "nsubj"]
+        out += [named for head in heads for named in (head, *(o for o in head.children if o.dep_ == "poss"))]
+    return out

@@ -6,11 +6,12 @@ import re
 from dataclasses import dataclass, field, replace
 
 from pipeline.extract.events.agents import admitted, counting_noun, placed, political
-from pipeline.extract.events.arguments import object_of, party_codes, purpose_target, read_arguments
+from pipeline.extract.events.arguments import object_of, party_codes, helped, purpose_beneficiary, purpose_target, read_arguments
 from pipeline.extract.events.context import DocContext
 from pipeline.extract.events.dates import after_publication
 from pipeline.extract.events.lexicon import JOINT_TYPES, Entry, Lexicon
 from pipeline.extract.events.antecedents import owner_named_before
+from pipeline.extract.events.targets import attacked_place, defender
 from pipeline.extract.events.memory import counterpart, note_pairs, refers_back, remember_pair
 from pipeline.extract.events.output import actor_recipient_pairs, event_location, event_row
 from pipeline.extract.events.parties import ArgReader, Party
@@ -163,10 +164,14 @@ def _recipients(r: Reading, coding: Coding) -> bool:
     if not any(p.code or p.group or p.etype == "person" for p in r.recips) and not r.entry.dest and not r.entry.feeling:
         r.recips = counterpart(coding.reader, r.actors, r.entry, r.tok, coding.lex.grammar) or r.recips
     if r.entry.type == "ASSAULT" and not any(p.code for p in r.recips):
-        r.recips = _defender(r, coding) or _attacked_place(r, coding) or r.recips
+        r.recips = defender(r.tok, r.kind, r.actors, coding.reader, coding.lex.grammar) \
+            or attacked_place(r.tok, r.actors, coding.reader) or r.recips
     if r.entry.type == "MOBILIZE" and not any(p.code for p in r.recips) \
             and r.tok.lemma_.lower() in coding.lex.grammar["deploying_verbs"]:
         r.recips = purpose_target(r.tok, coding.reader, {p.code for p in r.actors}) or r.recips
+    if (r.entry.type == "AID" or r.tok.lemma_.lower() in PROMISING_VERBS) and not any(p.code for p in r.recips):
+        r.recips = purpose_beneficiary(r.tok, coding.reader, {p.code for p in r.actors},
+                                       coding.lex.grammar["helping_verbs"]) or r.recips
     if r.entry.type in ("THREATEN", "REQUEST") and not any(p.code for p in r.recips):
         r.recips = _addressed(r, coding) or r.recips
     if r.entry.type in ("ACCUSE", "REJECT") and not any(p.code for p in r.recips):
@@ -246,30 +251,6 @@ def _addressed(r: Reading, coding: Coding) -> list[Party]:
     return []
 
 
-def _defender(r: Reading, coding: Coding) -> list[Party]:
-    """"Ukraine defends itself from Russia's aggression", "to protect Taiwan against attacks": the one
-    defended is the one attacked."""
-    prep = r.tok.head
-    verb = prep.head
-    if r.kind != "noun" or r.tok.dep_ != "pobj" or prep.lower_ not in ("from", "against") \
-            or verb.lemma_.lower() not in coding.lex.grammar["defending_verbs"]:
-        return []
-    own = {p.code for p in r.actors}
-    # a pronoun defender ("help Ukraine as it defends itself") is left to no one: it may be either party
-    named = [c for dep in ("dobj", "nsubj") for c in verb.children if c.dep_ == dep and c.pos_ != "PRON"]
-    found = [p for c in named[:1] for p in coding.reader.parties(c)]
-    return [p for p in found if p.code and p.code not in own]
-
-
-def _attacked_place(r: Reading, coding: Coding) -> list[Party]:
-    """"Russian missiles struck buildings in Kharkiv": the state an attack lands in is its target,
-    unless the attacker is that state ("a drone strike by federal forces killed 30 in Amhara")."""
-    name, code = event_location(r.tok, coding.reader)
-    if not code or any(p.code == code for p in r.actors):
-        return []
-    return [Party(name, None, code, "location", None)]
-
-
 def _fit(r: Reading, coding: Coding) -> bool:
     if _arguments_fit(r.entry, r.actors, r.recips) or (not r.recips and _list_item_pledge(r.tok, r.entry, r.actors)):
         return True
@@ -338,7 +319,9 @@ def _money_promised_to(verb, recips: list[Party], g: dict) -> bool:
         return False
     if words & g["aid_words"]:
         return any(p.code for p in recips)  # "with Tokyo promising $4.5 billion in aid", after its deal with Kyiv
-    named = {t.i for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "to" for t in c.subtree}
+    # money on the verb's own "to" phrase, or for a purpose that helps the party ("to help Sudan")
+    named = {t.i for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "to" for t in c.subtree} \
+        | {t.i for t in helped(verb, g["helping_verbs"])}
     return any(p.code and p.token_i in named for p in recips)
 
 

@@ -1,4 +1,6 @@
-"""An attack whose target the sentence leaves out, read from the rest of the document.
+"""An attack's target where the sentence does not name it as the object: the one defended against
+it ("Ukraine defends itself from Russia's aggression"), the state it lands in ("struck buildings in
+Kharkiv"), and, in the final pass, the doer's one target named elsewhere in the document.
 
 "Russia launched its full-scale invasion in February 2022" names no target; an article that also
 says "Russia's invasion of Ukraine" is about one war, and a reader (and the codebook's annotators)
@@ -7,6 +9,9 @@ that doer; a doer attacking two parties leaves the sentence's row as it is."""
 from __future__ import annotations
 
 from collections import defaultdict
+
+from pipeline.extract.events.output import event_location
+from pipeline.extract.events.parties import Party
 
 FILLED_TYPES = ("ASSAULT",)
 
@@ -40,3 +45,28 @@ def _open(row: dict) -> bool:
     """A row of a filled type whose doer is coded and whose target is neither a party nor an entity."""
     return (row["event_type"] in FILLED_TYPES and bool(row["actor_code"]) and row["recipient_code"] is None
             and row["recipient_entity_id"] is None)
+
+
+def defender(tok, kind: str, actors: list[Party], reader, g: dict) -> list[Party]:
+    """"Ukraine defends itself from Russia's aggression", "to protect Taiwan against attacks": the one
+    defended is the one attacked."""
+    prep = tok.head
+    verb = prep.head
+    if kind != "noun" or tok.dep_ != "pobj" or prep.lower_ not in ("from", "against") \
+            or verb.lemma_.lower() not in g["defending_verbs"]:
+        return []
+    own = {p.code for p in actors}
+    # a pronoun defender ("help Ukraine as it defends itself") is left to no one: it may be either party
+    named = [c for dep in ("dobj", "nsubj") for c in verb.children if c.dep_ == dep and c.pos_ != "PRON"]
+    found = [p for c in named[:1] for p in reader.parties(c)]
+    return [p for p in found if p.code and p.code not in own]
+
+
+def attacked_place(tok, actors: list[Party], reader) -> list[Party]:
+    """"Russian missiles struck buildings in Kharkiv": the state an attack lands in is its target,
+    unless the attacker is that state ("a drone strike by federal forces killed 30 in Amhara")."""
+    name, code = event_location(tok, reader)
+    if not code or any(p.code == code for p in actors):
+        return []
+    return [Party(name, None, code, "location", None)]
+
