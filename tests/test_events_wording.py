@@ -512,3 +512,26 @@ def test_aid_for_a_purpose_goes_to_the_party_the_purpose_helps(nlp, rules_alone,
 def test_a_party_further_inside_the_purpose_is_not_helped(nlp, rules_alone):
     rows = events_of(nlp, "Japan pledged $1 billion to strengthen its own defences against China.", PUBLISHED)
     assert not [r for r in rows if r["event_type"] == "AID" and r["recipient_code"] == "CHN"]
+
+
+@pytest.mark.parametrize("text, row", [
+    # CAMEO 181 CAPTURE + MEMBER: people of the other side taken by force
+    ("Rebels captured dozens of Malian soldiers after a battle near Kidal.", ("ASSAULT", None, "MLI")),
+    # CAMEO 0871 OBSERVE + CEASEFIRE
+    ("Armenia observed the ceasefire with Azerbaijan on Sunday.", ("CONCEDE", "ARM", "AZE")),
+    # CAMEO ACQUIT (081): a person cleared of charges
+    ("Kenya's High Court acquitted two Ugandan journalists.", ("CONCEDE", "KEN", "UGA")),
+    # forces stationed are forces deployed
+    ("Germany will station a tank brigade in Lithuania from 2027.", ("MOBILIZE", "DEU", None)),
+])
+def test_capture_ceasefire_kept_acquittal_and_stationing(nlp, rules_alone, text, row):
+    rows = events_of(nlp, text, PUBLISHED)
+    assert row in {(r["event_type"], r["actor_code"], r["recipient_code"]) for r in rows}
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels captured the town of Masisi.",  # a place taken is no abduction
+    "Kenya observed a minute of silence.",
+])
+def test_capturing_a_place_or_observing_a_silence_is_no_abduction_or_truce(nlp, rules_alone, text):
+    assert not {r["event_type"] for r in events_of(nlp, text, PUBLISHED)} & {"ASSAULT", "CONCEDE"}
