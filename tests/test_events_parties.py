@@ -250,3 +250,15 @@ def test_a_plural_of_a_governments_bodies_is_the_state_they_act_for(run, rules_a
 def test_a_plural_of_bodies_with_a_name_no_dictionary_knows_stays_uncoded(run, rules_alone):
     rows = run("The Departments of Treasury and Happiness announced new measures to isolate Iran's banks.")
     assert "USA" not in {a for a, _ in pairs(rows, "SANCTION")}
+
+
+@pytest.mark.parametrize("second", ["Both condemned Bolivia's attack on Peru.",
+                                    "Both of them condemned Bolivia's attack on Peru."])
+def test_both_as_a_subject_is_the_pair_just_named(run, rules_alone, second):
+    rows = run("Kenya and Ghana held talks on Monday. " + second)
+    assert pairs(rows, "ACCUSE") == {("KEN", "BOL"), ("GHA", "BOL")}
+
+
+def test_both_after_three_parties_names_no_pair(run, rules_alone):
+    rows = run("Kenya, Ghana and Chad held talks on Monday. Both condemned Bolivia's attack on Peru.")
+    assert not pairs(rows, "ACCUSE")

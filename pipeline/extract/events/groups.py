@@ -75,7 +75,7 @@ def named_group(reader, tok, toks) -> list[Party]:
     people = tok.lemma_.lower() in reader.pair_nouns or (size is not None and _role_plural(reader, tok))
     if not head_is_number and (not people or tok.tag_ not in ("NNS", "NNPS")):
         return []
-    if any(c.dep_ in ("prep", "relcl", "acl") for c in tok.children):
+    if any(c.dep_ in ("prep", "relcl", "acl") and not _of_us(c) for c in tok.children):
         return []  # "the leaders of the region", "the countries that signed": a group of its own
     recent = tok.idx - reader.context_at <= reader.grammar.get("counterpart_reach", 1500)
     if size is not None:
@@ -109,6 +109,12 @@ def bodies_of_list(tok) -> list[Party]:
             return []
         found.append(Party.of(ent, name.i))
     return found
+
+
+def _of_us(prep) -> bool:
+    """"both of us", "the two of them": the group itself, not a group of its own."""
+    return prep.dep_ == "prep" and prep.lower_ == "of" \
+        and any(o.dep_ == "pobj" and o.lower_ in ("us", "them", "you") for o in prep.children)
 
 
 def _listed_below(reader, tok) -> list[Party]:

@@ -258,6 +258,8 @@ class ArgReader:
         low = tok.lower_
         if self.speaker is not None and is_self_reference(tok):
             return [Party(self.speaker.name, self.speaker.entity_id, self.speaker.code, "state", tok.i)]
+        if low == "both" and tok.dep_ in ("nsubj", "nsubjpass"):
+            return _groups().named_group(self, tok, [tok])  # "Both agreed", "both of them condemned"
         if low in ("who", "which", "that") and tok.head.dep_ == "relcl":
             # "Beijing and Moscow, which have ...": both; when the parse hangs the clause on a noun that
             # names no party ("the relationship between Beijing and Moscow, which have"), the phrase
