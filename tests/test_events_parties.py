@@ -262,3 +262,22 @@ def test_both_as_a_subject_is_the_pair_just_named(run, rules_alone, second):
 def test_both_after_three_parties_names_no_pair(run, rules_alone):
     rows = run("Kenya, Ghana and Chad held talks on Monday. Both condemned Bolivia's attack on Peru.")
     assert not pairs(rows, "ACCUSE")
+
+
+def test_their_deep_in_the_object_is_the_clauses_coordinated_subject(run, rules_alone):
+    # "their" four phrases down from its verb still belongs to the verb's subject, not to the pair
+    # the text named before
+    rows = run("Chile and Peru held talks in Lima on Monday. Argentina and Brazil have reached an agreement "
+               "in principle on the partial reduction of their strategic weapons.")
+    assert pairs(rows, "AGREE") == {("ARG", "BRA")}
+
+
+def test_their_under_a_named_subject_that_gives_no_pair_is_not_the_earlier_pair(run, rules_alone):
+    rows = run("Chile and Peru held talks in Lima on Monday. Recently, the north and south of Sudan held "
+               "the first meeting between their premiers.")
+    assert not {("SDN", "CHL"), ("SDN", "PER")} & pairs(rows, "CONSULT")
+
+
+def test_their_under_an_unnamed_plural_subject_is_the_pair_the_text_is_about(run, rules_alone):
+    rows = run("Kenya and Uganda met in Nairobi on Monday. The officials signed their first trade pact.")
+    assert pairs(rows, "AGREE") == {("KEN", "UGA")}

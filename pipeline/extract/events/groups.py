@@ -85,6 +85,8 @@ def named_group(reader, tok, toks) -> list[Party]:
         if not found and words[0] == "our" and _speaks_for_the_group(reader, toks[0]):
             found = first_states(reader, size, tok.idx)  # "our three countries" in a joint text
         return found
+    if words == ["their", tok.lower_] and (owners := reader.party(toks[0])):
+        return owners  # "the north and south of Korea held a meeting between their premiers": the subject's
     if recent and len(reader.context_pair) >= 2 and words in (["the", tok.lower_], ["our", tok.lower_], ["their", tok.lower_]):
         return [] if words[0] != "the" and not _speaks_for_the_group(reader, toks[0]) else list(reader.context_pair)
     return []

@@ -8,7 +8,7 @@ from pipeline.extract.events.agents import acts_for_state, agent_of, counted_hea
 from pipeline.extract.events.context import DocContext
 from pipeline.extract.events.modifiers import made_by, name_modifier, names_the_text
 from pipeline.extract.events.view import EntityView
-from pipeline.extract.events.syntax import after_closed_list, named_by_free_relative, sent_of
+from pipeline.extract.events.syntax import after_closed_list, named_by_free_relative, plural_phrase, sent_of
 from pipeline.extract.first_person import in_quote, is_self_reference, speaking_entity
 
 RECIPIENT_PREPS = ("with", "to", "against", "on", "upon", "from", "toward", "towards", "into", "for", "between", "at", "over", "around")
@@ -271,7 +271,7 @@ class ArgReader:
             return labelled  # "PRESIDENT RUTO: I thank you": the party the turn's label speaks for
         if low in ("you", "your") and (addressed := self.voices.addressee(tok) or self.voices.chair_addressed(tok)):
             return addressed  # the other party of a two-party transcript, or the Assembly's chair
-        if low in ("their", "its") and (owners := self._clause_subject(tok)):
+        if low in ("their", "its") and (owners := self._clause_subject(tok)) is not None and (owners or low == "their"):
             return owners  # "Japan and the Philippines held their first drills": the subject's own
         if low in ("they", "it", "he", "she") and (reporter := self._reporter(tok)):
             return reporter  # "Egypt and Sudan announced that they had agreed": the reporting subject
@@ -323,10 +323,11 @@ class ArgReader:
                 return found
         return []
 
-    def _clause_subject(self, tok) -> list[Party]:
-        """The named subject of a possessive pronoun's clause, outside the pronoun's own phrase."""
+    def _clause_subject(self, tok) -> list[Party] | None:
+        """The named subject of a possessive pronoun's clause, outside the pronoun's own phrase; [] when
+        a subject with a name in it gives no party of the right number, else None."""
         verb = tok.head
-        for _ in range(4):
+        for _ in range(8):  # "reached an agreement on the reduction of their weapons"
             if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
                 break
             verb = verb.head
@@ -335,9 +336,13 @@ class ArgReader:
         plural = tok.lower_ == "their"
         for subj in subjects:
             found = self.parties(subj)
-            if found and (len(found) >= 2) == plural:
+            # "the north and south of Korea held a meeting between their premiers": a plural subject
+            # naming one state is still the owner
+            if found and ((len(found) >= 2) == plural or (plural and plural_phrase(subj))):
                 return found
-        return []
+        # a subject that names something ("the north and south of Korea") owns the pronoun even where
+        # it gives no party; "the officials" may stand for the pair the text is about
+        return [] if any(t.ent_type_ in ("GPE", "NORP", "ORG", "LOC") for s in subjects for t in s.subtree) else None
 
     def _just_before(self, tok) -> list[Party]:
         prev = tok.doc[tok.i - 1] if tok.i > 0 else None

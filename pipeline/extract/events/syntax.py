@@ -119,3 +119,8 @@ def after_closed_list(doc, start: int, end: int) -> int:
     if commas and any(doc[i].pos_ == "CCONJ" for i in range(start, commas[-1])):
         return commas[-1] + 1
     return start
+
+
+def plural_phrase(tok) -> bool:
+    """A plural noun, or a noun with a conjunct ("the north and south of Korea")."""
+    return tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children)
