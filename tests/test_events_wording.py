@@ -535,3 +535,25 @@ def test_capture_ceasefire_kept_acquittal_and_stationing(nlp, rules_alone, text,
 ])
 def test_capturing_a_place_or_observing_a_silence_is_no_abduction_or_truce(nlp, rules_alone, text):
     assert not {r["event_type"] for r in events_of(nlp, text, PUBLISHED)} & {"ASSAULT", "CONCEDE"}
+
+
+TRANSCRIPT = ("Remarks by President Ruto and President Museveni of Uganda Before Bilateral Meeting\n\n"
+              "PRESIDENT RUTO: Mr. President, welcome. We have a lot to discuss about trade.\n\n"
+              "PRESIDENT MUSEVENI: ")
+
+
+@pytest.mark.parametrize("text", [
+    TRANSCRIPT + "Thank you very much, Mr. President.",
+    TRANSCRIPT + "Well, I thank you, and we have a lot to talk about.",
+])
+def test_a_bare_thank_you_is_a_courtesy_and_no_praise(nlp, rules_alone, text):
+    assert not [r for r in events_of(nlp, text, PUBLISHED) if r["trigger"].lower().endswith("thank")]
+
+
+@pytest.mark.parametrize("text, pair", [
+    (TRANSCRIPT + "Thank you for your support to our people.", ("UGA", "KEN")),
+    ("Kenya's president thanked Uganda for its hospitality.", ("KEN", "UGA")),
+])
+def test_thanks_for_something_is_praise(nlp, rules_alone, text, pair):
+    assert ("SUPPORT", *pair) in {(r["event_type"], r["actor_code"], r["recipient_code"])
+                                  for r in events_of(nlp, text, PUBLISHED)}

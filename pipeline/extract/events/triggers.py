@@ -173,7 +173,16 @@ def _verb_allowed(tok, entry: Entry, lex: Lexicon) -> bool:
         return False
     if entry.requires_xcomp and not any(c.dep_ == "xcomp" for c in tok.children):
         return False
+    if tok.lemma_.lower() in lex.grammar["courtesy_verbs"] and _bare_courtesy(tok, named):
+        return False
     return True
+
+
+def _bare_courtesy(tok, obj) -> bool:
+    """"Thank you.", "Thank you very much, Mr. President.": a courtesy that says nothing of what for;
+    "thank you for your support" and "thanked the Prime Minister" are praise."""
+    return (obj is None or obj.lower_ == "you") \
+        and not any(c.dep_ in ("prep", "xcomp", "advcl", "ccomp") for c in tok.children)
 
 
 def _a_person(obj) -> bool:
