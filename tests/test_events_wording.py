@@ -557,3 +557,16 @@ def test_a_bare_thank_you_is_a_courtesy_and_no_praise(nlp, rules_alone, text):
 def test_thanks_for_something_is_praise(nlp, rules_alone, text, pair):
     assert ("SUPPORT", *pair) in {(r["event_type"], r["actor_code"], r["recipient_code"])
                                   for r in events_of(nlp, text, PUBLISHED)}
+
+
+@pytest.mark.parametrize("text", [
+    "The friendship between Japan and Kenya will continue to grow and bloom around the world.",
+    "Ties between Chile and Peru will continue to strengthen.",
+])
+def test_a_bond_between_parties_going_on_is_no_promise(nlp, rules_alone, text):
+    assert "AGREE" not in {r["event_type"] for r in events_of(nlp, text, PUBLISHED)}
+
+
+def test_parties_or_their_governments_continuing_is_a_promise(nlp, rules_alone):
+    rows = events_of(nlp, "The Japanese and Kenyan governments will continue to deepen their cooperation.", PUBLISHED)
+    assert ("AGREE", "JPN", "KEN") in {(r["event_type"], r["actor_code"], r["recipient_code"]) for r in rows}

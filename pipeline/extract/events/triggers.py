@@ -45,7 +45,8 @@ def candidates(tok, lex: Lexicon, taken: set[int]) -> list[dict]:
         entry = lex.verbs.get(lemma)
         if entry and _verb_allowed(tok, entry, lex):
             return [Candidate(tok, object_reading(tok, entry, lex.grammar["quantity_nouns"]), "verb")]
-        if entry is None and lemma in lex.commitment_verbs and tok.dep_ not in ("amod", "compound", "pcomp", "acl"):
+        if entry is None and lemma in lex.commitment_verbs and tok.dep_ not in ("amod", "compound", "pcomp", "acl") \
+                and not _a_thing_as_subject(tok, lex.grammar):
             return [Candidate(tok, JOINT_COMMITMENT, "verb")]
     if tok.pos_ == "VERB" and (demanded := _demanded_clause(tok, lex.grammar)) is not None:
         return [Candidate(tok, REPORTED_DEMAND, "verb", demanded)]
@@ -176,6 +177,16 @@ def _verb_allowed(tok, entry: Entry, lex: Lexicon) -> bool:
     if tok.lemma_.lower() in lex.grammar["courtesy_verbs"] and _bare_courtesy(tok, named):
         return False
     return True
+
+
+def _a_thing_as_subject(verb, g) -> bool:
+    """"The friendship between Japan and Kenya will continue to grow": a bond or a tie goes on, no party
+    promises anything; "the two countries will continue" and "the ministry will continue" do."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects or subjects[0].pos_ != "NOUN":
+        return False
+    lemma = subjects[0].lemma_.lower()
+    return lemma not in g["pair_nouns"] | g["group_nouns"] | g["acting_nouns"] and agent_of(subjects[0]) is None
 
 
 def _bare_courtesy(tok, obj) -> bool:
