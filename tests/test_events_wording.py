@@ -570,3 +570,21 @@ def test_a_bond_between_parties_going_on_is_no_promise(nlp, rules_alone, text):
 def test_parties_or_their_governments_continuing_is_a_promise(nlp, rules_alone):
     rows = events_of(nlp, "The Japanese and Kenyan governments will continue to deepen their cooperation.", PUBLISHED)
     assert ("AGREE", "JPN", "KEN") in {(r["event_type"], r["actor_code"], r["recipient_code"]) for r in rows}
+
+
+@pytest.mark.parametrize("text", [
+    "President Ruto and President Museveni agreed that the alliance has never been stronger.",
+    "The presidents of Kenya and Uganda agreed on the importance of open markets.",
+])
+def test_a_view_agreed_on_is_no_agreement(nlp, rules_alone, text):
+    assert "AGREE" not in {r["event_type"] for r in events_of(nlp, text, PUBLISHED)}
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya and Uganda agreed that their ministers would meet every year.",
+    "Kenya and Uganda agreed on a ceasefire.",
+    "Kenya and Uganda agreed to build a railway.",
+])
+def test_an_act_agreed_on_is_an_agreement(nlp, rules_alone, text):
+    assert ("AGREE", "KEN", "UGA") in {(r["event_type"], r["actor_code"], r["recipient_code"])
+                                     for r in events_of(nlp, text, PUBLISHED)}

@@ -176,7 +176,21 @@ def _verb_allowed(tok, entry: Entry, lex: Lexicon) -> bool:
         return False
     if tok.lemma_.lower() in lex.grammar["courtesy_verbs"] and _bare_courtesy(tok, named):
         return False
+    if tok.lemma_.lower() in lex.grammar["concurring_verbs"] and _a_view_shared(tok, lex.grammar):
+        return False
     return True
+
+
+def _a_view_shared(verb, g) -> bool:
+    """"agreed that the alliance has never been stronger", "agreed on the importance of open markets":
+    a view the parties share, no deal; "agreed that the minister would visit" and "agreed to" are."""
+    if any(c.dep_ in ("xcomp", "dobj") for c in verb.children):
+        return False
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if clauses:
+        return not any(a.dep_ == "aux" and a.lower_ in g["commissive_aux"] for c in clauses for a in c.children)
+    return any(o.dep_ == "pobj" and o.lemma_.lower() in g["view_nouns"]
+               for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" for o in c.children)
 
 
 def _a_thing_as_subject(verb, g) -> bool:
