@@ -18,7 +18,7 @@ PRIME MINISTER KISHIDA: Thank you very much. I appreciate the warm hospitality o
 
 BARE_TITLE = """Remarks by President Biden and President Zelenskyy of Ukraine in Joint Press Conference
 
-THE PRESIDENT: Thank you, Mr. President. It is good to see you again.
+THE PRESIDENT: Thank you, Mr. President, for your courage. It is good to see you again.
 
 PRESIDENT ZELENSKYY: Thank you very much for your support.
 """
