@@ -106,3 +106,11 @@ def test_the_same_day_at_the_end_of_a_sentence_dates_the_act(run):
 def test_days_later_count_from_the_day_named_before(run):
     rows = run("Kenya and Ghana held talks on Monday. Two days later, Ghana signed a trade deal with Kenya.")
     assert dated(rows, "signed") == (dt.date(2021, 6, 16), "day")
+
+
+def test_a_planned_act_agreed_at_a_meeting_does_not_take_the_meetings_day(run):
+    # Monday dates the meeting and the agreeing; the patrols are still to come, on no day the text names
+    rows = run("Chile and Peru met in Lima on Monday and agreed to expand joint patrols along the coast.")
+    patrols = [r for r in rows if r["trigger"] == "patrols"]
+    assert patrols and all(r["status"] == "planned" and r["event_date"] is None for r in patrols)
+    assert dated(rows, "met") == (dt.date(2021, 6, 14), "day")

@@ -184,12 +184,15 @@ def _shared_time_holders(verb, ctx, tok, g: dict, planned: bool = False) -> dict
     ("reproached Abe when he visited ... in 2013"), and the reporting verb of a reported event that
     happened (a planned one is announced today and held later)."""
     out: dict[int, int] = {}
+    promised = False  # a planned act under the verb that promises it: that verb's time is the promise's
     for _ in range(3):
         if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
             verb = verb.head  # "said he wants to expand": the clause of "wants"
+            promised = planned
             if not planned:
                 out[verb.i] = len(ctx.doc)  # "agreed Sunday to deepen ties": the agreeing is the act, dated so
-    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not awaiting(verb.head):
+    # "met on Saturday and agreed to expand patrols": Saturday dates the agreeing, not the patrols to come
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not awaiting(verb.head) and not promised:
         # "met Y on Monday and agreed to ...": a conjunct without its own auxiliary shares the first verb's time
         own_aux = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
         out[verb.head.i] = verb.head.i if own_aux else verb.i
