@@ -216,8 +216,6 @@ def _counts_days(text: str) -> bool:
 
 
 def _against_day(text: str, base: dt.date | None, prefer: str, context_year: int | None, anchor: dt.date | None):
-    if anchor is not None and (shift := _anchored_shift(text)) is not None:
-        return anchor + dt.timedelta(days=shift), None, "day"
     if anchor is not None and (m := ORDINAL_DAY.search(text)) and not _month_word(text):
         found = _safe_date(anchor.year, anchor.month, int(m.group("d")))  # "on the 26th": the month in view
         return (found, None, "day") if found else None
@@ -313,7 +311,6 @@ ANCHORED = re.compile(r"\b(?P<after>(?:the\s+)?(?:next|following)\s+day|the\s+da
                       r"|\b(?P<before>the\s+(?:previous|preceding)\s+day|the\s+day\s+before)\b"
                       r"|\b(?P<same>the\s+same\s+day|that\s+day|later\s+that\s+day)\b"
                       r"|\b(?P<n>an?|one|two|three|four|five|six|\d)\s+days?\s+later\b", re.I)
-DAY_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 ORDINAL_DAY = re.compile(r"\bthe\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b", re.I)
@@ -324,8 +321,7 @@ def _anchored_shift(text: str) -> int | None:
     if not m:
         return None
     if m.group("n"):  # "two days later"
-        n = m.group("n").lower()
-        return int(n) if n.isdigit() else DAY_COUNTS[n]
+        return 1 if m.group("n").lower() in ("a", "an") else int(parse_number(m.group("n")))  # the figures' number reader
     return 1 if m.group("after") else -1 if m.group("before") else 0
 
 
