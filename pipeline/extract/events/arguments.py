@@ -445,15 +445,11 @@ def party_codes(parties: list[Party]) -> tuple[str, ...]:
 def purpose_target(tok, reader: ArgReader, own: set) -> list[Party]:
     """"scrambled jets to intercept Chinese aircraft": the party a purpose clause acts on is whom the
     forces moved against."""
-    for clause in (c for c in tok.children if purpose_clause(c)):
-        for obj in (o for o in clause.children if o.dep_ == "dobj"):
-            found = [p for p in reader.party(obj) if p.code and p.code not in own]
-            if found:
-                return found
-    return []
+    objects = [o for c in tok.children if purpose_clause(c) for o in c.children if o.dep_ == "dobj"]
+    return _first_other(objects, reader, own)
 
 
-def helping_clauses(tok, helping: set) -> list:
+def _helping_clauses(tok, helping: set) -> list:
     """Purpose clauses that help someone, on the verb or on its object: "pledged $5 million to help
     Sudan", "provided ambulances to help Ukraine evacuate the wounded"."""
     holders = [tok, *(o for o in tok.children if o.dep_ == "dobj")]
@@ -466,17 +462,22 @@ def purpose_beneficiary(tok, reader: ArgReader, own: set, helping: set) -> list[
     """The party a helping purpose clause acts for: its object ("to help Sudan"), the subject of what
     it helps do ("to help Ukraine evacuate"), or that object's owner ("to rebuild Ukraine's power
     grid"); never a party further inside ("its defences against China")."""
-    for named in helped(tok, helping):
-        found = [p for p in reader.party(named) if p.code and p.code not in own]
+    return _first_other(helped(tok, helping), reader, own)[:1]
+
+
+def _first_other(tokens, reader: ArgReader, own: set) -> list[Party]:
+    """The coded parties, other than `own`, of the first of `tokens` that names any."""
+    for tok in tokens:
+        found = [p for p in reader.party(tok) if p.code and p.code not in own]
         if found:
-            return found[:1]
+            return found
     return []
 
 
 def helped(tok, helping: set) -> list:
     """The tokens that may name whom a helping purpose clause of `tok` helps, nearest first."""
     out = []
-    for clause in helping_clauses(tok, helping):
+    for clause in _helping_clauses(tok, helping):
         heads = [o for o in clause.children if o.dep_ == "dobj"] + \
             [s for c in clause.children if c.dep_ in ("ccomp", "xcomp") for s in c.children if s.dep_ == "nsubj"]
         out += [named for head in heads for named in (head, *(o for o in head.children if o.dep_ == "poss"))]

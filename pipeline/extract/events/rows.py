@@ -163,21 +163,21 @@ def _recipients(r: Reading, coding: Coding) -> bool:
     # a stance names whom it is held towards ("committed to the one China policy" is towards no one)
     if not any(p.code or p.group or p.etype == "person" for p in r.recips) and not r.entry.dest and not r.entry.feeling:
         r.recips = counterpart(coding.reader, r.actors, r.entry, r.tok, coding.lex.grammar) or r.recips
-    if r.entry.type == "ASSAULT" and not any(p.code for p in r.recips):
-        r.recips = defender(r.tok, r.kind, r.actors, coding.reader, coding.lex.grammar) \
-            or attacked_place(r.tok, r.actors, coding.reader) or r.recips
-    if r.entry.type == "MOBILIZE" and not any(p.code for p in r.recips) \
-            and r.tok.lemma_.lower() in coding.lex.grammar["deploying_verbs"]:
-        r.recips = purpose_target(r.tok, coding.reader, {p.code for p in r.actors}) or r.recips
-    if (r.entry.type == "AID" or r.tok.lemma_.lower() in PROMISING_VERBS) and not any(p.code for p in r.recips):
-        r.recips = purpose_beneficiary(r.tok, coding.reader, {p.code for p in r.actors},
-                                       coding.lex.grammar["helping_verbs"]) or r.recips
-    if r.entry.type in ("THREATEN", "REQUEST") and not any(p.code for p in r.recips):
+    if any(p.code for p in r.recips):
+        return True
+    # no one named as the other side: where each type may name it instead (the promising verbs are AGREE)
+    g, own, etype = coding.lex.grammar, {p.code for p in r.actors}, r.entry.type
+    if etype == "ASSAULT":
+        r.recips = defender(r.tok, r.kind, r.actors, coding.reader, g) or attacked_place(r.tok, r.actors, coding.reader) or r.recips
+    elif etype == "MOBILIZE" and r.tok.lemma_.lower() in g["deploying_verbs"]:
+        r.recips = purpose_target(r.tok, coding.reader, own) or r.recips
+    elif etype == "AID" or r.tok.lemma_.lower() in PROMISING_VERBS:
+        r.recips = purpose_beneficiary(r.tok, coding.reader, own, g["helping_verbs"]) or r.recips
+    elif etype in ("THREATEN", "REQUEST"):
         r.recips = _addressed(r, coding) or r.recips
-    if r.entry.type in ("ACCUSE", "REJECT") and not any(p.code for p in r.recips):
+    elif etype in ("ACCUSE", "REJECT"):
         r.recips = _doer_of_act_named(r, coding) or _denied_clause(r, coding) or owner_named_before(
-            _object_named(r, coding.lex.grammar), coding.reader, {p.code for p in r.actors},
-            coding.lex.grammar["counterpart_reach"]) or r.recips
+            _object_named(r, g), coding.reader, own, g["counterpart_reach"]) or r.recips
     return True
 
 

@@ -200,7 +200,7 @@ def _a_thing_as_subject(verb, g) -> bool:
     if not subjects or subjects[0].pos_ != "NOUN":
         return False
     lemma = subjects[0].lemma_.lower()
-    return lemma not in g["pair_nouns"] | g["group_nouns"] | g["acting_nouns"] and agent_of(subjects[0]) is None
+    return not any(lemma in g[k] for k in ("pair_nouns", "group_nouns", "acting_nouns")) and agent_of(subjects[0]) is None
 
 
 def _bare_courtesy(tok, obj) -> bool:
