@@ -7,16 +7,16 @@ from __future__ import annotations
 
 from pipeline.extract.events.parties import ArgReader, Party
 from pipeline.extract.events.subjects import subject_of
+from pipeline.extract.events.syntax import indefinite
 
 DEFINITE = {"the", "this", "these", "that", "those"}
-INDEFINITE = {"a", "an"}
 
 
 def owner_named_before(obj, reader: ArgReader, own: set, reach: int) -> list[Party]:
     """The coded owner, other than the critic (`own`), of the last earlier mention within `reach`
     characters of the thing `obj` names again ("the new command"); none when `obj` is not a
     definite common noun or names its own owner."""
-    if obj is None or obj.pos_ != "NOUN" or not _determined(obj, DEFINITE):
+    if obj is None or obj.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in obj.children):
         return []
     if any(c.dep_ in ("poss", "prep") or c.ent_type_ in ("GPE", "NORP") for c in obj.children):
         return []  # "the Japanese command", "the command of X": the phrase says whose it is
@@ -31,16 +31,12 @@ def owner_named_before(obj, reader: ArgReader, own: set, reach: int) -> list[Par
     return []
 
 
-def _determined(noun, words: set) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in words for c in noun.children)
-
-
 def _owner(noun, reader: ArgReader) -> list[Party]:
     for c in noun.children:
         if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("GPE", "NORP")):
             return reader.parties(c)  # "Japan's new command", "a Japanese command"
     # a new thing the subject brought about ("launched a new command"); "discussed the situation"
     # introduces nothing, so a definite first mention has no owner
-    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and _determined(noun, INDEFINITE):
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and indefinite(noun):
         return subject_of(noun.head, reader)[0]
     return []

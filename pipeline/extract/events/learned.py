@@ -8,9 +8,9 @@ from pipeline.extract.events.agents import placed, political
 from pipeline.extract.events.lexicon import JOINT_TYPES, Entry, Lexicon
 from pipeline.extract.events.output import actor_recipient_pairs, event_location, event_row
 from pipeline.extract.events.memory import refers_back
-from pipeline.extract.events.rows import Coding, arguments_with_agents, indefinite, scheduled
+from pipeline.extract.events.rows import Coding, arguments_with_agents, scheduled
 from pipeline.extract.events.status import clause_status
-from pipeline.extract.events.syntax import depth, joins_an_act, main_event_first
+from pipeline.extract.events.syntax import depth, indefinite, joins_an_act, main_event_first
 from pipeline.extract.events.triggers import Candidate, object_reading, declined, particle_missing
 from pipeline.extract.events.when import event_date
 from pipeline.extract.trigger_lexicon import load_derived

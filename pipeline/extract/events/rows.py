@@ -15,7 +15,7 @@ from pipeline.extract.events.targets import attacked_place, defender
 from pipeline.extract.events.memory import counterpart, note_pairs, refers_back, remember_pair
 from pipeline.extract.events.output import actor_recipient_pairs, event_location, event_row
 from pipeline.extract.events.parties import ArgReader, Party
-from pipeline.extract.events.syntax import governing_verb, sent_of
+from pipeline.extract.events.syntax import governing_verb, indefinite, sent_of
 from pipeline.extract.events.status import PROMISING_VERBS, announced, clause_status, habitual, imperative, menacing, past_tense, stated_resolve
 from pipeline.extract.events.triggers import Candidate, yields_to_inner
 from pipeline.extract.events.when import event_date
@@ -435,11 +435,6 @@ def _light_object(tok, lex: Lexicon) -> bool:
     gov = governing_verb(tok)
     return gov is not None and gov.lemma_.lower() in lex.grammar["light_verbs"] \
         and object_of(counting_noun(tok, lex.grammar["quantity_nouns"]), gov)
-
-
-def indefinite(noun) -> bool:
-    """"a meeting", "another round of talks": an indefinite noun brings in a new event, never an old one."""
-    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in noun.children)
 
 
 def _host_last(actors: list[Party], recips: list[Party], place_code: str):

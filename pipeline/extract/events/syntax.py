@@ -124,3 +124,9 @@ def after_closed_list(doc, start: int, end: int) -> int:
 def plural_phrase(tok) -> bool:
     """A plural noun, or a noun with a conjunct ("the north and south of Korea")."""
     return tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children)
+
+
+def indefinite(noun) -> bool:
+    """"a meeting", "another round of talks", "a new command": an indefinite noun brings in a new thing
+    or event, never one named before."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in noun.children)

@@ -101,7 +101,15 @@ LOOSE_DAY_WORDS = {"today", "yesterday", "tomorrow", "tonight"}
 
 def _loose_day_words(sent) -> list:
     """"visiting Kyiv today" where NER read "Kyiv today" as one name, and "condemned the drills the
-    same day" where NER tagged no date: the day words still date."""
+    same day" where NER tagged no date: the day words still date. Found once per sentence (every
+    trigger of the sentence asks)."""
+    found = sent.doc.user_data.setdefault("diplodata_loose_days", {})
+    if sent.start not in found:
+        found[sent.start] = _find_loose_day_words(sent)
+    return found[sent.start]
+
+
+def _find_loose_day_words(sent) -> list:
     dated = {i for ent in sentence_ents(sent) if ent.label_ == "DATE" for i in range(ent.start, ent.end)}
     loose = [sent.doc[t.i:t.i + 1] for t in sent if t.lower_ in LOOSE_DAY_WORDS and t.i not in dated]
     for m in ANCHORED.finditer(sent.text):
