@@ -97,15 +97,13 @@ def test_a_day_word_ner_swallowed_into_a_name_still_dates(run):
 
 
 # ---- a day counted from the last day the text named
-def test_the_same_day_at_the_end_of_a_sentence_dates_the_act(run):
+@pytest.mark.parametrize("text, trigger, day", [
     # the small model's NER tags no DATE in a sentence-final "the same day"
-    rows = run("Chile staged naval drills near Peru on Monday. Peru condemned the drills the same day.")
-    assert dated(rows, "condemned") == (dt.date(2021, 6, 14), "day")
-
-
-def test_days_later_count_from_the_day_named_before(run):
-    rows = run("Kenya and Ghana held talks on Monday. Two days later, Ghana signed a trade deal with Kenya.")
-    assert dated(rows, "signed") == (dt.date(2021, 6, 16), "day")
+    ("Chile staged naval drills near Peru on Monday. Peru condemned the drills the same day.", "condemned", 14),
+    ("Kenya and Ghana held talks on Monday. Two days later, Ghana signed a trade deal with Kenya.", "signed", 16),
+])
+def test_a_day_counted_from_the_day_named_before_dates_the_act(run, text, trigger, day):
+    assert dated(run(text), trigger) == (dt.date(2021, 6, day), "day")
 
 
 def test_a_planned_act_agreed_at_a_meeting_does_not_take_the_meetings_day(run):

@@ -252,16 +252,15 @@ def test_a_plural_of_bodies_with_a_name_no_dictionary_knows_stays_uncoded(run, r
     assert "USA" not in {a for a, _ in pairs(rows, "SANCTION")}
 
 
-@pytest.mark.parametrize("second", ["Both condemned Bolivia's attack on Peru.",
-                                    "Both of them condemned Bolivia's attack on Peru."])
-def test_both_as_a_subject_is_the_pair_just_named(run, rules_alone, second):
-    rows = run("Kenya and Ghana held talks on Monday. " + second)
-    assert pairs(rows, "ACCUSE") == {("KEN", "BOL"), ("GHA", "BOL")}
-
-
-def test_both_after_three_parties_names_no_pair(run, rules_alone):
-    rows = run("Kenya, Ghana and Chad held talks on Monday. Both condemned Bolivia's attack on Peru.")
-    assert not pairs(rows, "ACCUSE")
+@pytest.mark.parametrize("text, want", [
+    ("Kenya and Ghana held talks on Monday. Both condemned Bolivia's attack on Peru.", {("KEN", "BOL"), ("GHA", "BOL")}),
+    ("Kenya and Ghana held talks on Monday. Both of them condemned Bolivia's attack on Peru.",
+     {("KEN", "BOL"), ("GHA", "BOL")}),
+    # after three parties "both" names no pair
+    ("Kenya, Ghana and Chad held talks on Monday. Both condemned Bolivia's attack on Peru.", set()),
+])
+def test_both_as_a_subject_is_the_pair_just_named(run, rules_alone, text, want):
+    assert pairs(run(text), "ACCUSE") == want
 
 
 def test_their_deep_in_the_object_is_the_clauses_coordinated_subject(run, rules_alone):
