@@ -420,3 +420,18 @@ DRILLS = "Ethiopia held drills near the border on Monday. "
 ])
 def test_clauses_joined_or_following_share_their_parties(run, text, etype, pair):
     assert pairs(run(text), etype) == {pair}
+
+
+@pytest.mark.parametrize("text, etype, pair", [
+    ("Kenya and Tanzania convened a joint trade forum in Arusha on Monday.", "CONSULT", ("KEN", "TZA")),
+    ("Chile and Peru launched the Pacific Fisheries Platform on Monday.", "AGREE", ("CHL", "PER")),
+    ("Kenya and Uganda remain committed to working closely with partners in the region.", "AGREE", ("KEN", "UGA")),
+])
+def test_two_parties_making_a_thing_together_act_towards_each_other(run, text, etype, pair):
+    # the forum or platform they made is no counterparty; the first-named acts (codebook section 5)
+    assert pairs(run(text), etype) == {pair}
+
+
+def test_a_body_joined_together_stays_the_other_side(run):
+    rows = run("Kenya, Uganda and Rwanda joined the African Trade Initiative on Monday.")
+    assert pairs(rows, "COOPERATE") == {("KEN", None), ("UGA", None), ("RWA", None)}

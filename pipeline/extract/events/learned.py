@@ -8,7 +8,7 @@ from pipeline.extract.events.agents import placed, political
 from pipeline.extract.events.lexicon import JOINT_TYPES, Entry, Lexicon
 from pipeline.extract.events.output import actor_recipient_pairs, event_location, event_row
 from pipeline.extract.events.memory import refers_back
-from pipeline.extract.events.rows import Coding, arguments_with_agents, scheduled
+from pipeline.extract.events.rows import Coding, arguments_with_agents, joint_actors, scheduled
 from pipeline.extract.events.status import clause_status
 from pipeline.extract.events.syntax import depth, indefinite, joins_an_act, main_event_first
 from pipeline.extract.events.triggers import Candidate, object_reading, declined, particle_missing
@@ -53,6 +53,8 @@ def _rows(coding: Coding, tok, etype: str, probability: float) -> list[dict]:
                                 reciprocal=etype in JOINT_TYPES), kind)
     args = arguments_with_agents(cand, coding)
     actors, recips = (args.actors, args.recips) if args is not None else ([], [])
+    if etype in JOINT_TYPES and joint_actors(actors, recips, _entry_of(tok, coding.lex)):
+        recips = []
     place = event_location(tok, coding.reader)
     actors, recips = placed(actors, place[1]), placed(recips, place[1])
     pairs = [(a, r) for a, r in actor_recipient_pairs(actors, recips, cand.entry.reciprocal)
@@ -78,10 +80,14 @@ def _lexicon_object_type(tok, etype: str, lex: Lexicon) -> tuple[str, str] | Non
     return (reading.type, reading.mode) if reading.type != entry.type else None
 
 
+def _entry_of(tok, lex: Lexicon) -> Entry | None:
+    return (lex.verbs if tok.pos_ == "VERB" else lex.nouns).get(lemma(tok))
+
+
 def _needs_recipient(tok, etype: str, lex: Lexicon) -> bool:
     """The project's lexicon has this word as this type only in a narrow sense (a required object)
     and only with a recipient: "boarded a ship" is no seizure without someone's ship."""
-    entry = (lex.verbs if tok.pos_ == "VERB" else lex.nouns).get(lemma(tok))
+    entry = _entry_of(tok, lex)
     return entry is not None and entry.type == etype and entry.needs_recipient and bool(entry.requires_object)
 
 

@@ -126,14 +126,24 @@ def _joint_or_reciprocal(r: Reading, coding: Coding) -> bool:
             r.status, r.recips = "occurred", partners
             return coded_actors == 1 and bool(partners)
         r.status, r.recips = "occurred", []
-    if entry.reciprocal and coded_actors >= 2 and r.recips \
-            and not any(p.code or p.group or p.etype == "person" for p in r.recips):
-        r.recips = []  # "Israel and the UAE signed the Abraham Accords": the accord is no counterparty
+    if (entry.reciprocal or entry.type in JOINT_TYPES) and joint_actors(r.actors, r.recips, entry):
+        r.recips = []
+        r.entry = replace(entry, reciprocal=True)
     if entry.joint_only:
         if coded_actors < 2:
             return False
         r.recips = []
     return True
+
+
+def joint_actors(actors: list[Party], recips: list[Party], entry: Entry | None) -> bool:
+    """Two or more coded parties acting together on something that is no party: "Israel and the UAE
+    signed the Abraham Accords", "X and Y created a working group". The thing made is no counterparty;
+    the first-named party acts towards the others (codebook section 5). A body joined or a place
+    visited is the other side ("all three countries joined the initiative")."""
+    if entry is not None and (entry.dest or entry.requires_object_type):
+        return False
+    return len(party_codes(actors)) >= 2 and not any(p.code or p.group or p.etype == "person" for p in recips)
 
 
 def _with_phrase(tok) -> set[int]:
