@@ -435,3 +435,24 @@ def test_two_parties_making_a_thing_together_act_towards_each_other(run, text, e
 def test_a_body_joined_together_stays_the_other_side(run):
     rows = run("Kenya, Uganda and Rwanda joined the African Trade Initiative on Monday.")
     assert pairs(rows, "COOPERATE") == {("KEN", None), ("UGA", None), ("RWA", None)}
+
+
+def test_officials_listed_with_their_states_each_take_part(run):
+    # the parser reads the second official as in apposition to the first, the third as its conjunct
+    rows = run("Foreign Minister Ana Souza of Brazil, Foreign Minister Tomas Ruiz of Chile, and Foreign Minister "
+               "Marta Vidal of the Republic of Peru met for the first time on 12 September 2022 in Lima, Peru.")
+    assert pairs(rows, "CONSULT") == {("BRA", "PER"), ("CHL", "PER")}
+
+
+def test_a_numbered_group_of_officials_by_acronym_is_the_group_that_met(run):
+    rows = run("Kenya, Uganda and Rwanda met in Kigali on Monday. The three NSAs resolved to advance trilateral cooperation.")
+    assert pairs(rows, "AGREE") == {("KEN", "UGA"), ("KEN", "RWA")}
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("NAIROBI – President William Ruto and Ugandan President Yoweri Museveni agreed Friday to build a new railway.",
+     ("KEN", "UGA")),
+    ("ACCRA (Reuters) - Ghana and Togo signed a border pact on Friday.", ("GHA", "TGO")),
+])
+def test_a_dateline_is_not_the_subject(run, text, pair):
+    assert pairs(run(text), "AGREE") == {pair}

@@ -77,7 +77,7 @@ def _role_behind_of(words, lows, of_at: int, limit: int, lex) -> str | None:
 def title_before(words, lows, start, sent_start, lex) -> tuple[str | None, str | None, bool]:
     """(country, title, complete) from "Japanese Prime Minister" / "U.S. Ambassador to Japan" /
     "Beijing Mayor" (complete: "Mayor of Beijing") before a name."""
-    j, title, country, past = start - 1, None, None, False
+    j, title, country, past, crossed = start - 1, None, None, False, False
     limit = max(sent_start, start - 2 * WINDOW)
     while j >= limit:
         port = _portfolio_ending_at(words, lows, j, limit, lex) if title is None else None
@@ -102,6 +102,9 @@ def title_before(words, lows, start, sent_start, lex) -> tuple[str | None, str |
                 continue
             if title is None and j == start - 1 and s0 - 1 >= limit and lows[s0 - 1] == "of":
                 title = _role_behind_of(words, lows, s0 - 1, limit, lex)
+            elif crossed and s0 - 1 >= limit and lows[s0 - 1] in ("of", "for"):
+                break  # "A of the United States, Advisor B of Japan, and Advisor C": "of Japan" is B's
+
             if local and kind in ("seat", "city"):
                 return code, f"{_past(title, past)} of {' '.join(words[s0:j + 1])}", True
             owner = lex.actors[value] if kind == "actor" else None
@@ -115,6 +118,7 @@ def title_before(words, lows, start, sent_start, lex) -> tuple[str | None, str |
             past, j = True, j - 1
             continue
         if lows[j] in lex.fillers or lows[j] in HONORIFICS or not lows[j].strip():
+            crossed = crossed or (title is not None and lows[j] in (",", "and"))
             j -= 1
             continue
         break

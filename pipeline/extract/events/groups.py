@@ -75,7 +75,7 @@ def named_group(reader, tok, toks) -> list[Party]:
     people = tok.lemma_.lower() in reader.pair_nouns or (size is not None and _role_plural(reader, tok))
     if not head_is_number and (not people or tok.tag_ not in ("NNS", "NNPS")):
         return []
-    if any(c.dep_ in ("prep", "relcl", "acl") and not _of_us(c) for c in tok.children):
+    if any(c.dep_ in ("prep", "relcl", "acl") and not _of_us(c) and not _verb_read_as_clause(c) for c in tok.children):
         return []  # "the leaders of the region", "the countries that signed": a group of its own
     recent = tok.idx - reader.context_at <= reader.grammar.get("counterpart_reach", 1500)
     if size is not None:
@@ -111,6 +111,12 @@ def bodies_of_list(tok) -> list[Party]:
             return []
         found.append(Party.of(ent, name.i))
     return found
+
+
+def _verb_read_as_clause(child) -> bool:
+    """"The three NSAs resolved to ...": the small parser may make the plural the sentence's root and
+    its verb a clause on it; that verb is the sentence's own, not a description of a group."""
+    return child.dep_ == "acl" and child.head.dep_ == "ROOT" and child.i == child.head.i + 1 and child.tag_ in ("VBD", "VBN")
 
 
 def _of_us(prep) -> bool:

@@ -8,7 +8,7 @@ from pipeline.extract.events.agents import acts_for_state, agent_of, counted_hea
 from pipeline.extract.events.context import DocContext
 from pipeline.extract.events.modifiers import made_by, name_modifier, names_the_text
 from pipeline.extract.events.view import EntityView
-from pipeline.extract.events.syntax import after_closed_list, named_by_free_relative, plural_phrase, sent_of
+from pipeline.extract.events.syntax import after_closed_list, coordinated_heads, named_by_free_relative, plural_phrase, sent_of
 from pipeline.extract.first_person import in_quote, is_self_reference, speaking_entity
 
 RECIPIENT_PREPS = ("with", "to", "against", "on", "upon", "from", "toward", "towards", "into", "for", "between", "at", "over", "around")
@@ -356,7 +356,7 @@ class ArgReader:
     def parties(self, tok, place: bool = False) -> list[Party]:
         """Parties of a head and its coordinated heads ("Japan, India and Australia")."""
         out: list[Party] = []
-        heads = [tok] + [c for c in tok.conjuncts if c.i > tok.i]
+        heads = coordinated_heads(tok)
         for head in heads:
             found = self.party(head, place)
             if not found or all(p.agent and not p.code for p in found):

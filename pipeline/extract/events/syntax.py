@@ -130,3 +130,33 @@ def indefinite(noun) -> bool:
     """"a meeting", "another round of talks", "a new command": an indefinite noun brings in a new thing
     or event, never one named before."""
     return any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in noun.children)
+
+
+def coordinated_heads(tok) -> list:
+    """The head and the heads coordinated with it ("Japan, India and Australia"), read past two
+    misparses: a list item read as an apposition, and a dateline read as the subject."""
+    if dateline(tok):  # "LIMA – Ishiba and Xi agreed": the parser hangs the subject on the dateline
+        return [t for a in tok.children if a.dep_ == "appos" for t in (a, *a.conjuncts)]
+    return [tok] + [c for c in tok.conjuncts if c.i > tok.i] + list_read_as_apposition(tok)
+
+
+DASHES = {"-", "–", "—", "--"}
+
+
+def dateline(tok) -> bool:
+    """A wire story's dateline ("LIMA –", "TOKYO (Reuters) -"): a capitalised place opening the text's
+    line, before a dash."""
+    doc = tok.doc
+    line_start = tok.i == 0 or doc[tok.i - 1].is_space and "\n" in doc[tok.i - 1].text or tok.i == sent_of(tok).start
+    if not line_start or not tok.is_upper or tok.ent_type_ not in ("GPE", "LOC", "ORG", ""):
+        return False
+    nxt = next((t for t in doc[tok.i + 1:tok.i + 6] if not t.is_space and t.text not in ("(", ")") and t.ent_type_ != "ORG"), None)
+    # spaced, so "US-China talks" is no dateline
+    return nxt is not None and nxt.text in DASHES and bool(nxt.whitespace_) and bool(doc[nxt.i - 1].whitespace_)
+
+
+def list_read_as_apposition(tok) -> list:
+    """"A of the United States, B of Japan, and C of the Philippines": the small parser reads B as in
+    apposition to A and C as B's conjunct. An apposition with conjuncts of its own is a list item."""
+    return [t for a in tok.children if a.dep_ == "appos" and a.pos_ == "PROPN" and any(c.dep_ == "conj" for c in a.children)
+            for t in [a, *a.conjuncts] if t.i > tok.i]
