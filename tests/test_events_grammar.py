@@ -456,3 +456,13 @@ def test_a_numbered_group_of_officials_by_acronym_is_the_group_that_met(run):
 ])
 def test_a_dateline_is_not_the_subject(run, text, pair):
     assert pairs(run(text), "AGREE") == {pair}
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya and Uganda agreed to continue contacts on all the issues discussed.",
+    "Chile and Peru will review the measures announced.",
+])
+def test_a_bare_participle_on_a_noun_only_refers_back(run, text):
+    # "the issues discussed": a restatement of an act, not a new one (codebook section 5)
+    rows = run(text)
+    assert not [r for r in rows if r["trigger"] in ("discussed", "announced")]

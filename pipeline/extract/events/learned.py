@@ -10,7 +10,7 @@ from pipeline.extract.events.output import actor_recipient_pairs, event_location
 from pipeline.extract.events.memory import refers_back
 from pipeline.extract.events.rows import Coding, arguments_with_agents, joint_actors, scheduled
 from pipeline.extract.events.status import clause_status
-from pipeline.extract.events.syntax import depth, indefinite, joins_an_act, main_event_first
+from pipeline.extract.events.syntax import bare_participle, depth, indefinite, joins_an_act, main_event_first
 from pipeline.extract.events.triggers import Candidate, object_reading, declined, particle_missing
 from pipeline.extract.events.when import event_date
 from pipeline.extract.trigger_lexicon import load_derived
@@ -39,7 +39,7 @@ def learned_rows(coding: Coding, sent, passed: set[int]) -> list[dict]:
 
 def _rows(coding: Coding, tok, etype: str, probability: float) -> list[dict]:
     kind = "noun" if tok.pos_ == "NOUN" else "verb"
-    if joins_an_act(tok) or particle_missing(tok, coding.lex):
+    if joins_an_act(tok) or bare_participle(tok) or particle_missing(tok, coding.lex):
         return []  # "joined the G-7 in sanctioning Russia": one event, the sanctioning (codebook section 5)
     status = clause_status(tok, kind, coding.lex)
     if status in (None, "desire"):

@@ -132,6 +132,16 @@ def indefinite(noun) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in noun.children)
 
 
+def bare_participle(tok) -> bool:
+    """"all the issues discussed", "the measures announced": a participle on a noun with no words of
+    its own (no party, object, place or time) only refers back to an act, the codebook's restatement
+    that is not coded again."""
+    if tok.tag_ not in ("VBN", "VBD") or not all(c.dep_ in ("advmod", "punct") for c in tok.children):
+        return False
+    # the small parser may read the participle as a clause of the sentence's verb
+    return tok.dep_ == "acl" or tok.dep_ == "advcl" and tok.i > 0 and tok.doc[tok.i - 1].pos_ == "NOUN"
+
+
 def coordinated_heads(tok) -> list:
     """The head and the heads coordinated with it ("Japan, India and Australia"), read past two
     misparses: a list item read as an apposition, and a dateline read as the subject."""

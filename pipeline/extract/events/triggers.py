@@ -7,7 +7,7 @@ from typing import Any
 
 from pipeline.extract.events.agents import agent_of, counted_head
 from pipeline.extract.events.lexicon import JOINT_COMMITMENT, REPORTED_DEMAND, Entry, Lexicon
-from pipeline.extract.events.syntax import characterised, governing_verb, joins_an_act, named_doer, prep_objects
+from pipeline.extract.events.syntax import bare_participle, characterised, governing_verb, joins_an_act, named_doer, prep_objects
 
 
 @dataclass(frozen=True)
@@ -157,7 +157,7 @@ def _has_required_prep(tok, entry: Entry) -> bool:
 
 
 def _verb_allowed(tok, entry: Entry, lex: Lexicon) -> bool:
-    if tok.dep_ in ("amod", "compound") or joins_an_act(tok):
+    if tok.dep_ in ("amod", "compound") or joins_an_act(tok) or bare_participle(tok):
         return False
     if not _has_required_prep(tok, entry):
         return False
