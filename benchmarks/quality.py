@@ -93,7 +93,7 @@ def sentence_probe() -> list[dict]:
     mid-story sentences, harder than both); each with the event model and with the rules alone."""
     out = []
     for probe, part in (("probe.csv", "tune"), ("probe.csv", "sealed"), ("probe2.csv", "all"),
-                        ("probe3.csv", "tune"), ("probe3.csv", "sealed")):
+                        ("probe3.csv", "tune"), ("probe3.csv", "sealed"), ("probe4.csv", "tune"), ("probe4.csv", "sealed")):
         for label, model in (("rules + model", None), ("rules alone", "none")):
             env = {k: v for k, v in os.environ.items() if k != "DIPLODATA_EVENT_MODEL"}
             env.update({"DIPLODATA_EVENT_MODEL": model} if model else {})

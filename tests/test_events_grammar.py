@@ -466,3 +466,11 @@ def test_a_bare_participle_on_a_noun_only_refers_back(run, text):
     # "the issues discussed": a restatement of an act, not a new one (codebook section 5)
     rows = run(text)
     assert not [r for r in rows if r["trigger"] in ("discussed", "announced")]
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Sudanese drones struck targets near Juba overnight.", ("SDN", "SSD")),
+    ("Eritrean forces shelled Ethiopian outposts along the frontier.", ("ERI", "ETH")),
+])
+def test_an_attack_lands_on_the_place_or_the_positions_it_hits(run, rules_alone, text, pair):
+    assert pairs(run(text), "ASSAULT") == {pair}

@@ -77,6 +77,10 @@ def event_row(ctx: DocContext, cand, etype, mode, actor: Party, recip: Party | N
     }
 
 
+# "struck targets near Damascus": where the act landed, not only where it was held
+PLACE_PREPS = ("in", "at", "near", "outside", "around")
+
+
 def event_location(tok, reader: ArgReader, meeting: bool = False) -> tuple[str | None, str | None]:
     """A place the event happened in: "in Tokyo", "at the summit in Hiroshima"; else the place of
     its target, where the parse hangs it ("fired tear gas at protesters in Harare"), or of the target
@@ -93,7 +97,7 @@ def event_location(tok, reader: ArgReader, meeting: bool = False) -> tuple[str |
         targets += [t for h in holders for t in objects_of(h, preps=("with",)) if t.pos_ == "PROPN"]
     for holder in holders + targets:
         for child in holder.children:
-            if child.dep_ == "prep" and child.lower_ in ("in", "at"):
+            if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and (found := _place_or_its_region(pobj, reader))[1]:
                         return found
