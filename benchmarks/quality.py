@@ -90,7 +90,8 @@ def measure(name: str, sources: str, gold: str, shared: Path, work: Path) -> dic
 def sentence_probe() -> list[dict]:
     """Sentence-level typing (see benchmarks/sentences.py): probe.csv's tune and sealed parts,
     probe2.csv, written later by another hand and never tuned on, and probe3.csv's parts (long
-    mid-story sentences, harder than both); each with the event model and with the rules alone."""
+    mid-story sentences, harder than both) and probe4.csv's parts (regional outlets' mid-story
+    sentences, passives and events in nouns); each with the event model and with the rules alone."""
     out = []
     for probe, part in (("probe.csv", "tune"), ("probe.csv", "sealed"), ("probe2.csv", "all"),
                         ("probe3.csv", "tune"), ("probe3.csv", "sealed"), ("probe4.csv", "tune"), ("probe4.csv", "sealed")):
