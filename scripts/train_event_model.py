@@ -82,6 +82,13 @@ THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.2, 0.75, 0.05))
 # document sets and the probes score as with the model before (seeds 0.861, dev2 0.806, own sealed
 # 0.414, articles sealed 0.606, probe sealed 0.790, probe2 sealed 0.848, probe3 sealed 0.744). A fifth
 # round of training sentences was measured and left out (training/sentences/README.md).
+# Retrained on 2026-12-05 (night) with a seventh vote, "cameo_residual": a word CAMEO lists only in a
+# root's broad synonym block (190 use force: pound, hit, bombard), which the model now weighs apart
+# instead of never hearing; two runs wrote byte-identical files. Cross-validated at 0.40: P 0.719,
+# R 0.437, F1 0.543. End to end at 0.40 (with the rule changes of the same commit, which leave the
+# rules alone unchanged on every document set): seeds 0.862 (0.861), dev2 0.811 (0.806), own sealed
+# 0.452 (0.451), articles sealed 0.604 (0.604), probe sealed 0.801 (0.790), probe2 sealed 0.852
+# (0.852), probe3 sealed 0.737 (0.744), probe4 sealed 0.638 (0.622).
 SHIPPED_THRESHOLD = 0.4
 MIN_COUNT = 2  # a feature seen once in training is noise for this much data
 EPOCHS = 300

@@ -474,3 +474,26 @@ def test_a_bare_participle_on_a_noun_only_refers_back(run, text):
 ])
 def test_an_attack_lands_on_the_place_or_the_positions_it_hits(run, rules_alone, text, pair):
     assert pairs(run(text), "ASSAULT") == {pair}
+
+
+@pytest.mark.parametrize("text, rows", [
+    ("A 72-hour ceasefire was declared by the Ethiopian government over the weekend.", {("ETH", None)}),
+    ("The Malian junta declared a ceasefire on Friday.", {("MLI", None)}),
+    ("Russia violated the ceasefire on Friday.", set()),
+])
+def test_a_ceasefire_declared_needs_no_counterpart(run, rules_alone, text, rows):
+    assert pairs(run(text), "CONCEDE") == rows
+
+
+def test_a_clause_with_its_own_doer_does_not_borrow_the_main_subject(run, rules_alone):
+    # "police" is no party of its own here; the storming is not Mexico's act
+    rows = run("Chile broke off talks with Peru hours after police stormed its embassy in Lima.")
+    assert ("CHL", "PER") not in pairs(rows, "ASSAULT")
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("The withdrawal of the Russian peacekeeping contingent from Transnistria began on Monday.", ("RUS", "MDA")),
+    ("Chad withdrew its troops from Niger on Monday.", ("TCD", "NER")),
+])
+def test_a_force_withdrawn_from_a_place_retreats_from_its_state(run, rules_alone, text, pair):
+    assert pairs(run(text), "RETREAT") == {pair}

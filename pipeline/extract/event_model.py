@@ -31,7 +31,9 @@ from schemas.vocab import EVENT_TYPES
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "event_model.json"
 NONE = "NONE"
 CLASSES = (NONE, *EVENT_TYPES)
-VOTE_SOURCES = ("cameo_pattern", "cameo_verb", "cameo_noun", "rules_verb", "rules_noun", "rules_phrase")
+# "cameo_residual": a verb or noun the CAMEO dictionary lists only in a root's broad synonym block
+# (190 "use conventional military force": pound, hit, bombard), a weaker vote the model weighs apart
+VOTE_SOURCES = ("cameo_pattern", "cameo_verb", "cameo_noun", "rules_verb", "rules_noun", "rules_phrase", "cameo_residual")
 CANDIDATE_POS = ("VERB", "NOUN")
 ENTITY_LABELS = ("GPE", "NORP", "PERSON", "ORG", "FAC", "LOC")
 CHILD_DEPS = ("dobj", "nsubjpass", "attr", "oprd", "xcomp", "ccomp", "prt", "dative", "agent", "acomp")
@@ -125,16 +127,16 @@ def votes(tok, lexicon) -> set[tuple[str, str]]:
     if tok.pos_ in ("VERB", "PROPN", "ADJ"):
         if (m := match(tok)) is not None:
             found.add(("cameo_pattern", m.reading.type))
-        if (r := derived.verbs.get(word)) is not None and not residual(r.cameo):
-            found.add(("cameo_verb", r.type))
+        if (r := derived.verbs.get(word)) is not None:
+            found.add(("cameo_residual" if residual(r.cameo) else "cameo_verb", r.type))
         if (entry := lexicon.verbs.get(word)) is not None:
             found.add(("rules_verb", entry.type))
         for c in tok.children:
             if (rule := lexicon.phrase_index.get((word, c.lemma_.lower()))) is not None:
                 found.add(("rules_phrase", rule.type))
     if tok.pos_ in ("NOUN", "PROPN"):
-        if (r := derived.nouns.get(word)) is not None and not residual(r.cameo):
-            found.add(("cameo_noun", r.type))
+        if (r := derived.nouns.get(word)) is not None:
+            found.add(("cameo_residual" if residual(r.cameo) else "cameo_noun", r.type))
         if (entry := lexicon.nouns.get(word)) is not None:
             found.add(("rules_noun", entry.type))
     return found

@@ -11,7 +11,7 @@ from pipeline.extract.events.context import DocContext
 from pipeline.extract.events.dates import after_publication
 from pipeline.extract.events.lexicon import JOINT_TYPES, Entry, Lexicon
 from pipeline.extract.events.antecedents import owner_named_before
-from pipeline.extract.events.targets import attacked_place, defender
+from pipeline.extract.events.targets import attacked_place, defender, place_left
 from pipeline.extract.events.memory import counterpart, note_pairs, refers_back, remember_pair
 from pipeline.extract.events.output import actor_recipient_pairs, event_location, event_row
 from pipeline.extract.events.parties import ArgReader, Party
@@ -179,6 +179,8 @@ def _recipients(r: Reading, coding: Coding) -> bool:
     g, own, etype = coding.lex.grammar, {p.code for p in r.actors}, r.entry.type
     if etype == "ASSAULT":
         r.recips = defender(r.tok, r.kind, r.actors, coding.reader, g) or attacked_place(r.tok, r.actors, coding.reader) or r.recips
+    elif etype == "RETREAT":
+        r.recips = place_left(r.tok, r.actors, coding.reader) or r.recips
     elif etype == "MOBILIZE" and r.tok.lemma_.lower() in g["deploying_verbs"]:
         r.recips = purpose_target(r.tok, coding.reader, own) or r.recips
     elif etype == "AID" or r.tok.lemma_.lower() in PROMISING_VERBS:
@@ -264,7 +266,7 @@ def _addressed(r: Reading, coding: Coding) -> list[Party]:
 def _fit(r: Reading, coding: Coding) -> bool:
     if _arguments_fit(r.entry, r.actors, r.recips) or (not r.recips and _list_item_pledge(r.tok, r.entry, r.actors)):
         return True
-    if _named_assault(r):
+    if _named_assault(r) or _declared_concession(r, coding.lex.grammar):
         r.entry = replace(r.entry, recipient_optional=True)
         return True
     if r.entry.crowd_type and r.actors and not r.recips and _crowd(r.tok):
@@ -280,6 +282,14 @@ def _named_assault(r: Reading) -> bool:
     drugs" is aimed at no party."""
     return r.kind == "noun" and r.entry.type == "ASSAULT" and not r.recips and any(a.code for a in r.actors) \
         and not any(c.dep_ == "prep" and c.lower_ in ("on", "against") for c in r.tok.children)
+
+
+def _declared_concession(r: Reading, g: dict) -> bool:
+    """"A 72-hour ceasefire was declared by the government", "the rebels announced a truce": a concession
+    declared by a coded party holds with no counterpart named; "Russia violated the ceasefire" is none."""
+    gov = governing_verb(r.tok) if r.kind == "noun" else None
+    return r.entry.type == "CONCEDE" and not r.recips and any(a.code for a in r.actors) \
+        and gov is not None and gov.lemma_.lower() in g["declaring_verbs"]
 
 
 def _crowd(tok) -> bool:

@@ -50,6 +50,8 @@ def subject_of(tok, reader: ArgReader, depth: int = 0) -> tuple[list[Party], boo
         return praised, False  # "thanked Japan for providing aid": the one thanked did it
     if tok.dep_ == "conj" and (shared := _passive_subject(tok.head, reader)):
         return shared, False  # "X was concerned by the drills and called on Y": X calls
+    if tok.dep_ in ("conj", "advcl") and any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in tok.children):
+        return [], False  # "hours after police stormed its embassy": the clause names its own doer
     if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep", "acomp") and tok.head.i != tok.i:
         return subject_of(tok.head, reader, depth + 1)  # "joined the U.S. in sanctioning Russia": the joiner acts
     if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
