@@ -89,6 +89,11 @@ THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.2, 0.75, 0.05))
 # rules alone unchanged on every document set): seeds 0.862 (0.861), dev2 0.811 (0.806), own sealed
 # 0.452 (0.451), articles sealed 0.604 (0.604), probe sealed 0.801 (0.790), probe2 sealed 0.852
 # (0.852), probe3 sealed 0.737 (0.744), probe4 sealed 0.638 (0.622).
+# Retrained the same night after wire-copy words (pound, bombard, "turned down", "broke off relations",
+# "defended X's handling", "threw its weight behind", "sought a moratorium from", truce, refusal,
+# deportation, extradition, storming, walkout); two identical runs. Cross-validated at 0.40: P 0.719,
+# R 0.440, F1 0.546. End to end at 0.40: seeds 0.862, dev2 0.811, own sealed 0.451, articles sealed
+# 0.604, probe sealed 0.814, probe2 sealed 0.852, probe3 sealed 0.737, probe4 sealed 0.648.
 SHIPPED_THRESHOLD = 0.4
 MIN_COUNT = 2  # a feature seen once in training is noise for this much data
 EPOCHS = 300

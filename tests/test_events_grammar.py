@@ -497,3 +497,22 @@ def test_a_clause_with_its_own_doer_does_not_borrow_the_main_subject(run, rules_
 ])
 def test_a_force_withdrawn_from_a_place_retreats_from_its_state(run, rules_alone, text, pair):
     assert pairs(run(text), "RETREAT") == {pair}
+
+
+@pytest.mark.parametrize("text, etype, pair", [
+    ("Armenian artillery pounded Azerbaijani positions near the border overnight.", "ASSAULT", ("ARM", "AZE")),
+    ("Ghana broke off diplomatic relations with Togo on Monday.", "SANCTION", ("GHA", "TGO")),
+    ("President Ruto defended his Ugandan counterpart's handling of the dispute.", "SUPPORT", ("KEN", "UGA")),
+    ("The Sudanese army announced a unilateral truce on Friday.", "CONCEDE", ("SDN", None)),
+])
+def test_words_of_wire_copy_the_lexicon_reads(run, rules_alone, text, etype, pair):
+    assert pairs(run(text), etype) == {pair}
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Ghana broke the record for cocoa exports on Monday.", "SANCTION"),
+    ("President Ruto defended the capital against the rebels.", "SUPPORT"),
+    ("The talks turned to trade on Monday.", "REJECT"),
+])
+def test_the_same_verbs_with_other_objects_code_no_such_event(run, rules_alone, text, etype):
+    assert not pairs(run(text), etype)
