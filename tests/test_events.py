@@ -108,6 +108,9 @@ def test_past_is_occurred(run):
     "If talks fail, Poland would expel Belarusian diplomats.",
     "Norway may condemn Sudan.",
     "Norway should sanction Sudan.",
+    "Norway did not even condemn Sudan.",
+    "Norway has kept its distance from the conflict. Norway does not so much support the war as it does "
+    "oppose allowing Sudan to be destroyed economically and politically.",
 ])
 def test_negated_and_hypothetical_give_no_event(run, text):
     assert run(text) == []

@@ -516,3 +516,8 @@ def test_words_of_wire_copy_the_lexicon_reads(run, rules_alone, text, etype, pai
 ])
 def test_the_same_verbs_with_other_objects_code_no_such_event(run, rules_alone, text, etype):
     assert not pairs(run(text), etype)
+
+
+def test_not_only_affirms(run, rules_alone):
+    rows = run("Kenya not only condemned Uganda but also recalled its ambassador from Kampala.")
+    assert pairs(rows, "ACCUSE") == {("KEN", "UGA")}

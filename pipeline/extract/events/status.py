@@ -219,8 +219,20 @@ def _purpose_of_trip(head, g: dict) -> bool:
     return verb is not None and verb.lemma_.lower() in g["purpose_heads"]
 
 
+# "does not so much support the war as ...", "did not even condemn": the parser hangs the negation on
+# the degree word; "not only condemned X but also ..." affirms
+NEGATED_DEGREES = {"much", "even", "always", "quite", "entirely", "fully", "necessarily"}
+
+
+def _negated_degree(child) -> bool:
+    """A negation the parser hangs on the verb's auxiliary ("does" of "does not support") or on a
+    degree word ("not so much")."""
+    return (child.dep_ in ("aux", "auxpass") or child.dep_ in ("advmod", "amod", "nsubj") and child.lower_ in NEGATED_DEGREES) \
+        and any(c.dep_ == "neg" for c in child.children)
+
+
 def _clause_modality(verb, g: dict) -> str | None:
-    if any(c.dep_ == "neg" for c in verb.children):
+    if any(c.dep_ == "neg" or _negated_degree(c) for c in verb.children):
         return "skip"  # "would not send": the negation wins over the modal, whatever their order
     for child in verb.children:
         low = child.lower_
