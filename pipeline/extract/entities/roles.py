@@ -104,7 +104,6 @@ def title_before(words, lows, start, sent_start, lex) -> tuple[str | None, str |
                 title = _role_behind_of(words, lows, s0 - 1, limit, lex)
             elif crossed and s0 - 1 >= limit and lows[s0 - 1] in ("of", "for"):
                 break  # "A of the United States, Advisor B of Japan, and Advisor C": "of Japan" is B's
-
             if local and kind in ("seat", "city"):
                 return code, f"{_past(title, past)} of {' '.join(words[s0:j + 1])}", True
             owner = lex.actors[value] if kind == "actor" else None

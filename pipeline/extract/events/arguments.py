@@ -186,8 +186,8 @@ def _noun_args(tok, entry: Entry, reader: ArgReader) -> tuple[list[Party], list[
                 actors.extend(reader.parties(pobj))
             elif prep == "between":
                 recips.extend(reader.parties(pobj))
-            elif prep == "of" and not actors and (entry.type in OF_IS_ACTOR or entry.type in FORCE_MOVES
-                                                  and pobj.lemma_.lower() in reader.grammar["force_nouns"]):
+            elif prep == "of" and not actors and (entry.type in OF_IS_ACTOR or (
+                    entry.type in FORCE_MOVES and pobj.lemma_.lower() in reader.grammar["force_nouns"])):
                 actors.extend(reader.parties(pobj))  # "the withdrawal of the Russian contingent": its doer
             elif prep in ("at", "in") and entry.type == "CONSULT" and not dest:
                 continue

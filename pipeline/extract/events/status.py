@@ -219,12 +219,12 @@ def _purpose_of_trip(head, g: dict) -> bool:
     return verb is not None and verb.lemma_.lower() in g["purpose_heads"]
 
 
-# "does not so much support the war as ...", "did not even condemn": the parser hangs the negation on
-# the degree word; "not only condemned X but also ..." affirms
+# degree words the parser may hang a verb's negation on ("does not so much support the war as ...",
+# "did not even condemn"); "not only condemned X but also ..." affirms, so "only" is not one
 NEGATED_DEGREES = {"much", "even", "always", "quite", "entirely", "fully", "necessarily"}
 
 
-def _negated_degree(child) -> bool:
+def _negation_below(child) -> bool:
     """A negation the parser hangs on the verb's auxiliary ("does" of "does not support") or on a
     degree word ("not so much")."""
     return (child.dep_ in ("aux", "auxpass") or child.dep_ in ("advmod", "amod", "nsubj") and child.lower_ in NEGATED_DEGREES) \
@@ -232,7 +232,7 @@ def _negated_degree(child) -> bool:
 
 
 def _clause_modality(verb, g: dict) -> str | None:
-    if any(c.dep_ == "neg" or _negated_degree(c) for c in verb.children):
+    if any(c.dep_ == "neg" or _negation_below(c) for c in verb.children):
         return "skip"  # "would not send": the negation wins over the modal, whatever their order
     for child in verb.children:
         low = child.lower_

@@ -156,9 +156,10 @@ DASHES = {"-", "–", "—", "--"}
 def dateline(tok) -> bool:
     """A wire story's dateline ("LIMA –", "TOKYO (Reuters) -"): a capitalised place opening the text's
     line, before a dash."""
+    if not tok.is_upper or tok.ent_type_ not in ("GPE", "LOC", "ORG", ""):
+        return False  # first: every party reading asks, and few words are capitals
     doc = tok.doc
-    line_start = tok.i == 0 or doc[tok.i - 1].is_space and "\n" in doc[tok.i - 1].text or tok.i == sent_of(tok).start
-    if not line_start or not tok.is_upper or tok.ent_type_ not in ("GPE", "LOC", "ORG", ""):
+    if not (tok.i == 0 or doc[tok.i - 1].is_space and "\n" in doc[tok.i - 1].text or tok.i == sent_of(tok).start):
         return False
     nxt = next((t for t in doc[tok.i + 1:tok.i + 6] if not t.is_space and t.text not in ("(", ")") and t.ent_type_ != "ORG"), None)
     # spaced, so "US-China talks" is no dateline

@@ -12,6 +12,7 @@ from collections import defaultdict
 
 from pipeline.extract.events.output import event_location
 from pipeline.extract.events.parties import Party
+from pipeline.extract.events.syntax import prep_objects
 
 FILLED_TYPES = ("ASSAULT",)
 
@@ -71,15 +72,12 @@ def attacked_place(tok, actors: list[Party], reader) -> list[Party]:
     return [Party(name, None, code, "location", None)]
 
 
-
 def place_left(tok, actors: list[Party], reader) -> list[Party]:
-    """"The withdrawal of the Russian contingent from Karabakh", "pulled its troops out of Mali": the
+    """"The withdrawal of the Russian contingent from Karabakh", "withdrew its troops from Niger": the
     state of the place a force leaves is the other side of the retreat, unless the force is its own."""
-    holders = [tok] + [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
     own = {p.code for p in actors}
-    for holder in holders:
-        for pobj in (g for c in holder.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"):
-            name, code = reader.place(pobj)
-            if code and code not in own:
-                return [Party(name, None, code, "location", pobj.i)]
+    for pobj in (o for holder in (tok, *prep_objects(tok, ("of",))) for o in prep_objects(holder, ("from",))):
+        name, code = reader.place(pobj)
+        if code and code not in own:
+            return [Party(name, None, code, "location", pobj.i)]
     return []
