@@ -25,15 +25,19 @@ from pathlib import Path
 import numpy as np
 
 from pipeline.config import event_model_path
-from pipeline.extract.trigger_lexicon import load_derived, match, residual
+from pipeline.extract.nominals import particle_verb, verb_forms
+from pipeline.extract.trigger_lexicon import Pattern, load_derived, match, residual
 from schemas.vocab import EVENT_TYPES
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "event_model.json"
 NONE = "NONE"
 CLASSES = (NONE, *EVENT_TYPES)
 # "cameo_residual": a verb or noun the CAMEO dictionary lists only in a root's broad synonym block
-# (190 "use conventional military force": pound, hit, bombard), a weaker vote the model weighs apart
-VOTE_SOURCES = ("cameo_pattern", "cameo_verb", "cameo_noun", "rules_verb", "rules_noun", "rules_phrase", "cameo_residual")
+# (190 "use conventional military force": pound, hit, bombard), a weaker vote the model weighs apart.
+# "nominal": a noun made from a trigger verb by a suffix or a particle ("deployment", "crackdown");
+# "converted": a noun that is a trigger verb unchanged ("arrest", but also "forces"), weighed apart
+VOTE_SOURCES = ("cameo_pattern", "cameo_verb", "cameo_noun", "rules_verb", "rules_noun", "rules_phrase", "cameo_residual",
+                "nominal", "converted")
 CANDIDATE_POS = ("VERB", "NOUN")
 ENTITY_LABELS = ("GPE", "NORP", "PERSON", "ORG", "FAC", "LOC")
 CHILD_DEPS = ("dobj", "nsubjpass", "attr", "oprd", "xcomp", "ccomp", "prt", "dative", "agent", "acomp")
@@ -139,6 +143,28 @@ def votes(tok, lexicon) -> set[tuple[str, str]]:
             found.add(("cameo_residual" if residual(r.cameo) else "cameo_noun", r.type))
         if (entry := lexicon.nouns.get(word)) is not None:
             found.add(("rules_noun", entry.type))
+    if tok.pos_ == "NOUN":
+        found |= _nominal_votes(word, lexicon, derived)
+    return found
+
+
+def _nominal_votes(word: str, lexicon, derived) -> set[tuple[str, str]]:
+    """The type of the verb a noun is made from, if a dictionary reads that verb as a trigger."""
+    def verb_type(verb: str) -> str | None:
+        entry = lexicon.verbs.get(verb)
+        if entry is not None and not (entry.requires_object or entry.requires_modifier or entry.requires_prep):
+            return entry.type  # not a verb the lexicon reads only with some objects ("accepted refugees")
+        r = derived.verbs.get(verb)
+        return r.type if r is not None and not residual(r.cameo) else None
+
+    found = {("converted", t) for t in [verb_type(word)] if t}
+    for verb in verb_forms(word):
+        if (etype := verb_type(verb)) is not None:
+            return found | {("nominal", etype)}
+    if (split := particle_verb(word)) is not None:
+        r = derived.patterns.get(Pattern(split[0], particle=split[1]))
+        if r is not None and not residual(r.cameo):
+            found.add(("nominal", r.type))
     return found
 
 

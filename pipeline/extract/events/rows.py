@@ -11,12 +11,13 @@ from pipeline.extract.events.context import DocContext
 from pipeline.extract.events.dates import after_publication
 from pipeline.extract.events.lexicon import JOINT_TYPES, Entry, Lexicon
 from pipeline.extract.events.antecedents import owner_named_before
+from pipeline.extract.events.threats import conditional_menace, future_threat, warned, warner
 from pipeline.extract.events.targets import attacked_place, defender, place_left
 from pipeline.extract.events.memory import counterpart, note_pairs, refers_back, remember_pair
 from pipeline.extract.events.output import actor_recipient_pairs, event_location, event_row
 from pipeline.extract.events.parties import ArgReader, Party
 from pipeline.extract.events.syntax import governing_verb, indefinite, sent_of
-from pipeline.extract.events.status import PROMISING_VERBS, announced, clause_status, habitual, imperative, menacing, past_tense, stated_resolve
+from pipeline.extract.events.status import PROMISING_VERBS, announced, clause_status, habitual, imperative, past_tense, stated_resolve
 from pipeline.extract.events.triggers import Candidate, yields_to_inner
 from pipeline.extract.events.when import event_date
 from pipeline.nlp.parse import doc_text
@@ -53,6 +54,7 @@ class Reading:
     date: tuple | None = None        # (date, end, precision, text) from `when.event_date`
     place: tuple[str | None, str | None] = (None, None)
     pairs: list[tuple[Party, Party | None]] = field(default_factory=list)
+    warning: bool = False            # a hostile act on a condition, coded as the threat of it
 
     @property
     def tok(self):
@@ -83,6 +85,8 @@ def rows_for(coding: Coding, cand: Candidate, deferred: list | None = None) -> l
 
 def _status(r: Reading, coding: Coding) -> bool:
     r.status = clause_status(r.tok, r.kind, coding.lex)
+    if conditional_menace(r.tok, r.kind, r.entry, coding.reader):
+        r.status, r.warning = "occurred", True
     return r.status is not None
 
 
@@ -91,6 +95,10 @@ def _arguments(r: Reading, coding: Coding) -> bool:
     if args is None:
         return False
     r.actors, r.recips, r.entry = args
+    if r.warning:
+        r.entry = replace(r.entry, type="THREATEN", mode="threat", recipient_optional=True, planned_type=None)
+        r.actors = r.actors or warner(r.tok, coding.reader)
+        r.recips = r.recips or warned(r.tok, coding.reader, party_codes(r.actors))
     return True
 
 
@@ -300,12 +308,9 @@ def _crowd(tok) -> bool:
 
 
 def _threat(r: Reading, coding: Coding) -> bool:
-    if not r.entry.threat_when_future:
-        return True
-    if r.status != "planned" or (r.entry.requires_menace and not menacing(r.tok, coding.lex.grammar)):
-        return False
-    r.status = "occurred"  # the threat is made now; what it threatens is still to come
-    return True
+    if r.entry.threat_when_future:
+        r.status = future_threat(r.entry, r.status, r.tok, coding.lex.grammar)
+    return r.status is not None
 
 
 def _type_and_mode(r: Reading, coding: Coding) -> bool:
