@@ -254,3 +254,10 @@ def test_training_learns_from_the_tok2vec_rows_alone():
     model = script.fit(data, 1e-3)
     p = script.probabilities(model, data)
     assert (p.argmax(axis=1) == np.array([ex.label for ex in data])).mean() > 0.95
+
+
+def test_the_model_setting_is_followed_when_it_changes_in_a_running_process(monkeypatch):
+    monkeypatch.setenv("DIPLODATA_EVENT_MODEL", "none")
+    assert load_event_model() is None
+    monkeypatch.delenv("DIPLODATA_EVENT_MODEL")
+    assert load_event_model() is not None  # not the "none" read a moment ago

@@ -276,10 +276,19 @@ def _digest(path: str, mtime_ns: int) -> str:  # mtime in the key: a retrained f
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
 
 
-@functools.lru_cache(maxsize=2)
 def load_event_model(path: str | None = None) -> EventModel | None:
-    """The shipped model, or the file DIPLODATA_EVENT_MODEL names; "none" turns the model off (rules alone)."""
+    """The shipped model, or the file DIPLODATA_EVENT_MODEL names; "none" turns the model off (rules
+    alone). Read once per file and version: the setting is looked up on every call, so a change of
+    it in a running process is followed."""
     chosen = path or chosen_model()
     if chosen.lower() == "none":
         return None
-    return from_json(json.loads(Path(chosen).read_text(encoding="utf-8")))
+    return _read_model(chosen, Path(chosen).stat().st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=4)
+def _read_model(path: str, mtime_ns: int) -> EventModel:
+    return from_json(json.loads(Path(path).read_text(encoding="utf-8")))
+
+
+load_event_model.cache_clear = _read_model.cache_clear  # type: ignore[attr-defined]  # a cold load, for timing
