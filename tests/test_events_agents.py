@@ -232,3 +232,14 @@ def test_the_nationality_on_a_participle_of_starting_an_act_is_its_doer(run, rul
     assert ("ASSAULT", "SAU", "YEM") in typed(run("A Saudi-led offensive on Yemen began in March."))
     # a backer is not the doer: the separatists attacked, not Russia
     assert ("ASSAULT", "RUS", "UKR") not in typed(run("Russian-backed separatists attacked Ukrainian positions."))
+
+
+@pytest.mark.parametrize("text", ["Thousands protested in Nairobi against the finance bill.",
+                                  "Hundreds marched through Quito on Sunday.",
+                                  "A crowd of 5,000 rallied outside parliament in Accra."])
+def test_a_crowd_named_by_its_size_protests(run, rules_alone, text):
+    assert [r["event_type"] for r in run(text)] == ["PROTEST"]
+
+
+def test_a_plural_of_officials_is_no_crowd(run, rules_alone):
+    assert run("Officials protested the decision.") == []

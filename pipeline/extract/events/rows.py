@@ -16,7 +16,7 @@ from pipeline.extract.events.targets import attacked_place, defender, place_left
 from pipeline.extract.events.memory import counterpart, note_pairs, refers_back, remember_pair
 from pipeline.extract.events.output import actor_recipient_pairs, event_location, event_row
 from pipeline.extract.events.parties import ArgReader, Party
-from pipeline.extract.events.syntax import governing_verb, indefinite, sent_of
+from pipeline.extract.events.syntax import crowd_subject, governing_verb, indefinite, sent_of
 from pipeline.extract.events.status import PROMISING_VERBS, announced, clause_status, habitual, imperative, past_tense, stated_resolve
 from pipeline.extract.events.triggers import Candidate, yields_to_inner
 from pipeline.extract.events.when import event_date
@@ -108,7 +108,7 @@ def arguments_with_agents(cand: Candidate, coding: Coding):
     protesters"); other readings never see them, so they keep the parties they had."""
     args = read_arguments(cand, coding.reader, coding.lex)
     agent_types = coding.lex.grammar["agent_types"]
-    etype = cand.entry.crowd_type[0] if cand.entry.crowd_type and _crowd(cand.tok) else cand.entry.type
+    etype = cand.entry.crowd_type[0] if cand.entry.crowd_type and crowd_subject(cand.tok) is not None else cand.entry.type
     if etype not in agent_types or (args is not None and args.actors and args.recips):
         return args
     coding.reader.with_agents = True
@@ -272,12 +272,15 @@ def _addressed(r: Reading, coding: Coding) -> list[Party]:
 
 
 def _fit(r: Reading, coding: Coding) -> bool:
+    if not r.actors and "PROTEST" in (r.entry.type, *(r.entry.crowd_type or ())) \
+            and (size := crowd_subject(r.tok, coding.lex.grammar["quantity_nouns"])) is not None:
+        r.actors = [Party(size.text, None, None, "group", size.i, group=True)]  # "Thousands marched in Lima"
     if _arguments_fit(r.entry, r.actors, r.recips) or (not r.recips and _list_item_pledge(r.tok, r.entry, r.actors)):
         return True
     if _named_assault(r) or _declared_concession(r, coding.lex.grammar):
         r.entry = replace(r.entry, recipient_optional=True)
         return True
-    if r.entry.crowd_type and r.actors and not r.recips and _crowd(r.tok):
+    if r.entry.crowd_type and r.actors and not r.recips and crowd_subject(r.tok) is not None:
         etype, mode = r.entry.crowd_type
         r.entry = replace(r.entry, type=etype, mode=mode, needs_recipient=False, crowd_type=None)
         return True
@@ -298,13 +301,6 @@ def _declared_concession(r: Reading, g: dict) -> bool:
     gov = governing_verb(r.tok) if r.kind == "noun" else None
     return r.entry.type == "CONCEDE" and not r.recips and any(a.code for a in r.actors) \
         and gov is not None and gov.lemma_.lower() in g["declaring_verbs"]
-
-
-def _crowd(tok) -> bool:
-    """A plural subject that is not a list of names: "hundreds", "farmers", "Palestinians"."""
-    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
-    return len(subjects) == 1 and not any(c.dep_ == "conj" for c in subjects[0].children) \
-        and (subjects[0].tag_ in ("NNS", "NNPS") or subjects[0].like_num)
 
 
 def _threat(r: Reading, coding: Coding) -> bool:

@@ -171,3 +171,17 @@ def list_read_as_apposition(tok) -> list:
     apposition to A and C as B's conjunct. An apposition with conjuncts of its own is a list item."""
     return [t for a in tok.children if a.dep_ == "appos" and a.pos_ == "PROPN" and any(c.dep_ == "conj" for c in a.children)
             for t in [a, *a.conjuncts] if t.i > tok.i]
+
+
+def crowd_subject(tok, sizes=None):
+    """The one plural subject of `tok` that is not a list of names ("hundreds", "farmers",
+    "Palestinians"), or None; with `sizes`, only a crowd named by its size ("thousands", "a crowd of
+    5,000", "dozens of people")."""
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    if len(subjects) != 1 or any(c.dep_ == "conj" for c in subjects[0].children):
+        return None
+    subj = subjects[0]
+    if sizes is not None:
+        return subj if subj.like_num or subj.lemma_.lower() in sizes else None
+    return subj if subj.tag_ in ("NNS", "NNPS") or subj.like_num else None
+

@@ -1,0 +1,36 @@
+"""Entries of the project's own trigger lexicon (pipeline/data/event_triggers.yaml), each grounded in
+CAMEO, read in sentences written for them about other states, and the same verbs with other
+objects, which code no such event."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from conftest import events_of, pairs
+
+PUBLISHED = dt.date(2024, 6, 1)
+
+
+@pytest.mark.parametrize("text, etype, pair", [
+    ("Egyptian aircraft airdropped food parcels over Gaza on Tuesday.", "AID", ("EGY", "PSE")),
+    ("Coordinated patrols in the Gulf of Thailand were carried out by the Thai and Cambodian navies.", "COOPERATE",
+     ("THA", "KHM")),
+    ("Chilean forces staged live-fire manoeuvres near the border with Peru.", "MOBILIZE", ("CHL", None)),
+    ("The Greek army reinforced its positions along the border on Monday.", "MOBILIZE", ("GRC", None)),
+    ("Evidence on the smugglers was passed to Spanish prosecutors by Italian police.", "COOPERATE", ("ITA", "ESP")),
+    ("Loan disbursements to Mali were paused by France after the coup.", "SANCTION", ("FRA", "MLI")),
+    ("Kazakhstan's arrest of two Kyrgyz border guards angered Bishkek.", "COERCE", ("KAZ", "KGZ")),
+])
+def test_wire_words_the_lexicon_reads(nlp, rules_alone, text, etype, pair):
+    assert pair in pairs(events_of(nlp, text, PUBLISHED), etype)
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("The Greek army reinforced its cooperation with Cyprus.", "MOBILIZE"),
+    ("The Greek minister passed the microphone to his deputy.", "COOPERATE"),
+    ("The coordinated release of the reports surprised analysts.", "COOPERATE"),
+])
+def test_the_same_words_with_other_objects_code_no_such_event(nlp, rules_alone, text, etype):
+    assert not pairs(events_of(nlp, text, PUBLISHED), etype)
+
