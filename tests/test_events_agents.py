@@ -243,3 +243,9 @@ def test_a_crowd_named_by_its_size_protests(run, rules_alone, text):
 
 def test_a_plural_of_officials_is_no_crowd(run, rules_alone):
     assert run("Officials protested the decision.") == []
+
+
+@pytest.mark.parametrize("text", ["The Armenian journalist remains in detention in Baku.",
+                                  "The Chadian opposition leader was placed under arrest on Monday."])
+def test_the_one_held_in_detention_or_under_arrest_is_no_doer(run, rules_alone, text):
+    assert [r["actor"] for r in run(text) if r["event_type"] == "COERCE"] == []  # no one is named as holding them

@@ -186,9 +186,11 @@ def _noun_args(tok, entry: Entry, reader: ArgReader) -> tuple[list[Party], list[
                 actors.extend(reader.parties(pobj))
             elif prep == "between":
                 recips.extend(reader.parties(pobj))
-            elif prep == "of" and not actors and (entry.type in OF_IS_ACTOR or (
-                    entry.type in FORCE_MOVES and pobj.lemma_.lower() in reader.grammar["force_nouns"])):
-                actors.extend(reader.parties(pobj))  # "the withdrawal of the Russian contingent": its doer
+            elif prep == "of" and entry.type in FORCE_MOVES and pobj.lemma_.lower() in reader.grammar["force_nouns"]:
+                # "the withdrawal of the Russian contingent": its doer; "Russia's deployment of troops": what it moves
+                actors.extend([] if actors else reader.parties(pobj))
+            elif prep == "of" and not actors and entry.type in OF_IS_ACTOR:
+                actors.extend(reader.parties(pobj))
             elif prep in ("at", "in") and entry.type == "CONSULT" and not dest:
                 continue
             elif prep in RECIPIENT_PREPS + ("of",):
@@ -316,6 +318,8 @@ def read_arguments(cand: Candidate, reader: ArgReader, lex: Lexicon) -> Argument
             clause = tok.head.head
             own = party_codes(actors)
             recips = [p for p in subject_of(clause, reader)[0] or reader.parties_left_of(clause) if p.code not in own]
+        if entry.mode in ("arrest", "detain") and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "under"):
+            actors, recips = [], recips or actors  # "he remains in detention", "placed under arrest": the one held
         return Arguments(actors, recips, entry)
     if entry.demand:
         # only a party that can ask speaks for one: "analysts said Japan should ..." asks nothing
