@@ -280,3 +280,12 @@ def test_their_under_a_named_subject_that_gives_no_pair_is_not_the_earlier_pair(
 def test_their_under_an_unnamed_plural_subject_is_the_pair_the_text_is_about(run, rules_alone):
     rows = run("Kenya and Uganda met in Nairobi on Monday. The officials signed their first trade pact.")
     assert pairs(rows, "AGREE") == {("KEN", "UGA")}
+
+
+@pytest.mark.parametrize("text, etype, pairs_", [
+    ("Norway voiced concern over the growing military cooperation between Belarus and Iran.", "ACCUSE",
+     {("NOR", "BLR"), ("NOR", "IRN")}),
+    ("Chile welcomed the new trade accord between Peru and Ecuador.", "SUPPORT", {("CHL", "PER"), ("CHL", "ECU")}),
+])
+def test_a_stance_on_a_dealing_between_two_parties_is_towards_both(run, rules_alone, text, etype, pairs_):
+    assert pairs(run(text), etype) == pairs_

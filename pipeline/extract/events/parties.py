@@ -401,8 +401,8 @@ class ArgReader:
                 out.extend(p for p in self.party(child, place) if not names_the_text(p, child))
             elif (maker := made_by(child)) is not None:
                 out.extend(self.party(maker, place))  # "imports of Chinese-made vehicles"
-            elif child.dep_ == "prep" and child.lower_ in ("with", "to", "toward", "towards", "by"):
-                # "the importance of close relations with Russia", "opposition to attempts by China"
+            elif child.dep_ == "prep" and child.lower_ in ("with", "to", "toward", "towards", "by", "between"):
+                # "relations with Russia", "attempts by China", "cooperation between Russia and the DPRK"
                 out.extend(p for pobj in child.children if pobj.dep_ == "pobj" for p in self.parties(pobj, place))
             elif child.dep_ == "prep" and child.lower_ == "of" and not out:
                 # "support for the goal of the ROK's initiative": the owner one "of" further down;
