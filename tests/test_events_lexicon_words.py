@@ -34,3 +34,13 @@ def test_wire_words_the_lexicon_reads(nlp, rules_alone, text, etype, pair):
 def test_the_same_words_with_other_objects_code_no_such_event(nlp, rules_alone, text, etype):
     assert not pairs(events_of(nlp, text, PUBLISHED), etype)
 
+
+
+@pytest.mark.parametrize("text, etype, pair", [
+    ("Belgian Prime Minister Alexander De Croo apologised for the kidnapping of mixed-race children in Congo.",
+     "CONCEDE", ("BEL", None)),
+    ("Greece sent additional army units to the border with Turkey on Sunday.", "MOBILIZE", ("GRC", "TUR")),
+    ("Chile sent 40 firefighters to Argentina on Friday.", "AID", ("CHL", "ARG")),
+])
+def test_readings_of_apologies_forces_sent_to_a_border_and_rescuers_sent(nlp, rules_alone, text, etype, pair):
+    assert pair in pairs(events_of(nlp, text, PUBLISHED), etype)

@@ -16,7 +16,7 @@ from pipeline.extract.events.targets import attacked_place, defender, place_left
 from pipeline.extract.events.memory import counterpart, note_pairs, refers_back, remember_pair
 from pipeline.extract.events.output import actor_recipient_pairs, event_location, event_row
 from pipeline.extract.events.parties import ArgReader, Party
-from pipeline.extract.events.syntax import crowd_subject, governing_verb, indefinite, sent_of
+from pipeline.extract.events.syntax import crowd_subject, dobj_words, governing_verb, indefinite, sent_of, to_border
 from pipeline.extract.events.status import PROMISING_VERBS, announced, clause_status, habitual, imperative, past_tense, stated_resolve
 from pipeline.extract.events.triggers import Candidate, yields_to_inner
 from pipeline.extract.events.when import event_date
@@ -324,7 +324,8 @@ def _type_and_mode(r: Reading, coding: Coding) -> bool:
     sides = {a.code or a.name for a in r.actors}  # "the Eastern Theatre Command" and "China" are one side
     if r.etype == "MOBILIZE" and (r.mode == "joint_exercise" or (r.mode == "exercise" and (partners or len(sides) > 1))):
         r.etype, r.mode = "COOPERATE", "joint_exercise"  # codebook: exercises with a partner are cooperation
-    elif r.etype == "AID" and r.recips and not partners and _object_words(tok) & coding.lex.grammar["force_nouns"]:
+    elif r.etype == "AID" and r.recips and (not partners or to_border(tok)) \
+            and dobj_words(tok) & coding.lex.grammar["force_nouns"]:
         r.etype, r.mode = "MOBILIZE", "deployment"  # "sent tanks to its border": forces moved on its own ground
     elif r.etype == "AGREE" and _money_promised_to(tok, r.recips, coding.lex.grammar):
         r.etype, r.mode = "AID", refine_mode(tok, "AID", "financial", coding.lex)  # "pledged $12 billion to Ukraine"
@@ -335,7 +336,7 @@ def _type_and_mode(r: Reading, coding: Coding) -> bool:
 
 def _money_promised_to(verb, recips: list[Party], g: dict) -> bool:
     """A promising verb whose object is aid to a coded party, or money on the verb's own "to" phrase."""
-    words = _object_words(verb)
+    words = dobj_words(verb)
     if verb.lemma_.lower() not in PROMISING_VERBS or not words & g["money_words"]:
         return False
     if words & g["aid_words"]:
@@ -344,11 +345,6 @@ def _money_promised_to(verb, recips: list[Party], g: dict) -> bool:
     named = {t.i for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "to" for t in c.subtree} \
         | {t.i for t in helped(verb, g["helping_verbs"])}
     return any(p.code and p.token_i in named for p in recips)
-
-
-def _object_words(tok) -> set[str]:
-    """Every lemma of a verb's direct objects, with their modifiers ("sent 200 armoured units")."""
-    return {c.lemma_.lower() for d in tok.children if d.dep_ == "dobj" for c in d.subtree}
 
 
 def _partners(actors: list[Party], recips: list[Party]) -> list[Party]:
@@ -482,7 +478,7 @@ def refine_mode(tok, etype: str, mode: str, lex: Lexicon) -> str:
     g = lex.grammar
     # words of a name ("the drills, code-named Joint Sword") say nothing of the event's kind
     words = {c.lemma_.lower() for c in tok.subtree if c.i <= tok.i + 8 and c.pos_ != "PROPN"} if tok.pos_ != "VERB" else \
-        {c.lemma_.lower() for c in tok.children} | _object_words(tok)
+        {c.lemma_.lower() for c in tok.children} | dobj_words(tok)
     if etype == "AID":
         for word, aid_mode in g["aid_modes"].items():
             if word in words:

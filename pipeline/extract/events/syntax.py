@@ -185,3 +185,13 @@ def crowd_subject(tok, sizes=None):
         return subj if subj.like_num or subj.lemma_.lower() in sizes else None
     return subj if subj.tag_ in ("NNS", "NNPS") or subj.like_num else None
 
+
+def dobj_words(tok) -> set[str]:
+    """Every lemma of a verb's direct objects, with their modifiers ("sent 200 armoured units")."""
+    return {c.lemma_.lower() for d in tok.children if d.dep_ == "dobj" for c in d.subtree}
+
+
+def to_border(tok) -> bool:
+    """"sent army units to the border with Turkey": forces sent to a frontier face the neighbour."""
+    return any(o.lemma_.lower() in ("border", "frontier") for o in prep_objects(tok, ("to", "towards", "toward")))
+
