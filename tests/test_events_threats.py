@@ -41,3 +41,11 @@ def test_an_act_without_a_condition_keeps_its_type(nlp, rules_alone):
 def test_forces_moved_on_a_condition_are_no_threat(nlp, rules_alone):
     types = [t for t, *_ in coded(nlp, "Ghana will deploy troops to the border if the raids continue.")]
     assert "THREATEN" not in types
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("Canada's threat to impose tariffs on Mexico rattled markets.", "CAN", "MEX"),
+    ("Peru's warning to expel Bolivian diplomats came on Monday.", "PER", "BOL"),
+])
+def test_a_threat_noun_is_the_event_and_what_it_threatens_is_not(nlp, rules_alone, text, actor, recipient):
+    assert [(t, a, r) for t, a, r, _ in coded(nlp, text)] == [("THREATEN", actor, recipient)]

@@ -259,7 +259,7 @@ def _addressed(r: Reading, coding: Coding) -> list[Party]:
     a warning or a demand names whom it is aimed at inside what it warns of or asks for; the first
     coded party there that is not the actor."""
     own = {p.code for p in r.actors}
-    clauses = [c for c in r.tok.children if c.dep_ in ("ccomp", "xcomp", "advcl")]
+    clauses = [c for c in r.tok.children if c.dep_ in ("ccomp", "xcomp", "advcl", "acl")]  # "a threat to cut ties with X"
     if r.entry.type == "REQUEST":  # a demand is aimed at the subject of what it asks for, or at no one
         heads = [s for clause in clauses[:1] for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")]
     else:

@@ -77,6 +77,8 @@ def clause_status(tok, kind: str, lex: Lexicon) -> str | None:
             if hl in g["factive_adjectives"]:
                 cur = governing_verb(head) or head.head
                 continue
+            if hl in g["threat_nouns"] and head.pos_ == "NOUN":
+                return None  # "his threat to sever ties": the threat is the event, what it threatens is not
             if _performed(cur, head, hl, g) or _measure_taken(cur, head, hl, g):
                 cur = head if head.pos_ in ("VERB", "AUX") else governing_verb(head)
                 continue
