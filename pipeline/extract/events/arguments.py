@@ -187,8 +187,12 @@ def _noun_args(tok, entry: Entry, reader: ArgReader) -> tuple[list[Party], list[
             elif prep == "between":
                 recips.extend(reader.parties(pobj))
             elif prep == "of" and entry.type in FORCE_MOVES and pobj.lemma_.lower() in reader.grammar["force_nouns"]:
-                # "the withdrawal of the Russian contingent": its doer; "Russia's deployment of troops": what it moves
-                actors.extend([] if actors else reader.parties(pobj))
+                # "the withdrawal of the Russian contingent": its doer; "Russia's deployment of troops": what it
+                # moves, which is no other side ("its launch of a missile over Japan": a state named on it is)
+                if actors:
+                    recips.extend(p for p in reader.parties_inside(pobj, place=dest) if p.code)
+                else:
+                    actors.extend(reader.parties(pobj))
             elif prep == "of" and not actors and entry.type in OF_IS_ACTOR:
                 actors.extend(reader.parties(pobj))
             elif prep in ("at", "in") and entry.type == "CONSULT" and not dest:
