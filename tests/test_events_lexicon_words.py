@@ -44,3 +44,17 @@ def test_the_same_words_with_other_objects_code_no_such_event(nlp, rules_alone, 
 ])
 def test_readings_of_apologies_forces_sent_to_a_border_and_rescuers_sent(nlp, rules_alone, text, etype, pair):
     assert pair in pairs(events_of(nlp, text, PUBLISHED), etype)
+
+
+@pytest.mark.parametrize("text, etype, pair", [
+    ("Lima branded the raid on its consulate by Bolivian police a violation of international law.", "ACCUSE",
+     ("PER", "BOL")),
+    ("Peru brushed off Chile's proposal on Monday.", "REJECT", ("PER", "CHL")),
+])
+def test_branding_and_brushing_off(nlp, rules_alone, text, etype, pair):
+    assert pair in pairs(events_of(nlp, text, PUBLISHED), etype)
+
+
+@pytest.mark.parametrize("text", ["The company branded its new phone a success.", "Kenya brushed off the dust."])
+def test_branding_a_thing_and_brushing_dust_are_no_events(nlp, rules_alone, text):
+    assert events_of(nlp, text, PUBLISHED) == []
