@@ -46,13 +46,9 @@ def _no_user_dagster_home(monkeypatch):
 def rules_alone(monkeypatch):
     """The event rules without the learned trigger model (for tests of what a rule family decides;
     the model may still read such a sentence, see tests/test_event_model.py)."""
-    from pipeline.extract.event_model import load_event_model
-
     monkeypatch.setenv("DIPLODATA_EVENT_MODEL", "none")
-    load_event_model.cache_clear()
     yield
     monkeypatch.delenv("DIPLODATA_EVENT_MODEL")
-    load_event_model.cache_clear()
 
 
 def events_of(nlp, text: str, published, speaking_state: str | None = None):

@@ -111,7 +111,6 @@ def eager_model(monkeypatch):
 def test_the_model_adds_what_no_rule_codes(monkeypatch, nlp):
     text = "Germany lauded France."
     monkeypatch.setenv("DIPLODATA_EVENT_MODEL", "none")
-    load_event_model.cache_clear()
     assert model_identity() == "none"
     assert events_of(nlp, text, DAY) == []
     monkeypatch.delenv("DIPLODATA_EVENT_MODEL")

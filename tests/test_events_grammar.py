@@ -468,12 +468,15 @@ def test_a_bare_participle_on_a_noun_only_refers_back(run, text):
     assert not [r for r in rows if r["trigger"] in ("discussed", "announced")]
 
 
-@pytest.mark.parametrize("text, pair", [
-    ("Sudanese drones struck targets near Juba overnight.", ("SDN", "SSD")),
-    ("Eritrean forces shelled Ethiopian outposts along the frontier.", ("ERI", "ETH")),
+@pytest.mark.parametrize("text, etype, pair", [
+    ("Sudanese drones struck targets near Juba overnight.", "ASSAULT", ("SDN", "SSD")),
+    ("Eritrean forces shelled Ethiopian outposts along the frontier.", "ASSAULT", ("ERI", "ETH")),
+    ("The withdrawal of the Russian peacekeeping contingent from Transnistria began on Monday.", "RETREAT", ("RUS", "MDA")),
+    ("Chad withdrew its troops from Niger on Monday.", "RETREAT", ("TCD", "NER")),
 ])
-def test_an_attack_lands_on_the_place_or_the_positions_it_hits(run, rules_alone, text, pair):
-    assert pairs(run(text), "ASSAULT") == {pair}
+def test_the_other_side_is_the_state_of_the_place_hit_or_left(run, rules_alone, text, etype, pair):
+    # an attack lands on the place or the positions it hits; a force withdrawn retreats from its state
+    assert pairs(run(text), etype) == {pair}
 
 
 @pytest.mark.parametrize("text, rows", [
@@ -489,33 +492,6 @@ def test_a_clause_with_its_own_doer_does_not_borrow_the_main_subject(run, rules_
     # "police" is no party of its own here; the storming is not Mexico's act
     rows = run("Chile broke off talks with Peru hours after police stormed its embassy in Lima.")
     assert ("CHL", "PER") not in pairs(rows, "ASSAULT")
-
-
-@pytest.mark.parametrize("text, pair", [
-    ("The withdrawal of the Russian peacekeeping contingent from Transnistria began on Monday.", ("RUS", "MDA")),
-    ("Chad withdrew its troops from Niger on Monday.", ("TCD", "NER")),
-])
-def test_a_force_withdrawn_from_a_place_retreats_from_its_state(run, rules_alone, text, pair):
-    assert pairs(run(text), "RETREAT") == {pair}
-
-
-@pytest.mark.parametrize("text, etype, pair", [
-    ("Armenian artillery pounded Azerbaijani positions near the border overnight.", "ASSAULT", ("ARM", "AZE")),
-    ("Ghana broke off diplomatic relations with Togo on Monday.", "SANCTION", ("GHA", "TGO")),
-    ("President Ruto defended his Ugandan counterpart's handling of the dispute.", "SUPPORT", ("KEN", "UGA")),
-    ("The Sudanese army announced a unilateral truce on Friday.", "CONCEDE", ("SDN", None)),
-])
-def test_words_of_wire_copy_the_lexicon_reads(run, rules_alone, text, etype, pair):
-    assert pairs(run(text), etype) == {pair}
-
-
-@pytest.mark.parametrize("text, etype", [
-    ("Ghana broke the record for cocoa exports on Monday.", "SANCTION"),
-    ("President Ruto defended the capital against the rebels.", "SUPPORT"),
-    ("The talks turned to trade on Monday.", "REJECT"),
-])
-def test_the_same_verbs_with_other_objects_code_no_such_event(run, rules_alone, text, etype):
-    assert not pairs(run(text), etype)
 
 
 def test_not_only_affirms(run, rules_alone):

@@ -12,6 +12,21 @@ from conftest import events_of, pairs
 PUBLISHED = dt.date(2024, 6, 1)
 
 
+@pytest.fixture(scope="module")
+def run(nlp):
+    return lambda text: events_of(nlp, text, PUBLISHED)
+
+
+@pytest.mark.parametrize("text, etype, pair", [
+    ("Armenian artillery pounded Azerbaijani positions near the border overnight.", "ASSAULT", ("ARM", "AZE")),
+    ("Ghana broke off diplomatic relations with Togo on Monday.", "SANCTION", ("GHA", "TGO")),
+    ("President Ruto defended his Ugandan counterpart's handling of the dispute.", "SUPPORT", ("KEN", "UGA")),
+    ("The Sudanese army announced a unilateral truce on Friday.", "CONCEDE", ("SDN", None)),
+])
+def test_words_of_wire_copy_the_lexicon_reads(run, rules_alone, text, etype, pair):
+    assert pairs(run(text), etype) == {pair}
+
+
 @pytest.mark.parametrize("text, etype, pair", [
     ("Egyptian aircraft airdropped food parcels over Gaza on Tuesday.", "AID", ("EGY", "PSE")),
     ("Coordinated patrols in the Gulf of Thailand were carried out by the Thai and Cambodian navies.", "COOPERATE",
@@ -21,40 +36,30 @@ PUBLISHED = dt.date(2024, 6, 1)
     ("Evidence on the smugglers was passed to Spanish prosecutors by Italian police.", "COOPERATE", ("ITA", "ESP")),
     ("Loan disbursements to Mali were paused by France after the coup.", "SANCTION", ("FRA", "MLI")),
     ("Kazakhstan's arrest of two Kyrgyz border guards angered Bishkek.", "COERCE", ("KAZ", "KGZ")),
-])
-def test_wire_words_the_lexicon_reads(nlp, rules_alone, text, etype, pair):
-    assert pair in pairs(events_of(nlp, text, PUBLISHED), etype)
-
-
-@pytest.mark.parametrize("text, etype", [
-    ("The Greek army reinforced its cooperation with Cyprus.", "MOBILIZE"),
-    ("The Greek minister passed the microphone to his deputy.", "COOPERATE"),
-    ("The coordinated release of the reports surprised analysts.", "COOPERATE"),
-])
-def test_the_same_words_with_other_objects_code_no_such_event(nlp, rules_alone, text, etype):
-    assert not pairs(events_of(nlp, text, PUBLISHED), etype)
-
-
-
-@pytest.mark.parametrize("text, etype, pair", [
     ("Belgian Prime Minister Alexander De Croo apologised for the kidnapping of mixed-race children in Congo.",
      "CONCEDE", ("BEL", None)),
     ("Greece sent additional army units to the border with Turkey on Sunday.", "MOBILIZE", ("GRC", "TUR")),
     ("Chile sent 40 firefighters to Argentina on Friday.", "AID", ("CHL", "ARG")),
-])
-def test_readings_of_apologies_forces_sent_to_a_border_and_rescuers_sent(nlp, rules_alone, text, etype, pair):
-    assert pair in pairs(events_of(nlp, text, PUBLISHED), etype)
-
-
-@pytest.mark.parametrize("text, etype, pair", [
     ("Lima branded the raid on its consulate by Bolivian police a violation of international law.", "ACCUSE",
      ("PER", "BOL")),
     ("Peru brushed off Chile's proposal on Monday.", "REJECT", ("PER", "CHL")),
 ])
-def test_branding_and_brushing_off(nlp, rules_alone, text, etype, pair):
-    assert pair in pairs(events_of(nlp, text, PUBLISHED), etype)
+def test_wire_words_the_lexicon_reads_among_other_rows(run, rules_alone, text, etype, pair):
+    assert pair in pairs(run(text), etype)
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Ghana broke the record for cocoa exports on Monday.", "SANCTION"),
+    ("President Ruto defended the capital against the rebels.", "SUPPORT"),
+    ("The talks turned to trade on Monday.", "REJECT"),
+    ("The Greek army reinforced its cooperation with Cyprus.", "MOBILIZE"),
+    ("The Greek minister passed the microphone to his deputy.", "COOPERATE"),
+    ("The coordinated release of the reports surprised analysts.", "COOPERATE"),
+])
+def test_the_same_words_with_other_objects_code_no_such_event(run, rules_alone, text, etype):
+    assert not pairs(run(text), etype)
 
 
 @pytest.mark.parametrize("text", ["The company branded its new phone a success.", "Kenya brushed off the dust."])
-def test_branding_a_thing_and_brushing_dust_are_no_events(nlp, rules_alone, text):
-    assert events_of(nlp, text, PUBLISHED) == []
+def test_branding_a_thing_and_brushing_dust_are_no_events(run, rules_alone, text):
+    assert run(text) == []

@@ -34,7 +34,7 @@ NONE = "NONE"
 CLASSES = (NONE, *EVENT_TYPES)
 # "cameo_residual": a verb or noun the CAMEO dictionary lists only in a root's broad synonym block
 # (190 "use conventional military force": pound, hit, bombard), a weaker vote the model weighs apart.
-# "nominal": a noun made from a trigger verb by a suffix or a particle ("deployment", "crackdown");
+# "nominal": a noun made from a trigger verb by a suffix or a particle ("shelling", "detention");
 # "converted": a noun that is a trigger verb unchanged ("arrest", but also "forces"), weighed apart
 VOTE_SOURCES = ("cameo_pattern", "cameo_verb", "cameo_noun", "rules_verb", "rules_noun", "rules_phrase", "cameo_residual",
                 "nominal", "converted")
@@ -144,27 +144,31 @@ def votes(tok, lexicon) -> set[tuple[str, str]]:
         if (entry := lexicon.nouns.get(word)) is not None:
             found.add(("rules_noun", entry.type))
     if tok.pos_ == "NOUN":
-        found |= _nominal_votes(word, lexicon, derived)
+        found |= {(source, r.type) for source, r in nominal_readings(word, lexicon)}
     return found
 
 
-def _nominal_votes(word: str, lexicon, derived) -> set[tuple[str, str]]:
-    """The type of the verb a noun is made from, if a dictionary reads that verb as a trigger."""
-    def verb_type(verb: str) -> str | None:
+def nominal_readings(word: str, lexicon) -> list[tuple[str, object]]:
+    """(vote source, reading) of the verb a noun is made from, where a dictionary reads that verb as
+    a trigger: "converted" for the noun as it is ("arrest"), "nominal" for a suffix or a particle
+    ("detention", "pullout"). A reading has a type and a mode."""
+    derived = load_derived()
+
+    def reading(verb: str):
         entry = lexicon.verbs.get(verb)
         if entry is not None and not (entry.requires_object or entry.requires_modifier or entry.requires_prep):
-            return entry.type  # not a verb the lexicon reads only with some objects ("accepted refugees")
+            return entry  # not a verb the lexicon reads only with some objects ("accepted refugees")
         r = derived.verbs.get(verb)
-        return r.type if r is not None and not residual(r.cameo) else None
+        return r if r is not None and not residual(r.cameo) else None
 
-    found = {("converted", t) for t in [verb_type(word)] if t}
+    found = [("converted", r) for r in [reading(word)] if r is not None]
     for verb in verb_forms(word):
-        if (etype := verb_type(verb)) is not None:
-            return found | {("nominal", etype)}
+        if (r := reading(verb)) is not None:
+            return [*found, ("nominal", r)]
     if (split := particle_verb(word)) is not None:
         r = derived.patterns.get(Pattern(split[0], particle=split[1]))
         if r is not None and not residual(r.cameo):
-            found.add(("nominal", r.type))
+            found.append(("nominal", r))
     return found
 
 
@@ -283,12 +287,10 @@ def load_event_model(path: str | None = None) -> EventModel | None:
     chosen = path or chosen_model()
     if chosen.lower() == "none":
         return None
-    return _read_model(chosen, Path(chosen).stat().st_mtime_ns)
+    return read_model(chosen, Path(chosen).stat().st_mtime_ns)
 
 
 @functools.lru_cache(maxsize=4)
-def _read_model(path: str, mtime_ns: int) -> EventModel:
+def read_model(path: str, mtime_ns: int) -> EventModel:
+    """One model file as of one version (`read_model.cache_clear()` makes the next load cold)."""
     return from_json(json.loads(Path(path).read_text(encoding="utf-8")))
-
-
-load_event_model.cache_clear = _read_model.cache_clear  # type: ignore[attr-defined]  # a cold load, for timing

@@ -3,18 +3,17 @@ model reads as an event of some type. The model decides the type (pipeline/extra
 the rules keep what they know: clause status (negation, hypotheticals), arguments, date and place."""
 from __future__ import annotations
 
-from pipeline.extract.event_model import candidate_votes, document_context, lemma, load_event_model
+from pipeline.extract.event_model import candidate_votes, document_context, lemma, load_event_model, nominal_readings
 from pipeline.extract.events.agents import placed, political
 from pipeline.extract.events.lexicon import JOINT_TYPES, Entry, Lexicon
 from pipeline.extract.events.output import actor_recipient_pairs, event_location, event_row
 from pipeline.extract.events.memory import refers_back
 from pipeline.extract.events.rows import Coding, arguments_with_agents, joint_actors, scheduled
 from pipeline.extract.events.status import clause_status
-from pipeline.extract.events.threats import conditional_menace, warned, warner
+from pipeline.extract.events.threats import conditional_menace, threat_parties
 from pipeline.extract.events.syntax import bare_participle, depth, indefinite, joins_an_act, main_event_first
 from pipeline.extract.events.triggers import Candidate, object_reading, declined, particle_missing
 from pipeline.extract.events.when import event_date
-from pipeline.extract.nominals import verb_forms
 from pipeline.extract.trigger_lexicon import load_derived
 
 
@@ -44,7 +43,7 @@ def _rows(coding: Coding, tok, etype: str, probability: float) -> list[dict]:
     if joins_an_act(tok) or bare_participle(tok) or particle_missing(tok, coding.lex):
         return []  # "joined the G-7 in sanctioning Russia": one event, the sanctioning (codebook section 5)
     status = clause_status(tok, kind, coding.lex)
-    menace = conditional_menace(tok, kind, Entry(type=etype, mode=""), coding.reader)
+    menace = conditional_menace(tok, kind, etype, coding.reader)
     status = "occurred" if menace else status
     if status in (None, "desire"):
         # negated, hypothetical or conditional, or only wished for ("wants to sign"): not an event
@@ -59,8 +58,7 @@ def _rows(coding: Coding, tok, etype: str, probability: float) -> list[dict]:
     args = arguments_with_agents(cand, coding)
     actors, recips = (args.actors, args.recips) if args is not None else ([], [])
     if menace:
-        actors = actors or warner(tok, coding.reader)
-        recips = recips or warned(tok, coding.reader, {a.code for a in actors})
+        actors, recips = threat_parties(tok, coding.reader, actors, recips)
     if etype in JOINT_TYPES and joint_actors(actors, recips, _entry_of(tok, coding.lex)):
         recips = []
     place = event_location(tok, coding.reader)
@@ -109,9 +107,8 @@ def _mode(tok, etype: str, lex: Lexicon) -> str | None:
     for reading in (derived.verbs.get(word), derived.nouns.get(word)):
         if reading is not None and reading.type == etype:
             return reading.mode
-    if tok.pos_ == "NOUN":  # "deployment": the mode of the verb it is made from
-        for verb in verb_forms(word):
-            for reading in (lex.verbs.get(verb), derived.verbs.get(verb)):
-                if reading is not None and reading.type == etype:
-                    return reading.mode
+    if tok.pos_ == "NOUN":  # "detention": the mode of the verb it is made from
+        for _, reading in nominal_readings(word, lex):
+            if reading.type == etype:
+                return reading.mode
     return None

@@ -11,12 +11,12 @@ from pipeline.extract.events.context import DocContext
 from pipeline.extract.events.dates import after_publication
 from pipeline.extract.events.lexicon import JOINT_TYPES, Entry, Lexicon
 from pipeline.extract.events.antecedents import owner_named_before
-from pipeline.extract.events.threats import conditional_menace, future_threat, warned, warner
+from pipeline.extract.events.threats import conditional_menace, future_threat, threat_parties
 from pipeline.extract.events.targets import attacked_place, defender, place_left
 from pipeline.extract.events.memory import counterpart, note_pairs, refers_back, remember_pair
 from pipeline.extract.events.output import actor_recipient_pairs, event_location, event_row
 from pipeline.extract.events.parties import ArgReader, Party
-from pipeline.extract.events.syntax import crowd_subject, dobj_words, governing_verb, indefinite, sent_of, to_border
+from pipeline.extract.events.syntax import crowd_subject, dobj_words, governing_verb, indefinite, sent_of, sole_subject, to_border
 from pipeline.extract.events.status import PROMISING_VERBS, announced, clause_status, habitual, imperative, past_tense, stated_resolve
 from pipeline.extract.events.triggers import Candidate, yields_to_inner
 from pipeline.extract.events.when import event_date
@@ -85,7 +85,7 @@ def rows_for(coding: Coding, cand: Candidate, deferred: list | None = None) -> l
 
 def _status(r: Reading, coding: Coding) -> bool:
     r.status = clause_status(r.tok, r.kind, coding.lex)
-    if conditional_menace(r.tok, r.kind, r.entry, coding.reader):
+    if conditional_menace(r.tok, r.kind, r.entry.type, coding.reader):
         r.status, r.warning = "occurred", True
     return r.status is not None
 
@@ -97,8 +97,7 @@ def _arguments(r: Reading, coding: Coding) -> bool:
     r.actors, r.recips, r.entry = args
     if r.warning:
         r.entry = replace(r.entry, type="THREATEN", mode="threat", recipient_optional=True, planned_type=None)
-        r.actors = r.actors or warner(r.tok, coding.reader)
-        r.recips = r.recips or warned(r.tok, coding.reader, party_codes(r.actors))
+        r.actors, r.recips = threat_parties(r.tok, coding.reader, r.actors, r.recips)
     return True
 
 
@@ -272,8 +271,8 @@ def _addressed(r: Reading, coding: Coding) -> list[Party]:
 
 
 def _fit(r: Reading, coding: Coding) -> bool:
-    if not r.actors and "PROTEST" in (r.entry.type, *(r.entry.crowd_type or ())) \
-            and (size := crowd_subject(r.tok, coding.lex.grammar["quantity_nouns"])) is not None:
+    size = sole_subject(r.tok) if not r.actors and "PROTEST" in (r.entry.type, *(r.entry.crowd_type or ())) else None
+    if size is not None and (size.like_num or size.lemma_.lower() in coding.lex.grammar["quantity_nouns"]):
         r.actors = [Party(size.text, None, None, "group", size.i, group=True)]  # "Thousands marched in Lima"
     if _arguments_fit(r.entry, r.actors, r.recips) or (not r.recips and _list_item_pledge(r.tok, r.entry, r.actors)):
         return True

@@ -3,7 +3,7 @@ nothing at all (negated, hypothetical and conditional statements code no event).
 from __future__ import annotations
 
 from pipeline.extract.events.lexicon import Lexicon
-from pipeline.extract.events.syntax import at_the_behest, governing_verb, leave_to_speak, named_doer
+from pipeline.extract.events.syntax import at_the_behest, condition_of, governing_verb, leave_to_speak, named_doer
 
 # "awaits the visit", "anticipates talks": what a party waits for has not happened yet
 AWAITING_VERBS = frozenset({"await", "anticipate"})
@@ -259,8 +259,7 @@ def _reported(verb, g: dict) -> bool:
 
 def menacing(tok, g: dict) -> bool:
     """"will respond accordingly", "if X happens, Y will respond": a reply that menaces."""
-    return any(c.dep_ == "advmod" and c.lower_ in g["menace_adverbs"] for c in tok.children) or any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children) for c in tok.children)
+    return any(c.dep_ == "advmod" and c.lower_ in g["menace_adverbs"] for c in tok.children) or condition_of(tok) is not None
 
 
 def past_tense(tok, kind: str) -> bool:

@@ -173,17 +173,18 @@ def list_read_as_apposition(tok) -> list:
             for t in [a, *a.conjuncts] if t.i > tok.i]
 
 
-def crowd_subject(tok, sizes=None):
-    """The one plural subject of `tok` that is not a list of names ("hundreds", "farmers",
-    "Palestinians"), or None; with `sizes`, only a crowd named by its size ("thousands", "a crowd of
-    5,000", "dozens of people")."""
+def sole_subject(tok):
+    """The one subject of `tok` that is not a list of names, or None."""
     subjects = [c for c in tok.children if c.dep_ == "nsubj"]
     if len(subjects) != 1 or any(c.dep_ == "conj" for c in subjects[0].children):
         return None
-    subj = subjects[0]
-    if sizes is not None:
-        return subj if subj.like_num or subj.lemma_.lower() in sizes else None
-    return subj if subj.tag_ in ("NNS", "NNPS") or subj.like_num else None
+    return subjects[0]
+
+
+def crowd_subject(tok):
+    """A plural sole subject: "hundreds", "farmers", "Palestinians"."""
+    subj = sole_subject(tok)
+    return subj if subj is not None and (subj.tag_ in ("NNS", "NNPS") or subj.like_num) else None
 
 
 def dobj_words(tok) -> set[str]:
@@ -194,4 +195,12 @@ def dobj_words(tok) -> set[str]:
 def to_border(tok) -> bool:
     """"sent army units to the border with Turkey": forces sent to a frontier face the neighbour."""
     return any(o.lemma_.lower() in ("border", "frontier") for o in prep_objects(tok, ("to", "towards", "toward")))
+
+
+def condition_of(tok):
+    """The "if" or "unless" clause of `tok` ("would impose sanctions if Vilnius ..."), or None."""
+    for c in tok.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+            return c
+    return None
 

@@ -8,8 +8,8 @@ from pipeline.extract.events.lexicon import Entry
 from pipeline.extract.events.parties import ArgReader, Party
 from pipeline.extract.events.status import menacing
 from pipeline.extract.events.subjects import subject_of
+from pipeline.extract.events.syntax import condition_of
 
-CONDITION_MARKS = ("if", "unless")
 # the costs a condition turns into a threat; forces moved "if the attacks continue" are a plan of defence
 MENACING_TYPES = ("ASSAULT", "COERCE", "SANCTION")
 
@@ -22,11 +22,11 @@ def future_threat(entry: Entry, status: str | None, tok, g: dict) -> str | None:
     return "occurred"
 
 
-def conditional_menace(tok, kind: str, entry: Entry, reader: ArgReader) -> bool:
+def conditional_menace(tok, kind: str, etype: str, reader: ArgReader) -> bool:
     """A hostile act under a modal with an "if"/"unless" clause of its own, said by someone or put on
     another party's deed: the act is the cost the speaker warns of. "If talks fail, X would expel
     ..." unsaid is a hypothetical; "would not strike even if" warns of nothing."""
-    if kind == "noun" or entry.type not in MENACING_TYPES:
+    if kind == "noun" or etype not in MENACING_TYPES:
         return False
     if any(c.dep_ == "neg" for c in tok.children):
         return False
@@ -40,11 +40,11 @@ def _said(tok) -> bool:
     return tok.dep_ == "ccomp" and tok.head.pos_ in ("VERB", "AUX")
 
 
-def condition_of(tok):
-    for c in tok.children:
-        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children):
-            return c
-    return None
+def threat_parties(tok, reader: ArgReader, actors: list[Party], recips: list[Party]) -> tuple[list[Party], list[Party]]:
+    """The sides of a conditional threat: those its act names, else the one who warns and the one
+    warned."""
+    actors = actors or warner(tok, reader)
+    return actors, recips or warned(tok, reader, {p.code for p in actors})
 
 
 def warner(tok, reader: ArgReader) -> list[Party]:
