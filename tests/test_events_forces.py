@@ -1,4 +1,4 @@
-"""Forces moved, named in an event noun (pipeline/extract/events/arguments.py): the forces a named
+"""Forces moved, named in an event noun (pipeline/extract/events/noun_args.py): the forces a named
 state moves are not the other side. The sentences are written for these tests."""
 from __future__ import annotations
 

@@ -170,7 +170,7 @@ def test_a_town_placed_by_its_region_or_a_leaders_retreat_gives_the_host(run, pl
     assert pairs_of(run(f"{leader} met with {other} {place} on Monday.")) == {(guest, host)}
 
 
-# ------------------------------------------------------------ arguments (arguments.py)
+# ------------------------------------------------------------ arguments (arguments.py, verb_args.py, noun_args.py)
 
 def test_a_broker_and_the_parties_between_whom_it_brokered(run):
     assert coded(run("China brokered a deal between Kenya and Uganda on Monday.")) == {

@@ -1,0 +1,116 @@
+"""Who a trigger verb acts on: its object, its recipient phrases ("to", "with", "against" ...), an
+object it shares with the verb joined to it, and the partner of a promised course ("committed to
+expanding trade together with Peru"). Used by `arguments.read_arguments` and for the passive
+participles of event nouns (`noun_args`)."""
+from __future__ import annotations
+
+from pipeline.extract.events.lexicon import Entry
+from pipeline.extract.events.parties import ArgReader, Party, RECIPIENT_PREPS
+from pipeline.extract.events.subjects import infinitive
+from pipeline.extract.events.syntax import named_by_free_relative
+
+# where a trip or a transfer goes ("visited Kyiv", "sent troops into Mali")
+PLACE_PREPS_DEST = ("to", "in", "at", "into", "with")
+
+
+def verb_recipients(tok, entry: Entry, reader: ArgReader, besides: tuple = ()) -> list[Party]:
+    dest = entry.dest
+    only = entry.dest_preps  # "left China for Japan": the place left is no destination
+    inside: list[Party] = []  # a body named inside the object ("delivery of Leopard tanks"), if nothing better
+    for child in tok.children:
+        if child.dep_ in ("dobj", "dative", "nsubjpass") and not only:
+            if child.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in tok.children):
+                continue
+            found = reader.parties(child, place=dest)
+            if not any(p.code for p in found) and not _talks_among(entry, besides):
+                # "rammed the Philippine coastguard's BRP Teresa Magbanua": a vessel's name codes nothing, its owner does
+                inside = reader.parties_inside(child, place=dest, besides=besides)
+                found = inside if any(p.code or (p.group and not found) for p in inside) else found
+            if not found and dest:
+                found = reader.place_within(child)  # "visited a church in Bucha, a town outside Kyiv"
+            if found and all(p.group and not p.code for p in found):
+                found = _origin_of_group(tok, child, reader) or found
+            if found:
+                return found
+    preps = only or (PLACE_PREPS_DEST if dest else RECIPIENT_PREPS + tuple(entry.recipient_preps) + _doer_prep(tok))
+    uncoded: list[Party] = []
+    # phrases after the verb before a scene-setting one before it ("On the margins of the summit, X met with Y")
+    for child in sorted(tok.children, key=lambda c: c.i < tok.i):
+        if child.dep_ in ("prep", "dative") and child.lower_ in preps:
+            for pobj in [*child.children, *named_by_free_relative(child)]:
+                if pobj.dep_ in ("pobj", "pcomp", "oprd"):
+                    found = reader.parties(pobj, place=dest)
+                    if not found and not (_talks_among(entry, besides) and child.lower_ != "with"):
+                        found = reader.parties_inside(pobj, place=dest)
+                    if any(p.code for p in found):
+                        return found
+                    uncoded = uncoded or found
+    if uncoded:
+        return uncoded
+    if (shared := _shared_object(tok)) is not None and not dest and not only:
+        return [p for p in reader.parties(shared) if p.code not in besides]  # "condemned and sanctioned Russia"
+    if entry.type == "AGREE":
+        return _complement_partners(tok, reader, besides) or inside
+    return inside
+
+
+def _shared_object(verb):
+    """"Japan condemned and sanctioned Russia": a verb with no object of its own shares the object of
+    the verb joined after it, when that verb has no subject of its own."""
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep") for c in verb.children):
+        return None
+    for conj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+            return next((c for c in conj.children if c.dep_ == "dobj"), None) or _shared_object(conj)
+    return None
+
+
+def _doer_prep(verb) -> tuple[str, ...]:
+    """"criticized the remarks by Japan's prime minister", with "by" hung on the active verb: the
+    doer of the act criticised; never in the passive, where "by" names the actor."""
+    children = {c.dep_ for c in verb.children}
+    return ("by",) if "dobj" in children and not children & {"auxpass", "nsubjpass", "agent"} else ()
+
+
+def _talks_among(entry: Entry, actors: tuple) -> bool:
+    """Two or more parties discussing ("the leaders discussed their concerns over China's support to
+    Russia"): the states their topic names are no counterparts, the talks are among the actors."""
+    return entry.type == "CONSULT" and entry.reciprocal and len(actors) >= 2
+
+
+def _origin_of_group(verb, obj, reader: ArgReader) -> list[Party]:
+    """"met foreign ministers from Germany, France and Italy": the parser may hang the group's
+    "from" phrase on the verb; the states it lists are the group's members."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("from", "of") and c.i == obj.right_edge.i + 1):
+        found = [p for pobj in prep.children if pobj.dep_ == "pobj" for p in reader.parties(pobj)]
+        if found and all(p.code for p in found):
+            return found
+    return []
+
+
+def _complement_partners(tok, reader: ArgReader, besides: tuple = ()) -> list[Party]:
+    """"committed to expanding trade together with Peru": the partner of the promised course;
+    else the state the course is for ("pledged to continue to support Ukraine", "committed to defend
+    Japan"), one not among the parties promising (`besides`)."""
+    clauses = [c for c in tok.children if c.dep_ == "xcomp"]
+    clauses += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pcomp"]
+    clauses += [g for c in tok.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "acl" and infinitive(g)]
+    clauses += [c for c in tok.children if c.dep_ == "advcl" and infinitive(c)]  # "signed a contract to buy ..."
+    for clause in clauses:
+        for prep in [t for t in clause.subtree if t.dep_ == "prep" and t.lower_ == "with" and t.head.i in (clause.i, *(a.i for a in clause.children))]:
+            for pobj in prep.children:
+                found = reader.parties(pobj) if pobj.dep_ == "pobj" else []
+                if found:
+                    return found
+    for clause in clauses:
+        while (inner := next((c for c in clause.children if c.dep_ == "xcomp"), None)) is not None:
+            clause = inner  # "to continue to support": the last verb of the chain has the object
+        # a purpose clause's object is what the deal is against or about, not a partner ("to counter China")
+        found = [p for c in clause.children if c.dep_ == "dobj" and clause.dep_ != "advcl" for p in reader.parties(c)]
+        # else the other side of a promised transfer: "agreed to ship interceptors to the U.S.", "to buy ... from"
+        found = found or [p for c in clause.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "from")
+                          for g in c.children if g.dep_ == "pobj" for p in reader.parties(g)]
+        found = [p for p in found if p.code and p.etype in ("state", "igo") and p.code not in besides]
+        if found:
+            return found
+    return []
