@@ -61,10 +61,30 @@ def noun_arguments(tok, entry: Entry, reader: ArgReader, lex: Lexicon) -> tuple[
                 continue
             elif prep in RECIPIENT_PREPS + ("of",):
                 recips.extend(reader.parties(pobj, place=dest) or reader.parties_inside(pobj, place=dest))
+    if (stray := _stray_agent(tok, lex)) is not None and not any(p.code for p in actors):
+        inside = {t.i for t in stray.subtree}
+        actors = [p for o in prep_objects(stray.head, ("by",)) for p in reader.parties(o)] or actors
+        recips = [p for p in recips if p.token_i not in inside]
     if not actors:
         actors, more = _passive_agent(tok, entry, reader)
         recips = recips or more
     return unique_parties(actors), unique_parties(recips)
+
+
+def _stray_agent(noun, lex: Lexicon):
+    """"the storming of the rebel stronghold of Kidal by Malian troops": the parser may hang an event
+    noun's "by" phrase on its "of" object, or one "of" further down. An object that is no act takes
+    no agent of its own, so the phrase is the event's; an act's ("condemnation of the attack by X")
+    stays with that act."""
+    if prep_objects(noun, ("by",)):
+        return None
+    obj = next(iter(prep_objects(noun, ("of",))), None)
+    while obj is not None and obj.lemma_.lower() not in lex.nouns:
+        by = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        if by is not None:
+            return by
+        obj = next(iter(prep_objects(obj, ("of",))), None)
+    return None
 
 
 def suspended_act(noun, lex: Lexicon):

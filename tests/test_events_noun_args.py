@@ -1,0 +1,33 @@
+"""The sides named on an event noun (pipeline/extract/events/noun_args.py) when the parser hangs its
+"by" phrase on the noun's object. The sentences are written for these tests."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.conftest import events_of
+
+PUBLISHED = dt.date(2023, 8, 2)
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    return lambda text: events_of(nlp, text, PUBLISHED)
+
+
+@pytest.mark.parametrize("text, etype, actor", [
+    ("The storming of the rebel stronghold of Misrata by Libyan troops and foreign mercenaries ended a long siege.",
+     "ASSAULT", "LBY"),
+    ("The seizure of the disputed island of Abu Musa by Iranian marines and naval commandos ended decades of "
+     "joint control.", "COERCE", "IRN"),
+])
+def test_a_by_phrase_hung_on_the_object_of_an_event_noun_names_its_doer(run, text, etype, actor):
+    rows = [r for r in run(text) if r["event_type"] == etype]
+    assert [r["actor_code"] for r in rows] == [actor]
+    assert rows[0]["recipient_code"] != actor  # the doer is not also the side acted on
+
+
+def test_a_by_phrase_on_an_act_named_as_the_object_stays_with_that_act(run):
+    rows = run("The condemnation of the attack by Iran came quickly.")
+    assert {(r["event_type"], r["actor_code"]) for r in rows} == {("ASSAULT", "IRN")}
