@@ -249,3 +249,12 @@ def test_a_plural_of_officials_is_no_crowd(run, rules_alone):
                                   "The Chadian opposition leader was placed under arrest on Monday."])
 def test_the_one_held_in_detention_or_under_arrest_is_no_doer(run, rules_alone, text):
     assert [r["actor"] for r in run(text) if r["event_type"] == "COERCE"] == []  # no one is named as holding them
+
+
+@pytest.mark.parametrize("text, row", [
+    ("President Macron's office condemned Russia's strikes.", ("ACCUSE", "FRA", "RUS")),
+    ("The office of Kenya's president condemned Uganda's raids.", ("ACCUSE", "KEN", "UGA")),
+    ("Chile's presidency condemned Peru's decision to expel its ambassador.", ("ACCUSE", "CHL", "PER")),
+])
+def test_a_leaders_office_acts_for_the_leaders_state(run, text, row):
+    assert row in typed(run(text))
