@@ -43,6 +43,16 @@ def test_words_of_wire_copy_the_lexicon_reads(run, rules_alone, text, etype, pai
     ("Lima branded the raid on its consulate by Bolivian police a violation of international law.", "ACCUSE",
      ("PER", "BOL")),
     ("Peru brushed off Chile's proposal on Monday.", "REJECT", ("PER", "CHL")),
+    ("The foreign ministers of Brazil, Argentina and Chile gathered in Santiago, Chile on Monday.", "CONSULT",
+     ("BRA", "CHL")),
+    ("The leaders of Kenya and Uganda convened in Nairobi on Monday.", "CONSULT", ("UGA", "KEN")),
+    ("President Lula and Chancellor Scholz shared concern about Venezuela's practices in Essequibo.", "ACCUSE",
+     ("DEU", "VEN")),
+    ("Brazil and Germany underscored their concern over Venezuela's military buildup.", "ACCUSE", ("BRA", "VEN")),
+    ("Brazil registered strong opposition to Venezuela's referendum.", "ACCUSE", ("BRA", "VEN")),
+    ("Venezuela's buildup of troops near the border alarmed Guyana.", "MOBILIZE", ("VEN", None)),
+    ("The shelling of Kharkiv by Russian artillery resumed on Monday.", "ASSAULT", ("RUS", "UKR")),
+    ("Some 5,000 fighters handed over their weapons to UN monitors.", "RETREAT", (None, "UN")),
 ])
 def test_wire_words_the_lexicon_reads_among_other_rows(run, rules_alone, text, etype, pair):
     assert pair in pairs(run(text), etype)
@@ -55,6 +65,10 @@ def test_wire_words_the_lexicon_reads_among_other_rows(run, rules_alone, text, e
     ("The Greek army reinforced its cooperation with Cyprus.", "MOBILIZE"),
     ("The Greek minister passed the microphone to his deputy.", "COOPERATE"),
     ("The coordinated release of the reports surprised analysts.", "COOPERATE"),
+    ("Protesters gathered outside the Brazilian embassy in Lima.", "CONSULT"),
+    ("President Ruto convened his cabinet in Nairobi on Tuesday.", "CONSULT"),
+    ("The buildup of debt worried Kenya's lenders.", "MOBILIZE"),
+    ("The Kenyan envoy handed over the keys to the mayor of Lima.", "RETREAT"),
 ])
 def test_the_same_words_with_other_objects_code_no_such_event(run, rules_alone, text, etype):
     assert not pairs(run(text), etype)
