@@ -53,6 +53,9 @@ def test_words_of_wire_copy_the_lexicon_reads(run, rules_alone, text, etype, pai
     ("Venezuela's buildup of troops near the border alarmed Guyana.", "MOBILIZE", ("VEN", None)),
     ("The shelling of Kharkiv by Russian artillery resumed on Monday.", "ASSAULT", ("RUS", "UKR")),
     ("Some 5,000 fighters handed over their weapons to UN monitors.", "RETREAT", (None, "UN")),
+    ("Quito ordered Colombian diplomats to leave the country within 48 hours.", "SANCTION", ("ECU", "COL")),
+    ("Bolivia told the Peruvian ambassador to leave within three days.", "SANCTION", ("BOL", "PER")),
+    ("Mexico flew 40 tonnes of food to Cuba on Monday.", "AID", ("MEX", "CUB")),
 ])
 def test_wire_words_the_lexicon_reads_among_other_rows(run, rules_alone, text, etype, pair):
     assert pair in pairs(run(text), etype)
@@ -69,6 +72,9 @@ def test_wire_words_the_lexicon_reads_among_other_rows(run, rules_alone, text, e
     ("President Ruto convened his cabinet in Nairobi on Tuesday.", "CONSULT"),
     ("The buildup of debt worried Kenya's lenders.", "MOBILIZE"),
     ("The Kenyan envoy handed over the keys to the mayor of Lima.", "RETREAT"),
+    ("Quito ordered Colombia's ambassador to attend a meeting at the ministry.", "SANCTION"),
+    ("Brazil told the Chinese ambassador to expect a formal protest.", "SANCTION"),
+    ("President Lula flew to Beijing on Monday.", "AID"),
 ])
 def test_the_same_words_with_other_objects_code_no_such_event(run, rules_alone, text, etype):
     assert not pairs(run(text), etype)

@@ -62,6 +62,7 @@ class Entry:
     requires_object_entity: bool = False
     requires_object_type: tuple[str, ...] = ()
     requires_xcomp: bool = False
+    requires_xcomp_verb: tuple[str, ...] = ()   # ... whose verb is one of these ("ordered X to leave")
     requires_modifier: tuple[str, ...] = ()
     needs_light_verb: bool = False
     needs_actor_modifier: bool = False

@@ -38,7 +38,8 @@ def candidates(tok, lex: Lexicon, taken: set[int]) -> list[dict]:
     if tok.pos_ == "VERB":
         for child in tok.children:
             rule = lex.phrase_index.get((lemma, child.lemma_.lower()))
-            if rule and child.dep_ in ("dobj", "nsubjpass", "attr") and _has_required_prep(tok, rule):
+            if rule and child.dep_ in ("dobj", "nsubjpass", "attr") and _has_required_prep(tok, rule) \
+                    and _clause_fits(tok, rule):
                 if not named_doer(child):
                     taken.add(child.i)
                 return [Candidate(tok, rule, "phrase", child)]
@@ -156,6 +157,14 @@ def _has_required_prep(tok, entry: Entry) -> bool:
                             and c.lower_ in preps for c in tok.children)
 
 
+def _clause_fits(tok, entry: Entry) -> bool:
+    """The clausal complement the entry needs, if any: "pressed X to withdraw", "ordered X to leave"."""
+    clauses = [c.lemma_.lower() for c in tok.children if c.dep_ == "xcomp"]
+    if entry.requires_xcomp and not clauses:
+        return False
+    return not entry.requires_xcomp_verb or bool(set(clauses) & set(entry.requires_xcomp_verb))
+
+
 def _verb_allowed(tok, entry: Entry, lex: Lexicon) -> bool:
     if tok.dep_ in ("amod", "compound") or joins_an_act(tok) or bare_participle(tok):
         return False
@@ -172,7 +181,7 @@ def _verb_allowed(tok, entry: Entry, lex: Lexicon) -> bool:
     words = _object_words(obj) | _object_words(named) if obj is not None else set()
     if wanted and (obj is None or not (words & set(wanted) or (entry.person_object and _a_person(obj)))):
         return False
-    if entry.requires_xcomp and not any(c.dep_ == "xcomp" for c in tok.children):
+    if not _clause_fits(tok, entry):
         return False
     if tok.lemma_.lower() in lex.grammar["courtesy_verbs"] and _bare_courtesy(tok, named):
         return False
