@@ -1,8 +1,11 @@
-"""Forces moved, named in an event noun (pipeline/extract/events/noun_args.py): the forces a named
-state moves are not the other side. The sentences are written for these tests."""
+"""Forces moved: the forces a named state moves are not the other side (named in an event noun,
+pipeline/extract/events/noun_args.py), and forces sent to help bring aid (retype.py). The sentences
+are written for these tests."""
 from __future__ import annotations
 
 import datetime as dt
+
+import pytest
 
 from conftest import events_of
 
@@ -13,3 +16,22 @@ def test_the_forces_a_state_moves_are_not_the_other_side(nlp, rules_alone):
     rows = events_of(nlp, "Chad's deployment of troops along the border began in May.", PUBLISHED)
     assert [(r["actor_code"], r["recipient"]) for r in rows if r["event_type"] == "MOBILIZE"] == [("TCD", None)]
 
+
+
+def typed(nlp, text):
+    return {(r["event_type"], r["actor_code"], r["recipient_code"]) for r in events_of(nlp, text, PUBLISHED)}
+
+
+@pytest.mark.parametrize("text, row", [
+    ("The Peruvian army deployed 2,000 soldiers to help evacuate residents from flooded villages.", ("AID", "PER", None)),
+    ("Belarus's deployment of troops to Russia to help Moscow retake the region drew condemnation.",
+     ("AID", "BLR", "RUS")),
+])
+def test_forces_sent_to_help_bring_aid(nlp, rules_alone, text, row):
+    rows = typed(nlp, text)
+    assert row in rows and not any(t == "MOBILIZE" for t, _, _ in rows)
+
+
+@pytest.mark.parametrize("text", ["India deployed troops to protect the border.", "Chad deployed troops to intercept the rebels."])
+def test_forces_sent_to_guard_or_intercept_stay_a_deployment(nlp, rules_alone, text):
+    assert {t for t, _, _ in typed(nlp, text)} == {"MOBILIZE"}

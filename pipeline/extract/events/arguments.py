@@ -227,7 +227,7 @@ def purpose_target(tok, reader: ArgReader, own: set) -> list[Party]:
     return _first_other(objects, reader, own)
 
 
-def _helping_clauses(tok, helping: set) -> list:
+def helping_clauses(tok, helping: set) -> list:
     """Purpose clauses that help someone, on the verb or on its object: "pledged $5 million to help
     Sudan", "provided ambulances to help Ukraine evacuate the wounded"."""
     holders = [tok, *(o for o in tok.children if o.dep_ == "dobj")]
@@ -255,7 +255,7 @@ def _first_other(tokens, reader: ArgReader, own: set) -> list[Party]:
 def helped(tok, helping: set) -> list:
     """The tokens that may name whom a helping purpose clause of `tok` helps, nearest first."""
     out = []
-    for clause in _helping_clauses(tok, helping):
+    for clause in helping_clauses(tok, helping):
         heads = [o for o in clause.children if o.dep_ == "dobj"] + \
             [s for c in clause.children if c.dep_ in ("ccomp", "xcomp") for s in c.children if s.dep_ == "nsubj"]
         out += [named for head in heads for named in (head, *(o for o in head.children if o.dep_ == "poss"))]

@@ -23,7 +23,7 @@ from pipeline.extract.events.lexicon import Entry, Lexicon
 from pipeline.extract.events.output import event_row
 from pipeline.extract.events.parties import ArgReader, Party, entity_code
 from pipeline.extract.events.syntax import token_at
-from pipeline.extract.events.rows import refine_mode
+from pipeline.extract.events.retype import refine_mode
 from pipeline.extract.events.triggers import Candidate
 from pipeline.nlp.parse import doc_text
 

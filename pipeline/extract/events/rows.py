@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from pipeline.extract.events.agents import admitted, counting_noun, placed, political
-from pipeline.extract.events.arguments import object_of, party_codes, helped, purpose_beneficiary, purpose_target, read_arguments
+from pipeline.extract.events.arguments import object_of, party_codes, purpose_beneficiary, purpose_target, read_arguments
 from pipeline.extract.events.context import DocContext
 from pipeline.extract.events.dates import after_publication
 from pipeline.extract.events.lexicon import JOINT_TYPES, Entry, Lexicon
@@ -16,8 +16,9 @@ from pipeline.extract.events.targets import attacked_place, defender, place_left
 from pipeline.extract.events.memory import counterpart, note_pairs, refers_back, remember_pair
 from pipeline.extract.events.output import actor_recipient_pairs, event_location, event_row
 from pipeline.extract.events.parties import ArgReader, Party
-from pipeline.extract.events.syntax import crowd_subject, dobj_words, governing_verb, indefinite, sent_of, sole_subject, to_border
-from pipeline.extract.events.status import PROMISING_VERBS, announced, clause_status, habitual, imperative, past_tense, stated_resolve
+from pipeline.extract.events.retype import final_type
+from pipeline.extract.events.syntax import crowd_subject, governing_verb, indefinite, sent_of, sole_subject
+from pipeline.extract.events.status import PROMISING_VERBS, announced, clause_status, habitual, past_tense, stated_resolve
 from pipeline.extract.events.triggers import Candidate, yields_to_inner
 from pipeline.extract.events.when import event_date
 from pipeline.nlp.parse import doc_text
@@ -309,67 +310,8 @@ def _threat(r: Reading, coding: Coding) -> bool:
 
 
 def _type_and_mode(r: Reading, coding: Coding) -> bool:
-    entry, tok = r.entry, r.tok
-    r.etype, r.mode = entry.type, entry.mode
-    if entry.planned_type and (r.status == "planned" or imperative(tok)):
-        r.etype, r.mode, r.status = entry.planned_type[0], entry.planned_type[1], "occurred"
-    elif imperative(tok):
-        r.status = "planned"
-    if entry.assault_if_target and any(p.code and _targeted(p, tok, AIMING_PREPS) for p in r.recips):
-        r.etype, r.mode = "ASSAULT", "attack"
-    r.mode = refine_mode(tok, r.etype, r.mode, coding.lex)
-    # a partner is a party named as one: an uncoded single name ("code-named Joint Sword") is not
-    partners = [p for p in _partners(r.actors, r.recips) if not _targeted(p, tok) and (p.code or p.group)]
-    sides = {a.code or a.name for a in r.actors}  # "the Eastern Theatre Command" and "China" are one side
-    if r.etype == "MOBILIZE" and (r.mode == "joint_exercise" or (r.mode == "exercise" and (partners or len(sides) > 1))):
-        r.etype, r.mode = "COOPERATE", "joint_exercise"  # codebook: exercises with a partner are cooperation
-    elif r.etype == "AID" and r.recips and (not partners or to_border(tok)) \
-            and dobj_words(tok) & coding.lex.grammar["force_nouns"]:
-        r.etype, r.mode = "MOBILIZE", "deployment"  # "sent tanks to its border": forces moved on its own ground
-    elif r.etype == "AGREE" and _money_promised_to(tok, r.recips, coding.lex.grammar):
-        r.etype, r.mode = "AID", refine_mode(tok, "AID", "financial", coding.lex)  # "pledged $12 billion to Ukraine"
-    if r.etype == "AID" and announced(tok, r.kind):
-        r.status = "planned"
+    r.etype, r.mode, r.status = final_type(r.entry, r.tok, r.kind, r.status, r.actors, r.recips, coding.lex)
     return True
-
-
-def _money_promised_to(verb, recips: list[Party], g: dict) -> bool:
-    """A promising verb whose object is aid to a coded party, or money on the verb's own "to" phrase."""
-    words = dobj_words(verb)
-    if verb.lemma_.lower() not in PROMISING_VERBS or not words & g["money_words"]:
-        return False
-    if words & g["aid_words"]:
-        return any(p.code for p in recips)  # "with Tokyo promising $4.5 billion in aid", after its deal with Kyiv
-    # money on the verb's own "to" phrase, or for a purpose that helps the party ("to help Sudan")
-    named = {t.i for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "to" for t in c.subtree} \
-        | {t.i for t in helped(verb, g["helping_verbs"])}
-    return any(p.code and p.token_i in named for p in recips)
-
-
-def _partners(actors: list[Party], recips: list[Party]) -> list[Party]:
-    """The recipients that are not the actors' own side ("Egypt's army held exercises near its border")."""
-    own = {a.code for a in actors if a.code}
-    return [p for p in recips if not p.code or p.code not in own]
-
-
-# prepositions that name where forces aim, not who drills with them: "drills around Taiwan"
-TARGET_PREPS = frozenset({"around", "near", "against", "off", "toward", "towards", "at"})
-# a missile fired "at", "on" or "into" a party is an attack on it; one "over" or "towards" it is not
-AIMING_PREPS = frozenset({"at", "on", "upon", "against", "into"})
-
-
-def _targeted(party: Party, trigger, preps: frozenset = TARGET_PREPS) -> bool:
-    """The party is named under a targeting preposition between it and the trigger."""
-    if party.token_i is None or not hasattr(trigger, "doc"):
-        return False
-    cur = trigger.doc[party.token_i]
-    for _ in range(8):
-        if cur.i == trigger.i or cur.head.i == cur.i:
-            return False
-        if cur.dep_ == "prep" and cur.lower_ in preps:
-            return True
-        cur = cur.head
-    return False
 
 
 def scheduled(ctx: DocContext, date: tuple | None, tok, kind: str) -> bool:
@@ -471,19 +413,3 @@ def _list_item_pledge(tok, entry: Entry, actors: list[Party]) -> bool:
     line_start = text.rfind("\n", 0, tok.idx) + 1
     head = text[line_start:tok.idx]
     return bool(LIST_BULLET.match(head)) and len(head.split()) <= 6
-
-
-def refine_mode(tok, etype: str, mode: str, lex: Lexicon) -> str:
-    g = lex.grammar
-    # words of a name ("the drills, code-named Joint Sword") say nothing of the event's kind
-    words = {c.lemma_.lower() for c in tok.subtree if c.i <= tok.i + 8 and c.pos_ != "PROPN"} if tok.pos_ != "VERB" else \
-        {c.lemma_.lower() for c in tok.children} | dobj_words(tok)
-    if etype == "AID":
-        for word, aid_mode in g["aid_modes"].items():
-            if word in words:
-                return aid_mode
-        if words & g["refugee_words"]:
-            return "asylum"
-    if etype == "MOBILIZE" and words & g["joint_words"]:
-        return "joint_exercise"
-    return mode
