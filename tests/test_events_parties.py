@@ -289,3 +289,14 @@ def test_their_under_an_unnamed_plural_subject_is_the_pair_the_text_is_about(run
 ])
 def test_a_stance_on_a_dealing_between_two_parties_is_towards_both(run, rules_alone, text, etype, pairs_):
     assert pairs(run(text), etype) == pairs_
+
+
+# ------------------------------------------------------------------ talks among the parties
+
+@pytest.mark.parametrize("text", [
+    "Brazil and Chile discussed Venezuela.",
+    "Brazil and Chile discussed regional issues with respect to Venezuela.",
+    "Brazil and Chile reviewed the situation with regard to Venezuela and discussed it at length.",
+])
+def test_what_two_parties_discuss_is_a_topic_not_a_counterpart(run, rules_alone, text):
+    assert pairs(run(text), "CONSULT") == {("BRA", "CHL")}

@@ -11,6 +11,8 @@ from pipeline.extract.events.syntax import named_by_free_relative
 
 # where a trip or a transfer goes ("visited Kyiv", "sent troops into Mali")
 PLACE_PREPS_DEST = ("to", "in", "at", "into", "with")
+# "with respect to", "with regard to", "with reference to": prepositions of a topic
+TOPIC_HEADS = frozenset({"respect", "regard", "reference"})
 
 
 def verb_recipients(tok, entry: Entry, reader: ArgReader, besides: tuple = ()) -> list[Party]:
@@ -19,6 +21,8 @@ def verb_recipients(tok, entry: Entry, reader: ArgReader, besides: tuple = ()) -
     inside: list[Party] = []  # a body named inside the object ("delivery of Leopard tanks"), if nothing better
     for child in tok.children:
         if child.dep_ in ("dobj", "dative", "nsubjpass") and not only:
+            if child.dep_ == "dobj" and _talks_among(entry, besides):
+                continue  # "Brazil and Chile discussed Venezuela": what they discuss is the topic
             if child.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in tok.children):
                 continue
             found = reader.parties(child, place=dest)
@@ -39,6 +43,8 @@ def verb_recipients(tok, entry: Entry, reader: ArgReader, besides: tuple = ()) -
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
             for pobj in [*child.children, *named_by_free_relative(child)]:
                 if pobj.dep_ in ("pobj", "pcomp", "oprd"):
+                    if _talks_among(entry, besides) and pobj.lemma_.lower() in TOPIC_HEADS:
+                        continue  # "discussed challenges with respect to North Korea": a topic, no partner
                     found = reader.parties(pobj, place=dest)
                     if not found and not (_talks_among(entry, besides) and child.lower_ != "with"):
                         found = reader.parties_inside(pobj, place=dest)
