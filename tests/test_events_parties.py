@@ -300,3 +300,7 @@ def test_a_stance_on_a_dealing_between_two_parties_is_towards_both(run, rules_al
 ])
 def test_what_two_parties_discuss_is_a_topic_not_a_counterpart(run, rules_alone, text):
     assert pairs(run(text), "CONSULT") == {("BRA", "CHL")}
+
+
+def test_talks_held_with_a_party_are_with_it_whatever_their_topic(run, rules_alone):
+    assert pairs(run("Brazil discussed Venezuela with Chile."), "CONSULT") == {("BRA", "CHL")}

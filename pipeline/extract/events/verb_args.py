@@ -7,7 +7,7 @@ from __future__ import annotations
 from pipeline.extract.events.lexicon import Entry
 from pipeline.extract.events.parties import ArgReader, Party, RECIPIENT_PREPS
 from pipeline.extract.events.subjects import infinitive
-from pipeline.extract.events.syntax import named_by_free_relative
+from pipeline.extract.events.syntax import named_by_free_relative, prep_objects
 
 # where a trip or a transfer goes ("visited Kyiv", "sent troops into Mali")
 PLACE_PREPS_DEST = ("to", "in", "at", "into", "with")
@@ -19,6 +19,8 @@ def verb_recipients(tok, entry: Entry, reader: ArgReader, besides: tuple = ()) -
     dest = entry.dest
     only = entry.dest_preps  # "left China for Japan": the place left is no destination
     inside: list[Party] = []  # a body named inside the object ("delivery of Leopard tanks"), if nothing better
+    if (partner := _talks_with(tok, entry, reader, besides)):
+        return partner
     for child in tok.children:
         if child.dep_ in ("dobj", "dative", "nsubjpass") and not only:
             if child.dep_ == "dobj" and _talks_among(entry, besides):
@@ -76,6 +78,14 @@ def _doer_prep(verb) -> tuple[str, ...]:
     doer of the act criticised; never in the passive, where "by" names the actor."""
     children = {c.dep_ for c in verb.children}
     return ("by",) if "dobj" in children and not children & {"auxpass", "nsubjpass", "agent"} else ()
+
+
+def _talks_with(verb, entry: Entry, reader: ArgReader, besides: tuple) -> list[Party]:
+    """"Brazil discussed Venezuela with Chile": the party talks are held with, not their topic."""
+    if entry.type != "CONSULT" or not entry.reciprocal or not any(c.dep_ == "dobj" for c in verb.children):
+        return []
+    found = [p for o in prep_objects(verb, ("with",)) for p in reader.parties(o)]
+    return [p for p in found if p.code and p.code not in besides]
 
 
 def _talks_among(entry: Entry, actors: tuple) -> bool:
