@@ -304,3 +304,7 @@ def test_what_two_parties_discuss_is_a_topic_not_a_counterpart(run, rules_alone,
 
 def test_talks_held_with_a_party_are_with_it_whatever_their_topic(run, rules_alone):
     assert pairs(run("Brazil discussed Venezuela with Chile."), "CONSULT") == {("BRA", "CHL")}
+
+
+def test_a_topic_after_with_respect_to_is_no_counterpart_of_one_party_either(run, rules_alone):
+    assert ("BRA", "VEN") not in pairs(run("Brazil discussed trade with respect to Venezuela."), "CONSULT")

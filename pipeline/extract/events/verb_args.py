@@ -21,14 +21,15 @@ def verb_recipients(tok, entry: Entry, reader: ArgReader, besides: tuple = ()) -
     inside: list[Party] = []  # a body named inside the object ("delivery of Leopard tanks"), if nothing better
     if (partner := _talks_with(tok, entry, reader, besides)):
         return partner
+    among = _talks_among(entry, besides)
     for child in tok.children:
         if child.dep_ in ("dobj", "dative", "nsubjpass") and not only:
-            if child.dep_ == "dobj" and _talks_among(entry, besides):
+            if child.dep_ == "dobj" and among:
                 continue  # "Brazil and Chile discussed Venezuela": what they discuss is the topic
             if child.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in tok.children):
                 continue
             found = reader.parties(child, place=dest)
-            if not any(p.code for p in found) and not _talks_among(entry, besides):
+            if not any(p.code for p in found) and not among:
                 # "rammed the Philippine coastguard's BRP Teresa Magbanua": a vessel's name codes nothing, its owner does
                 inside = reader.parties_inside(child, place=dest, besides=besides)
                 found = inside if any(p.code or (p.group and not found) for p in inside) else found
@@ -45,10 +46,10 @@ def verb_recipients(tok, entry: Entry, reader: ArgReader, besides: tuple = ()) -
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
             for pobj in [*child.children, *named_by_free_relative(child)]:
                 if pobj.dep_ in ("pobj", "pcomp", "oprd"):
-                    if _talks_among(entry, besides) and pobj.lemma_.lower() in TOPIC_HEADS:
+                    if entry.type == "CONSULT" and pobj.lemma_.lower() in TOPIC_HEADS:
                         continue  # "discussed challenges with respect to North Korea": a topic, no partner
                     found = reader.parties(pobj, place=dest)
-                    if not found and not (_talks_among(entry, besides) and child.lower_ != "with"):
+                    if not found and not (among and child.lower_ != "with"):
                         found = reader.parties_inside(pobj, place=dest)
                     if any(p.code for p in found):
                         return found
