@@ -290,3 +290,24 @@ def test_a_vote_to_act_plans_the_act(nlp):
 def test_a_negated_negating_verb_reports_the_act_as_done(nlp, text, expected):
     rows = events_of(nlp, text, dt.date(2024, 6, 1))
     assert {(r["event_type"], r["actor_code"], r["recipient_code"], r["status"]) for r in rows} == expected
+
+
+# ---- backing promised is a promise (PLOVER: SUPPORT reported in the future is AGREE); "committed to
+# doing" promises the gerund, and the one committed does it
+@pytest.mark.parametrize("text, expected", [
+    ("Chile pledged to support Peru.", {("AGREE", "CHL", "PER", "occurred")}),
+    ("Chile and Ecuador intend to support Peru until the crisis ends.",
+     {("AGREE", "CHL", "PER", "occurred"), ("AGREE", "ECU", "PER", "occurred")}),
+    ("Chile vowed to back Peru.", {("AGREE", "CHL", "PER", "occurred")}),
+    ("Chile remains committed to supporting Peru.", {("AGREE", "CHL", "PER", "occurred")}),
+    ("Chile is committed to providing aid to Peru.", {("AID", "CHL", "PER", "planned")}),
+    ("Chile committed to hosting Peru's president next year.", {("CONSULT", "PER", "CHL", "planned")}),
+    # solidarity declared for the future is said now; support given is not promised
+    ("Chile will stand with Peru.", {("SUPPORT", "CHL", "PER", "planned")}),
+    ("Chile supported Peru.", {("SUPPORT", "CHL", "PER", "occurred")}),
+    # a habit is no promise and no act: "used to" is not "committed to"
+    ("The Chilean president was used to talking this way to Peruvian leaders.", set()),
+])
+def test_promised_backing_is_a_promise_and_a_commitment_plans_its_gerund(nlp, text, expected):
+    rows = events_of(nlp, text, dt.date(2024, 6, 1))
+    assert {(r["event_type"], r["actor_code"], r["recipient_code"], r["status"]) for r in rows} == expected

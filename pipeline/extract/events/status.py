@@ -10,6 +10,7 @@ AWAITING_VERBS = frozenset({"await", "anticipate"})
 # "is due to visit", "is slated to sign", "is poised to join": heads that schedule the infinitive under them
 # (the word as well as the lemma: the lemmatizer reads "slated" as "slat")
 SCHEDULING_HEADS = frozenset({"due", "slate", "slated", "poise", "poised"})
+COMMITTED_ADJECTIVES = frozenset({"committed", "dedicated", "pledged"})
 # "I asked that the minister travel to X", "urged that talks be held": a mandated act is still to come
 MANDATIVE_VERBS = frozenset({"ask", "urge", "demand", "request", "recommend", "insist", "propose", "require",
                              "instruct", "direct", "order"})
@@ -105,6 +106,10 @@ def clause_status(tok, kind: str, lex: Lexicon) -> str | None:
                                       and not any(c.dep_ in ("aux", "auxpass") for c in cur.children))
             planned = planned or _listed_after_infinitive(cur, head, g)
             cur = head
+        elif _promised_gerund(cur, g):
+            planned = True  # "committed to providing aid", "remains committed to supporting X"
+            owner = head.head
+            cur = owner if owner.pos_ in ("VERB", "AUX") else governing_verb(owner)
         elif cur.dep_ == "ccomp" and head.lemma_.lower() in MANDATIVE_VERBS and _subjunctive(cur):
             planned = True
             break
@@ -120,6 +125,18 @@ def _alleged(verb) -> bool:
     """The act of "accused X of doing", "suspected of doing": what one party alleges of another."""
     prep = verb.head
     return verb.dep_ == "pcomp" and prep.dep_ == "prep" and prep.lower_ == "of" and prep.head.lemma_.lower() in ALLEGING_VERBS
+
+
+def _promised_gerund(verb, g: dict) -> bool:
+    """The gerund of "to" after a promising verb or adjective: "committed to providing"."""
+    prep = verb.head
+    return verb.dep_ == "pcomp" and prep.dep_ == "prep" and prep.lower_ == "to" and prep.head.i != prep.i \
+        and promising_head(prep.head, g)
+
+
+def promising_head(word, g: dict) -> bool:
+    """A word whose "to" promises what follows: "committed to", "pledged to"."""
+    return word.lemma_.lower() in g["plan_verbs"] or word.lower_ in COMMITTED_ADJECTIVES
 
 
 def _own_subject(verb) -> bool:

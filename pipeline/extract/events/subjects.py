@@ -4,6 +4,7 @@ act, the one allowed to speak, the traveller of a vehicle)."""
 from __future__ import annotations
 
 from pipeline.extract.events.parties import ArgReader, Party
+from pipeline.extract.events.status import promising_head
 from pipeline.extract.events.syntax import leave_to_speak
 
 
@@ -38,8 +39,10 @@ def subject_of(tok, reader: ArgReader, depth: int = 0) -> tuple[list[Party], boo
                     return reader.parties(pobj), False
     if depth > 0 and (allowed := leave_to_speak(tok)) is not None and (found := reader.parties(allowed)):
         return found, False  # "allow me to join the previous speakers in congratulating ...": the one allowed acts
-    # "X is scheduled / was invited to visit": the passive's subject does what its infinitive says
-    raised = ("nsubjpass",) if depth > 0 and any(c.dep_ == "xcomp" for c in tok.children) else ()
+    # "X is scheduled / was invited to visit", "X is committed to providing": the passive's subject
+    # does what its infinitive, or the gerund it promises, says ("was used to talking" is a habit)
+    raised = ("nsubjpass",) if depth > 0 and (any(c.dep_ == "xcomp" for c in tok.children)
+                                              or promising_head(tok, reader.grammar)) else ()
     for child in tok.children:
         if child.dep_ in ("nsubj", "csubj", *raised) and not reader.voices.in_label(child):  # "Bloomberg: X said"
             found = _predicate_owner(child, reader) if depth > 0 and _expletive(child) \
