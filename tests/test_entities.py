@@ -422,3 +422,13 @@ def test_a_bare_title_does_not_stand_for_a_deputy(run):
 def test_a_seat_that_names_an_accord_is_a_place(run, sentence, word):
     _, de = run(sentence)
     assert [(e.entity_type, e.code) for m, e in de.within(0, 10**6) if m.text == word] == [("location", None)]
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("Malawi's Constitutional Council rejected the appeal.", "Constitutional Council", "MWI"),
+    ("The Philippines' Supreme Court ruled on Monday.", "Supreme Court", "PHL"),
+])
+def test_a_body_named_after_a_states_possessive_belongs_to_the_state(run, text, name, code):
+    _, ents = run(text)
+    body = [e for e in ents.entities.values() if name in e.name]
+    assert body and all(e.country_code == code for e in body)

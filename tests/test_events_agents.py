@@ -258,3 +258,17 @@ def test_the_one_held_in_detention_or_under_arrest_is_no_doer(run, rules_alone, 
 ])
 def test_a_leaders_office_acts_for_the_leaders_state(run, text, row):
     assert row in typed(run(text))
+
+
+@pytest.mark.parametrize("text, row", [
+    # the parser and NER keep the state and the body apart, or take them as one name; both act for the state
+    ("A request by the opposition for a recount was turned down by Malawi's Constitutional Council.", ("REJECT", "MWI", None)),
+    ("Belarus's Investigative Committee accused Lithuania of the attack.", ("ACCUSE", "BLR", "LTU")),
+    ("Chile's National Security Council condemned Peru's decision.", ("ACCUSE", "CHL", "PER")),
+])
+def test_a_named_body_a_state_owns_acts_for_it(run, text, row):
+    assert row in typed(run(text))
+
+
+def test_a_company_a_state_is_named_on_is_no_party(run):
+    assert typed(run("Malawi's Nyasa Motors signed a deal with Zambia's Copperbelt Mining.")) == set()

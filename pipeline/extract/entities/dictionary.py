@@ -20,7 +20,7 @@ ENTITY_TYPES = frozenset({"person", "state", "organization", "igo", "location", 
 GAZETTEER_COLUMNS = ("name", "entity_type", "country_code", "code", "role", "wikidata_id", "aliases",
                      "start", "end", "home_country")
 PLACES_KEYS = frozenset({"canonical_names", "with_article", "state_names", "demonyms", "seats", "place_prepositions",
-                         "named_after_places", "bodies", "roles", "title_fillers", "local_titles", "past_markers",
+                         "named_after_places", "institution_heads", "bodies", "roles", "title_fillers", "local_titles", "past_markers",
                          "portfolio_heads", "cities", "regions", "state_wikidata", "title_equivalents", "addressed"})
 NAMES_KEYS = frozenset({"surname_first", "suffixes", "transcript_labels", "nicknames"})
 COUNTRY = re.compile(r"[A-Z]{3}")

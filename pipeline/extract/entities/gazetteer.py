@@ -39,6 +39,7 @@ class Lexicon:
     body_maxlen: int
     place_preps: set[str]
     named_after_places: set[str]   # "Paris Agreement", "Minsk agreements": the city names the text
+    institution_heads: set[str]    # "Constitutional Council": a state's body after "<state>'s"
     fillers: set[str]
     holders: dict[tuple, list]     # (code, title lower) -> [(term, actor)]
     title_equivalents: dict[str, tuple]  # title lower -> other names of the office
@@ -178,6 +179,7 @@ def lexicon() -> Lexicon:
         role_maxlen=max(len(k) for k in roles), body_maxlen=max(len(k) for k in bodies),
         place_preps=set(places.get("place_prepositions") or []),
         named_after_places=set(places.get("named_after_places") or []),
+        institution_heads=set(places.get("institution_heads") or []),
         fillers=set(places.get("title_fillers") or []), holders=holders, regions=regions,
         addressed=places.get("addressed") or {},
         title_equivalents={k.lower(): tuple(v.lower() for v in vs)

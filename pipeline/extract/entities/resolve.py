@@ -225,7 +225,8 @@ def _target(c: Cand, doc, words, lows, lex, date, people) -> Entity | _Person | 
     if found is not None:
         return found
     if label == "ORG":
-        owned = _org_of_state(words[c.start:c.end], lows[c.start:c.end], text, lex)
+        owned = _org_of_state(words[c.start:c.end], lows[c.start:c.end], text, lex,
+                              _possessor_before(words, lows, c.start, lex))
         if owned is not None:
             return owned
     if label == "ORG" and len(words[c.start:c.end]) > 1 and lows[c.end - 1] in ("administration", "government"):
@@ -239,8 +240,12 @@ def _target(c: Cand, doc, words, lows, lex, date, people) -> Entity | _Person | 
     return plain_entity(text, "organization")
 
 
-def _org_of_state(words, lows, text: str, lex) -> Entity | None:
-    """"Supreme Court of Ukraine": a body named for a state acts for it (a party only belongs to it)."""
+def _org_of_state(words, lows, text: str, lex, possessor: str | None = None) -> Entity | None:
+    """"Supreme Court of Ukraine", "Mozambique's Constitutional Council": a body named for a state acts
+    for it (a party only belongs to it). `possessor` is the state whose "'s" stands right before the name."""
+    owner = _possessing_state(words, lows, lex) or (possessor if lows[-1] in lex.institution_heads else None)
+    if owner is not None:
+        return plain_entity(text, "organization", owner, owner)
     for k in range(len(words) - 2, 0, -1):
         if lows[k] != "of":
             continue
@@ -250,6 +255,34 @@ def _org_of_state(words, lows, text: str, lex) -> Entity | None:
             return plain_entity(text, "organization", code, None if "party" in lows else code)
         return None
     return None
+
+
+POSSESSIVE_MARKS = ("'s", "\u2019s", "'", "\u2019")
+
+
+def _possessing_state(words, lows, lex) -> str | None:
+    """The state before "'s" inside a name that ends in an institution's head noun."""
+    if len(words) < 3 or lows[-1] not in lex.institution_heads:
+        return None
+    mark = next((k for k, w in enumerate(lows) if w in POSSESSIVE_MARKS), None)
+    if mark is None or mark == 0 or mark >= len(words) - 1:
+        return None
+    return _state_named(words[1 if lows[0] == "the" else 0:mark], lex)
+
+
+def _possessor_before(words, lows, start: int, lex) -> str | None:
+    """The state whose "'s" ends right before a name ("the Philippines' | Supreme Court")."""
+    if start < 2 or lows[start - 1] not in POSSESSIVE_MARKS:
+        return None
+    for k in range(max(0, start - 5), start - 1):
+        if (code := _state_named(words[k:start - 1], lex)) is not None:
+            return code
+    return None
+
+
+def _state_named(words, lex) -> str | None:
+    hit = lex.exact.get(tuple(words))
+    return hit[1] if hit and hit[0] == "state" else None
 
 
 def _build(parsed, doc_id: str, date, resolved: list, spans: list, chars: list = ()) -> DocEntities:
