@@ -432,3 +432,23 @@ def test_a_body_named_after_a_states_possessive_belongs_to_the_state(run, text, 
     _, ents = run(text)
     body = [e for e in ents.entities.values() if name in e.name]
     assert body and all(e.country_code == code for e in body)
+
+
+def test_a_family_name_before_a_romanised_given_name_follows_the_full_name(run):
+    _, de = run("The Taiwanese envoy Henry Tsang Wai-ming arrived on Monday. Tsang met officials in Manila.")
+    assert ents_for(de, "Tsang") == {"Henry Tsang Wai-ming"}
+
+
+def test_a_given_name_before_a_double_barrelled_family_name_is_no_family_name(run):
+    _, de = run("The analyst Harriet Quill-Feather wrote a report. Harriet argued that talks would fail.")
+    assert all(m.text != "Harriet" or de.entities[m.entity_id].name != "Harriet Quill-Feather" for m in de.mentions)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("The analyst Harriet Quill-Feather wrote a report.", {"Harriet Quill-Feather"}),
+    ("The envoy Henry Tsang Wai-ming arrived on Monday.", {"Henry Tsang Wai-ming"}),
+    ("The Abe-Xi summit ended without a statement.", set()),  # two people's names joined: a summit
+])
+def test_a_hyphenated_name_is_kept_whole(run, text, names):
+    _, de = run(text)
+    assert {e.name for e in de.entities.values() if e.entity_type == "person"} == names

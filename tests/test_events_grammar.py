@@ -401,12 +401,19 @@ def test_a_joined_clause_with_its_own_subject_shares_no_object(run):
 
 
 DRILLS = "Ethiopia held drills near the border on Monday. "
+QUIET = "The markets in the region were calm and the weather was mild. "  # no event, only distance
 
 
 @pytest.mark.parametrize("text, etype, pair", [
     # criticism of "the drills" aims at their last doer other than the critic
     ("Ethiopia began large-scale drills near the border on Monday. Eritrea deployed troops to shadow the "
      "Ethiopian forces, and Eritrea's foreign ministry condemned the drills the same day.", "ACCUSE", ("ERI", "ETH")),
+    # the doer of the act the noun names again, not of another act of the type in between
+    ("Ethiopia began large-scale drills near the border on Monday. Sudan deployed troops to shadow the "
+     "Ethiopian forces, and Eritrea's foreign ministry condemned the drills the same day.", "ACCUSE", ("ERI", "ETH")),
+    # "the drills" names the drills again however far back they were told
+    ("Ethiopia began large-scale drills near the border on Monday. " + QUIET * 30 + "Sudan deployed troops "
+     "to the border. Eritrea's foreign ministry condemned the drills.", "ACCUSE", ("ERI", "ETH")),
     # a passive subject acts in the clause joined to it; the concern is over the drills, not over "Tuesday"
     (DRILLS + "The Kenyan foreign ministry said on Tuesday it was seriously concerned by the drills and called "
      "on Addis Ababa to act with restraint.", "REQUEST", ("KEN", "ETH")),

@@ -4,6 +4,7 @@ people the gazetteer lacks gathered over their variants, and lone surnames NER m
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 
 from pipeline.extract.entities.dictionary import Entity
@@ -11,6 +12,10 @@ from pipeline.extract.entities.gazetteer import (
     HONORIFICS, INITIAL, Lexicon, _role_text, actor_entity, lexicon, plain_entity,
 )
 from pipeline.extract.entities.roles import _portfolio_ending_at, _strip_titles
+
+# a romanised Chinese or Korean given name ("Ching-te", "Jae-myung"); a double-barrelled family name
+# ("Rees-Mogg") is capitalised after its hyphen
+ROMANISED_GIVEN = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
 
 
 @dataclass
@@ -43,6 +48,8 @@ def _calls(tokens, lex: Lexicon) -> set[str]:
     out = {words[-1]}
     if words[0] in lex.surname_first:
         out.add(words[0])
+    if ROMANISED_GIVEN.match(tokens[-1]):
+        out.add(words[-2])  # "William Lai Ching-te", "Lee Jae-myung": the family name comes before the given name
     return out
 
 

@@ -200,8 +200,9 @@ def _target(c: Cand, doc, words, lows, lex, date, people) -> Entity | _Person | 
         inner = resolve_text(" ".join(w for w in words[start:c.end] if w.strip()), date, fallback=False)
         if inner is not None:
             return inner
-        toks = tuple(w for w in words[start:c.end] if w.strip() and w not in ("'s", "’s"))
-        if not toks or not all(any(ch.isalpha() for ch in w) for w in toks) or not any(w[:1].isupper() for w in toks):
+        toks = _name_words(doc, words, start, c.end)
+        if not toks or not all(any(ch.isalpha() for ch in w) for w in toks) or not any(w[:1].isupper() for w in toks) \
+                or (len(toks) == 1 and TWO_NAMES.match(toks[0])):
             return None  # "Abe-Xi", stray punctuation, lower-case words
         person = people.setdefault(name_key(" ".join(toks)), _Person(toks, " ".join(toks)))
         if len(toks) > len(person.tokens):  # show the fullest form ("John J. Smith" over "John Smith")
@@ -238,6 +239,27 @@ def _target(c: Cand, doc, words, lows, lex, date, people) -> Entity | _Person | 
     if label == "NORP":
         return plain_entity(text, "group")
     return plain_entity(text, "organization")
+
+
+# two names joined into one token: "Abe-Xi" (a summit), not a person
+TWO_NAMES = re.compile(r"^[A-Z][\w.]*[-–][A-Z]")
+
+
+def _name_words(doc, words, start: int, end: int) -> tuple[str, ...]:
+    """A name's words, a hyphenated part kept whole ("Tsang Wai-ming", "Rees-Mogg"), without "'s"."""
+    out: list[str] = []
+    glue = False
+    for k in range(start, end):
+        w = words[k]
+        if not w.strip() or w in ("'s", "’s"):
+            glue = False
+            continue
+        if glue and out:
+            out[-1] += w
+        else:
+            out.append(w)
+        glue = doc[k].whitespace_ == "" and (w in ("-", "–") or (k + 1 < end and words[k + 1] in ("-", "–")))
+    return tuple(out)
 
 
 def _org_of_state(words, lows, text: str, lex, possessor: str | None = None) -> Entity | None:

@@ -39,7 +39,7 @@ class Coding:
     lex: Lexicon
     seen_nouns: dict = field(default_factory=dict)
     contexts: dict = field(default_factory=dict)  # the event model's tok2vec rows by sentence start, once per document
-    doers: dict = field(default_factory=dict)  # event type -> [(offset, actor)] of the coded acts of that type
+    doers: dict = field(default_factory=dict)  # event type -> [(offset, actor, trigger lemma)] of the coded acts
 
 
 @dataclass
@@ -214,7 +214,7 @@ def _doer_of_act_named(r: Reading, coding: Coding) -> list[Party]:
         return []  # a meeting or a deal is both sides' act: criticism of "the talks" names no one doer
     if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "this", "those", "such") for c in obj.children):
         return []
-    return _last_doer(r, coding, own, {entry.type}, coding.lex.grammar["counterpart_reach"])
+    return _last_doer(r, coding, own, {entry.type}, coding.lex.grammar["counterpart_reach"], obj.lemma_.lower())
 
 
 def _denied_clause(r: Reading, coding: Coding) -> list[Party]:
@@ -231,14 +231,19 @@ def _denied_clause(r: Reading, coding: Coding) -> list[Party]:
     return [Party.of(e, clause.i) for e in named if getattr(e, "code", None) and e.code not in own][:1]
 
 
-def _last_doer(r: Reading, coding: Coding, own: set, types=None, reach: int | None = None) -> list[Party]:
-    """The doer, other than the critic, of the act of `types` (any one-sided act) coded last: "Taipei
-    deployed ships to shadow them, and Lai's office condemned the drills" aims at the drills' doer."""
-    acts = [(at, doer) for etype, found in coding.doers.items() if etype not in JOINT_TYPES
-            and (types is None or etype in types) for at, doer in found if doer.code not in own]
+def _last_doer(r: Reading, coding: Coding, own: set, types=None, reach: int | None = None,
+               word: str | None = None) -> list[Party]:
+    """The doer, other than the critic, of the act of `types` (any one-sided act) coded last. An act
+    named by the same `word` wins wherever it stands in the document: "China launched drills ...
+    Taipei deployed ships to shadow them, and Lai's office condemned the drills" aims at the drills'
+    doer, not the deployment's."""
+    acts = [(at, doer, said) for etype, found in coding.doers.items() if etype not in JOINT_TYPES
+            and (types is None or etype in types) for at, doer, said in found if doer.code not in own]
+    if same := [a for a in acts if a[2] == word]:
+        return [max(same, key=lambda found: found[0])[1]]
     if not acts:
         return []
-    at, doer = max(acts, key=lambda found: found[0])
+    at, doer, _ = max(acts, key=lambda found: found[0])
     return [doer] if r.tok.idx - at <= (reach or coding.lex.grammar["pronoun_reach"]) else []
 
 
@@ -361,7 +366,7 @@ def remember(coding: Coding, r: Reading) -> None:
     """What later readings of the document need from this one: its pairs, and the pair the text is about."""
     note_pairs(coding.seen_nouns, r.pairs, r.etype, r.status, r.date)
     if r.pairs and r.pairs[0][0].code:
-        coding.doers.setdefault(r.etype, []).append((r.tok.idx, r.pairs[0][0]))
+        coding.doers.setdefault(r.etype, []).append((r.tok.idx, r.pairs[0][0], r.tok.lemma_.lower()))
     g = coding.lex.grammar
     # a stance held towards a party ("committed to dialogue with the DPRK") joins no one to the group
     remember_pair(coding.reader, r.pairs, r.actors, r.tok.idx, r.etype in g["group_types"] and not r.entry.feeling,
