@@ -308,3 +308,23 @@ def test_talks_held_with_a_party_are_with_it_whatever_their_topic(run, rules_alo
 
 def test_a_topic_after_with_respect_to_is_no_counterpart_of_one_party_either(run, rules_alone):
     assert ("BRA", "VEN") not in pairs(run("Brazil discussed trade with respect to Venezuela."), "CONSULT")
+
+
+def _rows(rows) -> set[tuple]:
+    return {(r["event_type"], r["actor_code"], r["recipient_code"], r["status"]) for r in rows}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a meeting's proper name held is the meeting, its own name no party to it; the host's city names the host
+    ("Chile and Peru plan to hold their first bilateral Cyber-Digital Dialogue in Lima.",
+     {("CONSULT", "CHL", "PER", "planned")}),
+    # "their" on the object is the verb's subject, not the pair the text spoke of before
+    ("Japan and Korea met on Monday. Chile and Peru plan to hold their first bilateral dialogue in July.",
+     {("CONSULT", "JPN", "KOR", "occurred"), ("CONSULT", "CHL", "PER", "planned")}),
+    # a meeting's name as the subject of a reporting verb is no meeting held
+    ("The Shangri-La Dialogue said Chile would send a delegation.", set()),
+    # "his" is no state's: the request stays the one who wanted the weapons'
+    ("Putin wants weapons from Chile, though there is no evidence Santiago has granted his request.", set()),
+])
+def test_a_meeting_named_and_held_and_the_possessive_on_an_object(run, text, expected):
+    assert _rows(run(text)) == expected

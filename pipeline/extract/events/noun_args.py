@@ -26,15 +26,18 @@ def noun_arguments(tok, entry: Entry, reader: ArgReader, lex: Lexicon) -> tuple[
     dest = entry.dest
     joined = _joined_modifiers(tok, reader)
     actors.extend(joined)
+    # "hold the first Cyber-Digital Dialogue": the meeting's own name is no party to it
+    own_name = getattr(reader.view.at(tok.idx, tok.idx + len(tok)), "entity_id", None) if tok.tag_ == "NNP" else None
     for child in tok.children:
         if child.dep_ == "poss":
-            actors.extend(reader.parties(child))
+            actors.extend(_possessor(child, tok, reader))
         elif joined and child.i < tok.i and child.dep_ in ("amod", "compound", "nmod"):
             continue
         elif (leader := nationality_on(child, LED_BY)) is not None:
             actors.extend(reader.party(leader))  # "the Russian-provoked war", "a Saudi-led offensive"
         elif child.dep_ in ("amod", "compound", "nmod") and child.pos_ in ("PROPN", "ADJ", "NOUN"):
-            found = _joined_names(child, reader) or reader.party(child)
+            found = [p for p in _joined_names(child, reader) or reader.party(child)
+                     if p.code or own_name is None or p.entity_id != own_name]
             if entry.type == "CONSULT" and found and found[0].etype == "igo":
                 recips.extend(found)  # "the G-7 summit": the body hosts
             else:
@@ -69,6 +72,21 @@ def noun_arguments(tok, entry: Entry, reader: ArgReader, lex: Lexicon) -> tuple[
         actors, more = _passive_agent(tok, entry, reader)
         recips = recips or more
     return unique_parties(actors), unique_parties(recips)
+
+
+def _possessor(poss, noun, reader: ArgReader) -> list[Party]:
+    """"Russia's invasion"; "X and Y plan to hold their first dialogue": a possessive pronoun on the
+    verb's object is the verb's subject, before any party named earlier in the text."""
+    if poss.pos_ == "PRON" and noun.dep_ == "dobj" and (subject := subject_of(noun.head, reader)[0]) \
+            and _agrees(poss.lower_, subject):
+        return subject
+    return reader.parties(poss)
+
+
+def _agrees(pronoun: str, parties: list[Party]) -> bool:
+    """"Beijing has granted his request": "his" is no state's; "their" and "our" are anyone's."""
+    people = all(p.etype == "person" for p in parties)
+    return {"his": people, "her": people, "its": not people and len(parties) == 1}.get(pronoun, True)
 
 
 def _stray_agent(noun, lex: Lexicon):
