@@ -12,7 +12,7 @@ from pipeline.extract.events.dates import after_publication
 from pipeline.extract.events.lexicon import JOINT_TYPES, Entry, Lexicon
 from pipeline.extract.events.antecedents import owner_named_before
 from pipeline.extract.events.threats import conditional_menace, future_threat, threat_parties
-from pipeline.extract.events.targets import attacked_place, defender, place_left
+from pipeline.extract.events.targets import aided_place, attacked_place, defender, place_left
 from pipeline.extract.events.memory import counterpart, note_pairs, refers_back, remember_pair
 from pipeline.extract.events.output import actor_recipient_pairs, event_location, event_row
 from pipeline.extract.events.parties import ArgReader, Party
@@ -193,6 +193,8 @@ def _recipients(r: Reading, coding: Coding) -> bool:
         r.recips = purpose_target(r.tok, coding.reader, own) or r.recips
     elif etype == "AID" or r.tok.lemma_.lower() in PROMISING_VERBS:
         r.recips = purpose_beneficiary(r.tok, coding.reader, own, g["helping_verbs"]) or r.recips
+        if etype == "AID" and not any(p.code for p in r.recips):
+            r.recips = aided_place(r.tok, r.actors, coding.reader) or r.recips
     elif etype in ("THREATEN", "REQUEST"):
         r.recips = _addressed(r, coding) or r.recips
     elif etype in ("ACCUSE", "REJECT"):

@@ -110,6 +110,12 @@ def clause_status(tok, kind: str, lex: Lexicon) -> str | None:
             planned = True  # "committed to providing aid", "remains committed to supporting X"
             owner = head.head
             cur = owner if owner.pos_ in ("VERB", "AUX") else governing_verb(owner)
+        elif cur.dep_ == "pcomp" and head.dep_ == "prep" and head.head.lemma_.lower() in g["negating_verbs"]:
+            return None  # "refrained from delivering aid"
+        elif cur.dep_ == "pcomp" and head.dep_ == "prep" and head.head.dep_ == "xcomp" \
+                and head.head.head.lemma_.lower() in g["plan_verbs"]:
+            planned = True  # "agreed to work together on delivering aid": the work promised is still to come
+            break
         elif cur.dep_ == "ccomp" and head.lemma_.lower() in MANDATIVE_VERBS and _subjunctive(cur):
             planned = True
             break

@@ -72,6 +72,19 @@ def attacked_place(tok, actors: list[Party], reader) -> list[Party]:
     return [Party(name, None, code, "location", None)]
 
 
+def aided_place(tok, actors: list[Party], reader) -> list[Party]:
+    """"provided $5 million for flood relief in Pakistan": the state that what is given, or what it
+    is for, is in receives it; the place of the giving ("at a conference in Geneva") does not."""
+    own = {p.code for p in actors}
+    given = [c for c in tok.children if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("for", "in"))]
+    for t in (t for c in given for t in c.subtree):
+        if t.dep_ == "pobj" and t.head.lower_ in ("in", "across", "throughout"):
+            name, code = reader.place(t)
+            if code and code not in own:
+                return [Party(name, None, code, "location", t.i)]
+    return []
+
+
 def place_left(tok, actors: list[Party], reader) -> list[Party]:
     """"The withdrawal of the Russian contingent from Karabakh", "withdrew its troops from Niger": the
     state of the place a force leaves is the other side of the retreat, unless the force is its own."""
