@@ -83,3 +83,23 @@ def test_the_same_words_with_other_objects_code_no_such_event(run, rules_alone, 
 @pytest.mark.parametrize("text", ["The company branded its new phone a success.", "Kenya brushed off the dust."])
 def test_branding_a_thing_and_brushing_dust_are_no_events(run, rules_alone, text):
     assert run(text) == []
+
+
+@pytest.mark.parametrize("text, etype, pair", [
+    # demands given in to (CAMEO 083): the one who gives in concedes; a proposal accepted is agreed to
+    ("Zimbabwe's government accepted the teachers' demand for a pay rise.", "CONCEDE", ("ZWE", None)),
+    ("The Malawian government accepted the protesters' demands on Friday.", "CONCEDE", ("MWI", None)),
+    ("Chile accepted Peru's proposal.", "AGREE", ("CHL", "PER")),
+    ("Chile's president met Peru's foreign minister.", "CONSULT", ("CHL", "PER")),
+    # a truce declared by rebels holds with no state on either side (codebook section 6: agents)
+    ("ELN rebels declared a unilateral ceasefire.", "CONCEDE", (None, None)),
+    # money granted to a party (CAMEO 071)
+    ("Japan announced a new grant to Kenya's energy ministry.", "AID", ("JPN", "KEN")),
+])
+def test_demands_met_truces_declared_and_grants(run, rules_alone, text, etype, pair):
+    assert pairs(run(text), etype) == {pair}
+
+
+def test_a_markets_demand_met_is_no_concession(run, rules_alone):
+    rows = run("Malawi stands ready to meet the Zambian economy's growing demand for energy.")
+    assert not pairs(rows, "CONCEDE")

@@ -304,9 +304,10 @@ def _named_assault(r: Reading) -> bool:
 
 def _declared_concession(r: Reading, g: dict) -> bool:
     """"A 72-hour ceasefire was declared by the government", "the rebels announced a truce": a concession
-    declared by a coded party holds with no counterpart named; "Russia violated the ceasefire" is none."""
+    declared by a coded party, or by rebels, an armed group or another agent (codebook section 6), holds
+    with no counterpart named; "Russia violated the ceasefire" is none."""
     gov = governing_verb(r.tok) if r.kind == "noun" else None
-    return r.entry.type == "CONCEDE" and not r.recips and any(a.code for a in r.actors) \
+    return r.entry.type == "CONCEDE" and not r.recips and any(a.code or a.agent for a in r.actors) \
         and gov is not None and gov.lemma_.lower() in g["declaring_verbs"]
 
 
