@@ -452,3 +452,10 @@ def test_a_given_name_before_a_double_barrelled_family_name_is_no_family_name(ru
 def test_a_hyphenated_name_is_kept_whole(run, text, names):
     _, de = run(text)
     assert {e.name for e in de.entities.values() if e.entity_type == "person"} == names
+
+
+@pytest.mark.parametrize("text", ["The Philippines' Foreign Ministry protested on Monday.",
+                                  "The Philippines’ Foreign Ministry protested on Monday."])
+def test_a_body_after_a_possessive_apostrophe_straight_or_curly(run, text):
+    _, de = run(text)
+    assert {e.name for e in de.entities.values()} == {"Department of Foreign Affairs of the Philippines"}

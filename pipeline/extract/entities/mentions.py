@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from pipeline.extract.entities.dictionary import Entity
 from pipeline.extract.entities.gazetteer import INITIAL, Lexicon, _tok, lexicon, state_entity
 
+# the possessive's marks as tokens: "Japan's", "the Philippines' " (straight or curly)
+POSSESSIVE_MARKS = ("'s", "\u2019s", "'", "\u2019")
+
 
 NER_LABELS = {"PERSON", "NORP", "GPE", "ORG", "LOC", "FAC"}
 
@@ -99,7 +102,7 @@ def lexicon_cands(words: list[str], lows: list[str], lex: Lexicon) -> list[Cand]
 
 def _body_after(lows: list[str], j: int, lex: Lexicon) -> tuple[int, dict] | None:
     """A body noun right after a country reference ("Japan's Foreign Ministry")."""
-    if j < len(lows) and lows[j] in ("'s", "’s", "'"):
+    if j < len(lows) and lows[j] in POSSESSIVE_MARKS:
         j += 1
     hit = _longest(lex.bodies, lows, j, lex.body_maxlen)
     return (j + hit[0], hit[1]) if hit else None
@@ -130,7 +133,7 @@ def ner_cands(doc) -> list[Cand]:
         start, end = ent.start, ent.end
         while start < end and doc[start].lower_ in ("the", "a", "an"):
             start += 1
-        while end > start and doc[end - 1].text in ("'s", "’s", "'", "’"):
+        while end > start and doc[end - 1].text in POSSESSIVE_MARKS:
             end -= 1
         for k in range(start, end):
             if "](" in doc[k].text:  # "[Penny Wong](https://..." ends at the link

@@ -19,7 +19,7 @@ from pipeline.extract.entities.gazetteer import (
     Lexicon, _tok, actor_entity, body_entity, lexicon, name_key, plain_entity, region_entity, state_entity,
 )
 from pipeline.extract.entities.mentions import (
-    LINK_TAIL, Cand, _compound_parts, _junk, _solid_cands, _words, lexicon_cands, ner_cands, select, titled_names,
+    LINK_TAIL, POSSESSIVE_MARKS, Cand, _compound_parts, _junk, _solid_cands, _words, lexicon_cands, ner_cands, select, titled_names,
 )
 from pipeline.extract.entities.phoenix import phoenix_entity, untagged_bodies
 from pipeline.extract.entities.roles import (
@@ -277,9 +277,6 @@ def _org_of_state(words, lows, text: str, lex, possessor: str | None = None) -> 
             return plain_entity(text, "organization", code, None if "party" in lows else code)
         return None
     return None
-
-
-POSSESSIVE_MARKS = ("'s", "\u2019s", "'", "\u2019")
 
 
 def _possessing_state(words, lows, lex) -> str | None:

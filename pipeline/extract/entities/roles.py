@@ -8,7 +8,7 @@ import re
 
 from pipeline.extract.entities.dictionary import Entity
 from pipeline.extract.entities.gazetteer import HONORIFICS, Lexicon, actor_entity, holder_on, state_entity
-from pipeline.extract.entities.mentions import _country_of, _longest, _match_at, _ref_code
+from pipeline.extract.entities.mentions import POSSESSIVE_MARKS, _country_of, _longest, _match_at, _ref_code
 
 
 WINDOW = 10  # tokens searched around a name for its title
@@ -229,7 +229,7 @@ def _bare_titles(doc, words, lows, lex, date, resolved) -> list:
             continue  # a title in front of a name: the name carries the mention
         country, start = None, j
         # "Japan's Foreign Minister", and the plural's bare apostrophe: "the Philippines' Foreign Minister"
-        ref = _country_ending_at(words, lows, j - 2 if j >= 2 and lows[j - 1] in ("'s", "’s", "'", "’") else j - 1, lex, 0) if j else None
+        ref = _country_ending_at(words, lows, j - 2 if j >= 2 and lows[j - 1] in POSSESSIVE_MARKS else j - 1, lex, 0) if j else None
         if ref:
             country, start = ref[1], ref[0]
         if end + 1 < n and lows[end] in ("of", "for"):

@@ -51,19 +51,17 @@ def candidates(tok, lex: Lexicon, taken: set[int]) -> list[dict]:
             return [Candidate(tok, JOINT_COMMITMENT, "verb")]
     if tok.pos_ == "VERB" and (demanded := _demanded_clause(tok, lex.grammar)) is not None:
         return [Candidate(tok, REPORTED_DEMAND, "verb", demanded)]
-    if tok.pos_ in ("NOUN", "PROPN") and (tok.tag_ != "NNP" or _named_meeting_held(tok, lex)):
-        entry = lex.nouns.get(lemma)
-        if entry and _noun_allowed(tok, entry, lex):
-            return [Candidate(tok, entry, "noun")]
+    if tok.pos_ in ("NOUN", "PROPN") and (entry := lex.nouns.get(lemma)) is not None \
+            and (tok.tag_ != "NNP" or _named_meeting_held(tok, entry, lex)) and _noun_allowed(tok, entry, lex):
+        return [Candidate(tok, entry, "noun")]
     stance = _stance(tok, lex)
     return [stance] if stance is not None else []
 
 
-def _named_meeting_held(tok, lex: Lexicon) -> bool:
+def _named_meeting_held(tok, entry: Entry, lex: Lexicon) -> bool:
     """"hold their first Cyber-Digital Dialogue", "hosted the Camp David Summit": a meeting's proper
     name held, hosted or attended is the meeting (a name elsewhere, "the Shangri-La Dialogue said", is not)."""
-    entry = lex.nouns.get(tok.lemma_.lower())
-    return entry is not None and entry.type == "CONSULT" and tok.dep_ == "dobj" \
+    return entry.type == "CONSULT" and tok.dep_ == "dobj" \
         and tok.head.lemma_.lower() in lex.grammar["light_verbs"]
 
 
