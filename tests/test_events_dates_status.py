@@ -311,3 +311,33 @@ def test_a_negated_negating_verb_reports_the_act_as_done(nlp, text, expected):
 def test_promised_backing_is_a_promise_and_a_commitment_plans_its_gerund(nlp, text, expected):
     rows = events_of(nlp, text, dt.date(2024, 6, 1))
     assert {(r["event_type"], r["actor_code"], r["recipient_code"], r["status"]) for r in rows} == expected
+
+
+# ---- an aspect verb lends the verb it governs its tense and modals: "will continue to criticize" is
+# criticism planned, "continues to support" is support given, "began to withdraw" is a withdrawal
+@pytest.mark.parametrize("text, expected", [
+    ("Chile will continue to support Peru.", {("AGREE", "CHL", "PER", "occurred")}),
+    ("Chile continues to support Peru.", {("SUPPORT", "CHL", "PER", "occurred")}),
+    ("Chile will continue to criticize Bolivia.", {("ACCUSE", "CHL", "BOL", "planned")}),
+    ("Chile will continue to provide tanks to Peru.", {("AID", "CHL", "PER", "planned")}),
+    ("Bolivia began to withdraw its troops from Peru.", {("RETREAT", "BOL", "PER", "occurred")}),
+    # a tie that goes on is no party's promise; a condition still makes nothing happen
+    ("The friendship between Chile and Peru will continue to grow.", set()),
+    ("Chile would continue to pressure Peru if Lima closed the border.", set()),
+])
+def test_an_aspect_verb_lends_its_tense_to_the_act(nlp, text, expected):
+    rows = events_of(nlp, text, dt.date(2024, 6, 1))
+    assert {(r["event_type"], r["actor_code"], r["recipient_code"], r["status"]) for r in rows} == expected
+
+
+# ---- what a party hopes another will do is the hoping (REQUEST), not the act hoped for
+@pytest.mark.parametrize("text, expected", [
+    ("Chile hopes that Peru will release the detained fishermen.", {("REQUEST", "CHL", "PER", "occurred")}),
+    ("Chile hopes that Bolivia and Peru will strengthen their cooperation.",
+     {("REQUEST", "CHL", "BOL", "occurred"), ("REQUEST", "CHL", "PER", "occurred")}),
+    ("Chile hopes that Bolivia and Peru will resume talks.",
+     {("REQUEST", "CHL", "BOL", "occurred"), ("REQUEST", "CHL", "PER", "occurred")}),
+])
+def test_an_act_hoped_for_is_not_reported(nlp, text, expected):
+    rows = events_of(nlp, text, dt.date(2024, 6, 1))
+    assert {(r["event_type"], r["actor_code"], r["recipient_code"], r["status"]) for r in rows} == expected

@@ -103,3 +103,29 @@ def test_demands_met_truces_declared_and_grants(run, rules_alone, text, etype, p
 def test_a_markets_demand_met_is_no_concession(run, rules_alone):
     rows = run("Malawi stands ready to meet the Zambian economy's growing demand for energy.")
     assert not pairs(rows, "CONCEDE")
+
+
+@pytest.mark.parametrize("text, etype, pair", [
+    # a sanction by the other words of readouts and fact sheets (CAMEO 163)
+    ("Canada imposed export controls on Belarus.", "SANCTION", ("CAN", "BLR")),
+    ("Canada will impose severe costs on Belarus.", "SANCTION", ("CAN", "BLR")),
+    ("Belarus took countermeasures against Lithuania.", "SANCTION", ("BLR", "LTU")),
+    # arms handed over are military aid (CAMEO 072)
+    ("Norway gave Moldova tanks and ammunition.", "AID", ("NOR", "MDA")),
+    ("Norway has given weapons to Moldova.", "AID", ("NOR", "MDA")),
+    # training and a sail of two navies are a joint exercise; a participle modifier counts as written
+    ("Chilean and Peruvian forces conducted their first combined sail in the Pacific.", "COOPERATE", ("CHL", "PER")),
+    ("Chile and Peru held joint training in Arica.", "COOPERATE", ("CHL", "PER")),
+    ("Chile and Peru held a combined patrol.", "COOPERATE", ("CHL", "PER")),
+])
+def test_sanctions_arms_and_exercises_by_other_words(run, rules_alone, text, etype, pair):
+    assert pairs(run(text), etype) == {pair}
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("The new law imposes heavy costs on consumers.", "SANCTION"),
+    ("Norway gave a warm welcome to Moldova's delegation.", "AID"),
+    ("The teachers received training in Oslo.", "MOBILIZE"),
+])
+def test_costs_on_consumers_welcomes_and_lessons_are_not_these_events(run, rules_alone, text, etype):
+    assert not pairs(run(text), etype)

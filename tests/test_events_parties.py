@@ -328,3 +328,15 @@ def _rows(rows) -> set[tuple]:
 ])
 def test_a_meeting_named_and_held_and_the_possessive_on_an_object(run, text, expected):
     assert _rows(run(text)) == expected
+
+
+# ------------------------------------------------------------------ co-actors
+
+def test_a_together_with_phrase_names_a_co_actor_not_the_target(run, rules_alone):
+    rows = run("Chile imposed sanctions on Bolivia together with the European Union.")
+    assert pairs(rows, "SANCTION") == {("CHL", "BOL"), ("EU", "BOL")}
+    assert not pairs(run("Chile imposed sanctions together with the European Union."), "SANCTION")
+
+
+def test_together_with_names_the_partner_of_a_meeting(run, rules_alone):
+    assert pairs(run("Chile will work together with Peru to build ports."), "AGREE") == {("CHL", "PER")}

@@ -15,7 +15,7 @@ from pipeline.extract.events.stances import stance_parties
 from pipeline.extract.events.status import imperative
 from pipeline.extract.events.subjects import subject_of
 from pipeline.extract.events.triggers import Candidate
-from pipeline.extract.events.verb_args import verb_recipients
+from pipeline.extract.events.verb_args import co_actors, verb_recipients
 from pipeline.nlp.parse import doc_text
 
 
@@ -115,6 +115,8 @@ def read_arguments(cand: Candidate, reader: ArgReader, lex: Lexicon) -> Argument
     recips = verb_recipients(tok, entry, reader, besides=party_codes(actors))
     if kind == "phrase" and not recips:
         recips = reader.parties_inside(cand.obj, besides=party_codes(actors))
+    beside, phrase = co_actors([tok, cand.obj], entry, reader, actors)
+    actors, recips = actors + beside, [p for p in recips if p.token_i not in phrase]
     if not actors and reader.lead_groups and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         actors = _lead_insubject_of(tok, reader)  # "We the leaders of A, B and C: ... Condemn X's aggression;"
     if not actors and (passive or tok.dep_ == "acl" and tok.tag_ == "VBN") and entry.reciprocal \

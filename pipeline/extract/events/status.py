@@ -64,6 +64,8 @@ def clause_status(tok, kind: str, lex: Lexicon) -> str | None:
         head = cur.head
         if cur.dep_ == "ccomp" and head.lemma_.lower() in g["denying_verbs"]:
             return None  # "Thailand denied that its jets had entered Myanmar airspace": not reported as done
+        if cur.dep_ == "ccomp" and head.lemma_.lower() in g["desire_verbs"]:
+            return None  # "Japan hopes that China will release him": the hoping is the act, the release is not
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
         if cur.dep_ == "xcomp" or (cur.dep_ == "acl" and head.pos_ in ("NOUN", "ADJ")) or (infinitive and head.i != cur.i):
             hl = head.lemma_.lower()
@@ -95,6 +97,8 @@ def clause_status(tok, kind: str, lex: Lexicon) -> str | None:
                 return None  # "it is necessary for X to discuss"
             if hl in g["plan_verbs"] or hl in g["plan_nouns"] or head.lower_ in SCHEDULING_HEADS or hl == "be":
                 planned = True
+            elif hl in g["aspect_verbs"]:
+                pass  # "will continue to support": the head's tense and modals decide, read on the next step
             elif infinitive and not _purpose_of_trip(head, g):
                 return None
             cur = head if head.pos_ in ("VERB", "AUX") else governing_verb(head)

@@ -258,7 +258,8 @@ def _names_something(obj) -> bool:
 
 
 def _noun_allowed(tok, entry: Entry, lex: Lexicon) -> bool:
-    mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "nmod")}
+    # a participle modifier keeps its own form ("combined", lemma "combine")
+    mods = {w for c in tok.children if c.dep_ in ("amod", "compound", "nmod") for w in (c.lemma_.lower(), c.lower_)}
     mods |= {o.lemma_.lower() for o in prep_objects(tok, ("of",))}  # "the launch of a missile"
     if entry.requires_modifier and not mods & set(entry.requires_modifier):
         return False

@@ -4,7 +4,7 @@ expanding trade together with Peru"). Used by `arguments.read_arguments` and for
 participles of event nouns (`noun_args`)."""
 from __future__ import annotations
 
-from pipeline.extract.events.lexicon import Entry
+from pipeline.extract.events.lexicon import JOINT_TYPES, Entry
 from pipeline.extract.events.parties import ArgReader, Party, RECIPIENT_PREPS
 from pipeline.extract.events.subjects import infinitive
 from pipeline.extract.events.syntax import named_by_free_relative, prep_objects
@@ -13,6 +13,7 @@ from pipeline.extract.events.syntax import named_by_free_relative, prep_objects
 PLACE_PREPS_DEST = ("to", "in", "at", "into", "with")
 # "with respect to", "with regard to", "with reference to": prepositions of a topic
 TOPIC_HEADS = frozenset({"respect", "regard", "reference"})
+ALONGSIDE_WORDS = frozenset({"together", "along", "jointly"})
 
 
 def verb_recipients(tok, entry: Entry, reader: ArgReader, besides: tuple = ()) -> list[Party]:
@@ -44,6 +45,8 @@ def verb_recipients(tok, entry: Entry, reader: ArgReader, besides: tuple = ()) -
     # phrases after the verb before a scene-setting one before it ("On the margins of the summit, X met with Y")
     for child in sorted(tok.children, key=lambda c: c.i < tok.i):
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
+            if entry.type not in JOINT_TYPES and _alongside(child):
+                continue  # "imposed sanctions together with the G7": the G7 acts too, it is not the target
             for pobj in [*child.children, *named_by_free_relative(child)]:
                 if pobj.dep_ in ("pobj", "pcomp", "oprd"):
                     if entry.type == "CONSULT" and pobj.lemma_.lower() in TOPIC_HEADS:
@@ -61,6 +64,24 @@ def verb_recipients(tok, entry: Entry, reader: ArgReader, besides: tuple = ()) -
     if entry.type == "AGREE":
         return _complement_partners(tok, reader, besides) or inside
     return inside
+
+
+def co_actors(heads, entry: Entry, reader: ArgReader, actors: list[Party]) -> tuple[list[Party], set[int]]:
+    """"Japan imposed sanctions on Russia together with the G7": the G7 imposed them too (one row per
+    actor, codebook section 5), whether the phrase hangs on the verb or on its object. The parties
+    and the tokens of the phrase; a meeting's or a deal's "together with" names the other side."""
+    if entry.type in JOINT_TYPES or not any(p.code for p in actors):
+        return [], set()
+    phrases = [c for h in heads if h is not None for c in h.children if c.dep_ == "prep" and _alongside(c)]
+    own = {p.code for p in actors}
+    found = [p for c in phrases for o in c.children if o.dep_ == "pobj" for p in reader.parties(o)
+             if p.code and p.code not in own]
+    return found, {t.i for c in phrases for t in c.subtree}
+
+
+def _alongside(prep) -> bool:
+    """"together with X", "along with X", "jointly with X": X acts beside the subject."""
+    return prep.lower_ == "with" and any(c.dep_ == "advmod" and c.lower_ in ALONGSIDE_WORDS for c in prep.children)
 
 
 def _shared_object(verb):
