@@ -13,6 +13,7 @@ EVENT_TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RE
                "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]
 EVENT_STATUSES = ["occurred", "planned"]
 DATE_PRECISIONS = ["day", "month", "year"]
+DATE_BASES = ["sentence", "context", "publication"]
 DATE_SOURCES = ["catalog", "front_matter", "file_name", "text", "url"]
 TITLE_SOURCES = ["catalog", "front_matter", "collection", "text"]
 ISSUE_CODES = ["empty", "binary", "invalid_utf8", "too_large", "duplicate", "catalog_missing_file",

@@ -69,7 +69,7 @@ def patch(monkeypatch):
 # ---- ids from content --------------------------------------------------------------------------
 
 EVENT = {"doc_id": "doc_0123456789abcdef", "event_type": "CONSULT", "actor_code": "JPN", "recipient_code": "AUS",
-         "actor_entity_id": "ent_0000000000000001", "event_mode": "meeting", "event_date": dt.date(2024, 6, 3),
+         "actor_entity_id": "ent_0000000000000001", "event_mode": "meeting", "event_date": dt.date(2024, 6, 3), "date_basis": "sentence",
          "char_start": 10, "char_end": 40, "sentence": "Japan met Australia.", "confidence": 0.8,
          "status": "occurred", "trigger": "met"}
 

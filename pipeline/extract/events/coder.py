@@ -77,8 +77,11 @@ def _dedupe(rows: list[dict]) -> list[dict]:
     seen: dict[tuple, dict] = {}
     out = []
     for row in rows:
+        # a date the context lent is no date of the sentence's own: "will continue to add ... while
+        # cooperating" is one promise, whichever of its words took the day of publication
+        own_date = row["event_date"] if row.get("date_basis") == "sentence" else None
         key = (row["event_type"], row["actor_code"] or row["actor"], row["recipient_code"] or row["recipient"],
-               row["event_date"], row["status"], row["sentence"])
+               own_date, row["status"], row["sentence"])
         if key in seen:
             kept = seen[key]
             kept["char_start"] = min(kept["char_start"], row["char_start"])

@@ -45,7 +45,8 @@ def _span(cand: Candidate, parties: list[Party | None]) -> tuple[int, int]:
     return start_tok.idx, end_tok.idx + len(end_tok)
 
 
-def event_row(ctx: DocContext, cand, etype, mode, actor: Party, recip: Party | None, status, date, kind, place) -> dict:
+def event_row(ctx: DocContext, cand, etype, mode, actor: Party, recip: Party | None, status, date, kind, place,
+              date_basis: str = "sentence") -> dict:
     tok = cand.tok
     start, end = _span(cand, [actor, recip])
     location, location_code = place
@@ -68,6 +69,7 @@ def event_row(ctx: DocContext, cand, etype, mode, actor: Party, recip: Party | N
         "event_date_end": date_end,
         "date_precision": precision,
         "date_text": date_text,
+        "date_basis": date_basis if event_date is not None else None,
         "status": status,
         "trigger": cand.obj.text if cand.entry.feeling else tok.text,  # "concerned", not its "is"
         "char_start": start,

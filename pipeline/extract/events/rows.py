@@ -20,6 +20,7 @@ from pipeline.extract.events.retype import final_type
 from pipeline.extract.events.syntax import crowd_subject, governing_verb, indefinite, sent_of, sole_subject
 from pipeline.extract.events.status import PROMISING_VERBS, announced, clause_status, habitual, past_tense, stated_resolve
 from pipeline.extract.events.triggers import Candidate, yields_to_inner
+from pipeline.extract.events.narrative import Meeting, context_date, noted_meeting
 from pipeline.extract.events.when import event_date
 from pipeline.nlp.parse import doc_text
 
@@ -40,6 +41,7 @@ class Coding:
     seen_nouns: dict = field(default_factory=dict)
     contexts: dict = field(default_factory=dict)  # the event model's tok2vec rows by sentence start, once per document
     doers: dict = field(default_factory=dict)  # event type -> [(offset, actor, trigger lemma)] of the coded acts
+    meeting: Meeting | None = None  # the dated meeting the text goes on reporting
 
 
 @dataclass
@@ -78,7 +80,10 @@ def rows_for(coding: Coding, cand: Candidate, deferred: list | None = None) -> l
     for step in STEPS:
         if not step(r, coding):
             return []
-    rows = [event_row(coding.ctx, replace(cand, entry=r.entry), r.etype, r.mode, a, rc, r.status, r.date, r.kind, r.place)
+    date, basis = r.date, "sentence"
+    if date is None and (found := context_date(coding.ctx, coding.meeting, r.tok, r.kind, r.etype, r.status, r.actors)):
+        date, basis = found
+    rows = [event_row(coding.ctx, replace(cand, entry=r.entry), r.etype, r.mode, a, rc, r.status, date, r.kind, r.place, basis)
             for a, rc in r.pairs]
     remember(coding, r)
     return rows
@@ -368,6 +373,7 @@ STEPS = (_arguments, _joint_or_reciprocal, _desire, _recipients, _fit, _threat, 
 def remember(coding: Coding, r: Reading) -> None:
     """What later readings of the document need from this one: its pairs, and the pair the text is about."""
     note_pairs(coding.seen_nouns, r.pairs, r.etype, r.status, r.date)
+    coding.meeting = noted_meeting(coding.meeting, r.etype, r.status, r.date, r.pairs)
     if r.pairs and r.pairs[0][0].code:
         coding.doers.setdefault(r.etype, []).append((r.tok.idx, r.pairs[0][0], r.tok.lemma_.lower()))
     g = coding.lex.grammar

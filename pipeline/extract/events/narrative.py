@@ -1,0 +1,88 @@
+"""Dates a sentence takes from the text around it rather than from its own words (codebook section 7,
+as docs/CODEBOOK.md reads it). Two cases, each marked in `date_basis`:
+
+- `context`: a readout goes on reporting a dated meeting or call. "President Biden met Prime Minister
+  Kishida on Tuesday. The leaders discussed North Korea." The discussing is the Tuesday meeting;
+  the date comes from the text, not from the publication. Only acts told in the past tense by the
+  meeting's own parties take it, and only until the narrative moves to another date.
+- `publication`: a statement made in the present tense by its speaker ("China firmly opposes it",
+  "we urge Japan to ...", "Japan is concerned about ...") or a promise made now ("we will stand
+  with Ukraine") is made on the day the text is published, at the precision that day is known.
+
+Everything else without a date phrase keeps a null date: nothing is dated by guess."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.extract.events.context import DocContext
+
+# acts done by saying them: a present-tense report of one is the saying
+SPEECH_TYPES = frozenset({"ACCUSE", "REQUEST", "SUPPORT", "REJECT", "THREATEN", "AGREE", "PROTEST"})
+PRESENT_TAGS = frozenset({"VBP", "VBZ"})
+PAST_TAGS = frozenset({"VBD"})
+# clause links through which the main verb's time reaches the trigger
+CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "conj", "advcl"})
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """A meeting or call the text dates to the day, and the codes of its sides."""
+    date: tuple          # (date, end, precision, date_text), as `when.event_date` gives it
+    parties: frozenset
+
+
+def noted_meeting(current: Meeting | None, etype: str, status: str, date: tuple | None, pairs) -> Meeting | None:
+    """The meeting later sentences go on reporting, after a reading dated by its own words."""
+    if date is None:
+        return current
+    codes = frozenset(p.code for pair in pairs for p in pair if p is not None and p.code)
+    if etype == "CONSULT" and status == "occurred" and date[2] == "day" and len(codes) >= 2:
+        return Meeting(date, codes)
+    return current if current is not None and date[0] == current.date[0] else None  # the story moved on
+
+
+def context_date(ctx: DocContext, meeting: Meeting | None, tok, kind: str, etype: str, status: str,
+                 actors) -> tuple[tuple, str] | None:
+    """The date and its basis for a reading whose own sentence gives none, or None."""
+    if status != "occurred" or kind == "noun":
+        return None
+    codes = {p.code for p in actors if p.code}
+    if meeting is not None and codes and codes <= meeting.parties and _told_in(tok, PAST_TAGS):
+        return meeting.date, "context"
+    if etype in SPEECH_TYPES and ctx.published_date is not None and _said_now(tok):
+        return (ctx.published_date, None, ctx.published_precision or "day", None), "publication"
+    return None
+
+
+def _told_in(verb, tags: frozenset) -> bool:
+    """The trigger's own tense: its tag, or that of the verb whose infinitive it is ("agreed to expand")."""
+    for _ in range(4):
+        if verb.tag_ in tags and not _perfect(verb):
+            return True
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
+
+
+def _said_now(verb) -> bool:
+    """In the speaker's present: "opposes", "urge", "is concerned", "will stand with"; not under a
+    verb in the past ("said Japan opposes ..."), which tells of another time."""
+    if not (_told_in(verb, PRESENT_TAGS) or _promised_now(verb)):
+        return False
+    cur = verb
+    for _ in range(6):
+        if cur.dep_ not in CLAUSE_LINKS or cur.head.i == cur.i:
+            return True
+        cur = cur.head
+        if cur.tag_ in PAST_TAGS or _perfect(cur):
+            return False
+    return True
+
+
+def _promised_now(verb) -> bool:
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in verb.children)
+
+
+def _perfect(verb) -> bool:
+    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)

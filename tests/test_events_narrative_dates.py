@@ -1,0 +1,74 @@
+"""Dates a sentence takes from the text around it (pipeline/extract/events/narrative.py; codebook
+section 7 as docs/CODEBOOK.md reads it): a readout that goes on reporting a dated meeting, and a
+statement made in the present tense on the day it is published. Sentences are written for the tests."""
+import datetime as dt
+
+import pytest
+
+from pipeline.extract.entities import resolve_entities
+from pipeline.extract.events import extract_events
+from pipeline.nlp.parse import parse_document
+
+THURSDAY = dt.date(2024, 5, 2)
+
+
+def run(nlp, text, published=THURSDAY, precision=None):
+    parsed = parse_document("t", text, published, nlp=nlp, published_precision=precision)
+    parsed.entities = resolve_entities(parsed)
+    return extract_events(parsed)
+
+
+def dated(rows, trigger):
+    return {(r["event_date"], r["date_precision"], r["date_basis"]) for r in rows if r["trigger"] == trigger}
+
+
+READOUT = ("Kenyan President William Ruto met Ugandan President Yoweri Museveni in Nairobi on Tuesday. "
+           "The two leaders discussed the railway. They agreed to expand trade. Tanzania criticized Uganda.")
+
+
+def test_a_readout_dates_what_the_meetings_parties_did_by_the_meeting(nlp, rules_alone):
+    rows = run(nlp, READOUT)
+    tuesday = {(dt.date(2024, 4, 30), "day", "context")}
+    assert dated(rows, "met") == {(dt.date(2024, 4, 30), "day", "sentence")}
+    assert dated(rows, "discussed") == tuesday
+    assert dated(rows, "expand") == tuesday
+
+
+def test_a_party_outside_the_meeting_is_not_dated_by_it(nlp, rules_alone):
+    assert dated(run(nlp, READOUT), "criticized") == {(None, None, None)}
+
+
+def test_a_story_that_moves_to_another_date_leaves_the_meeting_behind(nlp, rules_alone):
+    rows = run(nlp, "Kenyan President William Ruto met Ugandan President Yoweri Museveni on Tuesday. In March, Kenya imposed tariffs on Uganda. "
+                    "Kenya criticized Uganda.")
+    assert dated(rows, "criticized") == {(None, None, None)}
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Chile firmly opposes Peru's decision.", "opposes"),
+    ("Chile urges Peru to reconsider.", "urges"),
+    ("Chile is deeply concerned about Peru's military drills.", "concerned"),
+])
+def test_a_statement_in_the_present_is_made_on_the_day_of_publication(nlp, rules_alone, text, trigger):
+    assert dated(run(nlp, text), trigger) == {(THURSDAY, "day", "publication")}
+
+
+def test_a_statement_of_a_year_is_dated_to_its_year(nlp, rules_alone):
+    rows = run(nlp, "Chile condemns the invasion of Peru.", dt.date(1984, 1, 1), "year")
+    assert dated(rows, "condemns") == {(dt.date(1984, 1, 1), "year", "publication")}
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Chile said it opposed Peru's decision.", "opposed"),     # told of another time
+    ("Chile has condemned Peru's decision.", "condemned"),     # a perfect names no day
+    ("Chile will stand with Peru.", "stand"),                  # planned: it has not happened
+    ("Chile imposed tariffs on Peru.", "imposed"),             # a past act with no date phrase
+])
+def test_other_undated_acts_keep_a_null_date(nlp, rules_alone, text, trigger):
+    assert dated(run(nlp, text), trigger) == {(None, None, None)}
+
+
+def test_a_promise_told_in_several_words_stays_one_row_whatever_day_they_took(nlp, rules_alone):
+    rows = run(nlp, "Chile and Peru will continue to add new dimensions to their partnership while cooperating "
+                    "in the fields of fisheries and mining.")
+    assert [(r["event_type"], r["actor_code"], r["recipient_code"]) for r in rows] == [("AGREE", "CHL", "PER")]
