@@ -341,3 +341,9 @@ def test_an_aspect_verb_lends_its_tense_to_the_act(nlp, text, expected):
 def test_an_act_hoped_for_is_not_reported(nlp, text, expected):
     rows = events_of(nlp, text, dt.date(2024, 6, 1))
     assert {(r["event_type"], r["actor_code"], r["recipient_code"], r["status"]) for r in rows} == expected
+
+
+def test_an_absolute_with_clause_shares_the_main_clauses_time(nlp):
+    rows = events_of(nlp, "Chile recalled its ambassador from Peru on Monday, with Chilean officials accusing Peru "
+                          "of spying.", dt.date(2025, 3, 26))
+    assert {(r["event_type"], r["event_date"]) for r in rows if r["trigger"] == "accusing"} == {("ACCUSE", dt.date(2025, 3, 24))}

@@ -129,3 +129,18 @@ def test_sanctions_arms_and_exercises_by_other_words(run, rules_alone, text, ety
 ])
 def test_costs_on_consumers_welcomes_and_lessons_are_not_these_events(run, rules_alone, text, etype):
     assert not pairs(run(text), etype)
+
+
+@pytest.mark.parametrize("text, etype, pair", [
+    # arms moved to another state's forces are military aid (CAMEO 072)
+    ("Belarus has transferred ballistic missiles to Russia.", "AID", ("BLR", "RUS")),
+    # ships circling a party's territory are a show of force short of using it (PLOVER MOBILIZE)
+    ("Turkish warships circled Cyprus on Monday.", "MOBILIZE", ("TUR", "CYP")),
+])
+def test_arms_transferred_and_ships_circling(run, rules_alone, text, etype, pair):
+    assert pairs(run(text), etype) == {pair}
+
+
+@pytest.mark.parametrize("text", ["The central bank transferred funds to Russia.", "Chile transferred the prisoners to Peru."])
+def test_funds_and_prisoners_transferred_are_no_aid(run, rules_alone, text):
+    assert not pairs(run(text), "AID")

@@ -208,6 +208,9 @@ def _shared_time_holders(verb, ctx, tok, g: dict, planned: bool = False) -> dict
             c.dep_ == "mark" and c.lower_ in ("as", "while") for c in verb.children)):
         # "launched drills on Monday, deploying warships ...", "announced aid today as he signs ...": one time
         out[verb.head.i] = len(ctx.doc)
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ == "with" and verb.head.head.pos_ == "VERB" \
+            and not planned:
+        out[verb.head.head.i] = len(ctx.doc)  # "criticized X on Tuesday, with its spokesman urging Y ...": one time
     if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in g["reporting_verbs"] and not planned:
         out[verb.head.i] = len(ctx.doc)
         for c in verb.head.children:
