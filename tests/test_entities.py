@@ -459,3 +459,18 @@ def test_a_hyphenated_name_is_kept_whole(run, text, names):
 def test_a_body_after_a_possessive_apostrophe_straight_or_curly(run, text):
     _, de = run(text)
     assert {e.name for e in de.entities.values()} == {"Department of Foreign Affairs of the Philippines"}
+
+
+@pytest.mark.parametrize("surface, name, code", [
+    ("Matamela Cyril Ramaphosa", "Cyril Ramaphosa", "ZAF"),          # a full legal name adds a given name
+    ("Narendra Damodardas Modi", "Narendra Modi", "IND"),
+])
+def test_a_fuller_form_of_a_gazetteer_name_is_that_person(run, surface, name, code):
+    _, de = run(f"President {surface} spoke to reporters on Monday.", date=dt.date(2021, 4, 23))
+    ent = entity_of(de, surface)
+    assert (ent.name, ent.code) == (name, code)
+
+
+def test_a_different_given_name_with_the_same_family_name_is_someone_else(run):
+    _, de = run("The businessman Priya Ramaphosa spoke to reporters on Monday.", date=dt.date(2021, 4, 23))
+    assert entity_of(de, "Priya Ramaphosa").code is None

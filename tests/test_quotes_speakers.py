@@ -126,16 +126,16 @@ def test_coordinated_names_are_one_group_speaker(speaker):
 # ---------------------------------------------------------------- transcripts and other layouts
 
 TRANSCRIPT = (
-    "PRESIDENT SOLBERG:  Thank you all.  (Laughter.)  When I met Chancellor Otto Brandt last year, he asked "
+    "PRESIDENT QUELLMARK:  Thank you all.  (Laughter.)  When I met Chancellor Otto Brandt last year, he asked "
     "me, “Can you explain your country in one word?”  And I said, “Yes, I can: courage and patience.”  "
     "(Applause.)\n\n"
     "Q    Mr. President, you once said, “I never make predictions about elections.”  Is that still true?\n\n"
-    "PRESIDENT SOLBERG:  It is.  (Laughter.)  He said, “Then we will see you in the spring.”\n")
+    "PRESIDENT QUELLMARK:  It is.  (Laughter.)  He said, “Then we will see you in the spring.”\n")
 
 
 def test_i_in_a_transcript_turn_is_the_labelled_speaker(speaker):
     assert speaker(TRANSCRIPT, "Can you explain") == "Otto Brandt"
-    assert speaker(TRANSCRIPT, "Yes, I can") == "Solberg"
+    assert speaker(TRANSCRIPT, "Yes, I can") == "Quellmark"
 
 
 def test_a_reporters_you_is_nobody_rather_than_the_last_name(speaker):

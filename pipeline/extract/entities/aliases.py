@@ -74,7 +74,7 @@ def _merge_people(resolved: list, people: dict, date=None) -> None:
             for w in _calls(t.name.split(), lex):
                 by_word.setdefault(w, []).append(t)
             givens.add(t.name.split()[0].lower())
-    canon, known = _variants(people, resolved, lex)
+    canon, known = _variants(people, resolved, lex, date)
     full_by_word: dict[str, dict[int, _Person]] = {}
     for p in people.values():
         for w in _calls(p.tokens, lex):
@@ -132,7 +132,7 @@ def _holder_by_surname(word: str, date) -> Entity | None:
     return actor_entity(holders[0], date) if len(holders) == 1 else None
 
 
-def _variants(people: dict, resolved: list, lex: Lexicon) -> tuple[dict[int, _Person], dict[int, Entity]]:
+def _variants(people: dict, resolved: list, lex: Lexicon, date=None) -> tuple[dict[int, _Person], dict[int, Entity]]:
     """Name variants of one person ("CQ Brown" / "Charles Q. Brown Jr.", "Mike" / "Michael"): each
     multi-word person -> the fullest variant in the document, and a fullest variant -> the gazetteer
     person it names. Only the same family name with compatible given names merges."""
@@ -155,7 +155,17 @@ def _variants(people: dict, resolved: list, lex: Lexicon) -> tuple[dict[int, _Pe
         same = {e.entity_id: e for e in gazetteer if same_person(p.tokens, tuple(e.name.split()), lex)}
         if len(same) == 1:
             known[id(p)] = next(iter(same.values()))
+        elif not same and (holder := _gazetteer_person(p.tokens, lex, date)) is not None:
+            known[id(p)] = holder  # "Matamela Cyril Ramaphosa": the gazetteer's "Cyril Ramaphosa"
     return canon, known
+
+
+def _gazetteer_person(tokens, lex: Lexicon, date) -> Entity | None:
+    """The one gazetteer person whose written name this fuller form is (same family name, given
+    names found in order); None when none or several."""
+    family = _name_parts(tokens, lex)[1]
+    found = {a.name: a for a in _surnames().get(family, []) if same_person(tokens, tuple(a.name.split()), lex)}
+    return actor_entity(next(iter(found.values())), date) if len(found) == 1 else None
 
 
 def _name_parts(tokens, lex: Lexicon) -> tuple[list[str], str]:
@@ -182,7 +192,15 @@ def same_person(a, b, lex: Lexicon | None = None) -> bool:
     short, long_ = sorted((ga, gb), key=len)
     if len(short) == 1 and short[0].isupper() and 1 < len(short[0]) <= 3:
         return short[0] == _initials(long_)  # "CQ" for "Charles Q."
-    return _same_given(ga[0], gb[0], lex) and len(short) == 1  # "Joe Biden" / "Joseph R. Biden"
+    if len(short) == 1 and _same_given(ga[0], gb[0], lex):
+        return True  # "Joe Biden" / "Joseph R. Biden"
+    return len(short) < len(long_) and _in_order(short, long_, lex)  # "Cyril" in "Matamela Cyril"
+
+
+def _in_order(short: list[str], long_: list[str], lex: Lexicon) -> bool:
+    """Every given name of the shorter form among the longer's, in order (a full legal name adds names)."""
+    rest = iter(long_)
+    return all(any(len(x) > 1 and _same_given(x, y, lex) for y in rest) for x in short)
 
 
 def _initials(given: list[str]) -> str:
