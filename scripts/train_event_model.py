@@ -133,6 +133,9 @@ THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.2, 0.75, 0.05))
 # Retrained the same day after arms transferred (AID) and ships circling a party's territory
 # (MOBILIZE); two identical runs. Cross-validated at 0.40: P 0.717, R 0.446, F1 0.550. End to end:
 # articles tune 0.754 -> 0.763, other document sets unchanged; probe3 sealed 0.754 -> 0.749.
+# Retrained again after goods bought from another state (COOPERATE) and a party cut off from a
+# system (SANCTION); two identical runs. Cross-validated at 0.40: P 0.718, R 0.447, F1 0.551. End to
+# end: own tune 0.563 -> 0.564, own sealed 0.481 -> 0.483, other sets and probes unchanged.
 SHIPPED_THRESHOLD = 0.4
 MIN_COUNT = 2  # a feature seen once in training is noise for this much data
 EPOCHS = 300

@@ -144,3 +144,24 @@ def test_arms_transferred_and_ships_circling(run, rules_alone, text, etype, pair
 @pytest.mark.parametrize("text", ["The central bank transferred funds to Russia.", "Chile transferred the prisoners to Peru."])
 def test_funds_and_prisoners_transferred_are_no_aid(run, rules_alone, text):
     assert not pairs(run(text), "AID")
+
+
+@pytest.mark.parametrize("text, etype, pair", [
+    # a party shut out of a system (CAMEO 16)
+    ("The European Union will cut off Belarusian banks from SWIFT.", "SANCTION", ("EU", "BLR")),
+    # goods or arms bought from another state are trade (CAMEO 061)
+    ("Chile purchased fighter jets from Brazil.", "COOPERATE", ("CHL", "BRA")),
+    ("Peru will purchase two million tons of Argentine wheat.", "COOPERATE", ("PER", "ARG")),
+    ("Peru resumed purchases of Argentine beef.", "COOPERATE", ("PER", "ARG")),
+])
+def test_shut_out_and_trade(run, rules_alone, text, etype, pair):
+    assert pairs(run(text), etype) == {pair}
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("The ministry cut ten percent from the budget.", "SANCTION"),
+    ("Investors bought Chilean bonds.", "COOPERATE"),
+    ("Chile bought a new building for its embassy.", "COOPERATE"),
+])
+def test_budget_cuts_and_private_buying_are_no_such_events(run, rules_alone, text, etype):
+    assert not pairs(run(text), etype)
