@@ -340,3 +340,9 @@ def test_a_together_with_phrase_names_a_co_actor_not_the_target(run, rules_alone
 
 def test_together_with_names_the_partner_of_a_meeting(run, rules_alone):
     assert pairs(run("Chile will work together with Peru to build ports."), "AGREE") == {("CHL", "PER")}
+
+
+def test_people_who_joined_a_leader_met_that_leader(run, rules_alone):
+    rows = run("Chile's president was joined by leaders from Peru, Ecuador and Bolivia.")
+    assert pairs(rows, "CONSULT") == {("PER", "CHL"), ("ECU", "CHL"), ("BOL", "CHL")}
+    assert not pairs(run("Finland was joined by Sweden in the alliance."), "CONSULT")

@@ -43,6 +43,8 @@ def candidates(tok, lex: Lexicon, taken: set[int]) -> list[dict]:
                 if not named_doer(child):
                     taken.add(child.i)
                 return [Candidate(tok, rule, "phrase", child)]
+        if lemma in lex.grammar["company_verbs"] and _joined_by_people(tok, lex.grammar):
+            return [Candidate(tok, lex.verbs["meet"], "verb")]  # "The President was joined by leaders from A, B"
         entry = lex.verbs.get(lemma)
         if entry and _verb_allowed(tok, entry, lex):
             return [Candidate(tok, object_reading(tok, entry, lex.grammar["quantity_nouns"]), "verb")]
@@ -56,6 +58,19 @@ def candidates(tok, lex: Lexicon, taken: set[int]) -> list[dict]:
         return [Candidate(tok, entry, "noun")]
     stance = _stance(tok, lex)
     return [stance] if stance is not None else []
+
+
+def _joined_by_people(verb, g: dict) -> bool:
+    """A passive "was joined by" with people on both sides: the people who joined met the subject."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    joiners = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    return bool(subjects and joiners) and _people(subjects[0], g) and _people(joiners[0], g)
+
+
+def _people(tok, g: dict) -> bool:
+    return tok.ent_type_ == "PERSON" or tok.lemma_.lower() in g["people_nouns"]
 
 
 def _named_meeting_held(tok, entry: Entry, lex: Lexicon) -> bool:
