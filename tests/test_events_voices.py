@@ -132,3 +132,13 @@ def test_the_owner_of_the_duty_extends_the_greeting(nlp):
                             speaking_state="KEN")
     parsed.entities = resolve_entities(parsed)
     assert [r["actor_code"] for r in extract_events(parsed)] == ["KEN"]
+
+
+def test_a_speakers_want_to_thank_is_the_thanks_and_want_to_visit_a_wish(nlp):
+    text = ("PRESIDENT RUTO: I want to thank President Tinubu for his support. We want to visit Abuja next year. "
+            "I do not want to criticize Nigeria.\n")
+    parsed = parse_document("t", text, dt.date(2024, 5, 1), nlp=nlp)
+    parsed.entities = resolve_entities(parsed)
+    rows = [(r["event_type"], r["actor_code"], r["recipient_code"]) for r in extract_events(parsed)]
+    assert ("SUPPORT", "KEN", "NGA") in rows
+    assert not [r for r in rows if r[0] in ("CONSULT", "ACCUSE")]

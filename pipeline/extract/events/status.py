@@ -201,6 +201,9 @@ def _polite_speech_act(verb) -> bool:
         hl = head.lemma_.lower()
         if hl == "like" and any(c.dep_ == "aux" and c.lower_ in ("would", "should", "'d") for c in head.children):
             return any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in head.children)
+        if hl == "want" and head.tag_ == "VBP" and not any(c.dep_ in ("aux", "neg") for c in head.children):
+            # a speaker's "I want to thank you", "we want to welcome": said, not wished for
+            return any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in head.children)
         if leave_to_speak(head) is not None:
             return True
         cur = head
