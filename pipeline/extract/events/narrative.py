@@ -41,7 +41,15 @@ def noted_meeting(current: Meeting | None, etype: str, status: str, date: tuple 
     return current if current is not None and date[0] == current.date[0] else None  # the story moved on
 
 
-def context_date(ctx: DocContext, meeting: Meeting | None, tok, kind: str, etype: str, status: str,
+def row_date(ctx: DocContext, meeting: Meeting | None, date: tuple | None, tok, kind: str, etype: str,
+             status: str, actors) -> tuple[tuple | None, str]:
+    """A reading's date and its basis: the sentence's own, else one the context lends, else none."""
+    if date is not None:
+        return date, "sentence"
+    return _context_date(ctx, meeting, tok, kind, etype, status, actors) or (None, "sentence")
+
+
+def _context_date(ctx: DocContext, meeting: Meeting | None, tok, kind: str, etype: str, status: str,
                  actors) -> tuple[tuple, str] | None:
     """The date and its basis for a reading whose own sentence gives none, or None."""
     if status != "occurred" or kind == "noun":

@@ -20,7 +20,7 @@ from pipeline.extract.events.retype import final_type
 from pipeline.extract.events.syntax import crowd_subject, governing_verb, indefinite, sent_of, sole_subject
 from pipeline.extract.events.status import PROMISING_VERBS, announced, clause_status, habitual, past_tense, stated_resolve
 from pipeline.extract.events.triggers import Candidate, yields_to_inner
-from pipeline.extract.events.narrative import Meeting, context_date, noted_meeting
+from pipeline.extract.events.narrative import Meeting, noted_meeting, row_date
 from pipeline.extract.events.when import event_date
 from pipeline.nlp.parse import doc_text
 
@@ -80,9 +80,7 @@ def rows_for(coding: Coding, cand: Candidate, deferred: list | None = None) -> l
     for step in STEPS:
         if not step(r, coding):
             return []
-    date, basis = r.date, "sentence"
-    if date is None and (found := context_date(coding.ctx, coding.meeting, r.tok, r.kind, r.etype, r.status, r.actors)):
-        date, basis = found
+    date, basis = row_date(coding.ctx, coding.meeting, r.date, r.tok, r.kind, r.etype, r.status, r.actors)
     rows = [event_row(coding.ctx, replace(cand, entry=r.entry), r.etype, r.mode, a, rc, r.status, date, r.kind, r.place, basis)
             for a, rc in r.pairs]
     remember(coding, r)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
+from pipeline.extract.entities.gazetteer import lexicon as entity_lexicon
 from pipeline.extract.events.agents import agent_of, counted_head
 from pipeline.extract.events.lexicon import JOINT_COMMITMENT, REPORTED_DEMAND, Entry, Lexicon
 from pipeline.extract.events.syntax import bare_participle, characterised, governing_verb, joins_an_act, named_doer, prep_objects
@@ -43,7 +44,7 @@ def candidates(tok, lex: Lexicon, taken: set[int]) -> list[dict]:
                 if not named_doer(child):
                     taken.add(child.i)
                 return [Candidate(tok, rule, "phrase", child)]
-        if lemma in lex.grammar["company_verbs"] and _joined_by_people(tok, lex.grammar):
+        if lemma in lex.grammar["company_verbs"] and _joined_by_people(tok):
             return [Candidate(tok, lex.verbs["meet"], "verb")]  # "The President was joined by leaders from A, B"
         entry = lex.verbs.get(lemma)
         if entry and _verb_allowed(tok, entry, lex):
@@ -60,17 +61,18 @@ def candidates(tok, lex: Lexicon, taken: set[int]) -> list[dict]:
     return [stance] if stance is not None else []
 
 
-def _joined_by_people(verb, g: dict) -> bool:
+def _joined_by_people(verb) -> bool:
     """A passive "was joined by" with people on both sides: the people who joined met the subject."""
     if not any(c.dep_ == "auxpass" for c in verb.children):
         return False
     subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
     joiners = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
-    return bool(subjects and joiners) and _people(subjects[0], g) and _people(joiners[0], g)
+    return bool(subjects and joiners) and _person_or_office(subjects[0]) and _person_or_office(joiners[0])
 
 
-def _people(tok, g: dict) -> bool:
-    return tok.ent_type_ == "PERSON" or tok.lemma_.lower() in g["people_nouns"]
+def _person_or_office(tok) -> bool:
+    """A person, or a title the actor dictionaries know ("the President", "leaders from A")."""
+    return _a_person(tok) or (tok.lemma_.lower(),) in entity_lexicon().roles
 
 
 def _named_meeting_held(tok, entry: Entry, lex: Lexicon) -> bool:
