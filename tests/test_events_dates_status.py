@@ -275,10 +275,13 @@ def test_the_time_of_an_awaited_event_does_not_date_a_conjunct(run):
     assert row_of(rows, "welcome")["event_date"] is None
 
 
+def coded(nlp, text, published=dt.date(2024, 6, 1)):
+    """(type, actor, recipient, status) of each event of a text written for a test."""
+    return {(r["event_type"], r["actor_code"], r["recipient_code"], r["status"]) for r in events_of(nlp, text, published)}
+
+
 def test_a_vote_to_act_plans_the_act(nlp):
-    rows = events_of(nlp, "Kenya's parliament voted to impose sanctions on Uganda.", dt.date(2024, 6, 1))
-    assert {(r["event_type"], r["actor_code"], r["recipient_code"], r["status"]) for r in rows} == \
-        {("SANCTION", "KEN", "UGA", "planned")}
+    assert coded(nlp, "Kenya's parliament voted to impose sanctions on Uganda.") == {("SANCTION", "KEN", "UGA", "planned")}
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -288,8 +291,7 @@ def test_a_vote_to_act_plans_the_act(nlp):
     ("Kenya hesitated to condemn Uganda.", set()),
 ])
 def test_a_negated_negating_verb_reports_the_act_as_done(nlp, text, expected):
-    rows = events_of(nlp, text, dt.date(2024, 6, 1))
-    assert {(r["event_type"], r["actor_code"], r["recipient_code"], r["status"]) for r in rows} == expected
+    assert coded(nlp, text) == expected
 
 
 # ---- backing promised is a promise (PLOVER: SUPPORT reported in the future is AGREE); "committed to
@@ -309,8 +311,7 @@ def test_a_negated_negating_verb_reports_the_act_as_done(nlp, text, expected):
     ("The Chilean president was used to talking this way to Peruvian leaders.", set()),
 ])
 def test_promised_backing_is_a_promise_and_a_commitment_plans_its_gerund(nlp, text, expected):
-    rows = events_of(nlp, text, dt.date(2024, 6, 1))
-    assert {(r["event_type"], r["actor_code"], r["recipient_code"], r["status"]) for r in rows} == expected
+    assert coded(nlp, text) == expected
 
 
 # ---- an aspect verb lends the verb it governs its tense and modals: "will continue to criticize" is
@@ -326,8 +327,7 @@ def test_promised_backing_is_a_promise_and_a_commitment_plans_its_gerund(nlp, te
     ("Chile would continue to pressure Peru if Lima closed the border.", set()),
 ])
 def test_an_aspect_verb_lends_its_tense_to_the_act(nlp, text, expected):
-    rows = events_of(nlp, text, dt.date(2024, 6, 1))
-    assert {(r["event_type"], r["actor_code"], r["recipient_code"], r["status"]) for r in rows} == expected
+    assert coded(nlp, text) == expected
 
 
 # ---- what a party hopes another will do is the hoping (REQUEST), not the act hoped for
@@ -339,8 +339,7 @@ def test_an_aspect_verb_lends_its_tense_to_the_act(nlp, text, expected):
      {("REQUEST", "CHL", "BOL", "occurred"), ("REQUEST", "CHL", "PER", "occurred")}),
 ])
 def test_an_act_hoped_for_is_not_reported(nlp, text, expected):
-    rows = events_of(nlp, text, dt.date(2024, 6, 1))
-    assert {(r["event_type"], r["actor_code"], r["recipient_code"], r["status"]) for r in rows} == expected
+    assert coded(nlp, text) == expected
 
 
 def test_an_absolute_with_clause_shares_the_main_clauses_time(nlp):

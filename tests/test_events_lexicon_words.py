@@ -95,73 +95,40 @@ def test_branding_a_thing_and_brushing_dust_are_no_events(run, rules_alone, text
     ("ELN rebels declared a unilateral ceasefire.", "CONCEDE", (None, None)),
     # money granted to a party (CAMEO 071)
     ("Japan announced a new grant to Kenya's energy ministry.", "AID", ("JPN", "KEN")),
-])
-def test_demands_met_truces_declared_and_grants(run, rules_alone, text, etype, pair):
-    assert pairs(run(text), etype) == {pair}
-
-
-def test_a_markets_demand_met_is_no_concession(run, rules_alone):
-    rows = run("Malawi stands ready to meet the Zambian economy's growing demand for energy.")
-    assert not pairs(rows, "CONCEDE")
-
-
-@pytest.mark.parametrize("text, etype, pair", [
-    # a sanction by the other words of readouts and fact sheets (CAMEO 163)
+    # a sanction by the other words of readouts and fact sheets (CAMEO 163), a party shut out of a system (16)
     ("Canada imposed export controls on Belarus.", "SANCTION", ("CAN", "BLR")),
     ("Canada will impose severe costs on Belarus.", "SANCTION", ("CAN", "BLR")),
     ("Belarus took countermeasures against Lithuania.", "SANCTION", ("BLR", "LTU")),
-    # arms handed over are military aid (CAMEO 072)
+    ("The European Union will cut off Belarusian banks from SWIFT.", "SANCTION", ("EU", "BLR")),
+    # arms handed over or moved to another state's forces are military aid (CAMEO 072)
     ("Norway gave Moldova tanks and ammunition.", "AID", ("NOR", "MDA")),
     ("Norway has given weapons to Moldova.", "AID", ("NOR", "MDA")),
+    ("Belarus has transferred ballistic missiles to Russia.", "AID", ("BLR", "RUS")),
     # training and a sail of two navies are a joint exercise; a participle modifier counts as written
     ("Chilean and Peruvian forces conducted their first combined sail in the Pacific.", "COOPERATE", ("CHL", "PER")),
     ("Chile and Peru held joint training in Arica.", "COOPERATE", ("CHL", "PER")),
     ("Chile and Peru held a combined patrol.", "COOPERATE", ("CHL", "PER")),
-])
-def test_sanctions_arms_and_exercises_by_other_words(run, rules_alone, text, etype, pair):
-    assert pairs(run(text), etype) == {pair}
-
-
-@pytest.mark.parametrize("text, etype", [
-    ("The new law imposes heavy costs on consumers.", "SANCTION"),
-    ("Norway gave a warm welcome to Moldova's delegation.", "AID"),
-    ("The teachers received training in Oslo.", "MOBILIZE"),
-])
-def test_costs_on_consumers_welcomes_and_lessons_are_not_these_events(run, rules_alone, text, etype):
-    assert not pairs(run(text), etype)
-
-
-@pytest.mark.parametrize("text, etype, pair", [
-    # arms moved to another state's forces are military aid (CAMEO 072)
-    ("Belarus has transferred ballistic missiles to Russia.", "AID", ("BLR", "RUS")),
     # ships circling a party's territory are a show of force short of using it (PLOVER MOBILIZE)
     ("Turkish warships circled Cyprus on Monday.", "MOBILIZE", ("TUR", "CYP")),
-])
-def test_arms_transferred_and_ships_circling(run, rules_alone, text, etype, pair):
-    assert pairs(run(text), etype) == {pair}
-
-
-@pytest.mark.parametrize("text", ["The central bank transferred funds to Russia.", "Chile transferred the prisoners to Peru."])
-def test_funds_and_prisoners_transferred_are_no_aid(run, rules_alone, text):
-    assert not pairs(run(text), "AID")
-
-
-@pytest.mark.parametrize("text, etype, pair", [
-    # a party shut out of a system (CAMEO 16)
-    ("The European Union will cut off Belarusian banks from SWIFT.", "SANCTION", ("EU", "BLR")),
     # goods or arms bought from another state are trade (CAMEO 061)
     ("Chile purchased fighter jets from Brazil.", "COOPERATE", ("CHL", "BRA")),
     ("Peru will purchase two million tons of Argentine wheat.", "COOPERATE", ("PER", "ARG")),
     ("Peru resumed purchases of Argentine beef.", "COOPERATE", ("PER", "ARG")),
 ])
-def test_shut_out_and_trade(run, rules_alone, text, etype, pair):
+def test_words_of_readouts_and_fact_sheets_the_lexicon_reads(run, rules_alone, text, etype, pair):
     assert pairs(run(text), etype) == {pair}
 
 
 @pytest.mark.parametrize("text, etype", [
+    ("Malawi stands ready to meet the Zambian economy's growing demand for energy.", "CONCEDE"),
+    ("The new law imposes heavy costs on consumers.", "SANCTION"),
     ("The ministry cut ten percent from the budget.", "SANCTION"),
+    ("Norway gave a warm welcome to Moldova's delegation.", "AID"),
+    ("The central bank transferred funds to Russia.", "AID"),
+    ("Chile transferred the prisoners to Peru.", "AID"),
+    ("The teachers received training in Oslo.", "MOBILIZE"),
     ("Investors bought Chilean bonds.", "COOPERATE"),
     ("Chile bought a new building for its embassy.", "COOPERATE"),
 ])
-def test_budget_cuts_and_private_buying_are_no_such_events(run, rules_alone, text, etype):
+def test_the_same_words_of_markets_laws_budgets_and_schools_are_no_such_events(run, rules_alone, text, etype):
     assert not pairs(run(text), etype)
