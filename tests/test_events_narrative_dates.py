@@ -44,6 +44,14 @@ def test_a_story_that_moves_to_another_date_leaves_the_meeting_behind(nlp, rules
     assert dated(rows, "criticized") == {(None, None, None)}
 
 
+def test_a_meeting_told_as_background_does_not_date_the_story(nlp, rules_alone):
+    # the past perfect places the earlier call before the story: the thanking is not of that day
+    rows = run(nlp, "Kenyan President William Ruto had a telephone conversation with Ugandan President Yoweri Museveni. "
+                    "The leaders continued the exchange of views that they had begun during their conversation on "
+                    "March 3. Ruto thanked Museveni for his support.")
+    assert dated(rows, "thanked") == {(None, None, None)}
+
+
 @pytest.mark.parametrize("text, trigger", [
     ("Chile firmly opposes Peru's decision.", "opposes"),
     ("Chile urges Peru to reconsider.", "urges"),

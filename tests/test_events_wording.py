@@ -205,6 +205,21 @@ def test_news_idiom_light_verbs_carry_their_event_noun(run):
     assert ("AGREE", "SRB", "MNE", "occurred") in run("Serbia and Montenegro initialled the text of a border treaty on Friday.")
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Peru expressed condemnation of Bolivia's seizure of the border post.", ("ACCUSE", "PER", "BOL", "occurred")),
+    ("Ghana voiced strong criticism of Togo's new tariffs.", ("ACCUSE", "GHA", "TGO", "occurred")),
+    ("Kenya lodged a complaint about Uganda's fishing fleet.", ("ACCUSE", "KEN", "UGA", "occurred")),
+])
+def test_a_stance_voiced_is_the_voicers_act(run, text, expected):
+    assert expected in run(text)
+
+
+def test_an_act_named_inside_a_voiced_stance_is_not_the_voicers(run):
+    # the stance's object is what the voicer objects to; its parties are not the voicer's partners
+    rows = run("Peru expressed concern over the growing military cooperation between Chile and Bolivia.")
+    assert not any(r[0] == "COOPERATE" and r[1] == "PER" for r in rows)
+
+
 def test_a_lenders_board_and_a_disbursement_are_aid(run):
     rows = run("The IMF's executive board approved the disbursement of $1 billion to Ecuador on Friday.")
     assert any(r[:3] == ("AID", "IMF", "ECU") for r in rows)

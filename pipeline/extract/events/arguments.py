@@ -74,7 +74,9 @@ def read_arguments(cand: Candidate, reader: ArgReader, lex: Lexicon) -> Argument
             return Arguments(*sides, entry)  # "the strike drew condemnation from Qatar"
         light = gov is not None and gov.lemma_.lower() in lex.grammar["light_verbs"] \
             and object_of(counting_noun(tok, lex.grammar["quantity_nouns"]), gov)
-        if not actors and light:
+        voiced = gov is not None and gov.lemma_.lower() in lex.grammar["voicing_verbs"] \
+            and tok.head.i == gov.i and tok.dep_ == "dobj"
+        if not actors and (light or voiced):
             actors, _ = subject_of(gov, reader)
             if not actors:
                 actors = reader.parties_left_of(gov)
@@ -82,7 +84,7 @@ def read_arguments(cand: Candidate, reader: ArgReader, lex: Lexicon) -> Argument
         if clause is not None:
             actors, _ = subject_of(clause, reader)  # "at talks with X, Y said": Y took part
         pair_named = entry.reciprocal and len(actors) >= 2  # "the Abe-Xi meeting" names both sides
-        if light and not pair_named and not any(r.code for r in recips):  # "its delivery of tanks to Ukraine"
+        if (light or voiced) and not pair_named and not any(r.code for r in recips):  # "its delivery of tanks to Ukraine"
             recips = verb_recipients(gov, entry, reader, besides=party_codes(actors)) or recips
         if not actors and len(recips) >= 2 and entry.reciprocal:
             actors, recips = recips[:1], recips[1:]

@@ -31,10 +31,11 @@ class Meeting:
     parties: frozenset
 
 
-def noted_meeting(current: Meeting | None, etype: str, status: str, date: tuple | None, pairs) -> Meeting | None:
+def noted_meeting(current: Meeting | None, etype: str, status: str, date: tuple | None, pairs,
+                  tok=None) -> Meeting | None:
     """The meeting later sentences go on reporting, after a reading dated by its own words."""
-    if date is None:
-        return current
+    if date is None or (tok is not None and _anterior(tok)):
+        return current  # "the talks they had begun on February 12": told as background, not as the story
     codes = frozenset(p.code for pair in pairs for p in pair if p is not None and p.code)
     if etype == "CONSULT" and status == "occurred" and date[2] == "day" and len(codes) >= 2:
         return Meeting(date, codes)
@@ -90,6 +91,23 @@ def _said_now(verb) -> bool:
 
 def _promised_now(verb) -> bool:
     return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in verb.children)
+
+
+def _anterior(tok) -> bool:
+    """A trigger told as what came before the story: in the past perfect ("had begun during their call
+    on February 12"), or in a relative clause on another word ("the exchange that they had begun")."""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ == "relcl" or (cur.pos_ in ("VERB", "AUX") and _past_perfect(cur)):
+            return True
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def _past_perfect(verb) -> bool:
+    return any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in verb.children)
 
 
 def _perfect(verb) -> bool:

@@ -371,7 +371,7 @@ STEPS = (_arguments, _joint_or_reciprocal, _desire, _recipients, _fit, _threat, 
 def remember(coding: Coding, r: Reading) -> None:
     """What later readings of the document need from this one: its pairs, and the pair the text is about."""
     note_pairs(coding.seen_nouns, r.pairs, r.etype, r.status, r.date)
-    coding.meeting = noted_meeting(coding.meeting, r.etype, r.status, r.date, r.pairs)
+    coding.meeting = noted_meeting(coding.meeting, r.etype, r.status, r.date, r.pairs, r.tok)
     if r.pairs and r.pairs[0][0].code:
         coding.doers.setdefault(r.etype, []).append((r.tok.idx, r.pairs[0][0], r.tok.lemma_.lower()))
     g = coding.lex.grammar
