@@ -220,6 +220,29 @@ def test_an_act_named_inside_a_voiced_stance_is_not_the_voicers(run):
     assert not any(r[0] == "COOPERATE" and r[1] == "PER" for r in rows)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Two Turkish warships sailed near Cyprus on Monday.", ("MOBILIZE", "TUR", "CYP", "occurred")),
+    ("Venezuelan fighter jets flew near Guyana on Friday.", ("MOBILIZE", "VEN", "GUY", "occurred")),
+    ("Iranian navy vessels were spotted off Oman on Sunday.", ("MOBILIZE", "IRN", "OMN", "occurred")),
+    ("Two Turkish bombers flew to Azerbaijan on Monday.", ("MOBILIZE", "TUR", "AZE", "occurred")),
+])
+def test_military_craft_moving_or_seen_near_a_state_show_force(run, text, expected):
+    assert expected in run(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Cargo ships sailed through the Strait of Hormuz on Monday.",
+    "Turkish tourists flew to Cyprus on Monday.",
+    "Iranian fishing boats were spotted off Oman on Sunday.",
+])
+def test_ships_and_people_that_are_no_forces_show_no_force(run, text):
+    assert not any(r[0] == "MOBILIZE" for r in run(text))
+
+
+def test_an_island_a_state_administers_is_that_states_place(run):
+    assert ("COERCE", "CHN", "TWN", "occurred") in run("Chinese coast guard ships entered the restricted waters of Kinmen on Monday.")
+
+
 def test_a_lenders_board_and_a_disbursement_are_aid(run):
     rows = run("The IMF's executive board approved the disbursement of $1 billion to Ecuador on Friday.")
     assert any(r[:3] == ("AID", "IMF", "ECU") for r in rows)

@@ -95,6 +95,10 @@ _FLAGS = {name for name, f in _FIELDS.items() if f.default is False}
 REPORTED_DEMAND = Entry(type="REQUEST", mode="appeal", needs_recipient=True, demand=True, confidence=0.55)
 # "X and Y will strengthen ...": a generic verb is an event only as a promise two parties make together
 JOINT_COMMITMENT = Entry(type="AGREE", mode="promise", reciprocal=True, joint=True, confidence=0.6)
+# "Russian warships sailed through the strait", "bombers were spotted near Okinawa": forces moved near
+# another party's territory are a show of force short of using it (PLOVER MOBILIZE; CAMEO 15x)
+FORCES_MOVE = Entry(type="MOBILIZE", mode="deployment", recipient_optional=True,
+                    recipient_preps=("near", "through", "off", "in", "across", "within", "past"), confidence=0.6)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from typing import Any
 
 from pipeline.extract.entities.gazetteer import lexicon as entity_lexicon
 from pipeline.extract.events.agents import agent_of, counted_head
-from pipeline.extract.events.lexicon import JOINT_COMMITMENT, REPORTED_DEMAND, Entry, Lexicon
+from pipeline.extract.events.lexicon import FORCES_MOVE, JOINT_COMMITMENT, REPORTED_DEMAND, Entry, Lexicon
 from pipeline.extract.events.syntax import bare_participle, characterised, governing_verb, joins_an_act, named_doer, prep_objects
 
 
@@ -46,9 +46,12 @@ def candidates(tok, lex: Lexicon, taken: set[int]) -> list[dict]:
                 return [Candidate(tok, rule, "phrase", child)]
         if lemma in lex.grammar["company_verbs"] and _joined_by_people(tok):
             return [Candidate(tok, lex.verbs["meet"], "verb")]  # "The President was joined by leaders from A, B"
+        moving = forces_moving(tok, lex.grammar)
         entry = lex.verbs.get(lemma)
-        if entry and _verb_allowed(tok, entry, lex):
+        if entry and _verb_allowed(tok, entry, lex) and not (moving and entry.type == "CONSULT"):
             return [Candidate(tok, object_reading(tok, entry, lex.grammar["quantity_nouns"]), "verb")]
+        if moving:
+            return [Candidate(tok, FORCES_MOVE, "verb")]  # warships do not visit: "bombers flew to Guam"
         if entry is None and lemma in lex.commitment_verbs and tok.dep_ not in ("amod", "compound", "pcomp", "acl") \
                 and not _a_thing_as_subject(tok, lex.grammar):
             return [Candidate(tok, JOINT_COMMITMENT, "verb")]
@@ -59,6 +62,27 @@ def candidates(tok, lex: Lexicon, taken: set[int]) -> list[dict]:
         return [Candidate(tok, entry, "noun")]
     stance = _stance(tok, lex)
     return [stance] if stance is not None else []
+
+
+def forces_moving(verb, g: dict) -> bool:
+    """Military craft moving or seen: "Russian warships sailed through ...", "coast guard ships were
+    spotted in ..."; a ship or plane is a force when a military word names it ("navy ships", "fighter jets")."""
+    lemma = verb.lemma_.lower()
+    if lemma in g["motion_verbs"]:
+        movers = [c for c in verb.children if c.dep_ == "nsubj"]
+    elif lemma in g["sighting_verbs"]:
+        movers = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    else:
+        return False
+    return any(_war_craft(m, g) for m in movers)
+
+
+def _war_craft(noun, g: dict) -> bool:
+    lemma = noun.lemma_.lower()
+    if lemma in g["war_craft"]:
+        return True
+    markers = {w for c in noun.subtree if c.i < noun.i for w in (c.lemma_.lower(), c.lower_)}
+    return lemma in g["craft_nouns"] and bool(markers & set(g["military_markers"]))
 
 
 def _joined_by_people(verb) -> bool:
