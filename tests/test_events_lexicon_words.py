@@ -31,7 +31,7 @@ def test_words_of_wire_copy_the_lexicon_reads(run, rules_alone, text, etype, pai
     ("Egyptian aircraft airdropped food parcels over Gaza on Tuesday.", "AID", ("EGY", "PSE")),
     ("Coordinated patrols in the Gulf of Thailand were carried out by the Thai and Cambodian navies.", "COOPERATE",
      ("THA", "KHM")),
-    ("Chilean forces staged live-fire manoeuvres near the border with Peru.", "MOBILIZE", ("CHL", None)),
+    ("Chilean forces staged live-fire manoeuvres near the border with Peru.", "MOBILIZE", ("CHL", "PER")),
     ("The Greek army reinforced its positions along the border on Monday.", "MOBILIZE", ("GRC", None)),
     ("Evidence on the smugglers was passed to Spanish prosecutors by Italian police.", "COOPERATE", ("ITA", "ESP")),
     ("Loan disbursements to Mali were paused by France after the coup.", "SANCTION", ("FRA", "MLI")),

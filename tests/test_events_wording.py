@@ -230,6 +230,16 @@ def test_military_craft_moving_or_seen_near_a_state_show_force(run, text, expect
     assert expected in run(text)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Venezuela massed troops near the Guyanese border.", ("MOBILIZE", "VEN", "GUY", "occurred")),
+    ("Iranian navy ships were spotted in the waters near Oman.", ("MOBILIZE", "IRN", "OMN", "occurred")),
+    ("Brazilian fighter jets intercepted two Venezuelan bombers near Roraima.", ("MOBILIZE", "BRA", "VEN", "occurred")),
+    ("Kenya and Uganda conducted joint military exercises near Somalia.", ("COOPERATE", "KEN", "UGA", "occurred")),
+])
+def test_forces_moved_are_aimed_at_the_state_whose_place_they_near(run, text, expected):
+    assert expected in run(text)
+
+
 @pytest.mark.parametrize("text", [
     "Cargo ships sailed through the Strait of Hormuz on Monday.",
     "Turkish tourists flew to Cyprus on Monday.",

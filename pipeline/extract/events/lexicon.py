@@ -97,8 +97,7 @@ REPORTED_DEMAND = Entry(type="REQUEST", mode="appeal", needs_recipient=True, dem
 JOINT_COMMITMENT = Entry(type="AGREE", mode="promise", reciprocal=True, joint=True, confidence=0.6)
 # "Russian warships sailed through the strait", "bombers were spotted near Okinawa": forces moved near
 # another party's territory are a show of force short of using it (PLOVER MOBILIZE; CAMEO 15x)
-FORCES_MOVE = Entry(type="MOBILIZE", mode="deployment", recipient_optional=True,
-                    recipient_preps=("near", "through", "off", "in", "across", "within", "past"), confidence=0.6)
+FORCES_MOVE = Entry(type="MOBILIZE", mode="deployment", recipient_optional=True, confidence=0.6)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,8 @@ PLACE_PREPS_DEST = ("to", "in", "at", "into", "with")
 # "with respect to", "with regard to", "with reference to": prepositions of a topic
 TOPIC_HEADS = frozenset({"respect", "regard", "reference"})
 ALONGSIDE_WORDS = frozenset({"together", "along", "jointly"})
+# forces moved or withdrawn: what they move is no party, where they move to may name one
+FORCE_MOVE_TYPES = frozenset({"MOBILIZE", "RETREAT"})
 
 
 def verb_recipients(tok, entry: Entry, reader: ArgReader, besides: tuple = ()) -> list[Party]:
@@ -23,7 +25,14 @@ def verb_recipients(tok, entry: Entry, reader: ArgReader, besides: tuple = ()) -
     if (partner := _talks_with(tok, entry, reader, besides)):
         return partner
     among = _talks_among(entry, besides)
+    moves = entry.type in FORCE_MOVE_TYPES
+    # forces two parties move together ("Beijing and Moscow held drills near Japan") are a joint act
+    alone = len(set(besides)) < 2
+    if moves and alone and not only and (aimed := _force_place_state(tok, reader, besides)):
+        return aimed
     for child in tok.children:
+        if moves and child.dep_ == "dobj" and _own_forces(child, reader, besides):
+            continue  # "massed troops near the border": the troops are what moves, not whom it is aimed at
         if child.dep_ in ("dobj", "dative", "nsubjpass") and not only:
             if child.dep_ == "dobj" and among:
                 continue  # "Brazil and Chile discussed Venezuela": what they discuss is the topic
@@ -41,6 +50,7 @@ def verb_recipients(tok, entry: Entry, reader: ArgReader, besides: tuple = ()) -
             if found:
                 return found
     preps = only or (PLACE_PREPS_DEST if dest else RECIPIENT_PREPS + tuple(entry.recipient_preps) + _doer_prep(tok))
+
     uncoded: list[Party] = []
     # phrases after the verb before a scene-setting one before it ("On the margins of the summit, X met with Y")
     for child in sorted(tok.children, key=lambda c: c.i < tok.i):
@@ -151,4 +161,31 @@ def _complement_partners(tok, reader: ArgReader, besides: tuple = ()) -> list[Pa
         found = [p for p in found if p.code and p.etype in ("state", "igo") and p.code not in besides]
         if found:
             return found
+    return []
+
+
+def _own_forces(noun, reader: ArgReader, besides: tuple) -> bool:
+    """The mover's own forces ("massed troops", "deployed its warships"), not another party's forces met
+    or watched ("intercepted two Russian bombers")."""
+    g = reader.grammar
+    lemma = noun.lemma_.lower()
+    if not (lemma in g["force_nouns"] or lemma in g["war_craft"] or lemma in g["craft_nouns"]):
+        return False
+    return not any(p.code and p.code not in besides for p in reader.parties(noun) or reader.parties_inside(noun))
+
+
+def _force_place_state(verb, reader: ArgReader, besides: tuple) -> list[Party]:
+    """"massed troops near the Ukrainian border", "were spotted in the zone near Okinawa": the state
+    whose place forces are moved to or seen at, named on the verb or on the forces moved."""
+    g = reader.grammar
+    preps = tuple(g["force_place_preps"])
+    heads = [verb] + [c for c in verb.children if c.dep_ == "dobj" and _own_forces(c, reader, besides)]
+    for head in heads:
+        # a place forces are "in" is where they are (an ally's base, say); a place that zone is near is aimed at
+        places = [p for o in prep_objects(head, preps) for p in (o, *prep_objects(o, preps))]
+        places += [p for o in prep_objects(head, ("in",)) for p in prep_objects(o, preps)]
+        for place in places:
+            found = [p for p in reader.parties(place) or reader.parties_inside(place) if p.code]
+            if found:
+                return found
     return []
