@@ -253,6 +253,29 @@ def test_an_island_a_state_administers_is_that_states_place(run):
     assert ("COERCE", "CHN", "TWN", "occurred") in run("Chinese coast guard ships entered the restricted waters of Kinmen on Monday.")
 
 
+def test_the_target_of_a_passive_act_hung_on_its_agent_is_still_the_target(run):
+    # the small parser attaches "on Rwanda" to "the EU"; it is the imposing's own phrase
+    assert ("SANCTION", "EU", "RWA", "occurred") in run("Sanctions were imposed by the EU on Rwanda.")
+    assert not any(r[2] == "G7" for r in run("Sanctions were imposed by leaders from the G7 on Monday."))
+
+
+def test_warplanes_sent_toward_a_state_are_a_show_of_force(run):
+    assert ("MOBILIZE", "VEN", "GUY", "occurred") in run("Venezuela sent 25 warplanes toward Guyana on Friday.")
+
+
+def test_a_dialogue_launched_is_a_meeting_begun(run):
+    # codebook: an announced meeting keeps the meeting's type (CONSULT), not the agreement's
+    rows = run("India and Brazil will launch an annual strategic dialogue.")
+    assert ("CONSULT", "IND", "BRA", "planned") in rows
+    assert not any(r[0] == "AGREE" for r in rows)
+
+
+def test_a_proposal_made_to_a_party_asks_it_to_act(run):
+    assert ("REQUEST", "DEU", "FRA", "occurred") in run("Germany submitted a proposal to France on Monday.")
+    assert ("REQUEST", "KEN", "UGA", "occurred") in run("Kenya made a proposal to Uganda on the border.")
+    assert not run("The proposal was discussed by the committee.")
+
+
 def test_a_lenders_board_and_a_disbursement_are_aid(run):
     rows = run("The IMF's executive board approved the disbursement of $1 billion to Ecuador on Friday.")
     assert any(r[:3] == ("AID", "IMF", "ECU") for r in rows)

@@ -35,7 +35,7 @@ def final_type(entry: Entry, tok, kind: str, status: str, actors: list[Party], r
         etype, mode = "COOPERATE", "joint_exercise"  # codebook: exercises with a partner are cooperation
     elif etype == "MOBILIZE" and helping_clauses(tok, g["relief_purposes"]):
         etype, mode = "AID", "military" if partners else "humanitarian"  # "deployed soldiers to help evacuate"
-    elif etype == "AID" and recips and (not partners or to_border(tok)) and dobj_words(tok) & g["force_nouns"]:
+    elif etype == "AID" and recips and (not partners or to_border(tok)) and dobj_words(tok) & (g["force_nouns"] | g["war_craft"]):
         etype, mode = "MOBILIZE", "deployment"  # "sent tanks to its border": forces moved on its own ground
     elif etype == "AGREE" and _money_promised_to(tok, recips, g):
         etype, mode = "AID", refine_mode(tok, "AID", "financial", lex)  # "pledged $12 billion to Ukraine"

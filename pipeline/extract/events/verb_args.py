@@ -14,6 +14,8 @@ PLACE_PREPS_DEST = ("to", "in", "at", "into", "with")
 # "with respect to", "with regard to", "with reference to": prepositions of a topic
 TOPIC_HEADS = frozenset({"respect", "regard", "reference"})
 ALONGSIDE_WORDS = frozenset({"together", "along", "jointly"})
+# the verb's phrases that a parser hangs on its agent ("imposed by the EU on Rwanda")
+AGENT_TAIL_PREPS = ("on", "upon", "against", "to", "toward", "towards", "into")
 # forces moved or withdrawn: what they move is no party, where they move to may name one
 FORCE_MOVE_TYPES = frozenset({"MOBILIZE", "RETREAT"})
 
@@ -67,6 +69,8 @@ def verb_recipients(tok, entry: Entry, reader: ArgReader, besides: tuple = ()) -
                     if any(p.code for p in found):
                         return found
                     uncoded = uncoded or found
+    if (tail := _agent_tail(tok, reader, dest)):
+        return tail
     if uncoded:
         return uncoded
     if (shared := _shared_object(tok)) is not None and not dest and not only:
@@ -172,6 +176,18 @@ def _own_forces(noun, reader: ArgReader, besides: tuple) -> bool:
     if not (lemma in g["force_nouns"] or lemma in g["war_craft"] or lemma in g["craft_nouns"]):
         return False
     return not any(p.code and p.code not in besides for p in reader.parties(noun) or reader.parties_inside(noun))
+
+
+def _agent_tail(verb, reader: ArgReader, dest: bool) -> list[Party]:
+    """"Sanctions were imposed by the EU on Rwanda": the parser may hang the verb's own "on" phrase on
+    the agent's noun; a state named there is the recipient ("by leaders from the G7" names no target)."""
+    for agent in (c for c in verb.children if c.dep_ == "agent"):
+        for noun in (o for o in agent.children if o.dep_ == "pobj"):
+            for pobj in prep_objects(noun, AGENT_TAIL_PREPS):
+                found = [p for p in reader.parties(pobj, place=dest) if p.code]
+                if found:
+                    return found
+    return []
 
 
 def _force_place_state(verb, reader: ArgReader, besides: tuple) -> list[Party]:
