@@ -346,3 +346,10 @@ def test_people_who_joined_a_leader_met_that_leader(run, rules_alone):
     rows = run("Chile's president was joined by leaders from Peru, Ecuador and Bolivia.")
     assert pairs(rows, "CONSULT") == {("PER", "CHL"), ("ECU", "CHL"), ("BOL", "CHL")}
     assert not pairs(run("Finland was joined by Sweden in the alliance."), "CONSULT")
+
+
+def test_leaders_who_joined_another_on_a_call_met_that_leader(run, rules_alone):
+    assert pairs(run("Boric and Petro joined Lula on the call."), "CONSULT") == {("CHL", "BRA"), ("COL", "BRA")}
+    rows = run("Joining President Lula on the call were President Boric of Chile, President Petro of Colombia, "
+               "Prime Minister Sanchez of Spain, and President Milei of Argentina.")
+    assert pairs(rows, "CONSULT") == {("CHL", "BRA"), ("COL", "BRA"), ("ESP", "BRA"), ("ARG", "BRA")}

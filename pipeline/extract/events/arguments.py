@@ -83,6 +83,8 @@ def read_arguments(cand: Candidate, reader: ArgReader, lex: Lexicon) -> Argument
         clause = _clause_verb(tok) if not actors and _in_adjunct(tok, lex.grammar) else None
         if clause is not None:
             actors, _ = subject_of(clause, reader)  # "at talks with X, Y said": Y took part
+        if light and gov.lemma_.lower() in lex.grammar["company_verbs"] and (company := _company(gov, reader)):
+            actors, recips = company[0] or actors, company[1]
         pair_named = entry.reciprocal and len(actors) >= 2  # "the Abe-Xi meeting" names both sides
         if (light or voiced) and not pair_named and not any(r.code for r in recips):  # "its delivery of tanks to Ukraine"
             recips = verb_recipients(gov, entry, reader, besides=party_codes(actors)) or recips
@@ -157,6 +159,26 @@ def _in_adjunct(tok, g: dict) -> bool:
             return False
         cur = cur.head
     return False
+
+
+def _company(verb, reader: ArgReader) -> tuple[list[Party], list[Party]] | None:
+    """"Macron and Scholz joined Biden on the call": the joiners met the one they joined. "Joining
+    President Biden on the call were A of X, B of Y and C": the names after "were" joined him, however
+    the parser hangs a long list. Joiners are None where the subject names them."""
+    be = next((c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.lemma_ == "be" and c.i > verb.i), None)
+    inverted = be is not None and verb.tag_ == "VBG"
+    joined = [p for c in verb.children if c.dep_ == "dobj" and (not inverted or c.i < be.i)
+              for p in reader.parties(c) if p.code]
+    if not joined:
+        return None
+    if not inverted:
+        return None, joined
+    codes = {p.code for p in joined}
+    joiners: list[Party] = []
+    for tok in verb.doc[be.i + 1:verb.sent.end]:
+        if tok.pos_ == "PROPN" and tok.dep_ != "compound":
+            joiners += [p for p in reader.party(tok) if p.code and p.code not in codes | {j.code for j in joiners}]
+    return (joiners, joined) if joiners else None
 
 
 def object_of(tok, verb) -> bool:
