@@ -240,6 +240,11 @@ def test_forces_moved_are_aimed_at_the_state_whose_place_they_near(run, text, ex
     assert expected in run(text)
 
 
+def test_a_place_a_state_is_said_to_hold_is_that_states(run):
+    # a disputed place codes no state; "British-held" says who holds it
+    assert ("MOBILIZE", "ARG", "GBR", "occurred") in run("Argentine warships sailed near the British-held Falkland Islands on Monday.")
+
+
 @pytest.mark.parametrize("text", [
     "Cargo ships sailed through the Strait of Hormuz on Monday.",
     "Turkish tourists flew to Cyprus on Monday.",

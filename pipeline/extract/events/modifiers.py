@@ -10,6 +10,8 @@ from pipeline.extract.entities.gazetteer import lexicon
 # the doer of an act ("Russian-provoked", "Saudi-led"; "Russian-backed" names a backer, not the doer)
 MADE_BY = frozenset({"make", "build", "manufacture", "produce", "own", "flag", "design"})
 LED_BY = frozenset({"lead", "provoke", "launch", "initiate", "instigate", "orchestrate", "start", "wage"})
+# "the Japanese-controlled Senkaku Islands", "Russian-occupied Kherson": the state that holds a place
+HELD_BY = frozenset({"control", "administer", "hold", "occupy"})
 
 
 def name_modifier(tok) -> bool:

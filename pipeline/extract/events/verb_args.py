@@ -5,6 +5,7 @@ participles of event nouns (`noun_args`)."""
 from __future__ import annotations
 
 from pipeline.extract.events.lexicon import JOINT_TYPES, Entry
+from pipeline.extract.events.modifiers import HELD_BY, nationality_on
 from pipeline.extract.events.parties import ArgReader, Party, RECIPIENT_PREPS
 from pipeline.extract.events.subjects import infinitive
 from pipeline.extract.events.syntax import named_by_free_relative, prep_objects
@@ -190,6 +191,12 @@ def _agent_tail(verb, reader: ArgReader, dest: bool) -> list[Party]:
     return []
 
 
+def _holder(place, reader: ArgReader) -> list[Party]:
+    """The state a hyphened participle says holds the place: "the Japanese-controlled Senkaku Islands"."""
+    return [p for c in place.children if (held := nationality_on(c, HELD_BY)) is not None
+            for p in reader.party(held) if p.code]
+
+
 def _force_place_state(verb, reader: ArgReader, besides: tuple) -> list[Party]:
     """"massed troops near the Ukrainian border", "were spotted in the zone near Okinawa": the state
     whose place forces are moved to or seen at, named on the verb or on the forces moved."""
@@ -201,7 +208,9 @@ def _force_place_state(verb, reader: ArgReader, besides: tuple) -> list[Party]:
         places = [p for o in prep_objects(head, preps) for p in (o, *prep_objects(o, preps))]
         places += [p for o in prep_objects(head, ("in",)) for p in prep_objects(o, preps)]
         for place in places:
-            found = [p for p in reader.parties(place) or reader.parties_inside(place) if p.code]
+            # a disputed place codes no state; the words on it may ("the Japanese-controlled Senkaku Islands")
+            found = [p for p in reader.parties(place) if p.code] or _holder(place, reader) \
+                or [p for p in reader.parties_inside(place) if p.code]
             if found:
                 return found
     return []
