@@ -281,6 +281,19 @@ def test_a_proposal_made_to_a_party_asks_it_to_act(run):
     assert not run("The proposal was discussed by the committee.")
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Nairobi reacted angrily to Kampala's decision on Monday.", ("ACCUSE", "KEN", "UGA", "occurred")),
+    ("Lima responded positively to Santiago's proposal.", ("SUPPORT", "PER", "CHL", "occurred")),
+])
+def test_a_reaction_told_by_its_manner_praises_or_criticises(run, text, expected):
+    # the CAMEO dictionary's react + adverb patterns (051 praise, 111 criticise)
+    assert expected in run(text)
+
+
+def test_a_reaction_of_markets_to_news_is_no_event(run):
+    assert not run("Markets reacted positively to the news.")
+
+
 def test_a_lenders_board_and_a_disbursement_are_aid(run):
     rows = run("The IMF's executive board approved the disbursement of $1 billion to Ecuador on Friday.")
     assert any(r[:3] == ("AID", "IMF", "ECU") for r in rows)

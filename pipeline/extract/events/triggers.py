@@ -7,7 +7,8 @@ from typing import Any
 
 from pipeline.extract.entities.gazetteer import lexicon as entity_lexicon
 from pipeline.extract.events.agents import agent_of, counted_head
-from pipeline.extract.events.lexicon import FORCES_MOVE, JOINT_COMMITMENT, REPORTED_DEMAND, Entry, Lexicon
+from pipeline.extract.events.lexicon import (APPROVING_REACTION, DISAPPROVING_REACTION, FORCES_MOVE, JOINT_COMMITMENT,
+                                             REPORTED_DEMAND, Entry, Lexicon)
 from pipeline.extract.events.syntax import bare_participle, characterised, governing_verb, joins_an_act, named_doer, prep_objects
 
 
@@ -46,6 +47,8 @@ def candidates(tok, lex: Lexicon, taken: set[int]) -> list[dict]:
                 return [Candidate(tok, rule, "phrase", child)]
         if lemma in lex.grammar["company_verbs"] and _joined_by_people(tok):
             return [Candidate(tok, lex.verbs["meet"], "verb")]  # "The President was joined by leaders from A, B"
+        if (reaction := _reaction(tok, lex.grammar)) is not None:
+            return [Candidate(tok, reaction, "verb")]  # the manner says more than "respond" alone
         moving = forces_moving(tok, lex.grammar)
         entry = lex.verbs.get(lemma)
         if entry and _verb_allowed(tok, entry, lex) and not (moving and entry.type == "CONSULT"):
@@ -62,6 +65,18 @@ def candidates(tok, lex: Lexicon, taken: set[int]) -> list[dict]:
         return [Candidate(tok, entry, "noun")]
     stance = _stance(tok, lex)
     return [stance] if stance is not None else []
+
+
+def _reaction(verb, g: dict) -> Entry | None:
+    """"Moscow reacted positively to the proposal", "Beijing responded angrily to the decision"."""
+    if verb.lemma_.lower() not in g["reaction_verbs"]:
+        return None
+    manners = {c.lower_ for c in verb.children if c.dep_ == "advmod"}
+    if manners & set(g["approving_manners"]):
+        return APPROVING_REACTION
+    if manners & set(g["disapproving_manners"]):
+        return DISAPPROVING_REACTION
+    return None
 
 
 def forces_moving(verb, g: dict) -> bool:
