@@ -6,8 +6,9 @@ as docs/CODEBOOK.md reads it). Two cases, each marked in `date_basis`:
   the date comes from the text, not from the publication. Only acts told in the past tense by the
   meeting's own parties take it, and only until the narrative moves to another date.
 - `publication`: a statement made in the present tense by its speaker ("China firmly opposes it",
-  "we urge Japan to ...", "Japan is concerned about ...") or a promise made now ("we will stand
-  with Ukraine") is made on the day the text is published, at the precision that day is known.
+  "we urge Japan to ...", "Japan is concerned about ...") or a promise made now ("we will support
+  Ukraine", an AGREE) is made on the day the text is published, at the precision that day is known.
+  A planned act ("will stand with Ukraine" stays SUPPORT, `planned`) has not happened and takes none.
 
 Everything else without a date phrase keeps a null date: nothing is dated by guess."""
 from __future__ import annotations
@@ -75,7 +76,7 @@ def _told_in(verb, tags: frozenset) -> bool:
 
 
 def _said_now(verb) -> bool:
-    """In the speaker's present: "opposes", "urge", "is concerned", "will stand with"; not under a
+    """In the speaker's present: "opposes", "urge", "is concerned", "will support"; not under a
     verb in the past ("said Japan opposes ..."), which tells of another time."""
     if not (_told_in(verb, PRESENT_TAGS) or _promised_now(verb)):
         return False
