@@ -173,11 +173,14 @@ def _company(verb, reader: ArgReader) -> tuple[list[Party], list[Party]] | None:
         return None
     if not inverted:
         return None, joined
-    codes = {p.code for p in joined}
+    seen = {p.code for p in joined}
     joiners: list[Party] = []
     for tok in verb.doc[be.i + 1:verb.sent.end]:
         if tok.pos_ == "PROPN" and tok.dep_ != "compound":
-            joiners += [p for p in reader.party(tok) if p.code and p.code not in codes | {j.code for j in joiners}]
+            for p in reader.party(tok):
+                if p.code and p.code not in seen:
+                    seen.add(p.code)
+                    joiners.append(p)
     return (joiners, joined) if joiners else None
 
 

@@ -32,10 +32,9 @@ class Meeting:
     parties: frozenset
 
 
-def noted_meeting(current: Meeting | None, etype: str, status: str, date: tuple | None, pairs,
-                  tok=None) -> Meeting | None:
+def noted_meeting(current: Meeting | None, etype: str, status: str, date: tuple | None, pairs, tok) -> Meeting | None:
     """The meeting later sentences go on reporting, after a reading dated by its own words."""
-    if date is None or (tok is not None and _anterior(tok)):
+    if date is None or _anterior(tok):
         return current  # "the talks they had begun on February 12": told as background, not as the story
     codes = frozenset(p.code for pair in pairs for p in pair if p is not None and p.code)
     if etype == "CONSULT" and status == "occurred" and date[2] == "day" and len(codes) >= 2:

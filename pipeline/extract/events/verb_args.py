@@ -176,7 +176,12 @@ def _own_forces(noun, reader: ArgReader, besides: tuple) -> bool:
     lemma = noun.lemma_.lower()
     if not (lemma in g["force_nouns"] or lemma in g["war_craft"] or lemma in g["craft_nouns"]):
         return False
-    return not any(p.code and p.code not in besides for p in reader.parties(noun) or reader.parties_inside(noun))
+    return not any(p.code not in besides for p in _coded(noun, reader))
+
+
+def _coded(tok, reader: ArgReader) -> list[Party]:
+    """The coded parties a head names, else those named inside it ("the Ukrainian border")."""
+    return [p for p in reader.parties(tok) if p.code] or [p for p in reader.parties_inside(tok) if p.code]
 
 
 def _agent_tail(verb, reader: ArgReader, dest: bool) -> list[Party]:
@@ -209,8 +214,7 @@ def _force_place_state(verb, reader: ArgReader, besides: tuple) -> list[Party]:
         places += [p for o in prep_objects(head, ("in",)) for p in prep_objects(o, preps)]
         for place in places:
             # a disputed place codes no state; the words on it may ("the Japanese-controlled Senkaku Islands")
-            found = [p for p in reader.parties(place) if p.code] or _holder(place, reader) \
-                or [p for p in reader.parties_inside(place) if p.code]
+            found = [p for p in reader.parties(place) if p.code] or _holder(place, reader) or _coded(place, reader)
             if found:
                 return found
     return []
