@@ -294,8 +294,8 @@ def test_a_negated_negating_verb_reports_the_act_as_done(nlp, text, expected):
     assert coded(nlp, text) == expected
 
 
-# ---- backing promised is a promise (PLOVER: SUPPORT reported in the future is AGREE); "committed to
-# doing" promises the gerund, and the one committed does it
+# ---- the verb above an act decides its status: backing promised is a promise (PLOVER: SUPPORT reported
+# in the future is AGREE); "committed to doing" promises the gerund, and the one committed does it
 @pytest.mark.parametrize("text, expected", [
     ("Chile pledged to support Peru.", {("AGREE", "CHL", "PER", "occurred")}),
     ("Chile and Ecuador intend to support Peru until the crisis ends.",
@@ -309,14 +309,8 @@ def test_a_negated_negating_verb_reports_the_act_as_done(nlp, text, expected):
     ("Chile supported Peru.", {("SUPPORT", "CHL", "PER", "occurred")}),
     # a habit is no promise and no act: "used to" is not "committed to"
     ("The Chilean president was used to talking this way to Peruvian leaders.", set()),
-])
-def test_promised_backing_is_a_promise_and_a_commitment_plans_its_gerund(nlp, text, expected):
-    assert coded(nlp, text) == expected
-
-
-# ---- an aspect verb lends the verb it governs its tense and modals: "will continue to criticize" is
-# criticism planned, "continues to support" is support given, "began to withdraw" is a withdrawal
-@pytest.mark.parametrize("text, expected", [
+    # an aspect verb lends the verb it governs its tense and modals: "will continue to criticize" is
+    # criticism planned, "continues to support" is support given, "began to withdraw" is a withdrawal
     ("Chile will continue to support Peru.", {("AGREE", "CHL", "PER", "occurred")}),
     ("Chile continues to support Peru.", {("SUPPORT", "CHL", "PER", "occurred")}),
     ("Chile will continue to criticize Bolivia.", {("ACCUSE", "CHL", "BOL", "planned")}),
@@ -325,20 +319,14 @@ def test_promised_backing_is_a_promise_and_a_commitment_plans_its_gerund(nlp, te
     # a tie that goes on is no party's promise; a condition still makes nothing happen
     ("The friendship between Chile and Peru will continue to grow.", set()),
     ("Chile would continue to pressure Peru if Lima closed the border.", set()),
-])
-def test_an_aspect_verb_lends_its_tense_to_the_act(nlp, text, expected):
-    assert coded(nlp, text) == expected
-
-
-# ---- what a party hopes another will do is the hoping (REQUEST), not the act hoped for
-@pytest.mark.parametrize("text, expected", [
+    # what a party hopes another will do is the hoping (REQUEST), not the act hoped for
     ("Chile hopes that Peru will release the detained fishermen.", {("REQUEST", "CHL", "PER", "occurred")}),
     ("Chile hopes that Bolivia and Peru will strengthen their cooperation.",
      {("REQUEST", "CHL", "BOL", "occurred"), ("REQUEST", "CHL", "PER", "occurred")}),
     ("Chile hopes that Bolivia and Peru will resume talks.",
      {("REQUEST", "CHL", "BOL", "occurred"), ("REQUEST", "CHL", "PER", "occurred")}),
 ])
-def test_an_act_hoped_for_is_not_reported(nlp, text, expected):
+def test_the_verb_above_an_act_decides_its_status(nlp, text, expected):
     assert coded(nlp, text) == expected
 
 

@@ -75,6 +75,16 @@ def test_wire_words_the_lexicon_reads_among_other_rows(run, rules_alone, text, e
     ("Quito ordered Colombia's ambassador to attend a meeting at the ministry.", "SANCTION"),
     ("Brazil told the Chinese ambassador to expect a formal protest.", "SANCTION"),
     ("President Lula flew to Beijing on Monday.", "AID"),
+    # markets, laws, budgets and schools
+    ("Malawi stands ready to meet the Zambian economy's growing demand for energy.", "CONCEDE"),
+    ("The new law imposes heavy costs on consumers.", "SANCTION"),
+    ("The ministry cut ten percent from the budget.", "SANCTION"),
+    ("Norway gave a warm welcome to Moldova's delegation.", "AID"),
+    ("The central bank transferred funds to Russia.", "AID"),
+    ("Chile transferred the prisoners to Peru.", "AID"),
+    ("The teachers received training in Oslo.", "MOBILIZE"),
+    ("Investors bought Chilean bonds.", "COOPERATE"),
+    ("Chile bought a new building for its embassy.", "COOPERATE"),
 ])
 def test_the_same_words_with_other_objects_code_no_such_event(run, rules_alone, text, etype):
     assert not pairs(run(text), etype)
@@ -117,18 +127,3 @@ def test_branding_a_thing_and_brushing_dust_are_no_events(run, rules_alone, text
 ])
 def test_words_of_readouts_and_fact_sheets_the_lexicon_reads(run, rules_alone, text, etype, pair):
     assert pairs(run(text), etype) == {pair}
-
-
-@pytest.mark.parametrize("text, etype", [
-    ("Malawi stands ready to meet the Zambian economy's growing demand for energy.", "CONCEDE"),
-    ("The new law imposes heavy costs on consumers.", "SANCTION"),
-    ("The ministry cut ten percent from the budget.", "SANCTION"),
-    ("Norway gave a warm welcome to Moldova's delegation.", "AID"),
-    ("The central bank transferred funds to Russia.", "AID"),
-    ("Chile transferred the prisoners to Peru.", "AID"),
-    ("The teachers received training in Oslo.", "MOBILIZE"),
-    ("Investors bought Chilean bonds.", "COOPERATE"),
-    ("Chile bought a new building for its embassy.", "COOPERATE"),
-])
-def test_the_same_words_of_markets_laws_budgets_and_schools_are_no_such_events(run, rules_alone, text, etype):
-    assert not pairs(run(text), etype)
