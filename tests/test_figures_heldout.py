@@ -132,3 +132,20 @@ def test_plural_counted_noun_before_a_verb_read_as_noun(figures, text, unit):
 
 def test_compound_plural_modifier_keeps_its_head(figures):
     assert [f[3] for f in figures("Ten arms control experts met in Geneva.")] == ["expert"]
+
+
+@pytest.mark.parametrize("text,raw,kind,value,unit", [
+    # British papers glue "m" for million to a count; the plural noun after it says so
+    ("Some 1.2m people have fled the fighting since March.", "1.2m", "count", 1.2e6, "person"),
+    ("The exporter shipped 5m barrels a day last month.", "5m", "count", 5e6, "barrel"),
+    ("Nearly 2m Syrian refugees live in the country.", "2m", "count", 2e6, "refugee"),
+    # ... and metres where no plural noun follows
+    ("The new sea wall is 300m long.", "300m", "distance", 300, "m"),
+    ("The frigate came within 500m of the trawler.", "500m", "distance", 500, "m"),
+    ("The barrier is 300m across.", "300m", "distance", 300, "m"),
+    # "pc" for per cent
+    ("Exports rose 7.5pc in the first quarter.", "7.5pc", "percent", 7.5, "%"),
+])
+def test_glued_million_before_a_plural_and_pc(figures, text, raw, kind, value, unit):
+    (found,) = figures(text)
+    assert raw in found[0] and found[1:] == (kind, value, unit)

@@ -51,6 +51,9 @@ def patterns() -> dict:
         "word": re.compile(r"[A-Za-z]+"),
         "word_scale": re.compile(r"[ \t]*-?[ \t]*(" + _alternation(word_scales) + r")\b", re.I),
         "suffix_scale": re.compile(r"[ \t]?(" + _alternation(suffix_scales) + r")\b"),  # "1.2bn", "12.3 bn", "$5B"
+        # a plural noun, after one adjective or nationality or not: "people", "displaced people", "Syrian refugees"
+        "plural_noun": re.compile(r"[ \t]+(?:[A-Za-z]+[ \t]+)?(?!(?:" + _alternation(lx["not_plural_nouns"])
+                                  + r")\b)(people|children|men|women|[A-Za-z]*[a-rt-z]s)\b"),
         # an em dash joins a range only unspaced ("2014—2016"); spaced it is a break in the sentence
         # or a speaker's correction ("17 — 13.2 million jobs")
         "range_sep": re.compile(r"[ \t]*(?:-to-|[-–]|\bto\b|\bor\b)[ \t]*|—(?=[\d$€£¥])|[ \t]+(?:to|or)[ \t]+", re.I),

@@ -84,12 +84,17 @@ def _core_at(text: str, i: int) -> tuple[int, float, bool] | None:
 def _scale_after(text: str, end: int, money: bool) -> tuple[int, float] | None:
     p, lx = patterns(), lexicon()
     m = p["suffix_scale"].match(text, end)
-    if m and (money or m.group(1).lower() not in lx["scales_money_only"]):
+    if m and (money or m.group(1).lower() not in lx["scales_money_only"] or _counts_plural(text, m)):
         return m.end(), lx["scales"][m.group(1).lower()]
     m = p["word_scale"].match(text, end) or p["bracket_scale"].match(text, end)  # "$1.7 [trillion]": an editor's word
     if m:
         return m.end(), _scale_value(m.group(1))
     return None
+
+
+def _counts_plural(text: str, m: re.Match) -> bool:
+    """"1.2m people": a money-only scale glued to its number counts the plural noun after it."""
+    return not m.group().startswith((" ", "\t")) and bool(patterns()["plural_noun"].match(text, m.end()))
 
 
 def _scale_value(word: str) -> float:
