@@ -44,6 +44,23 @@ def test_the_longest_agent_phrase_wins(nlp):
     assert agent_of(doc[1]).noun == "riot police"
 
 
+def test_a_plural_agent_the_tagger_took_for_a_verb_is_still_an_agent(nlp):
+    # the small tagger sometimes reads "guerrillas" after "by the ELN" as a verb (VBZ); in a noun's
+    # slot it is the noun. The parse is built by hand so the test does not hang on the tagger.
+    from spacy.tokens import Doc
+
+    from pipeline.extract.events.agents import agent_of
+
+    words = ["A", "truce", "was", "declared", "by", "the", "ELN", "guerrillas", "."]
+    doc = Doc(nlp.vocab, words=words, heads=[1, 3, 3, 3, 3, 7, 7, 4, 3],
+              deps=["det", "nsubjpass", "auxpass", "ROOT", "agent", "det", "compound", "pobj", "punct"],
+              tags=["DT", "NN", "VBD", "VBN", "IN", "DT", "NNP", "VBZ", "."],
+              pos=["DET", "NOUN", "AUX", "VERB", "ADP", "DET", "PROPN", "VERB", "PUNCT"],
+              lemmas=["a", "truce", "be", "declare", "by", "the", "ELN", "guerrilla", "."])
+    assert agent_of(doc[7]) is not None
+    assert agent_of(doc[3]) is None  # the verb itself names no agent
+
+
 # ------------------------------------------------------------ agents acting for a state
 
 def test_police_take_the_state_named_on_them(run):

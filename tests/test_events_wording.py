@@ -216,6 +216,8 @@ def test_news_idiom_light_verbs_carry_their_event_noun(run):
     ("Iranian navy vessels were spotted off Oman on Sunday.", ("MOBILIZE", "IRN", "OMN", "occurred")),
     ("Two Turkish bombers flew to Azerbaijan on Monday.", ("MOBILIZE", "TUR", "AZE", "occurred")),
     ("Venezuela sent 25 warplanes toward Guyana on Friday.", ("MOBILIZE", "VEN", "GUY", "occurred")),
+    # forces sent to no other party move on the sender's own ground
+    ("Chile sent two more brigades to Arica on Monday.", ("MOBILIZE", "CHL", None, "occurred")),
     # forces moved are aimed at the state whose place they near; another's forces met are the target,
     # forces two parties move together a joint act
     ("Venezuela massed troops near the Guyanese border.", ("MOBILIZE", "VEN", "GUY", "occurred")),
@@ -227,6 +229,8 @@ def test_news_idiom_light_verbs_carry_their_event_noun(run):
     ("Chinese coast guard ships entered the restricted waters of Kinmen on Monday.", ("COERCE", "CHN", "TWN", "occurred")),
     # the small parser attaches "on Rwanda" to "the EU"; it is the imposing's own phrase
     ("Sanctions were imposed by the EU on Rwanda.", ("SANCTION", "EU", "RWA", "occurred")),
+    # a truce declared by an armed group holds with no counterpart, also when the group has a name
+    ("A ceasefire was announced by the Houthi rebels on Sunday.", ("CONCEDE", None, None, "occurred")),
     # a proposal made to a party asks it to act (CAMEO 020)
     ("Germany submitted a proposal to France on Monday.", ("REQUEST", "DEU", "FRA", "occurred")),
     ("Kenya made a proposal to Uganda on the border.", ("REQUEST", "KEN", "UGA", "occurred")),
@@ -243,6 +247,7 @@ def test_stances_voiced_forces_on_the_move_proposals_and_reactions(run, text, ex
     "Cargo ships sailed through the Strait of Hormuz on Monday.",  # no force
     "Turkish tourists flew to Cyprus on Monday.",
     "Iranian fishing boats were spotted off Oman on Sunday.",
+    "Peru sent food to the soldiers' families.",  # the soldiers receive, nobody moves them
     "Sanctions were imposed by leaders from the G7 on Monday.",  # "from" names no target
 ])
 def test_the_same_words_without_forces_or_a_target_code_no_such_row(run, text):

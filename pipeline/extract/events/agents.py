@@ -63,9 +63,14 @@ def counting_noun(tok, quantity_nouns):
     return tok
 
 
+def _nominal(tok) -> bool:
+    """A noun, or a plural the tagger took for a verb in a noun's slot ("by the ELN guerrillas" tagged VBZ)."""
+    return tok.pos_ in ("NOUN", "PROPN") or tok.tag_ == "VBZ" and tok.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj")
+
+
 def agent_of(tok) -> Agent | None:
     """The agent a noun names, longest phrase first: "riot police", then "police"."""
-    if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("PERSON", "GPE", "ORG", "NORP"):
+    if not _nominal(tok) or tok.ent_type_ in ("PERSON", "GPE", "ORG", "NORP"):
         return None
     index = agent_index()
     mods: list = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from pipeline.extract.events.agents import admitted, counting_noun, placed, political
+from pipeline.extract.events.agents import admitted, agent_of, counting_noun, placed, political
 from pipeline.extract.events.arguments import object_of, party_codes, purpose_beneficiary, purpose_target, read_arguments
 from pipeline.extract.events.context import DocContext
 from pipeline.extract.events.dates import after_publication
@@ -290,11 +290,23 @@ def _fit(r: Reading, coding: Coding) -> bool:
     if _named_assault(r) or _declared_concession(r, coding.lex.grammar):
         r.entry = replace(r.entry, recipient_optional=True)
         return True
+    if _forces_sent(r, coding.lex.grammar):
+        r.entry = replace(r.entry, type="MOBILIZE", mode="deployment", needs_recipient=False, recipient_optional=True)
+        return True
     if r.entry.crowd_type and r.actors and not r.recips and crowd_subject(r.tok) is not None:
         etype, mode = r.entry.crowd_type
         r.entry = replace(r.entry, type=etype, mode=mode, needs_recipient=False, crowd_type=None)
         return True
     return False
+
+
+def _forces_sent(r: Reading, g: dict) -> bool:
+    """"Mozambique sent three more battalions to Cabo Delgado": forces a state sends to no other party
+    are moved on its own ground, a deployment (the aid reading needs a receiving party)."""
+    if r.kind != "verb" or r.entry.type != "AID" or r.recips or not any(a.code for a in r.actors):
+        return False
+    objs = [counting_noun(c, g["quantity_nouns"]) for c in r.tok.children if c.dep_ == "dobj"]
+    return any(o.lemma_.lower() in set(g["force_nouns"]) | set(g["war_craft"]) for o in objs)
 
 
 def _named_assault(r: Reading) -> bool:
@@ -310,8 +322,14 @@ def _declared_concession(r: Reading, g: dict) -> bool:
     declared by a coded party, or by rebels, an armed group or another agent (codebook section 6), holds
     with no counterpart named; "Russia violated the ceasefire" is none."""
     gov = governing_verb(r.tok) if r.kind == "noun" else None
-    return r.entry.type == "CONCEDE" and not r.recips and any(a.code or a.agent for a in r.actors) \
+    return r.entry.type == "CONCEDE" and not r.recips and any(a.code or a.agent or _named_agent(a, r.tok.doc) for a in r.actors) \
         and gov is not None and gov.lemma_.lower() in g["declaring_verbs"]
+
+
+def _named_agent(party: Party, doc) -> bool:
+    """"the Houthi rebels": a named group whose noun is an agent's ("rebels") is that agent."""
+    tok = doc[party.token_i] if party.token_i is not None else None
+    return tok is not None and any(agent_of(t) is not None for t in (tok, tok.head))
 
 
 def _threat(r: Reading, coding: Coding) -> bool:
