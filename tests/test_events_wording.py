@@ -231,6 +231,10 @@ def test_news_idiom_light_verbs_carry_their_event_noun(run):
     ("Sanctions were imposed by the EU on Rwanda.", ("SANCTION", "EU", "RWA", "occurred")),
     # a truce declared by an armed group holds with no counterpart, also when the group has a name
     ("A ceasefire was announced by the Houthi rebels on Sunday.", ("CONCEDE", None, None, "occurred")),
+    # the noun of a trigger verb with its doer named and what it is done to is that deed
+    ("Ghana's bombardment of Togo's border towns continued.", ("ASSAULT", "GHA", "TGO", "occurred")),
+    ("The assassination of a Bolivian general by Peru drew condemnation.", ("ASSAULT", "PER", "BOL", "occurred")),
+    ("Chile's rebuke of Peru came on Monday.", ("ACCUSE", "CHL", "PER", "occurred")),
     # a proposal made to a party asks it to act (CAMEO 020)
     ("Germany submitted a proposal to France on Monday.", ("REQUEST", "DEU", "FRA", "occurred")),
     ("Kenya made a proposal to Uganda on the border.", ("REQUEST", "KEN", "UGA", "occurred")),
@@ -257,7 +261,9 @@ def test_the_same_words_without_forces_or_a_target_code_no_such_row(run, text):
     assert not any(r[2] == "G7" for r in rows)
 
 
-@pytest.mark.parametrize("text", ["The proposal was discussed by the committee.", "Markets reacted positively to the news."])
+@pytest.mark.parametrize("text", ["The proposal was discussed by the committee.", "Markets reacted positively to the news.",
+                                  "The bombardment of the border towns continued on Monday.",  # no doer named
+                                  "Its bombardment of the town continued."])
 def test_a_proposal_merely_named_and_markets_reacting_code_nothing(run, text):
     assert not run(text)
 

@@ -64,7 +64,7 @@ def noun_arguments(tok, entry: Entry, reader: ArgReader, lex: Lexicon) -> tuple[
                 continue
             elif prep in RECIPIENT_PREPS + ("of",):
                 recips.extend(reader.parties(pobj, place=dest) or reader.parties_inside(pobj, place=dest))
-    if (stray := _stray_agent(tok, lex)) is not None and not any(p.code for p in actors):
+    if (stray := stray_agent(tok, lex)) is not None and not any(p.code for p in actors):
         inside = {t.i for t in stray.subtree}
         actors = [p for o in prep_objects(stray.head, ("by",)) for p in reader.parties(o)] or actors
         recips = [p for p in recips if p.token_i not in inside]
@@ -89,7 +89,7 @@ def _agrees(pronoun: str, parties: list[Party]) -> bool:
     return {"his": people, "her": people, "its": not people and len(parties) == 1}.get(pronoun, True)
 
 
-def _stray_agent(noun, lex: Lexicon):
+def stray_agent(noun, lex: Lexicon):
     """"the storming of the rebel stronghold of Kidal by Malian troops": the parser may hang an event
     noun's "by" phrase on its "of" object, or one "of" further down. An object that is no act takes
     no agent of its own, so the phrase is the event's; an act's ("condemnation of the attack by X")

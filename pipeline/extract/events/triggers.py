@@ -7,6 +7,7 @@ from typing import Any
 
 from pipeline.extract.entities.gazetteer import lexicon as entity_lexicon
 from pipeline.extract.events.agents import agent_of, counted_head
+from pipeline.extract.events.deeds import named_deed
 from pipeline.extract.events.lexicon import (APPROVING_REACTION, DISAPPROVING_REACTION, FORCES_MOVE, JOINT_COMMITMENT,
                                              REPORTED_DEMAND, Entry, Lexicon)
 from pipeline.extract.events.syntax import bare_participle, characterised, governing_verb, joins_an_act, named_doer, prep_objects
@@ -63,6 +64,8 @@ def candidates(tok, lex: Lexicon, taken: set[int]) -> list[dict]:
     if tok.pos_ in ("NOUN", "PROPN") and (entry := lex.nouns.get(lemma)) is not None \
             and (tok.tag_ != "NNP" or _named_meeting_held(tok, entry, lex)) and _noun_allowed(tok, entry, lex):
         return [Candidate(tok, entry, "noun")]
+    if (deed := named_deed(tok, lex)) is not None and _noun_allowed(tok, deed, lex):
+        return [Candidate(tok, deed, "noun")]  # "Russia's bombardment of Kharkiv"
     stance = _stance(tok, lex)
     return [stance] if stance is not None else []
 
