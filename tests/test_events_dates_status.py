@@ -289,8 +289,15 @@ def test_a_vote_to_act_plans_the_act(nlp):
     ("Kenya never failed to support Uganda.", {("SUPPORT", "KEN", "UGA", "occurred")}),
     ("Kenya would not hesitate to condemn Uganda.", set()),
     ("Kenya hesitated to condemn Uganda.", set()),
+    # an act one is warned or votes against is not done
+    ("Kenya warned Uganda against deploying troops to the border.", {("THREATEN", "KEN", "UGA", "occurred")}),
+    ("Kenya's parliament voted against sending troops to Uganda.", set()),
+    # a reply done is coded as what was done; only one still to come is a threat
+    ("Kenya retaliated with tariffs on Ugandan sugar.", {("SANCTION", "KEN", "UGA", "occurred")}),
+    ("Kenya retaliated against Uganda on Monday.", set()),
+    ("Kenya will retaliate against Uganda.", {("THREATEN", "KEN", "UGA", "occurred")}),
 ])
-def test_a_negated_negating_verb_reports_the_act_as_done(nlp, text, expected):
+def test_negating_verbs_warnings_and_replies_decide_what_was_done(nlp, text, expected):
     assert coded(nlp, text) == expected
 
 

@@ -14,7 +14,7 @@ from pipeline.extract.events.syntax import at_the_behest, governing_verb, purpos
 from pipeline.extract.events.stances import stance_parties
 from pipeline.extract.events.status import imperative
 from pipeline.extract.events.subjects import subject_of
-from pipeline.extract.events.triggers import Candidate
+from pipeline.extract.events.triggers import Candidate, reply_in_kind
 from pipeline.extract.events.verb_args import co_actors, verb_recipients
 from pipeline.nlp.parse import doc_text
 
@@ -76,7 +76,7 @@ def read_arguments(cand: Candidate, reader: ArgReader, lex: Lexicon) -> Argument
             and object_of(counting_noun(tok, lex.grammar["quantity_nouns"]), gov)
         voiced = gov is not None and gov.lemma_.lower() in lex.grammar["voicing_verbs"] \
             and tok.head.i == gov.i and tok.dep_ == "dobj"
-        if not actors and (light or voiced):
+        if not actors and (light or voiced or gov is not None and reply_in_kind(tok, gov, lex)):
             actors, _ = subject_of(gov, reader)
             if not actors:
                 actors = reader.parties_left_of(gov)

@@ -50,7 +50,7 @@ def _rows(coding: Coding, tok, etype: str, probability: float) -> list[dict]:
         # negated, hypothetical or conditional, or only wished for ("wants to sign"): not an event
         # (codebook section 5); the rules make a wish planned only where their entry says how
         return []
-    if declined(tok, etype, coding.lex):
+    if declined(tok, etype, coding.lex) or _reply_done(tok, etype, status, coding.lex):
         return []
     etype, mode = _lexicon_object_type(tok, etype, coding.lex) or (etype, _mode(tok, etype, coding.lex))
     etype, mode = ("THREATEN", "threat") if menace else (etype, mode)  # "would impose sanctions if ..."
@@ -76,6 +76,13 @@ def _rows(coding: Coding, tok, etype: str, probability: float) -> list[dict]:
         return []  # "his request": a noun naming an event the document already coded, as the rules read it
     date, basis = row_date(coding.ctx, coding.meeting, date, tok, kind, etype, status, actors)
     return [event_row(coding.ctx, cand, etype, mode, a, r, status, date, kind, place, basis) for a, r in pairs]
+
+
+def _reply_done(tok, etype: str, status: str, lex: Lexicon) -> bool:
+    """"Beijing retaliated on Monday": a reply the lexicon reads as a threat only while still to come
+    (`threat_when_future`) is, once done, coded as what was done, not as a threat."""
+    entry = lex.verbs.get(lemma(tok)) if tok.pos_ == "VERB" else None
+    return entry is not None and entry.threat_when_future and entry.type == etype and status != "planned"
 
 
 def _lexicon_object_type(tok, etype: str, lex: Lexicon) -> tuple[str, str] | None:

@@ -116,6 +116,8 @@ def clause_status(tok, kind: str, lex: Lexicon) -> str | None:
             cur = owner if owner.pos_ in ("VERB", "AUX") else governing_verb(owner)
         elif cur.dep_ == "pcomp" and head.dep_ == "prep" and head.head.lemma_.lower() in g["negating_verbs"]:
             return None  # "refrained from delivering aid"
+        elif cur.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ == "against" and head.head.pos_ == "VERB":
+            return None  # "warned Tokyo against deploying missiles", "voted against sending troops": not done
         elif cur.dep_ == "pcomp" and head.dep_ == "prep" and head.head.dep_ == "xcomp" \
                 and head.head.head.lemma_.lower() in g["plan_verbs"]:
             planned = True  # "agreed to work together on delivering aid": the work promised is still to come

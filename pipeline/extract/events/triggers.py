@@ -333,11 +333,19 @@ def _noun_allowed(tok, entry: Entry, lex: Lexicon) -> bool:
         gentry = lex.verbs.get(gov.lemma_.lower())
         light = gov.lemma_.lower() in lex.grammar["light_verbs"]
         if gentry and not light and not gentry.broker and _verb_allowed(gov, gentry, lex) \
-                and not _in_sequence_adjunct(tok, lex.grammar) and not named_doer(tok):
+                and not _in_sequence_adjunct(tok, lex.grammar) and not named_doer(tok) and not reply_in_kind(tok, gov, lex):
             return False  # "condemned the invasion": the verb is the event; a brokered deal is the parties' own
         if lex.phrase_index.get((gov.lemma_.lower(), tok.lemma_.lower())) and not named_doer(tok):
             return False
     return True
+
+
+def reply_in_kind(tok, gov, lex: Lexicon) -> bool:
+    """"Beijing retaliated with sanctions on US firms": the act a reply is made with is the event (a
+    reply done is coded as what was done; only one still to come is a threat), done by the replier."""
+    entry = lex.verbs.get(gov.lemma_.lower())
+    return entry is not None and entry.threat_when_future and tok.dep_ == "pobj" and tok.head.lower_ == "with" \
+        and tok.head.head.i == gov.i
 
 
 def _in_sequence_adjunct(tok, g: dict) -> bool:
