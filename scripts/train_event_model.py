@@ -141,6 +141,10 @@ THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.2, 0.75, 0.05))
 # (REQUEST, CAMEO 020); two identical runs, and a third identical after a light verb was dropped.
 # Cross-validated at 0.40: P 0.718, R 0.447, F1 0.551. End to end: own tune 0.573 -> 0.576, articles
 # tune 0.765 -> 0.769, seeds, dev2 and own sealed unchanged, probes unchanged.
+# Retrained on the seventh day after export curbs and trade controls (SANCTION nouns), ties downgraded,
+# blacklisting, entry banned, a military presence boosted and warships dispatched entered the lexicon;
+# two identical runs. Cross-validated at 0.40: P 0.716, R 0.448, F1 0.551. End to end: own tune
+# 0.582 -> 0.583, every other set and the probes unchanged.
 SHIPPED_THRESHOLD = 0.4
 MIN_COUNT = 2  # a feature seen once in training is noise for this much data
 EPOCHS = 300

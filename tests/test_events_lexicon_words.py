@@ -56,6 +56,16 @@ def test_words_of_wire_copy_the_lexicon_reads(run, rules_alone, text, etype, pai
     ("Quito ordered Colombian diplomats to leave the country within 48 hours.", "SANCTION", ("ECU", "COL")),
     ("Bolivia told the Peruvian ambassador to leave within three days.", "SANCTION", ("BOL", "PER")),
     ("Mexico flew 40 tonnes of food to Cuba on Monday.", "AID", ("MEX", "CUB")),
+    # restrictions by other names, lowered relations, blacklists, entry banned (CAMEO 160, 161)
+    ("Chile imposed export curbs on Peruvian copper on Monday.", "SANCTION", ("CHL", "PER")),
+    ("Brazil tightened export controls on Argentina.", "SANCTION", ("BRA", "ARG")),
+    ("Canada tightened sanctions on Venezuela on Monday.", "SANCTION", ("CAN", "VEN")),
+    ("Peru downgraded diplomatic ties with Bolivia.", "SANCTION", ("PER", "BOL")),
+    ("Ecuador blacklisted three Colombian firms.", "SANCTION", ("ECU", "COL")),
+    ("Ghana banned entry to 12 Togolese officials.", "SANCTION", ("GHA", "TGO")),
+    # a military presence raised, warships dispatched: moves on the mover's own ground
+    ("Greece boosted its military presence on Rhodes.", "MOBILIZE", ("GRC", None)),
+    ("Chile dispatched two frigates to the Drake Passage.", "MOBILIZE", ("CHL", None)),
 ])
 def test_wire_words_the_lexicon_reads_among_other_rows(run, rules_alone, text, etype, pair):
     assert pair in pairs(run(text), etype)
@@ -85,6 +95,9 @@ def test_wire_words_the_lexicon_reads_among_other_rows(run, rules_alone, text, e
     ("The teachers received training in Oslo.", "MOBILIZE"),
     ("Investors bought Chilean bonds.", "COOPERATE"),
     ("Chile bought a new building for its embassy.", "COOPERATE"),
+    ("The central bank tightened controls on capital.", "SANCTION"),
+    ("Officials tightened security at the summit.", "SANCTION"),
+    ("The company boosted its presence in Lima.", "MOBILIZE"),
 ])
 def test_the_same_words_with_other_objects_code_no_such_event(run, rules_alone, text, etype):
     assert not pairs(run(text), etype)

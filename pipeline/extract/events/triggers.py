@@ -42,7 +42,7 @@ def candidates(tok, lex: Lexicon, taken: set[int]) -> list[dict]:
         for child in tok.children:
             rule = lex.phrase_index.get((lemma, child.lemma_.lower()))
             if rule and child.dep_ in ("dobj", "nsubjpass", "attr") and _has_required_prep(tok, rule) \
-                    and _clause_fits(tok, rule):
+                    and _clause_fits(tok, rule) and _object_modified(child, rule):
                 if not named_doer(child):
                     taken.add(child.i)
                 return [Candidate(tok, rule, "phrase", child)]
@@ -213,6 +213,13 @@ def declined(tok, etype: str, lex: Lexicon) -> bool:
         return False
     obj = _direct_object(tok)
     return not (obj is not None and obj.pos_ == "PROPN" and _has_required_prep(tok, entry))
+
+
+def _object_modified(obj, rule: Entry) -> bool:
+    """The modifier a phrase needs on its object, if any: "boosted its military presence", not "the
+    company boosted its presence"."""
+    mods = {c.lemma_.lower() for c in obj.children if c.dep_ in ("amod", "compound", "nmod")}
+    return not rule.requires_modifier or bool(mods & set(rule.requires_modifier))
 
 
 def _has_required_prep(tok, entry: Entry) -> bool:
