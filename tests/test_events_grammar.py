@@ -375,6 +375,8 @@ def test_the_one_defended_against_an_attack_is_its_target(run, text, pair):
 @pytest.mark.parametrize("text, pair", [
     ("Iran's strike on a compound in Erbil drew furious condemnation on Tuesday from Iraq.", ("IRQ", "IRN")),
     ("Japan faced sharp criticism from South Korea over the visit.", ("KOR", "JPN")),
+    # the owner of a deed or word that draws it: "Lima's decision"
+    ("Lima's decision to close the border drew sharp criticism from Santiago.", ("CHL", "PER")),
 ])
 def test_a_noun_received_from_a_party_is_its_act_towards_the_receiver(run, text, pair):
     assert pairs(run(text), "ACCUSE") == {pair}

@@ -658,3 +658,16 @@ def test_a_view_agreed_on_is_no_agreement(nlp, rules_alone, text):
 def test_an_act_agreed_on_is_an_agreement(nlp, rules_alone, text):
     assert ("AGREE", "KEN", "UGA") in {(r["event_type"], r["actor_code"], r["recipient_code"])
                                      for r in events_of(nlp, text, PUBLISHED)}
+
+
+def test_a_meeting_named_as_where_an_act_took_place_is_an_event_of_its_own(nlp):
+    # the meeting is coded beside the clause's act, which comes first; where the model reads that
+    # act ("resolved to forge"), the meeting does not keep it from reading the sentence
+    rows = [(r["event_type"], r["actor_code"], r["recipient_code"])
+            for r in events_of(nlp, "At a meeting with Peru on Monday, Chile condemned Bolivia's decision.", PUBLISHED)]
+    assert rows == [("ACCUSE", "CHL", "BOL"), ("CONSULT", "CHL", "PER")]
+    rows = [(r["event_type"], r["actor_code"], r["recipient_code"]) for r in events_of(
+        nlp, "In their meeting on Monday, the leaders of Chile and Peru resolved to forge closer ties.", PUBLISHED)]
+    assert rows[0] == ("AGREE", "CHL", "PER") and ("CONSULT", "CHL", "PER") in rows
+    # talks a light verb names are the clause's own act, not an occasion of it
+    assert [r["event_type"] for r in events_of(nlp, "Chile engaged in talks with Peru on Monday.", PUBLISHED)] == ["CONSULT"]

@@ -18,7 +18,7 @@ from pipeline.extract.events.parties import ArgReader
 from pipeline.extract.events.rows import Coding, rows_for
 from pipeline.extract.events.syntax import depth, main_event_first
 from pipeline.extract.events.targets import fill_attack_targets
-from pipeline.extract.events.triggers import Candidate, candidates, objects_of, same_event_objects
+from pipeline.extract.events.triggers import Candidate, at_occasion, candidates, objects_of, same_event_objects
 from pipeline.ids import unique_rows
 
 
@@ -43,23 +43,28 @@ def _extract(ctx: DocContext) -> list[dict]:
         taken: set[int] = set(taken_by_lists)
         catch_up_list_pair(reader, sent.start_char)
         fired: set[int] = set()
+        occasions: set[int] = set()  # meetings the clause's act took place at, which leave the clause to the model
         deferred: list[tuple[Candidate, object]] = []
         ranked: list[tuple[int, int, list[dict]]] = []
         for tok in sent:
             for cand in candidates(tok, lex, taken):
                 found = rows_for(coding, cand, deferred)
-                fired.update([tok.i] if found else [])
+                (occasions if cand.kind == "noun" and at_occasion(tok, cand.entry, lex.grammar) else fired).update(
+                    [tok.i] if found else [])
                 taken.update(same_event_objects(cand, found, lex))
                 ranked.append((depth(cand.tok), len(ranked), found))
         # the sentence's main event first ("Russia's invasion ... was condemned by X": the condemnation),
         # as a reader of one sentence takes it; the rest in the order of the text
-        rows.extend(main_event_first(ranked))
+        coded = main_event_first(ranked)
         for cand, inner in deferred:
             if not fired & {t.i for t in [inner] + objects_of(inner, preps=("in",))}:
-                rows.extend(rows_for(coding, cand))  # the inner action coded nothing
-        # the rules are precise where they fire; the model reads the sentences they leave
+                coded.extend(rows_for(coding, cand))  # the inner action coded nothing
+        # the rules are precise where they fire; the model reads the sentences they leave, and its
+        # event is the clause's own, before a meeting named as where it took place
         if not fired and not any(t.start <= sent.start_char < t.end for t in titles):
-            rows.extend(learned_rows(coding, sent, taken))
+            learned = learned_rows(coding, sent, taken | occasions)
+            coded = learned + coded if occasions else coded + learned
+        rows.extend(coded)
     rows.extend(headline_rows(ctx, reader, lex, rows, titles))
     return _dedupe(fill_attack_targets(rows))
 

@@ -120,7 +120,10 @@ def received(noun, verb, reader: ArgReader) -> tuple[list[Party], list[Party]] |
     if not sources:
         return None
     own = {p.code for p in sources if p.code}
-    return sources, [p for p in subject_of(verb, reader)[0] if p.code not in own]
+    # "Tokyo's decision drew criticism from Beijing": the owner of the deed or word criticised
+    owners = subject_of(verb, reader)[0] or [p for s in verb.children if s.dep_ == "nsubj"
+                                              for c in s.children if c.dep_ == "poss" for p in reader.parties(c)]
+    return sources, [p for p in owners if p.code not in own]
 
 
 def _passive_agent(noun, entry: Entry, reader: ArgReader) -> tuple[list[Party], list[Party]]:

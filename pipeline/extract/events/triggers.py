@@ -340,7 +340,7 @@ def _noun_allowed(tok, entry: Entry, lex: Lexicon) -> bool:
         gentry = lex.verbs.get(gov.lemma_.lower())
         light = gov.lemma_.lower() in lex.grammar["light_verbs"]
         if gentry and not light and not gentry.broker and _verb_allowed(gov, gentry, lex) \
-                and not _in_sequence_adjunct(tok, lex.grammar) and not named_doer(tok) and not reply_in_kind(tok, gov, lex):
+                and not _another_occasion(tok, entry, lex.grammar) and not named_doer(tok) and not reply_in_kind(tok, gov, lex):
             return False  # "condemned the invasion": the verb is the event; a brokered deal is the parties' own
         if lex.phrase_index.get((gov.lemma_.lower(), tok.lemma_.lower())) and not named_doer(tok):
             return False
@@ -355,11 +355,24 @@ def reply_in_kind(tok, gov, lex: Lexicon) -> bool:
         and tok.head.head.i == gov.i
 
 
-def _in_sequence_adjunct(tok, g: dict) -> bool:
-    """"After a deal between X and Y, Z flew to ...": an event before or after the verb's is another event."""
+def _another_occasion(tok, entry: Entry, g: dict) -> bool:
+    """"After a deal between X and Y, Z flew to ...": an event before or after the verb's is another
+    event; so is a meeting the verb's act took place at ("During a phone call with X, Y thanked him")."""
+    return _in_adjunct_of(tok, g["sequence_preps"]) or at_occasion(tok, entry, g)
+
+
+def at_occasion(tok, entry: Entry, g: dict) -> bool:
+    """A meeting named as where the clause's act took place: an event of its own, not the clause's
+    ("engaged in talks" is the clause's act, named by a light verb)."""
+    gov = governing_verb(tok)
+    return entry.type == "CONSULT" and _in_adjunct_of(tok, g["occasion_preps"]) \
+        and not (gov is not None and gov.lemma_.lower() in g["light_verbs"])
+
+
+def _in_adjunct_of(tok, preps) -> bool:
     cur = tok
     for _ in range(4):
-        if cur.dep_ == "pobj" and cur.head.lower_ in g["sequence_preps"]:
+        if cur.dep_ == "pobj" and cur.head.lower_ in preps:
             return True
         if cur.dep_ not in ("pobj", "prep", "conj") or cur.head.i == cur.i:
             return False
