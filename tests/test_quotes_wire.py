@@ -257,6 +257,12 @@ CASES = [
                  'will stay as long', 'Aden Duale', id='a_reporters_outlet_label_is_not_the_speaker'),
     pytest.param('Reuters: the Philippine Department of Foreign Affairs said the seizure was "a clear violation of international law." What is your comment?',
                  'a clear violation', 'Department of Foreign Affairs of the Philippines', id='a_foreign_ministry_that_is_a_department'),
+    # a state's body named without its state, after text that names that one state only; with two
+    # states named, whose it is cannot be told and the words stand as written
+    pytest.param('Russia held naval drills off its coast on Monday. “The exercises threaten nobody,” the foreign ministry said.',
+                 'The exercises threaten', 'Ministry of Foreign Affairs of Russia', id='bare_ministry_of_the_lone_state'),
+    pytest.param('Russia summoned the Chilean ambassador on Monday. “The exercises threaten nobody,” the foreign ministry said.',
+                 'The exercises threaten', 'foreign ministry', id='bare_ministry_two_states_named_stays_as_written'),
 ]
 
 

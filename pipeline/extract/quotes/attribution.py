@@ -288,8 +288,9 @@ def speaker_of(ctx: Context, t: Any, cue: Any | None, depth: int = 0) -> Speaker
     if not proper:  # "the head of X", "his counterpart", "my dad", "everybody"
         found = role_speaker(ctx, t, s, e)
         if found is not None and (found.kind == "person" or hit is None or hit.kind == "state"
-                                  and found.kind in ("organization", "igo")):
-            return found  # "a State Department official": the department, not its state
+                                  and found.kind in ("organization", "igo") or _only_the_words(hit, ctx.text[s:e])):
+            return found  # "a State Department official": the department, not its state; "the foreign
+            # ministry": the state's ministry the role resolution found, not a body named by the bare words
         if hit is not None:
             return hit  # "Japanese officials": the body the entity pass read, when nobody holds the role
         found = ctx.names.lookup(clean_name(ctx.text[s:e]))
@@ -300,6 +301,11 @@ def speaker_of(ctx: Context, t: Any, cue: Any | None, depth: int = 0) -> Speaker
     if any(c.dep_ == "appos" and s <= c.idx < e for c in t.rights):
         name = name_in_label(name.split())
     return with_partners(ctx, t, ctx.names.lookup(name), depth) if name else None
+
+
+def _only_the_words(hit: Speaker, phrase: str) -> bool:
+    words = phrase.split()
+    return hit.name.lower() == " ".join(words[1:] if words and words[0].lower() == "the" else words).lower()
 
 
 def named_by_apposition(t: Any) -> Any:

@@ -265,7 +265,10 @@ def role_speaker(ctx: Any, t: Any, s: int, e: int) -> Speaker | None:
         return found.speaker
     bodies = bodies_in(ctx, s, e)
     bodies.sort(key=lambda b: BODY_KINDS.index(b.kind))
-    return bodies[0] if bodies else body_by_noun(ctx, t) or lone_person_before(ctx, t)
+    if bodies and bodies[0].name.lower() != _bare(ctx.text[s:e]).lower():
+        return bodies[0]
+    # "the foreign ministry" read as a body of that name alone: whose it is, where the text says
+    return body_of_lone_state(ctx, t, s, e) or (bodies[0] if bodies else body_by_noun(ctx, t) or lone_person_before(ctx, t))
 
 
 def lone_person_before(ctx: Any, t: Any) -> Speaker | None:
@@ -285,6 +288,27 @@ def lone_person_before(ctx: Any, t: Any) -> Speaker | None:
         return None
     return next((ctx.names.canonical(sp) for _, _, sp in ctx.names.near(s, e)
                  if ctx.names.canonical(sp).name == name), None)
+
+
+def body_of_lone_state(ctx: Any, t: Any, s: int, e: int) -> Speaker | None:
+    """"Russia held drills. “...,” the foreign ministry said": a state's body named without its state,
+    right after text that names one state and no other, is that state's body (the gazetteer's), as
+    "Russia's foreign ministry" would be read."""
+    if t.lemma_.lower() not in lexicon()["body_heads"] or any(c.dep_ == "poss" for c in t.children):
+        return None
+    si = max(bisect.bisect_right(ctx.sent_starts, t.idx) - 1, 0)
+    start = ctx.sents[si - 1][0] if si else ctx.sents[0][0]
+    states = {ctx.names.canonical(sp).name for ms, me, sp in ctx.names.near(start, s)
+              if start <= ms and me <= s and sp.kind == "state" and sp.entity_id and not ctx.names.in_quote(ms)}
+    if len(states) != 1:
+        return None
+    found = ctx.names.lookup(f"{states.pop()}'s {_bare(ctx.text[s:e])}")
+    return found if found.entity_id and found.kind in ("organization", "igo") else None
+
+
+def _bare(phrase: str) -> str:
+    words = phrase.split()
+    return " ".join(words[1:] if words and words[0].lower() == "the" else words)
 
 
 def body_by_noun(ctx: Any, t: Any, limit: int = 5000) -> Speaker | None:
