@@ -6,6 +6,8 @@ Modules, in the order a document goes through them:
   lexicon    the trigger lexicon (event_triggers.yaml) as frozen Entry records, and its grammar word lists
   coder      the per-document loop: sentences -> trigger candidates -> rows, then the final pass
   triggers   which tokens are triggers (Candidate), and which readings yield to an inner trigger
+  deeds      the noun of a trigger verb read as its deed where the phrase names doer and patient
+             ("Russia's bombardment of Kharkiv")
   rows       rows of one reading: a Reading goes through STEPS (arguments, joint/reciprocal, desire,
              recipients, fit, threat, type and mode, date, place, pairs)
   status     occurred / planned / desire / none, from the grammar of the clause
@@ -28,7 +30,8 @@ Modules, in the order a document goes through them:
              the parties of "the following leaders:" lines
   targets    the final pass's attack targets: an attack with none named takes its doer's one target
   headlines  title-case headlines the parser misreads
-  learned    the event model's readings of sentences the rules left empty
+  learned    the event model's readings of sentences the rules left empty (or where they coded only
+             a meeting named as the occasion of the clause's act)
   syntax     small readings of the parse tree that several steps share
 """
 from pipeline.extract.events.coder import extract_events
