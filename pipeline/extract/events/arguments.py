@@ -10,7 +10,7 @@ from pipeline.extract.events.agents import counting_noun
 from pipeline.extract.events.lexicon import Entry, Lexicon, load_lexicon
 from pipeline.extract.events.noun_args import FORCE_MOVES, noun_arguments, received, suspended_act
 from pipeline.extract.events.parties import ArgReader, Party
-from pipeline.extract.events.syntax import at_the_behest, governing_verb, purpose_clause
+from pipeline.extract.events.syntax import at_the_behest, governing_verb, in_adjunct, purpose_clause
 from pipeline.extract.events.stances import stance_parties
 from pipeline.extract.events.status import imperative
 from pipeline.extract.events.subjects import subject_of
@@ -80,7 +80,7 @@ def read_arguments(cand: Candidate, reader: ArgReader, lex: Lexicon) -> Argument
             actors, _ = subject_of(gov, reader)
             if not actors:
                 actors = reader.parties_left_of(gov)
-        clause = _clause_verb(tok) if not actors and _in_adjunct(tok, lex.grammar) else None
+        clause = _clause_verb(tok) if not actors and in_adjunct(tok, lex.grammar["adjunct_preps"]) else None
         if clause is not None:
             actors, _ = subject_of(clause, reader)  # "at talks with X, Y said": Y took part
         if light and gov.lemma_.lower() in lex.grammar["company_verbs"] and (company := _company(gov, reader)):
@@ -147,18 +147,6 @@ def _capital_of(tok, reader: ArgReader) -> list[Party]:
             found = [p for pobj in child.children if pobj.dep_ == "pobj" for p in reader.parties(pobj, place=True)]
             return [p for p in found if p.code and p.etype in ("state", "location")]
     return []
-
-
-def _in_adjunct(tok, g: dict) -> bool:
-    """The noun sits in a time or place adjunct of its clause ("at a meeting with", "after a summit with")."""
-    cur = tok
-    for _ in range(6):
-        if cur.dep_ == "pobj" and cur.head.lower_ in g["adjunct_preps"]:
-            return True
-        if cur.dep_ not in ("pobj", "prep", "conj", "npadvmod") or cur.head.i == cur.i:
-            return False
-        cur = cur.head
-    return False
 
 
 def _company(verb, reader: ArgReader) -> tuple[list[Party], list[Party]] | None:

@@ -49,8 +49,9 @@ def _extract(ctx: DocContext) -> list[dict]:
         for tok in sent:
             for cand in candidates(tok, lex, taken):
                 found = rows_for(coding, cand, deferred)
-                (occasions if cand.kind == "noun" and at_occasion(tok, cand.entry, lex.grammar) else fired).update(
-                    [tok.i] if found else [])
+                if found:
+                    occasion = cand.kind == "noun" and at_occasion(tok, cand.entry, lex.grammar)
+                    (occasions if occasion else fired).add(tok.i)
                 taken.update(same_event_objects(cand, found, lex))
                 ranked.append((depth(cand.tok), len(ranked), found))
         # the sentence's main event first ("Russia's invasion ... was condemned by X": the condemnation),

@@ -60,6 +60,19 @@ def named_doer(tok) -> bool:
         or any(o.pos_ == "PROPN" for o in prep_objects(tok, ("by",)))
 
 
+def in_adjunct(tok, preps) -> bool:
+    """The token sits in a phrase of one of `preps` that its clause hangs it on ("at a meeting with",
+    "after a summit with"), through the prepositional phrases and conjuncts between."""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ == "pobj" and cur.head.lower_ in preps:
+            return True
+        if cur.dep_ not in ("pobj", "prep", "conj", "npadvmod") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
 def prep_objects(tok, preps: tuple[str, ...]) -> list:
     """The objects of the token's prepositions among `preps`: "the launch of a missile" -> missile."""
     return [o for p in tok.children if p.dep_ == "prep" and p.lower_ in preps for o in p.children if o.dep_ == "pobj"]

@@ -10,7 +10,8 @@ from pipeline.extract.events.agents import agent_of, counted_head
 from pipeline.extract.events.deeds import named_deed
 from pipeline.extract.events.lexicon import (APPROVING_REACTION, DISAPPROVING_REACTION, FORCES_MOVE, JOINT_COMMITMENT,
                                              REPORTED_DEMAND, Entry, Lexicon)
-from pipeline.extract.events.syntax import bare_participle, characterised, governing_verb, joins_an_act, named_doer, prep_objects
+from pipeline.extract.events.syntax import (bare_participle, characterised, governing_verb, in_adjunct, joins_an_act,
+                                            named_doer, prep_objects)
 
 
 @dataclass(frozen=True)
@@ -218,8 +219,12 @@ def declined(tok, etype: str, lex: Lexicon) -> bool:
 def _object_modified(obj, rule: Entry) -> bool:
     """The modifier a phrase needs on its object, if any: "boosted its military presence", not "the
     company boosted its presence"."""
-    mods = {c.lemma_.lower() for c in obj.children if c.dep_ in ("amod", "compound", "nmod")}
-    return not rule.requires_modifier or bool(mods & set(rule.requires_modifier))
+    return not rule.requires_modifier or bool(_modifiers(obj) & set(rule.requires_modifier))
+
+
+def _modifiers(noun) -> set[str]:
+    # a participle modifier keeps its own form ("combined", lemma "combine")
+    return {w for c in noun.children if c.dep_ in ("amod", "compound", "nmod") for w in (c.lemma_.lower(), c.lower_)}
 
 
 def _has_required_prep(tok, entry: Entry) -> bool:
@@ -324,9 +329,7 @@ def _names_something(obj) -> bool:
 
 
 def _noun_allowed(tok, entry: Entry, lex: Lexicon) -> bool:
-    # a participle modifier keeps its own form ("combined", lemma "combine")
-    mods = {w for c in tok.children if c.dep_ in ("amod", "compound", "nmod") for w in (c.lemma_.lower(), c.lower_)}
-    mods |= {o.lemma_.lower() for o in prep_objects(tok, ("of",))}  # "the launch of a missile"
+    mods = _modifiers(tok) | {o.lemma_.lower() for o in prep_objects(tok, ("of",))}  # "the launch of a missile"
     if entry.requires_modifier and not mods & set(entry.requires_modifier):
         return False
     if any(c.dep_ == "det" and c.lower_ in ("no", "any", "every") for c in tok.children):
@@ -358,26 +361,15 @@ def reply_in_kind(tok, gov, lex: Lexicon) -> bool:
 def _another_occasion(tok, entry: Entry, g: dict) -> bool:
     """"After a deal between X and Y, Z flew to ...": an event before or after the verb's is another
     event; so is a meeting the verb's act took place at ("During a phone call with X, Y thanked him")."""
-    return _in_adjunct_of(tok, g["sequence_preps"]) or at_occasion(tok, entry, g)
+    return in_adjunct(tok, g["sequence_preps"]) or at_occasion(tok, entry, g)
 
 
 def at_occasion(tok, entry: Entry, g: dict) -> bool:
     """A meeting named as where the clause's act took place: an event of its own, not the clause's
     ("engaged in talks" is the clause's act, named by a light verb)."""
     gov = governing_verb(tok)
-    return entry.type == "CONSULT" and _in_adjunct_of(tok, g["occasion_preps"]) \
+    return entry.type == "CONSULT" and in_adjunct(tok, g["occasion_preps"]) \
         and not (gov is not None and gov.lemma_.lower() in g["light_verbs"])
-
-
-def _in_adjunct_of(tok, preps) -> bool:
-    cur = tok
-    for _ in range(4):
-        if cur.dep_ == "pobj" and cur.head.lower_ in preps:
-            return True
-        if cur.dep_ not in ("pobj", "prep", "conj") or cur.head.i == cur.i:
-            return False
-        cur = cur.head
-    return False
 
 
 def yields_to_inner(cand: Candidate, lex: Lexicon):

@@ -12,7 +12,7 @@ from pipeline.extract.quotes.lexicon import lexicon
 from pipeline.extract.quotes.names import Names, Speaker, clean_name, name_in_label
 from pipeline.extract.quotes.pronouns import (agrees, group_antecedent, name_beside, nearest_body, nearest_person,
                                                person_antecedent)
-from pipeline.extract.quotes.roles import bodies_in, join_names, role_speaker
+from pipeline.extract.quotes.roles import bare_phrase, bodies_in, join_names, role_speaker
 from pipeline.extract.quotes.transcript import turn_speaker
 from pipeline.nlp.parse import hangs_a_colon
 from pipeline.extract.quotes.spans import QSpan
@@ -288,7 +288,7 @@ def speaker_of(ctx: Context, t: Any, cue: Any | None, depth: int = 0) -> Speaker
     if not proper:  # "the head of X", "his counterpart", "my dad", "everybody"
         found = role_speaker(ctx, t, s, e)
         if found is not None and (found.kind == "person" or hit is None or hit.kind == "state"
-                                  and found.kind in ("organization", "igo") or _only_the_words(hit, ctx.text[s:e])):
+                                  and found.kind in ("organization", "igo") or hit.name.lower() == bare_phrase(ctx.text[s:e]).lower()):
             return found  # "a State Department official": the department, not its state; "the foreign
             # ministry": the state's ministry the role resolution found, not a body named by the bare words
         if hit is not None:
@@ -301,11 +301,6 @@ def speaker_of(ctx: Context, t: Any, cue: Any | None, depth: int = 0) -> Speaker
     if any(c.dep_ == "appos" and s <= c.idx < e for c in t.rights):
         name = name_in_label(name.split())
     return with_partners(ctx, t, ctx.names.lookup(name), depth) if name else None
-
-
-def _only_the_words(hit: Speaker, phrase: str) -> bool:
-    words = phrase.split()
-    return hit.name.lower() == " ".join(words[1:] if words and words[0].lower() == "the" else words).lower()
 
 
 def named_by_apposition(t: Any) -> Any:

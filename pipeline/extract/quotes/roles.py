@@ -18,6 +18,7 @@ import pycountry
 
 from pipeline.extract.quotes.lexicon import lexicon
 from pipeline.extract.quotes.names import Speaker, clean_name
+from pipeline.extract.quotes.pronouns import sentence_index
 
 BODY_KINDS = ("organization", "igo", "state")
 ROLE_POS = ("NOUN", "PROPN", "ADJ")
@@ -265,10 +266,11 @@ def role_speaker(ctx: Any, t: Any, s: int, e: int) -> Speaker | None:
         return found.speaker
     bodies = bodies_in(ctx, s, e)
     bodies.sort(key=lambda b: BODY_KINDS.index(b.kind))
-    if bodies and bodies[0].name.lower() != _bare(ctx.text[s:e]).lower():
-        return bodies[0]
-    # "the foreign ministry" read as a body of that name alone: whose it is, where the text says
-    return body_of_lone_state(ctx, t, s, e) or (bodies[0] if bodies else body_by_noun(ctx, t) or lone_person_before(ctx, t))
+    if not bodies or bodies[0].name.lower() == bare_phrase(ctx.text[s:e]).lower():
+        # "the foreign ministry", read as a body of that name alone: whose it is, where the text says
+        if (owned := body_of_lone_state(ctx, t, s, e)) is not None:
+            return owned
+    return bodies[0] if bodies else body_by_noun(ctx, t) or lone_person_before(ctx, t)
 
 
 def lone_person_before(ctx: Any, t: Any) -> Speaker | None:
@@ -277,8 +279,7 @@ def lone_person_before(ctx: Any, t: Any) -> Speaker | None:
     person another role (a lawyer is not "the president")."""
     if t.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
         return None
-    si = max(bisect.bisect_right(ctx.sent_starts, t.idx) - 1, 0)
-    s, e = ctx.sents[si - 1][0] if si else ctx.sents[0][0], t.idx
+    s, e = previous_sentence_start(ctx, t.idx), t.idx
     names = {ctx.names.canonical(sp).name for ms, me, sp in ctx.names.near(s, e)
              if s <= ms and me <= e and sp.kind == "person" and not ctx.names.in_quote(ms)}
     if len(names) != 1:
@@ -296,17 +297,23 @@ def body_of_lone_state(ctx: Any, t: Any, s: int, e: int) -> Speaker | None:
     "Russia's foreign ministry" would be read."""
     if t.lemma_.lower() not in lexicon()["body_heads"] or any(c.dep_ == "poss" for c in t.children):
         return None
-    si = max(bisect.bisect_right(ctx.sent_starts, t.idx) - 1, 0)
-    start = ctx.sents[si - 1][0] if si else ctx.sents[0][0]
+    start = previous_sentence_start(ctx, t.idx)
     states = {ctx.names.canonical(sp).name for ms, me, sp in ctx.names.near(start, s)
               if start <= ms and me <= s and sp.kind == "state" and sp.entity_id and not ctx.names.in_quote(ms)}
     if len(states) != 1:
         return None
-    found = ctx.names.lookup(f"{states.pop()}'s {_bare(ctx.text[s:e])}")
+    found = ctx.names.lookup(f"{states.pop()}'s {bare_phrase(ctx.text[s:e])}")
     return found if found.entity_id and found.kind in ("organization", "igo") else None
 
 
-def _bare(phrase: str) -> str:
+def previous_sentence_start(ctx: Any, at: int) -> int:
+    """Where the sentence before the one holding `at` starts (the first sentence's own start)."""
+    si = sentence_index(ctx, at)
+    return ctx.sents[si - 1][0] if si else ctx.sents[0][0]
+
+
+def bare_phrase(phrase: str) -> str:
+    """The words of a phrase without its leading "the"."""
     words = phrase.split()
     return " ".join(words[1:] if words and words[0].lower() == "the" else words)
 
@@ -372,7 +379,7 @@ def counted_group(ctx: Any, t: Any, role: Role, people: list[Holder]) -> Speaker
 def plural_before(ctx: Any, t: Any) -> Speaker | None:
     """"The Colombian and Venezuelan foreign ministers met ... the two ministers said": nobody is named,
     so the group is the earlier plural phrase with the same head, as written."""
-    first = max(bisect.bisect_right(ctx.sent_starts, t.idx) - 1, 0)
+    first = sentence_index(ctx, t.idx)
     for si in range(first - 1, max(first - 3, -1), -1):
         s, e = ctx.sents[si]
         for c in reversed(ctx.tokens(s, e)):
@@ -385,7 +392,7 @@ def role_group(ctx: Any, t: Any, role: Role, people: list[Holder]) -> Speaker | 
     """"The ministers said", "the leaders said": everyone in that role named in the nearest sentence before
     that names two or more of them."""
     one = Role(role.head, role.words, role.owners, False)
-    first = max(bisect.bisect_right(ctx.sent_starts, t.idx) - 1, 0)
+    first = sentence_index(ctx, t.idx)
     for si in range(first - 1, max(first - 3, -1), -1):
         s, e = ctx.sents[si]
         names: list[str] = []
@@ -415,7 +422,7 @@ def coordinated_names(ctx: Any, people: list) -> list[str]:
 def people_of_sentence_before(ctx: Any, t: Any, count: int) -> Speaker | None:
     """"X met his Iraqi counterpart Y. The two presidents said": the nearest sentence before that names
     exactly that many people, when the roles do not tell them (a counterpart holds no title of his own)."""
-    first = max(bisect.bisect_right(ctx.sent_starts, t.idx) - 1, 0)
+    first = sentence_index(ctx, t.idx)
     for si in range(first - 1, max(first - 3, -1), -1):
         s, e = ctx.sents[si]
         names: list[str] = []
