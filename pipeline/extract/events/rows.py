@@ -305,8 +305,8 @@ def _forces_sent(r: Reading, g: dict) -> bool:
     are moved on its own ground, a deployment (the aid reading needs a receiving party)."""
     if r.kind != "verb" or r.entry.type != "AID" or r.recips or not any(a.code for a in r.actors):
         return False
-    objs = [counting_noun(c, g["quantity_nouns"]) for c in r.tok.children if c.dep_ == "dobj"]
-    return any(o.lemma_.lower() in set(g["force_nouns"]) | set(g["war_craft"]) for o in objs)
+    forces = g["force_nouns"] | g["war_craft"]
+    return any(counting_noun(c, g["quantity_nouns"]).lemma_.lower() in forces for c in r.tok.children if c.dep_ == "dobj")
 
 
 def _named_assault(r: Reading) -> bool:

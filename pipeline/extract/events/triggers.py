@@ -76,9 +76,9 @@ def _reaction(verb, g: dict) -> Entry | None:
     if verb.lemma_.lower() not in g["reaction_verbs"]:
         return None
     manners = {c.lower_ for c in verb.children if c.dep_ == "advmod"}
-    if manners & set(g["approving_manners"]):
+    if manners & g["approving_manners"]:
         return APPROVING_REACTION
-    if manners & set(g["disapproving_manners"]):
+    if manners & g["disapproving_manners"]:
         return DISAPPROVING_REACTION
     return None
 
@@ -101,7 +101,7 @@ def _war_craft(noun, g: dict) -> bool:
     if lemma in g["war_craft"]:
         return True
     markers = {w for c in noun.subtree if c.i < noun.i for w in (c.lemma_.lower(), c.lower_)}
-    return lemma in g["craft_nouns"] and bool(markers & set(g["military_markers"]))
+    return lemma in g["craft_nouns"] and bool(markers & g["military_markers"])
 
 
 def _joined_by_people(verb) -> bool:
