@@ -44,12 +44,35 @@ def test_a_story_that_moves_to_another_date_leaves_the_meeting_behind(nlp, rules
     assert dated(rows, "criticized") == {(None, None, None)}
 
 
+CALL = "Kenyan President William Ruto had a telephone conversation with Ugandan President Yoweri Museveni. "
+
+
 def test_a_meeting_told_as_background_does_not_date_the_story(nlp, rules_alone):
-    # the past perfect places the earlier call before the story: the thanking is not of that day
-    rows = run(nlp, "Kenyan President William Ruto had a telephone conversation with Ugandan President Yoweri Museveni. "
-                    "The leaders continued the exchange of views that they had begun during their conversation on "
-                    "March 3. Ruto thanked Museveni for his support.")
-    assert dated(rows, "thanked") == {(None, None, None)}
+    # the past perfect places the earlier call before the story: the thanking is of the day of the
+    # call the readout opens on, not of March 3
+    rows = run(nlp, CALL + "The leaders continued the exchange of views that they had begun during their conversation on "
+                           "March 3. Ruto thanked Museveni for his support.")
+    assert dated(rows, "thanked") == {(THURSDAY, "day", "context")}
+
+
+def test_a_readout_that_opens_on_an_undated_call_reports_the_call_of_its_day(nlp, rules_alone):
+    rows = run(nlp, CALL + "Ruto thanked Museveni for his support. Tanzania criticized Uganda.")
+    assert dated(rows, "conversation") == {(THURSDAY, "day", "publication")}
+    assert dated(rows, "thanked") == {(THURSDAY, "day", "context")}
+    assert dated(rows, "criticized") == {(None, None, None)}
+
+
+@pytest.mark.parametrize("text, precision", [
+    ("Tanzania criticized Uganda. " + CALL, None),  # a meeting after another act opens nothing
+    (CALL, "month"),  # a text known by its month has no day to lend
+    ("Kenyan President William Ruto began negotiations with Ugandan President Yoweri Museveni.", None),
+    ("When Kenyan President William Ruto met Ugandan President Yoweri Museveni, the two leaders signed a deal.", None),
+    ("Kenyan President William Ruto has held talks with Ugandan President Yoweri Museveni.", None),
+])
+def test_only_a_readouts_opening_call_takes_the_day_of_publication(nlp, rules_alone, text, precision):
+    rows = run(nlp, text, precision=precision)
+    meetings = [r for r in rows if r["event_type"] == "CONSULT"]
+    assert meetings and all(r["event_date"] is None for r in meetings)
 
 
 @pytest.mark.parametrize("text, trigger", [

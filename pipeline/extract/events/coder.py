@@ -66,6 +66,7 @@ def _extract(ctx: DocContext) -> list[dict]:
             learned = learned_rows(coding, sent, taken | occasions)
             coded = learned + coded if occasions else coded + learned
         rows.extend(coded)
+        coding.opened = coding.opened or bool(coded)
     rows.extend(headline_rows(ctx, reader, lex, rows, titles))
     return _dedupe(fill_attack_targets(rows))
 

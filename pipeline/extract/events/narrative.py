@@ -4,7 +4,10 @@ as docs/CODEBOOK.md reads it). Two cases, each marked in `date_basis`:
 - `context`: a readout goes on reporting a dated meeting or call. "President Biden met Prime Minister
   Kishida on Tuesday. The leaders discussed North Korea." The discussing is the Tuesday meeting;
   the date comes from the text, not from the publication. Only acts told in the past tense by the
-  meeting's own parties take it, and only until the narrative moves to another date.
+  meeting's own parties take it, and only until the narrative moves to another date. A readout that
+  opens on its meeting with no date phrase ("Vladimir Putin had a telephone conversation with
+  Donald Trump.", published to the day) reports that day's meeting: the opening is dated to the
+  publication day (`publication`) and the story goes on from it.
 - `publication`: a statement made in the present tense by its speaker ("China firmly opposes it",
   "we urge Japan to ...", "Japan is concerned about ...") or a promise made now ("we will support
   Ukraine", an AGREE) is made on the day the text is published, at the precision that day is known.
@@ -30,6 +33,7 @@ class Meeting:
     """A meeting or call the text dates to the day, and the codes of its sides."""
     date: tuple          # (date, end, precision, date_text), as `when.event_date` gives it
     parties: frozenset
+    opening: int | None = None  # the trigger's token index where the meeting is the readout's opening
 
 
 def noted_meeting(current: Meeting | None, etype: str, status: str, date: tuple | None, pairs, tok) -> Meeting | None:
@@ -42,11 +46,30 @@ def noted_meeting(current: Meeting | None, etype: str, status: str, date: tuple 
     return current if current is not None and date[0] == current.date[0] else None  # the story moved on
 
 
+def opening_meeting(ctx: DocContext, etype: str, status: str, date: tuple | None, tok, pairs,
+                    grammar: dict) -> Meeting | None:
+    """The meeting a readout opens on: the text's first act, a meeting or call between two coded
+    sides told in the simple past in the main clause, with no date phrase of its own, in a text
+    published to the day. A readout is published the day it reports; a story that opens on an older
+    meeting names its day, and one told as background ("had begun", "when they met") is no opening."""
+    if etype != "CONSULT" or status != "occurred" or date is not None or ctx.published_date is None:
+        return None
+    codes = frozenset(p.code for pair in pairs for p in pair if p is not None and p.code)
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    if (ctx.published_precision or "day") != "day" or len(codes) < 2 or verb.dep_ != "ROOT" or _anterior(tok):
+        return None
+    if not _told_in(verb, PAST_TAGS) or verb.lemma_.lower() in grammar["aspect_verbs"]:
+        return None  # "began negotiations": a phase of talks that ran before the text, not the day's meeting
+    return Meeting((ctx.published_date, None, "day", None), codes, tok.i)
+
+
 def row_date(ctx: DocContext, meeting: Meeting | None, date: tuple | None, tok, kind: str, etype: str,
              status: str, actors) -> tuple[tuple | None, str]:
     """A reading's date and its basis: the sentence's own, else one the context lends, else none."""
     if date is not None:
         return date, "sentence"
+    if meeting is not None and meeting.opening == tok.i:
+        return meeting.date, "publication"
     return _context_date(ctx, meeting, tok, kind, etype, status, actors) or (None, "sentence")
 
 

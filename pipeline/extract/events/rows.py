@@ -20,7 +20,7 @@ from pipeline.extract.events.retype import final_type
 from pipeline.extract.events.syntax import crowd_subject, governing_verb, indefinite, sent_of, sole_subject
 from pipeline.extract.events.status import PROMISING_VERBS, announced, clause_status, habitual, past_tense, stated_resolve
 from pipeline.extract.events.triggers import Candidate, yields_to_inner
-from pipeline.extract.events.narrative import Meeting, noted_meeting, row_date
+from pipeline.extract.events.narrative import Meeting, noted_meeting, opening_meeting, row_date
 from pipeline.extract.events.when import event_date
 from pipeline.nlp.parse import doc_text
 
@@ -42,6 +42,7 @@ class Coding:
     contexts: dict = field(default_factory=dict)  # the event model's tok2vec rows by sentence start, once per document
     doers: dict = field(default_factory=dict)  # event type -> [(offset, actor, trigger lemma)] of the coded acts
     meeting: Meeting | None = None  # the dated meeting the text goes on reporting
+    opened: bool = False  # a sentence before this one coded an event: no reading after it opens the text
 
 
 @dataclass
@@ -80,6 +81,10 @@ def rows_for(coding: Coding, cand: Candidate, deferred: list | None = None) -> l
     for step in STEPS:
         if not step(r, coding):
             return []
+    opening = None if coding.opened else opening_meeting(coding.ctx, r.etype, r.status, r.date, r.tok, r.pairs,
+                                                         coding.lex.grammar)
+    if opening is not None:
+        coding.meeting = opening
     date, basis = row_date(coding.ctx, coding.meeting, r.date, r.tok, r.kind, r.etype, r.status, r.actors)
     rows = [event_row(coding.ctx, replace(cand, entry=r.entry), r.etype, r.mode, a, rc, r.status, date, r.kind, r.place, basis)
             for a, rc in r.pairs]
