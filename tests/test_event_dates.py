@@ -36,6 +36,14 @@ def test_durations_and_vague_phrases_give_no_date(text):
     assert resolve_date_text(text, BASE) is None
 
 
+@pytest.mark.parametrize("text, want", [
+    ("on 352 days last year", (dt.date(2020, 1, 1), None, "year")),
+    ("for two weeks last month", (dt.date(2021, 5, 1), None, "month")),
+])
+def test_a_count_of_days_inside_a_named_period_is_dated_by_the_period(text, want):
+    assert resolve_date_text(text, BASE) == want
+
+
 def test_relative_date_without_publication_date_is_null():
     assert resolve_date_text("last month", None) is None
     assert resolve_date_text("on Monday", None) is None

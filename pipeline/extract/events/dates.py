@@ -30,6 +30,10 @@ DAY_SHIFT = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "this": 0
 # words that make a DATE span a duration or an age, not a point in time
 NOT_A_POINT = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many)[\s-]+(?:day|week|month|year|decade|hour)s?\b"
                          r"|\bfor\s+(?:years|decades|months)\b|\bsince\b|\buntil\b|\bdecades?\b|\bcentur", re.I)
+# "on 352 days last year", "for two weeks this month": a count of days inside a period the phrase
+# names is an act of that period, repeated or lasting; the period dates it
+WITHIN_PERIOD = re.compile(r"^\s*(?:on|for|in)?\s*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few)"
+                           r"[\s-]+(?:days?|weeks?|months?)\s+(?P<period>(?:last|this|previous)\s+(?:year|month|week))\s*$", re.I)
 # "by 2030", "no later than 2050": a deadline dates a goal, not the event
 DEADLINE = re.compile(r"^\s*(?:by|before|than|beyond|up\s+to)\b", re.I)
 # "since 1972", "until 2014": the edge of a span, not the time of the event in the clause
@@ -187,6 +191,8 @@ def resolve_date_text(text: str, base: dt.date | None, prefer: str = "past",
         return None
     if context_year and base is not None and prefer == "future" and context_year < base.year:
         context_year = None  # a planned event does not fall in a past year the paragraph told of
+    if (within := WITHIN_PERIOD.match(text)) is not None:
+        text = within.group("period")
     if (ago := _years_ago(text, base)) is not None:
         return plausible(ago, base)
     if anchor is not None and (shift := _anchored_shift(text)) is not None:
