@@ -240,7 +240,12 @@ def test_news_idiom_light_verbs_carry_their_event_noun(run):
     ("Kenya made a proposal to Uganda on the border.", ("REQUEST", "KEN", "UGA", "occurred")),
     # a reaction told by its manner: the CAMEO dictionary's react + adverb patterns (051 praise, 111 criticise)
     ("Nairobi reacted angrily to Kampala's decision on Monday.", ("ACCUSE", "KEN", "UGA", "occurred")),
-    ("Lima responded positively to Santiago's proposal.", ("SUPPORT", "PER", "CHL", "occurred")),
+    ("Lima responded positively to Santiago's decision.", ("SUPPORT", "PER", "CHL", "occurred")),
+    # approval of what accepting would be an agreement to is that agreement (as "accepted the proposal")
+    ("Lima responded positively to Santiago's proposal.", ("AGREE", "PER", "CHL", "occurred")),
+    ("Lima responded constructively to Santiago's initiative.", ("AGREE", "PER", "CHL", "occurred")),
+    # the proposal pointed back to is the one made last: its maker is whom the acceptance answers
+    ("Chile submitted a proposal to Peru. Lima responded positively to this initiative.", ("AGREE", "PER", "CHL", "occurred")),
 ])
 def test_stances_voiced_forces_on_the_move_proposals_and_reactions(run, text, expected):
     assert expected in run(text)

@@ -205,10 +205,20 @@ def _recipients(r: Reading, coding: Coding) -> bool:
             r.recips = aided_place(r.tok, r.actors, coding.reader) or r.recips
     elif etype in ("THREATEN", "REQUEST"):
         r.recips = _addressed(r, coding) or r.recips
+    elif etype == "AGREE" and r.kind == "phrase":
+        r.recips = _proposer(r, coding) or r.recips
     elif etype in ("ACCUSE", "REJECT"):
         r.recips = _doer_of_act_named(r, coding) or _denied_clause(r, coding) or owner_named_before(
             _object_named(r, g), coding.reader, own, g["counterpart_reach"]) or r.recips
     return True
+
+
+def _proposer(r: Reading, coding: Coding) -> list[Party]:
+    """"Trump put forward a proposal ... Putin responded positively to this initiative": a proposal
+    pointed back to is the one the document coded last, and its maker is whom the acceptance answers."""
+    if not any(c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those") for c in r.cand.obj.children):
+        return []
+    return _last_doer(r, coding, {p.code for p in r.actors}, {"REQUEST"})
 
 
 def _doer_of_act_named(r: Reading, coding: Coding) -> list[Party]:

@@ -49,6 +49,8 @@ def candidates(tok, lex: Lexicon, taken: set[int]) -> list[dict]:
                 return [Candidate(tok, rule, "phrase", child)]
         if lemma in lex.grammar["company_verbs"] and _joined_by_people(tok):
             return [Candidate(tok, lex.verbs["meet"], "verb")]  # "The President was joined by leaders from A, B"
+        if (accepted := _approved_proposal(tok, lex)) is not None:
+            return [accepted]  # "responded positively to the initiative": the proposal accepted
         if (reaction := _reaction(tok, lex.grammar)) is not None:
             return [Candidate(tok, reaction, "verb")]  # the manner says more than "respond" alone
         moving = forces_moving(tok, lex.grammar)
@@ -69,6 +71,21 @@ def candidates(tok, lex: Lexicon, taken: set[int]) -> list[dict]:
         return [Candidate(tok, deed, "noun")]  # "Russia's bombardment of Kharkiv"
     stance = _stance(tok, lex)
     return [stance] if stance is not None else []
+
+
+def _approved_proposal(verb, lex: Lexicon) -> Candidate | None:
+    """"Putin responded positively to this initiative": a reaction whose manner approves, to something
+    accepting it is an agreement ("accepted the initiative", a verb + object phrase of the lexicon),
+    is that agreement."""
+    g = lex.grammar
+    if verb.lemma_.lower() not in g["reaction_verbs"] or not {c.lower_ for c in verb.children if c.dep_ == "advmod"} \
+            & g["approving_manners"]:
+        return None
+    for obj in objects_of(verb, preps=("to",)):
+        rule = lex.phrase_index.get(("accept", obj.lemma_.lower()))
+        if rule is not None and rule.type == "AGREE":
+            return Candidate(verb, rule, "phrase", obj)
+    return None
 
 
 def _reaction(verb, g: dict) -> Entry | None:
