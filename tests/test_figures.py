@@ -121,6 +121,17 @@ def test_vague_plurals_are_base_value_more_than():
     assert (q.kind, q.unit, q.value) == ("money", "USD", 1e9)
 
 
+def test_a_vague_plural_of_a_scale_is_one_amount():
+    q = parse_quantity("thousands of millions of dollars")
+    assert (q.kind, q.unit, q.value) == ("money", "USD", 1e9)
+    assert [(q.value, q.unit) for q in scan("Hundreds of millions have joined the middle class.")] == [(1e8, None)]
+
+
+def test_a_hyphenated_duration_after_a_small_number_word_is_not_an_ordinal():
+    q = parse_quantity("a two-second delay")
+    assert (q.kind, q.value, q.unit) == ("duration", 2, "second")
+
+
 @pytest.mark.parametrize("text", [
     "in 2014", "since 1972", "the 1990s", "the 2022-2023 season", "on March 20", "20 March 2021",
     "July 3-6", "the 10th summit", "the 21st century", "G-7", "G7", "G20", "Article 9", "Sakhalin-1",
@@ -335,7 +346,8 @@ def test_fractions_of_a_unit_of_time(text, value, unit):
 
 
 @pytest.mark.parametrize("text", [
-    "at its sixty-third session", "the twenty-first century", "Sections 232 and 301 apply",
+    "at its sixty-third session", "the twenty-first century", "at the forty-second session",
+    "the thirty-second session of the Assembly", "Sections 232 and 301 apply",
     "Resolutions 1718, 1874 and 2094 were adopted", "items (2) and (3) of the list", "since 9/11",
 ])
 def test_ordinals_lists_and_enumerators_without_parse(text):

@@ -65,6 +65,11 @@ def test_standalone_vague_plurals_count(figures):
     assert figures("We lose tens of billions every year.") == [("tens of billions", "count", 1e10, None)]
 
 
+def test_plurals_the_lemma_table_misreads_count_their_own_noun(figures):
+    assert figures("China provided 2.2 billion doses of vaccines.") == [("2.2 billion", "count", 2.2e9, "dose")]
+    assert figures("The United States has eight military bases there.") == [("eight", "count", 8, "base")]
+
+
 def test_vague_plural_with_a_possessive(figures):
     assert figures("Hundreds of our sailors were lost.") == [("Hundreds", "count", 100, "sailor")]
 

@@ -80,8 +80,12 @@ def patterns() -> dict:
         "between": re.compile(r"\bbetween[ \t]+$", re.I),
         "from": re.compile(r"\bfrom[ \t]+$", re.I),
         "ordinal": re.compile(r"(?:st|nd|rd|th)\b|<sup>", re.I),
+        # "forty-second session", "twenty-first century": a tens word joined to an ordinal is one ordinal
+        "ordinal_word": re.compile(r"-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b", re.I),
+        # "hundreds of people"; "hundreds of millions (of dollars)" is one amount, never "hundreds" of a unit "millions"
         "vague": re.compile(r"\b(?:(" + _alternation(lx["vague_multipliers"]) + r")[ \t]+of[ \t]+)?("
-                            + _alternation(lx["vague_scales"]) + r")\b(?=[ \t]+of\b)", re.I),
+                            + _alternation(lx["vague_scales"]) + r")\b(?=[ \t]+of\b(?![ \t]+(?:"
+                            + _alternation(lx["vague_scales"]) + r")\b))", re.I),
         "multiple_verb": re.compile(r"\b(" + _alternation(lx["multiple_verbs"]) + r")\b", re.I),
         "fold_word": re.compile(r"\b(" + _alternation(lx["number_words"]) + r")-?fold\b", re.I),
         "twice": re.compile(r"\b(twice)[ \t]+(?:as|the|more|over)\b", re.I),

@@ -76,6 +76,8 @@ def _quantity_at(text: str, i: int, blocked) -> Quantity | None:
     end, value, words = core
     if _inside(blocked, i, end) or patterns()["ordinal"].match(text, end):
         return None
+    if words and value >= 20 and value % 10 == 0 and patterns()["ordinal_word"].match(text, end):
+        return None  # "the forty-second session": an ordinal, not forty seconds
     if _glued_before(text, i) and not (_currency_before(text, i) or _scaled_prefix(text, i, end)):
         return None  # "G-7", "Tu-95"; a currency glued to its number is not a name ("RM5 billion")
     if words and text[i].isupper() and not _sentence_initial(text, i):
