@@ -84,3 +84,14 @@ def test_the_un_secretaries_general_before_2007_code_as_the_un():
         ents = resolve_entities(parsed)
         codes = {ents.entities[m.entity_id].code for m in ents.mentions}
         assert "UN" in codes, text
+
+
+@pytest.mark.parametrize("text, surface, name", [
+    ("Chinese coast guard personnel boarded the boats.", "coast guard", "China Coast Guard"),
+    ("China's coast guard expelled the ship.", "coast guard", "China Coast Guard"),
+    ("The Chilean coast guard rescued the crew.", "coast guard", "Coast Guard of Chile"),
+    ("Chinese troops crossed the border.", "troops", "People's Liberation Army"),
+])
+def test_a_coast_guard_is_its_own_body_not_the_armed_forces(nlp, text, surface, name):
+    ent = entity_at(nlp, text, surface, dt.date(2024, 6, 19))
+    assert ent.name == name and ent.code in ("CHN", "CHL")
