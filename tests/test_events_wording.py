@@ -266,6 +266,25 @@ def test_the_same_words_without_forces_or_a_target_code_no_such_row(run, text):
     assert not any(r[2] == "G7" for r in rows)
 
 
+@pytest.mark.parametrize("text", [
+    "We are glad that 30 states have now signed the treaty and that it will take effect on 1 March next year.",  # a month
+    "Chile takes its commitments to Peru seriously, as Chile has demonstrated in recent weeks.",  # shown, and when
+    "The partnership with Peru demonstrated its importance in November.",
+    "Chile will work on mobilizing finance for Peru.",  # resources raised, no forces
+    "Chile and Peru will mobilize private investment together.",
+])
+def test_words_of_other_senses_than_protest_and_mobilization_code_nothing(run, text):
+    assert not any(r[0] in ("PROTEST", "MOBILIZE", "COOPERATE") for r in run(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Thousands of Chileans demonstrated against Peru.", ("PROTEST", None, "PER", "occurred")),
+    ("Chile mobilized 300,000 reservists.", ("MOBILIZE", "CHL", None, "occurred")),
+])
+def test_protests_and_forces_raised_still_code(run, text, expected):
+    assert expected in run(text)
+
+
 @pytest.mark.parametrize("text", ["The proposal was discussed by the committee.", "Markets reacted positively to the news.",
                                   "The bombardment of the border towns continued on Monday.",  # no doer named
                                   "Its bombardment of the town continued."])

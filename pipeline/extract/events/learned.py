@@ -12,7 +12,7 @@ from pipeline.extract.events.narrative import opening_meeting, row_date
 from pipeline.extract.events.rows import Coding, arguments_with_agents, joint_actors, scheduled
 from pipeline.extract.events.status import clause_status
 from pipeline.extract.events.threats import conditional_menace, threat_parties
-from pipeline.extract.events.syntax import bare_participle, depth, indefinite, joins_an_act, main_event_first
+from pipeline.extract.events.syntax import bare_participle, depth, in_a_date, indefinite, joins_an_act, main_event_first
 from pipeline.extract.events.triggers import Candidate, object_reading, declined, particle_missing
 from pipeline.extract.events.when import event_date
 from pipeline.extract.trigger_lexicon import load_derived
@@ -27,7 +27,7 @@ def learned_rows(coding: Coding, sent, passed: set[int]) -> list[dict]:
         return []
     ranked: list[tuple[int, int, list[dict]]] = []
     for tok in sent:
-        found = None if tok.i in passed else candidate_votes(tok, coding.lex)
+        found = None if tok.i in passed or in_a_date(tok) else candidate_votes(tok, coding.lex)
         if found is None:
             continue
         if not coding.contexts and model.context_weights is not None:

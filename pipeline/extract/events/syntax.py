@@ -14,6 +14,11 @@ def named_by_free_relative(prep) -> list:
     return out
 
 
+def in_a_date(tok) -> bool:
+    """"on 1 March", "this fall": a word of a date or time names no event."""
+    return tok.ent_type_ in ("DATE", "TIME")
+
+
 def sent_of(tok):
     """The sentence of a token, from the per-doc index (`Token.sent` walks the doc)."""
     return sentence_of(tok.doc[tok.i:tok.i + 1])

@@ -10,8 +10,8 @@ from pipeline.extract.events.agents import agent_of, counted_head
 from pipeline.extract.events.deeds import named_deed
 from pipeline.extract.events.lexicon import (APPROVING_REACTION, DISAPPROVING_REACTION, FORCES_MOVE, JOINT_COMMITMENT,
                                              REPORTED_DEMAND, Entry, Lexicon)
-from pipeline.extract.events.syntax import (bare_participle, characterised, governing_verb, in_adjunct, joins_an_act,
-                                            named_doer, prep_objects)
+from pipeline.extract.events.syntax import (bare_participle, characterised, governing_verb, in_a_date, in_adjunct,
+                                            joins_an_act, named_doer, prep_objects)
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ def same_event_objects(cand: Candidate, found: list[dict], lex: Lexicon) -> list
 def candidates(tok, lex: Lexicon, taken: set[int]) -> list[dict]:
     """Trigger readings of one token: a verb+object phrase, a verb, or an event noun."""
     lemma = tok.lemma_.lower()
-    if tok.i in taken:
+    if tok.i in taken or in_a_date(tok):
         return []
     if tok.pos_ == "VERB":
         for child in tok.children:
@@ -245,10 +245,16 @@ def _modifiers(noun) -> set[str]:
 
 
 def _has_required_prep(tok, entry: Entry) -> bool:
-    """The particle or preposition the entry needs, if any, hangs on the verb ("called off")."""
+    """The particle or preposition the entry needs, if any, hangs on the verb ("called off"); one that
+    only says when ("demonstrated in recent weeks") is not the place or target the entry needs."""
     preps = entry.requires_prep
     return not preps or any((c.dep_ in ("prep", "prt", "dative") or (c.dep_ == "advmod" and c.lower_ in PARTICLES))
-                            and c.lower_ in preps for c in tok.children)
+                            and c.lower_ in preps and not _only_a_time(c) for c in tok.children)
+
+
+def _only_a_time(prep) -> bool:
+    objects = [o for o in prep.children if o.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
 
 
 def _clause_fits(tok, entry: Entry) -> bool:
@@ -266,6 +272,13 @@ def _verb_allowed(tok, entry: Entry, lex: Lexicon) -> bool:
         return False
     named = _direct_object(tok)
     obj = counted_head(named, lex.grammar["quantity_nouns"])
+    if entry.type == "PROTEST" and tok.lemma_.lower() in lex.grammar["showing_verbs"] \
+            and any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
+        return False  # "demonstrated its importance", "demonstrated that ...": shown, not protested
+    if entry.type == "MOBILIZE" and tok.lemma_.lower() in lex.grammar["raising_verbs"] and obj is not None \
+            and not _object_words(obj) & set(lex.grammar["raised_forces"]) \
+            and object_reading(tok, entry, lex.grammar["quantity_nouns"]) is entry:
+        return False  # "mobilizing finance", "mobilize the international community" (supporters rally: PROTEST)
     if entry.type == "CONSULT" and obj is not None and obj.lemma_.lower() in lex.grammar["goal_nouns"]:
         return False  # "meet the demand", "meet its targets": a goal reached, not a party met
     if entry.requires_object_entity and not _names_something(obj):
