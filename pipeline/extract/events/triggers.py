@@ -10,6 +10,7 @@ from pipeline.extract.events.agents import agent_of, counted_head
 from pipeline.extract.events.deeds import named_deed
 from pipeline.extract.events.lexicon import (APPROVING_REACTION, DISAPPROVING_REACTION, FORCES_MOVE, JOINT_COMMITMENT,
                                              REPORTED_DEMAND, Entry, Lexicon)
+from pipeline.extract.events.labels import hostile_label
 from pipeline.extract.events.syntax import (bare_participle, characterised, governing_verb, in_a_date, in_adjunct,
                                             joins_an_act, named_doer, prep_objects)
 
@@ -53,6 +54,8 @@ def candidates(tok, lex: Lexicon, taken: set[int]) -> list[dict]:
             return [accepted]  # "responded positively to the initiative": the proposal accepted
         if (reaction := _reaction(tok, lex.grammar)) is not None:
             return [Candidate(tok, reaction, "verb")]  # the manner says more than "respond" alone
+        if hostile_label(tok, lex):
+            return [Candidate(tok, DISAPPROVING_REACTION, "verb")]  # "called the drills a provocation"
         moving = forces_moving(tok, lex.grammar)
         entry = lex.verbs.get(lemma)
         if entry and _verb_allowed(tok, entry, lex) and not (moving and entry.type == "CONSULT"):

@@ -1,0 +1,33 @@
+"""A thing named by a hostile word: "Tokyo called the drills a provocation", "Seoul described the
+launch as a grave threat", "Manila branded the move illegal". The naming is a criticism (PLOVER ACCUSE,
+CAMEO 111 "criticize or denounce") by whoever names it, aimed at the thing's doer or owner; the
+recipient comes as for any criticism (rows._recipients). `syntax.characterised` keeps the label noun
+itself from coding an event of its own ("an act of aggression" there is a word, not an attack)."""
+from __future__ import annotations
+
+from pipeline.extract.events.lexicon import HOSTILE_TYPES, Lexicon
+from pipeline.extract.events.syntax import prep_objects
+
+
+def hostile_label(verb, lex: Lexicon) -> bool:
+    """Whether a characterising verb names its object by a hostile word of the grammar's
+    `hostile_labels` or by a hostile act of the lexicon ("called the sanctions an act of war")."""
+    g = lex.grammar
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in g["characterising_verbs"]:
+        return False
+    labels = set(g["hostile_labels"])
+    for label in _labels(verb):
+        words = {label.lemma_.lower()} | {o.lemma_.lower() for o in prep_objects(label, ("of",))}
+        if words & labels or any((e := lex.nouns.get(w)) is not None and e.type in HOSTILE_TYPES for w in words):
+            return True
+    return False
+
+
+def _labels(verb) -> list:
+    """What the verb names its object: "called X a provocation" (object predicate or second object),
+    "described X as a threat", "branded the move illegal"."""
+    found = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "acomp") and c.pos_ in ("NOUN", "ADJ")]
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    # "described the launch as a threat", the parser hanging "as" on the verb or on its object
+    found += [o for head in [verb, *objects[:1]] for o in prep_objects(head, ("as",))]
+    return found + objects[1:]
