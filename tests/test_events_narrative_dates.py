@@ -103,3 +103,9 @@ def test_a_promise_told_in_several_words_stays_one_row_whatever_day_they_took(nl
     rows = run(nlp, "Chile and Peru will continue to add new dimensions to their partnership while cooperating "
                     "in the fields of fisheries and mining.")
     assert [(r["event_type"], r["actor_code"], r["recipient_code"]) for r in rows] == [("AGREE", "CHL", "PER")]
+
+
+def test_what_is_said_in_a_paper_is_said_when_the_paper_came_out(nlp, rules_alone):
+    rows = run(nlp, "Chile's Defence Ministry said in its annual white paper released on April 12 that Peru's "
+                    "military activities pose a grave threat to Chile.")
+    assert dated(rows, "said") == {(dt.date(2024, 4, 12), "day", "sentence")}

@@ -289,12 +289,16 @@ def test_protests_and_forces_raised_still_code(run, text, expected):
     ("Lima described Bolivia's missile test as a grave threat.", ("ACCUSE", "PER", "BOL", "occurred")),
     ("Quito branded Colombia's decision as illegal.", ("ACCUSE", "ECU", "COL", "occurred")),
     ("Chile imposed sanctions on Peru. Peru called the sanctions an act of war.", ("ACCUSE", "PER", "CHL", "occurred")),
+    # a reported clause that says the thing is, or poses, a hostile one
+    ("Lima said Bolivia's military activities are a serious concern.", ("ACCUSE", "PER", "BOL", "occurred")),
+    ("Lima said Bolivia's missile tests pose a grave threat to the region.", ("ACCUSE", "PER", "BOL", "occurred")),
 ])
 def test_naming_a_thing_by_a_hostile_word_criticises_its_doer(run, text, expected):
     assert expected in run(text)
 
 
 @pytest.mark.parametrize("text", ["Lima described the talks with Bolivia as constructive.",
+                                  "Lima said Bolivia's proposal is a good basis for talks.",
                                   "Quito called Colombia a close friend.", "Analysts called Chile's drills a provocation."])
 def test_naming_without_a_hostile_word_or_a_party_naming_criticises_no_one(run, text):
     assert not any(r[0] == "ACCUSE" for r in run(text))

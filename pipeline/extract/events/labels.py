@@ -11,16 +11,32 @@ from pipeline.extract.events.syntax import prep_objects
 
 def hostile_label(verb, lex: Lexicon) -> bool:
     """Whether a characterising verb names its object by a hostile word of the grammar's
-    `hostile_labels` or by a hostile act of the lexicon ("called the sanctions an act of war")."""
+    `hostile_labels` or by a hostile act of the lexicon ("called the sanctions an act of war"), or a
+    reporting verb says its subject is one ("said China's activities are a serious concern")."""
     g = lex.grammar
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in g["characterising_verbs"]:
+    if verb.pos_ != "VERB":
         return False
-    labels = set(g["hostile_labels"])
-    for label in _labels(verb):
-        words = {label.lemma_.lower()} | {o.lemma_.lower() for o in prep_objects(label, ("of",))}
-        if words & labels or any((e := lex.nouns.get(w)) is not None and e.type in HOSTILE_TYPES for w in words):
-            return True
-    return False
+    if verb.lemma_.lower() in g["reporting_verbs"]:
+        return judged_subject(verb, lex) is not None
+    return verb.lemma_.lower() in g["characterising_verbs"] and any(_hostile(label, lex) for label in _labels(verb))
+
+
+def judged_subject(verb, lex: Lexicon):
+    """"Japan said China's military activities are a serious concern" (or "pose the greatest strategic
+    challenge"): the subject of a reported clause that calls it a hostile thing, or None."""
+    if verb.lemma_.lower() not in lex.grammar["reporting_verbs"]:
+        return None
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.lemma_ in lex.grammar["verdict_verbs"]):
+        subject = next((s for s in clause.children if s.dep_ == "nsubj"), None)
+        if subject is not None and any(_hostile(a, lex) for a in clause.children if a.dep_ in ("attr", "acomp", "dobj")):
+            return subject
+    return None
+
+
+def _hostile(label, lex: Lexicon) -> bool:
+    words = {label.lemma_.lower()} | {o.lemma_.lower() for o in prep_objects(label, ("of",))}
+    return bool(words & set(lex.grammar["hostile_labels"])) \
+        or any((e := lex.nouns.get(w)) is not None and e.type in HOSTILE_TYPES for w in words)
 
 
 def _labels(verb) -> list:

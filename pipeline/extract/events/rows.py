@@ -20,6 +20,7 @@ from pipeline.extract.events.retype import final_type
 from pipeline.extract.events.syntax import crowd_subject, governing_verb, indefinite, sent_of, sole_subject
 from pipeline.extract.events.status import PROMISING_VERBS, announced, clause_status, habitual, past_tense, stated_resolve
 from pipeline.extract.events.triggers import Candidate, yields_to_inner
+from pipeline.extract.events.labels import judged_subject
 from pipeline.extract.events.narrative import Meeting, noted_meeting, opening_meeting, row_date
 from pipeline.extract.events.when import event_date
 from pipeline.nlp.parse import doc_text
@@ -208,8 +209,9 @@ def _recipients(r: Reading, coding: Coding) -> bool:
     elif etype == "AGREE" and r.kind == "phrase":
         r.recips = _proposer(r, coding) or r.recips
     elif etype in ("ACCUSE", "REJECT"):
+        named = _object_named(r, coding.lex)
         r.recips = _doer_of_act_named(r, coding) or _denied_clause(r, coding) or owner_named_before(
-            _object_named(r, g), coding.reader, own, g["counterpart_reach"]) or r.recips
+            named, coding.reader, own, g["counterpart_reach"]) or _judged_owner(r, coding, named, own) or r.recips
     return True
 
 
@@ -225,7 +227,7 @@ def _doer_of_act_named(r: Reading, coding: Coding) -> list[Party]:
     """"Taipei condemned the drills", "Tanzania criticised the aid": the object names a one-sided act
     the document coded just before ("the drills", "this transfer"), so the criticism is aimed at the
     one who did it."""
-    obj = _object_named(r, coding.lex.grammar)
+    obj = _object_named(r, coding.lex)
     own = {p.code for p in r.actors}
     if obj is not None and obj.lower_ in ("this", "it", "that") and obj.pos_ == "PRON":
         return _last_doer(r, coding, own)  # "China firmly opposes it", right after the US deployment
@@ -267,12 +269,22 @@ def _last_doer(r: Reading, coding: Coding, own: set, types=None, reach: int | No
     return [doer] if r.tok.idx - at <= (reach or coding.lex.grammar["pronoun_reach"]) else []
 
 
-def _object_named(r: Reading, g: dict):
+def _judged_owner(r: Reading, coding: Coding, named, own: set) -> list[Party]:
+    """"Japan said China's military activities are a serious concern": the party named in what a
+    reported clause calls a hostile thing."""
+    if named is None or named.dep_ != "nsubj":
+        return []
+    return [p for p in coding.reader.parties_inside(named) if p.code and p.code not in own][:1]
+
+
+def _object_named(r: Reading, lex: Lexicon):
     """What a verb or a stance is about: the verb's object, or the object of the stance adjective's
-    preposition ("concerned by the drills")."""
+    preposition ("concerned by the drills"), or what a reported clause calls a hostile thing."""
+    g = lex.grammar
     if r.kind == "verb":  # "was concerned by the drills": a passive's cause
         return next((c for c in r.tok.children if c.dep_ == "dobj"), None) or next(
-            (o for p in r.tok.children if p.dep_ == "agent" for o in p.children if o.dep_ == "pobj"), None)
+            (o for p in r.tok.children if p.dep_ == "agent" for o in p.children if o.dep_ == "pobj"), None) \
+            or judged_subject(r.tok, lex)
     if r.entry.feeling:  # "concerned on Monday by the drills": the stance's own preposition
         return next((o for p in r.cand.obj.children if p.dep_ in ("prep", "agent") and p.lower_ in g["stance_preps"]
                      for o in p.children if o.dep_ == "pobj"), None)

@@ -219,6 +219,10 @@ def _shared_time_holders(verb, ctx, tok, g: dict, planned: bool = False) -> dict
     for c in verb.children:
         if c.dep_ == "advcl" and (c.tag_ == "VBG" or any(m.dep_ in ("mark", "advmod") and m.lower_ in WHEN_MARKS for m in c.children)):
             out[c.i] = len(ctx.doc)
+        if c.dep_ == "prep" and c.lower_ == "in" and verb.lemma_.lower() in g["reporting_verbs"]:
+            # "said in its white paper released on July 12": said when the paper came out
+            out.update((a.i, len(ctx.doc)) for o in c.children if o.dep_ == "pobj" for a in o.children
+                       if a.dep_ in ("acl", "relcl") and a.lemma_.lower() in g["publishing_verbs"])
         if verb.lemma_.lower() in g["deploying_verbs"] and purpose_clause(c):
             out[c.i] = len(ctx.doc)  # "deployed vessels to shadow the ships on Monday": one time
     out.pop(tok.i, None)
