@@ -28,7 +28,8 @@ def judged_subject(verb, lex: Lexicon):
         return None
     for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.lemma_ in lex.grammar["verdict_verbs"]):
         subject = next((s for s in clause.children if s.dep_ == "nsubj"), None)
-        if subject is not None and any(_hostile(a, lex) for a in clause.children if a.dep_ in ("attr", "acomp", "dobj")):
+        named = [a for a in clause.children if a.dep_ in ("attr", "acomp", "dobj")]
+        if subject is not None and any(_hostile(a, lex) for a in named):
             return subject
     return None
 

@@ -8,7 +8,7 @@ from pipeline.extract.events.agents import placed, political
 from pipeline.extract.events.lexicon import JOINT_TYPES, Entry, Lexicon
 from pipeline.extract.events.output import actor_recipient_pairs, event_location, event_row
 from pipeline.extract.events.memory import refers_back
-from pipeline.extract.events.narrative import opening_meeting, row_date
+from pipeline.extract.events.narrative import note_opening, row_date
 from pipeline.extract.events.rows import Coding, arguments_with_agents, joint_actors, scheduled
 from pipeline.extract.events.status import clause_status
 from pipeline.extract.events.threats import conditional_menace, threat_parties
@@ -74,9 +74,7 @@ def _rows(coding: Coding, tok, etype: str, probability: float) -> list[dict]:
     status = "planned" if scheduled(coding.ctx, date, tok, kind) else status
     if kind == "noun" and not indefinite(tok) and refers_back(pairs, (etype, None), date, coding.seen_nouns):
         return []  # "his request": a noun naming an event the document already coded, as the rules read it
-    opening = None if coding.opened else opening_meeting(coding.ctx, etype, status, date, tok, pairs, coding.lex.grammar)
-    if opening is not None:
-        coding.meeting = opening
+    note_opening(coding, etype, status, date, tok, pairs)
     date, basis = row_date(coding.ctx, coding.meeting, date, tok, kind, etype, status, actors)
     return [event_row(coding.ctx, cand, etype, mode, a, r, status, date, kind, place, basis) for a, r in pairs]
 

@@ -63,6 +63,16 @@ def opening_meeting(ctx: DocContext, etype: str, status: str, date: tuple | None
     return Meeting((ctx.published_date, None, "day", None), codes, tok.i)
 
 
+def note_opening(coding, etype: str, status: str, date: tuple | None, tok, pairs) -> None:
+    """Before the text has coded anything (`coding.opened`), a readout's opening meeting becomes the
+    meeting the story goes on reporting (`coding` is the coder's `rows.Coding`)."""
+    if coding.opened:
+        return
+    opening = opening_meeting(coding.ctx, etype, status, date, tok, pairs, coding.lex.grammar)
+    if opening is not None:
+        coding.meeting = opening
+
+
 def row_date(ctx: DocContext, meeting: Meeting | None, date: tuple | None, tok, kind: str, etype: str,
              status: str, actors) -> tuple[tuple | None, str]:
     """A reading's date and its basis: the sentence's own, else one the context lends, else none."""

@@ -21,7 +21,7 @@ from pipeline.extract.events.syntax import crowd_subject, governing_verb, indefi
 from pipeline.extract.events.status import PROMISING_VERBS, announced, clause_status, habitual, past_tense, stated_resolve
 from pipeline.extract.events.triggers import Candidate, yields_to_inner
 from pipeline.extract.events.labels import judged_subject
-from pipeline.extract.events.narrative import Meeting, noted_meeting, opening_meeting, row_date
+from pipeline.extract.events.narrative import Meeting, note_opening, noted_meeting, row_date
 from pipeline.extract.events.when import event_date
 from pipeline.nlp.parse import doc_text
 
@@ -82,10 +82,7 @@ def rows_for(coding: Coding, cand: Candidate, deferred: list | None = None) -> l
     for step in STEPS:
         if not step(r, coding):
             return []
-    opening = None if coding.opened else opening_meeting(coding.ctx, r.etype, r.status, r.date, r.tok, r.pairs,
-                                                         coding.lex.grammar)
-    if opening is not None:
-        coding.meeting = opening
+    note_opening(coding, r.etype, r.status, r.date, r.tok, r.pairs)
     date, basis = row_date(coding.ctx, coding.meeting, r.date, r.tok, r.kind, r.etype, r.status, r.actors)
     rows = [event_row(coding.ctx, replace(cand, entry=r.entry), r.etype, r.mode, a, rc, r.status, date, r.kind, r.place, basis)
             for a, rc in r.pairs]
