@@ -353,3 +353,14 @@ def test_leaders_who_joined_another_on_a_call_met_that_leader(run, rules_alone):
     rows = run("Joining President Lula on the call were President Boric of Chile, President Petro of Colombia, "
                "Prime Minister Sanchez of Spain, and President Milei of Argentina.")
     assert pairs(rows, "CONSULT") == {("CHL", "BRA"), ("COL", "BRA"), ("ESP", "BRA"), ("ARG", "BRA")}
+
+
+@pytest.mark.parametrize("text", ["Chile calls on all UN Member States to implement the resolutions.",
+                                  "Chile called on UN member states to act.", "Chile urged EU member countries to act."])
+def test_the_member_states_of_a_body_are_a_group_not_the_body(run, text):
+    rows = run(text)
+    assert rows and not any(r["recipient_code"] in ("UN", "EU") for r in rows)
+
+
+def test_the_body_itself_is_still_the_body(run, rules_alone):
+    assert pairs(run("Chile called on the United Nations to act."), "REQUEST") == {("CHL", "UN")}

@@ -8,7 +8,8 @@ from pipeline.extract.events.agents import acts_for_state, agent_of, counted_hea
 from pipeline.extract.events.context import DocContext
 from pipeline.extract.events.modifiers import made_by, name_modifier, names_the_text
 from pipeline.extract.events.view import EntityView
-from pipeline.extract.events.syntax import after_closed_list, coordinated_heads, named_by_free_relative, plural_phrase, sent_of
+from pipeline.extract.events.syntax import (after_closed_list, coordinated_heads, member_states, named_by_free_relative,
+                                            plural_phrase, possessor, sent_of)
 from pipeline.extract.first_person import in_quote, is_self_reference, speaking_entity
 
 RECIPIENT_PREPS = ("with", "to", "against", "on", "upon", "from", "toward", "towards", "into", "for", "between", "at", "over", "around")
@@ -383,7 +384,9 @@ class ArgReader:
         direct = self.parties(tok, place)
         if direct and not all(p.agent and not p.code for p in direct):
             return direct  # "refugees from Ukraine": a bare agent gives way to the party inside it
-        owners = [p for c in tok.children if _owner(c) or name_modifier(c)
+        if member_states(tok):
+            return direct  # "all UN Member States": the body's members, a group the text does not break down
+        owners = [p for c in tok.children if possessor(c) or name_modifier(c)
                   for p in self.party(c, place) if not (p.code and p.code in besides) and not names_the_text(p, c)]
         if owners:
             return unique_parties(owners)  # "condemned Russia's aggression against Ukraine": the owner is the target
@@ -397,7 +400,7 @@ class ArgReader:
     def _one_level(self, tok, place: bool) -> list[Party]:
         out: list[Party] = []
         for child in tok.children:
-            if _owner(child) or name_modifier(child):
+            if possessor(child) or name_modifier(child):
                 out.extend(p for p in self.party(child, place) if not names_the_text(p, child))
             elif (maker := made_by(child)) is not None:
                 out.extend(self.party(maker, place))  # "imports of Chinese-made vehicles"
@@ -408,7 +411,7 @@ class ArgReader:
                 # "support for the goal of the ROK's initiative": the owner one "of" further down;
                 # "commitment to the defense of Japan": a name one "of" down
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                    out.extend(p for c in pobj.children if _owner(c) for p in self.party(c, place))
+                    out.extend(p for c in pobj.children if possessor(c) for p in self.party(c, place))
                     out.extend(p for c in pobj.children if (maker := made_by(c)) is not None
                                for p in self.party(maker, place))
                     out.extend(self.parties(pobj, place) if pobj.pos_ == "PROPN" else [])
@@ -469,11 +472,6 @@ def _groups():
     from pipeline.extract.events import groups  # groups builds on Party and this module's helpers
 
     return groups
-
-
-def _owner(tok) -> bool:
-    """A possessor: "Russia's" parsed as poss, or as nmod with its "'s"."""
-    return tok.dep_ == "poss" or (tok.dep_ == "nmod" and any(c.tag_ == "POS" for c in tok.children))
 
 
 def _with_country(ent, inside: list):

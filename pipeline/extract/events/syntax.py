@@ -19,6 +19,18 @@ def in_a_date(tok) -> bool:
     return tok.ent_type_ in ("DATE", "TIME")
 
 
+def possessor(tok) -> bool:
+    """A possessor: "Russia's" parsed as poss, or as nmod with its "'s"."""
+    return tok.dep_ == "poss" or (tok.dep_ == "nmod" and any(c.tag_ == "POS" for c in tok.children))
+
+
+def member_states(tok) -> bool:
+    """"UN Member States", "EU member countries": members of a body, not the body."""
+    singular = tok.lower_[:-1] if tok.lower_.endswith("s") else ""
+    return singular in ("state", "country", "nation") and any(c.dep_ == "compound" and c.lower_ == "member"
+                                                              for c in tok.children)
+
+
 def sent_of(tok):
     """The sentence of a token, from the per-doc index (`Token.sent` walks the doc)."""
     return sentence_of(tok.doc[tok.i:tok.i + 1])
