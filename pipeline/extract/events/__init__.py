@@ -6,6 +6,7 @@ Modules, in the order a document goes through them:
   lexicon    the trigger lexicon (event_triggers.yaml) as frozen Entry records, and its grammar word lists
   coder      the per-document loop: sentences -> trigger candidates -> rows, then the final pass
   triggers   which tokens are triggers (Candidate), and which readings yield to an inner trigger
+  labels     a thing named by a hostile word ("called the drills a provocation"): a criticism of its doer
   deeds      the noun of a trigger verb read as its deed where the phrase names doer and patient
              ("Russia's bombardment of Kharkiv")
   rows       rows of one reading: a Reading goes through STEPS (arguments, joint/reciprocal, desire,
@@ -25,6 +26,7 @@ Modules, in the order a document goes through them:
   memory     what the document has coded so far: the pair the text is about, nouns that refer back
   antecedents  whose thing a definite noun names again ("criticised the new command"): its first mention's owner
   when       which date phrase dates an event; dates turns the phrase into a date
+  narrative  dates the text around a sentence lends it: a readout's meeting, a statement made today
   output     the output row: pairs, span, place, confidence
   lists      commitments itemised under a lead-in ("The United States and Japan will: - ..."), and
              the parties of "the following leaders:" lines

@@ -1,5 +1,5 @@
 """A thing named by a hostile word: "Tokyo called the drills a provocation", "Seoul described the
-launch as a grave threat", "Manila branded the move illegal". The naming is a criticism (PLOVER ACCUSE,
+launch as a grave threat", "Quito called Colombia's drills provocative". The naming is a criticism (PLOVER ACCUSE,
 CAMEO 111 "criticize or denounce") by whoever names it, aimed at the thing's doer or owner; the
 recipient comes as for any criticism (rows._recipients). `syntax.characterised` keeps the label noun
 itself from coding an event of its own ("an act of aggression" there is a word, not an attack)."""
@@ -42,7 +42,8 @@ def _hostile(label, lex: Lexicon) -> bool:
 
 def _labels(verb) -> list:
     """What the verb names its object: "called X a provocation" (object predicate or second object),
-    "described X as a threat", "branded the move illegal"."""
+    "described X as a threat", "called the drills provocative". A small clause the parser makes a
+    clausal complement ("branded the move illegal") is not read."""
     found = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "acomp") and c.pos_ in ("NOUN", "ADJ")]
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     # "described the launch as a threat", the parser hanging "as" on the verb or on its object
