@@ -246,8 +246,18 @@ def test_news_idiom_light_verbs_carry_their_event_noun(run):
     ("Lima responded constructively to Santiago's initiative.", ("AGREE", "PER", "CHL", "occurred")),
     # the proposal pointed back to is the one made last: its maker is whom the acceptance answers
     ("Chile submitted a proposal to Peru. Lima responded positively to this initiative.", ("AGREE", "PER", "CHL", "occurred")),
+    # a crowd that demonstrates and forces raised still code beside the other senses of the words below
+    ("Thousands of Chileans demonstrated against Peru.", ("PROTEST", None, "PER", "occurred")),
+    ("Chile mobilized 300,000 reservists.", ("MOBILIZE", "CHL", None, "occurred")),
+    # naming a thing by a hostile word criticises its doer, and so does a reported clause that says
+    # the thing is, or poses, a hostile one
+    ("Lima described Bolivia's missile test as a grave threat.", ("ACCUSE", "PER", "BOL", "occurred")),
+    ("Quito branded Colombia's decision as illegal.", ("ACCUSE", "ECU", "COL", "occurred")),
+    ("Chile imposed sanctions on Peru. Peru called the sanctions an act of war.", ("ACCUSE", "PER", "CHL", "occurred")),
+    ("Lima said Bolivia's military activities are a serious concern.", ("ACCUSE", "PER", "BOL", "occurred")),
+    ("Lima said Bolivia's missile tests pose a grave threat to the region.", ("ACCUSE", "PER", "BOL", "occurred")),
 ])
-def test_stances_voiced_forces_on_the_move_proposals_and_reactions(run, text, expected):
+def test_stances_voiced_forces_on_the_move_proposals_reactions_and_labels(run, text, expected):
     assert expected in run(text)
 
 
@@ -275,26 +285,6 @@ def test_the_same_words_without_forces_or_a_target_code_no_such_row(run, text):
 ])
 def test_words_of_other_senses_than_protest_and_mobilization_code_nothing(run, text):
     assert not any(r[0] in ("PROTEST", "MOBILIZE", "COOPERATE") for r in run(text))
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("Thousands of Chileans demonstrated against Peru.", ("PROTEST", None, "PER", "occurred")),
-    ("Chile mobilized 300,000 reservists.", ("MOBILIZE", "CHL", None, "occurred")),
-])
-def test_protests_and_forces_raised_still_code(run, text, expected):
-    assert expected in run(text)
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("Lima described Bolivia's missile test as a grave threat.", ("ACCUSE", "PER", "BOL", "occurred")),
-    ("Quito branded Colombia's decision as illegal.", ("ACCUSE", "ECU", "COL", "occurred")),
-    ("Chile imposed sanctions on Peru. Peru called the sanctions an act of war.", ("ACCUSE", "PER", "CHL", "occurred")),
-    # a reported clause that says the thing is, or poses, a hostile one
-    ("Lima said Bolivia's military activities are a serious concern.", ("ACCUSE", "PER", "BOL", "occurred")),
-    ("Lima said Bolivia's missile tests pose a grave threat to the region.", ("ACCUSE", "PER", "BOL", "occurred")),
-])
-def test_naming_a_thing_by_a_hostile_word_criticises_its_doer(run, text, expected):
-    assert expected in run(text)
 
 
 @pytest.mark.parametrize("text", ["Lima described the talks with Bolivia as constructive.",

@@ -36,7 +36,7 @@ def judged_subject(verb, lex: Lexicon):
 
 def _hostile(label, lex: Lexicon) -> bool:
     words = {label.lemma_.lower()} | {o.lemma_.lower() for o in prep_objects(label, ("of",))}
-    return bool(words & set(lex.grammar["hostile_labels"])) \
+    return bool(words & lex.grammar["hostile_labels"]) \
         or any((e := lex.nouns.get(w)) is not None and e.type in HOSTILE_TYPES for w in words)
 
 

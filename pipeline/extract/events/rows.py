@@ -10,7 +10,7 @@ from pipeline.extract.events.arguments import object_of, party_codes, purpose_be
 from pipeline.extract.events.context import DocContext
 from pipeline.extract.events.dates import after_publication
 from pipeline.extract.events.lexicon import JOINT_TYPES, Entry, Lexicon
-from pipeline.extract.events.antecedents import owner_named_before
+from pipeline.extract.events.antecedents import DEFINITE, owner_named_before
 from pipeline.extract.events.threats import conditional_menace, future_threat, threat_parties
 from pipeline.extract.events.targets import aided_place, attacked_place, defender, place_left
 from pipeline.extract.events.memory import counterpart, note_pairs, refers_back, remember_pair
@@ -214,8 +214,9 @@ def _recipients(r: Reading, coding: Coding) -> bool:
 
 def _proposer(r: Reading, coding: Coding) -> list[Party]:
     """"Trump put forward a proposal ... Putin responded positively to this initiative": a proposal
-    pointed back to is the one the document coded last, and its maker is whom the acceptance answers."""
-    if not any(c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those") for c in r.cand.obj.children):
+    pointed back to ("this", "the": a definite noun, as `antecedents` reads one) is the one the
+    document coded last, and its maker is whom the acceptance answers."""
+    if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in r.cand.obj.children):
         return []
     return _last_doer(r, coding, {p.code for p in r.actors}, {"REQUEST"})
 

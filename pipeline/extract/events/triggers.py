@@ -50,10 +50,8 @@ def candidates(tok, lex: Lexicon, taken: set[int]) -> list[dict]:
                 return [Candidate(tok, rule, "phrase", child)]
         if lemma in lex.grammar["company_verbs"] and _joined_by_people(tok):
             return [Candidate(tok, lex.verbs["meet"], "verb")]  # "The President was joined by leaders from A, B"
-        if (accepted := _approved_proposal(tok, lex)) is not None:
-            return [accepted]  # "responded positively to the initiative": the proposal accepted
-        if (reaction := _reaction(tok, lex.grammar)) is not None:
-            return [Candidate(tok, reaction, "verb")]  # the manner says more than "respond" alone
+        if (reaction := _reaction(tok, lex)) is not None:
+            return [reaction]  # the manner says more than "respond" alone
         if hostile_label(tok, lex):
             return [Candidate(tok, DISAPPROVING_REACTION, "verb")]  # "called the drills a provocation"
         moving = forces_moving(tok, lex.grammar)
@@ -76,30 +74,26 @@ def candidates(tok, lex: Lexicon, taken: set[int]) -> list[dict]:
     return [stance] if stance is not None else []
 
 
-def _approved_proposal(verb, lex: Lexicon) -> Candidate | None:
-    """"Putin responded positively to this initiative": a reaction whose manner approves, to something
-    accepting it is an agreement ("accepted the initiative", a verb + object phrase of the lexicon),
-    is that agreement."""
+def _reaction(verb, lex: Lexicon) -> Candidate | None:
+    """"Moscow reacted positively to the decision", "Beijing responded angrily to the decision"."""
     g = lex.grammar
-    if verb.lemma_.lower() not in g["reaction_verbs"] or not {c.lower_ for c in verb.children if c.dep_ == "advmod"} \
-            & g["approving_manners"]:
-        return None
-    for obj in objects_of(verb, preps=("to",)):
-        rule = lex.phrase_index.get(("accept", obj.lemma_.lower()))
-        if rule is not None and rule.type == "AGREE":
-            return Candidate(verb, rule, "phrase", obj)
-    return None
-
-
-def _reaction(verb, g: dict) -> Entry | None:
-    """"Moscow reacted positively to the proposal", "Beijing responded angrily to the decision"."""
     if verb.lemma_.lower() not in g["reaction_verbs"]:
         return None
     manners = {c.lower_ for c in verb.children if c.dep_ == "advmod"}
     if manners & g["approving_manners"]:
-        return APPROVING_REACTION
+        return _accepted(verb, lex) or Candidate(verb, APPROVING_REACTION, "verb")
     if manners & g["disapproving_manners"]:
-        return DISAPPROVING_REACTION
+        return Candidate(verb, DISAPPROVING_REACTION, "verb")
+    return None
+
+
+def _accepted(verb, lex: Lexicon) -> Candidate | None:
+    """"Putin responded positively to this initiative": approval of something whose acceptance is an
+    agreement ("accepted the initiative", a verb + object phrase of the lexicon) is that agreement."""
+    for obj in objects_of(verb, preps=("to",)):
+        rule = lex.phrase_index.get(("accept", obj.lemma_.lower()))
+        if rule is not None and rule.type == "AGREE":
+            return Candidate(verb, rule, "phrase", obj)
     return None
 
 
@@ -257,7 +251,7 @@ def _has_required_prep(tok, entry: Entry) -> bool:
 
 def _only_a_time(prep) -> bool:
     objects = [o for o in prep.children if o.dep_ == "pobj"]
-    return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
+    return bool(objects) and all(in_a_date(o) for o in objects)
 
 
 def _clause_fits(tok, entry: Entry) -> bool:
@@ -279,7 +273,7 @@ def _verb_allowed(tok, entry: Entry, lex: Lexicon) -> bool:
             and any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
         return False  # "demonstrated its importance", "demonstrated that ...": shown, not protested
     if entry.type == "MOBILIZE" and tok.lemma_.lower() in lex.grammar["raising_verbs"] and obj is not None \
-            and not _object_words(obj) & set(lex.grammar["raised_forces"]) \
+            and not _object_words(obj) & lex.grammar["raised_forces"] \
             and object_reading(tok, entry, lex.grammar["quantity_nouns"]) is entry:
         return False  # "mobilizing finance", "mobilize the international community" (supporters rally: PROTEST)
     if entry.type == "CONSULT" and obj is not None and obj.lemma_.lower() in lex.grammar["goal_nouns"]:
