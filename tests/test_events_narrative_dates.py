@@ -47,6 +47,24 @@ def test_a_story_that_moves_to_another_date_leaves_the_meeting_behind(nlp, rules
 CALL = "Kenyan President William Ruto had a telephone conversation with Ugandan President Yoweri Museveni. "
 
 
+def test_a_date_still_to_come_does_not_move_the_story(nlp, rules_alone):
+    # the exchange of prisoners set for Friday is planned; what the leaders did next is of the call
+    rows = run(nlp, CALL + "Ruto informed Museveni that on Friday Kenya and Uganda will exchange prisoners. "
+                           "Ruto and Museveni agreed to continue contacts.")
+    assert dated(rows, "agreed") == {(THURSDAY, "day", "context")}
+
+
+def test_an_act_done_on_another_day_still_moves_it(nlp, rules_alone):
+    rows = run(nlp, CALL + "On Monday, Kenya imposed tariffs on Uganda. Ruto and Museveni agreed to continue contacts.")
+    assert dated(rows, "agreed") == {(None, None, None)}
+
+
+def test_a_participle_clause_is_told_in_the_tense_of_its_main_verb(nlp, rules_alone):
+    # "Reaffirming ..., Ruto said": the reaffirming is done as he speaks on the call
+    rows = run(nlp, CALL + "Reaffirming his commitment to Uganda, Ruto said he was ready to work with Museveni.")
+    assert dated(rows, "Reaffirming") == {(THURSDAY, "day", "context")}
+
+
 def test_a_meeting_told_as_background_does_not_date_the_story(nlp, rules_alone):
     # the past perfect places the earlier call before the story: the thanking is of the day of the
     # call the readout opens on, not of March 3

@@ -40,6 +40,8 @@ def noted_meeting(current: Meeting | None, etype: str, status: str, date: tuple 
     """The meeting later sentences go on reporting, after a reading dated by its own words."""
     if date is None or _anterior(tok):
         return current  # "the talks they had begun on February 12": told as background, not as the story
+    if status != "occurred":
+        return current  # "informed him that on March 19 they will exchange prisoners": still to come, no move
     codes = frozenset(p.code for pair in pairs for p in pair if p is not None and p.code)
     if etype == "CONSULT" and status == "occurred" and date[2] == "day" and len(codes) >= 2:
         return Meeting(date, codes)
@@ -97,11 +99,12 @@ def _context_date(ctx: DocContext, meeting: Meeting | None, tok, kind: str, etyp
 
 
 def _told_in(verb, tags: frozenset) -> bool:
-    """The trigger's own tense: its tag, or that of the verb whose infinitive it is ("agreed to expand")."""
+    """The trigger's own tense: its tag, or that of the verb whose infinitive it is ("agreed to expand")
+    or whose participle clause it opens ("Reaffirming his commitment, the President said ...")."""
     for _ in range(4):
         if verb.tag_ in tags and not _perfect(verb):
             return True
-        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+        if not (verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")) or verb.head.i == verb.i:
             return False
         verb = verb.head
     return False
