@@ -145,6 +145,10 @@ THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.2, 0.75, 0.05))
 # blacklisting, entry banned, a military presence boosted and warships dispatched entered the lexicon;
 # two identical runs. Cross-validated at 0.40: P 0.716, R 0.448, F1 0.551. End to end: own tune
 # 0.582 -> 0.583, every other set and the probes unchanged.
+# Retrained on the eighth day after money and goods given (AID, CAMEO 071/073), a clampdown, a sit-in
+# and a pull-out (nouns; hyphenated nouns now reach the lexicon joined); two identical runs.
+# Cross-validated at 0.40: P 0.719, R 0.449, F1 0.553. End to end: document sets unchanged by the
+# model, probe4 tune 0.787 -> 0.794 and sealed 0.747 -> 0.755 (with that day's rules), other probes unchanged.
 SHIPPED_THRESHOLD = 0.4
 MIN_COUNT = 2  # a feature seen once in training is noise for this much data
 EPOCHS = 300

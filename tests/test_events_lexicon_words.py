@@ -98,6 +98,9 @@ def test_wire_words_the_lexicon_reads_among_other_rows(run, rules_alone, text, e
     ("The central bank tightened controls on capital.", "SANCTION"),
     ("Officials tightened security at the summit.", "SANCTION"),
     ("The company boosted its presence in Lima.", "MOBILIZE"),
+    ("The summit gave Chile a platform.", "AID"),
+    ("Peru gave the issue a lot of thought.", "AID"),
+    ("A build-up of debt worried Chile.", "MOBILIZE"),
 ])
 def test_the_same_words_with_other_objects_code_no_such_event(run, rules_alone, text, etype):
     assert not pairs(run(text), etype)
@@ -126,6 +129,13 @@ def test_branding_a_thing_and_brushing_dust_are_no_events(run, rules_alone, text
     # arms handed over or moved to another state's forces are military aid (CAMEO 072)
     ("Norway gave Moldova tanks and ammunition.", "AID", ("NOR", "MDA")),
     ("Norway has given weapons to Moldova.", "AID", ("NOR", "MDA")),
+    # money and goods handed to a party (CAMEO 071 and 073 list GIVE + MONEY, the currencies, FOOD)
+    ("Norway has given money and nonlethal gear to Moldova.", "AID", ("NOR", "MDA")),
+    ("Norway gave Moldova $2 billion.", "AID", ("NOR", "MDA")),
+    ("Norway gave food and medicine to Sudan.", "AID", ("NOR", "SDN")),
+    # hyphenated nouns reach the lexicon as one word (pipeline/nlp/lemmas.py)
+    ("The pull-out of Russian troops from Moldova began on Monday.", "RETREAT", ("RUS", "MDA")),
+    ("Thailand's build-up of troops on the Cambodian border continued.", "MOBILIZE", ("THA", "KHM")),
     ("Belarus has transferred ballistic missiles to Russia.", "AID", ("BLR", "RUS")),
     # training and a sail of two navies are a joint exercise; a participle modifier counts as written
     ("Chilean and Peruvian forces conducted their first combined sail in the Pacific.", "COOPERATE", ("CHL", "PER")),

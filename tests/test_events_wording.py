@@ -155,6 +155,27 @@ def test_meeting_a_demand_is_no_meeting(run):
     assert not {e for e in run("Kenya stands ready to meet Uganda's growing demand for power.") if e[0] == "CONSULT"}
 
 
+def test_meeting_a_challenge_after_talks_is_no_second_meeting(run):
+    # a goal reached is no meeting, even where the partner of the talks just before could be its other side
+    assert run("Kenya met with Uganda in Nairobi. Kenya met the challenge.") == {("CONSULT", "UGA", "KEN", "occurred")}
+
+
+def test_challenges_discussed_are_the_topic_of_talks(run):
+    assert run("Kenya discussed the security challenges with Uganda.") == {("CONSULT", "KEN", "UGA", "occurred")}
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya looks forward to working with Uganda on the railway.",
+    "President Ruto looks forward to working with President Museveni of Uganda.",
+])
+def test_looking_forward_to_working_with_a_partner_is_a_promise(run, text):
+    assert ("AGREE", "KEN", "UGA", "occurred") in run(text)
+
+
+def test_working_with_a_partner_as_a_means_is_no_promise(run):
+    assert not run("By working with Uganda, Kenya cut its costs.")
+
+
 def test_forces_sent_to_the_senders_own_ground_are_a_deployment(run):
     moved = run("Peru sent armoured units and commandos to its border with Ecuador on Monday.")
     assert ("MOBILIZE", "PER", None, "occurred") in moved

@@ -24,3 +24,18 @@ def test_a_right_lemma_and_a_noun_are_left_alone(nlp):
 def test_joint_drills_staged_by_two_states_are_cooperation(nlp):
     rows = events_of(nlp, "Egypt and Sudan staged joint drills off Port Sudan this week.", dt.date(2024, 6, 1))
     assert {(r["event_type"], r["actor_code"], r["recipient_code"]) for r in rows} == {("COOPERATE", "EGY", "SDN")}
+
+
+def test_a_hyphenated_noun_the_lexicon_knows_as_one_word_is_looked_up_joined(nlp):
+    found = lemmas(nlp, "A build-up of troops and a sit-in followed.")
+    assert found["up"] == "buildup" and found["in"] == "sit-in"
+
+
+def test_other_hyphenated_words_keep_their_lemmas(nlp):
+    found = lemmas(nlp, "A follow-up meeting and a long-term plan.")
+    assert found["up"] == "up" and found["term"] == "term"
+
+
+def test_an_event_named_by_a_hyphenated_noun_reads_as_written(nlp):
+    rows = events_of(nlp, "Students staged a sit-in at the Kenyan ministry.", dt.date(2024, 6, 1))
+    assert [(r["event_type"], r["trigger"]) for r in rows] == [("PROTEST", "sit-in")]

@@ -4,12 +4,17 @@ Its lemmatizer strips a final "e" with the suffix now and then: "staged" -> "sta
 "fin", "hoped" -> "hop", "lambasted" -> "lambast". Every extractor matches verbs by lemma, so such
 a verb is silently no trigger and no light verb. A verb whose lemma is no verb the project's
 dictionaries know, while the lemma plus "e" is one that the word starts with, takes that lemma.
+
+Its tokenizer also splits a hyphenated noun ("build-up", "sit-in", "pull-out") into three tokens, so
+the word the dictionaries know as one ("buildup", "sit-in") is never looked up. The head of such a
+compound takes the joined lemma where the dictionaries know it.
 """
 from __future__ import annotations
 
 import functools
 
 INFLECTED = ("VBD", "VBN", "VBG", "VBZ")
+NOUN_TAGS = ("NN", "NNS")
 
 
 @functools.lru_cache(maxsize=1)
@@ -27,13 +32,46 @@ def known_verbs() -> frozenset[str]:
     return frozenset(v for v in verbs if " " not in v)
 
 
+@functools.lru_cache(maxsize=1)
+def known_nouns() -> frozenset[str]:
+    """The event nouns of the trigger lexicon and of the CAMEO-derived lexicon."""
+    from pipeline.extract.events.lexicon import load_lexicon
+    from pipeline.extract.trigger_lexicon import load_derived
+
+    return frozenset(set(load_lexicon().nouns) | set(load_derived().nouns))
+
+
 def repair_lemmas(doc) -> None:
-    """Set the lemma of each inflected verb that lost its final "e" ("staged" -> "stage")."""
+    """Set the lemma of each inflected verb that lost its final "e" ("staged" -> "stage"), and of the
+    head of each hyphenated noun the dictionaries know as one word ("build-up" -> "buildup")."""
     verbs = known_verbs()
     for tok in doc:
+        if tok.tag_ in NOUN_TAGS:
+            _join_hyphenated(tok, known_nouns())
         if tok.tag_ not in INFLECTED:
             continue
         lemma = tok.lemma_.lower()
         if lemma in verbs or lemma + "e" not in verbs or not tok.lower_.startswith(lemma + "e"):
             continue
         tok.lemma_ = lemma + "e"
+
+
+def _join_hyphenated(tok, nouns: frozenset[str]) -> None:
+    """"build - up" written as one word: its first part hangs on the head, joined by a bare hyphen."""
+    if tok.i < 2:
+        return
+    first, hyphen = tok.doc[tok.i - 2], tok.doc[tok.i - 1]
+    if hyphen.tag_ != "HYPH" or first.head.i != tok.i or first.whitespace_ or hyphen.whitespace_:
+        return
+    for joined in (first.lower_ + tok.lemma_.lower(), f"{first.lower_}-{tok.lemma_.lower()}"):
+        if joined in nouns:
+            tok.lemma_ = joined
+            return
+
+
+def written_form(tok) -> str:
+    """The word as written: a hyphenated noun whose head took the joined lemma reads "build-up", not "up"."""
+    if tok.i >= 2 and tok.doc[tok.i - 1].tag_ == "HYPH" and tok.lemma_.lower().startswith(tok.doc[tok.i - 2].lower_) \
+            and tok.doc[tok.i - 2].head.i == tok.i and tok.lemma_.lower() != tok.lower_:
+        return tok.doc[tok.i - 2: tok.i + 1].text
+    return tok.text

@@ -7,6 +7,7 @@ from pipeline.extract.events.lexicon import NOUN_CONFIDENCE, PHRASE_CONFIDENCE, 
 from pipeline.extract.events.parties import ArgReader, Party
 from pipeline.extract.events.syntax import governing_verb, sent_of
 from pipeline.extract.events.triggers import Candidate, objects_of
+from pipeline.nlp.lemmas import written_form
 
 # the prepositions that name what an act is aimed at ("fired at", "an attack on", "measures against")
 TARGET_PREPS = ("at", "on", "against")
@@ -71,7 +72,7 @@ def event_row(ctx: DocContext, cand, etype, mode, actor: Party, recip: Party | N
         "date_text": date_text,
         "date_basis": date_basis if event_date is not None else None,
         "status": status,
-        "trigger": cand.obj.text if cand.entry.feeling else tok.text,  # "concerned", not its "is"
+        "trigger": cand.obj.text if cand.entry.feeling else written_form(tok),  # "concerned", not its "is"
         "char_start": start,
         "char_end": end,
         "sentence": sent_of(tok).text,

@@ -44,7 +44,7 @@ def clause_status(tok, kind: str, lex: Lexicon) -> str | None:
     if kind == "noun" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in g["ending_verbs"]:
         return "occurred"  # "Russia's war must end": what is to end is going on, whatever the modal
     verb = tok if kind != "noun" or _misread_verb(tok) else governing_verb(tok)
-    planned = _awaited(tok)
+    planned = awaited(tok)
     if kind == "noun" and verb is not None and tok.dep_ in ("dobj", "nsubjpass") and tok.head.i == verb.i \
             and verb.lemma_.lower() in g["negating_verbs"] and not _judged_deed(tok, verb, g):
         return None  # "the visit was postponed", "suspended the talks": the event does not take place
@@ -227,7 +227,7 @@ def awaiting(verb) -> bool:
     return verb.lemma_.lower() in AWAITING_VERBS or looking_forward(verb)
 
 
-def _awaited(tok) -> bool:
+def awaited(tok) -> bool:
     """"look forward to visiting Peru", "look forward to the visit", "await the visit": an event
     that a party looks forward to is still to come."""
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in AWAITING_VERBS:

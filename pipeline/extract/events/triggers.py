@@ -11,6 +11,7 @@ from pipeline.extract.events.deeds import named_deed
 from pipeline.extract.events.lexicon import (APPROVING_REACTION, DISAPPROVING_REACTION, FORCES_MOVE, JOINT_COMMITMENT,
                                              REPORTED_DEMAND, Entry, Lexicon)
 from pipeline.extract.events.labels import hostile_label
+from pipeline.extract.events.status import awaited
 from pipeline.extract.events.syntax import (bare_participle, characterised, governing_verb, in_a_date, in_adjunct,
                                             joins_an_act, named_doer, prep_objects)
 
@@ -60,7 +61,7 @@ def candidates(tok, lex: Lexicon, taken: set[int]) -> list[dict]:
             return [Candidate(tok, object_reading(tok, entry, lex.grammar["quantity_nouns"]), "verb")]
         if moving:
             return [Candidate(tok, FORCES_MOVE, "verb")]  # warships do not visit: "bombers flew to Guam"
-        if entry is None and lemma in lex.commitment_verbs and tok.dep_ not in ("amod", "compound", "pcomp", "acl") \
+        if entry is None and lemma in lex.commitment_verbs and _commitment_clause(tok) \
                 and not _a_thing_as_subject(tok, lex.grammar):
             return [Candidate(tok, JOINT_COMMITMENT, "verb")]
     if tok.pos_ == "VERB" and (demanded := _demanded_clause(tok, lex.grammar)) is not None:
@@ -72,6 +73,12 @@ def candidates(tok, lex: Lexicon, taken: set[int]) -> list[dict]:
         return [Candidate(tok, deed, "noun")]  # "Russia's bombardment of Kharkiv"
     stance = _stance(tok, lex)
     return [stance] if stance is not None else []
+
+
+def _commitment_clause(verb) -> bool:
+    """Where a generic commitment verb can be a promise: its own clause, or a gerund looked forward to
+    ("looks forward to working with Russia"); not a modifier or the gerund of any preposition ("by working")."""
+    return verb.dep_ not in ("amod", "compound", "pcomp", "acl") or awaited(verb)
 
 
 def _reaction(verb, lex: Lexicon) -> Candidate | None:
@@ -276,7 +283,8 @@ def _verb_allowed(tok, entry: Entry, lex: Lexicon) -> bool:
             and not _object_words(obj) & lex.grammar["raised_forces"] \
             and object_reading(tok, entry, lex.grammar["quantity_nouns"]) is entry:
         return False  # "mobilizing finance", "mobilize the international community" (supporters rally: PROTEST)
-    if entry.type == "CONSULT" and obj is not None and obj.lemma_.lower() in lex.grammar["goal_nouns"]:
+    if entry.type == "CONSULT" and tok.lemma_.lower() in lex.grammar["goal_verbs"] and obj is not None \
+            and obj.lemma_.lower() in lex.grammar["goal_nouns"]:
         return False  # "meet the demand", "meet its targets": a goal reached, not a party met
     if entry.requires_object_entity and not _names_something(obj):
         return False  # "addressing issues together with X": X is a partner, not the audience
