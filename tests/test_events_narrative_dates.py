@@ -54,6 +54,11 @@ def test_a_date_still_to_come_does_not_move_the_story(nlp, rules_alone):
     assert dated(rows, "agreed") == {(THURSDAY, "day", "context")}
 
 
+def test_an_act_named_by_the_object_of_a_past_verb_is_of_the_call(nlp, rules_alone):
+    rows = run(nlp, CALL + "Ruto put forward a proposal to Uganda for a joint border commission.")
+    assert dated(rows, "proposal") == {(THURSDAY, "day", "context")}
+
+
 def test_an_act_done_on_another_day_still_moves_it(nlp, rules_alone):
     rows = run(nlp, CALL + "On Monday, Kenya imposed tariffs on Uganda. Ruto and Museveni agreed to continue contacts.")
     assert dated(rows, "agreed") == {(None, None, None)}

@@ -88,14 +88,21 @@ def row_date(ctx: DocContext, meeting: Meeting | None, date: tuple | None, tok, 
 def _context_date(ctx: DocContext, meeting: Meeting | None, tok, kind: str, etype: str, status: str,
                  actors) -> tuple[tuple, str] | None:
     """The date and its basis for a reading whose own sentence gives none, or None."""
-    if status != "occurred" or kind == "noun":
+    told = tok if kind != "noun" else _doing_verb(tok)
+    if status != "occurred" or told is None:
         return None
     codes = {p.code for p in actors if p.code}
-    if meeting is not None and codes and codes <= meeting.parties and _told_in(tok, PAST_TAGS):
+    if meeting is not None and codes and codes <= meeting.parties and _told_in(told, PAST_TAGS):
         return meeting.date, "context"
-    if etype in SPEECH_TYPES and ctx.published_date is not None and _said_now(tok):
+    if kind != "noun" and etype in SPEECH_TYPES and ctx.published_date is not None and _said_now(tok):
         return (ctx.published_date, None, ctx.published_precision or "day", None), "publication"
     return None
+
+
+def _doing_verb(noun):
+    """The verb whose direct object a noun trigger is, which tells when the act was done ("put forward
+    a proposal", "expressed condolences"); a noun elsewhere ("the proposal was discussed") tells no time."""
+    return noun.head if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" else None
 
 
 def _told_in(verb, tags: frozenset) -> bool:
