@@ -725,3 +725,33 @@ def test_a_meeting_named_as_where_an_act_took_place_is_an_event_of_its_own(nlp):
     assert rows[0] == ("AGREE", "CHL", "PER") and ("CONSULT", "CHL", "PER") in rows
     # talks a light verb names are the clause's own act, not an occasion of it
     assert [r["event_type"] for r in events_of(nlp, "Chile engaged in talks with Peru on Monday.", PUBLISHED)] == ["CONSULT"]
+
+
+def spoken(nlp, text: str, state: str | None = "KEN"):
+    """Rows of a text spoken in the first person for `state`, as a UN statement is."""
+    return {(r["event_type"], r["actor_code"], r["recipient_code"], r["status"])
+            for r in events_of(nlp, text, dt.date(1990, 9, 25), speaking_state=state)}
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("Ugandan armed forces should be withdrawn from all the occupied territories.", "UGA"),
+    ("The African Union should play an important role in the talks.", "AU"),
+    ("Ethiopia must end its blockade at once.", "ETH"),
+    ("I believe that Ethiopia should return to the talks.", "ETH"),
+])
+def test_a_speech_asks_what_it_says_another_party_should_do(nlp, text, asked):
+    assert ("REQUEST", "KEN", asked, "occurred") in spoken(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "If Ethiopia attacks, Kenya should respond.",
+    "It should be noted that Ethiopia has grown.",
+    "Kenya should respond to Ethiopia.",
+    "“Ethiopia should leave,” the minister said.",
+])
+def test_a_condition_an_empty_subject_the_speaker_itself_or_a_quote_ask_nothing(nlp, text):
+    assert not {row for row in spoken(nlp, text) if row[0] == "REQUEST" and row[1] == "KEN"}
+
+
+def test_a_text_with_no_speaker_of_its_own_asks_nothing_by_should(nlp):
+    assert not {row for row in spoken(nlp, "Ethiopia should end its blockade.", None) if row[0] == "REQUEST"}

@@ -16,6 +16,7 @@ from pipeline.extract.events.status import imperative
 from pipeline.extract.events.subjects import subject_of
 from pipeline.extract.events.triggers import Candidate, reply_in_kind
 from pipeline.extract.events.verb_args import co_actors, verb_recipients
+from pipeline.extract.first_person import in_quote
 from pipeline.nlp.parse import doc_text
 
 
@@ -45,6 +46,14 @@ def _across_blank_line(parties: list[Party], tok) -> bool:
         if p.token_i is not None and p.token_i < tok.i and "\n\n" in doc_text(doc)[doc[p.token_i].idx:tok.idx]:
             return True
     return False
+
+
+def _own_voice(tok, reader: ArgReader) -> list[Party]:
+    """The speaker of a text spoken in the first person (a UN statement's state), outside quotation
+    marks; other texts have no voice of their own that asks anything."""
+    if reader.speaker is None or in_quote(tok):
+        return []
+    return [Party(reader.speaker.name, reader.speaker.entity_id, reader.speaker.code, "state", None)]
 
 
 class Arguments(NamedTuple):
@@ -100,9 +109,9 @@ def read_arguments(cand: Candidate, reader: ArgReader, lex: Lexicon) -> Argument
         return Arguments(actors, recips, entry)
     if entry.demand:
         # only a party that can ask speaks for one: "analysts said Japan should ..." asks nothing
-        speakers = [p for p in subject_of(tok, reader)[0] if p.code]
-        asked = [p for c in cand.obj.children if c.dep_ == "nsubj" for p in reader.parties(c)]
-        return Arguments(speakers, asked, entry)
+        speakers = _own_voice(tok, reader) if cand.obj is tok else [p for p in subject_of(tok, reader)[0] if p.code]
+        asked = [p for c in cand.obj.children if c.dep_ in ("nsubj", "nsubjpass") for p in reader.parties(c)]
+        return Arguments(speakers, [p for p in asked if p.code not in party_codes(speakers)], entry)
     actors, _ = subject_of(tok, reader)
     passive = any(c.dep_ == "nsubjpass" for c in tok.children)
     if not actors and not passive and not any(c.dep_ == "nsubj" and not reader.voices.in_label(c) for c in tok.children):

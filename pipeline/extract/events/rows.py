@@ -91,6 +91,9 @@ def rows_for(coding: Coding, cand: Candidate, deferred: list | None = None) -> l
 
 
 def _status(r: Reading, coding: Coding) -> bool:
+    if r.entry.demand and r.cand.obj is r.tok:
+        r.status = "occurred"  # "Israeli forces should withdraw", said in a speech: the asking is done as it is said
+        return True
     r.status = clause_status(r.tok, r.kind, coding.lex)
     if conditional_menace(r.tok, r.kind, r.entry.type, coding.reader):
         r.status, r.warning = "occurred", True

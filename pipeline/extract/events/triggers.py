@@ -37,7 +37,28 @@ def same_event_objects(cand: Candidate, found: list[dict], lex: Lexicon) -> list
 
 
 def candidates(tok, lex: Lexicon, taken: set[int]) -> list[dict]:
-    """Trigger readings of one token: a verb+object phrase, a verb, or an event noun."""
+    """Trigger readings of one token: a verb+object phrase, a verb, or an event noun; and a demand
+    the text makes in its own voice ("Israeli forces should withdraw"), beside the verb's own reading."""
+    spoken = [Candidate(tok, REPORTED_DEMAND, "verb", tok)] if _spoken_demand(tok, lex.grammar) else []
+    return spoken + _readings(tok, lex, taken)
+
+
+def _spoken_demand(tok, g: dict) -> bool:
+    """A main clause with "should" or "must" and a subject: "Israeli forces should be withdrawn", "the
+    League of Arab States should play an important role". Only a text with a speaker of its own (a
+    speech) asks anything by it; the arguments find that speaker (`arguments.read_arguments`)."""
+    if tok.pos_ != "VERB" or tok.dep_ != "ROOT" or in_a_date(tok):
+        return False
+    if not {c.lower_ for c in tok.children if c.dep_ == "aux"} & g["demand_modals"]:
+        return False
+    if any(m.dep_ == "mark" and m.lower_ in g["conditional_marks"] for c in tok.children if c.dep_ == "advcl"
+           for m in c.children):
+        return False  # "if China attacks, Japan should respond": what ought to follow a condition
+    # a named subject: not "it should be noted", "we should ...", "they should ..."
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN") for c in tok.children)
+
+
+def _readings(tok, lex: Lexicon, taken: set[int]) -> list[dict]:
     lemma = tok.lemma_.lower()
     if tok.i in taken or in_a_date(tok):
         return []
