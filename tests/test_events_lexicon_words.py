@@ -131,6 +131,12 @@ def test_branding_a_thing_and_brushing_dust_are_no_events(run, rules_alone, text
     ("Norway has given weapons to Moldova.", "AID", ("NOR", "MDA")),
     # money and goods handed to a party (CAMEO 071 and 073 list GIVE + MONEY, the currencies, FOOD)
     ("Norway has given money and nonlethal gear to Moldova.", "AID", ("NOR", "MDA")),
+    # what a party claims, rejected, is a rejection (CAMEO 120); a deed rejected is condemned
+    ("Pakistan categorically rejected the Indian claims, calling them baseless.", "REJECT", ("PAK", "IND")),
+    ("India rejected allegations by Ottawa that its agents were involved.", "REJECT", ("IND", "CAN")),
+    ("Norway rejected Russia's aggression against Moldova.", "ACCUSE", ("NOR", "RUS")),
+    # a relative pronoun object stands for its noun: the tariffs are imposed
+    ("Japan will suspend the retaliatory tariffs that it has imposed on Chinese goods.", "SANCTION", ("JPN", "CHN")),
     ("Norway gave Moldova $2 billion.", "AID", ("NOR", "MDA")),
     ("Norway gave food and medicine to Sudan.", "AID", ("NOR", "SDN")),
     # hyphenated nouns reach the lexicon as one word (pipeline/nlp/lemmas.py)

@@ -64,12 +64,13 @@ def _readings(tok, lex: Lexicon, taken: set[int]) -> list[dict]:
         return []
     if tok.pos_ == "VERB":
         for child in tok.children:
-            rule = lex.phrase_index.get((lemma, child.lemma_.lower()))
+            obj = _antecedent(tok, child)
+            rule = lex.phrase_index.get((lemma, obj.lemma_.lower()))
             if rule and child.dep_ in ("dobj", "nsubjpass", "attr") and _has_required_prep(tok, rule) \
-                    and _clause_fits(tok, rule) and _object_modified(child, rule):
-                if not named_doer(child):
-                    taken.add(child.i)
-                return [Candidate(tok, rule, "phrase", child)]
+                    and _clause_fits(tok, rule) and _object_modified(obj, rule):
+                if not named_doer(obj):
+                    taken.add(obj.i)
+                return [Candidate(tok, rule, "phrase", obj)]
         if lemma in lex.grammar["company_verbs"] and _joined_by_people(tok):
             return [Candidate(tok, lex.verbs["meet"], "verb")]  # "The President was joined by leaders from A, B"
         if (reaction := _reaction(tok, lex)) is not None:
@@ -211,11 +212,17 @@ def _need_for_clause(tok, g: dict):
     return None
 
 
+def _antecedent(verb, obj):
+    """The noun a relative pronoun object stands for: "the sanctions which the EU imposed on Russia"
+    imposes the sanctions."""
+    return verb.head if obj.tag_ == "WDT" and verb.dep_ == "relcl" else obj
+
+
 def _direct_object(tok):
     for child in tok.children:
         if child.dep_ in ("dobj", "nsubjpass"):
             # "the system, which the Army deployed": a relative pronoun stands for the noun it hangs on
-            return tok.head if child.tag_ == "WDT" and tok.dep_ == "relcl" else child
+            return _antecedent(tok, child)
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ == "from":
             for pobj in child.children:
