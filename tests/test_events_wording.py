@@ -52,6 +52,10 @@ def run(nlp):
     ("Chile and Peru announced that they had reached a provisional arrangement on fishing.",
      ("AGREE", "CHL", "PER", "occurred")),
     ("Kenyan soldiers trained with Ugandan troops on Monday.", ("COOPERATE", "KEN", "UGA", "occurred")),
+    # forces that leave a place withdraw from it; a minister who leaves for a capital visits it
+    ("The last French troops left Niger on Friday.", ("RETREAT", "FRA", "NER", "occurred")),
+    ("Hundreds of Russian troops quit Armenia.", ("RETREAT", "RUS", "ARM", "occurred")),
+    ("The Kenyan foreign minister left Nairobi for Kampala.", ("CONSULT", "KEN", "UGA", "occurred")),
     ("Polish troops will train alongside Lithuanian forces next year.", ("COOPERATE", "POL", "LTU", "planned")),
     # money counted in billions or "in" aid, accounts disputed, and what a relative clause's verb did
     ("Norway announced NOK 2.5 billion of humanitarian aid for Sudan.", ("AID", "NOR", "SDN", "planned")),

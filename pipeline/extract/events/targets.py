@@ -86,10 +86,12 @@ def aided_place(tok, actors: list[Party], reader) -> list[Party]:
 
 
 def place_left(tok, actors: list[Party], reader) -> list[Party]:
-    """"The withdrawal of the Russian contingent from Karabakh", "withdrew its troops from Niger": the
-    state of the place a force leaves is the other side of the retreat, unless the force is its own."""
+    """"The withdrawal of the Russian contingent from Karabakh", "withdrew its troops from Niger", "the
+    troops left Niger": the state of the place a force leaves is the other side of the retreat, unless
+    the force is its own."""
     own = {p.code for p in actors}
-    for pobj in (o for holder in (tok, *prep_objects(tok, ("of",))) for o in prep_objects(holder, ("from",))):
+    left = [o for holder in (tok, *prep_objects(tok, ("of",))) for o in prep_objects(holder, ("from",))]
+    for pobj in left + [c for c in tok.children if c.dep_ == "dobj"]:
         name, code = reader.place(pobj)
         if code and code not in own:
             return [Party(name, None, code, "location", pobj.i)]

@@ -8,8 +8,8 @@ from typing import Any
 from pipeline.extract.entities.gazetteer import lexicon as entity_lexicon
 from pipeline.extract.events.agents import agent_of, counted_head
 from pipeline.extract.events.deeds import named_deed
-from pipeline.extract.events.lexicon import (APPROVING_REACTION, DISAPPROVING_REACTION, FORCES_MOVE, JOINT_COMMITMENT,
-                                             REPORTED_DEMAND, Entry, Lexicon)
+from pipeline.extract.events.lexicon import (APPROVING_REACTION, DISAPPROVING_REACTION, FORCES_LEAVE, FORCES_MOVE,
+                                             JOINT_COMMITMENT, REPORTED_DEMAND, Entry, Lexicon)
 from pipeline.extract.events.labels import hostile_label
 from pipeline.extract.events.status import awaited
 from pipeline.extract.events.syntax import (bare_participle, characterised, governing_verb, in_a_date, in_adjunct,
@@ -77,12 +77,14 @@ def _readings(tok, lex: Lexicon, taken: set[int]) -> list[dict]:
             return [reaction]  # the manner says more than "respond" alone
         if hostile_label(tok, lex):
             return [Candidate(tok, DISAPPROVING_REACTION, "verb")]  # "called the drills a provocation"
-        moving = forces_moving(tok, lex.grammar)
+        moving, leaving = forces_moving(tok, lex.grammar), _forces_leaving(tok, lex.grammar)
         entry = lex.verbs.get(lemma)
-        if entry and _verb_allowed(tok, entry, lex) and not (moving and entry.type == "CONSULT"):
+        if entry and _verb_allowed(tok, entry, lex) and not ((moving or leaving) and entry.type == "CONSULT"):
             return [Candidate(tok, object_reading(tok, entry, lex.grammar["quantity_nouns"]), "verb")]
         if moving:
             return [Candidate(tok, FORCES_MOVE, "verb")]  # warships do not visit: "bombers flew to Guam"
+        if leaving:
+            return [Candidate(tok, FORCES_LEAVE, "verb")]  # "the last French troops left Niger"
         if entry is None and lemma in lex.commitment_verbs and _commitment_clause(tok) \
                 and not _a_thing_as_subject(tok, lex.grammar):
             return [Candidate(tok, JOINT_COMMITMENT, "verb")]
@@ -124,6 +126,14 @@ def _accepted(verb, lex: Lexicon) -> Candidate | None:
         if rule is not None and rule.type == "AGREE":
             return Candidate(verb, rule, "phrase", obj)
     return None
+
+
+def _forces_leaving(verb, g: dict) -> bool:
+    """Troops or other forces, as the subject of a verb of leaving: "the last French troops left Niger"."""
+    if verb.lemma_.lower() not in g["leaving_verbs"]:
+        return False
+    subjects = [counted_head(c, g["quantity_nouns"]) for c in verb.children if c.dep_ == "nsubj"]
+    return any(s.lemma_.lower() in g["force_nouns"] or _war_craft(s, g) for s in subjects)
 
 
 def forces_moving(verb, g: dict) -> bool:
