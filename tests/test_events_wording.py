@@ -176,6 +176,22 @@ def test_looking_forward_to_working_with_a_partner_is_a_promise(run, text):
     assert ("AGREE", "KEN", "UGA", "occurred") in run(text)
 
 
+@pytest.mark.parametrize("text", [
+    "Kenya and Uganda announced their intention to strengthen energy security.",
+    "Kenya and Uganda expressed their desire to expand rail links.",
+])
+def test_a_joint_resolve_stated_as_such_is_a_promise(run, text):
+    assert run(text) == {("AGREE", "KEN", "UGA", "occurred")}
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya and Uganda need to strengthen energy security.",
+    "Kenya and Uganda lack the will to strengthen energy security.",
+])
+def test_what_is_wanting_is_no_promise(run, text):
+    assert not run(text)
+
+
 def test_working_with_a_partner_as_a_means_is_no_promise(run):
     assert not run("By working with Uganda, Kenya cut its costs.")
 

@@ -135,8 +135,8 @@ def _joint_or_reciprocal(r: Reading, coding: Coding) -> bool:
     """Readings of two or more parties acting together."""
     entry, coded_actors = r.entry, len(party_codes(r.actors))
     if entry.joint:
-        if r.status != "planned":
-            return False
+        if r.status != "planned" and not (r.status == "desire" and stated_resolve(r.tok, coding.lex.grammar)):
+            return False  # a promise is made ("will strengthen") or stated ("announced their intention to")
         if coded_actors < 2:
             # "Russia will work with China to ...": one party's promise to the partner it names
             partners = [p for p in r.recips if p.code and p.token_i in _with_phrase(r.tok)]

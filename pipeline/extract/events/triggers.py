@@ -11,7 +11,7 @@ from pipeline.extract.events.deeds import named_deed
 from pipeline.extract.events.lexicon import (APPROVING_REACTION, DISAPPROVING_REACTION, FORCES_LEAVE, FORCES_MOVE,
                                              JOINT_COMMITMENT, REPORTED_DEMAND, Entry, Lexicon)
 from pipeline.extract.events.labels import hostile_label
-from pipeline.extract.events.status import awaited
+from pipeline.extract.events.status import awaited, stated_resolve
 from pipeline.extract.events.syntax import (bare_participle, characterised, governing_verb, in_a_date, in_adjunct,
                                             joins_an_act, named_doer, prep_objects)
 
@@ -85,7 +85,7 @@ def _readings(tok, lex: Lexicon, taken: set[int]) -> list[dict]:
             return [Candidate(tok, FORCES_MOVE, "verb")]  # warships do not visit: "bombers flew to Guam"
         if leaving:
             return [Candidate(tok, FORCES_LEAVE, "verb")]  # "the last French troops left Niger"
-        if entry is None and lemma in lex.commitment_verbs and _commitment_clause(tok) \
+        if entry is None and lemma in lex.commitment_verbs and _commitment_clause(tok, lex.grammar) \
                 and not _a_thing_as_subject(tok, lex.grammar):
             return [Candidate(tok, JOINT_COMMITMENT, "verb")]
     if tok.pos_ == "VERB" and (demanded := _demanded_clause(tok, lex.grammar)) is not None:
@@ -99,10 +99,11 @@ def _readings(tok, lex: Lexicon, taken: set[int]) -> list[dict]:
     return [stance] if stance is not None else []
 
 
-def _commitment_clause(verb) -> bool:
-    """Where a generic commitment verb can be a promise: its own clause, or a gerund looked forward to
-    ("looks forward to working with Russia"); not a modifier or the gerund of any preposition ("by working")."""
-    return verb.dep_ not in ("amod", "compound", "pcomp", "acl") or awaited(verb)
+def _commitment_clause(verb, g: dict) -> bool:
+    """Where a generic commitment verb can be a promise: its own clause, a gerund looked forward to
+    ("looks forward to working with Russia") or the infinitive of a resolve stated as such ("announced
+    their intention to strengthen energy security"); not a modifier or the gerund of any preposition."""
+    return verb.dep_ not in ("amod", "compound", "pcomp", "acl") or awaited(verb) or stated_resolve(verb, g)
 
 
 def _reaction(verb, lex: Lexicon) -> Candidate | None:
