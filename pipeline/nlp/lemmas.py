@@ -44,10 +44,10 @@ def known_nouns() -> frozenset[str]:
 def repair_lemmas(doc) -> None:
     """Set the lemma of each inflected verb that lost its final "e" ("staged" -> "stage"), and of the
     head of each hyphenated noun the dictionaries know as one word ("build-up" -> "buildup")."""
-    verbs = known_verbs()
+    verbs, nouns = known_verbs(), known_nouns()
     for tok in doc:
         if tok.tag_ in NOUN_TAGS:
-            _join_hyphenated(tok, known_nouns())
+            _join_hyphenated(tok, nouns)
         if tok.tag_ not in INFLECTED:
             continue
         lemma = tok.lemma_.lower()
@@ -56,12 +56,19 @@ def repair_lemmas(doc) -> None:
         tok.lemma_ = lemma + "e"
 
 
-def _join_hyphenated(tok, nouns: frozenset[str]) -> None:
-    """"build - up" written as one word: its first part hangs on the head, joined by a bare hyphen."""
+def _hyphen_head_of(tok):
+    """The first part of a word written with a hyphen ("build" of "build-up") when `tok` is its head:
+    the part hangs on the head and the hyphen is bare; else None."""
     if tok.i < 2:
-        return
+        return None
     first, hyphen = tok.doc[tok.i - 2], tok.doc[tok.i - 1]
     if hyphen.tag_ != "HYPH" or first.head.i != tok.i or first.whitespace_ or hyphen.whitespace_:
+        return None
+    return first
+
+
+def _join_hyphenated(tok, nouns: frozenset[str]) -> None:
+    if (first := _hyphen_head_of(tok)) is None:
         return
     for joined in (first.lower_ + tok.lemma_.lower(), f"{first.lower_}-{tok.lemma_.lower()}"):
         if joined in nouns:
@@ -71,7 +78,7 @@ def _join_hyphenated(tok, nouns: frozenset[str]) -> None:
 
 def written_form(tok) -> str:
     """The word as written: a hyphenated noun whose head took the joined lemma reads "build-up", not "up"."""
-    if tok.i >= 2 and tok.doc[tok.i - 1].tag_ == "HYPH" and tok.lemma_.lower().startswith(tok.doc[tok.i - 2].lower_) \
-            and tok.doc[tok.i - 2].head.i == tok.i and tok.lemma_.lower() != tok.lower_:
-        return tok.doc[tok.i - 2: tok.i + 1].text
+    first = _hyphen_head_of(tok)
+    if first is not None and tok.lemma_.lower() != tok.lower_ and tok.lemma_.lower().startswith(first.lower_):
+        return tok.doc[first.i: tok.i + 1].text
     return tok.text

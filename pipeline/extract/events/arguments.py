@@ -109,7 +109,7 @@ def read_arguments(cand: Candidate, reader: ArgReader, lex: Lexicon) -> Argument
         return Arguments(actors, recips, entry)
     if entry.demand:
         # only a party that can ask speaks for one: "analysts said Japan should ..." asks nothing
-        speakers = _own_voice(tok, reader) if cand.obj is tok else [p for p in subject_of(tok, reader)[0] if p.code]
+        speakers = _own_voice(tok, reader) if cand.spoken_demand else [p for p in subject_of(tok, reader)[0] if p.code]
         asked = [p for c in cand.obj.children if c.dep_ in ("nsubj", "nsubjpass") for p in reader.parties(c)]
         return Arguments(speakers, [p for p in asked if p.code not in party_codes(speakers)], entry)
     actors, _ = subject_of(tok, reader)

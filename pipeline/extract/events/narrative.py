@@ -43,7 +43,7 @@ def noted_meeting(current: Meeting | None, etype: str, status: str, date: tuple 
     if status != "occurred":
         return current  # "informed him that on March 19 they will exchange prisoners": still to come, no move
     codes = frozenset(p.code for pair in pairs for p in pair if p is not None and p.code)
-    if etype == "CONSULT" and status == "occurred" and date[2] == "day" and len(codes) >= 2:
+    if etype == "CONSULT" and date[2] == "day" and len(codes) >= 2:
         return Meeting(date, codes)
     return current if current is not None and date[0] == current.date[0] else None  # the story moved on
 

@@ -91,7 +91,7 @@ def rows_for(coding: Coding, cand: Candidate, deferred: list | None = None) -> l
 
 
 def _status(r: Reading, coding: Coding) -> bool:
-    if r.entry.demand and r.cand.obj is r.tok:
+    if r.cand.spoken_demand:
         r.status = "occurred"  # "Israeli forces should withdraw", said in a speech: the asking is done as it is said
         return True
     r.status = clause_status(r.tok, r.kind, coding.lex)
@@ -210,7 +210,7 @@ def _recipients(r: Reading, coding: Coding) -> bool:
         r.recips = _proposer(r, coding) or r.recips
     elif etype in ("ACCUSE", "REJECT"):
         named = _object_named(r, coding.lex)
-        r.recips = _doer_of_act_named(r, coding) or _denied_clause(r, coding) or owner_named_before(
+        r.recips = _doer_of_act_named(r, coding, named) or _denied_clause(r, coding) or owner_named_before(
             named, coding.reader, own, g["counterpart_reach"]) or _judged_owner(r, coding, named, own) or r.recips
     return True
 
@@ -224,11 +224,10 @@ def _proposer(r: Reading, coding: Coding) -> list[Party]:
     return _last_doer(r, coding, {p.code for p in r.actors}, {"REQUEST"})
 
 
-def _doer_of_act_named(r: Reading, coding: Coding) -> list[Party]:
+def _doer_of_act_named(r: Reading, coding: Coding, obj) -> list[Party]:
     """"Taipei condemned the drills", "Tanzania criticised the aid": the object names a one-sided act
     the document coded just before ("the drills", "this transfer"), so the criticism is aimed at the
     one who did it."""
-    obj = _object_named(r, coding.lex)
     own = {p.code for p in r.actors}
     if obj is not None and obj.lower_ in ("this", "it", "that") and obj.pos_ == "PRON":
         return _last_doer(r, coding, own)  # "China firmly opposes it", right after the US deployment

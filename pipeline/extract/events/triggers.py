@@ -25,6 +25,12 @@ class Candidate:
     kind: str
     obj: Any = None
 
+    @property
+    def spoken_demand(self) -> bool:
+        """A demand the text makes in its own voice ("Israeli forces should withdraw"): the clause
+        asked for is the trigger itself, with no saying verb above it."""
+        return self.entry.demand and self.obj is self.tok
+
 
 def same_event_objects(cand: Candidate, found: list[dict], lex: Lexicon) -> list[int]:
     """"hosted a summit", "visited on a trip": an event noun that is the object of a verb coded as the
