@@ -235,6 +235,15 @@ def test_share_of_a_set_named_by_a_pronoun(figures):
     assert [(r[2], r[3]) for r in rows] == [(35, "villager"), (14, "woman")]
     rows = figures("The navy boarded 20 vessels and 6 of them were detained.")
     assert [(r[2], r[3]) for r in rows] == [(20, "vessel"), (6, "vessel")]
+    rows = figures("Rebels have hit more than 40 cargo ships and have sunk two of them.")
+    assert [(r[2], r[3]) for r in rows] == [(40, "ship"), (2, "ship")]
+    # a spelled pair of a set named by a noun stays a determiner of that set
+    assert figures("Talks began between two of the world's largest economies.") == []
+
+
+def test_models_joined_before_their_noun_count_the_noun(figures):
+    rows = figures("The air force says it has shot down 12 Su-34 and Su-35 jets this month.")
+    assert [(r[2], r[3]) for r in rows] == [(12, "jet")]
 
 
 def test_days_on_which_something_happened_are_counted_not_a_span(figures):

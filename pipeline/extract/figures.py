@@ -264,12 +264,15 @@ def _count_unit(q: Quantity, span, rows: list[dict]) -> str | None:
     after = span[-1].i + 1
     nxt = doc[after] if after < len(doc) else None
     if q.vague or (nxt is not None and nxt.lower_ == "of"):
+        stop = sentence_of(span).end
+        pronoun = after + 1 < stop and doc[after + 1].lower_ in ("them", "us", "those")
+        if pronoun and q.value >= 2:  # "sunk two of them": a share of the set the sentence counted before
+            return _of_pronoun(doc, after + 2, stop, rows, sentence_of(span).start_char)
         if not (q.vague or q.qualified or q.value >= 3 or (not q.words and q.value >= 2)) or nxt is None or nxt.lower_ != "of":
             # "one of the", "two of the world's leading economies" (the pair already named); "three of
             # the islands" counts a part of a set
             return None
-        stop = sentence_of(span).end
-        if after + 1 < stop and doc[after + 1].lower_ in ("them", "us", "those"):
+        if pronoun:
             return _of_pronoun(doc, after + 2, stop, rows, sentence_of(span).start_char)
         noun = noun_after(doc, after + 1, stop)
         if noun is None and people_nominal(doc, after + 1, stop):

@@ -30,6 +30,9 @@ def noun_after(doc, i: int, stop: int):
         t = doc[i]
         if t.is_space:
             pass  # wrapped lines
+        elif designation(t) and i + 2 < stop and doc[i + 1].pos_ == "CCONJ" and designation(doc[i + 2]):
+            i += 2  # models joined before their noun: "10 Su-34 and Su-35 jets" counts jets
+            continue
         elif designation(t) and not (i + 1 < stop and doc[i + 1].pos_ in NOUNS):
             head = t  # the model counted: "31 F-16s"
         elif designation(t) or (t.text.isdigit() and i > start and doc[i - 1].pos_ == "PROPN" and not doc[i - 1].is_lower
