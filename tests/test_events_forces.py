@@ -35,3 +35,18 @@ def test_forces_sent_to_help_bring_aid(nlp, rules_alone, text, row):
 @pytest.mark.parametrize("text", ["India deployed troops to protect the border.", "Chad deployed troops to intercept the rebels."])
 def test_forces_sent_to_guard_or_intercept_stay_a_deployment(nlp, rules_alone, text):
     assert {t for t, _, _ in typed(nlp, text)} == {"MOBILIZE"}
+
+
+@pytest.mark.parametrize("text, row", [
+    ("Turkish troops fired on a Greek patrol boat near the islet.", ("ASSAULT", "TUR", "GRC")),
+    ("A Greek patrol boat was fired on by Turkish troops near the islet.", ("ASSAULT", "TUR", "GRC")),
+    ("Sudanese soldiers shot at Chadian herders across the border.", ("ASSAULT", "SDN", "TCD")),
+])
+def test_shots_aimed_at_a_target_are_an_attack_on_its_owner(nlp, rules_alone, text, row):
+    assert row in typed(nlp, text)
+
+
+@pytest.mark.parametrize("text", ["The Greek soldiers fired at will during the drill.",
+                                  "Turkish troops fired artillery salvoes during the exercise."])
+def test_shots_aimed_at_nothing_are_no_attack(nlp, rules_alone, text):
+    assert not any(t == "ASSAULT" for t, _, _ in typed(nlp, text))

@@ -456,6 +456,23 @@ def test_readout_conversation_is_a_consultation(run):
         "President Macron had a telephone conversation with Chancellor of Germany Olaf Scholz.")
 
 
+@pytest.mark.parametrize("text, row", [
+    ("Kenya's foreign minister called his Ugandan counterpart on Tuesday.", ("CONSULT", "KEN", "UGA", "occurred")),
+    ("President Ruto called President Museveni of Uganda on Tuesday.", ("CONSULT", "KEN", "UGA", "occurred")),
+    # a means the parser reads as a passive's agent leaves the speaker the subject
+    ("As tensions rose, Kenya's foreign minister spoke by telephone with his Ugandan counterpart.",
+     ("CONSULT", "KEN", "UGA", "occurred")),
+])
+def test_a_counterpart_called_or_spoken_to_by_telephone_is_a_phone_call(run, text, row):
+    assert row in run(text)
+
+
+@pytest.mark.parametrize("text", ["President Ruto called President Museveni a liar.",
+                                  "President Ruto called on President Museveni to withdraw."])
+def test_calling_someone_names_or_asks_and_is_no_phone_call(run, text):
+    assert not any(t == "CONSULT" for t, _, _, _ in run(text))
+
+
 def test_a_leader_boarding_a_ship_seizes_nothing_and_drills_around_a_state_are_not_joint(run):
     assert not run("Macron boarded a ship in Toulon.")
     assert ("MOBILIZE", "TUR", "CYP", "occurred") in run("Turkey held drills around Cyprus on Monday.")

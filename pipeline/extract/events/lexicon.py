@@ -100,6 +100,10 @@ JOINT_COMMITMENT = Entry(type="AGREE", mode="promise", reciprocal=True, joint=Tr
 FORCES_MOVE = Entry(type="MOBILIZE", mode="deployment", recipient_optional=True, confidence=0.6)
 # "The last French troops left Niger": forces leaving a place withdraw from it (CAMEO 0874, PLOVER RETREAT)
 FORCES_LEAVE = Entry(type="RETREAT", mode="withdrawal", recipient_optional=True, confidence=0.6)
+# "Israeli tanks fired on a UN position": shots aimed at a target are an attack on its owner (CAMEO 190,
+# as the dictionary's own "fire at" patterns; PLOVER ASSAULT)
+SHOTS_FIRED = Entry(type="ASSAULT", mode="attack", recipient_preps=("on", "at", "upon"), recipient_optional=True,
+                    confidence=0.6)
 # a reaction told by its manner: "reacted positively to the initiative" praises it (CAMEO 051), "reacted
 # angrily to the decision" criticises it (CAMEO 111); the CAMEO dictionary's own react + adverb patterns
 APPROVING_REACTION = Entry(type="SUPPORT", mode="praise", needs_recipient=True, confidence=0.6)

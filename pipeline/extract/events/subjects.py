@@ -32,11 +32,13 @@ def subject_of(tok, reader: ArgReader, depth: int = 0) -> tuple[list[Party], boo
     """Parties of the subject (agent of a passive); True when the subject is the grammatical object."""
     if depth > 6:  # "was quick to join X in sanctioning Y": the subject sits six heads up
         return [], False
+    passive = any(c.dep_ == "auxpass" for c in tok.children)
     for child in tok.children:
         if child.dep_ == "agent":
             for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    return reader.parties(pobj), False
+                # an active verb's "by" is a means the parser took for an agent ("spoke by telephone")
+                if pobj.dep_ == "pobj" and ((found := reader.parties(pobj)) or passive):
+                    return found, False
     if depth > 0 and (allowed := leave_to_speak(tok)) is not None and (found := reader.parties(allowed)):
         return found, False  # "allow me to join the previous speakers in congratulating ...": the one allowed acts
     # "X is scheduled / was invited to visit", "X is committed to providing": the passive's subject

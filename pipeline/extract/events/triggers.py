@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from pipeline.extract.entities.gazetteer import lexicon as entity_lexicon
 from pipeline.extract.events.agents import agent_of, counted_head
+from pipeline.extract.events.company import a_person, joined_by_people, phoned
 from pipeline.extract.events.deeds import named_deed
+from pipeline.extract.events.forces import forces_leaving, forces_moving, shots_at
 from pipeline.extract.events.lexicon import (APPROVING_REACTION, DISAPPROVING_REACTION, FORCES_LEAVE, FORCES_MOVE,
-                                             JOINT_COMMITMENT, REPORTED_DEMAND, Entry, Lexicon)
+                                             JOINT_COMMITMENT, REPORTED_DEMAND, SHOTS_FIRED, Entry, Lexicon)
 from pipeline.extract.events.labels import hostile_label
 from pipeline.extract.events.status import awaited, stated_resolve
 from pipeline.extract.events.syntax import (bare_participle, characterised, governing_verb, in_a_date, in_adjunct,
@@ -77,13 +78,13 @@ def _readings(tok, lex: Lexicon, taken: set[int]) -> list[dict]:
                 if not named_doer(obj):
                     taken.add(obj.i)
                 return [Candidate(tok, rule, "phrase", obj)]
-        if lemma in lex.grammar["company_verbs"] and _joined_by_people(tok):
+        if lemma in lex.grammar["company_verbs"] and joined_by_people(tok):
             return [Candidate(tok, lex.verbs["meet"], "verb")]  # "The President was joined by leaders from A, B"
         if (reaction := _reaction(tok, lex)) is not None:
             return [reaction]  # the manner says more than "respond" alone
         if hostile_label(tok, lex):
             return [Candidate(tok, DISAPPROVING_REACTION, "verb")]  # "called the drills a provocation"
-        moving, leaving = forces_moving(tok, lex.grammar), _forces_leaving(tok, lex.grammar)
+        moving, leaving = forces_moving(tok, lex.grammar), forces_leaving(tok, lex.grammar)
         entry = lex.verbs.get(lemma)
         if entry and _verb_allowed(tok, entry, lex) and not ((moving or leaving) and entry.type == "CONSULT"):
             return [Candidate(tok, object_reading(tok, entry, lex.grammar["quantity_nouns"]), "verb")]
@@ -91,6 +92,10 @@ def _readings(tok, lex: Lexicon, taken: set[int]) -> list[dict]:
             return [Candidate(tok, FORCES_MOVE, "verb")]  # warships do not visit: "bombers flew to Guam"
         if leaving:
             return [Candidate(tok, FORCES_LEAVE, "verb")]  # "the last French troops left Niger"
+        if shots_at(tok, lex.grammar):
+            return [Candidate(tok, SHOTS_FIRED, "verb")]
+        if phoned(tok, lex.grammar):
+            return [Candidate(tok, lex.verbs["phone"], "verb")]
         if entry is None and lemma in lex.commitment_verbs and _commitment_clause(tok, lex.grammar) \
                 and not _a_thing_as_subject(tok, lex.grammar):
             return [Candidate(tok, JOINT_COMMITMENT, "verb")]
@@ -133,49 +138,6 @@ def _accepted(verb, lex: Lexicon) -> Candidate | None:
         if rule is not None and rule.type == "AGREE":
             return Candidate(verb, rule, "phrase", obj)
     return None
-
-
-def _forces_leaving(verb, g: dict) -> bool:
-    """Troops or other forces, as the subject of a verb of leaving: "the last French troops left Niger"."""
-    if verb.lemma_.lower() not in g["leaving_verbs"]:
-        return False
-    subjects = [counted_head(c, g["quantity_nouns"]) for c in verb.children if c.dep_ == "nsubj"]
-    return any(s.lemma_.lower() in g["force_nouns"] or _war_craft(s, g) for s in subjects)
-
-
-def forces_moving(verb, g: dict) -> bool:
-    """Military craft moving or seen: "Russian warships sailed through ...", "coast guard ships were
-    spotted in ..."; a ship or plane is a force when a military word names it ("navy ships", "fighter jets")."""
-    lemma = verb.lemma_.lower()
-    if lemma in g["motion_verbs"]:
-        movers = [c for c in verb.children if c.dep_ == "nsubj"]
-    elif lemma in g["sighting_verbs"]:
-        movers = [c for c in verb.children if c.dep_ == "nsubjpass"]
-    else:
-        return False
-    return any(_war_craft(m, g) for m in movers)
-
-
-def _war_craft(noun, g: dict) -> bool:
-    lemma = noun.lemma_.lower()
-    if lemma in g["war_craft"]:
-        return True
-    markers = {w for c in noun.subtree if c.i < noun.i for w in (c.lemma_.lower(), c.lower_)}
-    return lemma in g["craft_nouns"] and bool(markers & g["military_markers"])
-
-
-def _joined_by_people(verb) -> bool:
-    """A passive "was joined by" with people on both sides: the people who joined met the subject."""
-    if not any(c.dep_ == "auxpass" for c in verb.children):
-        return False
-    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
-    joiners = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
-    return bool(subjects and joiners) and _person_or_office(subjects[0]) and _person_or_office(joiners[0])
-
-
-def _person_or_office(tok) -> bool:
-    """A person, or a title the actor dictionaries know ("the President", "leaders from A")."""
-    return _a_person(tok) or (tok.lemma_.lower(),) in entity_lexicon().roles
 
 
 def _named_meeting_held(tok, entry: Entry, lex: Lexicon) -> bool:
@@ -336,7 +298,7 @@ def _verb_allowed(tok, entry: Entry, lex: Lexicon) -> bool:
     wanted = entry.requires_object
     # the words of the object counted and of the counting noun ("a package of drones" is a package)
     words = _object_words(obj) | _object_words(named) if obj is not None else set()
-    if wanted and (obj is None or not (words & set(wanted) or (entry.person_object and _a_person(obj)))):
+    if wanted and (obj is None or not (words & set(wanted) or (entry.person_object and a_person(obj)))):
         return False
     if not _clause_fits(tok, entry):
         return False
@@ -374,14 +336,6 @@ def _bare_courtesy(tok, obj) -> bool:
     "thank you for your support" and "thanked the Prime Minister" are praise."""
     return (obj is None or obj.lower_ == "you") \
         and not any(c.dep_ in ("prep", "xcomp", "advcl", "ccomp") for c in tok.children)
-
-
-def _a_person(obj) -> bool:
-    """A named person, people a Phoenix agent noun names ("journalists", "activists"; not a body such
-    as "the settlement") or someone's kin or aide ("the son of President Bazoum")."""
-    agent = agent_of(obj)
-    return obj.ent_type_ == "PERSON" or (agent is not None and (obj.tag_ == "NNS" or agent.names_a_person)) \
-        or any(o.ent_type_ == "PERSON" for o in prep_objects(obj, ("of",)))
 
 
 def _object_words(obj) -> set[str]:

@@ -1,0 +1,47 @@
+"""Readings the lexicon's entries cannot hold, about armed forces: forces moved or seen near a
+place (a show of force), forces leaving a place (a withdrawal), and shots fired on a target."""
+from __future__ import annotations
+
+from pipeline.extract.events.agents import counted_head
+
+
+def forces_leaving(verb, g: dict) -> bool:
+    """Troops or other forces, as the subject of a verb of leaving: "the last French troops left Niger"."""
+    if verb.lemma_.lower() not in g["leaving_verbs"]:
+        return False
+    subjects = [counted_head(c, g["quantity_nouns"]) for c in verb.children if c.dep_ == "nsubj"]
+    return any(s.lemma_.lower() in g["force_nouns"] or war_craft(s, g) for s in subjects)
+
+
+def forces_moving(verb, g: dict) -> bool:
+    """Military craft moving or seen: "Russian warships sailed through ...", "coast guard ships were
+    spotted in ..."; a ship or plane is a force when a military word names it ("navy ships", "fighter jets")."""
+    lemma = verb.lemma_.lower()
+    if lemma in g["motion_verbs"]:
+        movers = [c for c in verb.children if c.dep_ == "nsubj"]
+    elif lemma in g["sighting_verbs"]:
+        movers = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    else:
+        return False
+    return any(war_craft(m, g) for m in movers)
+
+
+def war_craft(noun, g: dict) -> bool:
+    lemma = noun.lemma_.lower()
+    if lemma in g["war_craft"]:
+        return True
+    markers = {w for c in noun.subtree if c.i < noun.i for w in (c.lemma_.lower(), c.lower_)}
+    return lemma in g["craft_nouns"] and bool(markers & g["military_markers"])
+
+
+def shots_at(verb, g: dict) -> bool:
+    """"Israeli tanks fired on a UN position", "troops shot at protesters": a verb of shooting with no
+    object, aimed by its preposition at a target (what is fired, "fired missiles at", is the lexicon's)."""
+    if verb.lemma_.lower() not in g["shooting_verbs"] or any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    aims = [c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ in g["shot_preps"]]
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return bool(aims)  # "a UN position was fired on by Israeli tanks": the subject is the target
+    # "fired at will" aims at nothing
+    return any(o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME") and o.lower_ != "will"
+               for c in aims for o in c.children)
