@@ -364,3 +364,20 @@ def test_the_member_states_of_a_body_are_a_group_not_the_body(run, text):
 
 def test_the_body_itself_is_still_the_body(run, rules_alone):
     assert pairs(run("Chile called on the United Nations to act."), "REQUEST") == {("CHL", "UN")}
+
+
+@pytest.mark.parametrize("text, etype, pair", [
+    ("Chad was accused by UN experts of arming the rebels.", "ACCUSE", ("UN", "TCD")),
+    ("AU peacekeepers withdrew from Somalia in December.", "RETREAT", ("AU", "SOM")),
+])
+def test_experts_and_peacekeepers_of_a_body_act_for_it(run, rules_alone, text, etype, pair):
+    assert pair in pairs(run(text), etype)
+
+
+def test_experts_named_by_a_state_are_not_that_state(run, rules_alone):
+    assert not any(r["actor_code"] == "KEN" for r in run("Kenyan experts criticised the budget on Monday."))
+
+
+def test_goods_named_by_a_state_across_another_modifier_are_that_state_s(run, rules_alone):
+    # the parser makes "U.S." an nmod when an adjective stands between it and the goods
+    assert pairs(run("Chile has banned imports of U.S. live poultry since 2021."), "SANCTION") == {("CHL", "USA")}

@@ -116,6 +116,14 @@ def acts_for_state(tok) -> bool:
     return agent is not None and agent.acts_for_state
 
 
+def acts_for(tok, ent, g: dict) -> bool:
+    """A noun that acts for the party named on it: "Kenyan police" for Kenya, and for an
+    intergovernmental body its experts, monitors and peacekeepers ("UN experts", "AU peacekeepers")."""
+    if acts_for_state(tok):
+        return True
+    return getattr(ent, "entity_type", None) == "igo" and tok.lemma_.lower() in g["body_agents"]
+
+
 def admitted(parties: list, etype: str, agent_types) -> list:
     """The parties that may take part in an event of `etype`: an agent with no code only where such
     actors act ("protesters marched", "gunmen killed villagers"), not in a promise of aid to farmers."""

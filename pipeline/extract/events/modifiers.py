@@ -15,7 +15,8 @@ HELD_BY = frozenset({"control", "administer", "hold", "occupy"})
 
 
 def name_modifier(tok) -> bool:
-    return tok.dep_ in ("amod", "compound") and tok.pos_ in ("PROPN", "ADJ")
+    # a name before another modifier is the parser's nmod: "U.S. live cattle"
+    return tok.dep_ in ("amod", "compound") and tok.pos_ in ("PROPN", "ADJ") or (tok.dep_ == "nmod" and tok.pos_ == "PROPN")
 
 
 def nationality_on(modifier, participles: frozenset):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from pipeline.extract.events.agents import acts_for_state, agent_of, counted_head, names_a_force
+from pipeline.extract.events.agents import acts_for, acts_for_state, agent_of, counted_head, names_a_force
 from pipeline.extract.events.context import DocContext
 from pipeline.extract.events.modifiers import made_by, name_modifier, names_the_text
 from pipeline.extract.events.view import EntityView
@@ -141,7 +141,7 @@ class ArgReader:
             inside = [e for e in self.view.within(*_span_of(toks)) if getattr(e, "entity_type", None) in PARTY_TYPES + ("location",)]
             ent = inside[0] if inside else None
             if ent is not None and tok.lemma_.lower() not in self.group_nouns | self.pair_nouns | self.acting_nouns \
-                    and tok.lemma_.lower() not in self.weapon_nouns and not acts_for_state(tok):
+                    and tok.lemma_.lower() not in self.weapon_nouns and not acts_for(tok, ent, self.grammar):
                 ent = None  # "the Japanese economy" is not a party
             elif ent is not None and tok.lemma_.lower() in self.group_nouns and tok.tag_ in ("NNS", "NNPS") \
                     and getattr(ent, "entity_type", None) != "state" and tok.lemma_.lower() not in BODY_MEMBERS:
