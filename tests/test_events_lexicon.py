@@ -77,6 +77,19 @@ def test_an_unknown_section_is_an_error(tmp_path):
         load_lexicon.__wrapped__(str(path))
 
 
+@pytest.mark.parametrize("key", ["back down up", "back downward", "back  down"])
+def test_a_verb_key_is_a_lemma_or_a_lemma_and_one_particle(tmp_path, key):
+    path = tmp_path / "lexicon.yaml"
+    path.write_text(f"verbs:\n  '{key}': {{type: CONCEDE, mode: yield}}\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"a verb key is a lemma or a lemma and one particle"):
+        load_lexicon.__wrapped__(str(path))
+
+
+def test_a_phrasal_verb_is_its_own_entry():
+    verbs = load_lexicon().verbs
+    assert verbs["back down"].type == "CONCEDE" and verbs["back"].type == "SUPPORT"
+
+
 def test_every_key_an_entry_may_hold_is_documented_in_the_lexicon_header():
     from pipeline.extract.events.lexicon import LEXICON_PATH
 

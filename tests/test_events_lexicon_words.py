@@ -156,3 +156,26 @@ def test_branding_a_thing_and_brushing_dust_are_no_events(run, rules_alone, text
 ])
 def test_words_of_readouts_and_fact_sheets_the_lexicon_reads(run, rules_alone, text, etype, pair):
     assert pairs(run(text), etype) == {pair}
+
+
+@pytest.mark.parametrize("text, etype, pair", [
+    ("Ghana's government backed down on the contested fuel levy.", "CONCEDE", ("GHA", None)),
+    ("Peru's foreign minister hit out at Bolivia's border rules on Monday.", "ACCUSE", ("PER", "BOL")),
+    ("Ugandan police cracked down on Kenyan activists at the border.", "COERCE", ("UGA", "KEN")),
+    ("Armenian and Azerbaijani troops traded fire along the border.", "ASSAULT", ("ARM", "AZE")),
+    ("Chad stepped up security patrols along its border with Sudan.", "MOBILIZE", ("TCD", None)),
+    ("Bolivia's complaint against Chile was lodged with the court on Friday.", "ACCUSE", ("BOL", "CHL")),
+])
+def test_phrasal_verbs_and_nouns_of_cameo_verbs(run, rules_alone, text, etype, pair):
+    assert pair in pairs(run(text), etype)
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Ghana backed Togo's bid for the seat.", "CONCEDE"),   # "back" without its particle supports
+    ("The players traded jerseys after the match.", "ASSAULT"),
+    ("Customers filed a complaint about the service.", "ACCUSE"),  # against no party
+    ("The ministry cracked down on tax evasion.", "COERCE"),  # a practice is no party coerced
+])
+def test_the_same_words_without_the_particle_or_party_are_not_those_events(run, rules_alone, text, etype):
+    assert not pairs(run(text), etype)
+

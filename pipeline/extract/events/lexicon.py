@@ -25,6 +25,7 @@ HOSTILE_TYPES = ("ASSAULT", "MOBILIZE", "COERCE", "SANCTION", "THREATEN")
 # types whose two sides act together: two named parties with no recipient are one pair, and a
 # meeting or a deal has no one doer that criticism of "the talks" could be aimed at
 JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+PHRASAL_PARTICLES = frozenset({"up", "down", "off", "out", "back", "away", "over", "in", "on", "through", "aside"})
 SECTIONS = ("verbs", "nouns", "phrases", "adjectives", "grammar", "commitments")
 
 
@@ -129,7 +130,7 @@ def load_lexicon(path: str = str(LEXICON_PATH)) -> Lexicon:
     unknown = set(raw) - set(SECTIONS)
     if unknown:
         raise LexiconError(f"{path}: unknown section(s) {sorted(unknown)}; known: {list(SECTIONS)}")
-    verbs = {lemma: parse_entry(f"verbs.{lemma}", spec) for lemma, spec in (raw.get("verbs") or {}).items()}
+    verbs = {_verb_key(lemma): parse_entry(f"verbs.{lemma}", spec) for lemma, spec in (raw.get("verbs") or {}).items()}
     nouns = {lemma: parse_entry(f"nouns.{lemma}", spec) for lemma, spec in (raw.get("nouns") or {}).items()}
     phrases = tuple(parse_entry(f"phrases[{i}]", spec, phrase=True) for i, spec in enumerate(raw.get("phrases") or []))
     adjectives = {word: dataclasses.replace(parse_entry(f"adjectives.{word}", spec), feeling=True)
@@ -144,6 +145,14 @@ def load_lexicon(path: str = str(LEXICON_PATH)) -> Lexicon:
                    MappingProxyType(index),
                    MappingProxyType(grammar), MappingProxyType(commitments),
                    frozenset(commitments.get("verbs", [])))
+
+
+def _verb_key(key: str) -> str:
+    """A verb lemma, or a phrasal verb: the lemma and one particle ("back down")."""
+    parts = key.split(" ")
+    if len(parts) > 2 or not all(parts) or (len(parts) == 2 and parts[1] not in PHRASAL_PARTICLES):
+        raise LexiconError(f"verbs.{key}: a verb key is a lemma or a lemma and one particle of {sorted(PHRASAL_PARTICLES)}")
+    return key
 
 
 def parse_entry(name: str, spec: Any, phrase: bool = False) -> Entry:
