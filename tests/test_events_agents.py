@@ -289,3 +289,24 @@ def test_a_named_body_a_state_owns_acts_for_it(run, text, row):
 
 def test_a_company_a_state_is_named_on_is_no_party(run):
     assert typed(run("Malawi's Nyasa Motors signed a deal with Zambia's Copperbelt Mining.")) == set()
+
+
+@pytest.mark.parametrize("text, row", [
+    ("Three Ghanaian fishermen were arrested off the coast on Monday.", ("COERCE", None, "GHA")),
+    ("Armenian positions were shelled overnight near the border.", ("ASSAULT", None, "ARM")),
+    ("The detention of two Bolivian truck drivers angered La Paz.", ("COERCE", None, "BOL")),
+])
+def test_force_done_to_a_named_party_by_no_one_named_has_a_null_actor(run, rules_alone, text, row):
+    rows = run(text)
+    assert row in typed(rows)
+    assert all(r["actor"] is None for r in rows if r["event_type"] == row[0])
+
+
+@pytest.mark.parametrize("text", [
+    "Armenian positions were inspected by the commission on Monday.",  # no force
+    "Three fishermen were arrested off the coast on Monday.",          # no named party done to
+    "Ghana was sanctioned for the delay.",                             # not a type of force
+    "Attacks against Kenyan diplomats are unacceptable.",             # acts in general
+])
+def test_no_null_actor_row_without_force_done_to_a_named_party(run, rules_alone, text):
+    assert not any(r["actor"] is None and r["recipient_code"] for r in run(text))

@@ -51,7 +51,9 @@ def _extract(ctx: DocContext) -> list[dict]:
                 found = rows_for(coding, cand, deferred)
                 if found:
                     occasion = cand.kind == "noun" and at_occasion(tok, cand.entry, lex.grammar)
-                    (occasions if occasion else fired).add(tok.i)
+                    # a row whose doer the text does not name leaves the sentence to the model, which may name one
+                    if occasion or any(r["actor"] is not None for r in found):
+                        (occasions if occasion else fired).add(tok.i)
                 taken.update(same_event_objects(cand, found, lex))
                 ranked.append((depth(cand.tok), len(ranked), found))
         # the sentence's main event first ("Russia's invasion ... was condemned by X": the condemnation),

@@ -317,6 +317,9 @@ def _fit(r: Reading, coding: Coding) -> bool:
     if _named_assault(r) or _declared_concession(r, coding.lex.grammar):
         r.entry = replace(r.entry, recipient_optional=True)
         return True
+    if not r.actors and _unnamed_doer(r, coding):
+        r.actors = [Party(None, None, None, None, None)]  # the doer is not named: actor null
+        return True
     if _forces_sent(r, coding.lex.grammar):
         r.entry = replace(r.entry, type="MOBILIZE", mode="deployment", needs_recipient=False, recipient_optional=True)
         return True
@@ -325,6 +328,22 @@ def _fit(r: Reading, coding: Coding) -> bool:
         r.entry = replace(r.entry, type=etype, mode=mode, needs_recipient=False, crowd_type=None)
         return True
     return False
+
+
+def _unnamed_doer(r: Reading, coding: Coding) -> bool:
+    """"Two Kenyan journalists were arrested", "the shelling of Ukrainian positions": force done to
+    a named party by no one the text names (a passive with no agent, whose subject is the recipient,
+    or an event noun with no owner) happened all the same; the row keeps a null actor, never a guess."""
+    if r.entry.type not in coding.lex.grammar["unnamed_doer_types"]:
+        return False
+    children = {c.dep_ for c in r.tok.children}
+    if r.kind == "verb" and "auxpass" in children and "agent" not in children:
+        done_to = [p for c in r.tok.children if c.dep_ == "nsubjpass" for p in coding.reader.parties_inside(c)]
+        r.recips = r.recips or done_to
+    elif r.kind != "noun" or children & {"poss", "amod", "compound"} or any(
+            c.dep_ == "prep" and c.lower_ == "by" for c in r.tok.children) or "det" not in children:
+        return False  # a bare plural is acts in general: "Attacks against diplomats are unacceptable"
+    return any(p.code for p in r.recips)
 
 
 def _forces_sent(r: Reading, g: dict) -> bool:
