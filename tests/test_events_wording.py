@@ -473,6 +473,14 @@ def test_calling_someone_names_or_asks_and_is_no_phone_call(run, text):
     assert not any(t == "CONSULT" for t, _, _, _ in run(text))
 
 
+@pytest.mark.parametrize("text, row", [
+    ("Chile, Peru sign fisheries pact after two years of talks", ("AGREE", "CHL", "PER", "occurred")),
+    ("Kenya, Uganda sign border pact at Busia", ("AGREE", "KEN", "UGA", "occurred")),
+])
+def test_a_headline_s_subjects_joined_by_a_comma_act_together(run, text, row):
+    assert row in run(text)
+
+
 def test_a_leader_boarding_a_ship_seizes_nothing_and_drills_around_a_state_are_not_joint(run):
     assert not run("Macron boarded a ship in Toulon.")
     assert ("MOBILIZE", "TUR", "CYP", "occurred") in run("Turkey held drills around Cyprus on Monday.")

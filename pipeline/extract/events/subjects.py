@@ -45,12 +45,18 @@ def subject_of(tok, reader: ArgReader, depth: int = 0) -> tuple[list[Party], boo
     # does what its infinitive, or the gerund it promises, says ("was used to talking" is a habit)
     raised = ("nsubjpass",) if depth > 0 and (any(c.dep_ == "xcomp" for c in tok.children)
                                               or promising_head(tok, reader.grammar)) else ()
-    for child in tok.children:
-        if child.dep_ in ("nsubj", "csubj", *raised) and not reader.voices.in_label(child):  # "Bloomberg: X said"
-            found = _predicate_owner(child, reader) if depth > 0 and _expletive(child) \
-                else reader.parties(child) or _by_doer(child, reader)
-            if found:
-                return found, False
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "csubj", *raised) and not reader.voices.in_label(c)]
+    # "India, Britain strike deal": a headline's names, joined by a comma, are all its subjects
+    names_only = len(subjects) > 1 and all(c.pos_ == "PROPN" for c in subjects)
+    named: list[Party] = []
+    for child in subjects:  # (not in a label: "Bloomberg: X said")
+        found = _predicate_owner(child, reader) if depth > 0 and _expletive(child) \
+            else reader.parties(child) or _by_doer(child, reader)
+        if found and not names_only:
+            return found, False
+        named += [p for p in found if p not in named]
+    if named:
+        return named, False
     if (praised := _object_praised_for(tok, reader)):
         return praised, False  # "thanked Japan for providing aid": the one thanked did it
     if tok.dep_ == "conj" and (shared := _passive_subject(tok.head, reader)):
