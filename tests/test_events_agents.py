@@ -302,6 +302,12 @@ def test_force_done_to_a_named_party_by_no_one_named_has_a_null_actor(run, rules
     assert all(r["actor"] is None for r in rows if r["event_type"] == row[0])
 
 
+def test_an_unnamed_arrester_is_the_state_where_the_arrest_happened(run, rules_alone):
+    assert ("COERCE", "UGA", "KEN") in typed(run("Two Kenyan journalists were arrested in Kampala on Monday."))
+    # shelling is no act of the state where it lands
+    assert ("ASSAULT", None, "ARM") in typed(run("Armenian positions were shelled near Yerevan overnight."))
+
+
 @pytest.mark.parametrize("text", [
     "Armenian positions were inspected by the commission on Monday.",  # no force
     "Three fishermen were arrested off the coast on Monday.",          # no named party done to

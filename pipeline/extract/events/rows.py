@@ -318,7 +318,8 @@ def _fit(r: Reading, coding: Coding) -> bool:
         r.entry = replace(r.entry, recipient_optional=True)
         return True
     if not r.actors and _unnamed_doer(r, coding):
-        r.actors = [Party(None, None, None, None, None)]  # the doer is not named: actor null
+        # the doer is not named: actor null, or the state where its authorities arrested or detained
+        r.actors = [Party(None, None, None, None, None, for_state=r.entry.mode in coding.lex.grammar["placed_doer_modes"])]
         return True
     if _forces_sent(r, coding.lex.grammar):
         r.entry = replace(r.entry, type="MOBILIZE", mode="deployment", needs_recipient=False, recipient_optional=True)
