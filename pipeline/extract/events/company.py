@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pipeline.extract.entities.gazetteer import lexicon as entity_lexicon
 from pipeline.extract.events.agents import agent_of
-from pipeline.extract.events.syntax import in_a_date, prep_objects
+from pipeline.extract.events.syntax import only_a_time, prep_objects
 
 
 def joined_by_people(verb) -> bool:
@@ -23,15 +23,10 @@ def phoned(verb, g: dict) -> bool:
     if verb.lemma_.lower() not in g["phoning_verbs"]:
         return False
     if any(c.dep_ in ("oprd", "ccomp", "prt") or (c.dep_ == "prep" and c.lower_ in ("on", "upon", "for", "off")
-                                                  and not _only_a_time(c)) for c in verb.children):
+                                                  and not only_a_time(c)) for c in verb.children):
         return False
     return any(c.dep_ == "dobj" and (person_or_office(c) or c.lemma_.lower() in g["relational_people"])
                for c in verb.children)
-
-
-def _only_a_time(prep) -> bool:
-    objects = [o for o in prep.children if o.dep_ == "pobj"]
-    return bool(objects) and all(in_a_date(o) for o in objects)  # "called Kishida on Tuesday"
 
 
 def person_or_office(tok) -> bool:

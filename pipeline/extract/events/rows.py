@@ -319,7 +319,8 @@ def _fit(r: Reading, coding: Coding) -> bool:
         return True
     if not r.actors and _unnamed_doer(r, coding):
         # the doer is not named: actor null, or the state where its authorities arrested or detained
-        r.actors = [Party(None, None, None, None, None, for_state=r.entry.mode in coding.lex.grammar["placed_doer_modes"])]
+        by_authorities = r.entry.mode in coding.lex.grammar["placed_doer_modes"]
+        r.actors = [Party(None, None, None, None, None, for_state=by_authorities)]
         return True
     if _forces_sent(r, coding.lex.grammar):
         r.entry = replace(r.entry, type="MOBILIZE", mode="deployment", needs_recipient=False, recipient_optional=True)
@@ -333,8 +334,9 @@ def _fit(r: Reading, coding: Coding) -> bool:
 
 def _unnamed_doer(r: Reading, coding: Coding) -> bool:
     """"Two Kenyan journalists were arrested", "the shelling of Ukrainian positions": force done to
-    a named party by no one the text names (a passive with no agent, whose subject is the recipient,
-    or an event noun with no owner) happened all the same; the row keeps a null actor, never a guess."""
+    a named party by no one the text names (a passive with no agent, or an event noun with no owner)
+    happened all the same; the row keeps a null actor, never a guess. A passive's subject becomes the
+    recipient here, where no other step reads it."""
     if r.entry.type not in coding.lex.grammar["unnamed_doer_types"]:
         return False
     children = {c.dep_ for c in r.tok.children}

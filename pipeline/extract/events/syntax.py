@@ -234,3 +234,9 @@ def condition_of(tok):
             return c
     return None
 
+
+def only_a_time(prep) -> bool:
+    """A preposition whose objects only say when ("demonstrated in recent weeks", "called Kishida on
+    Tuesday"): it names no place, target or party."""
+    objects = [o for o in prep.children if o.dep_ == "pobj"]
+    return bool(objects) and all(in_a_date(o) for o in objects)

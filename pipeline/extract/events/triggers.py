@@ -14,7 +14,7 @@ from pipeline.extract.events.lexicon import (APPROVING_REACTION, DISAPPROVING_RE
 from pipeline.extract.events.labels import hostile_label
 from pipeline.extract.events.status import awaited, stated_resolve
 from pipeline.extract.events.syntax import (bare_participle, characterised, governing_verb, in_a_date, in_adjunct,
-                                            joins_an_act, named_doer, prep_objects)
+                                            joins_an_act, named_doer, only_a_time, prep_objects)
 
 
 @dataclass(frozen=True)
@@ -268,12 +268,7 @@ def _has_required_prep(tok, entry: Entry) -> bool:
     only says when ("demonstrated in recent weeks") is not the place or target the entry needs."""
     preps = entry.requires_prep
     return not preps or any((c.dep_ in ("prep", "prt", "dative") or (c.dep_ == "advmod" and c.lower_ in PARTICLES))
-                            and c.lower_ in preps and not _only_a_time(c) for c in tok.children)
-
-
-def _only_a_time(prep) -> bool:
-    objects = [o for o in prep.children if o.dep_ == "pobj"]
-    return bool(objects) and all(in_a_date(o) for o in objects)
+                            and c.lower_ in preps and not only_a_time(c) for c in tok.children)
 
 
 def _clause_fits(tok, entry: Entry) -> bool:
