@@ -135,9 +135,9 @@ def votes(tok, lexicon) -> set[tuple[str, str]]:
             found.add(("cameo_residual" if residual(r.cameo) else "cameo_verb", r.type))
         if (entry := lexicon.verbs.get(word)) is not None:
             found.add(("rules_verb", entry.type))
+        if (entry := lexicon.phrasal(tok)) is not None:
+            found.add(("rules_verb", entry.type))  # a phrasal verb: "backed down"
         for c in tok.children:
-            if c.dep_ == "prt" and (entry := lexicon.verbs.get(f"{word} {c.lower_}")) is not None:
-                found.add(("rules_verb", entry.type))  # a phrasal verb: "backed down"
             if (rule := lexicon.phrase_index.get((word, c.lemma_.lower()))) is not None:
                 found.add(("rules_phrase", rule.type))
     if tok.pos_ in ("NOUN", "PROPN"):

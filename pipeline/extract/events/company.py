@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pipeline.extract.entities.gazetteer import lexicon as entity_lexicon
 from pipeline.extract.events.agents import agent_of
-from pipeline.extract.events.syntax import only_a_time, prep_objects
+from pipeline.extract.events.syntax import prep_objects
 
 
 def joined_by_people(verb) -> bool:
@@ -18,12 +18,11 @@ def joined_by_people(verb) -> bool:
 
 def phoned(verb, g: dict) -> bool:
     """"Blinken called his Chinese counterpart", "Macron rang Zelensky": a verb of calling whose object
-    is a person or an office is a phone call; "called X a liar" (a predicate) and "called on / for /
-    off" (the lexicon's readings) are not."""
+    is a person or an office is a phone call; "called X a liar" (a predicate) and "called off" are not.
+    "Called on / for" are the lexicon's readings, tried before this one (triggers._readings)."""
     if verb.lemma_.lower() not in g["phoning_verbs"]:
         return False
-    if any(c.dep_ in ("oprd", "ccomp", "prt") or (c.dep_ == "prep" and c.lower_ in ("on", "upon", "for", "off")
-                                                  and not only_a_time(c)) for c in verb.children):
+    if any(c.dep_ in ("oprd", "ccomp", "prt") for c in verb.children):
         return False
     return any(c.dep_ == "dobj" and (person_or_office(c) or c.lemma_.lower() in g["relational_people"])
                for c in verb.children)

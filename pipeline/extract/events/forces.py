@@ -3,6 +3,7 @@ place (a show of force), forces leaving a place (a withdrawal), and shots fired 
 from __future__ import annotations
 
 from pipeline.extract.events.agents import counted_head
+from pipeline.extract.events.syntax import in_a_date
 
 
 def forces_leaving(verb, g: dict) -> bool:
@@ -43,5 +44,5 @@ def shots_at(verb, g: dict) -> bool:
     if any(c.dep_ == "nsubjpass" for c in verb.children):
         return bool(aims)  # "a UN position was fired on by Israeli tanks": the subject is the target
     # "fired at will" aims at nothing
-    return any(o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME") and o.lower_ != "will"
+    return any(o.dep_ == "pobj" and not in_a_date(o) and o.lower_ != "will"
                for c in aims for o in c.children)

@@ -15,6 +15,7 @@ from types import MappingProxyType
 from typing import Any, Mapping
 
 from pipeline.datafile import load_yaml
+from pipeline.extract.nominals import PARTICLES as NOUN_PARTICLES
 from schemas.vocab import EVENT_TYPES
 
 LEXICON_PATH = Path(__file__).resolve().parents[2] / "data" / "event_triggers.yaml"
@@ -25,7 +26,8 @@ HOSTILE_TYPES = ("ASSAULT", "MOBILIZE", "COERCE", "SANCTION", "THREATEN")
 # types whose two sides act together: two named parties with no recipient are one pair, and a
 # meeting or a deal has no one doer that criticism of "the talks" could be aimed at
 JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
-PHRASAL_PARTICLES = frozenset({"up", "down", "off", "out", "back", "away", "over", "in", "on", "through", "aside"})
+# a phrasal verb key's particle: those nouns are made with ("pullout", nominals.py) and those only verbs take
+PHRASAL_PARTICLES = frozenset(NOUN_PARTICLES) | {"on", "through", "aside"}
 SECTIONS = ("verbs", "nouns", "phrases", "adjectives", "grammar", "commitments")
 
 
@@ -121,6 +123,13 @@ class Lexicon:
     grammar: Mapping[str, Any]                      # word lists (as sets), numbers and small tables
     commitments: Mapping[str, list]                 # itemised commitments: verbs, lead-in markers, aid words
     commitment_verbs: frozenset[str]
+
+    def phrasal(self, verb) -> Entry | None:
+        """A phrasal verb's own entry, keyed by verb and particle ("back down" concedes, where "back"
+        alone supports): the particle makes it another verb."""
+        lemma = verb.lemma_.lower()
+        return next((e for c in verb.children if c.dep_ == "prt" and (e := self.verbs.get(f"{lemma} {c.lower_}"))),
+                    None)
 
 
 @functools.lru_cache(maxsize=1)

@@ -85,7 +85,7 @@ def _readings(tok, lex: Lexicon, taken: set[int]) -> list[dict]:
         if hostile_label(tok, lex):
             return [Candidate(tok, DISAPPROVING_REACTION, "verb")]  # "called the drills a provocation"
         moving, leaving = forces_moving(tok, lex.grammar), forces_leaving(tok, lex.grammar)
-        entry = phrasal_entry(tok, lex.verbs) or lex.verbs.get(lemma)
+        entry = lex.phrasal(tok) or lex.verbs.get(lemma)
         if entry and _verb_allowed(tok, entry, lex) and not ((moving or leaving) and entry.type == "CONSULT"):
             return [Candidate(tok, object_reading(tok, entry, lex.grammar["quantity_nouns"]), "verb")]
         if moving:
@@ -208,14 +208,6 @@ def _direct_object(tok):
                 if pobj.dep_ == "pobj":
                     return pobj
     return None
-
-
-def phrasal_entry(verb, verbs) -> Entry | None:
-    """A phrasal verb's own entry, keyed by verb and particle ("back down" concedes, where "back"
-    alone supports): the particle makes it another verb."""
-    lemma = verb.lemma_.lower()
-    return next((e for c in verb.children if c.dep_ == "prt" and (e := verbs.get(f"{lemma} {c.lower_}")) is not None),
-                None)
 
 
 def object_reading(tok, entry: Entry, quantity_nouns=()) -> Entry:
