@@ -10,6 +10,7 @@ import pytest
 from pipeline.extract.events import rows
 from pipeline.extract.events.lexicon import Entry, load_lexicon
 from pipeline.extract.events.parties import Party
+from pipeline.extract.events.recipients import other_side
 from pipeline.extract.events.rows import STEPS, Coding, Reading
 from pipeline.extract.events.triggers import Candidate
 
@@ -34,7 +35,7 @@ def coding():
 
 def test_the_steps_run_in_the_documented_order():
     names = [step.__name__ for step in STEPS]
-    assert names == ["_arguments", "_joint_or_reciprocal", "_desire", "_recipients", "_fit", "_threat",
+    assert names == ["_arguments", "_joint_or_reciprocal", "_desire", "other_side", "_fit", "_threat",
                      "_type_and_mode", "_date", "_place", "_pairs"]
 
 
@@ -83,24 +84,24 @@ def test_a_reading_with_no_desire_passes_the_desire_step_untouched(coding):
 
 def test_an_uncoded_place_beside_a_coded_party_is_scenery(coding):
     r = reading(Entry(type="CONSULT", mode="meeting"), actors=[KEN], recips=[UGA, ASIA, FORUM])
-    assert rows._recipients(r, coding) and r.recips == [UGA, FORUM]
+    assert other_side(r, coding) and r.recips == [UGA, FORUM]
 
 
 def test_the_other_party_of_the_pair_the_text_is_about_is_the_counterpart(coding):
     coding.reader.context_pair, coding.reader.context_at = [KEN, UGA], 0
     offer = Entry(type="AGREE", mode="offer")
     r = reading(offer, actors=[UGA], recips=[], idx=200)
-    assert rows._recipients(r, coding) and r.recips == [KEN]
+    assert other_side(r, coding) and r.recips == [KEN]
 
 
 def test_no_counterpart_for_a_party_outside_the_pair_or_far_from_it(coding):
     coding.reader.context_pair, coding.reader.context_at = [KEN, UGA], 0
     offer = Entry(type="AGREE", mode="offer")
     r = reading(offer, actors=[TZA], idx=200)
-    assert rows._recipients(r, coding) and r.recips == []
+    assert other_side(r, coding) and r.recips == []
     far = coding.lex.grammar["counterpart_reach"] + 1
     r = reading(offer, actors=[UGA], idx=far)
-    assert rows._recipients(r, coding) and r.recips == []
+    assert other_side(r, coding) and r.recips == []
 
 
 # ------------------------------------------------------------ fit and threat

@@ -1,7 +1,7 @@
 """A thing named by a hostile word: "Tokyo called the drills a provocation", "Seoul described the
 launch as a grave threat", "Quito called Colombia's drills provocative". The naming is a criticism (PLOVER ACCUSE,
 CAMEO 111 "criticize or denounce") by whoever names it, aimed at the thing's doer or owner; the
-recipient comes as for any criticism (rows._recipients). `syntax.characterised` keeps the label noun
+recipient comes as for any criticism (recipients.other_side). `syntax.characterised` keeps the label noun
 itself from coding an event of its own ("an act of aggression" there is a word, not an attack)."""
 from __future__ import annotations
 

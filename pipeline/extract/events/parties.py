@@ -8,14 +8,11 @@ from pipeline.extract.events.agents import acts_for, acts_for_state, agent_of, c
 from pipeline.extract.events.context import DocContext
 from pipeline.extract.events.modifiers import made_by, name_modifier, names_the_text
 from pipeline.extract.events.view import EntityView
-from pipeline.extract.events.syntax import (after_closed_list, coordinated_heads, member_states, named_by_free_relative,
-                                            plural_phrase, possessor, sent_of)
-from pipeline.extract.first_person import in_quote, is_self_reference, speaking_entity
+from pipeline.extract.events.syntax import after_closed_list, coordinated_heads, member_states, named_by_free_relative, possessor, sent_of
+from pipeline.extract.first_person import speaking_entity
 
 RECIPIENT_PREPS = ("with", "to", "against", "on", "upon", "from", "toward", "towards", "into", "for", "between", "at", "over", "around")
 PLACE_PREPS = ("to", "in", "at", "into", "for")
-# an adverbial clause whose subject pronoun is the main clause's subject ("X announced aid as it signed ...")
-ADVERBIAL_MARKS = ("as", "when", "while", "after", "before", "because", "since", "until", "once")
 # "concerns about China's practices", "anger over Russia's strikes": what the object is about
 INSIDE_PREPS = ("of", "against", "between", "with", "on", "toward", "towards", "into", "to", "from", "by", "for", "about", "over", "regarding", "around", "including")
 SKIP_IN_PHRASE = {"prep", "relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "ccomp", "parataxis"}
@@ -128,7 +125,7 @@ class ArgReader:
     def party(self, tok, place: bool = False) -> list[Party]:
         """The parties a noun-phrase head names (several for "the two leaders")."""
         if tok.pos_ == "PRON":
-            return self._pronoun(tok)
+            return _pronouns().pronoun_parties(self, tok)
         outer, tok = tok, counted_head(tok, self.grammar["quantity_nouns"])  # "thousands of Israelis"
         toks = phrase_tokens(tok)
         group = _groups().named_group(self, tok, toks)
@@ -255,105 +252,6 @@ class ArgReader:
                     return True
         return False
 
-    def _pronoun(self, tok) -> list[Party]:
-        low = tok.lower_
-        if self.speaker is not None and is_self_reference(tok):
-            return [Party(self.speaker.name, self.speaker.entity_id, self.speaker.code, "state", tok.i)]
-        if low == "both" and tok.dep_ in ("nsubj", "nsubjpass"):
-            return _groups().named_group(self, tok, [tok])  # "Both agreed", "both of them condemned"
-        if low in ("who", "which", "that") and tok.head.dep_ == "relcl":
-            # "Beijing and Moscow, which have ...": both; when the parse hangs the clause on a noun that
-            # names no party ("the relationship between Beijing and Moscow, which have"), the phrase
-            # just before the pronoun is its antecedent
-            return self.parties(tok.head.head) or self._just_before(tok)
-        if low in ("we", "us", "our") and in_quote(tok):
-            return self.voices.quoted(tok) if low == "we" else []  # "we" in a quotation is the speaker's side
-        if low in ("we", "i", "me", "my") and (labelled := self.voices.labelled(tok)) is not None:
-            return labelled  # "PRESIDENT RUTO: I thank you": the party the turn's label speaks for
-        if low in ("you", "your") and (addressed := self.voices.addressee(tok) or self.voices.chair_addressed(tok)):
-            return addressed  # the other party of a two-party transcript, or the Assembly's chair
-        if low in ("their", "its") and (owners := self._clause_subject(tok)) is not None and (owners or low == "their"):
-            return owners  # "Japan and the Philippines held their first drills": the subject's own
-        if low in ("they", "it", "he", "she") and (reporter := self._reporter(tok)):
-            return reporter  # "Egypt and Sudan announced that they had agreed": the reporting subject
-        if low in ("we", "us", "our") and self.narrator and tok.idx >= self.narrator_at:
-            return list(self.narrator)
-        if low in ("they", "we", "them", "us", "their", "our") and len(self.context_pair) >= 2:
-            return list(self.context_pair)
-        types = ("person",) if low in ("he", "she", "him", "her", "his") else ("state", "igo", "organization")
-        if low in ("it", "its"):
-            types = ("state", "igo", "organization")
-        elif low not in ("he", "she", "him", "her", "his"):
-            return self._unnamed(tok)
-        ent = self.view.last_before(tok.idx, types, exclude=self._own_subject_ids(tok))
-        if ent is None:
-            return self._unnamed(tok)
-        return [Party.of(ent, tok.i, name=tok.text)]
-
-    def _own_subject_ids(self, tok) -> frozenset:
-        """"China firmly opposes it": an object pronoun never stands for its clause's subject."""
-        subjects = [s for s in tok.head.children if s.dep_ == "nsubj" and s.pos_ != "PRON"] \
-            if tok.dep_ in ("dobj", "dative") and tok.lower_ in ("it", "him", "her", "them") else []
-        return frozenset(p.entity_id for s in subjects for p in self.parties(s) if p.entity_id)
-
-    @staticmethod
-    def _unnamed(tok) -> list[Party]:
-        """"They also called on Islamabad to ...": a subject pronoun the text gives no antecedent for
-        stays a party named as written, with no code (codebook section 6); the row then needs a coded
-        party on the other side."""
-        if tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ in ("they", "he", "she"):
-            return [Party(tok.text, None, None, None, tok.i)]
-        return []
-
-    def _reporter(self, tok) -> list[Party]:
-        """The subject of the saying verb over a reported clause whose subject is `tok`, or of the
-        main clause over an adverbial one ("Kenya announced aid as it signed ..."), when it agrees in
-        number ("Russia said it would ...", "A and B announced that they ...")."""
-        clause = tok.head
-        if tok.dep_ not in ("nsubj", "nsubjpass"):
-            return []
-        said = clause.head
-        adverbial = clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ADVERBIAL_MARKS for c in clause.children)
-        if not adverbial and (clause.dep_ != "ccomp" or said.lemma_.lower() not in self.grammar.get("reporting_verbs", ())):
-            return []
-        for subj in (c for c in said.children if c.dep_ == "nsubj" and c.pos_ != "PRON"):
-            found = self.parties(subj)
-            plural = tok.lower_ == "they"
-            person = tok.lower_ in ("he", "she")
-            if found and (len(found) >= 2) == plural and all((p.etype == "person") == person for p in found):
-                return found
-        return []
-
-    def _clause_subject(self, tok) -> list[Party] | None:
-        """The named subject of a possessive pronoun's clause, outside the pronoun's own phrase; [] when
-        a subject with a name in it gives no party of the right number, else None."""
-        verb = tok.head
-        for _ in range(8):  # "reached an agreement on the reduction of their weapons"
-            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
-                break
-            verb = verb.head
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"
-                    and not c.left_edge.i <= tok.i <= c.right_edge.i]
-        plural = tok.lower_ == "their"
-        for subj in subjects:
-            found = self.parties(subj)
-            # "the north and south of Korea held a meeting between their premiers": a plural subject
-            # naming one state is still the owner
-            if found and ((len(found) >= 2) == plural or (plural and plural_phrase(subj))):
-                return found
-        # a subject that names something ("the north and south of Korea") owns the pronoun even where
-        # it gives no party; "the officials" may stand for the pair the text is about
-        return [] if any(t.ent_type_ in ("GPE", "NORP", "ORG", "LOC") for s in subjects for t in s.subtree) else None
-
-    def _just_before(self, tok) -> list[Party]:
-        prev = tok.doc[tok.i - 1] if tok.i > 0 else None
-        prev = tok.doc[tok.i - 2] if prev is not None and prev.is_punct and tok.i > 1 else prev
-        if prev is None or prev.pos_ not in ("PROPN", "NOUN"):
-            return []
-        while prev.dep_ == "conj" and prev.head.i < prev.i:
-            prev = prev.head
-        return self.parties(prev)
-
     def parties(self, tok, place: bool = False) -> list[Party]:
         """Parties of a head and its coordinated heads ("Japan, India and Australia")."""
         out: list[Party] = []
@@ -472,6 +370,12 @@ def _groups():
     from pipeline.extract.events import groups  # groups builds on Party and this module's helpers
 
     return groups
+
+
+def _pronouns():
+    from pipeline.extract.events import pronouns  # pronouns builds on Party and the reader
+
+    return pronouns
 
 
 def _with_country(ent, inside: list):

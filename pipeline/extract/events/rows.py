@@ -6,21 +6,19 @@ import re
 from dataclasses import dataclass, field, replace
 
 from pipeline.extract.events.agents import admitted, agent_of, counting_noun, placed, political
-from pipeline.extract.events.arguments import object_of, party_codes, purpose_beneficiary, purpose_target, read_arguments
+from pipeline.extract.events.arguments import object_of, party_codes, read_arguments
 from pipeline.extract.events.context import DocContext
 from pipeline.extract.events.dates import after_publication
 from pipeline.extract.events.lexicon import JOINT_TYPES, Entry, Lexicon
-from pipeline.extract.events.antecedents import DEFINITE, owner_named_before
 from pipeline.extract.events.threats import conditional_menace, future_threat, threat_parties
-from pipeline.extract.events.targets import aided_place, attacked_place, defender, place_left
-from pipeline.extract.events.memory import counterpart, note_pairs, refers_back, remember_pair
+from pipeline.extract.events.memory import note_pairs, refers_back, remember_pair
 from pipeline.extract.events.output import actor_recipient_pairs, event_location, event_row
 from pipeline.extract.events.parties import ArgReader, Party
+from pipeline.extract.events.recipients import other_side
 from pipeline.extract.events.retype import final_type
 from pipeline.extract.events.syntax import crowd_subject, governing_verb, indefinite, sent_of, sole_subject
-from pipeline.extract.events.status import PROMISING_VERBS, announced, clause_status, habitual, past_tense, stated_resolve
+from pipeline.extract.events.status import announced, clause_status, habitual, past_tense, stated_resolve
 from pipeline.extract.events.triggers import Candidate, yields_to_inner
-from pipeline.extract.events.labels import judged_subject
 from pipeline.extract.events.narrative import Meeting, note_opening, noted_meeting, row_date
 from pipeline.extract.events.when import event_date
 from pipeline.nlp.parse import doc_text
@@ -183,131 +181,6 @@ def _desire(r: Reading, coding: Coding) -> bool:
     return True
 
 
-def _recipients(r: Reading, coding: Coding) -> bool:
-    if r.entry.dest or any(p.code for p in r.recips):
-        # "a trip to Asia" names no counterpart; beside a coded party, an uncoded place or body is scenery
-        r.recips = [p for p in r.recips if p.code or p.group]
-    # a stance names whom it is held towards ("committed to the one China policy" is towards no one)
-    if not any(p.code or p.group or p.etype == "person" for p in r.recips) and not r.entry.dest and not r.entry.feeling:
-        r.recips = counterpart(coding.reader, r.actors, r.entry, r.tok, coding.lex.grammar) or r.recips
-    if any(p.code for p in r.recips):
-        return True
-    # no one named as the other side: where each type may name it instead (the promising verbs are AGREE)
-    g, own, etype = coding.lex.grammar, {p.code for p in r.actors}, r.entry.type
-    if etype == "ASSAULT":
-        r.recips = defender(r.tok, r.kind, r.actors, coding.reader, g) or attacked_place(r.tok, r.actors, coding.reader) or r.recips
-    elif etype == "RETREAT":
-        r.recips = place_left(r.tok, r.actors, coding.reader) or r.recips
-    elif etype == "MOBILIZE" and r.tok.lemma_.lower() in g["deploying_verbs"]:
-        r.recips = purpose_target(r.tok, coding.reader, own) or r.recips
-    elif etype == "AID" or r.tok.lemma_.lower() in PROMISING_VERBS:
-        r.recips = purpose_beneficiary(r.tok, coding.reader, own, g["helping_verbs"]) or r.recips
-        if etype == "AID" and not any(p.code for p in r.recips):
-            r.recips = aided_place(r.tok, r.actors, coding.reader) or r.recips
-    elif etype in ("THREATEN", "REQUEST"):
-        r.recips = _addressed(r, coding) or r.recips
-    elif etype == "AGREE" and r.kind == "phrase":
-        r.recips = _proposer(r, coding) or r.recips
-    elif etype in ("ACCUSE", "REJECT"):
-        named = _object_named(r, coding.lex)
-        r.recips = _doer_of_act_named(r, coding, named) or _denied_clause(r, coding) or owner_named_before(
-            named, coding.reader, own, g["counterpart_reach"]) or _judged_owner(r, coding, named, own) or r.recips
-    return True
-
-
-def _proposer(r: Reading, coding: Coding) -> list[Party]:
-    """"Trump put forward a proposal ... Putin responded positively to this initiative": a proposal
-    pointed back to ("this", "the": a definite noun, as `antecedents` reads one) is the one the
-    document coded last, and its maker is whom the acceptance answers."""
-    if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in r.cand.obj.children):
-        return []
-    return _last_doer(r, coding, {p.code for p in r.actors}, {"REQUEST"})
-
-
-def _doer_of_act_named(r: Reading, coding: Coding, obj) -> list[Party]:
-    """"Taipei condemned the drills", "Tanzania criticised the aid": the object names a one-sided act
-    the document coded just before ("the drills", "this transfer"), so the criticism is aimed at the
-    one who did it."""
-    own = {p.code for p in r.actors}
-    if obj is not None and obj.lower_ in ("this", "it", "that") and obj.pos_ == "PRON":
-        return _last_doer(r, coding, own)  # "China firmly opposes it", right after the US deployment
-    entry = coding.lex.nouns.get(obj.lemma_.lower()) if obj is not None else None
-    if entry is None or entry.type in JOINT_TYPES or any(c.dep_ in ("poss", "prep") for c in obj.children):
-        return []  # a meeting or a deal is both sides' act: criticism of "the talks" names no one doer
-    if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "this", "those", "such") for c in obj.children):
-        return []
-    return _last_doer(r, coding, own, {entry.type}, coding.lex.grammar["counterpart_reach"], obj.lemma_.lower())
-
-
-def _denied_clause(r: Reading, coding: Coding) -> list[Party]:
-    """"Thailand denied that its jets had entered Myanmar airspace": the denial answers the party the
-    denied clause names."""
-    if r.kind != "verb" or r.tok.lemma_.lower() not in coding.lex.grammar["denying_verbs"]:
-        return []
-    own = {p.code for p in r.actors}
-    clause = next((c for c in r.tok.children if c.dep_ == "ccomp"), None)
-    if clause is None:
-        return []
-    words = list(clause.subtree)
-    named = coding.reader.view.within(words[0].idx, words[-1].idx + len(words[-1]))
-    return [Party.of(e, clause.i) for e in named if getattr(e, "code", None) and e.code not in own][:1]
-
-
-def _last_doer(r: Reading, coding: Coding, own: set, types=None, reach: int | None = None,
-               word: str | None = None) -> list[Party]:
-    """The doer, other than the critic, of the act of `types` (any one-sided act) coded last. An act
-    named by the same `word` wins wherever it stands in the document: "China launched drills ...
-    Taipei deployed ships to shadow them, and Lai's office condemned the drills" aims at the drills'
-    doer, not the deployment's."""
-    acts = [(at, doer, said) for etype, found in coding.doers.items() if etype not in JOINT_TYPES
-            and (types is None or etype in types) for at, doer, said in found if doer.code not in own]
-    if same := [a for a in acts if a[2] == word]:
-        return [max(same, key=lambda found: found[0])[1]]
-    if not acts:
-        return []
-    at, doer, _ = max(acts, key=lambda found: found[0])
-    return [doer] if r.tok.idx - at <= (reach or coding.lex.grammar["pronoun_reach"]) else []
-
-
-def _judged_owner(r: Reading, coding: Coding, named, own: set) -> list[Party]:
-    """"Japan said China's military activities are a serious concern": the party named in what a
-    reported clause calls a hostile thing."""
-    if named is None or named.dep_ != "nsubj":
-        return []
-    return [p for p in coding.reader.parties_inside(named) if p.code and p.code not in own][:1]
-
-
-def _object_named(r: Reading, lex: Lexicon):
-    """What a verb or a stance is about: the verb's object, or the object of the stance adjective's
-    preposition ("concerned by the drills"), or what a reported clause calls a hostile thing."""
-    g = lex.grammar
-    if r.kind == "verb":  # "was concerned by the drills": a passive's cause
-        return next((c for c in r.tok.children if c.dep_ == "dobj"), None) or next(
-            (o for p in r.tok.children if p.dep_ == "agent" for o in p.children if o.dep_ == "pobj"), None) \
-            or judged_subject(r.tok, lex)
-    if r.entry.feeling:  # "concerned on Monday by the drills": the stance's own preposition
-        return next((o for p in r.cand.obj.children if p.dep_ in ("prep", "agent") and p.lower_ in g["stance_preps"]
-                     for o in p.children if o.dep_ == "pobj"), None)
-    return None
-
-
-def _addressed(r: Reading, coding: Coding) -> list[Party]:
-    """"warned it would close its border with Belarus if ...", "demanded that Beijing withdraw ...":
-    a warning or a demand names whom it is aimed at inside what it warns of or asks for; the first
-    coded party there that is not the actor."""
-    own = {p.code for p in r.actors}
-    clauses = [c for c in r.tok.children if c.dep_ in ("ccomp", "xcomp", "advcl", "acl")]  # "a threat to cut ties with X"
-    if r.entry.type == "REQUEST":  # a demand is aimed at the subject of what it asks for, or at no one
-        heads = [s for clause in clauses[:1] for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")]
-    else:
-        heads = [t for clause in clauses for t in clause.subtree if t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP")]
-    for head in heads:
-        found = [p for p in coding.reader.party(head) if p.code and p.code not in own]
-        if found:
-            return found[:1]
-    return []
-
-
 def _fit(r: Reading, coding: Coding) -> bool:
     size = sole_subject(r.tok) if not r.actors and "PROTEST" in (r.entry.type, *(r.entry.crowd_type or ())) else None
     if size is not None and (size.like_num or size.lemma_.lower() in coding.lex.grammar["quantity_nouns"]):
@@ -432,7 +305,7 @@ def _pairs(r: Reading, coding: Coding) -> bool:
 
 
 # The steps after status and deferral, in the order they run: each may change the reading or drop it.
-STEPS = (_arguments, _joint_or_reciprocal, _desire, _recipients, _fit, _threat, _type_and_mode, _date, _place, _pairs)
+STEPS = (_arguments, _joint_or_reciprocal, _desire, other_side, _fit, _threat, _type_and_mode, _date, _place, _pairs)
 
 
 def remember(coding: Coding, r: Reading) -> None:
