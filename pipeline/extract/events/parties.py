@@ -379,9 +379,10 @@ def _pronouns():
 
 
 def _with_country(ent, inside: list):
-    """A person the gazetteer lacks, named with a nationality word ("Japanese Minister X")."""
+    """A person the gazetteer lacks, named with a nationality word ("Japanese Minister X") or with the
+    place whose office they hold ("Istanbul mayor Ekrem Imamoglu" is TUR)."""
     for other in inside:
-        code = getattr(other, "code", None)
+        code = entity_code(other, place=True)
         if code and getattr(other, "entity_type", None) in ("state", "location") and other is not ent:
             try:
                 return replace(ent, code=code, country_code=code)

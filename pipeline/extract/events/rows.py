@@ -15,6 +15,7 @@ from pipeline.extract.events.memory import note_pairs, refers_back, remember_pai
 from pipeline.extract.events.output import actor_recipient_pairs, event_location, event_row
 from pipeline.extract.events.parties import ArgReader, Party
 from pipeline.extract.events.recipients import other_side
+from pipeline.extract.events.unnamed import unnamed_doers
 from pipeline.extract.events.retype import final_type
 from pipeline.extract.events.syntax import crowd_subject, governing_verb, indefinite, sent_of, sole_subject
 from pipeline.extract.events.status import announced, clause_status, habitual, past_tense, stated_resolve
@@ -190,10 +191,8 @@ def _fit(r: Reading, coding: Coding) -> bool:
     if _named_assault(r) or _declared_concession(r, coding.lex.grammar):
         r.entry = replace(r.entry, recipient_optional=True)
         return True
-    if not r.actors and _unnamed_doer(r, coding):
-        # the doer is not named: actor null, or the state where its authorities arrested or detained
-        by_authorities = r.entry.mode in coding.lex.grammar["placed_doer_modes"]
-        r.actors = [Party(None, None, None, None, None, for_state=by_authorities)]
+    if not r.actors and (doers := unnamed_doers(r, coding)) is not None:
+        r.actors = doers  # no one named did it: a null actor, the state of its authorities, or a crowd
         return True
     if _forces_sent(r, coding.lex.grammar):
         r.entry = replace(r.entry, type="MOBILIZE", mode="deployment", needs_recipient=False, recipient_optional=True)
@@ -203,23 +202,6 @@ def _fit(r: Reading, coding: Coding) -> bool:
         r.entry = replace(r.entry, type=etype, mode=mode, needs_recipient=False, crowd_type=None)
         return True
     return False
-
-
-def _unnamed_doer(r: Reading, coding: Coding) -> bool:
-    """"Two Kenyan journalists were arrested", "the shelling of Ukrainian positions": force done to
-    a named party by no one the text names (a passive with no agent, or an event noun with no owner)
-    happened all the same; the row keeps a null actor, never a guess. A passive's subject becomes the
-    recipient here, where no other step reads it."""
-    if r.entry.type not in coding.lex.grammar["unnamed_doer_types"]:
-        return False
-    children = {c.dep_ for c in r.tok.children}
-    if r.kind == "verb" and "auxpass" in children and "agent" not in children:
-        done_to = [p for c in r.tok.children if c.dep_ == "nsubjpass" for p in coding.reader.parties_inside(c)]
-        r.recips = r.recips or done_to
-    elif r.kind != "noun" or children & {"poss", "amod", "compound"} or any(
-            c.dep_ == "prep" and c.lower_ == "by" for c in r.tok.children) or "det" not in children:
-        return False  # a bare plural is acts in general: "Attacks against diplomats are unacceptable"
-    return any(p.code for p in r.recips)
 
 
 def _forces_sent(r: Reading, g: dict) -> bool:

@@ -240,3 +240,15 @@ def only_a_time(prep) -> bool:
     Tuesday"): it names no place, target or party."""
     objects = [o for o in prep.children if o.dep_ == "pobj"]
     return bool(objects) and all(in_a_date(o) for o in objects)
+
+
+def happened(noun, g: dict) -> bool:
+    """"Protests erupted", "the ambush left 20 soldiers dead", "demonstrations were held": an event
+    noun as the subject of a verb that says it took place names one event that happened."""
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = verb.lemma_.lower()
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return lemma in g["occurrence_verbs"] or f"{lemma} {particle}" in g["occurrence_verbs"] \
+        or (lemma == "take" and any(o.lemma_.lower() == "place" for o in verb.children if o.dep_ == "dobj"))

@@ -13,8 +13,8 @@ from pipeline.extract.events.lexicon import (APPROVING_REACTION, DISAPPROVING_RE
                                              JOINT_COMMITMENT, REPORTED_DEMAND, SHOTS_FIRED, Entry, Lexicon)
 from pipeline.extract.events.labels import hostile_label
 from pipeline.extract.events.status import awaited, stated_resolve
-from pipeline.extract.events.syntax import (bare_participle, characterised, governing_verb, in_a_date, in_adjunct,
-                                            joins_an_act, named_doer, only_a_time, prep_objects)
+from pipeline.extract.events.syntax import (bare_participle, characterised, governing_verb, happened, in_a_date,
+                                            in_adjunct, joins_an_act, named_doer, only_a_time, prep_objects)
 
 
 @dataclass(frozen=True)
@@ -372,11 +372,18 @@ def _noun_allowed(tok, entry: Entry, lex: Lexicon) -> bool:
         gentry = lex.verbs.get(gov.lemma_.lower())
         light = gov.lemma_.lower() in lex.grammar["light_verbs"]
         if gentry and not light and not gentry.broker and _verb_allowed(gov, gentry, lex) \
-                and not _another_occasion(tok, entry, lex.grammar) and not named_doer(tok) and not reply_in_kind(tok, gov, lex):
+                and not _another_occasion(tok, entry, lex.grammar) and not named_doer(tok) and not reply_in_kind(tok, gov, lex) \
+                and not _took_place(tok, gentry, lex.grammar):
             return False  # "condemned the invasion": the verb is the event; a brokered deal is the parties' own
         if lex.phrase_index.get((gov.lemma_.lower(), tok.lemma_.lower())) and not named_doer(tok):
             return False
     return True
+
+
+def _took_place(tok, gentry: Entry, g: dict) -> bool:
+    """"The raid on the base left nine soldiers dead": the verb only says that the noun's event took
+    place, so the noun is the event (an act of force as the verb, "the raid killed", is one itself)."""
+    return happened(tok, g) and gentry.type not in g["unnamed_doer_types"]
 
 
 def reply_in_kind(tok, gov, lex: Lexicon) -> bool:
