@@ -31,3 +31,18 @@ def test_a_by_phrase_hung_on_the_object_of_an_event_noun_names_its_doer(run, tex
 def test_a_by_phrase_on_an_act_named_as_the_object_stays_with_that_act(run):
     rows = run("The condemnation of the attack by Iran came quickly.")
     assert {(r["event_type"], r["actor_code"]) for r in rows} == {("ASSAULT", "IRN")}
+
+
+@pytest.mark.parametrize("text, row", [
+    # what comes from a party is its act: the "from" phrase of an event noun names the doer
+    ("A plea from Chad to the African Union reached the bloc on Monday.", ("REQUEST", "TCD", "AU")),
+    ("The deportation of Ukrainians from Hungary drew protests.", ("COERCE", "HUN", "UKR")),
+])
+def test_a_from_phrase_on_an_event_noun_names_its_doer(run, text, row):
+    assert row in {(r["event_type"], r["actor_code"], r["recipient_code"]) for r in run(text)}
+
+
+def test_the_from_phrase_of_a_withdrawal_is_the_place_left(run):
+    rows = [r for r in run("The withdrawal of French troops from Chad was completed in January.")
+            if r["event_type"] == "RETREAT"]
+    assert rows and all(r["recipient_code"] == "TCD" and r["actor_code"] != "TCD" for r in rows)

@@ -15,7 +15,8 @@ from pipeline.extract.events.verb_args import verb_recipients
 
 # "the visit of the minister", "the request of X": "of" names who acted; elsewhere the target
 OF_IS_ACTOR = {"CONSULT", "REQUEST", "SUPPORT", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "MOBILIZE"}
-# types whose passive subject is the actor's own forces ("troops were deployed", "were withdrawn")
+# types whose passive subject is the actor's own forces ("troops were deployed", "were withdrawn"), and
+# whose "from" names the place left, not the doer ("the withdrawal from Afghanistan")
 FORCE_MOVES = ("MOBILIZE", "RETREAT")
 
 
@@ -42,12 +43,15 @@ def noun_arguments(tok, entry: Entry, reader: ArgReader, lex: Lexicon) -> tuple[
                 recips.extend(found)  # "the G-7 summit": the body hosts
             else:
                 actors.extend(found)
+    sources: list[Party] = []
     for child in tok.children:
         if child.dep_ != "prep":
             continue
         prep = child.lower_
         for pobj in (c for c in child.children if c.dep_ == "pobj"):
-            if prep == "by":
+            if prep == "from" and entry.type not in FORCE_MOVES and not dest:  # "a visit from X": the host is elsewhere
+                sources.extend(reader.parties(pobj))
+            elif prep == "by":
                 actors.extend(reader.parties(pobj))
             elif prep == "between":
                 recips.extend(reader.parties(pobj))
@@ -64,6 +68,10 @@ def noun_arguments(tok, entry: Entry, reader: ArgReader, lex: Lexicon) -> tuple[
                 continue
             elif prep in RECIPIENT_PREPS + ("of",):
                 recips.extend(reader.parties(pobj, place=dest) or reader.parties_inside(pobj, place=dest))
+    if sources and not actors:
+        actors = sources  # "a plea from Somalia", "criticism from Beijing": what comes from a party is its act
+    else:
+        recips.extend(sources)
     if (stray := stray_agent(tok, lex)) is not None and not any(p.code for p in actors):
         inside = {t.i for t in stray.subtree}
         actors = [p for o in prep_objects(stray.head, ("by",)) for p in reader.parties(o)] or actors
