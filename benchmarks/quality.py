@@ -91,12 +91,13 @@ def sentence_probe() -> list[dict]:
     """Sentence-level typing (see benchmarks/sentences.py): probe.csv's tune and sealed parts,
     probe2.csv, written later by another hand and never tuned on, and probe3.csv's parts (long
     mid-story sentences, harder than both), probe4.csv's parts (regional outlets' mid-story
-    sentences, passives and events in nouns) and probe5.csv's parts (idioms, events named by noun
-    phrases, headline style); each with the event model and with the rules alone."""
+    sentences, passives and events in nouns), probe5.csv's parts (idioms, events named by noun
+    phrases, headline style) and probe6.csv's parts (plain everyday wire sentences); each with the
+    event model and with the rules alone."""
     out = []
     for probe, part in (("probe.csv", "tune"), ("probe.csv", "sealed"), ("probe2.csv", "all"),
                         ("probe3.csv", "tune"), ("probe3.csv", "sealed"), ("probe4.csv", "tune"), ("probe4.csv", "sealed"),
-                        ("probe5.csv", "tune"), ("probe5.csv", "sealed")):
+                        ("probe5.csv", "tune"), ("probe5.csv", "sealed"), ("probe6.csv", "tune"), ("probe6.csv", "sealed")):
         for label, model in (("rules + model", None), ("rules alone", "none")):
             env = {k: v for k, v in os.environ.items() if k != "DIPLODATA_EVENT_MODEL"}
             env.update({"DIPLODATA_EVENT_MODEL": model} if model else {})
@@ -110,8 +111,8 @@ def sentence_probe() -> list[dict]:
 def other_probes() -> list[dict]:
     """The figures and speaker probes (benchmarks/figures.py, benchmarks/speakers.py): hand-written
     news passages split by a hash of each id; the summary line of each part, as the script prints it."""
-    runs = [("figures", "figures.py", part, probe) for probe in ("probe.csv", "probe2.csv", "probe3.csv", "probe4.csv")
-            for part in ("tune", "sealed")]
+    probes = ("probe.csv", "probe2.csv", "probe3.csv", "probe4.csv", "probe5.csv")
+    runs = [("figures", "figures.py", part, probe) for probe in probes for part in ("tune", "sealed")]
     runs += [("speakers", "speakers.py", part, None) for part in ("tune", "sealed")]
     out = []
     for kind, script, part, probe in runs:

@@ -20,7 +20,10 @@ probe5.csv (208, 12 per type and 16 none, written by a further helper who saw ne
 its misses: idioms and phrasal verbs, events named by noun phrases that are subjects or objects of
 other verbs, passives, attributions, headline-style present tense, long sentences whose main event
 is not the first verb; almost no Japan, China or Russia) is split the same way and was committed
-before the coder was run on it.
+before the coder was run on it. probe6.csv (208, 12 per type and 16 none, by another helper who saw
+neither the coder nor the other probes beyond their header: the plain, typical wire sentence of
+every region, with datelines, attributions, some headlines and passives) likewise; its first run
+scored macro-F1 0.857 on tune and 0.782 on sealed.
 """
 from __future__ import annotations
 

@@ -155,6 +155,9 @@ THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.2, 0.75, 0.05))
 # "crack down", "gun down", "blow up"; the model's rules vote reads them), "traded fire", security
 # stepped up, and the nouns complaint and plea; two identical runs. Cross-validated at 0.40: P 0.717,
 # R 0.451, F1 0.554. End to end: probes as with the old model (probe5 tune 0.779, sealed 0.717).
+# Retrained on the tenth day after ship, pardon, police sent or deployed, money released, standing by
+# or behind, and the protest noun's crowd reading: two identical runs; cross-validated at 0.40 as before
+# (P 0.717, R 0.451, F1 0.554): the new entries' words are rare in the tune documents.
 SHIPPED_THRESHOLD = 0.4
 MIN_COUNT = 2  # a feature seen once in training is noise for this much data
 EPOCHS = 300

@@ -179,3 +179,31 @@ def test_phrasal_verbs_and_nouns_of_cameo_verbs(run, rules_alone, text, etype, p
 def test_the_same_words_without_the_particle_or_party_are_not_those_events(run, rules_alone, text, etype):
     assert not pairs(run(text), etype)
 
+
+
+@pytest.mark.parametrize("text, etype, pair", [
+    ("Egypt shipped 5,000 tonnes of flour to Sudan last week.", "AID", ("EGY", "SDN")),
+    ("The World Bank released 80 million dollars to Malawi on Tuesday.", "AID", (None, "MWI")),
+    ("Tanzania's president granted a pardon to a jailed Kenyan activist on Monday.", "CONCEDE", ("TZA", "KEN")),
+    ("Senegal stands by Gambia in the dispute.", "SUPPORT", ("SEN", "GMB")),
+])
+def test_cameo_wording_of_shipping_releasing_pardons_and_standing_by(run, rules_alone, text, etype, pair):
+    found = pairs(run(text), etype)
+    assert pair in found or (pair[0] is None and any(r == pair[1] for _, r in found))
+
+
+@pytest.mark.parametrize("text", [
+    "China shipped crude oil to India last month.",                   # trade, no aid
+    "The ministry released its annual report on Tuesday.",            # a report released
+    "Kenya stood by its decision to close the camp.",                 # a decision, no party
+])
+def test_shipping_releasing_and_standing_by_without_aid_or_party(run, rules_alone, text):
+    assert not any(r["event_type"] in ("AID", "SUPPORT") for r in run(text))
+
+
+@pytest.mark.parametrize("text, etype, pair", [
+    ("Rwanda sent 300 police officers to the Central African Republic on Sunday.", "AID", ("RWA", "CAF")),
+    ("Ghanaian police were deployed across Accra ahead of the verdict.", "MOBILIZE", ("GHA", None)),
+])
+def test_police_sent_abroad_aid_and_deployed_at_home_mobilise(run, rules_alone, text, etype, pair):
+    assert pair in pairs(run(text), etype)

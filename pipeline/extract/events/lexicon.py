@@ -107,6 +107,9 @@ FORCES_LEAVE = Entry(type="RETREAT", mode="withdrawal", recipient_optional=True,
 # as the dictionary's own "fire at" patterns; PLOVER ASSAULT)
 SHOTS_FIRED = Entry(type="ASSAULT", mode="attack", recipient_preps=("on", "at", "upon"), recipient_optional=True,
                     confidence=0.6)
+# "farmers blocked motorways in protest at the plans": what a crowd does in protest (CAMEO 14x, PLOVER PROTEST)
+CROWD_PROTEST = Entry(type="PROTEST", mode="demonstration", recipient_preps=("against", "at", "over"),
+                      recipient_optional=True, confidence=0.6)
 # a reaction told by its manner: "reacted positively to the initiative" praises it (CAMEO 051), "reacted
 # angrily to the decision" criticises it (CAMEO 111); the CAMEO dictionary's own react + adverb patterns
 APPROVING_REACTION = Entry(type="SUPPORT", mode="praise", needs_recipient=True, confidence=0.6)

@@ -4,11 +4,12 @@ strengthen ties" is a promise), a launch aimed at a party (an attack), an exerci
 forces sent to help (aid). Used by `rows` as one step of a reading."""
 from __future__ import annotations
 
+from pipeline.extract.events.agents import agent_of
 from pipeline.extract.events.arguments import helped, helping_clauses
 from pipeline.extract.events.lexicon import Entry, Lexicon
 from pipeline.extract.events.parties import Party
 from pipeline.extract.events.status import PROMISING_VERBS, announced, imperative
-from pipeline.extract.events.syntax import dobj_words, to_border
+from pipeline.extract.events.syntax import dobj_words, sole_subject, to_border
 
 # prepositions that name where forces aim, not who drills with them: "drills around Taiwan"
 TARGET_PREPS = frozenset({"around", "near", "against", "off", "toward", "towards", "at"})
@@ -39,9 +40,23 @@ def final_type(entry: Entry, tok, kind: str, status: str, actors: list[Party], r
         etype, mode = "MOBILIZE", "deployment"  # "sent tanks to its border": forces moved on its own ground
     elif etype == "AGREE" and _money_promised_to(tok, recips, g):
         etype, mode = "AID", refine_mode(tok, "AID", "financial", lex)  # "pledged $12 billion to Ukraine"
+    elif etype == "PROTEST" and mode == "obstruct" and _by_the_state(tok, actors):
+        etype, mode = "COERCE", "restrict"  # "authorities blocked access to a news site" (PLOVER censor / restrict)
     if etype == "AID" and announced(tok, kind):
         status = "planned"
     return etype, mode, status
+
+
+def _by_the_state(tok, actors: list[Party]) -> bool:
+    """A state, or an organ that acts for one ("Kyrgyz authorities", "police"), as the subject: what it
+    blocks it restricts, where crowds blocking roads protest."""
+    subj = sole_subject(tok)
+    if subj is None:
+        return False
+    agent = agent_of(subj)
+    # a state's name, singular, not its people's ("Israelis blocked the highway" protest)
+    return (agent is not None and agent.acts_for_state) or \
+        (subj.tag_ == "NNP" and any(a.code and a.etype in ("state", "igo") for a in actors))
 
 
 def refine_mode(tok, etype: str, mode: str, lex: Lexicon) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from pipeline.extract.events.agents import admitted, agent_of, counting_noun, placed, political
+from pipeline.extract.events.agents import acts_for_state, admitted, agent_of, counting_noun, placed, political
 from pipeline.extract.events.arguments import object_of, party_codes, read_arguments
 from pipeline.extract.events.context import DocContext
 from pipeline.extract.events.dates import after_publication
@@ -184,8 +184,9 @@ def _desire(r: Reading, coding: Coding) -> bool:
 
 def _fit(r: Reading, coding: Coding) -> bool:
     size = sole_subject(r.tok) if not r.actors and "PROTEST" in (r.entry.type, *(r.entry.crowd_type or ())) else None
-    if size is not None and (size.like_num or size.lemma_.lower() in coding.lex.grammar["quantity_nouns"]):
-        r.actors = [Party(size.text, None, None, "group", size.i, group=True)]  # "Thousands marched in Lima"
+    if size is not None and (size.like_num or size.lemma_.lower() in coding.lex.grammar["quantity_nouns"]
+                             or _a_crowd(size, coding.lex.grammar)):
+        r.actors = [Party(size.text, None, None, "group", size.i, group=True)]  # "Thousands marched", "teachers struck"
     if _arguments_fit(r.entry, r.actors, r.recips) or (not r.recips and _list_item_pledge(r.tok, r.entry, r.actors)):
         return True
     if _named_assault(r) or _declared_concession(r, coding.lex.grammar):
@@ -202,6 +203,13 @@ def _fit(r: Reading, coding: Coding) -> bool:
         r.entry = replace(r.entry, type=etype, mode=mode, needs_recipient=False, crowd_type=None)
         return True
     return False
+
+
+def _a_crowd(subj, g: dict) -> bool:
+    """"Teachers", "farmers": a plural of people who are no state organ ("officials", "lawmakers")."""
+    if subj.tag_ != "NNS" or subj.pos_ != "NOUN" or acts_for_state(subj):
+        return False
+    return agent_of(subj) is not None or subj.lemma_.lower() not in g["acting_nouns"]
 
 
 def _forces_sent(r: Reading, g: dict) -> bool:

@@ -7,10 +7,12 @@ from typing import Any
 
 from pipeline.extract.events.agents import agent_of, counted_head
 from pipeline.extract.events.company import a_person, joined_by_people, phoned
+from pipeline.extract.events.crowds import in_protest
 from pipeline.extract.events.deeds import named_deed
 from pipeline.extract.events.forces import forces_leaving, forces_moving, shots_at
-from pipeline.extract.events.lexicon import (APPROVING_REACTION, DISAPPROVING_REACTION, FORCES_LEAVE, FORCES_MOVE,
-                                             JOINT_COMMITMENT, REPORTED_DEMAND, SHOTS_FIRED, Entry, Lexicon)
+from pipeline.extract.events.lexicon import (APPROVING_REACTION, CROWD_PROTEST, DISAPPROVING_REACTION, FORCES_LEAVE,
+                                             FORCES_MOVE, JOINT_COMMITMENT, REPORTED_DEMAND, SHOTS_FIRED, Entry,
+                                             Lexicon)
 from pipeline.extract.events.labels import hostile_label
 from pipeline.extract.events.status import awaited, stated_resolve
 from pipeline.extract.events.syntax import (bare_participle, characterised, governing_verb, happened, in_a_date,
@@ -84,6 +86,8 @@ def _readings(tok, lex: Lexicon, taken: set[int]) -> list[dict]:
             return [reaction]  # the manner says more than "respond" alone
         if hostile_label(tok, lex):
             return [Candidate(tok, DISAPPROVING_REACTION, "verb")]  # "called the drills a provocation"
+        if in_protest(tok, lex.grammar):
+            return [Candidate(tok, CROWD_PROTEST, "verb")]  # the adjunct names the event, whatever the verb
         moving, leaving = forces_moving(tok, lex.grammar), forces_leaving(tok, lex.grammar)
         entry = lex.phrasal(tok) or lex.verbs.get(lemma)
         if entry and _verb_allowed(tok, entry, lex) and not ((moving or leaving) and entry.type == "CONSULT"):
