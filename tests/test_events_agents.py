@@ -291,6 +291,11 @@ def test_a_company_a_state_is_named_on_is_no_party(run):
     assert typed(run("Malawi's Nyasa Motors signed a deal with Zambia's Copperbelt Mining.")) == set()
 
 
+def test_a_company_with_a_nationality_word_is_no_party(run, rules_alone):
+    # the subject is there ("carmaker"), so the names before the verb are not a lost subject
+    assert typed(run("A Zambian carmaker signed a supply deal with a Chilean copper producer.")) == set()
+
+
 @pytest.mark.parametrize("text, row", [
     ("Three Ghanaian fishermen were arrested off the coast on Monday.", ("COERCE", None, "GHA")),
     ("Armenian positions were shelled overnight near the border.", ("ASSAULT", None, "ARM")),

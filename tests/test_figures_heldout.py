@@ -57,6 +57,7 @@ def test_ordinal_article_is_still_no_fraction(figures):
 @pytest.mark.parametrize("text,age", [
     ("Opposition leader Amina Diallo, 48, was detained in Bamako.", 48),
     ("Mr Okafor, 63, said he would not run again.", 63),
+    ("The deposed president, 71, was flown to Dakar on Sunday.", 71),  # one person named by an office
 ])
 def test_age_set_off_after_a_name(figures, text, age):
     assert figures(text) == [(str(age), "duration", age, "year")]
@@ -65,6 +66,7 @@ def test_age_set_off_after_a_name(figures, text, age):
 @pytest.mark.parametrize("text", [
     "Delegates from Ghana, 12 other states and the AU met in Accra.",
     "Talks in Geneva, 2019, ended without a deal.",
+    "The draft law, 12, was tabled again.",  # a thing, no person
 ])
 def test_no_age_without_a_person_apposition(figures, text):
     assert all(f[1] != "duration" for f in figures(text))
@@ -149,3 +151,10 @@ def test_compound_plural_modifier_keeps_its_head(figures):
 def test_glued_million_before_a_plural_and_pc(figures, text, raw, kind, value, unit):
     (found,) = figures(text)
     assert raw in found[0] and found[1:] == (kind, value, unit)
+
+
+def test_a_qualified_duration_before_after_or_before_is_still_a_duration(figures):
+    # "for nearly 20 hours before": the preposition governs the number across its qualifier
+    assert figures("The envoys negotiated for almost 30 hours before signing.") == [
+        ("almost 30 hours", "duration", 30, "hour")]
+    assert figures("He resigned nearly three weeks before the vote.") == []  # a time reference

@@ -232,6 +232,8 @@ def _relative_time(span) -> bool:
         return True
     if doc[after].lower_ in lexicon()["relative_time_ungoverned"]:
         prev = _previous_word(span[0])  # "lasted three hours before": the verb's own duration
+        if prev is not None and prev.pos_ == "ADV":
+            prev = _previous_word(prev)  # "for nearly 20 hours before": the qualifier sits between
         return prev is None or (prev.pos_ != "ADP" and prev.lemma_.lower() not in lexicon()["duration_verbs"])
     return after + 1 < len(doc) and f"{doc[after].lower_} {doc[after + 1].lower_}" in lexicon()["relative_time_phrases"]
 

@@ -23,10 +23,18 @@ def age_apposition(q, span) -> bool:
     if first < 2 or doc[first - 1].text != ",":
         return False
     name = doc[first - 2]  # the parser hangs the age on the name as an apposition
-    if name.pos_ != "PROPN" or name.ent_type_ in PLACE_OR_BODY or span[0].head.i != name.i or span[0].dep_ != "appos":
+    if not (name.pos_ == "PROPN" or _a_titled_person(name)) or name.ent_type_ in PLACE_OR_BODY \
+            or span[0].head.i != name.i or span[0].dep_ != "appos":
         return False
     after = doc[last + 1] if last + 1 < len(doc) else None
     return after is not None and after.text in (",", ".", ";")
+
+
+def _a_titled_person(noun) -> bool:
+    """"The opposition leader, 47,": one person named by an office the actor dictionaries know."""
+    from pipeline.extract.entities.gazetteer import lexicon  # the actor dictionaries, loaded once
+
+    return noun.pos_ == "NOUN" and noun.tag_ == "NN" and (noun.lemma_.lower(),) in lexicon().roles
 
 
 NAME_MODIFIER_DEPS = ("nmod", "compound", "amod")

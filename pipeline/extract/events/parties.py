@@ -318,6 +318,8 @@ class ArgReader:
     def parties_left_of(self, verb) -> list[Party]:
         """Parties named right before a verb ("..., the United States and Japan have launched"), for
         clauses whose parse lost the subject (a heading run into the sentence)."""
+        if _a_company(next((c for c in verb.children if c.dep_ == "nsubj"), None)):
+            return []  # "an Indonesian carmaker signed": the subject is there, a company, no party (codebook section 6)
         i, skipped = verb.i - 1, 0
         sent_start = sent_of(verb).start
         while i >= sent_start and (verb.doc[i].dep_ in ("aux", "auxpass", "neg", "advmod") or verb.doc[i].is_space) \
@@ -389,6 +391,11 @@ def _with_country(ent, inside: list):
             except TypeError:
                 return ent
     return ent
+
+
+def _a_company(tok) -> bool:
+    agent = agent_of(tok) if tok is not None and tok.pos_ == "NOUN" else None
+    return agent is not None and agent.role_code == "BUS"
 
 
 def unique_parties(parties: list[Party]) -> list[Party]:
