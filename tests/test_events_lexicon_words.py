@@ -207,3 +207,18 @@ def test_shipping_releasing_and_standing_by_without_aid_or_party(run, rules_alon
 ])
 def test_police_sent_abroad_aid_and_deployed_at_home_mobilise(run, rules_alone, text, etype, pair):
     assert pair in pairs(run(text), etype)
+
+
+@pytest.mark.parametrize("text, etype, pair", [
+    ("Gunmen kidnapped three Ugandan engineers in South Sudan on Friday.", "ASSAULT", (None, "UGA")),
+    ("Colombian police apprehended two Ecuadorean smugglers near the border.", "COERCE", ("COL", "ECU")),
+    ("A Moroccan court jailed an Algerian activist for five years.", "COERCE", ("MAR", "DZA")),
+    ("Inmates rioted in a prison in Guayaquil on Monday.", "PROTEST", (None, None)),
+])
+def test_the_derived_lexicons_verbs_of_force_arrest_and_riot(run, rules_alone, text, etype, pair):
+    assert pair in pairs(run(text), etype)
+
+
+def test_a_hunger_strike_launched_is_a_protest_and_a_strike_launched_on_a_party_is_not(run, rules_alone):
+    assert pairs(run("Detained Bahraini activists launched a hunger strike on Monday."), "PROTEST")
+    assert not pairs(run("Iran launched a strike on a Kurdish camp in Iraq."), "PROTEST")

@@ -64,3 +64,13 @@ def test_a_lodged_protest_is_still_a_complaint(run):
 def test_a_person_named_with_the_place_of_their_office_is_that_states(run):
     # "Istanbul mayor X": the place a person's title names gives the state, as a nationality word does
     assert ("COERCE", None, "KEN") in typed(run("The arrest of Mombasa governor Ali Hassan sparked an outcry."))
+
+
+def test_a_passive_agent_that_names_no_party_leaves_the_doer_unnamed(run):
+    rows = run("Chad's defence minister was assassinated in N'Djamena by a group of armed men.")
+    assert ("ASSAULT", None, "TCD") in typed(rows)
+
+
+def test_an_organ_placed_in_a_capital_acts_for_its_state_in_any_type(run):
+    # "the junta in Bamako": an agent acting for a state, placed by its "in" phrase (not only in protests)
+    assert ("SANCTION", "MLI", "FRA") in typed(run("The junta in Bamako expelled two French diplomats on Tuesday."))

@@ -207,8 +207,6 @@ class ArgReader:
         the entities layer does not name. One acting for a state takes the state of the place its
         "in", "from" or "of" phrase names, else none until the event's place codes it (rows.py);
         other agents keep no code."""
-        if not self.with_agents:
-            return []
         agent = agent_of(head)
         if agent is None or (agent.names_a_person and head.tag_ not in ("NNS", "NNPS")):
             return []  # a titled person ("the defence minister") is the entities layer's to resolve; "soldiers" are not one
@@ -217,6 +215,8 @@ class ArgReader:
         code = next((c for g in named if (c := self.place(g)[1])), None)
         if code and not agent.acts_for_state:
             return []  # "refugees from Somalia": the state named inside is the party (parties_inside)
+        if not self.with_agents and not (code and agent.acts_for_state):
+            return []  # only "the junta in Bamako", "authorities in Beijing" act for a state in every type
         toks = phrase_tokens(outer) + ([] if head is outer else [t for t in phrase_tokens(head) if t.i > outer.i])
         text = outer.doc[toks[0].i:max(t.i for t in toks) + 1].text
         return [Party(text, None, code, "agent", outer.i, agent=agent.role_code, for_state=agent.acts_for_state)]

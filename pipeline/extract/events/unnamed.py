@@ -37,13 +37,14 @@ def unnamed_doers(r: Reading, coding: Coding) -> list[Party] | None:
 
 
 def _force_unnamed(r: Reading, coding: Coding) -> bool:
-    """Force done to a coded party by no one the text names: a passive with no agent, an act whose
+    """Force done to a coded party by no one the text names: a passive with no agent or none that is
+    a party, an act whose
     subject is a weapon or an attack ("a roadside bomb killed ..."), or an event noun that is one
     act, with a determiner or as the subject of a verb that says it happened. A bare plural alone
     is acts in general ("Attacks against diplomats are unacceptable")."""
     tok, g = r.tok, coding.lex.grammar
     children = {c.dep_ for c in tok.children}
-    if r.kind == "verb" and "auxpass" in children and "agent" not in children:
+    if r.kind == "verb" and "auxpass" in children:  # an agent, if any, named no party ("by a squad of mercenaries")
         r.recips = r.recips or [p for c in tok.children if c.dep_ == "nsubjpass" for p in coding.reader.parties_inside(c)]
     elif r.kind == "verb" and (thing := _thing_as_subject(tok, coding)) is not None:
         r.recips = _coded(r.recips) or _aimed_at(thing, coding) or _victims(tok, coding)
