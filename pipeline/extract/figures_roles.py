@@ -34,7 +34,7 @@ def _a_titled_person(noun) -> bool:
     """"The opposition leader, 47,": one person named by an office the actor dictionaries know."""
     from pipeline.extract.entities.gazetteer import lexicon  # the actor dictionaries, loaded once
 
-    return noun.pos_ == "NOUN" and noun.tag_ == "NN" and (noun.lemma_.lower(),) in lexicon().roles
+    return noun.pos_ == "NOUN" and noun.tag_ == "NN" and lexicon().is_role(noun.lemma_)
 
 
 NAME_MODIFIER_DEPS = ("nmod", "compound", "amod")

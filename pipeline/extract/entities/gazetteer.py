@@ -54,6 +54,10 @@ class Lexicon:
     nicknames: dict[str, str]      # "mike" -> "michael"
     role_firsts: set[str]
 
+    def is_role(self, word: str) -> bool:
+        """A one-word title the actor dictionaries know ("leader", "president", "mayor")."""
+        return (word.lower(),) in self.roles
+
 
 @functools.lru_cache(maxsize=1)
 def _tokenizer():

@@ -30,7 +30,7 @@ def phoned(verb, g: dict) -> bool:
 
 def person_or_office(tok) -> bool:
     """A person, or a title the actor dictionaries know ("the President", "leaders from A")."""
-    return a_person(tok) or (tok.lemma_.lower(),) in entity_lexicon().roles
+    return a_person(tok) or entity_lexicon().is_role(tok.lemma_)
 
 
 def a_person(obj) -> bool:

@@ -3,15 +3,24 @@
 a state or its organs acting "in protest" ("Japan recalled its envoy in protest") do their own act."""
 from __future__ import annotations
 
-from pipeline.extract.events.agents import agent_of
+from pipeline.extract.events.agents import acts_for_state, agent_of
 from pipeline.extract.events.syntax import crowd_subject, prep_objects
+
+
+def no_state_organ(subj, g: dict) -> bool:
+    """People, not the state: no state's or body's name, no organ acting for a state ("police",
+    "lawmakers"), and no noun the lexicon reads as acting for its state ("officials") unless the
+    agent dictionary names it as people ("people", "teachers")."""
+    if subj.ent_type_ in ("GPE", "ORG") or acts_for_state(subj):
+        return False
+    return agent_of(subj) is not None or subj.lemma_.lower() not in g["acting_nouns"]
 
 
 def in_protest(verb, g: dict) -> bool:
     """A plural subject that is no state organ, acting "in protest" or "in a (general, nationwide,
     hunger ...) strike"; a strike with no such word may be an air strike ("killed in a strike")."""
     subj = crowd_subject(verb)
-    if subj is None or subj.ent_type_ in ("GPE", "ORG") or ((agent := agent_of(subj)) is not None and agent.acts_for_state):
+    if subj is None or not no_state_organ(subj, g):
         return False
     for obj in prep_objects(verb, ("in",)):
         word = obj.lemma_.lower()

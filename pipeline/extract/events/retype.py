@@ -4,7 +4,7 @@ strengthen ties" is a promise), a launch aimed at a party (an attack), an exerci
 forces sent to help (aid). Used by `rows` as one step of a reading."""
 from __future__ import annotations
 
-from pipeline.extract.events.agents import agent_of
+from pipeline.extract.events.agents import acts_for_state
 from pipeline.extract.events.arguments import helped, helping_clauses
 from pipeline.extract.events.lexicon import Entry, Lexicon
 from pipeline.extract.events.parties import Party
@@ -53,9 +53,8 @@ def _by_the_state(tok, actors: list[Party]) -> bool:
     subj = sole_subject(tok)
     if subj is None:
         return False
-    agent = agent_of(subj)
     # a state's name, singular, not its people's ("Israelis blocked the highway" protest)
-    return (agent is not None and agent.acts_for_state) or \
+    return acts_for_state(subj) or \
         (subj.tag_ == "NNP" and any(a.code and a.etype in ("state", "igo") for a in actors))
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from pipeline.extract.events.agents import acts_for_state, admitted, agent_of, counting_noun, placed, political
+from pipeline.extract.events.agents import admitted, agent_of, counting_noun, placed, political
 from pipeline.extract.events.arguments import object_of, party_codes, read_arguments
 from pipeline.extract.events.context import DocContext
+from pipeline.extract.events.crowds import no_state_organ
 from pipeline.extract.events.dates import after_publication
 from pipeline.extract.events.lexicon import JOINT_TYPES, Entry, Lexicon
 from pipeline.extract.events.threats import conditional_menace, future_threat, threat_parties
@@ -183,19 +184,20 @@ def _desire(r: Reading, coding: Coding) -> bool:
 
 
 def _fit(r: Reading, coding: Coding) -> bool:
+    g = coding.lex.grammar
     size = sole_subject(r.tok) if not r.actors and "PROTEST" in (r.entry.type, *(r.entry.crowd_type or ())) else None
-    if size is not None and (size.like_num or size.lemma_.lower() in coding.lex.grammar["quantity_nouns"]
-                             or _a_crowd(size, coding.lex.grammar)):
+    if size is not None and (size.like_num or size.lemma_.lower() in g["quantity_nouns"]
+                             or (size.tag_ == "NNS" and size.pos_ == "NOUN" and no_state_organ(size, g))):
         r.actors = [Party(size.text, None, None, "group", size.i, group=True)]  # "Thousands marched", "teachers struck"
     if _arguments_fit(r.entry, r.actors, r.recips) or (not r.recips and _list_item_pledge(r.tok, r.entry, r.actors)):
         return True
-    if _named_assault(r) or _declared_concession(r, coding.lex.grammar):
+    if _named_assault(r) or _declared_concession(r, g):
         r.entry = replace(r.entry, recipient_optional=True)
         return True
     if not r.actors and (doers := unnamed_doers(r, coding)) is not None:
         r.actors = doers  # no one named did it: a null actor, the state of its authorities, or a crowd
         return True
-    if _forces_sent(r, coding.lex.grammar):
+    if _forces_sent(r, g):
         r.entry = replace(r.entry, type="MOBILIZE", mode="deployment", needs_recipient=False, recipient_optional=True)
         return True
     if r.entry.crowd_type and r.actors and not r.recips and crowd_subject(r.tok) is not None:
@@ -203,13 +205,6 @@ def _fit(r: Reading, coding: Coding) -> bool:
         r.entry = replace(r.entry, type=etype, mode=mode, needs_recipient=False, crowd_type=None)
         return True
     return False
-
-
-def _a_crowd(subj, g: dict) -> bool:
-    """"Teachers", "farmers": a plural of people who are no state organ ("officials", "lawmakers")."""
-    if subj.tag_ != "NNS" or subj.pos_ != "NOUN" or acts_for_state(subj):
-        return False
-    return agent_of(subj) is not None or subj.lemma_.lower() not in g["acting_nouns"]
 
 
 def _forces_sent(r: Reading, g: dict) -> bool:
