@@ -474,3 +474,31 @@ def test_a_fuller_form_of_a_gazetteer_name_is_that_person(run, surface, name, co
 def test_a_different_given_name_with_the_same_family_name_is_someone_else(run):
     _, de = run("The businessman Priya Ramaphosa spoke to reporters on Monday.", date=dt.date(2021, 4, 23))
     assert entity_of(de, "Priya Ramaphosa").code is None
+
+
+@pytest.mark.parametrize("text", [
+    "Coordinated naval drills by Brazil and Argentina ended on Friday.",
+    "Coordinated strikes hit Kherson.",
+])
+def test_a_capitalised_opening_adjective_is_no_name(run, text):
+    _, de = run(text)
+    assert "Coordinated" not in {m.text for m in de.mentions}
+
+
+def test_a_proper_adjective_opening_a_sentence_stays_a_name(run):
+    _, de = run("Uyghur activists protested outside the consulate.")
+    assert "Uyghur" in {m.text for m in de.mentions}
+
+
+@pytest.mark.parametrize("text, surface, code", [
+    ("Tanks were handed over to the Malian National Guard on Monday.", "Malian National Guard", "MLI"),
+    ("The Nigerian Navy seized a tanker in the Gulf of Guinea.", "Nigerian Navy", "NGA"),
+])
+def test_a_body_named_with_a_nationality_word_is_that_states(run, text, surface, code):
+    _, de = run(text)
+    assert entity_of(de, surface).code == code
+
+
+def test_a_movement_named_with_a_nationality_word_is_no_state_body(run):
+    _, de = run("The Somali National Movement held a congress in Hargeisa.")
+    assert entity_of(de, "Somali National Movement").code is None

@@ -147,11 +147,22 @@ def ner_cands(doc) -> list[Cand]:
         while end > start and not any(ch.isalnum() for ch in doc[end - 1].text):
             end -= 1
         label = ent.label_
+        if _opening_word(doc, start, end, label):
+            continue
         if label == "PERSON" and all(t.is_upper or not t.is_alpha for t in doc[start:end]):
             label = "ORG"  # "AIIB", "BRI": acronyms are bodies, not people
         if start < end:
             out.append(Cand(start, end, "ner", label, 2))
     return out
+
+
+def _opening_word(doc, start: int, end: int, label: str) -> bool:
+    """"Coordinated naval patrols began": a sentence's first word is capitalised whatever it is, and
+    NER takes a lone participle or adverb there for a name. Only those: a proper adjective the
+    tagger calls an adjective ("Uyghur activists", "Gambian troops") is a name all the same."""
+    tok = doc[start] if end - start == 1 else None
+    return tok is not None and bool(tok.is_sent_start) and tok.tag_ not in ("NNP", "NNPS") and (
+        tok.tag_ in ("VBN", "VBD", "VBG", "RB") or tok.pos_ in ("ADJ", "VERB") and tok.lower_.endswith(("ed", "ing")))
 
 
 def titled_names(doc, lows: list[str], lex: Lexicon) -> list[Cand]:

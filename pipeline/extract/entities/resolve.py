@@ -265,7 +265,8 @@ def _name_words(doc, words, start: int, end: int) -> tuple[str, ...]:
 def _org_of_state(words, lows, text: str, lex, possessor: str | None = None) -> Entity | None:
     """"Supreme Court of Ukraine", "Mozambique's Constitutional Council": a body named for a state acts
     for it (a party only belongs to it). `possessor` is the state whose "'s" stands right before the name."""
-    owner = _possessing_state(words, lows, lex) or (possessor if lows[-1] in lex.institution_heads else None)
+    owner = _possessing_state(words, lows, lex) or (possessor if lows[-1] in lex.institution_heads else None) \
+        or _demonym_named(words, lows, lex)
     if owner is not None:
         return plain_entity(text, "organization", owner, owner)
     for k in range(len(words) - 2, 0, -1):
@@ -277,6 +278,16 @@ def _org_of_state(words, lows, text: str, lex, possessor: str | None = None) -> 
             return plain_entity(text, "organization", code, None if "party" in lows else code)
         return None
     return None
+
+
+def _demonym_named(words, lows, lex) -> str | None:
+    """"the Somali National Army", "the Nigerian Navy": a state's body or forces named with its
+    nationality word first."""
+    first = 1 if lows[0] == "the" else 0
+    if len(words) - first < 2 or not ((lows[-1],) in lex.bodies or lows[-1] in lex.institution_heads):
+        return None
+    hit = lex.exact.get((words[first],))
+    return hit[1] if hit and hit[0] == "demonym" else None
 
 
 def _possessing_state(words, lows, lex) -> str | None:
