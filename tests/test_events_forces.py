@@ -50,3 +50,12 @@ def test_shots_aimed_at_a_target_are_an_attack_on_its_owner(nlp, rules_alone, te
                                   "Turkish troops fired artillery salvoes during the exercise."])
 def test_shots_aimed_at_nothing_are_no_attack(nlp, rules_alone, text):
     assert not any(t == "ASSAULT" for t, _, _ in typed(nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Some 2,000 soldiers were sent to the Zulia region on the Colombian border by Venezuela's government.",
+    "Armenia sent tanks to the Azerbaijani border on Sunday.",
+])
+def test_forces_sent_to_a_border_however_phrased_are_a_deployment(nlp, text):
+    rows = events_of(nlp, text, dt.date(2024, 6, 1))
+    assert rows and rows[0]["event_type"] == "MOBILIZE"

@@ -222,3 +222,79 @@ def test_the_derived_lexicons_verbs_of_force_arrest_and_riot(run, rules_alone, t
 def test_a_hunger_strike_launched_is_a_protest_and_a_strike_launched_on_a_party_is_not(run, rules_alone):
     assert pairs(run("Detained Bahraini activists launched a hunger strike on Monday."), "PROTEST")
     assert not pairs(run("Iran launched a strike on a Kurdish camp in Iraq."), "PROTEST")
+
+
+@pytest.mark.parametrize("text, etype, pair", [
+    ("Eritrea handed four detained fishermen back to Yemen on Sunday.", "RETREAT", ("ERI", "YEM")),
+    ("Georgia returned two captured soldiers to Abkhazia's patron Russia.", "RETREAT", ("GEO", "RUS")),
+    ("Pakistan's test-firing of a cruise missile was reported on Monday.", "MOBILIZE", ("PAK", None)),
+    ("The nuclear test by North Korea was its seventh.", "MOBILIZE", ("PRK", None)),
+    ("A food shipment from Uzbekistan arrived in Kabul on Friday.", "AID", ("UZB", None)),
+])
+def test_captives_given_back_weapons_tested_and_aid_shipped(run, rules_alone, text, etype, pair):
+    assert pair in pairs(run(text), etype)
+
+
+@pytest.mark.parametrize("text", [
+    "The Bolivian foreign minister returned to La Paz on Sunday.",    # a journey home, nobody released
+    "Coal shipments from Indonesia to India rose in May.",            # trade, no aid
+    "The driving test was postponed because of the strike.",          # no weapon tested
+])
+def test_returning_home_trade_shipments_and_other_tests_are_not_those_events(run, rules_alone, text):
+    assert not any(r["event_type"] in ("RETREAT", "AID", "MOBILIZE") for r in run(text))
+
+
+def test_solidarity_with_a_states_government_is_with_the_state(run, rules_alone):
+    assert ("NZL", "TON") in pairs(run("New Zealand stood behind Tonga's government after the eruption."), "SUPPORT")
+
+
+@pytest.mark.parametrize("text, etype, pair", [
+    ("Part of Zambia's debt was written off by China on Thursday.", "AID", ("CHN", "ZMB")),
+    ("Burundi's government dissolved two opposition parties on Friday.", "COERCE", ("BDI", None)),
+    ("Ethiopian authorities shut down internet access in Tigray on Monday.", "COERCE", ("ETH", None)),
+    ("Ten armoured vehicles were handed over to the Malian National Guard by France.", "AID", ("FRA", "MLI")),
+    ("Peruvian soldiers rescued 12 hostages from a rebel camp on Sunday.", "AID", ("PER", None)),
+    ("Chile flew 40 rescuers to Ecuador after the earthquake.", "AID", ("CHL", "ECU")),
+    ("Farmers blocked a busy junction in central Warsaw on Tuesday.", "PROTEST", (None, None)),
+    ("Israel called up tens of thousands of reservists on Friday.", "MOBILIZE", ("ISR", None)),
+])
+def test_cameo_and_plover_wording_of_debt_relief_bans_rescues_and_call_ups(run, rules_alone, text, etype, pair):
+    assert pair in pairs(run(text), etype)
+
+
+@pytest.mark.parametrize("text, etype, pair", [
+    ("Peru renewed its call for Chile to return the artefacts.", "REQUEST", ("PER", "CHL")),
+    ("Bolivia repeated its calls for talks with Chile.", "REQUEST", ("BOL", None)),
+    ("Mali refused to receive a delegation from the African Union.", "REJECT", ("MLI", "AU")),
+    ("Fiji handed over two suspects wanted for fraud to Australian police.", "COOPERATE", ("FJI", "AUS")),
+])
+def test_appeals_refusals_and_hand_overs_read_their_other_side(run, rules_alone, text, etype, pair):
+    found = pairs(run(text), etype)
+    assert pair in found or (pair[1] is None and any(a == pair[0] for a, _ in found))
+
+
+@pytest.mark.parametrize("text", [
+    "Ghana has no plans to send troops to Mali.",                     # denied, not planned
+    "Austria refused to comment on the Slovak claims.",               # declines to speak
+    "Ghana refused to condemn Togo's crackdown.",                     # spares Togo, refuses whoever asked
+    "A food shipment from Uzbekistan arrived in Kabul on Friday.",    # goods arrive, nobody visits
+])
+def test_no_plans_declined_comment_and_arriving_goods_are_not_those_events(run, rules_alone, text):
+    assert not any(r["event_type"] in ("AID", "REJECT", "CONSULT") and r["actor_code"] in ("GHA", "AUT")
+                   or r["event_type"] == "CONSULT" for r in run(text))
+
+
+@pytest.mark.parametrize("text, etype, pair", [
+    ("Canada froze assets held by Russian oligarchs on Friday.", "SANCTION", ("CAN", "RUS")),
+    ("Britain froze any UK assets held by Belarusian officials.", "SANCTION", ("GBR", "BLR")),
+    ("Burundi pulled out of the International Criminal Court in 2017.", "SANCTION", ("BDI", "ICC")),
+    ("Argentina withdrew from the World Health Organization on Wednesday.", "SANCTION", ("ARG", "WHO")),
+    ("Belgium offered a formal apology to the Democratic Republic of Congo.", "CONCEDE", ("BEL", "COD")),
+    ("South Korea gifted three patrol boats to Vietnam on Monday.", "AID", ("KOR", "VNM")),
+])
+def test_owners_of_what_is_frozen_bodies_left_apologies_offered_and_gifts(run, rules_alone, text, etype, pair):
+    assert pair in pairs(run(text), etype)
+
+
+def test_troops_withdrawn_from_a_town_still_retreat(run, rules_alone):
+    assert ("RUS", "UKR") in pairs(run("Russian troops withdrew from Kherson on Friday."), "RETREAT")

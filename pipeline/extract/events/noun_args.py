@@ -10,7 +10,7 @@ from pipeline.extract.events.lexicon import Entry, Lexicon
 from pipeline.extract.events.modifiers import LED_BY, nationality_on
 from pipeline.extract.events.parties import ArgReader, Party, RECIPIENT_PREPS, unique_parties
 from pipeline.extract.events.subjects import subject_of
-from pipeline.extract.events.syntax import prep_objects
+from pipeline.extract.events.syntax import for_clause, prep_objects
 from pipeline.extract.events.verb_args import verb_recipients
 
 # "the visit of the minister", "the request of X": "of" names who acted; elsewhere the target
@@ -68,6 +68,8 @@ def noun_arguments(tok, entry: Entry, reader: ArgReader, lex: Lexicon) -> tuple[
                 continue
             elif prep in RECIPIENT_PREPS + ("of",):
                 recips.extend(reader.parties(pobj, place=dest) or reader.parties_inside(pobj, place=dest))
+    if entry.type == "REQUEST" and (clause := for_clause(tok)) is not None:
+        recips.extend(p for c in clause.children if c.dep_ == "nsubj" for p in reader.parties(c))  # "a call for China to act"
     if sources and not actors:
         actors = sources  # "a plea from Somalia", "criticism from Beijing": what comes from a party is its act
     else:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from pipeline.extract.events.antecedents import DEFINITE, owner_named_before
 from pipeline.extract.events.arguments import purpose_beneficiary, purpose_target
 from pipeline.extract.events.labels import judged_subject
-from pipeline.extract.events.lexicon import JOINT_TYPES, Lexicon
+from pipeline.extract.events.lexicon import HOSTILE_TYPES, JOINT_TYPES, Lexicon
 from pipeline.extract.events.memory import counterpart
 from pipeline.extract.events.parties import Party
 from pipeline.extract.events.status import PROMISING_VERBS
@@ -48,7 +48,7 @@ def other_side(r: Reading, coding: Coding) -> bool:
         r.recips = _proposer(r, coding) or r.recips
     elif etype in ("ACCUSE", "REJECT"):
         named = _object_named(r, coding.lex)
-        r.recips = _doer_of_act_named(r, coding, named) or _denied_clause(r, coding) or owner_named_before(
+        r.recips = _doer_of_act_named(r, coding, named) or _denied_clause(r, coding) or _refused_act(r, coding) or owner_named_before(
             named, coding.reader, own, g["counterpart_reach"]) or _judged_owner(r, coding, named, own) or r.recips
     return True
 
@@ -89,6 +89,23 @@ def _denied_clause(r: Reading, coding: Coding) -> list[Party]:
     words = list(clause.subtree)
     named = coding.reader.view.within(words[0].idx, words[-1].idx + len(words[-1]))
     return [Party.of(e, clause.i) for e in named if getattr(e, "code", None) and e.code not in own][:1]
+
+
+def _refused_act(r: Reading, coding: Coding) -> list[Party]:
+    """"Niger refused to receive a delegation from the African Union", "refused to sign the EU
+    statement": a refusal answers the first party named in what it refuses to do."""
+    if r.kind != "verb" or r.entry.type != "REJECT":
+        return []
+    own = {p.code for p in r.actors}
+    act = next((c for c in r.tok.children if c.dep_ == "xcomp"), None)
+    if act is not None and act.lemma_.lower() in coding.lex.grammar["comment_verbs"]:
+        return []  # "refused to comment on China's claims" declines to speak (CAMEO 011), refuses no one
+    hostile = coding.lex.verbs.get(act.lemma_.lower()) if act is not None else None
+    if hostile is not None and hostile.type in HOSTILE_TYPES + ("ACCUSE", "REJECT"):
+        return []  # "refused to condemn Moscow's aggression" spares Moscow; it refuses whoever asked
+    named = [p for t in (act.subtree if act is not None else ()) if t.i > act.i
+             for p in coding.reader.party(t) if p.code and p.code not in own]
+    return named[:1]
 
 
 def _last_doer(r: Reading, coding: Coding, own: set, types=None, reach: int | None = None,

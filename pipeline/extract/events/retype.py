@@ -40,6 +40,9 @@ def final_type(entry: Entry, tok, kind: str, status: str, actors: list[Party], r
         etype, mode = "MOBILIZE", "deployment"  # "sent tanks to its border": forces moved on its own ground
     elif etype == "AGREE" and _money_promised_to(tok, recips, g):
         etype, mode = "AID", refine_mode(tok, "AID", "financial", lex)  # "pledged $12 billion to Ukraine"
+    elif etype == "RETREAT" and mode == "withdrawal" and recips and all(p.etype == "igo" for p in recips) \
+            and not dobj_words(tok) & g["force_nouns"]:
+        etype, mode = "SANCTION", "withdraw"  # a state leaving a body cuts its ties (as withdrawing from a treaty)
     elif etype == "PROTEST" and mode == "obstruct" and _by_the_state(tok, actors):
         etype, mode = "COERCE", "restrict"  # "authorities blocked access to a news site" (PLOVER censor / restrict)
     if etype == "AID" and announced(tok, kind):

@@ -69,6 +69,8 @@ def clause_status(tok, kind: str, lex: Lexicon) -> str | None:
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
         if cur.dep_ == "xcomp" or (cur.dep_ == "acl" and head.pos_ in ("NOUN", "ADJ")) or (infinitive and head.i != cur.i):
             hl = head.lemma_.lower()
+            if head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+                return None  # "has no plans to send troops", "no intention to attack": denied, not planned
             if hl in g["negating_verbs"] and any(c.dep_ == "neg" for c in head.children):
                 # "did not hesitate to condemn", "never failed to": it was done ("would not hesitate" was not)
                 if any(c.dep_ == "aux" and c.lower_ in g["hypothetical_aux"] for c in head.children):

@@ -218,13 +218,19 @@ def crowd_subject(tok):
 
 
 def dobj_words(tok) -> set[str]:
-    """Every lemma of a verb's direct objects, with their modifiers ("sent 200 armoured units")."""
-    return {c.lemma_.lower() for d in tok.children if d.dep_ == "dobj" for c in d.subtree}
+    """Every lemma of a verb's direct objects, with their modifiers ("sent 200 armoured units"), or of
+    a passive's subject, which is its object ("1,500 soldiers were sent")."""
+    passive = any(c.dep_ == "auxpass" for c in tok.children)
+    return {c.lemma_.lower() for d in tok.children if d.dep_ == "dobj" or (passive and d.dep_ == "nsubjpass")
+            for c in d.subtree}
 
 
 def to_border(tok) -> bool:
-    """"sent army units to the border with Turkey": forces sent to a frontier face the neighbour."""
-    return any(o.lemma_.lower() in ("border", "frontier") for o in prep_objects(tok, ("to", "towards", "toward")))
+    """"sent army units to the border with Turkey", "to the Catatumbo region on the Venezuelan
+    border": forces sent to a frontier face the neighbour."""
+    heads = [o for p in tok.children if p.dep_ in ("prep", "dative") and p.lower_ in ("to", "towards", "toward", "on", "along")
+             for o in p.children if o.dep_ == "pobj"]
+    return any(t.lemma_.lower() in ("border", "frontier") for o in heads for t in o.subtree)
 
 
 def condition_of(tok):
@@ -252,3 +258,9 @@ def happened(noun, g: dict) -> bool:
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
     return lemma in g["occurrence_verbs"] or f"{lemma} {particle}" in g["occurrence_verbs"] \
         or (lemma == "take" and any(o.lemma_.lower() == "place" for o in verb.children if o.dep_ == "dobj"))
+
+
+def for_clause(noun):
+    """"its call for China to release X": the clause a noun asks for, with its own subject."""
+    return next((c for c in noun.children if c.dep_ in ("advcl", "acl", "relcl")
+                 and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)), None)

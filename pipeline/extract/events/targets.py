@@ -91,6 +91,12 @@ def place_left(tok, actors: list[Party], reader) -> list[Party]:
     the force is its own."""
     own = {p.code for p in actors}
     left = [o for holder in (tok, *prep_objects(tok, ("of",))) for o in prep_objects(holder, ("from",))]
+    # "pulled out of the International Criminal Court": "out" hangs the "of" phrase
+    left += [o for out in tok.children if out.lower_ == "out" for o in prep_objects(out, ("of",))]
+    for pobj in left:
+        body = [p for p in reader.party(pobj) if p.etype == "igo" and p.code not in own]
+        if body:
+            return body[:1]  # a body left is left as a party ("withdrew from the WHO")
     for pobj in left + [c for c in tok.children if c.dep_ == "dobj"]:
         name, code = reader.place(pobj)
         if code and code not in own:

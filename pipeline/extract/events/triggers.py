@@ -15,8 +15,9 @@ from pipeline.extract.events.lexicon import (APPROVING_REACTION, CROWD_PROTEST, 
                                              Lexicon)
 from pipeline.extract.events.labels import hostile_label
 from pipeline.extract.events.status import awaited, stated_resolve
-from pipeline.extract.events.syntax import (bare_participle, characterised, governing_verb, happened, in_a_date,
-                                            in_adjunct, joins_an_act, named_doer, only_a_time, prep_objects)
+from pipeline.extract.events.syntax import (bare_participle, characterised, for_clause, governing_verb, happened,
+                                            in_a_date, in_adjunct, joins_an_act, named_doer, only_a_time,
+                                            prep_objects)
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,8 @@ def _readings(tok, lex: Lexicon, taken: set[int]) -> list[dict]:
         for child in tok.children:
             obj = _antecedent(tok, child)
             rule = lex.phrase_index.get((lemma, obj.lemma_.lower()))
+            if rule is None and (counted := counted_head(obj, lex.grammar["quantity_nouns"])) is not obj:
+                obj, rule = counted, lex.phrase_index.get((lemma, counted.lemma_.lower()))  # "tens of thousands of reservists"
             if rule and child.dep_ in ("dobj", "nsubjpass", "attr") and _has_required_prep(tok, rule) \
                     and _clause_fits(tok, rule) and _object_modified(obj, rule):
                 if not named_doer(obj):
@@ -105,13 +108,21 @@ def _readings(tok, lex: Lexicon, taken: set[int]) -> list[dict]:
             return [Candidate(tok, JOINT_COMMITMENT, "verb")]
     if tok.pos_ == "VERB" and (demanded := _demanded_clause(tok, lex.grammar)) is not None:
         return [Candidate(tok, REPORTED_DEMAND, "verb", demanded)]
-    if tok.pos_ in ("NOUN", "PROPN") and (entry := lex.nouns.get(lemma)) is not None \
+    if tok.pos_ in ("NOUN", "PROPN") and (entry := _noun_entry(tok, lemma, lex)) is not None \
             and (tok.tag_ != "NNP" or _named_meeting_held(tok, entry, lex)) and _noun_allowed(tok, entry, lex):
         return [Candidate(tok, entry, "noun")]
     if (deed := named_deed(tok, lex)) is not None and _noun_allowed(tok, deed, lex):
         return [Candidate(tok, deed, "noun")]  # "Russia's bombardment of Kharkiv"
     stance = _stance(tok, lex)
     return [stance] if stance is not None else []
+
+
+def _noun_entry(tok, lemma: str, lex: Lexicon) -> Entry | None:
+    """"renewed its call for Spain to apologise": a call for something asks for it (an appeal), where
+    "a call with X" is a phone call."""
+    if lemma in lex.grammar["appeal_nouns"] and (prep_objects(tok, ("for",)) or for_clause(tok) is not None):
+        return lex.nouns["appeal"]
+    return lex.nouns.get(lemma)
 
 
 def _commitment_clause(verb, g: dict) -> bool:
@@ -294,6 +305,8 @@ def _verb_allowed(tok, entry: Entry, lex: Lexicon) -> bool:
         return False  # "meet the demand", "meet its targets": a goal reached, not a party met
     if entry.requires_object_entity and not _names_something(obj):
         return False  # "addressing issues together with X": X is a partner, not the audience
+    if entry.dest and _goods_travel(tok, entry, lex):
+        return False
     wanted = entry.requires_object
     # the words of the object counted and of the counting noun ("a package of drones" is a package)
     words = _object_words(obj) | _object_words(named) if obj is not None else set()
@@ -306,6 +319,14 @@ def _verb_allowed(tok, entry: Entry, lex: Lexicon) -> bool:
     if tok.lemma_.lower() in lex.grammar["concurring_verbs"] and _a_view_shared(tok, lex.grammar):
         return False
     return True
+
+
+def _goods_travel(verb, entry: Entry, lex: Lexicon) -> bool:
+    """"A food shipment from Uzbekistan arrived in Kabul": what arrives is an act of another kind
+    (aid, a deployment), not a visitor; the noun gives the event."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    noun = lex.nouns.get(subject.lemma_.lower()) if subject is not None and subject.pos_ == "NOUN" else None
+    return noun is not None and noun.type != entry.type
 
 
 def _a_view_shared(verb, g) -> bool:

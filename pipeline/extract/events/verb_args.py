@@ -21,6 +21,10 @@ AGENT_TAIL_PREPS = ("on", "upon", "against", "to", "toward", "towards", "into")
 FORCE_MOVE_TYPES = frozenset({"MOBILIZE", "RETREAT"})
 
 
+# adverbs of direction whose "to" phrase still names where the act goes
+DIRECTION_ADVERBS = ("back", "home", "over", "away")
+
+
 def verb_recipients(tok, entry: Entry, reader: ArgReader, besides: tuple = ()) -> list[Party]:
     dest = entry.dest
     only = entry.dest_preps  # "left China for Japan": the place left is no destination
@@ -41,7 +45,7 @@ def verb_recipients(tok, entry: Entry, reader: ArgReader, besides: tuple = ()) -
                 continue  # "Brazil and Chile discussed Venezuela": what they discuss is the topic
             if child.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in tok.children):
                 continue
-            found = reader.parties(child, place=dest)
+            found = _held_by(child, reader, besides) or reader.parties(child, place=dest)
             if not any(p.code for p in found) and not among:
                 # "rammed the Philippine coastguard's BRP Teresa Magbanua": a vessel's name codes nothing, its owner does
                 inside = reader.parties_inside(child, place=dest, besides=besides)
@@ -56,7 +60,7 @@ def verb_recipients(tok, entry: Entry, reader: ArgReader, besides: tuple = ()) -
 
     uncoded: list[Party] = []
     # phrases after the verb before a scene-setting one before it ("On the margins of the summit, X met with Y")
-    for child in sorted(tok.children, key=lambda c: c.i < tok.i):
+    for child in sorted([*tok.children, *_adverb_preps(tok)], key=lambda c: c.i < tok.i):
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
             if entry.type not in JOINT_TYPES and _alongside(child):
                 continue  # "imposed sanctions together with the G7": the G7 acts too, it is not the target
@@ -79,6 +83,26 @@ def verb_recipients(tok, entry: Entry, reader: ArgReader, besides: tuple = ()) -
     if entry.type == "AGREE":
         return _complement_partners(tok, reader, besides) or inside
     return inside
+
+
+def _held_by(obj, reader: ArgReader, besides: tuple) -> list[Party]:
+    """"froze any US assets held by Sudan's army chief", "seized a tanker operated by an Iranian
+    firm": the party a participle's "by" names owns the object, whatever word names the object."""
+    return [p for a in obj.children if a.dep_ == "acl" and a.tag_ == "VBN" for ag in a.children if ag.dep_ == "agent"
+            for o in ag.children if o.dep_ == "pobj" for p in reader.parties(o) or reader.parties_inside(o)
+            if p.code and not p.group and p.code not in besides]
+
+
+def _adverb_preps(verb) -> list:
+    """"handed two soldiers back to Armenia", "flew home to Seoul": the parser hangs the phrase on the
+    adverb that tells the direction, not on the verb; "handed over three suspects wanted over a heist to
+    Kenyan police": or on the object's participle, when the verb has no "to" phrase of its own."""
+    found = [p for a in verb.children if a.dep_ == "advmod" and a.lower_ in DIRECTION_ADVERBS
+             for p in a.children if p.dep_ == "prep"]
+    if any(c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in verb.children):
+        return found
+    return found + [p for o in verb.children if o.dep_ == "dobj" for a in o.children if a.dep_ == "acl"
+                    and a.tag_ in ("VBN", "VBD") for p in a.subtree if p.dep_ == "prep" and p.lower_ == "to"]
 
 
 def co_actors(heads, entry: Entry, reader: ArgReader, actors: list[Party]) -> tuple[list[Party], set[int]]:
