@@ -298,3 +298,24 @@ def test_owners_of_what_is_frozen_bodies_left_apologies_offered_and_gifts(run, r
 
 def test_troops_withdrawn_from_a_town_still_retreat(run, rules_alone):
     assert ("RUS", "UKR") in pairs(run("Russian troops withdrew from Kherson on Friday."), "RETREAT")
+
+
+@pytest.mark.parametrize("text, etype, pair", [
+    ("Slovakia blocked the EU's new sanctions package against Russia at Thursday's summit.", "REJECT", ("SVK", "EU")),
+    ("Turkey flew 20 tonnes of relief material to flood-hit Libya on Sunday.", "AID", ("TUR", "LBY")),
+    ("Lithuania's foreign ministry summoned Russia's charge d'affaires in Vilnius on Monday.", "ACCUSE", ("LTU", "RUS")),
+])
+def test_decisions_blocked_relief_flown_and_envoys_summoned_by_their_owner(run, rules_alone, text, etype, pair):
+    assert pair in pairs(run(text), etype)
+
+
+@pytest.mark.parametrize("text", [
+    "Ghana's Black Stars launched a late attack that earned them a 2-1 win in the qualifier in Accra.",
+    "Pakistan's bowling attack dismissed the Sri Lankan batting line-up for 120 in Colombo.",
+])
+def test_an_attack_in_a_game_is_no_assault(run, rules_alone, text):
+    assert not pairs(run(text), "ASSAULT")
+
+
+def test_gunmen_attacking_during_a_match_still_attack(run, rules_alone):
+    assert pairs(run("Gunmen attacked a stadium in Mogadishu during a football match on Friday."), "ASSAULT")

@@ -212,7 +212,9 @@ class ArgReader:
             return []  # a titled person ("the defence minister") is the entities layer's to resolve; "soldiers" are not one
         named = [g for prep in head.children if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "of")
                  for g in prep.children if g.dep_ == "pobj"]
-        code = next((c for g in named if (c := self.place(g)[1])), None)
+        # "Belarus's charge d'affaires in Warsaw": the owner named by a possessive, not where the agent serves
+        owner = next((c for g in head.children if g.dep_ == "poss" and (c := self.place(g)[1])), None)
+        code = owner if owner and agent.acts_for_state else next((c for g in named if (c := self.place(g)[1])), None)
         if code and not agent.acts_for_state:
             return []  # "refugees from Somalia": the state named inside is the party (parties_inside)
         if not self.with_agents and not (code and agent.acts_for_state):

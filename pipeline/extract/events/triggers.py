@@ -50,7 +50,16 @@ def candidates(tok, lex: Lexicon, taken: set[int]) -> list[dict]:
     """Trigger readings of one token: a verb+object phrase, a verb, or an event noun; and a demand
     the text makes in its own voice ("Israeli forces should withdraw"), beside the verb's own reading."""
     spoken = [Candidate(tok, REPORTED_DEMAND, "verb", tok)] if _spoken_demand(tok, lex.grammar) else []
-    return spoken + _readings(tok, lex, taken)
+    return spoken + [c for c in _readings(tok, lex, taken)
+                     if not (c.entry.type == "ASSAULT" and c.kind != "verb" and _sporting(tok, lex))]
+
+
+def _sporting(tok, lex: Lexicon) -> bool:
+    """"launched a late attack that earned them a 2-1 win", "India's bowling attack": the words of a
+    game around an attack named by a noun say it is play, not force ("gunmen attacked a stadium
+    during a match" is still an attack)."""
+    return any(t.lemma_.lower() in lex.grammar["sport_words"] and (t.pos_ in ("NOUN", "PROPN") or t.lower_.endswith("ing"))
+               for t in tok.sent)
 
 
 def _spoken_demand(tok, g: dict) -> bool:
