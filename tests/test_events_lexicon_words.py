@@ -256,7 +256,7 @@ def test_solidarity_with_a_states_government_is_with_the_state(run, rules_alone)
     ("Peruvian soldiers rescued 12 hostages from a rebel camp on Sunday.", "AID", ("PER", None)),
     ("Chile flew 40 rescuers to Ecuador after the earthquake.", "AID", ("CHL", "ECU")),
     ("Farmers blocked a busy junction in central Warsaw on Tuesday.", "PROTEST", (None, None)),
-    ("Israel called up tens of thousands of reservists on Friday.", "MOBILIZE", ("ISR", None)),
+    ("Armenia called up tens of thousands of reservists on Saturday.", "MOBILIZE", ("ARM", None)),
 ])
 def test_cameo_and_plover_wording_of_debt_relief_bans_rescues_and_call_ups(run, rules_alone, text, etype, pair):
     assert pair in pairs(run(text), etype)
@@ -274,13 +274,13 @@ def test_appeals_refusals_and_hand_overs_read_their_other_side(run, rules_alone,
 
 
 @pytest.mark.parametrize("text", [
-    "Ghana has no plans to send troops to Mali.",                     # denied, not planned
+    "Senegal has no plans to send troops to Gambia.",                 # denied, not planned
     "Austria refused to comment on the Slovak claims.",               # declines to speak
     "Ghana refused to condemn Togo's crackdown.",                     # spares Togo, refuses whoever asked
     "A food shipment from Uzbekistan arrived in Kabul on Friday.",    # goods arrive, nobody visits
 ])
 def test_no_plans_declined_comment_and_arriving_goods_are_not_those_events(run, rules_alone, text):
-    assert not any(r["event_type"] in ("AID", "REJECT", "CONSULT") and r["actor_code"] in ("GHA", "AUT")
+    assert not any(r["event_type"] in ("AID", "REJECT", "CONSULT") and r["actor_code"] in ("SEN", "AUT", "GHA")
                    or r["event_type"] == "CONSULT" for r in run(text))
 
 
