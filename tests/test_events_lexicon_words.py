@@ -17,6 +17,11 @@ def run(nlp):
     return lambda text: events_of(nlp, text, PUBLISHED)
 
 
+def has_pair(found, pair) -> bool:
+    """The (actor, recipient) pair is among those found; a None side stands for any code there."""
+    return any(all(want is None or want == got for want, got in zip(pair, f)) for f in found)
+
+
 @pytest.mark.parametrize("text, etype, pair", [
     ("Armenian artillery pounded Azerbaijani positions near the border overnight.", "ASSAULT", ("ARM", "AZE")),
     ("Ghana broke off diplomatic relations with Togo on Monday.", "SANCTION", ("GHA", "TGO")),
@@ -180,7 +185,6 @@ def test_the_same_words_without_the_particle_or_party_are_not_those_events(run, 
     assert not pairs(run(text), etype)
 
 
-
 @pytest.mark.parametrize("text, etype, pair", [
     ("Egypt shipped 5,000 tonnes of flour to Sudan last week.", "AID", ("EGY", "SDN")),
     ("The World Bank released 80 million dollars to Malawi on Tuesday.", "AID", (None, "MWI")),
@@ -188,8 +192,7 @@ def test_the_same_words_without_the_particle_or_party_are_not_those_events(run, 
     ("Senegal stands by Gambia in the dispute.", "SUPPORT", ("SEN", "GMB")),
 ])
 def test_cameo_wording_of_shipping_releasing_pardons_and_standing_by(run, rules_alone, text, etype, pair):
-    found = pairs(run(text), etype)
-    assert pair in found or (pair[0] is None and any(r == pair[1] for _, r in found))
+    assert has_pair(pairs(run(text), etype), pair)
 
 
 @pytest.mark.parametrize("text", [
@@ -269,8 +272,7 @@ def test_cameo_and_plover_wording_of_debt_relief_bans_rescues_and_call_ups(run, 
     ("Fiji handed over two suspects wanted for fraud to Australian police.", "COOPERATE", ("FJI", "AUS")),
 ])
 def test_appeals_refusals_and_hand_overs_read_their_other_side(run, rules_alone, text, etype, pair):
-    found = pairs(run(text), etype)
-    assert pair in found or (pair[1] is None and any(a == pair[0] for a, _ in found))
+    assert has_pair(pairs(run(text), etype), pair)
 
 
 @pytest.mark.parametrize("text", [

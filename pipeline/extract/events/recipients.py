@@ -94,17 +94,14 @@ def _denied_clause(r: Reading, coding: Coding) -> list[Party]:
 def _refused_act(r: Reading, coding: Coding) -> list[Party]:
     """"Niger refused to receive a delegation from the African Union", "refused to sign the EU
     statement": a refusal answers the first party named in what it refuses to do."""
-    if r.kind != "verb" or r.entry.type != "REJECT":
-        return []
-    own = {p.code for p in r.actors}
-    act = next((c for c in r.tok.children if c.dep_ == "xcomp"), None)
-    if act is not None and act.lemma_.lower() in coding.lex.grammar["comment_verbs"]:
+    act = next((c for c in r.tok.children if c.dep_ == "xcomp"), None) if r.kind == "verb" else None
+    if act is None or r.entry.type != "REJECT" or act.lemma_.lower() in coding.lex.grammar["comment_verbs"]:
         return []  # "refused to comment on China's claims" declines to speak (CAMEO 011), refuses no one
-    hostile = coding.lex.verbs.get(act.lemma_.lower()) if act is not None else None
-    if hostile is not None and hostile.type in HOSTILE_TYPES + ("ACCUSE", "REJECT"):
+    refused = coding.lex.verbs.get(act.lemma_.lower())
+    if refused is not None and refused.type in HOSTILE_TYPES + ("ACCUSE", "REJECT"):
         return []  # "refused to condemn Moscow's aggression" spares Moscow; it refuses whoever asked
-    named = [p for t in (act.subtree if act is not None else ()) if t.i > act.i
-             for p in coding.reader.party(t) if p.code and p.code not in own]
+    own = {p.code for p in r.actors}
+    named = [p for t in act.subtree if t.i > act.i for p in coding.reader.party(t) if p.code and p.code not in own]
     return named[:1]
 
 

@@ -38,10 +38,9 @@ def unnamed_doers(r: Reading, coding: Coding) -> list[Party] | None:
 
 def _force_unnamed(r: Reading, coding: Coding) -> bool:
     """Force done to a coded party by no one the text names: a passive with no agent or none that is
-    a party, an act whose
-    subject is a weapon or an attack ("a roadside bomb killed ..."), or an event noun that is one
-    act, with a determiner or as the subject of a verb that says it happened. A bare plural alone
-    is acts in general ("Attacks against diplomats are unacceptable")."""
+    a party, an act whose subject is a weapon or an attack ("a roadside bomb killed ..."), or an
+    event noun that is one act, with a determiner or as the subject of a verb that says it happened.
+    A bare plural alone is acts in general ("Attacks against diplomats are unacceptable")."""
     tok, g = r.tok, coding.lex.grammar
     children = {c.dep_ for c in tok.children}
     if r.kind == "verb" and "auxpass" in children:  # an agent, if any, named no party ("by a squad of mercenaries")

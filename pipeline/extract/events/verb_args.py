@@ -19,8 +19,6 @@ ALONGSIDE_WORDS = frozenset({"together", "along", "jointly"})
 AGENT_TAIL_PREPS = ("on", "upon", "against", "to", "toward", "towards", "into")
 # forces moved or withdrawn: what they move is no party, where they move to may name one
 FORCE_MOVE_TYPES = frozenset({"MOBILIZE", "RETREAT"})
-
-
 # adverbs of direction whose "to" phrase still names where the act goes
 DIRECTION_ADVERBS = ("back", "home", "over", "away")
 
