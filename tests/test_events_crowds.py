@@ -49,3 +49,38 @@ def test_what_a_state_or_its_organs_block_they_restrict(run, text, row):
 
 def test_a_crowd_blocking_roads_still_protests(run):
     assert "PROTEST" in types(run("Farmers blocked roads across Belgium with tractors on Tuesday."))
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("Port workers in Valparaiso went on strike on Tuesday over pension cuts.", "strike"),
+    ("Hundreds of Albanians took to the streets of Tirana against the new electoral law.", "demonstration"),
+    ("Tens of thousands of Slovaks poured into the streets of Bratislava on Friday.", "demonstration"),
+    ("Pensioners held a rally outside the finance ministry in Athens on Wednesday.", "demonstration"),
+    ("Supporters of the jailed mayor staged a march through central Istanbul.", "demonstration"),
+    ("A rally against the mining law was held in Quito on Saturday.", "demonstration"),
+])
+def test_gatherings_named_by_verb_and_object_are_protests(run, text, mode):
+    """CAMEO 141/143's HOLD, STAGE and JOIN + RALLY or STRIKE, and the wire's "went on strike" and
+    "took to the streets", whose object comes through the preposition."""
+    assert ("PROTEST", mode) in {(r["event_type"], r["event_mode"]) for r in run(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "The minister went on a tour of the Gulf states in May.",             # "on" + a noun that is no strike
+    "The two presidents held talks in Vilnius on the rally in oil prices.",  # a market rally, no crowd
+])
+def test_no_protest_from_other_objects_of_the_same_verbs(run, text):
+    assert "PROTEST" not in types(run(text))
+
+
+def test_a_crowd_protesting_against_a_government_is_a_protest(run):
+    """PLOVER: civilian collective action aimed at the recipient is PROTEST; a state's protest to
+    another stays a complaint."""
+    crowd = run("Thousands of Armenian students protested against the government in Yerevan.")
+    assert ("PROTEST", "ARM") in {(r["event_type"], r["recipient_code"]) for r in crowd}
+    state = run("Lithuania protested to Belarus over the border incident.")
+    assert {(r["event_type"], r["actor_code"], r["recipient_code"]) for r in state} == {("ACCUSE", "LTU", "BLR")}
+
+
+def test_a_crowd_that_stages_a_protest_named_by_its_noun(run):
+    assert "PROTEST" in types(run("Fishermen staged a protest at the harbour in Dakar over foreign trawlers."))

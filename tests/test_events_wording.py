@@ -800,3 +800,28 @@ def test_a_condition_an_empty_subject_the_speaker_itself_or_a_quote_ask_nothing(
 
 def test_a_text_with_no_speaker_of_its_own_asks_nothing_by_should(nlp):
     assert not {row for row in spoken(nlp, "Ethiopia should end its blockade.", None) if row[0] == "REQUEST"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a position endorsed by coming out or speaking for it (PLOVER SUPPORT)
+    ("Zambia came out in favour of Malawi's bid to host the regional court.", ("SUPPORT", "ZMB", "MWI", "occurred")),
+    ("Uruguay spoke in favour of Paraguay's proposal at the ministerial meeting.", ("SUPPORT", "URY", "PRY", "occurred")),
+    # support lent is an endorsement; money lent stays aid
+    ("Botswana lent its backing to Namibia's candidacy.", ("SUPPORT", "BWA", "NAM", "occurred")),
+    ("Kuwait lent 300 million dollars to Jordan.", ("AID", "KWT", "JOR", "occurred")),
+    # repression short of violence (CAMEO 170 DISPERSE * DEMONSTRATION, STRIP * (OF CITIZENSHIP))
+    ("Armenian police dispersed a crowd of demonstrators outside the parliament in Yerevan.",
+     ("COERCE", "ARM", None, "occurred")),
+    ("Bahrain stripped three opposition clerics of their citizenship in March.", ("COERCE", "BHR", None, "occurred")),
+])
+def test_endorsements_and_repression_named_by_verb_and_object(run, text, expected):
+    assert expected in run(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Strong winds dispersed the smoke over the capital.",               # no gathering broken up
+    "The court stripped the former mayor of his pension.",              # a penalty, no right withheld
+    "The delegation came in from Lusaka on Monday.",                    # "came in", no favour
+])
+def test_the_same_verbs_with_other_objects_code_no_such_row(run, text):
+    assert not {e for e in run(text) if e[0] in ("COERCE", "SUPPORT")}

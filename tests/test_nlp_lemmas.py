@@ -37,5 +37,6 @@ def test_other_hyphenated_words_keep_their_lemmas(nlp):
 
 
 def test_an_event_named_by_a_hyphenated_noun_reads_as_written(nlp):
-    rows = events_of(nlp, "Students staged a sit-in at the Kenyan ministry.", dt.date(2024, 6, 1))
+    # "began": a verb of no verb+object reading, so the noun itself is the trigger
+    rows = events_of(nlp, "Students began a sit-in at the Kenyan ministry.", dt.date(2024, 6, 1))
     assert [(r["event_type"], r["trigger"]) for r in rows] == [("PROTEST", "sit-in")]

@@ -187,8 +187,14 @@ def _fit(r: Reading, coding: Coding) -> bool:
     g = coding.lex.grammar
     size = sole_subject(r.tok) if not r.actors and "PROTEST" in (r.entry.type, *(r.entry.crowd_type or ())) else None
     if size is not None and (size.like_num or size.lemma_.lower() in g["quantity_nouns"]
-                             or (size.tag_ == "NNS" and size.pos_ == "NOUN" and no_state_organ(size, g))):
+                             or (_common_plural(size) and no_state_organ(size, g))):
         r.actors = [Party(size.text, None, None, "group", size.i, group=True)]  # "Thousands marched", "teachers struck"
+    if r.entry.crowd_type and r.recips and r.actors and not any(a.code for a in r.actors) \
+            and crowd_subject(_crowd_verb(r)) is not None:
+        # "thousands of students protested against the government": a crowd's protest, whoever it is
+        # aimed at; a state's protest to another is a complaint (PLOVER PROTEST against ACCUSE)
+        etype, mode = r.entry.crowd_type
+        r.entry = replace(r.entry, type=etype, mode=mode, needs_recipient=False, crowd_type=None)
     if _arguments_fit(r.entry, r.actors, r.recips) or (not r.recips and _list_item_pledge(r.tok, r.entry, r.actors)):
         return True
     if _named_assault(r) or _declared_concession(r, g):
@@ -200,11 +206,23 @@ def _fit(r: Reading, coding: Coding) -> bool:
     if _forces_sent(r, g):
         r.entry = replace(r.entry, type="MOBILIZE", mode="deployment", needs_recipient=False, recipient_optional=True)
         return True
-    if r.entry.crowd_type and r.actors and not r.recips and crowd_subject(r.tok) is not None:
+    if r.entry.crowd_type and r.actors and not r.recips and crowd_subject(_crowd_verb(r)) is not None:
         etype, mode = r.entry.crowd_type
         r.entry = replace(r.entry, type=etype, mode=mode, needs_recipient=False, crowd_type=None)
         return True
     return False
+
+
+def _common_plural(tok) -> bool:
+    """A plural common noun; the parser tags one that opens a sentence as a name ("Pensioners held
+    a rally"), which no entity span backs."""
+    return tok.tag_ == "NNS" and tok.pos_ == "NOUN" or (tok.tag_ == "NNPS" and not tok.ent_type_ and tok.i == tok.sent.start)
+
+
+def _crowd_verb(r: Reading):
+    """The verb whose subject acts: the trigger's own, or the one that holds a noun trigger as its
+    object ("farmers staged a protest")."""
+    return r.tok.head if r.kind == "noun" and r.tok.dep_ == "dobj" else r.tok
 
 
 def _forces_sent(r: Reading, g: dict) -> bool:

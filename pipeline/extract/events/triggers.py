@@ -83,11 +83,13 @@ def _readings(tok, lex: Lexicon, taken: set[int]) -> list[dict]:
         return []
     if tok.pos_ == "VERB":
         for child in tok.children:
-            obj = _antecedent(tok, child)
+            obj, pobj = _antecedent(tok, child), None
             rule = lex.phrase_index.get((lemma, obj.lemma_.lower()))
             if rule is None and (counted := counted_head(obj, lex.grammar["quantity_nouns"])) is not obj:
                 obj, rule = counted, lex.phrase_index.get((lemma, counted.lemma_.lower()))  # "tens of thousands of reservists"
-            if rule and child.dep_ in ("dobj", "nsubjpass", "attr") and _has_required_prep(tok, rule) \
+            if rule is None and (pobj := _prep_object(child)) is not None:
+                obj, rule = pobj, _through_prep(lex.phrase_index.get((lemma, pobj.lemma_.lower())), child)
+            if rule and (child.dep_ in ("dobj", "nsubjpass", "attr") or obj is pobj) and _has_required_prep(tok, rule) \
                     and _clause_fits(tok, rule) and _object_modified(obj, rule):
                 if not named_doer(obj):
                     taken.add(obj.i)
@@ -219,6 +221,17 @@ def _antecedent(verb, obj):
     """The noun a relative pronoun object stands for: "the sanctions which the EU imposed on Russia"
     imposes the sanctions."""
     return verb.head if obj.tag_ == "WDT" and verb.dep_ == "relcl" else obj
+
+
+def _prep_object(child):
+    """The object of a preposition on the verb ("went on strike"), or None."""
+    return next((g for g in child.children if g.dep_ == "pobj"), None) if child.dep_ == "prep" else None
+
+
+def _through_prep(rule: Entry | None, prep) -> Entry | None:
+    """A phrase whose object comes through the preposition it requires ("went on strike", "took to the
+    streets"); other phrases take their object directly ("held a rally", not "held talks on a rally")."""
+    return rule if rule is not None and prep.lower_ in rule.requires_prep else None
 
 
 def _direct_object(tok):

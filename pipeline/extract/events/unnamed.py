@@ -33,6 +33,9 @@ def unnamed_doers(r: Reading, coding: Coding) -> list[Party] | None:
         r.recips = [p for p in r.recips if p.code or p.group]
         # "Protests erupted in Dhaka": the crowd the noun stands for, not broken down (codebook section 6)
         return [Party(_phrase(r.tok), None, None, "group", r.tok.i, group=True)]
+    if r.kind == "phrase" and crowd == "PROTEST" and r.cand.obj is not None and r.cand.obj.dep_ == "nsubjpass":
+        # "a rally against the reform was held in Lima": the gathering held, its crowd not broken down
+        return [Party(_phrase(r.cand.obj), None, None, "group", r.cand.obj.i, group=True)]
     return None
 
 
