@@ -381,3 +381,26 @@ def test_experts_named_by_a_state_are_not_that_state(run, rules_alone):
 def test_goods_named_by_a_state_across_another_modifier_are_that_state_s(run, rules_alone):
     # the parser makes "U.S." an nmod when an adjective stands between it and the goods
     assert pairs(run("Chile has banned imports of U.S. live poultry since 2021."), "SANCTION") == {("CHL", "USA")}
+
+
+# ------------------------------------------------------------------ a participle's noun underwent the act
+
+@pytest.mark.parametrize("text, etype, pair", [
+    # the noun a past participle describes is its recipient; its "by" names the doer, else the
+    # authorities of the place it happened in act
+    ("Two Estonian journalists detained in Belarus were freed on Friday.", "COERCE", ("BLR", "EST")),
+    ("Chilean fishermen arrested by Argentine coast guards appeared in court.", "COERCE", ("ARG", "CHL")),
+    ("Kenyan herders abducted by Ethiopian soldiers returned home.", "ASSAULT", ("ETH", "KEN")),
+])
+def test_the_noun_a_participle_describes_underwent_the_act(run, rules_alone, text, etype, pair):
+    assert pair in pairs(run(text), etype)
+
+
+@pytest.mark.parametrize("text, etype, pair", [
+    # the parser reads a main verb as a participle: with an object, or an infinitive, it is active
+    ("Suspected bandits abducted at least 30 Malian villagers from a market on Thursday.", "ASSAULT", (None, "MLI")),
+    ("Zambia's main mining unions threatened on Monday to begin a strike next month if talks failed, the federation said.",
+     "THREATEN", ("ZMB", None)),
+])
+def test_a_misread_main_verb_keeps_its_subject(run, rules_alone, text, etype, pair):
+    assert pair in pairs(run(text), etype)

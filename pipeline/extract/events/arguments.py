@@ -13,7 +13,7 @@ from pipeline.extract.events.parties import ArgReader, Party
 from pipeline.extract.events.syntax import at_the_behest, governing_verb, in_adjunct, purpose_clause
 from pipeline.extract.events.stances import stance_parties
 from pipeline.extract.events.status import imperative
-from pipeline.extract.events.subjects import subject_of
+from pipeline.extract.events.subjects import described_noun, subject_of
 from pipeline.extract.events.triggers import Candidate, reply_in_kind
 from pipeline.extract.events.verb_args import co_actors, verb_recipients
 from pipeline.extract.first_person import in_quote
@@ -113,7 +113,7 @@ def read_arguments(cand: Candidate, reader: ArgReader, lex: Lexicon) -> Argument
         asked = [p for c in cand.obj.children if c.dep_ in ("nsubj", "nsubjpass") for p in reader.parties(c)]
         return Arguments(speakers, [p for p in asked if p.code not in party_codes(speakers)], entry)
     actors, _ = subject_of(tok, reader)
-    passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+    passive = any(c.dep_ == "nsubjpass" for c in tok.children) or described_noun(tok) is not None
     if not actors and not passive and not any(c.dep_ == "nsubj" and not reader.voices.in_label(c) for c in tok.children):
         actors = reader.voices.labelled(tok) or []  # "PRESIDENT RUTO: Thank you, Mr. President."
     if (not actors and not passive) or _across_blank_line(actors, tok):

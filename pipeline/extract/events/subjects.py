@@ -28,6 +28,17 @@ def _predicate_owner(expletive, reader: ArgReader) -> list[Party]:
             for o in c.children if o.dep_ == "poss" for p in reader.parties(o)]
 
 
+def described_noun(tok):
+    """The noun a past participle describes ("nationals detained in Iran", "citizens abducted by X"),
+    which underwent the act; or None. A participle with an object or an infinitive of its own, or on
+    a noun that heads the sentence, is the parser misreading the main verb ("bandits abducted 50
+    pupils", "unions threatened to strike, the federation said")."""
+    if tok.dep_ != "acl" or tok.tag_ != "VBN" or tok.head.pos_ not in ("NOUN", "PROPN") or tok.head.dep_ == "ROOT":
+        return None
+    own = any(c.dep_ in ("dobj", "dative") or (c.dep_ in ("xcomp", "advcl") and infinitive(c)) for c in tok.children)
+    return None if own else tok.head
+
+
 def subject_of(tok, reader: ArgReader, depth: int = 0) -> tuple[list[Party], bool]:
     """Parties of the subject (agent of a passive); True when the subject is the grammatical object."""
     if depth > 6:  # "was quick to join X in sanctioning Y": the subject sits six heads up
@@ -65,6 +76,8 @@ def subject_of(tok, reader: ArgReader, depth: int = 0) -> tuple[list[Party], boo
         return [], False  # "hours after police stormed its embassy": the clause names its own doer
     if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep", "acomp") and tok.head.i != tok.i:
         return subject_of(tok.head, reader, depth + 1)  # "joined the U.S. in sanctioning Russia": the joiner acts
+    if described_noun(tok) is not None:
+        return [], False  # "Turkish nationals detained in Iran": the noun a participle describes underwent it
     if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
         found = reader.parties(tok.head) or [p for c in tok.head.children if c.dep_ in ("poss", "amod", "compound")
                                              for p in reader.party(c)]  # "a British plan to provide"

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from pipeline.extract.event_model import nominal_readings
 from pipeline.extract.events.parties import Party
+from pipeline.extract.events.subjects import described_noun
 from pipeline.extract.events.syntax import happened, prep_objects
 
 if TYPE_CHECKING:
@@ -46,7 +47,8 @@ def _force_unnamed(r: Reading, coding: Coding) -> bool:
     A bare plural alone is acts in general ("Attacks against diplomats are unacceptable")."""
     tok, g = r.tok, coding.lex.grammar
     children = {c.dep_ for c in tok.children}
-    if r.kind == "verb" and "auxpass" in children:  # an agent, if any, named no party ("by a squad of mercenaries")
+    if r.kind == "verb" and ("auxpass" in children or described_noun(tok) is not None):
+        # an agent, if any, named no party ("by a squad of mercenaries"); "nationals detained in Iran" too
         r.recips = r.recips or [p for c in tok.children if c.dep_ == "nsubjpass" for p in coding.reader.parties_inside(c)]
     elif r.kind == "verb" and (thing := _thing_as_subject(tok, coding)) is not None:
         r.recips = _coded(r.recips) or _aimed_at(thing, coding) or _victims(tok, coding)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pipeline.extract.events.lexicon import JOINT_TYPES, Entry
 from pipeline.extract.events.modifiers import HELD_BY, nationality_on
 from pipeline.extract.events.parties import ArgReader, Party, RECIPIENT_PREPS
-from pipeline.extract.events.subjects import infinitive
+from pipeline.extract.events.subjects import described_noun, infinitive
 from pipeline.extract.events.syntax import named_by_free_relative, prep_objects
 
 # where a trip or a transfer goes ("visited Kyiv", "sent troops into Mali")
@@ -35,15 +35,22 @@ def verb_recipients(tok, entry: Entry, reader: ArgReader, besides: tuple = ()) -
     alone = len(set(besides)) < 2
     if moves and alone and not only and (aimed := _force_place_state(tok, reader, besides)):
         return aimed
-    for child in tok.children:
+    undergoer = described_noun(tok)  # "Ugandan fishermen detained by ...": the object the participle describes
+    for child in [*tok.children, *([undergoer] if undergoer is not None else [])]:
         if moves and child.dep_ == "dobj" and _own_forces(child, reader, besides):
             continue  # "massed troops near the border": the troops are what moves, not whom it is aimed at
-        if child.dep_ in ("dobj", "dative", "nsubjpass") and not only:
+        if (child.dep_ in ("dobj", "dative", "nsubjpass") or child is undergoer) and not only:
             if child.dep_ == "dobj" and among:
                 continue  # "Brazil and Chile discussed Venezuela": what they discuss is the topic
-            if child.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in tok.children):
+            if child.dep_ == "nsubjpass" and child is not undergoer and not any(c.dep_ == "agent" for c in tok.children):
                 continue
             found = _held_by(child, reader, besides) or reader.parties(child, place=dest)
+            if child is undergoer:
+                # only the noun's own words: its phrase holds the participle too ("sanctions imposed by X")
+                found = [p for p in reader.parties_inside(child, besides=besides) if p.token_i is not None and p.token_i < tok.i]
+                if any(p.code for p in found):
+                    return found
+                continue
             if not any(p.code for p in found) and not among:
                 # "rammed the Philippine coastguard's BRP Teresa Magbanua": a vessel's name codes nothing, its owner does
                 inside = reader.parties_inside(child, place=dest, besides=besides)
