@@ -84,3 +84,18 @@ def test_a_crowd_protesting_against_a_government_is_a_protest(run):
 
 def test_a_crowd_that_stages_a_protest_named_by_its_noun(run):
     assert "PROTEST" in types(run("Fishermen staged a protest at the harbour in Dakar over foreign trawlers."))
+
+
+@pytest.mark.parametrize("text", [
+    "A general strike called by the unions paralysed Montevideo on Thursday.",
+    "A 72-hour strike by Zimbabwean nurses began on Wednesday.",
+])
+def test_a_labour_strike_named_by_its_noun_is_a_protest(run, text):
+    """A strike named general, nationwide or by its hours is labour's, wherever the noun stands;
+    a strike that is the subject of "began" is no object of the "began a strike" phrase."""
+    assert ("PROTEST", "strike") in {(r["event_type"], r["event_mode"]) for r in run(text)}
+
+
+def test_an_air_strike_stays_an_attack(run):
+    rows = run("An air strike by Turkish jets hit a village in northern Iraq on Sunday.")
+    assert "ASSAULT" in types(rows) and "PROTEST" not in types(rows)

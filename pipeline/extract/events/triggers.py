@@ -130,9 +130,11 @@ def _readings(tok, lex: Lexicon, taken: set[int]) -> list[dict]:
 
 def _noun_entry(tok, lemma: str, lex: Lexicon) -> Entry | None:
     """"renewed its call for Spain to apologise": a call for something asks for it (an appeal), where
-    "a call with X" is a phone call."""
+    "a call with X" is a phone call; a strike named general, nationwide or N-hour is a labour strike."""
     if lemma in lex.grammar["appeal_nouns"] and (prep_objects(tok, ("for",)) or for_clause(tok) is not None):
         return lex.nouns["appeal"]
+    if lemma == "strike" and any(c.lemma_.lower() in lex.grammar["labour_strike_words"] for c in tok.children):
+        return lex.nouns["walkout"]  # "a nationwide strike called by the unions", "a 48-hour strike": labour
     return lex.nouns.get(lemma)
 
 
@@ -422,8 +424,9 @@ def _noun_allowed(tok, entry: Entry, lex: Lexicon) -> bool:
                 and not _another_occasion(tok, entry, lex.grammar) and not named_doer(tok) and not reply_in_kind(tok, gov, lex) \
                 and not _took_place(tok, gentry, lex.grammar):
             return False  # "condemned the invasion": the verb is the event; a brokered deal is the parties' own
-        if lex.phrase_index.get((gov.lemma_.lower(), tok.lemma_.lower())) and not named_doer(tok):
-            return False
+        if lex.phrase_index.get((gov.lemma_.lower(), tok.lemma_.lower())) and not named_doer(tok) \
+                and not (tok.dep_ == "nsubj" and gov.tag_ in ("VBD", "VBZ", "VBP")):
+            return False  # the verb+object phrase reads it; the subject of a finite verb is none ("a strike began")
     return True
 
 
