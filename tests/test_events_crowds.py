@@ -24,6 +24,8 @@ def types(rows) -> set[str]:
     "Polish truckers blocked border crossings with Ukraine on Monday in protest at EU transport rules.",
     "Shopkeepers across Bangladesh pulled down their shutters in a nationwide strike against fuel prices.",
     "Teachers in Lagos stayed away from classrooms in a three-day strike over unpaid salaries.",
+    "Hundreds of Romanian truckers drove their lorries into Bucharest on Friday to protest against fuel taxes.",
+    "Dozens of students walked out of classes in Tbilisi to protest the new law.",
 ])
 def test_what_a_crowd_does_in_protest_is_a_protest(run, text):
     assert "PROTEST" in types(run(text))
@@ -32,6 +34,7 @@ def test_what_a_crowd_does_in_protest_is_a_protest(run, text):
 @pytest.mark.parametrize("text", [
     "Twelve villagers died in a strike on the market.",       # an air strike, not a labour strike
     "Vietnam recalled its ambassador in protest.",            # a state's own act, no crowd
+    "Peru recalled its ambassador to protest the remarks.",   # likewise with "to protest"
 ])
 def test_no_crowd_protest_without_a_crowd_or_a_labour_strike(run, text):
     assert "PROTEST" not in types(run(text))

@@ -17,11 +17,15 @@ def no_state_organ(subj, g: dict) -> bool:
 
 
 def in_protest(verb, g: dict) -> bool:
-    """A plural subject that is no state organ, acting "in protest" or "in a (general, nationwide,
-    hunger ...) strike"; a strike with no such word may be an air strike ("killed in a strike")."""
+    """A plural subject that is no state organ, acting "in protest", "to protest" or "in a (general,
+    nationwide, hunger ...) strike"; a strike with no such word may be an air strike ("killed in a
+    strike")."""
     subj = crowd_subject(verb)
     if subj is None or not no_state_organ(subj, g):
         return False
+    if any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in g["protest_words"] and
+           any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children):
+        return True  # "drove tractors into the capital to protest against the tariffs": the purpose names it
     for obj in prep_objects(verb, ("in",)):
         word = obj.lemma_.lower()
         if word in g["protest_words"]:
