@@ -136,6 +136,16 @@ def test_forces_deployed_in_the_passive_are_their_states_move(run):
     assert ("MOBILIZE", "KEN", "SOM", "occurred") in run("Kenyan troops have been deployed to Somalia's Gedo region.")
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Ethiopian troops were sent to the border with Eritrea.", ("MOBILIZE", "ETH", "ERI", "occurred")),
+    ("Cameroonian soldiers were sent to the Far North region on Sunday.", ("MOBILIZE", "CMR", None, "occurred")),
+])
+def test_forces_sent_in_the_passive_are_their_states_move(run, text, expected):
+    """A verb of sending whose passive subject is forces: the forces' state sends them, as "X sent
+    troops to ..." says it in the active."""
+    assert expected in run(text)
+
+
 @pytest.mark.parametrize("text", ["The visit by Kenya's foreign minister to Kampala was postponed.",
                                   "Kenya suspended the talks with Uganda on Monday."])
 def test_an_event_noun_postponed_or_suspended_did_not_take_place(run, text):

@@ -231,7 +231,8 @@ def _forces_sent(r: Reading, g: dict) -> bool:
     if r.kind != "verb" or r.entry.type != "AID" or r.recips or not any(a.code for a in r.actors):
         return False
     forces = g["force_nouns"] | g["war_craft"]
-    return any(counting_noun(c, g["quantity_nouns"]).lemma_.lower() in forces for c in r.tok.children if c.dep_ == "dobj")
+    sent = ("dobj", "nsubjpass")  # "sent three battalions", "three battalions were sent"
+    return any(counting_noun(c, g["quantity_nouns"]).lemma_.lower() in forces for c in r.tok.children if c.dep_ in sent)
 
 
 def _named_assault(r: Reading) -> bool:
