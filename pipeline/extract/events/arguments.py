@@ -10,7 +10,7 @@ from pipeline.extract.events.agents import counting_noun
 from pipeline.extract.events.lexicon import Entry, Lexicon, load_lexicon
 from pipeline.extract.events.noun_args import FORCE_MOVES, noun_arguments, received, suspended_act
 from pipeline.extract.events.parties import ArgReader, Party
-from pipeline.extract.events.syntax import at_the_behest, dobj_words, governing_verb, in_adjunct, purpose_clause
+from pipeline.extract.events.syntax import at_the_behest, governing_verb, in_adjunct, moves_forces, purpose_clause
 from pipeline.extract.events.stances import stance_parties
 from pipeline.extract.events.status import imperative
 from pipeline.extract.events.subjects import described_noun, subject_of
@@ -118,8 +118,7 @@ def read_arguments(cand: Candidate, reader: ArgReader, lex: Lexicon) -> Argument
         actors = reader.voices.labelled(tok) or []  # "PRESIDENT RUTO: Thank you, Mr. President."
     if (not actors and not passive) or _across_blank_line(actors, tok):
         actors = reader.parties_left_of(tok) or actors
-    forces = lex.grammar["force_nouns"] | lex.grammar["war_craft"]
-    if not actors and passive and (entry.type in FORCE_MOVES or entry.type == "AID" and dobj_words(tok) & forces):
+    if not actors and passive and (entry.type in FORCE_MOVES or entry.type == "AID" and moves_forces(tok, lex.grammar)):
         # "North Korean troops have been deployed to Russia", "Indian troops were sent to the border":
         # forces moved are their state's move
         actors = [p for c in tok.children if c.dep_ == "nsubjpass" for p in reader.parties(c) if p.code]

@@ -16,6 +16,11 @@ def no_state_organ(subj, g: dict) -> bool:
     return agent_of(subj) is not None or subj.lemma_.lower() not in g["acting_nouns"]
 
 
+def labour_strike(noun, g: dict) -> bool:
+    """"a nationwide strike", "a 48-hour strike": a strike its words name as labour's, not an air strike."""
+    return noun.lemma_.lower() == "strike" and any(c.lemma_.lower() in g["labour_strike_words"] for c in noun.children)
+
+
 def in_protest(verb, g: dict) -> bool:
     """A plural subject that is no state organ, acting "in protest", "to protest" or "in a (general,
     nationwide, hunger ...) strike"; a strike with no such word may be an air strike ("killed in a
@@ -26,10 +31,4 @@ def in_protest(verb, g: dict) -> bool:
     if any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in g["protest_words"] and
            any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children):
         return True  # "drove tractors into the capital to protest against the tariffs": the purpose names it
-    for obj in prep_objects(verb, ("in",)):
-        word = obj.lemma_.lower()
-        if word in g["protest_words"]:
-            return True
-        if word == "strike" and any(c.lemma_.lower() in g["labour_strike_words"] for c in obj.children):
-            return True
-    return False
+    return any(obj.lemma_.lower() in g["protest_words"] or labour_strike(obj, g) for obj in prep_objects(verb, ("in",)))

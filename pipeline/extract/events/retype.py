@@ -9,7 +9,7 @@ from pipeline.extract.events.arguments import helped, helping_clauses
 from pipeline.extract.events.lexicon import Entry, Lexicon
 from pipeline.extract.events.parties import Party
 from pipeline.extract.events.status import PROMISING_VERBS, announced, imperative
-from pipeline.extract.events.syntax import dobj_words, sole_subject, to_border
+from pipeline.extract.events.syntax import dobj_words, moves_forces, sole_subject, to_border
 
 # prepositions that name where forces aim, not who drills with them: "drills around Taiwan"
 TARGET_PREPS = frozenset({"around", "near", "against", "off", "toward", "towards", "at"})
@@ -36,7 +36,7 @@ def final_type(entry: Entry, tok, kind: str, status: str, actors: list[Party], r
         etype, mode = "COOPERATE", "joint_exercise"  # codebook: exercises with a partner are cooperation
     elif etype == "MOBILIZE" and helping_clauses(tok, g["relief_purposes"]):
         etype, mode = "AID", "military" if partners else "humanitarian"  # "deployed soldiers to help evacuate"
-    elif etype == "AID" and recips and (not partners or to_border(tok)) and dobj_words(tok) & (g["force_nouns"] | g["war_craft"]):
+    elif etype == "AID" and recips and (not partners or to_border(tok)) and moves_forces(tok, g):
         etype, mode = "MOBILIZE", "deployment"  # "sent tanks to its border": forces moved on its own ground
     elif etype == "AGREE" and _money_promised_to(tok, recips, g):
         etype, mode = "AID", refine_mode(tok, "AID", "financial", lex)  # "pledged $12 billion to Ukraine"

@@ -189,10 +189,7 @@ def _fit(r: Reading, coding: Coding) -> bool:
     if size is not None and (size.like_num or size.lemma_.lower() in g["quantity_nouns"]
                              or (_common_plural(size) and no_state_organ(size, g))):
         r.actors = [Party(size.text, None, None, "group", size.i, group=True)]  # "Thousands marched", "teachers struck"
-    if r.entry.crowd_type and r.recips and r.actors and not any(a.code for a in r.actors) \
-            and crowd_subject(_crowd_verb(r)) is not None:
-        # "thousands of students protested against the government": a crowd's protest, whoever it is
-        # aimed at; a state's protest to another is a complaint (PLOVER PROTEST against ACCUSE)
+    if _crowd_acting(r):
         etype, mode = r.entry.crowd_type
         r.entry = replace(r.entry, type=etype, mode=mode, needs_recipient=False, crowd_type=None)
     if _arguments_fit(r.entry, r.actors, r.recips) or (not r.recips and _list_item_pledge(r.tok, r.entry, r.actors)):
@@ -206,11 +203,16 @@ def _fit(r: Reading, coding: Coding) -> bool:
     if _forces_sent(r, g):
         r.entry = replace(r.entry, type="MOBILIZE", mode="deployment", needs_recipient=False, recipient_optional=True)
         return True
-    if r.entry.crowd_type and r.actors and not r.recips and crowd_subject(_crowd_verb(r)) is not None:
-        etype, mode = r.entry.crowd_type
-        r.entry = replace(r.entry, type=etype, mode=mode, needs_recipient=False, crowd_type=None)
-        return True
     return False
+
+
+def _crowd_acting(r: Reading) -> bool:
+    """A crowd as the subject of a word with a crowd reading: "farmers protested", "thousands of
+    students protested against the government" (a crowd's protest, whoever it is aimed at), "farmers
+    staged a protest". A state's protest to another is a complaint (PLOVER PROTEST against ACCUSE)."""
+    if not r.entry.crowd_type or not r.actors or (r.recips and any(a.code for a in r.actors)):
+        return False
+    return crowd_subject(_crowd_verb(r)) is not None
 
 
 def _common_plural(tok) -> bool:

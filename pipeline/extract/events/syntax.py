@@ -225,6 +225,11 @@ def dobj_words(tok) -> set[str]:
             for c in d.subtree}
 
 
+def moves_forces(tok, g: dict) -> bool:
+    """Forces or war craft among what a verb moves ("sent two battalions", "troops were sent")."""
+    return bool(dobj_words(tok) & (g["force_nouns"] | g["war_craft"]))
+
+
 def to_border(tok) -> bool:
     """"sent army units to the border with Turkey", "to the Catatumbo region on the Venezuelan
     border": forces sent to a frontier face the neighbour."""

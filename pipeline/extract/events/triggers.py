@@ -7,7 +7,7 @@ from typing import Any
 
 from pipeline.extract.events.agents import agent_of, counted_head
 from pipeline.extract.events.company import a_person, joined_by_people, phoned
-from pipeline.extract.events.crowds import in_protest
+from pipeline.extract.events.crowds import in_protest, labour_strike
 from pipeline.extract.events.deeds import named_deed
 from pipeline.extract.events.forces import forces_leaving, forces_moving, shots_at
 from pipeline.extract.events.lexicon import (APPROVING_REACTION, CROWD_PROTEST, DISAPPROVING_REACTION, FORCES_LEAVE,
@@ -133,8 +133,8 @@ def _noun_entry(tok, lemma: str, lex: Lexicon) -> Entry | None:
     "a call with X" is a phone call; a strike named general, nationwide or N-hour is a labour strike."""
     if lemma in lex.grammar["appeal_nouns"] and (prep_objects(tok, ("for",)) or for_clause(tok) is not None):
         return lex.nouns["appeal"]
-    if lemma == "strike" and any(c.lemma_.lower() in lex.grammar["labour_strike_words"] for c in tok.children):
-        return lex.nouns["walkout"]  # "a nationwide strike called by the unions", "a 48-hour strike": labour
+    if labour_strike(tok, lex.grammar):
+        return lex.nouns["walkout"]  # "a nationwide strike called by the unions", "a 48-hour strike"
     return lex.nouns.get(lemma)
 
 

@@ -23,6 +23,16 @@ FORCE_MOVE_TYPES = frozenset({"MOBILIZE", "RETREAT"})
 DIRECTION_ADVERBS = ("back", "home", "over", "away")
 
 
+def _undergoer(tok, reader: ArgReader, besides: tuple) -> list[Party]:
+    """"Ugandan fishermen detained by ...": the coded parties of the noun a participle describes, from
+    the noun's own words only (its phrase holds the participle too: "sanctions imposed by X")."""
+    noun = described_noun(tok)
+    if noun is None:
+        return []
+    found = [p for p in reader.parties_inside(noun, besides=besides) if p.token_i is not None and p.token_i < tok.i]
+    return found if any(p.code for p in found) else []
+
+
 def verb_recipients(tok, entry: Entry, reader: ArgReader, besides: tuple = ()) -> list[Party]:
     dest = entry.dest
     only = entry.dest_preps  # "left China for Japan": the place left is no destination
@@ -35,22 +45,17 @@ def verb_recipients(tok, entry: Entry, reader: ArgReader, besides: tuple = ()) -
     alone = len(set(besides)) < 2
     if moves and alone and not only and (aimed := _force_place_state(tok, reader, besides)):
         return aimed
-    undergoer = described_noun(tok)  # "Ugandan fishermen detained by ...": the object the participle describes
-    for child in [*tok.children, *([undergoer] if undergoer is not None else [])]:
+    if not only and (undergone := _undergoer(tok, reader, besides)):
+        return undergone
+    for child in tok.children:
         if moves and child.dep_ == "dobj" and _own_forces(child, reader, besides):
             continue  # "massed troops near the border": the troops are what moves, not whom it is aimed at
-        if (child.dep_ in ("dobj", "dative", "nsubjpass") or child is undergoer) and not only:
+        if child.dep_ in ("dobj", "dative", "nsubjpass") and not only:
             if child.dep_ == "dobj" and among:
                 continue  # "Brazil and Chile discussed Venezuela": what they discuss is the topic
-            if child.dep_ == "nsubjpass" and child is not undergoer and not any(c.dep_ == "agent" for c in tok.children):
+            if child.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in tok.children):
                 continue
             found = _held_by(child, reader, besides) or reader.parties(child, place=dest)
-            if child is undergoer:
-                # only the noun's own words: its phrase holds the participle too ("sanctions imposed by X")
-                found = [p for p in reader.parties_inside(child, besides=besides) if p.token_i is not None and p.token_i < tok.i]
-                if any(p.code for p in found):
-                    return found
-                continue
             if not any(p.code for p in found) and not among:
                 # "rammed the Philippine coastguard's BRP Teresa Magbanua": a vessel's name codes nothing, its owner does
                 inside = reader.parties_inside(child, place=dest, besides=besides)
