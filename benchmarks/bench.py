@@ -6,7 +6,8 @@
 
 The corpus recombines paragraphs of the seed articles in sources/, with names, dates and numbers
 varied deterministically from --seed, so every document is new text for the caches. Each
-measurement runs in its own process, so peak memory (max RSS) is that phase's alone.
+measurement runs in its own process, so peak memory (max RSS) is that phase's alone; the build's
+largest worker process (parse or extract) is reported beside it.
 Prints a table: words/second for a full build and for spaCy parsing alone (the floor cost),
 seconds to add one document to a built corpus (the median of three builds, each adding one more
 document), peak memory of each, and how many documents the full build published without
@@ -69,17 +70,20 @@ def make_corpus(folder: Path, n: int, seed: int) -> int:
     return words
 
 
-def run_phase(*args: str) -> tuple[float, float]:
-    """(seconds, peak MiB) of one phase run in a child process (the child reports its own max RSS);
-    a parse phase's own ingest time is taken off its seconds."""
+def run_phase(*args: str) -> tuple[float, float, float]:
+    """(seconds, peak MiB, peak MiB of its largest worker) of one phase run in a child process (the
+    child reports its own max RSS and its workers'); a parse phase's own ingest time is taken off
+    its seconds."""
     start = time.perf_counter()
     done = subprocess.run([sys.executable, __file__, "--phase", *args], check=True, capture_output=True, text=True)
     seconds = time.perf_counter() - start
-    lines = done.stdout.strip().splitlines()
+    lines, worker = done.stdout.strip().splitlines(), 0.0
     for line in lines:
         if line.startswith("ingest_seconds "):
             seconds -= float(line.split()[1])
-    return seconds, float(lines[-1])
+        if line.startswith("worker_peak_mib "):
+            worker = float(line.split()[1])
+    return seconds, float(lines[-1]), worker
 
 
 def phase(args: list[str]) -> None:
@@ -100,6 +104,8 @@ def phase(args: list[str]) -> None:
 
         if not run_build(src, out).success:
             raise SystemExit("build failed")
+    # the build's parse and extract workers are its children; each holds its own pages of the pipeline
+    print(f"worker_peak_mib {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}")
     print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
 
@@ -139,8 +145,8 @@ def bench_corpus(corpus: Path, work: Path) -> dict:
 
 
 def measure(src: Path, out: Path, n: int, words: int, add) -> dict:
-    parse_s, parse_mb = run_phase("parse", str(src), str(out))
-    build_s, build_mb = run_phase("build", str(src), str(out))
+    parse_s, parse_mb, _ = run_phase("parse", str(src), str(out))
+    build_s, build_mb, worker_mb = run_phase("build", str(src), str(out))
     failed = extraction_errors(out)
     adds = []
     for k in range(ADDITIONS):  # one build per added document; the median resists a slow disk moment
@@ -151,7 +157,7 @@ def measure(src: Path, out: Path, n: int, words: int, add) -> dict:
             "full_build_words_per_s": round(words / build_s), "build_vs_parse": round(parse_s / build_s, 2),
             "full_build_s": round(build_s, 1), "add_one_document_s": round(add_s, 1),
             "add_one_vs_full": round(add_s / build_s, 3), "peak_mib_parse": round(parse_mb),
-            "peak_mib_build": round(build_mb), "peak_mib_add_one": round(add_mb), "extraction_errors": failed}
+            "peak_mib_build": round(build_mb), "peak_mib_build_worker": round(worker_mb), "peak_mib_add_one": round(add_mb), "extraction_errors": failed}
 
 
 def extraction_errors(out: Path) -> int:

@@ -88,7 +88,7 @@ def test_a_cursor_kept_before_metadata_starts_keeping_it_without_a_run(tmp_path)
 @pytest.fixture
 def counting(monkeypatch):
     """Count documents parsed and extracted during builds."""
-    import pipeline.extract.assets as extract_assets
+    import pipeline.extract.fresh as fresh
     import pipeline.nlp.assets as nlp_assets
 
     import pipeline.ingest.corpus as corpus
@@ -106,7 +106,7 @@ def counting(monkeypatch):
 
     wrap(corpus, "build_document", "clean")
     wrap(nlp_assets, "parse_into_cache", "parse", count=lambda texts, *rest: len(texts))
-    wrap(extract_assets, "extract_document", "extract")
+    wrap(fresh, "extract_document", "extract")
     return calls
 
 

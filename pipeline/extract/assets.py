@@ -1,7 +1,6 @@
 """Extract stage: entities, mentions, quotes, figures and events from every parsed document."""
 
 import datetime as dt
-import traceback
 import warnings
 from dataclasses import dataclass, field
 from typing import Iterator
@@ -10,13 +9,14 @@ import dagster as dg
 import polars as pl
 
 from pipeline.automation import CORPUS_CONDITION
-from pipeline.config import document_seconds
-from pipeline.extract.budget import TooSlow, time_budget
+from pipeline.config import extract_processes
+from pipeline.extract.budget import TooSlow
 from pipeline.extract.corpus_tables import DOC, SEQ, CorpusTables, first_per_entity, reused, with_owner
-from pipeline.extract.document import EXTRACTED_TABLES, ExtractCache, cache_key, extract_document
-from pipeline.extract.quarantine import batch_violations, document_frames, violation_message
+from pipeline.extract.document import EXTRACTED_TABLES, ExtractCache, cache_key
+from pipeline.extract.fresh import extract_all
+from pipeline.extract.quarantine import batch_violations, violation_message
 from pipeline.ingest.corpus import ingest_selected
-from pipeline.nlp.parse import ParsedDoc, load_model, model_version, parse_text
+from pipeline.nlp.parse import load_model, model_version
 from pipeline.partitions import partition_key, sources_partitions
 from pipeline.progress import EVERY, PREFIX, progress
 from pipeline.resources import BuildSettings
@@ -67,42 +67,31 @@ def document_key(doc: dict, model: str) -> str:
     return cache_key(doc["text_sha256"], published, model, doc.get("speaking_state"), doc.get("publisher_state"))
 
 
-def extract_fresh(doc: dict, nlp, settings: BuildSettings, cache: ExtractCache | None = None) -> tuple[dict, dict[str, pl.DataFrame]]:
-    """(rows, their typed frames) of one documents row, extracted now. Raises when an extractor
-    fails or emits a row its contract cannot hold (an unknown key, a value of the wrong type).
-    A damaged cached parse is counted with the extraction cache's damaged entries."""
-    on_damaged = cache.count_damaged if cache is not None else None
-    parsed = ParsedDoc.of_row(doc, parse_text(doc["text"], nlp, settings.parse_cache, on_damaged))
-    rows = extract_document(parsed)
-    return rows, document_frames(rows)
-
-
 def document_outcomes(todo: list[tuple[dict, str]], nlp, cache: ExtractCache, settings: BuildSettings,
                       log=None, on_extracted=None) -> Iterator[tuple[dict, str, Outcome]]:
     """(documents row, cache key, outcome) for each (row, key) of `todo`: rows from the cache, as
-    they were validated when made, or extracted now, validated in batches and only then cached with
-    their verdict. An exception is the document's outcome and is never cached."""
-    pending, count = [], 0
+    they were validated when made (these first), or extracted now, validated in batches and only
+    then cached with their verdict. An exception is the document's outcome and is never cached."""
+    fresh = []
     for doc, key in todo:
         entry = cache.get(key, doc["doc_id"])
-        if entry is not None:
+        if entry is None:
+            fresh.append((doc, key))
+        else:
             yield doc, key, Outcome(entry["rows"], entry["violations"], cached=True)
-            continue
-        try:
-            with time_budget(document_seconds()):
-                rows, frames = extract_fresh(doc, nlp, settings, cache)
-        except TooSlow as exc:  # a text that stalls the extractors: recorded, never cached
-            yield doc, key, Outcome(error=exc)
-            continue
-        except Exception as exc:  # one bad document must not stop the release: the caller records it
-            if log:
-                log.warning(traceback.format_exc())
-            yield doc, key, Outcome(error=exc)
+    pending, count = [], 0
+    for doc, key, done in extract_all(fresh, nlp, settings, extract_processes()):
+        for _ in range(done.damaged):  # a damaged cached parse counts with the damaged cache entries
+            cache.count_damaged()
+        if done.error is not None:
+            if log and done.trace:
+                log.warning(done.trace)
+            yield doc, key, Outcome(error=done.error)
             continue
         count += 1
         if on_extracted:
             on_extracted(count)
-        pending.append((doc, key, rows, frames))
+        pending.append((doc, key, done.rows, done.frames))
         if len(pending) >= BATCH:
             yield from settle(pending, cache)
             pending = []
