@@ -167,6 +167,9 @@ THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.2, 0.75, 0.05))
 # Retrained on the thirteenth day after strikes gone on, streets taken, rallies held, citizenship stripped,
 # crowds dispersed, support lent and positions spoken for became rule entries: two identical runs; at
 # 0.40 P 0.715, R 0.454, F1 0.555 (best threshold 0.25: 0.625 / 0.539 / 0.579).
+# Retrained on the fourteenth day after the lexicon's phrase and noun votes began to respect the
+# modifier their entry requires ("a military buildup", not "a buildup of debt"): two identical runs;
+# at 0.40 P 0.717, R 0.454, F1 0.556 (best threshold 0.25: 0.624 / 0.539 / 0.578).
 SHIPPED_THRESHOLD = 0.4
 MIN_COUNT = 2  # a feature seen once in training is noise for this much data
 EPOCHS = 300

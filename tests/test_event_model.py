@@ -71,6 +71,18 @@ def test_dictionaries_vote_for_types(nlp):
     assert votes(token(nlp, "The weather was cold.", "weather"), lex) == set()
 
 
+@pytest.mark.parametrize("text, word, source, etype, voted", [
+    ("Dock workers launched a hunger strike on Monday.", "launched", "rules_phrase", "PROTEST", True),
+    ("The air force launched a strike on the depot.", "launched", "rules_phrase", "PROTEST", False),
+    ("Observers reported a military buildup near the frontier.", "buildup", "rules_noun", "MOBILIZE", True),
+    ("Economists warned of a buildup of household debt.", "buildup", "rules_noun", "MOBILIZE", False),
+])
+def test_an_entry_that_requires_a_modifier_votes_only_with_it(nlp, text, word, source, etype, voted):
+    """The model hears the project's lexicon as the rules read it: "launched a strike" is no protest
+    without a word that makes it a labour or hunger strike, "a buildup" no mobilisation without forces."""
+    assert ((source, etype) in votes(token(nlp, text, word), load_lexicon())) is voted
+
+
 def test_candidates_are_verbs_and_nouns_not_function_words(nlp):
     lex = load_lexicon()
     doc = nlp("Officials of both sides met in Geneva on Tuesday.")

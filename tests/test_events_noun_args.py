@@ -46,3 +46,26 @@ def test_the_from_phrase_of_a_withdrawal_is_the_place_left(run):
     rows = [r for r in run("The withdrawal of French troops from Chad was completed in January.")
             if r["event_type"] == "RETREAT"]
     assert rows and all(r["recipient_code"] == "TCD" and r["actor_code"] != "TCD" for r in rows)
+
+
+@pytest.mark.parametrize("text, row", [
+    ("Ministers discussed the troop deployment by Chad in northern Mali.", ("MOBILIZE", "Chad", "TCD")),
+    ("Observers welcomed the troop withdrawal by Burundi from Somalia last year.", ("RETREAT", "Burundi", "BDI")),
+])
+def test_the_forces_named_on_a_deployment_or_withdrawal_are_what_moves_not_who_moves_them(run, text, row):
+    etype, actor, code = row
+    rows = [r for r in run(text) if r["event_type"] == etype]
+    assert [(r["actor"], r["actor_code"]) for r in rows] == [(actor, code)]
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Canada's shipment of 12,000 tonnes of flour to Haiti reached Port-au-Prince on Friday.", ("CAN", "HTI")),
+    ("Egypt's shipment of two planeloads of medicine to Sudan landed in Port Sudan.", ("EGY", "SDN")),
+])
+def test_what_a_quantity_counts_is_what_an_aid_shipment_carries(run, text, pair):
+    rows = [r for r in run(text) if r["event_type"] == "AID"]
+    assert [(r["actor_code"], r["recipient_code"]) for r in rows] == [pair]
+
+
+def test_a_shipment_of_goods_that_are_no_aid_stays_trade(run):
+    assert not [r for r in run("Peru's shipment of 300 tonnes of copper to Chile was delayed.") if r["event_type"] == "AID"]

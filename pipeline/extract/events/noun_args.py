@@ -34,6 +34,8 @@ def noun_arguments(tok, entry: Entry, reader: ArgReader, lex: Lexicon) -> tuple[
             actors.extend(_possessor(child, tok, reader))
         elif joined and child.i < tok.i and child.dep_ in ("amod", "compound", "nmod"):
             continue
+        elif entry.type in FORCE_MOVES and child.dep_ == "compound" and child.lemma_.lower() in reader.grammar["force_nouns"]:
+            continue  # "troop deployments": what moves, not who moves it
         elif (leader := nationality_on(child, LED_BY)) is not None:
             actors.extend(reader.party(leader))  # "the Russian-provoked war", "a Saudi-led offensive"
         elif child.dep_ in ("amod", "compound", "nmod") and child.pos_ in ("PROPN", "ADJ", "NOUN"):

@@ -18,6 +18,7 @@ from pipeline.extract.events.status import awaited, stated_resolve
 from pipeline.extract.events.syntax import (bare_participle, characterised, for_clause, governing_verb, happened,
                                             in_a_date, in_adjunct, joins_an_act, named_doer, only_a_time,
                                             prep_objects)
+from pipeline.extract.required import has_required_modifier, modifiers, of_objects
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ def _readings(tok, lex: Lexicon, taken: set[int]) -> list[dict]:
             if rule is None and (pobj := _prep_object(child)) is not None:
                 obj, rule = pobj, _through_prep(lex.phrase_index.get((lemma, pobj.lemma_.lower())), child)
             if rule and (child.dep_ in ("dobj", "nsubjpass", "attr") or obj is pobj) and _has_required_prep(tok, rule) \
-                    and _clause_fits(tok, rule) and _object_modified(obj, rule):
+                    and _clause_fits(tok, rule) and has_required_modifier(modifiers(obj), rule):
                 if not named_doer(obj):
                     taken.add(obj.i)
                 return [Candidate(tok, rule, "phrase", obj)]
@@ -283,17 +284,6 @@ def declined(tok, etype: str, lex: Lexicon) -> bool:
     return not (obj is not None and obj.pos_ == "PROPN" and _has_required_prep(tok, entry))
 
 
-def _object_modified(obj, rule: Entry) -> bool:
-    """The modifier a phrase needs on its object, if any: "boosted its military presence", not "the
-    company boosted its presence"."""
-    return not rule.requires_modifier or bool(_modifiers(obj) & set(rule.requires_modifier))
-
-
-def _modifiers(noun) -> set[str]:
-    # a participle modifier keeps its own form ("combined", lemma "combine")
-    return {w for c in noun.children if c.dep_ in ("amod", "compound", "nmod") for w in (c.lemma_.lower(), c.lower_)}
-
-
 def _has_required_prep(tok, entry: Entry) -> bool:
     """The particle or preposition the entry needs, if any, hangs on the verb ("called off"); one that
     only says when ("demonstrated in recent weeks") is not the place or target the entry needs."""
@@ -407,8 +397,7 @@ def _names_something(obj) -> bool:
 
 
 def _noun_allowed(tok, entry: Entry, lex: Lexicon) -> bool:
-    mods = _modifiers(tok) | {o.lemma_.lower() for o in prep_objects(tok, ("of",))}  # "the launch of a missile"
-    if entry.requires_modifier and not mods & set(entry.requires_modifier):
+    if not has_required_modifier(modifiers(tok) | of_objects(tok), entry):  # "the launch of a missile"
         return False
     if any(c.dep_ == "det" and c.lower_ in ("no", "any", "every") for c in tok.children):
         return False

@@ -1,0 +1,25 @@
+"""The modifier a lexicon entry requires of its word ("military exercise", "boosted its military
+presence"), read the same way by the event rules and by the learned model's dictionary votes. It
+sits outside `pipeline.extract.events` because the model's module cannot import that package (the
+coder imports the model)."""
+from __future__ import annotations
+
+
+def modifiers(noun) -> set[str]:
+    """The words modifying a noun before it, as lemma and as written: a participle modifier keeps
+    its own form ("combined", lemma "combine")."""
+    return {w for c in noun.children if c.dep_ in ("amod", "compound", "nmod") for w in (c.lemma_.lower(), c.lower_)}
+
+
+def of_objects(noun, depth: int = 2) -> set[str]:
+    """Lemmas of the noun's "of" objects and of theirs: "the launch of a missile" -> missile, "a
+    shipment of 20,000 tonnes of wheat" -> tonne, wheat (a quantity's "of" names what is counted)."""
+    found = set()
+    for o in (o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"):
+        found |= {o.lemma_.lower()} | (of_objects(o, depth - 1) if depth > 1 else set())
+    return found
+
+
+def has_required_modifier(words: set[str], entry) -> bool:
+    """True when the entry requires no modifier, or one of `words` is one it accepts."""
+    return not entry.requires_modifier or bool(words & set(entry.requires_modifier))
