@@ -59,3 +59,21 @@ def test_shots_aimed_at_nothing_are_no_attack(nlp, rules_alone, text):
 def test_forces_sent_to_a_border_however_phrased_are_a_deployment(nlp, text):
     rows = events_of(nlp, text, dt.date(2024, 6, 1))
     assert rows and rows[0]["event_type"] == "MOBILIZE"
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Ethiopian and Eritrean soldiers clashed near the town of Badme on Thursday.", ("ETH", "ERI")),
+    ("Malian troops skirmished with Tuareg rebels north of Kidal.", ("MLI", None)),
+    ("Pakistani border guards clashed with Afghan forces at the Torkham crossing.", ("PAK", "AFG")),
+])
+def test_a_clash_with_an_armed_side_is_fighting(nlp, rules_alone, text, pair):
+    assert [(r["actor_code"], r["recipient_code"]) for r in events_of(nlp, text, PUBLISHED)
+            if r["event_type"] == "ASSAULT"] == [pair]
+
+
+@pytest.mark.parametrize("text", [
+    "Bolivia and Chile clashed over the water rights at the regional summit.",  # a quarrel
+    "Students clashed with police outside the university in Dhaka.",  # a crowd's riot, not war
+])
+def test_a_clash_without_an_armed_side_or_with_a_crowd_is_no_fighting(nlp, rules_alone, text):
+    assert not [r for r in events_of(nlp, text, PUBLISHED) if r["event_type"] == "ASSAULT"]

@@ -1,8 +1,9 @@
 """Readings the lexicon's entries cannot hold, about armed forces: forces moved or seen near a
-place (a show of force), forces leaving a place (a withdrawal), and shots fired on a target."""
+place (a show of force), forces leaving a place (a withdrawal), shots fired on a target, and
+clashes in which forces are a side."""
 from __future__ import annotations
 
-from pipeline.extract.events.agents import counted_head
+from pipeline.extract.events.agents import agent_of, counted_head
 from pipeline.extract.events.syntax import in_a_date
 
 
@@ -46,3 +47,22 @@ def shots_at(verb, g: dict) -> bool:
     # "fired at will" aims at nothing
     return any(o.dep_ == "pobj" and not in_a_date(o) and o.lower_ != "will"
                for c in aims for o in c.children)
+
+
+def armed_clash(verb, g: dict) -> bool:
+    """"Indian and Chinese troops clashed", "soldiers clashed with rebels": a clash between sides
+    of which one is armed forces, police or rebels and none a crowd is fighting (CAMEO 190 CLASH;
+    PLOVER ASSAULT codes every side of two-sided violence). A crowd clashing with police is a riot
+    (PLOVER PROTEST) and a clash of states over a plan a quarrel (CAMEO 110): other readings."""
+    if verb.lemma_.lower() not in g["clash_verbs"]:
+        return False
+    sides = [c for c in verb.children if c.dep_ == "nsubj"]
+    sides += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
+    sides = [counted_head(s, g["quantity_nouns"]) for s in sides + [c for s in sides for c in s.conjuncts]]
+    armed = [s for s in sides if _armed(s, g)]
+    return bool(armed) and not any(s.tag_ == "NNS" and s.pos_ == "NOUN" for s in sides if s not in armed)
+
+
+def _armed(noun, g: dict) -> bool:
+    agent = agent_of(noun)
+    return noun.lemma_.lower() in g["force_nouns"] or war_craft(noun, g) or (agent is not None and agent.role_code in g["armed_roles"])

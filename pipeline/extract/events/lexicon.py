@@ -100,6 +100,9 @@ REPORTED_DEMAND = Entry(type="REQUEST", mode="appeal", needs_recipient=True, dem
 JOINT_COMMITMENT = Entry(type="AGREE", mode="promise", reciprocal=True, joint=True, confidence=0.6)
 # "Russian warships sailed through the strait", "bombers were spotted near Okinawa": forces moved near
 # another party's territory are a show of force short of using it (PLOVER MOBILIZE; CAMEO 15x)
+# "Indian and Chinese troops clashed": fighting, both sides actors (CAMEO 190 CLASH, PLOVER ASSAULT)
+ARMED_CLASH = Entry(type="ASSAULT", mode="attack", reciprocal=True, recipient_preps=("with",), recipient_optional=True,
+                    confidence=0.6)
 FORCES_MOVE = Entry(type="MOBILIZE", mode="deployment", recipient_optional=True, confidence=0.6)
 # "The last French troops left Niger": forces leaving a place withdraw from it (CAMEO 0874, PLOVER RETREAT)
 FORCES_LEAVE = Entry(type="RETREAT", mode="withdrawal", recipient_optional=True, confidence=0.6)
