@@ -77,3 +77,12 @@ def test_a_clash_with_an_armed_side_is_fighting(nlp, rules_alone, text, pair):
 ])
 def test_a_clash_without_an_armed_side_or_with_a_crowd_is_no_fighting(nlp, rules_alone, text):
     assert not [r for r in events_of(nlp, text, PUBLISHED) if r["event_type"] == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("Hundreds of miners clashed with riot police in La Paz on Friday.", "BOL"),
+    ("Farmers clashed with soldiers at a roadblock.", None),
+])
+def test_a_crowd_that_clashes_with_police_or_soldiers_riots(nlp, rules_alone, text, recipient):
+    rows = [r for r in events_of(nlp, text, PUBLISHED) if r["event_type"] in ("PROTEST", "ASSAULT")]
+    assert [(r["event_type"], r["event_mode"], r["recipient_code"]) for r in rows] == [("PROTEST", "riot", recipient)]

@@ -49,18 +49,20 @@ def shots_at(verb, g: dict) -> bool:
                for c in aims for o in c.children)
 
 
-def armed_clash(verb, g: dict) -> bool:
-    """"Indian and Chinese troops clashed", "soldiers clashed with rebels": a clash between sides
-    of which one is armed forces, police or rebels and none a crowd is fighting (CAMEO 190 CLASH;
-    PLOVER ASSAULT codes every side of two-sided violence). A crowd clashing with police is a riot
-    (PLOVER PROTEST) and a clash of states over a plan a quarrel (CAMEO 110): other readings."""
+def clash_kind(verb, g: dict) -> str | None:
+    """"armed" for sides that clash of which one is armed forces, police or rebels and none a crowd
+    ("Indian and Chinese troops clashed": fighting, CAMEO 190 CLASH; PLOVER ASSAULT codes every side
+    of two-sided violence); "riot" for a crowd clashing with an armed side ("students clashed with
+    police": PLOVER PROTEST riot, aimed at the authorities); None otherwise ("Tokyo and Seoul
+    clashed over the plan" is a quarrel, CAMEO 110, which other readings decide)."""
     if verb.lemma_.lower() not in g["clash_verbs"]:
-        return False
+        return None
     sides = [c for c in verb.children if c.dep_ == "nsubj"]
     sides += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
     sides = [counted_head(s, g["quantity_nouns"]) for s in sides + [c for s in sides for c in s.conjuncts]]
     armed = [s for s in sides if _armed(s, g)]
-    return bool(armed) and not any(s.tag_ == "NNS" and s.pos_ == "NOUN" for s in sides if s not in armed)
+    crowd = any(s.tag_ == "NNS" and s.pos_ == "NOUN" for s in sides if s not in armed)
+    return None if not armed else "riot" if crowd else "armed"
 
 
 def _armed(noun, g: dict) -> bool:

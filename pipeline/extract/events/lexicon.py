@@ -103,6 +103,8 @@ JOINT_COMMITMENT = Entry(type="AGREE", mode="promise", reciprocal=True, joint=Tr
 # "Indian and Chinese troops clashed": fighting, both sides actors (CAMEO 190 CLASH, PLOVER ASSAULT)
 ARMED_CLASH = Entry(type="ASSAULT", mode="attack", reciprocal=True, recipient_preps=("with",), recipient_optional=True,
                     confidence=0.6)
+# "Students clashed with police": a crowd's violent protest aimed at the authorities (PLOVER PROTEST riot)
+CROWD_RIOT = Entry(type="PROTEST", mode="riot", recipient_preps=("with",), recipient_optional=True, confidence=0.6)
 FORCES_MOVE = Entry(type="MOBILIZE", mode="deployment", recipient_optional=True, confidence=0.6)
 # "The last French troops left Niger": forces leaving a place withdraw from it (CAMEO 0874, PLOVER RETREAT)
 FORCES_LEAVE = Entry(type="RETREAT", mode="withdrawal", recipient_optional=True, confidence=0.6)

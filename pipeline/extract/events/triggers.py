@@ -9,10 +9,10 @@ from pipeline.extract.events.agents import agent_of, counted_head
 from pipeline.extract.events.company import a_person, joined_by_people, phoned
 from pipeline.extract.events.crowds import in_protest, labour_strike
 from pipeline.extract.events.deeds import named_deed
-from pipeline.extract.events.forces import armed_clash, forces_leaving, forces_moving, shots_at
-from pipeline.extract.events.lexicon import (APPROVING_REACTION, ARMED_CLASH, CROWD_PROTEST, DISAPPROVING_REACTION, FORCES_LEAVE,
-                                             FORCES_MOVE, JOINT_COMMITMENT, REPORTED_DEMAND, SHOTS_FIRED, Entry,
-                                             Lexicon)
+from pipeline.extract.events.forces import clash_kind, forces_leaving, forces_moving, shots_at
+from pipeline.extract.events.lexicon import (APPROVING_REACTION, ARMED_CLASH, CROWD_PROTEST, CROWD_RIOT,
+                                             DISAPPROVING_REACTION, FORCES_LEAVE, FORCES_MOVE, JOINT_COMMITMENT,
+                                             REPORTED_DEMAND, SHOTS_FIRED, Entry, Lexicon)
 from pipeline.extract.events.labels import hostile_label
 from pipeline.extract.events.status import awaited, stated_resolve
 from pipeline.extract.events.syntax import (bare_participle, characterised, for_clause, governing_verb, happened,
@@ -103,8 +103,8 @@ def _readings(tok, lex: Lexicon, taken: set[int]) -> list[dict]:
             return [Candidate(tok, DISAPPROVING_REACTION, "verb")]  # "called the drills a provocation"
         if in_protest(tok, lex.grammar):
             return [Candidate(tok, CROWD_PROTEST, "verb")]  # the adjunct names the event, whatever the verb
-        if armed_clash(tok, lex.grammar):
-            return [Candidate(tok, ARMED_CLASH, "verb")]  # forces on a side: fighting, not a quarrel
+        if (clash := clash_kind(tok, lex.grammar)) is not None:  # forces on a side: no quarrel
+            return [Candidate(tok, ARMED_CLASH if clash == "armed" else CROWD_RIOT, "verb")]
         moving, leaving = forces_moving(tok, lex.grammar), forces_leaving(tok, lex.grammar)
         entry = lex.phrasal(tok) or lex.verbs.get(lemma)
         if entry and _verb_allowed(tok, entry, lex) and not ((moving or leaving) and entry.type == "CONSULT"):
