@@ -71,6 +71,14 @@ def test_police_take_the_state_where_they_act(run):
     assert ("COERCE", "KEN", None) in typed(run("Police in Nairobi arrested dozens of opposition supporters on Monday."))
 
 
+@pytest.mark.parametrize("text, code", [
+    ("Security forces detained dozens of opposition activists across Zimbabwe over the weekend.", "ZWE"),
+    ("Soldiers arrested hundreds of suspected smugglers throughout Niger last month.", "NER"),
+])
+def test_agents_take_the_state_over_whose_ground_they_act(run, text, code):
+    assert {r["actor_code"] for r in run(text) if r["event_type"] == "COERCE"} == {code}
+
+
 def test_a_nationality_on_a_weapon_names_the_attacker_and_the_place_the_target(run):
     assert typed(run("Kenyan missiles struck buildings in Kampala on Monday.")) == {("ASSAULT", "KEN", "UGA")}
 

@@ -80,8 +80,9 @@ def event_row(ctx: DocContext, cand, etype, mode, actor: Party, recip: Party | N
     }
 
 
-# "struck targets near Damascus": where the act landed, not only where it was held
-PLACE_PREPS = ("in", "at", "near", "outside", "around")
+# "struck targets near Damascus": where the act landed, not only where it was held; "arrested
+# activists across Kenya", "throughout the country": over the place's ground
+PLACE_PREPS = ("in", "at", "near", "outside", "around", "across", "throughout")
 
 
 def event_location(tok, reader: ArgReader, meeting: bool = False) -> tuple[str | None, str | None]:
