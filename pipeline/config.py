@@ -37,13 +37,13 @@ def parse_processes() -> int:
     return max(1, int(value)) if value else max(1, min(os.cpu_count() or 1, 4))
 
 
-
 def extract_processes() -> int:
     """DIPLODATA_EXTRACT_PROCESSES (default: as DIPLODATA_PARSE_PROCESSES): worker processes that
     extract fresh documents when there are enough of them. 1 extracts in the build's own process.
     Workers are forked, so they share the loaded pipeline until they write to it."""
     value = os.environ.get("DIPLODATA_EXTRACT_PROCESSES")
     return max(1, int(value)) if value else parse_processes()
+
 
 DEFAULT_MAX_QUARANTINE_SHARE = 0.02
 

@@ -26,7 +26,7 @@ import numpy as np
 
 from pipeline.config import event_model_path
 from pipeline.extract.nominals import particle_verb, verb_forms
-from pipeline.extract.required import has_required_modifier, modifiers, of_objects
+from pipeline.extract.required import noun_modified, object_modified
 from pipeline.extract.trigger_lexicon import Pattern, load_derived, match, residual
 from schemas.vocab import EVENT_TYPES
 
@@ -140,13 +140,13 @@ def votes(tok, lexicon) -> set[tuple[str, str]]:
             found.add(("rules_verb", entry.type))  # a phrasal verb: "backed down"
         for c in tok.children:
             rule = lexicon.phrase_index.get((word, c.lemma_.lower()))
-            if rule is not None and has_required_modifier(modifiers(c), rule):  # as the rules read it
+            if rule is not None and object_modified(c, rule):  # as the rules read it
                 found.add(("rules_phrase", rule.type))
     if tok.pos_ in ("NOUN", "PROPN"):
         if (r := derived.nouns.get(word)) is not None:
             found.add(("cameo_residual" if residual(r.cameo) else "cameo_noun", r.type))
         entry = lexicon.nouns.get(word)
-        if entry is not None and has_required_modifier(modifiers(tok) | of_objects(tok), entry):
+        if entry is not None and noun_modified(tok, entry):
             found.add(("rules_noun", entry.type))  # "a military buildup", not "a buildup of debt"
     if tok.pos_ == "NOUN":
         found |= {(source, r.type) for source, r in nominal_readings(word, lexicon)}

@@ -20,6 +20,13 @@ def of_objects(noun, depth: int = 2) -> set[str]:
     return found
 
 
-def has_required_modifier(words: set[str], entry) -> bool:
-    """True when the entry requires no modifier, or one of `words` is one it accepts."""
-    return not entry.requires_modifier or bool(words & set(entry.requires_modifier))
+def object_modified(obj, entry) -> bool:
+    """A verb + object phrase's object carries the modifier the entry requires, if it requires one:
+    "boosted its military presence", not "the company boosted its presence"."""
+    return not entry.requires_modifier or bool(modifiers(obj) & set(entry.requires_modifier))
+
+
+def noun_modified(noun, entry) -> bool:
+    """An event noun carries the modifier its entry requires, if it requires one, before it or in
+    its "of" phrase: "a military buildup", "the launch of a missile", not "a buildup of debt"."""
+    return not entry.requires_modifier or bool((modifiers(noun) | of_objects(noun)) & set(entry.requires_modifier))

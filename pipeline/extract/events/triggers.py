@@ -18,7 +18,7 @@ from pipeline.extract.events.status import awaited, stated_resolve
 from pipeline.extract.events.syntax import (bare_participle, characterised, for_clause, governing_verb, happened,
                                             in_a_date, in_adjunct, joins_an_act, named_doer, only_a_time,
                                             prep_objects)
-from pipeline.extract.required import has_required_modifier, modifiers, of_objects
+from pipeline.extract.required import noun_modified, object_modified
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ def _readings(tok, lex: Lexicon, taken: set[int]) -> list[dict]:
             if rule is None and (pobj := _prep_object(child)) is not None:
                 obj, rule = pobj, _through_prep(lex.phrase_index.get((lemma, pobj.lemma_.lower())), child)
             if rule and (child.dep_ in ("dobj", "nsubjpass", "attr") or obj is pobj) and _has_required_prep(tok, rule) \
-                    and _clause_fits(tok, rule) and has_required_modifier(modifiers(obj), rule):
+                    and _clause_fits(tok, rule) and object_modified(obj, rule):
                 if not named_doer(obj):
                     taken.add(obj.i)
                 return [Candidate(tok, rule, "phrase", obj)]
@@ -399,7 +399,7 @@ def _names_something(obj) -> bool:
 
 
 def _noun_allowed(tok, entry: Entry, lex: Lexicon) -> bool:
-    if not has_required_modifier(modifiers(tok) | of_objects(tok), entry):  # "the launch of a missile"
+    if not noun_modified(tok, entry):  # "the launch of a missile"
         return False
     if any(c.dep_ == "det" and c.lower_ in ("no", "any", "every") for c in tok.children):
         return False
