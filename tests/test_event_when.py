@@ -65,6 +65,34 @@ def test_possessive_date_does_not_reach_an_earlier_act(run):
     assert dated(rows, "suspended") == (None, None)
 
 
+# ---- the date of a clause that holds the trigger's
+def test_a_bare_after_clause_shares_the_main_clauses_date(run):
+    rows = run("Trade resumed on 9 May after Peru accepted a proposal from Chile.")
+    assert dated(rows, "accepted") == (dt.date(2021, 5, 9), "day")
+
+
+def test_a_clause_a_span_after_another_keeps_no_date_of_it(run):
+    rows = run("Trade resumed on 9 May, two weeks after Peru accepted a proposal from Chile.")
+    assert dated(rows, "accepted") == (None, None)
+
+
+def test_a_participle_under_a_possessive_date_takes_it(run):
+    rows = run("Chile's navy took part in Tuesday's exercises near the strait, sending frigates to patrol the waters off Argentina.")
+    assert dated(rows, "patrol") == (dt.date(2021, 6, 15), "day")
+
+
+@pytest.mark.parametrize("when, want", [("on 12 March", (dt.date(2021, 3, 12), "day")), ("on Tuesday", (None, None))])
+def test_a_judged_deed_takes_a_calendar_date_of_the_judging_clause_only(run, when, want):
+    # news names the day it reports by its weekday, and the deed it judges by its date
+    rows = run(f"Poland condemned Belarus's expulsion of Polish diplomats {when}.")
+    assert dated(rows, "expulsion") == want
+
+
+def test_a_planned_act_does_not_take_the_date_of_the_clause_that_announces_it(run):
+    rows = run("We gathered here today for one reason: Norway will send aid to Chad.")
+    assert dated(rows, "send") == (None, None)
+
+
 # ---- spans counted from the article's present
 @pytest.mark.parametrize("text, trigger, want", [
     ("The trip comes two weeks after Spain met with Kenya.", "met", (dt.date(2021, 6, 1), "month")),

@@ -344,6 +344,11 @@ def looks_like_date(text: str) -> bool:
     return bool(AGO.search(text) or ANCHORED.search(text) or ORDINAL_DAY.search(text) or DAY_MONTH.search(text) or _month_word(text) or YEAR.search(text) or WEEKDAY.search(text) or RELATIVE.search(text) or DAY_WORDS.search(text))
 
 
+def names_calendar(text: str) -> bool:
+    """A year or a month by name: a date of the calendar, not one told from the day of writing."""
+    return bool(YEAR.search(text) or _month_word(text))
+
+
 def starts_a_span(phrase: str) -> bool:
     return bool(SPAN_EDGE.search(phrase))
 

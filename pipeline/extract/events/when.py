@@ -7,18 +7,20 @@ import re
 from pipeline.extract.events.context import DocContext
 from pipeline.extract.events.syntax import at_the_behest, governing_verb, named_doer, purpose_clause, sent_of
 from pipeline.extract.events.status import awaiting
-from pipeline.extract.events.dates import (ANCHORED, DAY_WORDS, DEADLINE, YEAR, day_anchor, looks_like_date, resolve_date_text,
-                                          resolve_offset, starts_a_span)
+from pipeline.extract.events.dates import (ANCHORED, DAY_WORDS, DEADLINE, YEAR, day_anchor, looks_like_date, names_calendar,
+                                          resolve_date_text, resolve_offset, starts_a_span)
 from pipeline.nlp.parse import sentence_ents
 
 
 def event_date(ctx: DocContext, tok, kind: str, status: str, grammar: dict):
     """The date of the trigger's event: a phrase attached to its clause (the nearest that names a time),
-    else one opening the sentence, a possessive date on its noun, or a span from the present."""
+    else one opening the sentence, a possessive date on its noun, the date of a clause that holds the
+    trigger's, or a span from the present."""
     sent = sent_of(tok)
     gov = governing_verb(tok) if kind == "noun" else None
-    judged = gov is not None and (_deed_under_another_act(tok, gov, grammar) or at_the_behest(tok, grammar))
-    if judged:
+    behest = gov is not None and at_the_behest(tok, grammar)
+    judged = gov is not None and _deed_under_another_act(tok, gov, grammar)
+    if judged or behest:
         gov = None  # "condemned Russia's invasion in 2008 on Friday": only 2008 dates the invasion
     clause = tok if tok.pos_ in ("VERB", "AUX") else gov
     # a promise told in the past ("announced $1 billion in aid on Tuesday") is dated by the telling
@@ -27,13 +29,71 @@ def event_date(ctx: DocContext, tok, kind: str, status: str, grammar: dict):
         if (found := _resolve(ctx, ent, _date_phrase(ent), prefer)) is not None:
             return found
     start = clause if clause is not None else tok
-    if not judged and (opening := _opening_date(sent, start, grammar)) is not None:
+    if not (judged or behest) and (opening := _opening_date(sent, start, grammar)) is not None:
         # the phrase dates the main clause: its tense, not the trigger's, says which side of today
-        future = any(c.dep_ == "aux" and c.lower_ in grammar["future_aux"] for c in sent.root.children)
-        return _resolve(ctx, opening[0], opening[1], "future" if future else "past")
+        return _resolve(ctx, opening[0], opening[1], _main_tense(sent, grammar))
     if (owner := _possessive_date(start)) is not None:
         return _resolve(ctx, owner, _date_phrase(owner), prefer)
+    if status != "planned" and not behest:  # a planned act's time is not its announcing clause's
+        if (found := _enclosing_date(ctx, sent, tok, start, judged, grammar)) is not None:
+            return found
     return _duration_from_now(ctx, tok, clause, sent)
+
+
+def _enclosing_date(ctx: DocContext, sent, tok, start, judged: bool, g: dict):
+    """The date of a clause that holds the trigger's clause, when its own names none. A deed judged
+    by another act ("condemned X's launch ... on 4 October") takes only a calendar date: news dates
+    the judging by its weekday ("condemned X's launch on Tuesday"), the deed by its day of the month."""
+    for ent in _enclosing_dates(sent, start, g):
+        if judged and not names_calendar(_date_phrase(ent)):
+            continue
+        if (found := _resolve(ctx, ent, _date_phrase(ent), _main_tense(sent, g))) is not None:
+            return found
+    return None
+
+
+def _main_tense(sent, g: dict) -> str:
+    """Which side of today a date phrase of the main clause lies on: its tense, not the trigger's."""
+    return "future" if any(c.dep_ == "aux" and c.lower_ in g["future_aux"] for c in sent.root.children) else "past"
+
+
+def _enclosing_dates(sent, start, g: dict) -> list:
+    """Codebook section 7, "absolute dates in the sentence win": a point date on a clause that holds
+    the trigger's clause dates an event whose own clause names none ("We are here today with one
+    message: we stand with X", "took part in Monday's drills, sending ships to ..."), nearest first.
+    Not through a relative clause or a noun's participle, which tell another time ("the deal Iran
+    had signed"), a clause a span away from the other's ("a week after Hanoi lifted its ban"), nor into a clause beside or below the trigger's, whose time is its own."""
+    path = _path_to_root(start, sent) or []
+    hosts = {}
+    for step, t in enumerate(path[1:], 1):
+        below = path[step - 1]
+        if below.dep_ in ("relcl", "acl") or (below.dep_ == "conj" and below.pos_ in ("VERB", "AUX")) \
+                or _pluperfect(below) or _offset_in_time(below, g):
+            break
+        if t.pos_ in ("VERB", "AUX"):
+            hosts[t.i] = step
+    found = []
+    for ent in sentence_ents(sent):
+        if not _is_date(ent):
+            continue
+        phrase = _date_phrase(ent)
+        if DEADLINE.search(phrase) or starts_a_span(phrase):
+            continue
+        if (host := _attached_to(ent.root, set(hosts))) is not None:
+            found.append((hosts[host], ent.start, ent))
+    return [f[-1] for f in sorted(found, key=lambda f: f[:2])]
+
+
+def _offset_in_time(clause, g: dict) -> bool:
+    """A clause placed a span from the other's time ("a week after X signed", "since X joined"). A bare
+    "after" or "before" ("resumed on June 4 after Hanoi lifted its ban") tells the order of two acts of
+    one occasion, and shares its date, as the codebook's "dates in the sentence win" reads."""
+    links = [clause] if clause.dep_ in ("prep", "mark") else [c for c in clause.children if c.dep_ == "mark"]
+    for link in links:
+        if link.lower_ in g["sequence_preps"]:
+            before = link.doc[sent_of(link).start:link.i + 1].text
+            return link.lower_ == "since" or bool(DURATION_LINK.search(before))
+    return False
 
 
 def _deed_under_another_act(noun, gov, g: dict) -> bool:
