@@ -337,6 +337,23 @@ def test_opposing_a_pronoun_aims_at_the_doer_of_the_act_just_reported(run, text,
     assert pairs(run(text), "ACCUSE") == {pair}
 
 
+@pytest.mark.parametrize("text, trigger, pair", [
+    ("Sweden announced new sanctions on Iran on Monday. Sweden also expelled two diplomats from the country.",
+     "expelled", ("SWE", "IRN")),
+    ("Floods hit Malawi last week. Ireland will send aid to the country.", "send", ("IRL", "MWI")),
+])
+def test_a_bare_the_country_is_the_state_named_last_other_than_its_clauses_subject(run, text, trigger, pair):
+    assert [(r["actor_code"], r["recipient_code"]) for r in run(text) if r["trigger"] == trigger] == [pair]
+
+
+@pytest.mark.parametrize("text", [
+    "Floods hit Malawi last week. Ireland will send aid to a country in need.",   # not definite
+    "Floods hit Malawi last week. Ireland will send aid to the poorest country.",  # a description, not a reference
+])
+def test_a_country_that_is_not_a_bare_reference_names_no_state(run, text):
+    assert ("IRL", "MWI") not in pairs(run(text), "AID")
+
+
 @pytest.mark.parametrize("text, pair", [
     # a thing named again ("the new command") belongs to the party whose new thing it was
     ("Chile opened a new naval command on Monday. Peru criticised the new command on Tuesday.", ("PER", "CHL")),

@@ -164,6 +164,8 @@ class ArgReader:
             return [Party.of(ent, tok.i, name=text, code=code or self._force_owner(tok))]
         if ent is None and (owned := self._owned_force(tok, text, outer)):
             return owned
+        if ent is None and (back := _pronouns().referred_back(self, tok)):
+            return back  # "sanctions on the country": the state named last
         if officer := self.voices.assembly_officer(tok, toks):
             return officer  # "our thanks to your predecessor", "to the Secretary-General" in a speech to the UN
         holder = self.voices.office_holder(text) if _bare_title(tok, toks) else None

@@ -49,6 +49,29 @@ def pronoun_parties(reader, tok) -> list[Party]:
     return [Party.of(ent, tok.i, name=tok.text)]
 
 
+def referred_back(reader, tok) -> list[Party]:
+    """"expelled two diplomats from the country", "aid to the nation": a bare definite
+    noun for a state refers back to the last state named before it, as "it" does, but never to the
+    subject of its own clause (a state does not act on itself by name)."""
+    if tok.lemma_.lower() not in reader.grammar["referring_nouns"] or tok.tag_ != "NN" or tok.dep_ == "compound":
+        return []
+    if any(c.dep_ != "case" and not (c.dep_ == "det" and c.lower_ == "the") for c in tok.children) \
+            or not any(c.dep_ == "det" for c in tok.children):
+        return []  # "the country's largest port" keeps its "'s"; "a country", "the whole country" name no one
+    ent = reader.view.last_before(tok.idx, ("state",), exclude=_clause_subject_ids(reader, tok))
+    return [Party.of(ent, tok.i, name=tok.doc[tok.i - 1:tok.i + 1].text)] if ent is not None else []
+
+
+def _clause_subject_ids(reader, tok) -> frozenset:
+    verb = tok.head
+    for _ in range(8):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i and c.pos_ != "PRON"]
+    return frozenset(p.entity_id for s in subjects for p in reader.parties(s) if p.entity_id)
+
+
 def _own_subject_ids(reader, tok) -> frozenset:
     """"China firmly opposes it": an object pronoun never stands for its clause's subject."""
     subjects = [s for s in tok.head.children if s.dep_ == "nsubj" and s.pos_ != "PRON"] \
