@@ -338,6 +338,16 @@ def test_opposing_a_pronoun_aims_at_the_doer_of_the_act_just_reported(run, text,
 
 
 @pytest.mark.parametrize("text, trigger, pair", [
+    ("Ethiopia invaded Eritrea in 1998. It later occupied two towns in Eritrea.", "occupied", ("ETH", "ERI")),
+    ("Serbia stayed quiet when Kosovo expelled Russian diplomats; but as Kosovo closed the border, "
+     "it recalled its envoy from Kosovo.", "recalled", ("SRB", "KOS")),
+    ("Peru criticized Chile on Tuesday. It also summoned the Chilean ambassador.", "summoned", ("PER", "CHL")),
+])
+def test_a_subject_it_stands_for_the_last_main_clause_subject(run, text, trigger, pair):
+    assert [(r["actor_code"], r["recipient_code"]) for r in run(text) if r["trigger"] == trigger] == [pair]
+
+
+@pytest.mark.parametrize("text, trigger, pair", [
     ("Sweden announced new sanctions on Iran on Monday. Sweden also expelled two diplomats from the country.",
      "expelled", ("SWE", "IRN")),
     ("Floods hit Malawi last week. Ireland will send aid to the country.", "send", ("IRL", "MWI")),

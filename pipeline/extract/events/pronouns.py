@@ -3,6 +3,8 @@ quotation's speaker, the subject of the clause or of the saying verb, the pair t
 or the last named party before it. Used by `parties.ArgReader.party`."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pipeline.extract.events.groups import named_group
 from pipeline.extract.events.parties import Party
 from pipeline.extract.events.syntax import plural_phrase
@@ -43,6 +45,8 @@ def pronoun_parties(reader, tok) -> list[Party]:
         types = ("state", "igo", "organization")
     elif low not in ("he", "she", "him", "her", "his"):
         return _unnamed(tok)
+    if low == "it" and tok.dep_ in ("nsubj", "nsubjpass") and (topic := _main_subject_before(reader, tok)):
+        return topic
     ent = reader.view.last_before(tok.idx, types, exclude=_own_subject_ids(reader, tok))
     if ent is None:
         return _unnamed(tok)
@@ -70,6 +74,37 @@ def _clause_subject_ids(reader, tok) -> frozenset:
         verb = verb.head
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i and c.pos_ != "PRON"]
     return frozenset(p.entity_id for s in subjects for p in reader.parties(s) if p.entity_id)
+
+
+def _main_subject_before(reader, tok) -> list[Party]:
+    """"Japan stands out ...; but as Russia invaded Ukraine, it suspended ties": a subject "it" stands
+    for the state or body that is the subject of the last main clause before it, in its sentence
+    or the one before, not for the last name (the subject is what the text is about)."""
+    sent = tok.sent
+    for span in (tok.doc[sent.start:tok.i], _previous_sentence(tok.doc, sent)):
+        subjects = [t for t in span if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON" and _main_clause(t.head)]
+        for subj in reversed(subjects):
+            found = reader.parties(subj)
+            if len(found) == 1 and found[0].etype in ("state", "igo") and found[0].code:
+                return [replace(found[0], token_i=tok.i)]
+            if found:
+                return []
+    return []
+
+
+def _main_clause(verb) -> bool:
+    """The sentence's root, or a verb coordinated with it."""
+    for _ in range(4):
+        if verb.dep_ == "ROOT":
+            return True
+        if verb.dep_ != "conj":
+            return False
+        verb = verb.head
+    return False
+
+
+def _previous_sentence(doc, sent):
+    return doc[sent.start - 1].sent if sent.start > 0 else doc[0:0]
 
 
 def _own_subject_ids(reader, tok) -> frozenset:
