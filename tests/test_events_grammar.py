@@ -533,3 +533,12 @@ def test_a_clause_with_its_own_doer_does_not_borrow_the_main_subject(run, rules_
 def test_not_only_affirms(run, rules_alone):
     rows = run("Kenya not only condemned Uganda but also recalled its ambassador from Kampala.")
     assert pairs(rows, "ACCUSE") == {("KEN", "UGA")}
+
+
+@pytest.mark.parametrize("text, pair", [
+    # the small model hangs the passive's "by" phrase on "Chad" in both
+    ("Tents were delivered to Chad by Japan.", ("JPN", "TCD")),
+    ("Aid was delivered to Chad by the European Union.", ("EU", "TCD")),
+])
+def test_a_passives_by_phrase_hung_on_a_name_is_its_agent(run, text, pair):
+    assert pairs(run(text), "AID") == {pair}

@@ -39,6 +39,19 @@ def described_noun(tok):
     return None if own else tok.head
 
 
+def _stranded_agent(verb, reader: ArgReader) -> list[Party]:
+    """"Aid was delivered to Chad by the EU": the parser may hang a passive's "by" phrase on the name
+    that ends the verb's own phrase before it; a name takes no "by" of its own, so it is the agent."""
+    if any(c.dep_ == "agent" for c in verb.children):
+        return []
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for name in (o for o in prep.children if o.dep_ == "pobj" and o.pos_ == "PROPN"):
+            for by in (c for c in name.children if c.dep_ == "prep" and c.lower_ == "by"):
+                if found := [p for o in by.children if o.dep_ == "pobj" for p in reader.parties(o)]:
+                    return found
+    return []
+
+
 def subject_of(tok, reader: ArgReader, depth: int = 0) -> tuple[list[Party], bool]:
     """Parties of the subject (agent of a passive); True when the subject is the grammatical object."""
     if depth > 6:  # "was quick to join X in sanctioning Y": the subject sits six heads up
@@ -50,6 +63,8 @@ def subject_of(tok, reader: ArgReader, depth: int = 0) -> tuple[list[Party], boo
                 # an active verb's "by" is a means the parser took for an agent ("spoke by telephone")
                 if pobj.dep_ == "pobj" and ((found := reader.parties(pobj)) or passive):
                     return found, False
+    if passive and (found := _stranded_agent(tok, reader)):
+        return found, False
     if depth > 0 and (allowed := leave_to_speak(tok)) is not None and (found := reader.parties(allowed)):
         return found, False  # "allow me to join the previous speakers in congratulating ...": the one allowed acts
     # "X is scheduled / was invited to visit", "X is committed to providing": the passive's subject
