@@ -61,6 +61,28 @@ def test_a_plural_agent_the_tagger_took_for_a_verb_is_still_an_agent(nlp):
     assert agent_of(doc[3]) is None  # the verb itself names no agent
 
 
+@pytest.mark.parametrize("text, etype", [
+    ("Dock unions demanded higher pay from the Kenyan government.", "REQUEST"),
+    ("The opposition staged a rally in Harare on Saturday.", "PROTEST"),
+])
+def test_the_projects_own_agents_act_where_phoenix_has_no_noun(run, text, etype):
+    assert [r["event_type"] for r in run(text)] == [etype]
+
+
+@pytest.mark.parametrize("row", [
+    "union,LAB,no,no,",                    # no reason
+    "union,XYZZY,no,no,a reason",          # a role code Phoenix never uses
+    "police,COP,yes,no,a reason",          # a noun Phoenix has: an addition never overrides it
+])
+def test_an_added_agent_needs_a_reason_a_phoenix_role_and_a_new_noun(tmp_path, row):
+    from pipeline.extract.entities.dictionary import ADDED_AGENT_COLUMNS, Agent, DictionaryError, read_added_agents
+
+    path = tmp_path / "agents_added.csv"
+    path.write_text(",".join(ADDED_AGENT_COLUMNS) + "\n" + row + "\n", encoding="utf-8")
+    with pytest.raises(DictionaryError):
+        read_added_agents(path, [Agent("police", "COP", True, False), Agent("labor union", "LAB", False, False)])
+
+
 # ------------------------------------------------------------ agents acting for a state
 
 def test_police_take_the_state_named_on_them(run):

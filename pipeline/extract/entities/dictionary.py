@@ -180,6 +180,7 @@ def read_keyed_yaml(path: Path, keys: frozenset[str]) -> dict:
 PHOENIX_COLUMNS = ("name", "entity_type", "code", "role_code", "start", "end", "aliases")
 PHOENIX_TYPES = frozenset({"state", "place", "igo", "organization", "person"})
 AGENT_COLUMNS = ("noun", "role_code", "acts_for_state", "names_a_person")
+ADDED_AGENT_COLUMNS = AGENT_COLUMNS + ("reason",)  # agents_added.csv: the project's own, each with its reason
 
 
 @dataclass(frozen=True)
@@ -234,10 +235,23 @@ def read_phoenix_actors(path: Path) -> tuple[PhoenixRow, ...]:
 
 
 def read_phoenix_agents(path: Path) -> list[Agent]:
-    out = []
-    for where, row in _checked_rows(path, AGENT_COLUMNS):
-        flags = (row["acts_for_state"], row["names_a_person"])
-        if not set(flags) <= {"yes", "no"} or not re.fullmatch(r"[A-Z]{3,12}", row["role_code"] or ""):
-            raise DictionaryError(f"{where}: flags must be yes|no and role_code a Phoenix code")
-        out.append(Agent(row["noun"].strip(), row["role_code"], flags[0] == "yes", flags[1] == "yes"))
+    return [_agent(where, row) for where, row in _checked_rows(path, AGENT_COLUMNS)]
+
+
+def read_added_agents(path: Path, phoenix: list[Agent]) -> list[Agent]:
+    """The project's own agent nouns, beside Phoenix's: each gives a reason, uses a role code Phoenix
+    uses, and names a noun Phoenix lacks (an addition never overrides the field's dictionary)."""
+    known, codes, out = {a.noun for a in phoenix}, {a.role_code for a in phoenix}, []
+    for where, row in _checked_rows(path, ADDED_AGENT_COLUMNS):
+        agent = _agent(where, row)
+        if not (row["reason"] or "").strip() or agent.role_code not in codes or agent.noun in known:
+            raise DictionaryError(f"{where}: an addition needs a reason, a Phoenix role code and a noun Phoenix lacks")
+        out.append(agent)
     return out
+
+
+def _agent(where: str, row: dict) -> Agent:
+    flags = (row["acts_for_state"], row["names_a_person"])
+    if not set(flags) <= {"yes", "no"} or not re.fullmatch(r"[A-Z]{3,12}", row["role_code"] or ""):
+        raise DictionaryError(f"{where}: flags must be yes|no and role_code a Phoenix code")
+    return Agent(row["noun"].strip(), row["role_code"], flags[0] == "yes", flags[1] == "yes")

@@ -1,5 +1,6 @@
 """Agent nouns (Phoenix `phoenix_agents.csv`, MIT): "police", "riot police", "protesters", "rebels",
-"opposition supporters". A noun phrase headed by one names a political actor when no entity does.
+"opposition supporters"; and the project's own few in `agents_added.csv`, each with its reason. A noun
+phrase headed by one names a political actor when no entity does.
 
 An agent that acts for a state (police, troops, a ministry) codes as the state named on it ("Kenyan
 police") or, failing that, the state where it acts ("police in Nairobi"). Other agents (protesters,
@@ -11,7 +12,7 @@ import functools
 import re
 from dataclasses import replace
 
-from pipeline.extract.entities.dictionary import DATA_DIR, Agent, read_phoenix_agents
+from pipeline.extract.entities.dictionary import DATA_DIR, Agent, read_added_agents, read_phoenix_agents
 
 
 @functools.lru_cache(maxsize=1)
@@ -19,7 +20,8 @@ def agent_index() -> dict[str, Agent]:
     """Agents by noun phrase in American spelling; the dictionary writes both ("labor union",
     "labour ministry"), and a text may write either ("labour unions", "defence ministry")."""
     index: dict[str, Agent] = {}
-    for agent in read_phoenix_agents(DATA_DIR / "phoenix_agents.csv"):
+    phoenix = read_phoenix_agents(DATA_DIR / "phoenix_agents.csv")
+    for agent in phoenix + read_added_agents(DATA_DIR / "agents_added.csv", phoenix):
         index.setdefault(american(agent.noun), agent)
     return index
 
