@@ -343,6 +343,13 @@ def test_an_unnamed_arrester_is_the_state_where_the_arrest_happened(run, rules_a
     assert ("ASSAULT", None, "ARM") in typed(run("Armenian positions were shelled near Yerevan overnight."))
 
 
+def test_an_unnamed_restriction_is_the_state_where_it_happened(run, rules_alone):
+    rows = run("The mobile internet was shut down throughout Tanzania during the vote.")
+    assert ("COERCE", "TZA", None) in typed(rows)
+    # with no place named, no state did it
+    assert not run("The mobile internet was shut down during the vote.")
+
+
 @pytest.mark.parametrize("text", [
     "Armenian positions were inspected by the commission on Monday.",  # no force
     "Three fishermen were arrested off the coast on Monday.",          # no named party done to

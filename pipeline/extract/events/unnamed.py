@@ -47,6 +47,10 @@ def _force_unnamed(r: Reading, coding: Coding) -> bool:
     A bare plural alone is acts in general ("Attacks against diplomats are unacceptable")."""
     tok, g = r.tok, coding.lex.grammar
     children = {c.dep_ for c in tok.children}
+    # "mobile internet was shut down across Ethiopia": a restriction needing no recipient, done by the
+    # state where it happens
+    placed = r.kind != "noun" and "auxpass" in children and r.entry.recipient_optional \
+        and r.entry.mode in g["placed_doer_modes"]
     if r.kind == "verb" and ("auxpass" in children or described_noun(tok) is not None):
         # an agent, if any, named no party ("by a squad of mercenaries"); "nationals detained in Iran" too
         r.recips = r.recips or [p for c in tok.children if c.dep_ == "nsubjpass" for p in coding.reader.parties_inside(c)]
@@ -54,10 +58,12 @@ def _force_unnamed(r: Reading, coding: Coding) -> bool:
         r.recips = _coded(r.recips) or _aimed_at(thing, coding) or _victims(tok, coding)
     elif r.kind == "noun" and happened(tok, g) and not any(c.dep_ == "poss" for c in tok.children):
         r.recips = _coded(r.recips) or _victims(tok.head, coding) or _aimed_at(tok, coding)
+    elif placed:
+        return True
     elif r.kind != "noun" or children & {"poss", "amod", "compound"} or any(
             c.dep_ == "prep" and c.lower_ == "by" for c in tok.children) or "det" not in children:
         return False
-    return bool(_coded(r.recips))
+    return bool(_coded(r.recips)) or placed
 
 
 def _thing_as_subject(verb, coding: Coding):
