@@ -66,19 +66,17 @@ def test_possessive_date_does_not_reach_an_earlier_act(run):
 
 
 # ---- the date of a clause that holds the trigger's
-def test_a_bare_after_clause_shares_the_main_clauses_date(run):
-    rows = run("Trade resumed on 9 May after Peru accepted a proposal from Chile.")
-    assert dated(rows, "accepted") == (dt.date(2021, 5, 9), "day")
-
-
-def test_a_clause_a_span_after_another_keeps_no_date_of_it(run):
-    rows = run("Trade resumed on 9 May, two weeks after Peru accepted a proposal from Chile.")
-    assert dated(rows, "accepted") == (None, None)
-
-
-def test_a_participle_under_a_possessive_date_takes_it(run):
-    rows = run("Chile's navy took part in Tuesday's exercises near the strait, sending frigates to patrol the waters off Argentina.")
-    assert dated(rows, "patrol") == (dt.date(2021, 6, 15), "day")
+@pytest.mark.parametrize("text, trigger, want", [
+    # a bare "after" orders two acts of one occasion
+    ("Trade resumed on 9 May after Peru accepted a proposal from Chile.", "accepted", (dt.date(2021, 5, 9), "day")),
+    # a clause a span away keeps no date of the other
+    ("Trade resumed on 9 May, two weeks after Peru accepted a proposal from Chile.", "accepted", (None, None)),
+    # a participle under a possessive date takes it
+    ("Chile's navy took part in Tuesday's exercises near the strait, sending frigates to patrol the waters off Argentina.",
+     "patrol", (dt.date(2021, 6, 15), "day")),
+])
+def test_a_clause_with_no_date_takes_the_date_of_the_clause_that_holds_it(run, text, trigger, want):
+    assert dated(run(text), trigger) == want
 
 
 @pytest.mark.parametrize("when, want", [("on 12 March", (dt.date(2021, 3, 12), "day")), ("on Tuesday", (None, None))])

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from pipeline.extract.events.groups import named_group
 from pipeline.extract.events.parties import Party
-from pipeline.extract.events.syntax import plural_phrase
+from pipeline.extract.events.syntax import plural_phrase, sent_of
 from pipeline.extract.first_person import in_quote, is_self_reference
 
 # an adverbial clause whose subject pronoun is the main clause's subject ("X announced aid as it signed ...")
@@ -67,12 +67,7 @@ def referred_back(reader, tok) -> list[Party]:
 
 
 def _clause_subject_ids(reader, tok) -> frozenset:
-    verb = tok.head
-    for _ in range(8):
-        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
-            break
-        verb = verb.head
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i and c.pos_ != "PRON"]
+    subjects = [c for c in _clause_verb(tok).children if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i and c.pos_ != "PRON"]
     return frozenset(p.entity_id for s in subjects for p in reader.parties(s) if p.entity_id)
 
 
@@ -80,7 +75,7 @@ def _main_subject_before(reader, tok) -> list[Party]:
     """"Japan stands out ...; but as Russia invaded Ukraine, it suspended ties": a subject "it" stands
     for the state or body that is the subject of the last main clause before it, in its sentence
     or the one before, not for the last name (the subject is what the text is about)."""
-    sent = tok.sent
+    sent = sent_of(tok)
     for span in (tok.doc[sent.start:tok.i], _previous_sentence(tok.doc, sent)):
         subjects = [t for t in span if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON" and _main_clause(t.head)]
         for subj in reversed(subjects):
@@ -104,7 +99,7 @@ def _main_clause(verb) -> bool:
 
 
 def _previous_sentence(doc, sent):
-    return doc[sent.start - 1].sent if sent.start > 0 else doc[0:0]
+    return sent_of(doc[sent.start - 1]) if sent.start > 0 else doc[0:0]
 
 
 def _own_subject_ids(reader, tok) -> frozenset:
@@ -146,12 +141,7 @@ def _reporter(reader, tok) -> list[Party]:
 def _clause_subject(reader, tok) -> list[Party] | None:
     """The named subject of a possessive pronoun's clause, outside the pronoun's own phrase; [] when
     a subject with a name in it gives no party of the right number, else None."""
-    verb = tok.head
-    for _ in range(8):  # "reached an agreement on the reduction of their weapons"
-        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
-            break
-        verb = verb.head
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"
+    subjects = [c for c in _clause_verb(tok).children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"
                 and not c.left_edge.i <= tok.i <= c.right_edge.i]
     plural = tok.lower_ == "their"
     for subj in subjects:
@@ -163,6 +153,17 @@ def _clause_subject(reader, tok) -> list[Party] | None:
     # a subject that names something ("the north and south of Korea") owns the pronoun even where
     # it gives no party; "the officials" may stand for the pair the text is about
     return [] if any(t.ent_type_ in ("GPE", "NORP", "ORG", "LOC") for s in subjects for t in s.subtree) else None
+
+
+def _clause_verb(tok):
+    """The verb of a noun's clause, however deep the noun sits ("reached an agreement on the
+    reduction of their weapons"); where none is within eight heads, the last head reached."""
+    verb = tok.head
+    for _ in range(8):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return verb
 
 
 def _just_before(reader, tok) -> list[Party]:

@@ -58,10 +58,8 @@ def _force_unnamed(r: Reading, coding: Coding) -> bool:
         r.recips = _coded(r.recips) or _aimed_at(thing, coding) or _victims(tok, coding)
     elif r.kind == "noun" and happened(tok, g) and not any(c.dep_ == "poss" for c in tok.children):
         r.recips = _coded(r.recips) or _victims(tok.head, coding) or _aimed_at(tok, coding)
-    elif placed:
-        return True
-    elif r.kind != "noun" or children & {"poss", "amod", "compound"} or any(
-            c.dep_ == "prep" and c.lower_ == "by" for c in tok.children) or "det" not in children:
+    elif not placed and (r.kind != "noun" or children & {"poss", "amod", "compound"} or any(
+            c.dep_ == "prep" and c.lower_ == "by" for c in tok.children) or "det" not in children):
         return False
     return bool(_coded(r.recips)) or placed
 

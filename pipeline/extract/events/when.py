@@ -35,12 +35,12 @@ def event_date(ctx: DocContext, tok, kind: str, status: str, grammar: dict):
     if (owner := _possessive_date(start)) is not None:
         return _resolve(ctx, owner, _date_phrase(owner), prefer)
     if status != "planned" and not behest:  # a planned act's time is not its announcing clause's
-        if (found := _enclosing_date(ctx, sent, tok, start, judged, grammar)) is not None:
+        if (found := _enclosing_date(ctx, sent, start, judged, grammar)) is not None:
             return found
     return _duration_from_now(ctx, tok, clause, sent)
 
 
-def _enclosing_date(ctx: DocContext, sent, tok, start, judged: bool, g: dict):
+def _enclosing_date(ctx: DocContext, sent, start, judged: bool, g: dict):
     """The date of a clause that holds the trigger's clause, when its own names none. A deed judged
     by another act ("condemned X's launch ... on 4 October") takes only a calendar date: news dates
     the judging by its weekday ("condemned X's launch on Tuesday"), the deed by its day of the month."""
@@ -62,7 +62,8 @@ def _enclosing_dates(sent, start, g: dict) -> list:
     the trigger's clause dates an event whose own clause names none ("We are here today with one
     message: we stand with X", "took part in Monday's drills, sending ships to ..."), nearest first.
     Not through a relative clause or a noun's participle, which tell another time ("the deal Iran
-    had signed"), a clause a span away from the other's ("a week after Hanoi lifted its ban"), nor into a clause beside or below the trigger's, whose time is its own."""
+    had signed"), a clause a span away from the other's ("a week after Hanoi lifted its ban"), nor
+    into a clause beside or below the trigger's, whose time is its own."""
     path = _path_to_root(start, sent) or []
     hosts = {}
     for step, t in enumerate(path[1:], 1):
@@ -88,12 +89,10 @@ def _offset_in_time(clause, g: dict) -> bool:
     """A clause placed a span from the other's time ("a week after X signed", "since X joined"). A bare
     "after" or "before" ("resumed on June 4 after Hanoi lifted its ban") tells the order of two acts of
     one occasion, and shares its date, as the codebook's "dates in the sentence win" reads."""
-    links = [clause] if clause.dep_ in ("prep", "mark") else [c for c in clause.children if c.dep_ == "mark"]
-    for link in links:
-        if link.lower_ in g["sequence_preps"]:
-            before = link.doc[sent_of(link).start:link.i + 1].text
-            return link.lower_ == "since" or bool(DURATION_LINK.search(before))
-    return False
+    link = _sequence_link(clause, g)
+    if link is None:
+        return False
+    return link.lower_ == "since" or bool(DURATION_LINK.search(link.doc[sent_of(link).start:link.i + 1].text))
 
 
 def _deed_under_another_act(noun, gov, g: dict) -> bool:
@@ -336,9 +335,15 @@ def _path_to_root(tok, sent) -> list | None:
 
 def _sequenced(tok, g: dict) -> bool:
     """A clause or phrase introduced by "after", "before", "since": it has its own time."""
+    return _sequence_link(tok, g) is not None
+
+
+def _sequence_link(tok, g: dict):
+    """The "after", "before" or "since" that introduces a clause or phrase: the token itself, or its mark."""
     if tok.dep_ in ("prep", "mark") and tok.lower_ in g["sequence_preps"]:
-        return True
-    return any(c.dep_ == "mark" and c.lower_ in g["sequence_preps"] for c in tok.children if c.pos_ in ("SCONJ", "ADP"))
+        return tok
+    return next((c for c in tok.children if c.dep_ == "mark" and c.lower_ in g["sequence_preps"]
+                 and c.pos_ in ("SCONJ", "ADP")), None)
 
 
 def _inside_when_clause(path) -> bool:
