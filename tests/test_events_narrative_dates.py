@@ -44,6 +44,22 @@ def test_a_story_that_moves_to_another_date_leaves_the_meeting_behind(nlp, rules
     assert dated(rows, "criticized") == {(None, None, None)}
 
 
+SUMMIT = "On 14-15 March, Kenya hosted the East African Community summit with Uganda in Nairobi. "
+
+
+@pytest.mark.parametrize("occasion", ["During this event", "At the summit", "During the talks"])
+def test_an_act_at_the_occasion_the_text_refers_back_to_is_of_its_day_whoever_acts(nlp, rules_alone, occasion):
+    # Tanzania is no party of the summit as coded, but the clause places its act there
+    rows = run(nlp, SUMMIT + f"{occasion}, Tanzania criticized Rwanda.")
+    assert dated(rows, "criticized") == {(dt.date(2024, 3, 14), "day", "context")}
+
+
+@pytest.mark.parametrize("occasion", ["At a meeting in Arusha", "At the G7 summit", "During the talks with Burundi"])
+def test_an_occasion_of_its_own_is_not_the_one_told(nlp, rules_alone, occasion):
+    rows = run(nlp, SUMMIT + f"{occasion}, Tanzania criticized Rwanda.")
+    assert dated(rows, "criticized") == {(None, None, None)}
+
+
 CALL = "Kenyan President William Ruto had a telephone conversation with Ugandan President Yoweri Museveni. "
 
 

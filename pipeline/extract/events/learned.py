@@ -75,7 +75,7 @@ def _rows(coding: Coding, tok, etype: str, probability: float) -> list[dict]:
     if kind == "noun" and not indefinite(tok) and refers_back(pairs, (etype, None), date, coding.seen_nouns):
         return []  # "his request": a noun naming an event the document already coded, as the rules read it
     note_opening(coding, etype, status, date, tok, pairs)
-    date, basis = row_date(coding.ctx, coding.meeting, date, tok, kind, etype, status, actors)
+    date, basis = row_date(coding.ctx, coding.meeting, date, tok, kind, etype, status, actors, coding.lex.grammar)
     return [event_row(coding.ctx, cand, etype, mode, a, r, status, date, kind, place, basis) for a, r in pairs]
 
 

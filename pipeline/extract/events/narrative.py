@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.extract.events.context import DocContext
+from pipeline.extract.events.syntax import governing_verb
 
 # acts done by saying them: a present-tense report of one is the saying
 SPEECH_TYPES = frozenset({"ACCUSE", "REQUEST", "SUPPORT", "REJECT", "THREATEN", "AGREE", "PROTEST"})
@@ -26,6 +27,8 @@ PRESENT_TAGS = frozenset({"VBP", "VBZ"})
 PAST_TAGS = frozenset({"VBD"})
 # clause links through which the main verb's time reaches the trigger
 CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "conj", "advcl"})
+# determiners by which a noun refers back to an occasion the text has told
+REFERRING_DETS = frozenset({"the", "this", "that", "these", "those", "their", "its"})
 
 
 @dataclass(frozen=True)
@@ -76,20 +79,24 @@ def note_opening(coding, etype: str, status: str, date: tuple | None, tok, pairs
 
 
 def row_date(ctx: DocContext, meeting: Meeting | None, date: tuple | None, tok, kind: str, etype: str,
-             status: str, actors) -> tuple[tuple | None, str]:
+             status: str, actors, grammar: dict) -> tuple[tuple | None, str]:
     """A reading's date and its basis: the sentence's own, else one the context lends, else none."""
     if date is not None:
         return date, "sentence"
     if meeting is not None and meeting.opening == tok.i:
         return meeting.date, "publication"
-    return _context_date(ctx, meeting, tok, kind, etype, status, actors) or (None, "sentence")
+    return _context_date(ctx, meeting, tok, kind, etype, status, actors, grammar) or (None, "sentence")
 
 
 def _context_date(ctx: DocContext, meeting: Meeting | None, tok, kind: str, etype: str, status: str,
-                 actors) -> tuple[tuple, str] | None:
+                 actors, grammar: dict) -> tuple[tuple, str] | None:
     """The date and its basis for a reading whose own sentence gives none, or None."""
+    if status != "occurred":
+        return None
+    if meeting is not None and _at_that_meeting(tok if kind != "noun" else governing_verb(tok), grammar):
+        return meeting.date, "context"
     told = tok if kind != "noun" else _doing_verb(tok)
-    if status != "occurred" or told is None:
+    if told is None:
         return None
     codes = {p.code for p in actors if p.code}
     if meeting is not None and codes and codes <= meeting.parties and _told_in(told, PAST_TAGS):
@@ -97,6 +104,29 @@ def _context_date(ctx: DocContext, meeting: Meeting | None, tok, kind: str, etyp
     if kind != "noun" and etype in SPEECH_TYPES and ctx.published_date is not None and _said_now(tok):
         return (ctx.published_date, None, ctx.published_precision or "day", None), "publication"
     return None
+
+
+def _at_that_meeting(clause, g: dict) -> bool:
+    """"During this event, the countries of the region opposed ...": the clause says it took place at
+    an occasion it refers back to by a definite noun with no name or party of its own, which is the
+    meeting the story is on, whoever acts."""
+    if clause is None:
+        return False
+    for prep in clause.children:
+        if prep.dep_ != "prep" or prep.lower_ not in g["occasion_preps"]:
+            continue
+        for noun in prep.children:
+            if noun.dep_ == "pobj" and noun.lemma_.lower() in g["occasion_nouns"] and _refers_back(noun):
+                return True
+    return False
+
+
+def _refers_back(noun) -> bool:
+    """"this event", "the talks", "their call"; not "a meeting", "the G7 summit", "the talks with Iran"."""
+    kids = list(noun.children)
+    pointing = any(c.dep_ in ("det", "poss") and c.lower_ in REFERRING_DETS for c in kids)
+    named = any(c.dep_ in ("compound", "prep", "nmod", "nummod") or c.pos_ == "PROPN" for c in kids)
+    return pointing and not named
 
 
 def _doing_verb(noun):

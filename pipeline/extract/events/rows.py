@@ -83,7 +83,8 @@ def rows_for(coding: Coding, cand: Candidate, deferred: list | None = None) -> l
         if not step(r, coding):
             return []
     note_opening(coding, r.etype, r.status, r.date, r.tok, r.pairs)
-    date, basis = row_date(coding.ctx, coding.meeting, r.date, r.tok, r.kind, r.etype, r.status, r.actors)
+    date, basis = row_date(coding.ctx, coding.meeting, r.date, r.tok, r.kind, r.etype, r.status, r.actors,
+                           coding.lex.grammar)
     rows = [event_row(coding.ctx, replace(cand, entry=r.entry), r.etype, r.mode, a, rc, r.status, date, r.kind, r.place, basis)
             for a, rc in r.pairs]
     remember(coding, r)
