@@ -114,6 +114,22 @@ def test_a_statement_in_the_present_is_made_on_the_day_of_publication(nlp, rules
     assert dated(run(nlp, text), trigger) == {(THURSDAY, "day", "publication")}
 
 
+@pytest.mark.parametrize("text, trigger", [
+    ("Chile condemned Peru. Chilean President Gabriel Boric has just met Peruvian President Dina Boluarte.", "met"),
+    ("Chile condemned Peru. Boric just concluded talks with Boluarte in Lima.", "talks"),
+])
+def test_an_act_just_done_is_of_the_day_of_publication(nlp, rules_alone, text, trigger):
+    assert dated(run(nlp, text), trigger) == {(THURSDAY, "day", "publication")}
+
+
+@pytest.mark.parametrize("text", [
+    "Chile condemned Peru. Boric had just met Boluarte when the talks collapsed.",   # before another past
+    "Chile condemned Peru. Boric met Boluarte just after the talks collapsed.",      # "just" times another act
+])
+def test_just_before_another_time_is_not_today(nlp, rules_alone, text):
+    assert dated(run(nlp, text), "met") == {(None, None, None)}
+
+
 def test_a_statement_of_a_year_is_dated_to_its_year(nlp, rules_alone):
     rows = run(nlp, "Chile condemns the invasion of Peru.", dt.date(1984, 1, 1), "year")
     assert dated(rows, "condemns") == {(dt.date(1984, 1, 1), "year", "publication")}

@@ -101,9 +101,18 @@ def _context_date(ctx: DocContext, meeting: Meeting | None, tok, kind: str, etyp
     codes = {p.code for p in actors if p.code}
     if meeting is not None and codes and codes <= meeting.parties and _told_in(told, PAST_TAGS):
         return meeting.date, "context"
-    if kind != "noun" and etype in SPEECH_TYPES and ctx.published_date is not None and _said_now(tok):
+    if ctx.published_date is None:
+        return None
+    if kind != "noun" and etype in SPEECH_TYPES and _said_now(tok) or _just_done(told):
         return (ctx.published_date, None, ctx.published_precision or "day", None), "publication"
     return None
+
+
+def _just_done(verb) -> bool:
+    """"I just met with Xi", "we have just concluded a session": done in the moments before the text
+    was spoken or published, so on its day."""
+    return (verb.tag_ in PAST_TAGS or _perfect(verb) and verb.tag_ == "VBN") and not _past_perfect(verb) \
+        and any(c.dep_ == "advmod" and c.lower_ == "just" and c.i < verb.i for c in verb.children)
 
 
 def _at_that_meeting(clause, g: dict) -> bool:
