@@ -286,6 +286,16 @@ def test_welcoming_a_leader_to_a_place_is_hosting_a_visit(run, text, etype, pair
     assert pairs(run(text), etype) == {pair}
 
 
+@pytest.mark.parametrize("text", [
+    "President Ruto welcomed President Museveni's invitation to visit Uganda.",
+    "President Ruto accepted President Museveni's invitation to visit Uganda.",
+    "President Museveni extended an invitation to President Ruto to visit Uganda.",
+])
+def test_the_one_invited_makes_the_visit_not_the_one_inviting(run, text):
+    visits = {(r["actor_code"], r["recipient_code"], r["status"]) for r in run(text) if r["event_type"] == "CONSULT"}
+    assert visits == {("KEN", "UGA", "planned")}
+
+
 def test_two_parties_reaffirming_their_commitment_is_a_promise_between_them(run):
     rows = run("The United States and the Philippines reaffirmed their commitment to the Mutual Defense Treaty.")
     assert pairs(rows, "AGREE") == {("USA", "PHL")}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pipeline.extract.events.parties import ArgReader, Party
 from pipeline.extract.events.status import promising_head
-from pipeline.extract.events.syntax import leave_to_speak
+from pipeline.extract.events.syntax import leave_to_speak, prep_objects
 
 
 def _by_doer(noun, reader: ArgReader) -> list[Party]:
@@ -93,6 +93,8 @@ def subject_of(tok, reader: ArgReader, depth: int = 0) -> tuple[list[Party], boo
         return subject_of(tok.head, reader, depth + 1)  # "joined the U.S. in sanctioning Russia": the joiner acts
     if described_noun(tok) is not None:
         return [], False  # "Turkish nationals detained in Iran": the noun a participle describes underwent it
+    if tok.dep_ == "acl" and infinitive(tok) and tok.head.lemma_.lower() in reader.grammar["behest_nouns"]:
+        return _asked(tok.head, reader, depth), False
     if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
         found = reader.parties(tok.head) or [p for c in tok.head.children if c.dep_ in ("poss", "amod", "compound")
                                              for p in reader.party(c)]  # "a British plan to provide"
@@ -111,6 +113,16 @@ def subject_of(tok, reader: ArgReader, depth: int = 0) -> tuple[list[Party], boo
             return owners, False
         return subject_of(tok.head, reader, depth + 1)
     return [], False
+
+
+def _asked(noun, reader: ArgReader, depth: int) -> list[Party]:
+    """"Putin's invitation to Xi to visit Russia", "accepted Putin's invitation to visit": the one
+    invited or asked does what the infinitive says, never the one asking. Named after "to" or "on",
+    else the one who accepts, welcomes or turns down the asking."""
+    asked = [p for o in prep_objects(noun, ("to", "on")) for p in reader.parties(o)]
+    if asked or noun.dep_ != "dobj" or noun.head.i == noun.i:
+        return asked
+    return subject_of(noun.head, reader, depth + 1)[0]
 
 
 def _passive_subject(verb, reader: ArgReader) -> list[Party]:

@@ -453,6 +453,8 @@ def yields_to_inner(cand: Candidate, lex: Lexicon):
     """"agreed to hold talks", "expressed the desire to strengthen cooperation": the inner trigger is the
     event; its verb, or None when the reading stands on its own."""
     tok, entry = cand.tok, cand.entry
+    if entry.guest_type and (accepted := _accepted_invitation(tok, lex)) is not None:
+        return accepted
     if entry.type not in ("AGREE", "REQUEST") or entry.mode == "invite":
         return None
     holder = cand.obj if cand.kind == "phrase" else tok
@@ -468,6 +470,16 @@ def yields_to_inner(cand: Candidate, lex: Lexicon):
                 both_agree = entry.type == "AGREE" and inner_entry is not None and inner_entry.type == "AGREE"
                 return None if both_agree else child
     return None
+
+
+def _accepted_invitation(verb, lex: Lexicon):
+    """"welcomed Kishida's invitation to visit Japan": the act invited to, done by the welcomer, is the
+    event; the inviter is no guest received."""
+    obj = _direct_object(verb)
+    if obj is None or obj.lemma_.lower() not in lex.grammar["behest_nouns"]:
+        return None
+    return next((c for c in obj.children if c.dep_ == "acl" and c.pos_ == "VERB" and lex.verbs.get(c.lemma_.lower())
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
 
 
 def _unnamed_guest(verb, lex: Lexicon) -> bool:
