@@ -32,6 +32,11 @@ def test_particle_needs_a_verb_before_it():
     assert particle_verb("up") is None and particle_verb("town") is None
 
 
+def test_letters_no_verb_is_made_of_give_no_split():
+    # a word of mixed scripts, as text extraction leaves it, once crashed the lexicon lookup
+    assert particle_verb("กqabout") is None and particle_verb("Über-out") is None
+
+
 def _votes(nlp, text, word):
     tok = next(t for t in nlp(text) if t.text == word)
     return candidate_votes(tok, load_lexicon())

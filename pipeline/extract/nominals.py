@@ -49,11 +49,15 @@ def verb_forms(noun: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+# what a verb of the lexicon can look like; any other run of letters is no verb ("กqab" + "out")
+VERB_WORD = re.compile(r"^[a-z][a-z'-]*$")
+
+
 def particle_verb(noun: str) -> tuple[str, str] | None:
     """A noun made of a verb and its particle ("crackdown", "handover", "build-up", "pull-out")."""
     word = noun.replace("-", "")
     for particle in PARTICLES:
-        if word.endswith(particle) and len(word) - len(particle) >= 3:
+        if word.endswith(particle) and len(word) - len(particle) >= 3 and VERB_WORD.match(word[: -len(particle)]):
             return word[: -len(particle)], particle
     return None
 
