@@ -9,9 +9,9 @@ as docs/CODEBOOK.md reads it). Two cases, each marked in `date_basis`:
   Donald Trump.", published to the day) reports that day's meeting: the opening is dated to the
   publication day (`publication`) and the story goes on from it.
 - `publication`: a statement made in the present tense by its speaker ("China firmly opposes it",
-  "we urge Japan to ...", "Japan is concerned about ...") or a promise made now ("we will support
-  Ukraine", an AGREE) is made on the day the text is published, at the precision that day is known.
-  A planned act ("will stand with Ukraine" stays SUPPORT, `planned`) has not happened and takes none.
+  "we urge Japan to ...", "Japan is concerned about ...") or a pledge made now ("we will support
+  Ukraine", "will stand with Ukraine": SUPPORT, `planned`) is made on the day the text is
+  published, at the precision that day is known: the pledge is said then, though its act is to come.
 
 Everything else without a date phrase keeps a null date: nothing is dated by guess."""
 from __future__ import annotations
@@ -91,21 +91,24 @@ def row_date(ctx: DocContext, meeting: Meeting | None, date: tuple | None, tok, 
 def _context_date(ctx: DocContext, meeting: Meeting | None, tok, kind: str, etype: str, status: str,
                  actors, grammar: dict) -> tuple[tuple, str] | None:
     """The date and its basis for a reading whose own sentence gives none, or None."""
-    if status != "occurred":
-        return None
-    if meeting is not None and _at_that_meeting(tok if kind != "noun" else governing_verb(tok), grammar):
-        return meeting.date, "context"
     told = tok if kind != "noun" else _doing_verb(tok)
-    if told is None:
-        return None
-    codes = {p.code for p in actors if p.code}
-    if meeting is not None and codes and codes <= meeting.parties and _told_in(told, PAST_TAGS):
+    if status == "occurred" and meeting is not None and _at_meeting(meeting, tok, kind, told, actors, grammar):
         return meeting.date, "context"
     if ctx.published_date is None:
         return None
-    if kind != "noun" and etype in SPEECH_TYPES and _said_now(tok) or _just_done(told):
+    said = kind != "noun" and etype in SPEECH_TYPES and _said_now(tok)  # a pledge too: said now, done later
+    if said or status == "occurred" and told is not None and _just_done(told):
         return (ctx.published_date, None, ctx.published_precision or "day", None), "publication"
     return None
+
+
+def _at_meeting(meeting: Meeting, tok, kind: str, told, actors, grammar: dict) -> bool:
+    """The act is of the meeting the story is on: placed at it by the clause, or done by its own
+    parties and told in the past."""
+    if _at_that_meeting(tok if kind != "noun" else governing_verb(tok), grammar):
+        return True
+    codes = {p.code for p in actors if p.code}
+    return told is not None and bool(codes) and codes <= meeting.parties and _told_in(told, PAST_TAGS)
 
 
 def _just_done(verb) -> bool:
