@@ -347,6 +347,21 @@ def test_opposing_a_pronoun_aims_at_the_doer_of_the_act_just_reported(run, text,
     assert pairs(run(text), "ACCUSE") == {pair}
 
 
+@pytest.mark.parametrize("text, etype, pair", [
+    ("Kenya imposed sanctions on Ugandan firms. Kampala criticized the decision as bullying.", "ACCUSE", ("UGA", "KEN")),
+    ("Kenya expelled two Ugandan diplomats on Monday. Uganda strongly protested the move.", "ACCUSE", ("UGA", "KEN")),
+    ("Kenya pledged $50 million to Somalia. Ethiopia welcomed this.", "SUPPORT", ("ETH", "KEN")),
+    ("Kenya pledged $50 million to Somalia. Ethiopia welcomed this step.", "SUPPORT", ("ETH", "KEN")),
+])
+def test_reacting_to_a_word_that_points_back_aims_at_the_doer_of_the_act_told(run, text, etype, pair):
+    assert pairs(run(text), etype) == {pair}
+
+
+def test_a_word_with_content_of_its_own_points_back_at_nothing(run):
+    rows = run("Kenya expelled two Ugandan diplomats on Monday. Uganda condemned the Tanzanian decision.")
+    assert ("UGA", "KEN") not in pairs(rows, "ACCUSE")
+
+
 @pytest.mark.parametrize("text, trigger, pair", [
     ("Ethiopia invaded Eritrea in 1998. It later occupied two towns in Eritrea.", "occupied", ("ETH", "ERI")),
     ("Serbia stayed quiet when Kosovo expelled Russian diplomats; but as Kosovo closed the border, "

@@ -46,6 +46,8 @@ def other_side(r: Reading, coding: Coding) -> bool:
         r.recips = _addressed(r, coding) or r.recips
     elif etype == "AGREE" and r.kind == "phrase":
         r.recips = _proposer(r, coding) or r.recips
+    elif etype == "SUPPORT":  # "welcomed this", "praised the decision": the act's doer
+        r.recips = _doer_of_act_named(r, coding, _object_named(r, coding.lex)) or r.recips
     elif etype in ("ACCUSE", "REJECT"):
         named = _object_named(r, coding.lex)
         r.recips = _doer_of_act_named(r, coding, named) or _denied_clause(r, coding) or _refused_act(r, coding) or owner_named_before(
@@ -69,12 +71,23 @@ def _doer_of_act_named(r: Reading, coding: Coding, obj) -> list[Party]:
     own = {p.code for p in r.actors}
     if obj is not None and obj.lower_ in ("this", "it", "that") and obj.pos_ == "PRON":
         return _last_doer(r, coding, own)  # "China firmly opposes it", right after the US deployment
+    if obj is not None and _shell_noun(obj, coding.lex.grammar):
+        return _last_doer(r, coding, own, reach=coding.lex.grammar["counterpart_reach"])
     entry = coding.lex.nouns.get(obj.lemma_.lower()) if obj is not None else None
     if entry is None or entry.type in JOINT_TYPES or any(c.dep_ in ("poss", "prep") for c in obj.children):
         return []  # a meeting or a deal is both sides' act: criticism of "the talks" names no one doer
     if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "this", "those", "such") for c in obj.children):
         return []
     return _last_doer(r, coding, own, {entry.type}, coding.lex.grammar["counterpart_reach"], obj.lemma_.lower())
+
+
+def _shell_noun(obj, g: dict) -> bool:
+    """"China condemned the move", "Australia welcomed this decision": a noun that only points back
+    at an act the text told, with no owner or content of its own ("the decision to expel" has one)."""
+    return obj.lemma_.lower() in g["shell_nouns"] \
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those", "such") for c in obj.children) \
+        and not any(c.dep_ in ("poss", "acl", "relcl", "compound") or c.ent_type_ in ("GPE", "NORP")
+                    or c.dep_ == "prep" and c.lower_ != "as" for c in obj.children)  # "criticized the move as bullying"
 
 
 def _denied_clause(r: Reading, coding: Coding) -> list[Party]:
