@@ -58,6 +58,10 @@ def test_words_of_wire_copy_the_lexicon_reads(run, rules_alone, text, etype, pai
     ("Venezuela's buildup of troops near the border alarmed Guyana.", "MOBILIZE", ("VEN", None)),
     ("The shelling of Kharkiv by Russian artillery resumed on Monday.", "ASSAULT", ("RUS", "UKR")),
     ("Some 5,000 fighters handed over their weapons to UN monitors.", "RETREAT", (None, "UN")),
+    # hostages handed over are released (RETREAT), as "released hostages" is; a suspect handed over
+    # is judicial cooperation
+    ("Kenyan police handed over three Ugandan hostages to the Red Cross on Saturday.", "RETREAT", ("KEN", "UGA")),
+    ("Uruguay handed over a drug suspect to Paraguay.", "COOPERATE", ("URY", "PRY")),
     ("Quito ordered Colombian diplomats to leave the country within 48 hours.", "SANCTION", ("ECU", "COL")),
     ("Bolivia told the Peruvian ambassador to leave within three days.", "SANCTION", ("BOL", "PER")),
     ("Mexico flew 40 tonnes of food to Cuba on Monday.", "AID", ("MEX", "CUB")),
