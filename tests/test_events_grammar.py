@@ -416,6 +416,8 @@ def test_a_pronoun_for_a_meeting_names_no_one_doer(run):
 
 @pytest.mark.parametrize("text, pair", [
     ("Georgia defends itself from Russia's brutal aggression.", ("RUS", "GEO")),
+    # the defender is the subject of the clause that holds the reflexive verb
+    ("Georgia continues to defend itself against Russia's aggression.", ("RUS", "GEO")),
     ("The treaty protects Estonia against attacks by Belarus.", ("BLR", "EST")),
     # "it" may be the helper or the helped: no one is guessed
     ("Poland will help Moldova as it defends itself from Russia's aggression.", ("RUS", None)),

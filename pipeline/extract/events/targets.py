@@ -12,6 +12,7 @@ from collections import defaultdict
 
 from pipeline.extract.events.output import event_location
 from pipeline.extract.events.parties import Party
+from pipeline.extract.events.subjects import subject_of
 from pipeline.extract.events.syntax import prep_objects
 
 FILLED_TYPES = ("ASSAULT",)
@@ -60,7 +61,24 @@ def defender(tok, kind: str, actors: list[Party], reader, g: dict) -> list[Party
     # a pronoun defender ("help Ukraine as it defends itself") is left to no one: it may be either party
     named = [c for dep in ("dobj", "nsubj") for c in verb.children if c.dep_ == dep and c.pos_ != "PRON"]
     found = [p for c in named[:1] for p in reader.parties(c)]
+    if not named and _reflexive(verb) and not _pronoun_subject(verb):  # "Ukraine continues to defend itself"
+        found = subject_of(verb, reader)[0]
     return [p for p in found if p.code and p.code not in own]
+
+
+def _reflexive(verb) -> bool:
+    return any(c.dep_ == "dobj" and c.lower_ in ("itself", "themselves", "herself", "himself") for c in verb.children)
+
+
+def _pronoun_subject(verb) -> bool:
+    """The subject of the verb, or of the clause it is the infinitive of, is a pronoun ("as it
+    continues to defend itself")."""
+    for _ in range(4):
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None or verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
+            return subject is not None and subject.pos_ == "PRON"
+        verb = verb.head
+    return False
 
 
 def attacked_place(tok, actors: list[Party], reader) -> list[Party]:
