@@ -14,6 +14,9 @@ from pipeline.extract.events.parties import Party
 from pipeline.extract.events.status import PROMISING_VERBS
 from pipeline.extract.events.targets import aided_place, attacked_place, defender, place_left
 
+# determiners by which a word points back at an act the text told ("the drills", "such steps")
+POINTING = DEFINITE | {"such"}
+
 if TYPE_CHECKING:
     from pipeline.extract.events.rows import Coding, Reading
 
@@ -76,7 +79,7 @@ def _doer_of_act_named(r: Reading, coding: Coding, obj) -> list[Party]:
     entry = coding.lex.nouns.get(obj.lemma_.lower()) if obj is not None else None
     if entry is None or entry.type in JOINT_TYPES or any(c.dep_ in ("poss", "prep") for c in obj.children):
         return []  # a meeting or a deal is both sides' act: criticism of "the talks" names no one doer
-    if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "this", "those", "such") for c in obj.children):
+    if not any(c.dep_ == "det" and c.lower_ in POINTING for c in obj.children):
         return []
     return _last_doer(r, coding, own, {entry.type}, coding.lex.grammar["counterpart_reach"], obj.lemma_.lower())
 
@@ -85,7 +88,7 @@ def _shell_noun(obj, g: dict) -> bool:
     """"China condemned the move", "Australia welcomed this decision": a noun that only points back
     at an act the text told, with no owner or content of its own ("the decision to expel" has one)."""
     return obj.lemma_.lower() in g["shell_nouns"] \
-        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those", "such") for c in obj.children) \
+        and any(c.dep_ == "det" and c.lower_ in POINTING for c in obj.children) \
         and not any(c.dep_ in ("poss", "acl", "relcl", "compound") or c.ent_type_ in ("GPE", "NORP")
                     or c.dep_ == "prep" and c.lower_ != "as" for c in obj.children)  # "criticized the move as bullying"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pipeline.extract.events.parties import ArgReader, Party
 from pipeline.extract.events.status import promising_head
-from pipeline.extract.events.syntax import leave_to_speak, prep_objects
+from pipeline.extract.events.syntax import infinitive, leave_to_speak, prep_objects
 
 
 def _by_doer(noun, reader: ArgReader) -> list[Party]:
@@ -154,7 +154,3 @@ def _split_possessor(noun, reader: ArgReader) -> list[Party]:
     if mark is None or mark.tag_ != "POS" or mark.head.i == noun.i or mark.head.i >= noun.i:
         return []
     return reader.party(mark.head)
-
-
-def infinitive(tok) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)

@@ -136,10 +136,13 @@ def main_event_first(ranked: list[tuple[int, int, list]]) -> list:
     return [row for _, _, rows in sorted(ranked, key=lambda r: r[:2]) for row in rows]
 
 
+def infinitive(tok) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
 def purpose_clause(tok) -> bool:
     """An infinitive of purpose under a verb: "sent ships to monitor the shoal"."""
-    return tok.dep_ in ("xcomp", "advcl") and tok.pos_ == "VERB" \
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return tok.dep_ in ("xcomp", "advcl") and tok.pos_ == "VERB" and infinitive(tok)
 
 
 def after_closed_list(doc, start: int, end: int) -> int:

@@ -16,8 +16,8 @@ from pipeline.extract.events.lexicon import (APPROVING_REACTION, ARMED_CLASH, CR
 from pipeline.extract.events.labels import hostile_label
 from pipeline.extract.events.status import awaited, stated_resolve
 from pipeline.extract.events.syntax import (bare_participle, characterised, for_clause, governing_verb, happened,
-                                            in_a_date, in_adjunct, joins_an_act, named_doer, only_a_time,
-                                            prep_objects)
+                                            in_a_date, in_adjunct, infinitive, joins_an_act, named_doer,
+                                            only_a_time, prep_objects)
 from pipeline.extract.required import noun_modified, object_modified
 
 
@@ -479,7 +479,7 @@ def _accepted_invitation(verb, lex: Lexicon):
     if obj is None or obj.lemma_.lower() not in lex.grammar["behest_nouns"]:
         return None
     return next((c for c in obj.children if c.dep_ == "acl" and c.pos_ == "VERB" and lex.verbs.get(c.lemma_.lower())
-                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+                 and infinitive(c)), None)
 
 
 def _unnamed_guest(verb, lex: Lexicon) -> bool:

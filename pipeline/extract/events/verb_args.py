@@ -7,8 +7,8 @@ from __future__ import annotations
 from pipeline.extract.events.lexicon import JOINT_TYPES, Entry
 from pipeline.extract.events.modifiers import HELD_BY, nationality_on
 from pipeline.extract.events.parties import ArgReader, Party, RECIPIENT_PREPS
-from pipeline.extract.events.subjects import described_noun, infinitive
-from pipeline.extract.events.syntax import named_by_free_relative, prep_objects
+from pipeline.extract.events.subjects import described_noun
+from pipeline.extract.events.syntax import infinitive, named_by_free_relative, prep_objects
 
 # where a trip or a transfer goes ("visited Kyiv", "sent troops into Mali")
 PLACE_PREPS_DEST = ("to", "in", "at", "into", "with")
