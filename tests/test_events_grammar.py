@@ -296,6 +296,19 @@ def test_the_one_invited_makes_the_visit_not_the_one_inviting(run, text):
     assert visits == {("KEN", "UGA", "planned")}
 
 
+@pytest.mark.parametrize("text", [
+    "Kenya became a full member of the ASEAN group of Southeast Asian nations on Monday.",
+    "Kenya joined the ASEAN bloc of Southeast Asian nations.",
+])
+def test_a_body_named_on_a_common_noun_is_the_body_whatever_its_of_phrase_says(run, text):
+    assert pairs(run(text), "COOPERATE") == {("KEN", "ASEAN")}
+
+
+def test_a_group_that_counts_people_still_reads_the_people(run):
+    rows = run("A group of Kenyan protesters stormed the Ugandan embassy in Nairobi.")
+    assert pairs(rows, "ASSAULT") == {("KEN", "UGA")}
+
+
 def test_two_parties_reaffirming_their_commitment_is_a_promise_between_them(run):
     rows = run("The United States and the Philippines reaffirmed their commitment to the Mutual Defense Treaty.")
     assert pairs(rows, "AGREE") == {("USA", "PHL")}

@@ -126,6 +126,8 @@ class ArgReader:
         """The parties a noun-phrase head names (several for "the two leaders")."""
         if tok.pos_ == "PRON":
             return _pronouns().pronoun_parties(self, tok)
+        if body := self._named_body(tok):
+            return body  # before the counted noun: "group" also counts ("a group of protesters")
         outer, tok = tok, counted_head(tok, self.grammar["quantity_nouns"])  # "thousands of Israelis"
         toks = phrase_tokens(tok)
         group = _groups().named_group(self, tok, toks)
@@ -255,6 +257,17 @@ class ArgReader:
                 if pobj.lemma_.lower() in self.grammar.get("region_nouns", ()) or pobj.ent_type_ in ("LOC", "GPE"):
                     return True
         return False
+
+    def _named_body(self, tok) -> list[Party]:
+        """"the BRICS group of emerging economies", "the Quad grouping": a body's name on a common noun
+        for a body is that body, whatever an "of" phrase after it says its members are."""
+        if tok.lemma_.lower() not in self.grammar["body_heads"]:
+            return []
+        for c in tok.children:
+            ent = self.view.at(c.idx, c.idx + len(c)) if c.dep_ == "compound" and c.pos_ == "PROPN" else None
+            if getattr(ent, "entity_type", None) == "igo" and entity_code(ent):
+                return [Party.of(ent, tok.i)]
+        return []
 
     def parties(self, tok, place: bool = False) -> list[Party]:
         """Parties of a head and its coordinated heads ("Japan, India and Australia")."""
