@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.extract.trigger_lexicon import WORD
+
 # suffix -> the endings that may replace it, tried in this order; the longest suffix first
 SUFFIXES = (
     ("ization", ("ize",)), ("isation", ("ise", "ize")), ("ification", ("ify",)),
@@ -49,15 +51,12 @@ def verb_forms(noun: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
-# what a verb of the lexicon can look like; any other run of letters is no verb ("กqab" + "out")
-VERB_WORD = re.compile(r"^[a-z][a-z'-]*$")
-
-
 def particle_verb(noun: str) -> tuple[str, str] | None:
     """A noun made of a verb and its particle ("crackdown", "handover", "build-up", "pull-out")."""
     word = noun.replace("-", "")
     for particle in PARTICLES:
-        if word.endswith(particle) and len(word) - len(particle) >= 3 and VERB_WORD.match(word[: -len(particle)]):
+        # the rest must be a verb the lexicon could hold ("กqabout" is no "กqab" + "out")
+        if word.endswith(particle) and len(word) - len(particle) >= 3 and WORD.match(word[: -len(particle)]):
             return word[: -len(particle)], particle
     return None
 

@@ -7,9 +7,7 @@ from __future__ import annotations
 
 from pipeline.extract.events.parties import ArgReader, Party
 from pipeline.extract.events.subjects import subject_of
-from pipeline.extract.events.syntax import indefinite
-
-DEFINITE = {"the", "this", "these", "that", "those"}
+from pipeline.extract.events.syntax import DEFINITE, indefinite
 
 
 def owner_named_before(obj, reader: ArgReader, own: set, reach: int) -> list[Party]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.extract.events.context import DocContext
-from pipeline.extract.events.syntax import governing_verb
+from pipeline.extract.events.syntax import DEFINITE, governing_verb
 
 # acts done by saying them: a present-tense report of one is the saying
 SPEECH_TYPES = frozenset({"ACCUSE", "REQUEST", "SUPPORT", "REJECT", "THREATEN", "AGREE", "PROTEST"})
@@ -27,8 +27,8 @@ PRESENT_TAGS = frozenset({"VBP", "VBZ"})
 PAST_TAGS = frozenset({"VBD"})
 # clause links through which the main verb's time reaches the trigger
 CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "conj", "advcl"})
-# determiners by which a noun refers back to an occasion the text has told
-REFERRING_DETS = frozenset({"the", "this", "that", "these", "those", "their", "its"})
+# determiners by which a noun refers back to an occasion the text has told ("their call" too)
+REFERRING_DETS = DEFINITE | {"their", "its"}
 
 
 @dataclass(frozen=True)

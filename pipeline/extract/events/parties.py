@@ -103,6 +103,7 @@ class ArgReader:
         self.view = EntityView(ctx)
         self.grammar = grammar
         self.group_nouns = set(grammar.get("group_nouns", []))
+        self.body_heads = set(grammar["body_heads"])
         self.group_names = {g.lower() for g in grammar.get("group_names", [])}
         self.pair_words = set(grammar.get("pair_words", []))
         self.pair_nouns = set(grammar.get("pair_nouns", []))
@@ -261,7 +262,7 @@ class ArgReader:
     def _named_body(self, tok) -> list[Party]:
         """"the BRICS group of emerging economies", "the Quad grouping": a body's name on a common noun
         for a body is that body, whatever an "of" phrase after it says its members are."""
-        if tok.lemma_.lower() not in self.grammar["body_heads"]:
+        if tok.lemma_.lower() not in self.body_heads:
             return []
         for c in tok.children:
             ent = self.view.at(c.idx, c.idx + len(c)) if c.dep_ == "compound" and c.pos_ == "PROPN" else None

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pipeline.extract.events.antecedents import DEFINITE, owner_named_before
+from pipeline.extract.events.antecedents import owner_named_before
 from pipeline.extract.events.arguments import purpose_beneficiary, purpose_target
 from pipeline.extract.events.labels import judged_subject
 from pipeline.extract.events.lexicon import HOSTILE_TYPES, JOINT_TYPES, Lexicon
 from pipeline.extract.events.memory import counterpart
 from pipeline.extract.events.parties import Party
 from pipeline.extract.events.status import PROMISING_VERBS
+from pipeline.extract.events.syntax import DEFINITE
 from pipeline.extract.events.targets import aided_place, attacked_place, defender, place_left
 
 # determiners by which a word points back at an act the text told ("the drills", "such steps")

@@ -136,6 +136,10 @@ def main_event_first(ranked: list[tuple[int, int, list]]) -> list:
     return [row for _, _, rows in sorted(ranked, key=lambda r: r[:2]) for row in rows]
 
 
+# determiners by which a noun points back at something the text told ("the drills", "this event")
+DEFINITE = frozenset({"the", "this", "these", "that", "those"})
+
+
 def infinitive(tok) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
