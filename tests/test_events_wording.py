@@ -208,7 +208,8 @@ def test_working_with_a_partner_as_a_means_is_no_promise(run):
 
 def test_forces_sent_to_the_senders_own_ground_are_a_deployment(run):
     moved = run("Peru sent armoured units and commandos to its border with Ecuador on Monday.")
-    assert ("MOBILIZE", "PER", None, "occurred") in moved
+    # a move, not aid; the frontier it faces names the neighbour, never the sender's own "its"
+    assert ("MOBILIZE", "PER", "ECU", "occurred") in moved
     assert not any(e[0] == "AID" for e in moved)
     assert ("AID", "PRT", "MDA", "occurred") in run("Portugal sent 20 tanks to Moldova on Monday.")
 

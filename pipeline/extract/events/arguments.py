@@ -64,6 +64,15 @@ class Arguments(NamedTuple):
     entry: Entry
 
 
+def _given_to(verb, reader: ArgReader, besides: tuple) -> list[Party]:
+    """"Niger was given an ultimatum by ECOWAS": a passive verb that keeps its object is a passive of
+    giving, and its subject is the one given to."""
+    if not any(c.dep_ == "auxpass" for c in verb.children) or not any(c.dep_ == "dobj" for c in verb.children):
+        return []
+    return [p for c in verb.children if c.dep_ == "nsubjpass" for p in reader.parties(c)
+            if p.code and p.code not in besides]
+
+
 def read_arguments(cand: Candidate, reader: ArgReader, lex: Lexicon) -> Arguments | None:
     tok, entry, kind = cand.tok, cand.entry, cand.kind
     if entry.feeling:
@@ -96,7 +105,8 @@ def read_arguments(cand: Candidate, reader: ArgReader, lex: Lexicon) -> Argument
             actors, recips = company[0] or actors, company[1]
         pair_named = entry.reciprocal and len(actors) >= 2  # "the Abe-Xi meeting" names both sides
         if (light or voiced) and not pair_named and not any(r.code for r in recips):  # "its delivery of tanks to Ukraine"
-            recips = verb_recipients(gov, entry, reader, besides=party_codes(actors)) or recips
+            recips = _given_to(gov, reader, party_codes(actors)) \
+                or verb_recipients(gov, entry, reader, besides=party_codes(actors)) or recips
         if not actors and len(recips) >= 2 and entry.reciprocal:
             actors, recips = recips[:1], recips[1:]
         if any(p.code for p in actors) and not any(p.code for p in recips) and at_the_behest(tok, lex.grammar):

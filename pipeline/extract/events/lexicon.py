@@ -136,8 +136,9 @@ class Lexicon:
         """A phrasal verb's own entry, keyed by verb and particle ("back down" concedes, where "back"
         alone supports): the particle makes it another verb."""
         lemma = verb.lemma_.lower()
-        return next((e for c in verb.children if c.dep_ == "prt" and (e := self.verbs.get(f"{lemma} {c.lower_}"))),
-                    None)
+        # the parser may read the particle right after the verb as an adverb ("nurses walked out")
+        return next((e for c in verb.children if (c.dep_ == "prt" or c.dep_ == "advmod" and c.i == verb.i + 1)
+                     and (e := self.verbs.get(f"{lemma} {c.lower_}"))), None)
 
 
 @functools.lru_cache(maxsize=1)

@@ -82,7 +82,7 @@ def event_row(ctx: DocContext, cand, etype, mode, actor: Party, recip: Party | N
 
 # "struck targets near Damascus": where the act landed, not only where it was held; "arrested
 # activists across Kenya", "throughout the country": over the place's ground
-PLACE_PREPS = ("in", "at", "near", "outside", "around", "across", "throughout")
+PLACE_PREPS = ("in", "inside", "within", "at", "near", "outside", "around", "across", "throughout")
 
 
 def event_location(tok, reader: ArgReader, meeting: bool = False) -> tuple[str | None, str | None]:
@@ -113,6 +113,10 @@ def _place_or_its_region(pobj, reader: ArgReader) -> tuple[str | None, str | Non
     name, code = reader.place(pobj)
     if code:
         return name, code
+    # "in Nigeria's Benue State", "Ethiopia's Amhara region": the state that owns the region
+    owner = next((c for c in pobj.children if c.dep_ == "poss"), None)
+    if owner is not None and (found := reader.place(owner))[1]:
+        return found
     doc = pobj.doc
     # the parser may hang the region on the phrase before ("met X in Naivasha, Kenya": appos of X)
     after = doc[pobj.i + 2] if pobj.i + 2 < len(doc) and doc[pobj.i + 1].text == "," else None

@@ -211,9 +211,16 @@ def _crowd_acting(r: Reading) -> bool:
     """A crowd as the subject of a word with a crowd reading: "farmers protested", "thousands of
     students protested against the government" (a crowd's protest, whoever it is aimed at), "farmers
     staged a protest". A state's protest to another is a complaint (PLOVER PROTEST against ACCUSE)."""
-    if not r.entry.crowd_type or not r.actors or (r.recips and any(a.code for a in r.actors)):
+    if not r.entry.crowd_type or not r.actors:
         return False
-    return crowd_subject(_crowd_verb(r)) is not None
+    crowd = crowd_subject(_crowd_verb(r))
+    # a state's, an official's or a force's act against another is not a crowd's ("Polish farmers" are one)
+    return crowd is not None and (not (r.recips and any(a.code for a in r.actors)) or _civilians(crowd))
+
+
+def _civilians(tok) -> bool:
+    agent = agent_of(tok)
+    return agent is not None and not agent.acts_for_state
 
 
 def _common_plural(tok) -> bool:

@@ -183,18 +183,24 @@ def coordinated_heads(tok) -> list:
     """The head and the heads coordinated with it ("Japan, India and Australia"), read past two
     misparses: a list item read as an apposition, and a dateline read as the subject."""
     if dateline(tok):  # "LIMA – Ishiba and Xi agreed": the parser hangs the subject on the dateline
-        return [t for a in tok.children if a.dep_ == "appos" for t in (a, *a.conjuncts)]
+        # (not the agency in brackets: "GOMA (AFP) - ...")
+        return [t for a in tok.children if a.dep_ == "appos" and not _bracketed(a) for t in (a, *a.conjuncts)]
     return [tok] + [c for c in tok.conjuncts if c.i > tok.i] + list_read_as_apposition(tok)
 
 
 DASHES = {"-", "–", "—", "--"}
 
 
+def _bracketed(tok) -> bool:
+    doc = tok.doc
+    return tok.i > 0 and doc[tok.i - 1].text == "(" and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ")"
+
+
 def dateline(tok) -> bool:
     """A wire story's dateline ("LIMA –", "TOKYO (Reuters) -"): a capitalised place opening the text's
     line, before a dash."""
-    if not tok.is_upper or tok.ent_type_ not in ("GPE", "LOC", "ORG", ""):
-        return False  # first: every party reading asks, and few words are capitals
+    if not tok.is_upper or tok.ent_type_ not in ("GPE", "LOC", "ORG", "PERSON", ""):
+        return False  # first: every party reading asks, and few words are capitals (a city may read as a name)
     doc = tok.doc
     if not (tok.i == 0 or doc[tok.i - 1].is_space and "\n" in doc[tok.i - 1].text or tok.i == sent_of(tok).start):
         return False

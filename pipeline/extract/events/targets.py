@@ -108,14 +108,20 @@ def place_left(tok, actors: list[Party], reader) -> list[Party]:
     troops left Niger": the state of the place a force leaves is the other side of the retreat, unless
     the force is its own."""
     own = {p.code for p in actors}
-    left = [o for holder in (tok, *prep_objects(tok, ("of",))) for o in prep_objects(holder, ("from",))]
+    # the "from" phrase may hang on the adverb of direction: "pulled back from two towns"
+    away = [a for a in tok.children if a.dep_ == "advmod" and a.lower_ in ("back", "away", "out")]
+    left = [o for holder in (tok, *prep_objects(tok, ("of",)), *away) for o in prep_objects(holder, ("from",))]
     # "pulled out of the International Criminal Court": "out" hangs the "of" phrase
     left += [o for out in tok.children if out.lower_ == "out" for o in prep_objects(out, ("of",))]
     for pobj in left:
         body = [p for p in reader.party(pobj) if p.etype == "igo" and p.code not in own]
         if body:
             return body[:1]  # a body left is left as a party ("withdrew from the WHO")
-    for pobj in left + [c for c in tok.children if c.dep_ == "dobj"]:
+    held = left + [c for c in tok.children if c.dep_ == "dobj"]
+    # "pulled back from several towns in northern Ethiopia's Tigray region": the country the places lie in
+    inside = [u for o in held for t in o.children if t.dep_ == "prep" and t.lower_ == "in"
+              for p in t.children if p.dep_ == "pobj" for u in p.subtree]
+    for pobj in held + inside:
         name, code = reader.place(pobj)
         if code and code not in own:
             return [Party(name, None, code, "location", pobj.i)]

@@ -80,7 +80,7 @@ def verb_recipients(tok, entry: Entry, reader: ArgReader, besides: tuple = ()) -
                         continue  # "discussed challenges with respect to North Korea": a topic, no partner
                     found = reader.parties(pobj, place=dest)
                     if not found and not (among and child.lower_ != "with"):
-                        found = reader.parties_inside(pobj, place=dest)
+                        found = reader.parties_inside(pobj, place=dest, besides=besides)  # not "its" own border
                     if any(p.code for p in found):
                         return found
                     uncoded = uncoded or found

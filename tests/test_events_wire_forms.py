@@ -1,0 +1,66 @@
+"""Forms of wire copy: a passive of giving, the state a person is extradited to, a dateline with its
+agency in brackets, places inside a region a possessive names, a crowd's blockade, a particle read as
+an adverb. The sentences are written for these tests."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.conftest import events_of
+
+PUBLISHED = dt.date(2024, 6, 1)
+
+
+def rows_of(nlp, text: str) -> set[tuple]:
+    return {(r["event_type"], r["actor_code"], r["recipient_code"]) for r in events_of(nlp, text, PUBLISHED)}
+
+
+@pytest.mark.parametrize("text, row", [
+    ("Mali's junta was given a 48-hour ultimatum by Algeria on Friday to free the hostages.", ("THREATEN", "DZA", "MLI")),
+    ("Serbia was issued a stern warning by the European Union over the police raids.", ("THREATEN", "EU", "SRB")),
+    ("Ghana handed Togo an ultimatum to withdraw its troops from the border.", ("THREATEN", "GHA", "TGO")),
+])
+def test_the_one_given_a_warning_is_its_recipient(nlp, rules_alone, text, row):
+    assert row in rows_of(nlp, text)
+
+
+@pytest.mark.parametrize("text, row", [
+    ("Former Peruvian President Alejandro Toledo was extradited to Peru by the United States in April.",
+     ("COOPERATE", "USA", "PER")),
+    ("Colombia extradited a Venezuelan businessman to the United States on Monday.", ("COOPERATE", "COL", "USA")),
+])
+def test_an_extradition_goes_to_the_state_it_is_made_to(nlp, rules_alone, text, row):
+    assert row in rows_of(nlp, text)
+
+
+def test_an_agency_in_brackets_after_a_dateline_is_no_actor(nlp, rules_alone):
+    text = "BAMAKO (AFP) - Malian troops have pulled back from two towns in northern Burkina Faso, officials said."
+    assert ("RETREAT", "MLI", "BFA") in rows_of(nlp, text)
+
+
+@pytest.mark.parametrize("text, row", [
+    ("Rwandan troops withdrew from three villages in Mozambique's Cabo Delgado province on Monday.", ("RETREAT", "RWA", "MOZ")),
+    ("Turkish jets bombed targets inside Iraq's Duhok province on Sunday.", ("ASSAULT", "TUR", "IRQ")),
+    ("Soldiers opened fire on protesters in Kenya's Rift Valley region on Monday.", ("ASSAULT", "KEN", None)),
+])
+def test_a_place_inside_a_region_a_possessive_names_is_in_that_state(nlp, rules_alone, text, row):
+    assert row in rows_of(nlp, text)
+
+
+def test_reinforcements_moved_towards_a_border_are_a_deployment(nlp, rules_alone):
+    assert ("MOBILIZE", "ARM", "AZE") in rows_of(nlp, "Armenia moved reinforcements to its border with Azerbaijan.")
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Hungarian farmers blockaded border crossings with Serbia on Tuesday over cheap imports.", "PROTEST"),
+    ("Chinese students protested against Japan outside its consulate in Shanghai.", "PROTEST"),
+    ("Egypt blockaded the border crossing with Libya.", "COERCE"),
+    ("Japanese officials protested to China over the intrusion.", "ACCUSE"),
+])
+def test_a_crowd_of_citizens_protests_where_a_state_or_its_officials_coerce_or_complain(nlp, rules_alone, text, etype):
+    assert etype in {r[0] for r in rows_of(nlp, text)}
+
+
+def test_a_particle_read_as_an_adverb_still_makes_a_phrasal_verb(nlp, rules_alone):
+    assert "PROTEST" in {r[0] for r in rows_of(nlp, "Nurses across Scotland walked out on Thursday.")}
