@@ -92,14 +92,14 @@ def sentence_probe() -> list[dict]:
     probe2.csv, written later by another hand and never tuned on, and probe3.csv's parts (long
     mid-story sentences, harder than both), probe4.csv's parts (regional outlets' mid-story
     sentences, passives and events in nouns), probe5.csv's parts (idioms, events named by noun
-    phrases, headline style), probe6.csv's parts (plain everyday wire sentences) and probe7.csv's
-    parts (longer mid-story prose of general news); each with the event model and with the rules
-    alone."""
+    phrases, headline style), probe6.csv's parts (plain everyday wire sentences), probe7.csv's
+    parts (longer mid-story prose of general news) and probe8.csv's parts (wire copy, half of it on
+    domestic and sub-state actors); each with the event model and with the rules alone."""
     out = []
     for probe, part in (("probe.csv", "tune"), ("probe.csv", "sealed"), ("probe2.csv", "all"),
                         ("probe3.csv", "tune"), ("probe3.csv", "sealed"), ("probe4.csv", "tune"), ("probe4.csv", "sealed"),
                         ("probe5.csv", "tune"), ("probe5.csv", "sealed"), ("probe6.csv", "tune"), ("probe6.csv", "sealed"),
-                        ("probe7.csv", "tune"), ("probe7.csv", "sealed")):
+                        ("probe7.csv", "tune"), ("probe7.csv", "sealed"), ("probe8.csv", "tune"), ("probe8.csv", "sealed")):
         for label, model in (("rules + model", None), ("rules alone", "none")):
             env = {k: v for k, v in os.environ.items() if k != "DIPLODATA_EVENT_MODEL"}
             env.update({"DIPLODATA_EVENT_MODEL": model} if model else {})
