@@ -64,3 +64,24 @@ def test_a_crowd_of_citizens_protests_where_a_state_or_its_officials_coerce_or_c
 
 def test_a_particle_read_as_an_adverb_still_makes_a_phrasal_verb(nlp, rules_alone):
     assert "PROTEST" in {r[0] for r in rows_of(nlp, "Nurses across Scotland walked out on Thursday.")}
+
+
+def test_sides_named_between_on_the_verb_that_says_an_event_took_place(nlp, rules_alone):
+    assert ("CONSULT", "KEN", "UGA") in rows_of(nlp, "Talks took place between Kenya and Uganda in Arusha on Monday.")
+
+
+@pytest.mark.parametrize("text, row", [
+    ("Spain handed over 12 ambulances and field hospitals worth $9 million to Morocco's health ministry.",
+     ("AID", "ESP", "MAR")),
+    ("Poland delivered tanks worth 80 million euros to Ukraine.", ("AID", "POL", "UKR")),
+])
+def test_equipment_handed_over_or_delivered_is_aid_to_whom_its_worth_goes(nlp, rules_alone, text, row):
+    assert row in rows_of(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Nigeria moved 3,000 additional personnel into Borno state.",
+    "The rebels massed hundreds of fighters on the hills above the town.",
+])
+def test_forces_moved_or_massed_are_a_military_move(nlp, rules_alone, text):
+    assert "MOBILIZE" in {r[0] for r in rows_of(nlp, text)}

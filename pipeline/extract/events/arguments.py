@@ -10,7 +10,7 @@ from pipeline.extract.events.agents import counting_noun
 from pipeline.extract.events.lexicon import Entry, Lexicon, load_lexicon
 from pipeline.extract.events.noun_args import FORCE_MOVES, noun_arguments, received, suspended_act
 from pipeline.extract.events.parties import ArgReader, Party
-from pipeline.extract.events.syntax import at_the_behest, governing_verb, in_adjunct, moves_forces, purpose_clause
+from pipeline.extract.events.syntax import at_the_behest, governing_verb, happened, in_adjunct, moves_forces, purpose_clause
 from pipeline.extract.events.stances import stance_parties
 from pipeline.extract.events.status import imperative
 from pipeline.extract.events.subjects import described_noun, subject_of
@@ -218,8 +218,8 @@ def _between(tok, reader: ArgReader) -> list[Party]:
     holders = [tok] + [c for c in tok.children if c.dep_ == "acl" and _brokers(c)]
     # "a meeting of the dialogue between X and Y": the forum's parties meet
     holders += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-    if tok.dep_ in ("dobj", "nsubjpass") and _brokers(tok.head):
-        holders.append(tok.head)
+    if tok.dep_ in ("dobj", "nsubjpass") and _brokers(tok.head) or happened(tok, reader.grammar):
+        holders.append(tok.head)  # "fighting erupted between X and Y": the parser hangs the sides on the verb
     for holder in holders:
         for child in holder.children:
             if child.dep_ == "prep" and child.lower_ == "between":

@@ -111,8 +111,11 @@ def _adverb_preps(verb) -> list:
              for p in a.children if p.dep_ == "prep"]
     if any(c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in verb.children):
         return found
-    return found + [p for o in verb.children if o.dep_ == "dobj" for a in o.children if a.dep_ == "acl"
-                    and a.tag_ in ("VBN", "VBD") for p in a.subtree if p.dep_ == "prep" and p.lower_ == "to"]
+    # or on the worth the object is given ("handed over ambulances worth $4 million to Ukraine's ministry")
+    objects = [o for o in verb.children if o.dep_ == "dobj"]
+    holders = [a for o in objects for a in o.children if a.dep_ == "acl" and a.tag_ in ("VBN", "VBD")]
+    holders += [a for h in (verb, *objects) for a in h.children if a.lower_ == "worth"]
+    return found + [p for a in holders for p in a.subtree if p.dep_ == "prep" and p.lower_ == "to"]
 
 
 def co_actors(heads, entry: Entry, reader: ArgReader, actors: list[Party]) -> tuple[list[Party], set[int]]:
