@@ -85,3 +85,10 @@ def test_equipment_handed_over_or_delivered_is_aid_to_whom_its_worth_goes(nlp, r
 ])
 def test_forces_moved_or_massed_are_a_military_move(nlp, rules_alone, text):
     assert "MOBILIZE" in {r[0] for r in rows_of(nlp, text)}
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "\u2019"])
+def test_a_typeset_apostrophe_keeps_a_future_a_future(nlp, rules_alone, apostrophe):
+    text = f"Kenya{apostrophe}s president said: we{apostrophe}ll visit Uganda again in November."
+    rows = [r for r in events_of(nlp, text, PUBLISHED) if r["event_type"] == "CONSULT"]
+    assert [(r["status"], str(r["event_date"])[:7]) for r in rows] == [("planned", "2024-11")]

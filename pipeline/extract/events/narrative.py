@@ -175,7 +175,7 @@ def _said_now(verb) -> bool:
 
 
 def _promised_now(verb) -> bool:
-    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in verb.children)
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "’ll") for c in verb.children)
 
 
 def _anterior(tok) -> bool:

@@ -203,7 +203,7 @@ def _polite_speech_act(verb) -> bool:
         if head.i == cur.i or cur.dep_ not in ("xcomp", "advcl", "pcomp", "prep", "acl", "dobj"):
             return False
         hl = head.lemma_.lower()
-        if hl == "like" and any(c.dep_ == "aux" and c.lower_ in ("would", "should", "'d") for c in head.children):
+        if hl == "like" and any(c.dep_ == "aux" and c.lower_ in ("would", "should", "'d", "’d") for c in head.children):
             return any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in head.children)
         if hl == "want" and head.tag_ == "VBP" and not any(c.dep_ in ("aux", "neg") for c in head.children):
             # a speaker's "I want to thank you", "we want to welcome": said, not wished for

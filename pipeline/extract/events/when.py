@@ -104,7 +104,7 @@ def _deed_under_another_act(noun, gov, g: dict) -> bool:
 
 
 def _present_perfect(verb) -> bool:
-    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("have", "has", "'ve") for c in verb.children)
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("have", "has", "'ve", "’ve") for c in verb.children)
 
 
 def _clause_dates(ctx: DocContext, sent, tok, gov, clause, grammar, planned: bool = False) -> list:
@@ -319,7 +319,7 @@ def _opening_date(sent, start, g: dict):
 
 def _pluperfect(verb) -> bool:
     """"had signed": an act before the time the sentence is set in."""
-    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d", "’d") for c in verb.children)
 
 
 def _path_to_root(tok, sent) -> list | None:
