@@ -92,3 +92,19 @@ def test_a_typeset_apostrophe_keeps_a_future_a_future(nlp, rules_alone, apostrop
     text = f"Kenya{apostrophe}s president said: we{apostrophe}ll visit Uganda again in November."
     rows = [r for r in events_of(nlp, text, PUBLISHED) if r["event_type"] == "CONSULT"]
     assert [(r["status"], str(r["event_date"])[:7]) for r in rows] == [("planned", "2024-11")]
+
+
+@pytest.mark.parametrize("text, row", [
+    ("Myanmar's junta allowed Red Cross aid convoys to enter Rakhine state for the first time in a year.",
+     ("RETREAT", "MMR", None)),
+    ("Syria allowed UN aid trucks to cross from Turkey at Bab al-Hawa.", ("RETREAT", "SYR", "UN")),
+    ("North Korea permitted IAEA inspectors to visit the Yongbyon reactor.", ("RETREAT", "PRK", "IAEA")),
+])
+def test_aid_convoys_or_inspectors_allowed_in_are_access_granted(nlp, rules_alone, text, row):
+    assert row[0] in {r[0] for r in rows_of(nlp, text)}
+    if row[2]:
+        assert row in rows_of(nlp, text)
+
+
+def test_allowing_what_is_no_convoy_or_observer_grants_no_access(nlp, rules_alone):
+    assert "RETREAT" not in {r[0] for r in rows_of(nlp, "Japan allowed its companies to export chips to China.")}

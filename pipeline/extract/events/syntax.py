@@ -282,3 +282,10 @@ def for_clause(noun):
     """"its call for China to release X": the clause a noun asks for, with its own subject."""
     return next((c for c in noun.children if c.dep_ in ("advcl", "acl", "relcl")
                  and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)), None)
+
+
+def infinitive_clauses(tok) -> list:
+    """The verb's clausal complements, also an infinitive the parser hangs as a clause with its own
+    subject ("allowed UN convoys to enter": the one allowed reads as the subject of "enter")."""
+    return [c for c in tok.children if c.dep_ == "xcomp"
+            or c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]

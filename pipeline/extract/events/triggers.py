@@ -16,8 +16,8 @@ from pipeline.extract.events.lexicon import (APPROVING_REACTION, ARMED_CLASH, CR
 from pipeline.extract.events.labels import hostile_label
 from pipeline.extract.events.status import awaited, stated_resolve
 from pipeline.extract.events.syntax import (bare_participle, characterised, for_clause, governing_verb, happened,
-                                            in_a_date, in_adjunct, infinitive, joins_an_act, named_doer,
-                                            only_a_time, prep_objects)
+                                            in_a_date, in_adjunct, infinitive, infinitive_clauses, joins_an_act,
+                                            named_doer, only_a_time, prep_objects)
 from pipeline.extract.required import noun_modified, object_modified
 
 
@@ -83,15 +83,17 @@ def _readings(tok, lex: Lexicon, taken: set[int]) -> list[dict]:
     if tok.i in taken or in_a_date(tok):
         return []
     if tok.pos_ == "VERB":
-        for child in tok.children:
+        # "allowed UN convoys to enter": the one allowed, parsed as the infinitive's subject, is the object
+        allowed = [s for c in infinitive_clauses(tok) if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"]
+        for child in [*tok.children, *allowed]:
             obj, pobj = _antecedent(tok, child), None
             rule = lex.phrase_index.get((lemma, obj.lemma_.lower()))
             if rule is None and (counted := counted_head(obj, lex.grammar["quantity_nouns"])) is not obj:
                 obj, rule = counted, lex.phrase_index.get((lemma, counted.lemma_.lower()))  # "tens of thousands of reservists"
             if rule is None and (pobj := _prep_object(child)) is not None:
                 obj, rule = pobj, _through_prep(lex.phrase_index.get((lemma, pobj.lemma_.lower())), child)
-            if rule and (child.dep_ in ("dobj", "nsubjpass", "attr") or obj is pobj) and _has_required_prep(tok, rule) \
-                    and _clause_fits(tok, rule) and object_modified(obj, rule):
+            if rule and (child.dep_ in ("dobj", "nsubjpass", "attr") or obj is pobj or child in allowed) \
+                    and _has_required_prep(tok, rule) and _clause_fits(tok, rule) and object_modified(obj, rule):
                 if not named_doer(obj):
                     taken.add(obj.i)
                 return [Candidate(tok, rule, "phrase", obj)]
@@ -296,7 +298,7 @@ def _has_required_prep(tok, entry: Entry) -> bool:
 
 def _clause_fits(tok, entry: Entry) -> bool:
     """The clausal complement the entry needs, if any: "pressed X to withdraw", "ordered X to leave"."""
-    clauses = [c.lemma_.lower() for c in tok.children if c.dep_ == "xcomp"]
+    clauses = [c.lemma_.lower() for c in infinitive_clauses(tok)]
     if entry.requires_xcomp and not clauses:
         return False
     return not entry.requires_xcomp_verb or bool(set(clauses) & set(entry.requires_xcomp_verb))
