@@ -219,7 +219,7 @@ def _between(tok, reader: ArgReader) -> list[Party]:
     # "a meeting of the dialogue between X and Y": the forum's parties meet
     holders += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     if tok.dep_ in ("dobj", "nsubjpass") and _brokers(tok.head) or happened(tok, reader.grammar):
-        holders.append(tok.head)  # "fighting erupted between X and Y": the parser hangs the sides on the verb
+        holders.append(tok.head)  # "talks took place between X and Y": the parser hangs the sides on the verb
     for holder in holders:
         for child in holder.children:
             if child.dep_ == "prep" and child.lower_ == "between":

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.extract.events.context import DocContext
-from pipeline.extract.events.syntax import DEFINITE, governing_verb
+from pipeline.extract.events.syntax import DEFINITE, governing_verb, plain_form
 
 # acts done by saying them: a present-tense report of one is the saying
 SPEECH_TYPES = frozenset({"ACCUSE", "REQUEST", "SUPPORT", "REJECT", "THREATEN", "AGREE", "PROTEST"})
@@ -175,7 +175,7 @@ def _said_now(verb) -> bool:
 
 
 def _promised_now(verb) -> bool:
-    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "’ll") for c in verb.children)
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and plain_form(c) in ("will", "shall", "'ll") for c in verb.children)
 
 
 def _anterior(tok) -> bool:

@@ -3,7 +3,7 @@ nothing at all (negated, hypothetical and conditional statements code no event).
 from __future__ import annotations
 
 from pipeline.extract.events.lexicon import Lexicon
-from pipeline.extract.events.syntax import at_the_behest, condition_of, governing_verb, leave_to_speak, named_doer
+from pipeline.extract.events.syntax import at_the_behest, condition_of, governing_verb, leave_to_speak, named_doer, plain_form
 
 # "awaits the visit", "anticipates talks": what a party waits for has not happened yet
 AWAITING_VERBS = frozenset({"await", "anticipate"})
@@ -73,7 +73,7 @@ def clause_status(tok, kind: str, lex: Lexicon) -> str | None:
                 return None  # "has no plans to send troops", "no intention to attack": denied, not planned
             if hl in g["negating_verbs"] and any(c.dep_ == "neg" for c in head.children):
                 # "did not hesitate to condemn", "never failed to": it was done ("would not hesitate" was not)
-                if any(c.dep_ == "aux" and c.lower_ in g["hypothetical_aux"] for c in head.children):
+                if any(c.dep_ == "aux" and plain_form(c) in g["hypothetical_aux"] for c in head.children):
                     return None
                 cur = head.head if head.head.i != head.i else None
                 continue
@@ -203,7 +203,7 @@ def _polite_speech_act(verb) -> bool:
         if head.i == cur.i or cur.dep_ not in ("xcomp", "advcl", "pcomp", "prep", "acl", "dobj"):
             return False
         hl = head.lemma_.lower()
-        if hl == "like" and any(c.dep_ == "aux" and c.lower_ in ("would", "should", "'d", "’d") for c in head.children):
+        if hl == "like" and any(c.dep_ == "aux" and plain_form(c) in ("would", "should", "'d") for c in head.children):
             return any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in head.children)
         if hl == "want" and head.tag_ == "VBP" and not any(c.dep_ in ("aux", "neg") for c in head.children):
             # a speaker's "I want to thank you", "we want to welcome": said, not wished for
@@ -271,7 +271,7 @@ def _clause_modality(verb, g: dict) -> str | None:
     if any(c.dep_ == "neg" or _negation_below(c) for c in verb.children):
         return "skip"  # "would not send": the negation wins over the modal, whatever their order
     for child in verb.children:
-        low = child.lower_
+        low = plain_form(child)
         if child.dep_ == "neg":
             return "skip"
         if child.dep_ == "mark" and low in g["conditional_marks"]:

@@ -191,6 +191,12 @@ def coordinated_heads(tok) -> list:
 DASHES = {"-", "–", "—", "--"}
 
 
+def plain_form(tok) -> str:
+    """The word in lower case with a typeset apostrophe made plain: the tagger tags "we’ll" as "we" +
+    "’ll" (MD) but keeps the form, which the auxiliary lists write "'ll"."""
+    return tok.lower_.replace("\u2019", "'")
+
+
 def _bracketed(tok) -> bool:
     doc = tok.doc
     return tok.i > 0 and doc[tok.i - 1].text == "(" and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ")"

@@ -8,7 +8,7 @@ from pipeline.extract.events.lexicon import Entry
 from pipeline.extract.events.parties import ArgReader, Party
 from pipeline.extract.events.status import menacing
 from pipeline.extract.events.subjects import subject_of
-from pipeline.extract.events.syntax import condition_of
+from pipeline.extract.events.syntax import condition_of, plain_form
 
 # the costs a condition turns into a threat; forces moved "if the attacks continue" are a plan of defence
 MENACING_TYPES = ("ASSAULT", "COERCE", "SANCTION")
@@ -30,7 +30,7 @@ def conditional_menace(tok, kind: str, etype: str, reader: ArgReader) -> bool:
         return False
     if any(c.dep_ == "neg" for c in tok.children):
         return False
-    if not any(c.dep_ in ("aux", "auxpass") and c.lower_ in reader.grammar["threat_modals"] for c in tok.children):
+    if not any(c.dep_ in ("aux", "auxpass") and plain_form(c) in reader.grammar["threat_modals"] for c in tok.children):
         return False
     cond = condition_of(tok)
     return cond is not None and (_said(tok) or any(p.code for p in subject_of(cond, reader)[0]))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.events.context import DocContext
-from pipeline.extract.events.syntax import at_the_behest, governing_verb, named_doer, purpose_clause, sent_of
+from pipeline.extract.events.syntax import at_the_behest, governing_verb, named_doer, plain_form, purpose_clause, sent_of
 from pipeline.extract.events.status import awaiting
 from pipeline.extract.events.dates import (ANCHORED, DAY_WORDS, DEADLINE, YEAR, day_anchor, looks_like_date, names_calendar,
                                           resolve_date_text, resolve_offset, starts_a_span)
@@ -54,7 +54,7 @@ def _enclosing_date(ctx: DocContext, sent, start, judged: bool, g: dict):
 
 def _main_tense(sent, g: dict) -> str:
     """Which side of today a date phrase of the main clause lies on: its tense, not the trigger's."""
-    return "future" if any(c.dep_ == "aux" and c.lower_ in g["future_aux"] for c in sent.root.children) else "past"
+    return "future" if any(c.dep_ == "aux" and plain_form(c) in g["future_aux"] for c in sent.root.children) else "past"
 
 
 def _enclosing_dates(sent, start, g: dict) -> list:
@@ -104,7 +104,7 @@ def _deed_under_another_act(noun, gov, g: dict) -> bool:
 
 
 def _present_perfect(verb) -> bool:
-    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("have", "has", "'ve", "’ve") for c in verb.children)
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and plain_form(c) in ("have", "has", "'ve") for c in verb.children)
 
 
 def _clause_dates(ctx: DocContext, sent, tok, gov, clause, grammar, planned: bool = False) -> list:
@@ -319,7 +319,7 @@ def _opening_date(sent, start, g: dict):
 
 def _pluperfect(verb) -> bool:
     """"had signed": an act before the time the sentence is set in."""
-    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d", "’d") for c in verb.children)
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and plain_form(c) in ("had", "'d") for c in verb.children)
 
 
 def _path_to_root(tok, sent) -> list | None:
