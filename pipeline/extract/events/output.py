@@ -103,12 +103,12 @@ def event_location(tok, reader: ArgReader, meeting: bool = False) -> tuple[str |
         for child in holder.children:
             if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj" and (found := _place_or_its_region(pobj, reader))[1]:
+                    if pobj.dep_ == "pobj" and (found := place_or_its_region(pobj, reader))[1]:
                         return found
     return None, None
 
 
-def _place_or_its_region(pobj, reader: ArgReader) -> tuple[str | None, str | None]:
+def place_or_its_region(pobj, reader: ArgReader) -> tuple[str | None, str | None]:
     """"in Wilmington, Delaware": a town the dictionaries lack, placed by the region set off after it."""
     name, code = reader.place(pobj)
     if code:

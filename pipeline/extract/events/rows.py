@@ -190,7 +190,7 @@ def _fit(r: Reading, coding: Coding) -> bool:
     if size is not None and (size.like_num or size.lemma_.lower() in g["quantity_nouns"]
                              or (_common_plural(size) and no_state_organ(size, g))):
         r.actors = [Party(size.text, None, None, "group", size.i, group=True)]  # "Thousands marched", "teachers struck"
-    if _crowd_acting(r):
+    if _crowd_acting(r, g):
         etype, mode = r.entry.crowd_type
         r.entry = replace(r.entry, type=etype, mode=mode, needs_recipient=False, crowd_type=None)
     if _arguments_fit(r.entry, r.actors, r.recips) or (not r.recips and _list_item_pledge(r.tok, r.entry, r.actors)):
@@ -207,7 +207,7 @@ def _fit(r: Reading, coding: Coding) -> bool:
     return False
 
 
-def _crowd_acting(r: Reading) -> bool:
+def _crowd_acting(r: Reading, g: dict) -> bool:
     """A crowd as the subject of a word with a crowd reading: "farmers protested", "thousands of
     students protested against the government" (a crowd's protest, whoever it is aimed at), "farmers
     staged a protest". A state's protest to another is a complaint (PLOVER PROTEST against ACCUSE)."""
@@ -215,12 +215,7 @@ def _crowd_acting(r: Reading) -> bool:
         return False
     crowd = crowd_subject(_crowd_verb(r))
     # a state's, an official's or a force's act against another is not a crowd's ("Polish farmers" are one)
-    return crowd is not None and (not (r.recips and any(a.code for a in r.actors)) or _civilians(crowd))
-
-
-def _civilians(tok) -> bool:
-    agent = agent_of(tok)
-    return agent is not None and not agent.acts_for_state
+    return crowd is not None and (not (r.recips and any(a.code for a in r.actors)) or no_state_organ(crowd, g))
 
 
 def _common_plural(tok) -> bool:

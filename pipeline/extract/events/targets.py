@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from pipeline.extract.events.output import event_location
+from pipeline.extract.events.output import event_location, place_or_its_region
 from pipeline.extract.events.parties import Party
 from pipeline.extract.events.subjects import subject_of
 from pipeline.extract.events.syntax import prep_objects
@@ -119,10 +119,9 @@ def place_left(tok, actors: list[Party], reader) -> list[Party]:
             return body[:1]  # a body left is left as a party ("withdrew from the WHO")
     held = left + [c for c in tok.children if c.dep_ == "dobj"]
     # "pulled back from several towns in northern Ethiopia's Tigray region": the country the places lie in
-    inside = [u for o in held for t in o.children if t.dep_ == "prep" and t.lower_ == "in"
-              for p in t.children if p.dep_ == "pobj" for u in p.subtree]
+    inside = [p for o in held for p in prep_objects(o, ("in",))]
     for pobj in held + inside:
-        name, code = reader.place(pobj)
+        name, code = place_or_its_region(pobj, reader)
         if code and code not in own:
             return [Party(name, None, code, "location", pobj.i)]
     return []
