@@ -121,3 +121,15 @@ def test_in_a_handover_year_the_office_is_the_successors():
     late_2024 = holder_on(lexicon(), "GBR", "National Security Adviser", dt.date(2024, 12, 1))
     in_2023 = holder_on(lexicon(), "GBR", "National Security Adviser", dt.date(2023, 6, 1))
     assert (late_2024.name, in_2023.name) == ("Jonathan Powell", "Tim Barrow")
+
+
+def test_a_headline_title_without_the_article_is_its_holder(nlp):
+    found = resolved(nlp, "Prime Minister Mette Vinterberg of Denmark flew to Kyiv on Friday.\n\n"
+                          "- Prime Minister announces new aid for Ukraine")
+    assert found["Prime Minister"].name == "Mette Vinterberg"
+
+
+def test_a_title_inside_a_sentence_still_needs_its_article(nlp):
+    found = resolved(nlp, "Prime Minister Mette Vinterberg of Denmark flew to Kyiv. Aides said Prime Minister "
+                          "meetings were long.")
+    assert "Prime Minister" not in found

@@ -138,3 +138,15 @@ def test_a_planned_act_agreed_at_a_meeting_does_not_take_the_meetings_day(run):
     patrols = [r for r in rows if r["trigger"] == "patrols"]
     assert patrols and all(r["status"] == "planned" and r["event_date"] is None for r in patrols)
     assert dated(rows, "met") == (dt.date(2021, 6, 14), "day")
+
+
+# ---- a period that counts occasions
+def test_a_counting_period_dates_the_occasion_reported_by_the_reports_day(run):
+    rows = run("In their second meeting this year, the leaders of Chile and Peru resolved to open the border.")
+    assert dated(rows, "meeting") == (PUBLISHED, "day")
+    assert dated(rows, "resolved") == (PUBLISHED, "day")
+
+
+def test_a_period_on_the_verb_still_dates_the_event(run):
+    rows = run("Chile conducted its third missile test this month, Peru said.")
+    assert dated(rows, "test") == (dt.date(2021, 6, 1), "month")

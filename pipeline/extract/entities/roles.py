@@ -242,7 +242,7 @@ def _bare_titles(doc, words, lows, lex, date, resolved) -> list:
         owner = _apposed(doc, lows, start, end, country, role[1], people, starts, lex)
         if owner is None and (_is_past(doc, lows, start, lex) or role[1].lower().startswith("former")):
             continue
-        if owner is None and not ref and not (j > 0 and lows[j - 1] == "the"):
+        if owner is None and not ref and not (j > 0 and lows[j - 1] == "the") and not _heading_title(doc, words, j):
             continue
         holder = owner or (None if plural else _holder(role[1], country, j, people, starts, lex, date))
         if holder is None and ref and not _is_past(doc, lows, start, lex):
@@ -253,6 +253,13 @@ def _bare_titles(doc, words, lows, lex, date, resolved) -> list:
     return out + _heads_of(lows, resolved + out, people, taken)
 
 
+def _heading_title(doc, words, j: int) -> bool:
+    """"Prime Minister announces aid for Ukraine": headlines and list items drop the article, so a
+    capitalised title that opens one stands for its holder as "the Prime Minister" would."""
+    return words[j][:1].isupper() and (doc[j].is_sent_start or (j > 0 and words[j - 1] in HEADING_MARKS))
+
+
+HEADING_MARKS = {"-", "*", "•", "–", ":"}
 COUNTERPARTS = {"counterpart", "counterparts"}
 COUNTERPART = "Counterpart"  # "his Japanese counterpart": the Japanese official the document names
 HEAD_WORDS = {"head", "chief", "leader", "commander", "director"}

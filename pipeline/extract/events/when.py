@@ -223,6 +223,8 @@ def _date_phrase(ent) -> str:
     doc = ent.doc
     if _day_of_month(ent):
         return doc[ent.start - 1:ent.end].text
+    if _counting_frame(ent):
+        return "today"
     start = ent.start - 1 if ent.start > 0 and doc[ent.start - 1].dep_ == "prep" else ent.start
     return doc[start:ent.end].text
 
@@ -291,6 +293,14 @@ def _shared_time_holders(verb, ctx, tok, g: dict, planned: bool = False) -> dict
 def _is_date(ent) -> bool:
     """A DATE entity naming a time, or a loose day word (a span without a label)."""
     return ent.label_ in ("DATE", "") and looks_like_date(ent.text) or ent.label_ == "TIME" and bool(DAY_WORDS.search(ent.text))
+
+
+def _counting_frame(ent) -> bool:
+    """"in their second meeting this year", "for the third time this month": the current period counts
+    the occasions, and the one reported is its latest, so the report's day dates it, not the period."""
+    head = ent.root.head
+    return ent.root.dep_ == "npadvmod" and head.pos_ == "NOUN" and head.i != ent.root.i \
+        and ent[0].lower_ == "this" and any(c.dep_ == "amod" and c.ent_type_ == "ORDINAL" for c in head.children)
 
 
 def _opening_date(sent, start, g: dict):
