@@ -358,3 +358,15 @@ def test_an_unnamed_restriction_is_the_state_where_it_happened(run, rules_alone)
 ])
 def test_no_null_actor_row_without_force_done_to_a_named_party(run, rules_alone, text):
     assert not any(r["actor"] is None and r["recipient_code"] for r in run(text))
+
+
+@pytest.mark.parametrize("text, row", [
+    ("The opposition coalition accused the Kenyan government of rigging the vote.", ("ACCUSE", None, "KEN")),
+    ("Rebels denounced the Malian army for the raid on the village.", ("ACCUSE", None, "MLI")),
+])
+def test_agents_accuse_a_state(run, rules_alone, text, row):
+    assert row in typed(run(text))
+
+
+def test_a_company_accusing_a_company_is_no_event(run, rules_alone):
+    assert not [r for r in run("Samsung accused Apple of copying its phone designs.") if r["event_type"] == "ACCUSE"]

@@ -404,3 +404,17 @@ def test_the_noun_a_participle_describes_underwent_the_act(run, rules_alone, tex
 ])
 def test_a_misread_main_verb_keeps_its_subject(run, rules_alone, text, etype, pair):
     assert pair in pairs(run(text), etype)
+
+
+# ------------------------------------------------------------------ people who speak for an organisation
+
+def test_leaders_of_a_named_organisation_stand_for_it(run, rules_alone):
+    rows = run("Leaders of the farmers' federation FENAGRI met President Daniel Noboa in Quito on Tuesday.")
+    found = [(r["actor"], r["actor_code"], r["recipient_code"]) for r in rows if r["event_type"] == "CONSULT"]
+    assert found == [("FENAGRI", None, "ECU")]
+
+
+def test_one_titled_official_of_a_party_is_the_person_named(run, rules_alone):
+    rows = run("On July 22, Chairman of the General Council of the Liberal Democratic Party of Japan Hiroshi "
+               "Moriyama met Liu Jianchao of China in Beijing.")
+    assert ("JPN", "CHN") in pairs(rows, "CONSULT")

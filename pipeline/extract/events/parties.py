@@ -240,9 +240,15 @@ class ArgReader:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         found = self.parties(pobj, place)
-                        if found and all(p.code for p in found):
+                        if found and all(p.code or self._spoken_for(tok, p) for p in found):
                             return found
         return []
+
+    def _spoken_for(self, tok, party: Party) -> bool:
+        """"Leaders of the confederation CONAIE", "representatives of the union": people who speak for a
+        named organisation stand for it, coded or not (one titled official is a person of its own)."""
+        return party.etype == "organization" and tok.tag_ in ("NNS", "NNPS") \
+            and (tok.lemma_.lower() in ROLE_NOUNS or tok.lemma_.lower() == "leader")
 
     def _is_group(self, tok, text: str) -> bool:
         low = text.lower().removeprefix("the ").strip()
