@@ -341,3 +341,18 @@ def test_an_absolute_with_clause_shares_the_main_clauses_time(nlp):
     rows = events_of(nlp, "Chile recalled its ambassador from Peru on Monday, with Chilean officials accusing Peru "
                           "of spying.", dt.date(2025, 3, 26))
     assert {(r["event_type"], r["event_date"]) for r in rows if r["trigger"] == "accusing"} == {("ACCUSE", dt.date(2025, 3, 24))}
+
+
+# ---- an order to one's own forces or staff sets the act in train; an order to another party does not
+@pytest.mark.parametrize("text, row", [
+    ("President Ruto ordered his troops to withdraw from the border with Somalia.", ("RETREAT", "KEN", "SOM", "planned")),
+    ("The Kremlin instructed the army to put its missile forces on alert.", ("MOBILIZE", "RUS", None, "planned")),
+])
+def test_an_order_to_ones_own_sets_the_act_in_train(nlp, text, row):
+    rows = events_of(nlp, text, DAY)
+    assert row in {(r["event_type"], r["actor_code"], r["recipient_code"], r["status"]) for r in rows}
+
+
+def test_an_order_to_another_state_is_not_its_act(nlp):
+    rows = events_of(nlp, "Peru ordered Chile to withdraw its ships from the disputed waters.", DAY)
+    assert not [r for r in rows if r["event_type"] == "RETREAT"]

@@ -97,7 +97,8 @@ def clause_status(tok, kind: str, lex: Lexicon) -> str | None:
                 return None
             if any(c.dep_ == "mark" and c.lower_ == "for" for c in cur.children):
                 return None  # "it is necessary for X to discuss"
-            if hl in g["plan_verbs"] or hl in g["plan_nouns"] or head.lower_ in SCHEDULING_HEADS or hl == "be":
+            if hl in g["plan_verbs"] or hl in g["plan_nouns"] or head.lower_ in SCHEDULING_HEADS or hl == "be" \
+                    or _ordered_own(cur, head, hl):
                 planned = True
             elif hl in g["aspect_verbs"]:
                 pass  # "will continue to support": the head's tense and modals decide, read on the next step
@@ -178,6 +179,19 @@ def _misread_verb(tok) -> bool:
     that-clause with a subject of its own."""
     return tok.pos_ == "NOUN" and tok.dep_ == "ccomp" and _own_subject(tok) and any(
         c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
+
+
+def _ordered_own(verb, head, hl: str) -> bool:
+    """"ordered his military to put forces on alert", "instructed troops to withdraw": a leader's order
+    to those under them sets the act in train, as a decision does. An order to a named state or
+    person ("ordered Japan to withdraw") is a demand on another party, not its act."""
+    if hl not in COMMAND_VERBS or verb.dep_ != "xcomp":
+        return False
+    told = [c for c in head.children if c.dep_ == "dobj"]
+    return all(not t.ent_type_ and t.pos_ == "NOUN" for t in told)
+
+
+COMMAND_VERBS = frozenset({"order", "instruct", "direct", "command"})
 
 
 def _performed(verb, head, hl: str, g: dict) -> bool:
