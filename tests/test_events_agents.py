@@ -370,3 +370,11 @@ def test_agents_accuse_a_state(run, rules_alone, text, row):
 
 def test_a_company_accusing_a_company_is_no_event(run, rules_alone):
     assert not [r for r in run("Samsung accused Apple of copying its phone designs.") if r["event_type"] == "ACCUSE"]
+
+
+@pytest.mark.parametrize("text, row", [
+    ("Relatives of the hostages demanded that the Israeli government reach a deal.", ("REQUEST", None, "ISR")),
+    ("Families of the detained fishermen appealed to the Indian government for their release.", ("REQUEST", None, "IND")),
+])
+def test_kin_of_victims_act_as_civilians(run, rules_alone, text, row):
+    assert row in typed(run(text))
