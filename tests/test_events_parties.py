@@ -415,6 +415,6 @@ def test_leaders_of_a_named_organisation_stand_for_it(run, rules_alone):
 
 
 def test_one_titled_official_of_a_party_is_the_person_named(run, rules_alone):
-    rows = run("On July 22, Chairman of the General Council of the Liberal Democratic Party of Japan Hiroshi "
-               "Moriyama met Liu Jianchao of China in Beijing.")
-    assert ("JPN", "CHN") in pairs(rows, "CONSULT")
+    rows = run("On July 22, Chairman of the General Council of the National Renewal Party of Chile Pablo Rivas "
+               "met Foreign Minister Ana Ortiz of Peru in Lima.")
+    assert ("CHL", "PER") in pairs(rows, "CONSULT")

@@ -23,6 +23,7 @@ ROLE_NOUNS = {"chief", "head", "representative", "delegate", "counterpart", "com
 # plurals that act for the body named on them ("G7 leaders", "NATO allies", "ASEAN partners");
 # other plurals stay a group of members the text does not break down ("UN member states")
 BODY_MEMBERS = ("official", "leader", "minister", "ally", "partner")
+SPOKESPEOPLE = ROLE_NOUNS | {"leader"}
 # "the two leaders", "both sides", "all three countries": the size of the group a phrase refers to
 GROUP_SIZES = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4}
 
@@ -55,6 +56,12 @@ def entity_code(ent, place: bool = False) -> str | None:
     if place or getattr(ent, "entity_type", None) in ("person", "organization", "location"):
         return getattr(ent, "country_code", None)
     return None
+
+
+def _spoken_for(tok, party: Party) -> bool:
+    """"Leaders of the farmers' federation FENAGRI", "representatives of the union": people who speak
+    for a named organisation stand for it, coded or not (one titled official is a person of their own)."""
+    return party.etype == "organization" and tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in SPOKESPEOPLE
 
 
 def phrase_tokens(tok) -> list:
@@ -240,15 +247,9 @@ class ArgReader:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         found = self.parties(pobj, place)
-                        if found and all(p.code or self._spoken_for(tok, p) for p in found):
+                        if found and all(p.code or _spoken_for(tok, p) for p in found):
                             return found
         return []
-
-    def _spoken_for(self, tok, party: Party) -> bool:
-        """"Leaders of the confederation CONAIE", "representatives of the union": people who speak for a
-        named organisation stand for it, coded or not (one titled official is a person of its own)."""
-        return party.etype == "organization" and tok.tag_ in ("NNS", "NNPS") \
-            and (tok.lemma_.lower() in ROLE_NOUNS or tok.lemma_.lower() == "leader")
 
     def _is_group(self, tok, text: str) -> bool:
         low = text.lower().removeprefix("the ").strip()

@@ -11,9 +11,10 @@ AWAITING_VERBS = frozenset({"await", "anticipate"})
 # (the word as well as the lemma: the lemmatizer reads "slated" as "slat")
 SCHEDULING_HEADS = frozenset({"due", "slate", "slated", "poise", "poised"})
 COMMITTED_ADJECTIVES = frozenset({"committed", "dedicated", "pledged"})
+# "ordered his troops to withdraw": verbs by which a leader sets an act in train for those under them
+COMMAND_VERBS = frozenset({"order", "instruct", "direct", "command"})
 # "I asked that the minister travel to X", "urged that talks be held": a mandated act is still to come
-MANDATIVE_VERBS = frozenset({"ask", "urge", "demand", "request", "recommend", "insist", "propose", "require",
-                             "instruct", "direct", "order"})
+MANDATIVE_VERBS = frozenset({"ask", "urge", "demand", "request", "recommend", "insist", "propose", "require"}) | COMMAND_VERBS
 # "I wish to express", "it is my duty to extend our congratulations": a speech act that the speaker's
 # wish or duty introduces is performed by the saying itself, not desired for later
 SPEECH_ACTS = frozenset({"express", "extend", "convey", "thank", "congratulate", "welcome", "pay", "reiterate",
@@ -187,11 +188,7 @@ def _ordered_own(verb, head, hl: str) -> bool:
     person ("ordered Japan to withdraw") is a demand on another party, not its act."""
     if hl not in COMMAND_VERBS or verb.dep_ != "xcomp":
         return False
-    told = [c for c in head.children if c.dep_ == "dobj"]
-    return all(not t.ent_type_ and t.pos_ == "NOUN" for t in told)
-
-
-COMMAND_VERBS = frozenset({"order", "instruct", "direct", "command"})
+    return all(not t.ent_type_ and t.pos_ == "NOUN" for t in head.children if t.dep_ == "dobj")
 
 
 def _performed(verb, head, hl: str, g: dict) -> bool:

@@ -299,8 +299,8 @@ def _counting_frame(ent) -> bool:
     """"in their second meeting this year", "for the third time this month": the current period counts
     the occasions, and the one reported is its latest, so the report's day dates it, not the period."""
     head = ent.root.head
-    return ent.root.dep_ == "npadvmod" and head.pos_ == "NOUN" and head.i != ent.root.i \
-        and ent[0].lower_ == "this" and any(c.dep_ == "amod" and c.ent_type_ == "ORDINAL" for c in head.children)
+    return ent.root.dep_ == "npadvmod" and head.pos_ == "NOUN" and ent[0].lower_ == "this" \
+        and any(c.dep_ == "amod" and c.ent_type_ == "ORDINAL" for c in head.children)
 
 
 def _opening_date(sent, start, g: dict):
