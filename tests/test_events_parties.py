@@ -418,3 +418,31 @@ def test_one_titled_official_of_a_party_is_the_person_named(run, rules_alone):
     rows = run("On July 22, Chairman of the General Council of the National Renewal Party of Chile Pablo Rivas "
                "met Foreign Minister Ana Ortiz of Peru in Lima.")
     assert ("CHL", "PER") in pairs(rows, "CONSULT")
+
+
+def test_people_who_speak_for_parties_name_them_with_for(run, rules_alone):
+    rows = run("Negotiators for the Colombian government and Venezuela agreed on a border framework in Caracas on Friday.")
+    assert pairs(rows, "AGREE") == {("COL", "VEN")}
+
+
+# ------------------------------------------------------------------ one state's organs and people
+
+@pytest.mark.parametrize("text, etype, pair", [
+    ("Argentina's Supreme Court on Tuesday rejected an appeal by former Argentine president Carlos Ruiz.",
+     "REJECT", ("ARG", "ARG")),
+    ("Chilean police on Monday arrested former Chilean interior minister Andres Molina in Santiago.",
+     "COERCE", ("CHL", "CHL")),
+])
+def test_a_state_s_organ_acting_on_its_own_person_is_a_pair(run, rules_alone, text, etype, pair):
+    assert pairs(run(text), etype) == {pair}
+
+
+def test_a_state_is_not_the_one_its_own_minister_acts_on(run, rules_alone):
+    rows = run("Japan's Foreign Minister Hiroshi Tanaka called for the early release of the Japanese nationals "
+               "detained in China.")
+    assert ("JPN", "JPN") not in pairs(rows, "REQUEST")
+
+
+def test_a_meeting_of_one_state_s_own_officials_is_no_event(run, rules_alone):
+    rows = run("Japanese Prime Minister Fumio Kishida met Japanese Foreign Minister Yoko Kamikawa on Monday.")
+    assert pairs(rows, "CONSULT") == set()

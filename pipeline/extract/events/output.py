@@ -13,7 +13,10 @@ from pipeline.nlp.lemmas import written_form
 TARGET_PREPS = ("at", "on", "against")
 
 
-def actor_recipient_pairs(actors: list[Party], recips: list[Party], reciprocal: bool) -> list[tuple[Party, Party | None]]:
+def actor_recipient_pairs(actors: list[Party], recips: list[Party], reciprocal: bool,
+                          domestic: bool = False) -> list[tuple[Party, Party | None]]:
+    """One (actor, recipient) pair per two sides; `domestic` (the types where agents act) lets two
+    parties of one state be a pair."""
     if not actors:
         return []
     if not recips:
@@ -23,11 +26,20 @@ def actor_recipient_pairs(actors: list[Party], recips: list[Party], reciprocal: 
     out, seen = [], set()
     for a in actors:
         for r in recips:
-            key = frozenset([a.code or a.name, r.code or r.name])
+            apart = domestic and _one_state_apart(a, r)
+            key = frozenset([a.name, r.name] if apart else [a.code or a.name, r.code or r.name])
             if len(key) == 2 and key not in seen:  # "we ... our partnership": one pair, not both ways
                 seen.add(key)
                 out.append((a, r))
     return out
+
+
+def _one_state_apart(a: Party, r: Party) -> bool:
+    """A state or its organs acting on a person or body of its own ("the federal police indicted the
+    former president", "the court rejected the opposition leader's appeal"): a pair in the types where
+    agents act. A state is never the one acted on by its own ("we ... our partnership", "the minister
+    called for the release of Japanese nationals" is not Japan's act on Japan)."""
+    return a.code == r.code and a.name != r.name and not (a.group or r.group) and r.etype in ("person", "organization")
 
 
 def _span(cand: Candidate, parties: list[Party | None]) -> tuple[int, int]:

@@ -64,6 +64,11 @@ def _spoken_for(tok, party: Party) -> bool:
     return party.etype == "organization" and tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in SPOKESPEOPLE
 
 
+def _speaks_for(tok, prep) -> bool:
+    """"Negotiators for the government and the rebels": people who speak for parties name them with "for"."""
+    return prep.lower_ == "for" and tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in SPOKESPEOPLE
+
+
 def phrase_tokens(tok) -> list:
     """The noun phrase of `tok` without its prepositional, relative and coordinated parts."""
     out = [tok]
@@ -243,7 +248,7 @@ class ArgReader:
     def _of_list(self, tok, place: bool) -> list[Party]:
         """"the foreign ministers of Chile and Peru", "defence chiefs from A, B and C": the states listed."""
         for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+            if child.dep_ == "prep" and (child.lower_ in ("of", "from") or _speaks_for(tok, child)):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         found = self.parties(pobj, place)

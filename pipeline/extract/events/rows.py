@@ -301,7 +301,8 @@ def _place(r: Reading, coding: Coding) -> bool:
 
 def _pairs(r: Reading, coding: Coding) -> bool:
     """The coded actor-recipient pairs; an event noun that only refers back to them codes nothing new."""
-    r.pairs = [(a, p) for a, p in actor_recipient_pairs(r.actors, r.recips, bool(r.entry.reciprocal))
+    domestic = r.etype in coding.lex.grammar["agent_types"]
+    r.pairs = [(a, p) for a, p in actor_recipient_pairs(r.actors, r.recips, bool(r.entry.reciprocal), domestic)
                if political(a, p, r.etype, coding.lex.grammar)]
     if not r.pairs and (r.etype in NULL_RECIPIENT_OK or r.entry.recipient_optional):
         # "Israelis demonstrated against the government", "Kenya pulled back its troops": the only
