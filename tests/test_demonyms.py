@@ -1,8 +1,11 @@
 """Every UN member state's usual demonym codes as that state, as "Eritrean forces" or "Kyrgyz border
 guards" name one. The table is written from public knowledge, not from any text of the corpus."""
+import datetime as dt
+
 import pytest
 
 from pipeline.extract.entities.resolve import resolve_text
+from tests.conftest import events_of, pairs
 
 DEMONYMS = {
     "AFG": "Afghan", "AGO": "Angolan", "ALB": "Albanian", "AND": "Andorran", "ARE": "Emirati",
@@ -51,3 +54,14 @@ DEMONYMS = {
 def test_a_demonym_codes_as_its_state(code, demonym):
     found = resolve_text(demonym)
     assert found is not None and found.code == code
+
+
+@pytest.mark.parametrize("code, demonym", [("PRK", "N. Korean"), ("KOR", "S. Korean")])
+def test_the_abbreviated_korean_adjectives_code_as_the_abbreviated_names_do(code, demonym):
+    found = resolve_text(demonym)
+    assert found is not None and found.code == code
+
+
+def test_abbreviated_adjectives_name_the_states_of_an_event(nlp, rules_alone):
+    rows = events_of(nlp, "N. Korean troops fired artillery shells at S. Korean border posts on Monday.", dt.date(2024, 6, 1))
+    assert pairs(rows, "ASSAULT") == {("PRK", "KOR")}
