@@ -58,15 +58,21 @@ def entity_code(ent, place: bool = False) -> str | None:
     return None
 
 
+def _spokespeople(tok) -> bool:
+    """A plural of people who speak for others ("leaders", "negotiators"); one titled official is a
+    person of their own."""
+    return tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in SPOKESPEOPLE
+
+
 def _spoken_for(tok, party: Party) -> bool:
     """"Leaders of the farmers' federation FENAGRI", "representatives of the union": people who speak
-    for a named organisation stand for it, coded or not (one titled official is a person of their own)."""
-    return party.etype == "organization" and tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in SPOKESPEOPLE
+    for a named organisation stand for it, coded or not."""
+    return party.etype == "organization" and _spokespeople(tok)
 
 
 def _speaks_for(tok, prep) -> bool:
     """"Negotiators for the government and the rebels": people who speak for parties name them with "for"."""
-    return prep.lower_ == "for" and tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in SPOKESPEOPLE
+    return prep.lower_ == "for" and _spokespeople(tok)
 
 
 def phrase_tokens(tok) -> list:
