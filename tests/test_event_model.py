@@ -154,6 +154,15 @@ def test_a_model_noun_that_names_an_event_already_coded_refers_back(monkeypatch,
 
 
 
+@pytest.mark.parametrize("etype, pairs", [("COERCE", [("COERCE", "PER", "PER")]), ("SUPPORT", [])])
+def test_a_model_row_pairs_one_state_with_its_own_person_only_where_agents_act(monkeypatch, nlp, etype, pairs):
+    """The rules' pair rule holds for model rows too: a state's organ acting on its own citizen is
+    a pair in the types where agents act, and praise between one state's people is no event."""
+    monkeypatch.setattr(learned, "load_event_model", lambda: Everything(etype))
+    rows = events_of(nlp, "Peruvian prosecutors grilled former Peruvian president Luis Ortega.", DAY)
+    assert [(r["event_type"], r["actor_code"], r["recipient_code"]) for r in rows if r["trigger"] == "grilled"] == pairs
+
+
 # ---------------------------------------------------------------- training
 
 def toy(script, doc: int, names: list[str], label: int, votes=None, context=None):

@@ -64,7 +64,8 @@ def _rows(coding: Coding, tok, etype: str, probability: float) -> list[dict]:
         recips = []
     place = event_location(tok, coding.reader)
     actors, recips = placed(actors, place[1]), placed(recips, place[1])
-    pairs = [(a, r) for a, r in actor_recipient_pairs(actors, recips, cand.entry.reciprocal)
+    domestic = etype in coding.lex.grammar["agent_types"]
+    pairs = [(a, r) for a, r in actor_recipient_pairs(actors, recips, cand.entry.reciprocal, domestic)
              if political(a, r, etype, coding.lex.grammar)]
     if not pairs:
         return []  # no one acting, or no political actor on either side (codebook sections 5 and 6)
