@@ -101,7 +101,37 @@ def test_years_ago_need_a_publication_date():
     assert resolve_date_text("two years ago", None) is None
 
 
-@pytest.mark.parametrize("text", ["over the past year", "in the past month", "during the past week", "several years ago"])
+@pytest.mark.parametrize("text, want", [
+    ("two days ago", (dt.date(2023, 3, 19), None, "day")),
+    ("a week ago", (dt.date(2023, 3, 14), None, "day")),
+    ("three months ago", (dt.date(2022, 12, 1), None, "month")),
+])
+def test_days_weeks_and_months_ago_count_back_from_the_day(text, want):
+    assert looks_like_date(text)
+    assert resolve_date_text(text, DAY) == want
+
+
+def test_days_ago_against_a_month_or_a_year_give_no_finer_time():
+    assert resolve_date_text("two days ago", dt.date(2023, 3, 1), base_precision="month") == \
+        (dt.date(2023, 3, 1), None, "month")
+    assert against_year("three weeks ago") == (dt.date(1984, 1, 1), None, "year")
+
+
+@pytest.mark.parametrize("text, prefer, published, want", [
+    ("on Friday last week", "past", DAY, dt.date(2023, 3, 17)),
+    ("on Monday next week", "future", DAY, dt.date(2023, 3, 27)),
+    ("over the weekend", "past", DAY, (dt.date(2023, 3, 18), dt.date(2023, 3, 19))),
+    ("last weekend", "past", DAY, (dt.date(2023, 3, 18), dt.date(2023, 3, 19))),
+    ("this weekend", "future", DAY, (dt.date(2023, 3, 25), dt.date(2023, 3, 26))),
+    ("at the weekend", "past", dt.date(2023, 3, 26), (dt.date(2023, 3, 25), dt.date(2023, 3, 26))),  # a Sunday
+])
+def test_a_day_of_a_counted_week_and_a_weekend_are_days(text, prefer, published, want):
+    start, end = want if isinstance(want, tuple) else (want, None)
+    assert resolve_date_text(text, published, prefer) == (start, end, "day")
+
+
+@pytest.mark.parametrize("text", ["over the past year", "in the past month", "during the past week", "several years ago",
+                                  "a few days ago", "days ago"])
 def test_a_span_up_to_today_is_no_point(text):
     assert resolve_date_text(text, DAY) is None
 
@@ -244,6 +274,11 @@ def test_repeated_meetings_since_a_year_are_not_dated_by_it(run):
 def test_years_ago_date_an_event(run):
     row = row_of(run("Canada signed a trade agreement with Mexico sixty-four years ago."), "signed")
     assert (row["event_date"], row["date_precision"]) == (dt.date(1959, 1, 1), "year")
+
+
+def test_days_ago_date_an_event(run):
+    row = row_of(run("Kenya summoned Uganda's ambassador two days ago."), "summoned")
+    assert (row["event_date"], row["date_precision"]) == (dt.date(2023, 3, 19), "day")
 
 
 def test_today_in_a_year_precision_statement_gives_the_year(run_year):

@@ -98,6 +98,8 @@ def test_a_readout_that_opens_on_an_undated_call_reports_the_call_of_its_day(nlp
     ("Kenyan President William Ruto began negotiations with Ugandan President Yoweri Museveni.", None),
     ("When Kenyan President William Ruto met Ugandan President Yoweri Museveni, the two leaders signed a deal.", None),
     ("Kenyan President William Ruto has held talks with Ugandan President Yoweri Museveni.", None),
+    # a week across two months names no point, but it is not the day of publication either
+    ("Kenyan President William Ruto held talks with Ugandan President Yoweri Museveni this week.", None),
 ])
 def test_only_a_readouts_opening_call_takes_the_day_of_publication(nlp, rules_alone, text, precision):
     rows = run(nlp, text, precision=precision)

@@ -26,6 +26,8 @@ WEEKDAY = re.compile(r"\b(?P<w>%s)\b" % "|".join(WEEKDAYS), re.I)
 RELATIVE = re.compile(r"\b(?P<rel>last|next|this|past|coming|previous)\s+(?P<unit>month|year|week)\b", re.I)
 # a day named from today, with the parts of a day news copy names it by ("this afternoon", "last night")
 DAY_WORDS = re.compile(r"\b(?P<w>yesterday|today|tomorrow|tonight|this\s+(?:morning|afternoon|evening)|last\s+night)\b", re.I)
+# "over the weekend", "last weekend": a Saturday and Sunday counted from the publication day
+WEEKEND = re.compile(r"\b(?:(?P<rel>last|this|next|past|coming)\s+)?week-?end\b", re.I)
 DAY_SHIFT = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "this": 0, "last": -1}
 # words that make a DATE span a duration or an age, not a point in time
 NOT_A_POINT = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many)[\s-]+(?:day|week|month|year|decade|hour)s?\b"
@@ -146,7 +148,11 @@ def _relative(text: str, base: dt.date | None, prefer: str):
         if unit == "month":
             month_index = base.year * 12 + base.month - 1 + step
             return dt.date(month_index // 12, month_index % 12 + 1, 1), None, "month"
+        if (day := WEEKDAY.search(text)) is not None:  # "on Friday last week": that day of that week
+            return _monday(base, step) + dt.timedelta(days=WEEKDAYS.index(day.group("w").lower())), None, "day"
         return _week_month(base, step)
+    if (weekend := WEEKEND.search(text)) is not None:
+        return _weekend(base, (weekend.group("rel") or "").lower(), prefer)
     m = DAY_WORDS.search(text)
     if m:
         shift = DAY_SHIFT[m.group("w").split()[0].lower()]
@@ -157,9 +163,27 @@ def _relative(text: str, base: dt.date | None, prefer: str):
     return None
 
 
+def _monday(base: dt.date, step: int) -> dt.date:
+    """The Monday of the week `step` weeks from the publication date's."""
+    return base - dt.timedelta(days=base.weekday()) + dt.timedelta(weeks=step)
+
+
+def _weekend(base: dt.date, rel: str, prefer: str):
+    """The Saturday and Sunday a weekend phrase names, as a range of days: the one the publication
+    day falls in, else the last one ("over the weekend", told in the past) or the next one."""
+    saturday = _monday(base, 0) + dt.timedelta(days=5)
+    if base.weekday() < 5 and (rel in ("last", "past") or not rel and prefer == "past"):
+        saturday -= dt.timedelta(weeks=1)
+    elif base.weekday() >= 5 and rel in ("last", "past"):
+        saturday -= dt.timedelta(weeks=1)
+    elif base.weekday() >= 5 and rel in ("next", "coming"):
+        saturday += dt.timedelta(weeks=1)
+    return saturday, saturday + dt.timedelta(days=1), "day"
+
+
 def _week_month(base: dt.date, step: int):
     """A week names no day; it names its month when it lies wholly inside one."""
-    monday = base - dt.timedelta(days=base.weekday()) + dt.timedelta(weeks=step)
+    monday = _monday(base, step)
     sunday = monday + dt.timedelta(days=6)
     if (monday.year, monday.month) != (sunday.year, sunday.month):
         return None
@@ -193,7 +217,7 @@ def resolve_date_text(text: str, base: dt.date | None, prefer: str = "past",
         context_year = None  # a planned event does not fall in a past year the paragraph told of
     if (within := WITHIN_PERIOD.match(text)) is not None:
         text = within.group("period")
-    if (ago := _years_ago(text, base)) is not None:
+    if (ago := _ago(text, base, base_precision)) is not None:
         return plausible(ago, base)
     if anchor is not None and (shift := _anchored_shift(text)) is not None:
         return plausible((anchor + dt.timedelta(days=shift), None, "day"), base)  # before "two days" reads as a span
@@ -218,7 +242,8 @@ def _counts_days(text: str) -> bool:
     if YEAR.search(text) or DAY_MONTH.search(text) or _month_word(text):
         return False
     m = RELATIVE.search(text)
-    return bool(DAY_WORDS.search(text) or WEEKDAY.search(text) or (m and m.group("unit").lower() == "week"))
+    return bool(DAY_WORDS.search(text) or WEEKDAY.search(text) or WEEKEND.search(text)
+                or (m and m.group("unit").lower() == "week"))
 
 
 def _against_day(text: str, base: dt.date | None, prefer: str, context_year: int | None, anchor: dt.date | None):
@@ -241,7 +266,7 @@ def _against_year(text: str, year: int, context_year: int | None, prefer: str = 
     alone; "last June" and "next June" may fall in either of two years, so give nothing."""
     if (named := _named_month(text, dt.date(year, 7, 1), "past", known_day=False)) is not None:
         return named or None
-    counted = bool(RELATIVE.search(text) or DAY_WORDS.search(text) or WEEKDAY.search(text))
+    counted = bool(RELATIVE.search(text) or DAY_WORDS.search(text) or WEEKDAY.search(text) or WEEKEND.search(text))
     narrative = dt.date(context_year if context_year and not counted and not YEAR.search(text) else year, 1, 1)
     found = _ranges(text, narrative, "fixed") or _absolute(text, narrative, "fixed")
     if found or not counted:
@@ -278,21 +303,28 @@ def _named_month(text: str, base: dt.date | None, prefer: str, known_day: bool =
     return dt.date(year, mon, 1), None, "month"
 
 
-# "two years ago", "a decade ago": a count of years back from the publication date
+# "two years ago", "three days ago": a count of units back from the publication date
 AGO = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|\d{1,3})"
-                 r"(?:[\s-]+(?P<n2>one|two|three|four|five|six|seven|eight|nine))?\s+(?P<unit>years?|decades?)\s+ago\b", re.I)
+                 r"(?:[\s-]+(?P<n2>one|two|three|four|five|six|seven|eight|nine))?\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+ago\b", re.I)
 
 
-def _years_ago(text: str, base: dt.date | None):
-    """"Sixty-four years ago" in an article of 2024 is 1960 at year precision; a decade is ten years."""
+def _ago(text: str, base: dt.date | None, base_precision: str | None = "day"):
+    """"Sixty-four years ago" in an article of 2024 is 1960 at year precision, a decade ten years;
+    "three months ago" is a month, "two days ago" and "a week ago" a day. Counted back from a
+    publication date known only to its month or year, the phrase names no finer time than that."""
     m = AGO.search(text)
     if m is None or base is None:
         return None
     words = text[m.start("n"):m.end("n2") if m.group("n2") else m.end("n")]
     count = 1 if words.lower() in ("a", "an") else int(parse_number(words))  # the figures' number reader
-    if m.group("unit").lower().startswith("decade"):
-        count *= 10
-    return dt.date(base.year - count, 1, 1), None, "year"
+    unit = m.group("unit").lower().rstrip("s")
+    years_back = {"year": count, "decade": 10 * count}.get(unit, 0)
+    if years_back or base_precision == "year":
+        return dt.date(base.year - years_back, 1, 1), None, "year"
+    if unit == "month" or base_precision == "month":
+        months = base.year * 12 + base.month - 1 - (count if unit == "month" else 0)
+        return dt.date(months // 12, months % 12 + 1, 1), None, "month"
+    return base - dt.timedelta(days=count * (7 if unit == "week" else 1)), None, "day"
 
 
 EARLIEST_YEAR = 1900
@@ -341,7 +373,7 @@ def day_anchor(text: str, base: dt.date | None, prefer: str = "past", context_ye
 
 
 def looks_like_date(text: str) -> bool:
-    return bool(AGO.search(text) or ANCHORED.search(text) or ORDINAL_DAY.search(text) or DAY_MONTH.search(text) or _month_word(text) or YEAR.search(text) or WEEKDAY.search(text) or RELATIVE.search(text) or DAY_WORDS.search(text))
+    return bool(AGO.search(text) or ANCHORED.search(text) or ORDINAL_DAY.search(text) or DAY_MONTH.search(text) or _month_word(text) or YEAR.search(text) or WEEKDAY.search(text) or RELATIVE.search(text) or DAY_WORDS.search(text) or WEEKEND.search(text))
 
 
 def names_calendar(text: str) -> bool:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from pipeline.extract.events.context import DocContext
 from pipeline.extract.events.syntax import DEFINITE, governing_verb, plain_form
+from pipeline.extract.events.when import names_a_time
 
 # acts done by saying them: a present-tense report of one is the saying
 SPEECH_TYPES = frozenset({"ACCUSE", "REQUEST", "SUPPORT", "REJECT", "THREATEN", "AGREE", "PROTEST"})
@@ -65,6 +66,8 @@ def opening_meeting(ctx: DocContext, etype: str, status: str, date: tuple | None
         return None
     if not _told_in(verb, PAST_TAGS) or verb.lemma_.lower() in grammar["aspect_verbs"]:
         return None  # "began negotiations": a phase of talks that ran before the text, not the day's meeting
+    if names_a_time(ctx, tok, grammar):
+        return None  # "held talks last week", a week across two months: dated by no point, but not today
     return Meeting((ctx.published_date, None, "day", None), codes, tok.i)
 
 

@@ -40,6 +40,17 @@ def event_date(ctx: DocContext, tok, kind: str, status: str, grammar: dict):
     return _duration_from_now(ctx, tok, clause, sent)
 
 
+def names_a_time(ctx: DocContext, tok, grammar: dict) -> bool:
+    """The trigger's clause has a date phrase of its own, whether or not it resolves to a point
+    ("last week" across two months), so no time from elsewhere is its time."""
+    sent = sent_of(tok)
+    gov = governing_verb(tok) if tok.pos_ == "NOUN" else None
+    clause = tok if tok.pos_ in ("VERB", "AUX") else gov
+    if any(not starts_a_span(_date_phrase(e)) for e in _clause_dates(ctx, sent, tok, gov, clause, grammar)):
+        return True
+    return _opening_date(sent, clause if clause is not None else tok, grammar) is not None
+
+
 def _enclosing_date(ctx: DocContext, sent, start, judged: bool, g: dict):
     """The date of a clause that holds the trigger's clause, when its own names none. A deed judged
     by another act ("condemned X's launch ... on 4 October") takes only a calendar date: news dates
