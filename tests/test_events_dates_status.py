@@ -281,6 +281,22 @@ def test_days_ago_date_an_event(run):
     assert (row["event_date"], row["date_precision"]) == (dt.date(2023, 3, 19), "day")
 
 
+@pytest.mark.parametrize("text, trigger, want", [
+    ("Kenya summoned Uganda's ambassador on Wednesday night.", "summoned", dt.date(2023, 3, 15)),
+    ("Ethiopia fired rockets toward Eritrea in the early hours of Monday.", "fired", dt.date(2023, 3, 20)),
+    ("Kenya summoned Uganda's ambassador on the night of March 3.", "summoned", dt.date(2023, 3, 3)),
+])
+def test_a_time_of_a_named_day_dates_an_event(run, text, trigger, want):
+    row = row_of(run(text), trigger)
+    assert (row["event_date"], row["date_precision"]) == (want, "day")
+
+
+def test_a_time_of_a_named_day_anchors_the_next_day(run):
+    rows = run("Kenya summoned Uganda's ambassador on the night of March 3. Uganda expelled two Kenyan diplomats "
+               "the next day.")
+    assert row_of(rows, "expelled")["event_date"] == dt.date(2023, 3, 4)
+
+
 def test_today_in_a_year_precision_statement_gives_the_year(run_year):
     row = row_of(run_year("Today Japan condemns the attack on Kenya."), "condemns")
     assert (row["event_date"], row["date_precision"]) == (YEAR, "year")

@@ -92,6 +92,11 @@ def test_a_readout_that_opens_on_an_undated_call_reports_the_call_of_its_day(nlp
     assert dated(rows, "criticized") == {(None, None, None)}
 
 
+def test_a_time_of_day_alone_leaves_the_opening_call_of_its_day(nlp, rules_alone):
+    rows = run(nlp, "Kenyan President William Ruto held talks with Ugandan President Yoweri Museveni at 10 a.m.")
+    assert dated(rows, "talks") == {(THURSDAY, "day", "publication")}
+
+
 @pytest.mark.parametrize("text, precision", [
     ("Tanzania criticized Uganda. " + CALL, None),  # a meeting after another act opens nothing
     (CALL, "month"),  # a text known by its month has no day to lend

@@ -376,6 +376,12 @@ def looks_like_date(text: str) -> bool:
     return bool(AGO.search(text) or ANCHORED.search(text) or ORDINAL_DAY.search(text) or DAY_MONTH.search(text) or _month_word(text) or YEAR.search(text) or WEEKDAY.search(text) or RELATIVE.search(text) or DAY_WORDS.search(text) or WEEKEND.search(text))
 
 
+def names_a_day(text: str) -> bool:
+    """"Tonight", "Wednesday night", "the night of June 3": a day, named from today, by its weekday
+    or by its date."""
+    return bool(DAY_WORDS.search(text) or WEEKDAY.search(text) or DAY_MONTH.search(text))
+
+
 def names_calendar(text: str) -> bool:
     """A year or a month by name: a date of the calendar, not one told from the day of writing."""
     return bool(YEAR.search(text) or _month_word(text))

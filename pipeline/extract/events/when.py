@@ -7,7 +7,7 @@ import re
 from pipeline.extract.events.context import DocContext
 from pipeline.extract.events.syntax import at_the_behest, governing_verb, named_doer, plain_form, purpose_clause, sent_of
 from pipeline.extract.events.status import awaiting
-from pipeline.extract.events.dates import (ANCHORED, DAY_WORDS, DEADLINE, YEAR, day_anchor, looks_like_date, names_calendar,
+from pipeline.extract.events.dates import (ANCHORED, DEADLINE, YEAR, day_anchor, looks_like_date, names_a_day, names_calendar,
                                           resolve_date_text, resolve_offset, starts_a_span)
 from pipeline.nlp.parse import sentence_ents
 
@@ -198,10 +198,12 @@ def _resolve(ctx: DocContext, ent, text: str, prefer: str):
 
 
 def _date_ents(doc) -> list:
-    """The DATE entities of the doc, listed once (`doc.ents` builds new spans on each access)."""
+    """The DATE entities of the doc and the TIME ones that name a day ("Wednesday night"), listed once
+    (`doc.ents` builds new spans on each access)."""
     found = doc.user_data.get("diplodata_date_ents")
     if found is None:
-        found = doc.user_data["diplodata_date_ents"] = [e for e in doc.ents if e.label_ == "DATE"]
+        found = doc.user_data["diplodata_date_ents"] = [e for e in doc.ents if e.label_ == "DATE" or
+                                                        e.label_ == "TIME" and names_a_day(e.text)]
     return found
 
 
@@ -302,8 +304,9 @@ def _shared_time_holders(verb, ctx, tok, g: dict, planned: bool = False) -> dict
 
 
 def _is_date(ent) -> bool:
-    """A DATE entity naming a time, or a loose day word (a span without a label)."""
-    return ent.label_ in ("DATE", "") and looks_like_date(ent.text) or ent.label_ == "TIME" and bool(DAY_WORDS.search(ent.text))
+    """A DATE entity naming a time, a loose day word (a span without a label), or a TIME entity
+    that names its day ("Wednesday night", "the early hours of Wednesday", "the night of June 3")."""
+    return ent.label_ in ("DATE", "") and looks_like_date(ent.text) or ent.label_ == "TIME" and names_a_day(ent.text)
 
 
 def _counting_frame(ent) -> bool:
