@@ -493,9 +493,21 @@ QUIET = "The markets in the region were calm and the weather was mild. "  # no e
     # coordinated verbs share the object of the last
     ("Estonia condemned and sanctioned Belarus.", "ACCUSE", ("EST", "BLR")),
     ("Estonia condemned and sanctioned Belarus.", "SANCTION", ("EST", "BLR")),
+    # a demand or threat joined after an act on a party, with no addressee of its own, is made to it
+    ("Kenya summoned Uganda's envoy on Friday and demanded an explanation.", "REQUEST", ("KEN", "UGA")),
+    ("Ghana expelled two Togolese diplomats and threatened further measures.", "THREATEN", ("GHA", "TGO")),
 ])
 def test_clauses_joined_or_following_share_their_parties(run, text, etype, pair):
     assert pairs(run(text), etype) == {pair}
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya summoned Uganda's envoy on Friday. Nairobi demanded an explanation.",  # another sentence
+    "Kenya summoned Uganda's envoy on Friday, and its parliament demanded an explanation.",  # a subject of its own
+    "Kenya welcomed Uganda's envoy and called for the release of a journalist by Tanzania.",  # an addressee of its own
+])
+def test_only_a_subjectless_joined_demand_without_addressee_is_made_to_the_earlier_object(run, text):
+    assert all(recipient != "UGA" for _, recipient in pairs(run(text), "REQUEST"))
 
 
 @pytest.mark.parametrize("text, etype, pair", [

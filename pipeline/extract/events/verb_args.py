@@ -21,6 +21,8 @@ AGENT_TAIL_PREPS = ("on", "upon", "against", "to", "toward", "towards", "into")
 FORCE_MOVE_TYPES = frozenset({"MOBILIZE", "RETREAT"})
 # adverbs of direction whose "to" phrase still names where the act goes
 DIRECTION_ADVERBS = ("back", "home", "over", "away")
+# acts addressed to a party: joined after an act on that party, they are addressed to it
+ADDRESSED_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 
 
 def _undergoer(tok, reader: ArgReader, besides: tuple) -> list[Party]:
@@ -90,6 +92,8 @@ def verb_recipients(tok, entry: Entry, reader: ArgReader, besides: tuple = ()) -
         return uncoded
     if (shared := _shared_object(tok)) is not None and not dest and not only:
         return [p for p in reader.parties(shared) if p.code not in besides]  # "condemned and sanctioned Russia"
+    if entry.type in ADDRESSED_TYPES and (earlier := _earlier_object(tok)) is not None and not dest and not only:
+        return [p for p in reader.parties(earlier) if p.code and p.code not in besides]
     if entry.type == "AGREE":
         return _complement_partners(tok, reader, besides) or inside
     return inside
@@ -145,6 +149,14 @@ def _shared_object(verb):
         if not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
             return next((c for c in conj.children if c.dep_ == "dobj"), None) or _shared_object(conj)
     return None
+
+
+def _earlier_object(verb):
+    """"summoned China's ambassador and demanded an explanation": a demand or protest joined after an
+    act on a party, with no subject and no addressee of its own, is addressed to that party."""
+    if verb.dep_ != "conj" or verb.head.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "dobj"), None)
 
 
 def _doer_prep(verb) -> tuple[str, ...]:
