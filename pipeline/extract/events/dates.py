@@ -171,13 +171,10 @@ def _monday(base: dt.date, step: int) -> dt.date:
 def _weekend(base: dt.date, rel: str, prefer: str):
     """The Saturday and Sunday a weekend phrase names, as a range of days: the one the publication
     day falls in, else the last one ("over the weekend", told in the past) or the next one."""
-    saturday = _monday(base, 0) + dt.timedelta(days=5)
-    if base.weekday() < 5 and (rel in ("last", "past") or not rel and prefer == "past"):
-        saturday -= dt.timedelta(weeks=1)
-    elif base.weekday() >= 5 and rel in ("last", "past"):
-        saturday -= dt.timedelta(weeks=1)
-    elif base.weekday() >= 5 and rel in ("next", "coming"):
-        saturday += dt.timedelta(weeks=1)
+    in_weekend = base.weekday() >= 5
+    back = rel in ("last", "past") or not rel and not in_weekend and prefer == "past"
+    ahead = rel in ("next", "coming") and in_weekend
+    saturday = _monday(base, int(ahead) - int(back)) + dt.timedelta(days=5)
     return saturday, saturday + dt.timedelta(days=1), "day"
 
 

@@ -4,9 +4,9 @@ the rules keep what they know: clause status (negation, hypotheticals), argument
 from __future__ import annotations
 
 from pipeline.extract.event_model import candidate_votes, document_context, lemma, load_event_model, nominal_readings
-from pipeline.extract.events.agents import placed, political
+from pipeline.extract.events.agents import placed
 from pipeline.extract.events.lexicon import JOINT_TYPES, Entry, Lexicon
-from pipeline.extract.events.output import actor_recipient_pairs, event_location, event_row
+from pipeline.extract.events.output import coded_pairs, event_location, event_row
 from pipeline.extract.events.memory import refers_back
 from pipeline.extract.events.narrative import note_opening, row_date
 from pipeline.extract.events.rows import Coding, arguments_with_agents, joint_actors, scheduled
@@ -64,9 +64,7 @@ def _rows(coding: Coding, tok, etype: str, probability: float) -> list[dict]:
         recips = []
     place = event_location(tok, coding.reader)
     actors, recips = placed(actors, place[1]), placed(recips, place[1])
-    domestic = etype in coding.lex.grammar["agent_types"]
-    pairs = [(a, r) for a, r in actor_recipient_pairs(actors, recips, cand.entry.reciprocal, domestic)
-             if political(a, r, etype, coding.lex.grammar)]
+    pairs = coded_pairs(actors, recips, cand.entry.reciprocal, etype, coding.lex.grammar)
     if not pairs:
         return []  # no one acting, or no political actor on either side (codebook sections 5 and 6)
     if _needs_recipient(tok, etype, coding.lex) and not any(r is not None and r.code for _, r in pairs):

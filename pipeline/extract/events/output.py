@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from pipeline.extract.entities.gazetteer import place_kind
+from pipeline.extract.events.agents import political
 from pipeline.extract.events.context import DocContext
 from pipeline.extract.events.lexicon import NOUN_CONFIDENCE, PHRASE_CONFIDENCE, VERB_CONFIDENCE
 from pipeline.extract.events.parties import ArgReader, Party
@@ -32,6 +33,15 @@ def actor_recipient_pairs(actors: list[Party], recips: list[Party], reciprocal: 
                 seen.add(key)
                 out.append((a, r))
     return out
+
+
+def coded_pairs(actors: list[Party], recips: list[Party], reciprocal: bool, etype: str,
+                grammar: dict) -> list[tuple[Party, Party | None]]:
+    """The pairs the dataset codes for an event of `etype`, whether the rules or the model read the
+    type: one per two sides, one state on both sides only where agents act, each a political pair."""
+    domestic = etype in grammar["agent_types"]
+    return [(a, r) for a, r in actor_recipient_pairs(actors, recips, reciprocal, domestic)
+            if political(a, r, etype, grammar)]
 
 
 def _one_state_apart(a: Party, r: Party) -> bool:

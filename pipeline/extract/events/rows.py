@@ -13,7 +13,7 @@ from pipeline.extract.events.dates import after_publication
 from pipeline.extract.events.lexicon import JOINT_TYPES, Entry, Lexicon
 from pipeline.extract.events.threats import conditional_menace, future_threat, threat_parties
 from pipeline.extract.events.memory import note_pairs, refers_back, remember_pair
-from pipeline.extract.events.output import actor_recipient_pairs, event_location, event_row
+from pipeline.extract.events.output import coded_pairs, event_location, event_row
 from pipeline.extract.events.parties import ArgReader, Party
 from pipeline.extract.events.recipients import other_side
 from pipeline.extract.events.unnamed import unnamed_doers
@@ -301,9 +301,7 @@ def _place(r: Reading, coding: Coding) -> bool:
 
 def _pairs(r: Reading, coding: Coding) -> bool:
     """The coded actor-recipient pairs; an event noun that only refers back to them codes nothing new."""
-    domestic = r.etype in coding.lex.grammar["agent_types"]
-    r.pairs = [(a, p) for a, p in actor_recipient_pairs(r.actors, r.recips, bool(r.entry.reciprocal), domestic)
-               if political(a, p, r.etype, coding.lex.grammar)]
+    r.pairs = coded_pairs(r.actors, r.recips, bool(r.entry.reciprocal), r.etype, coding.lex.grammar)
     if not r.pairs and (r.etype in NULL_RECIPIENT_OK or r.entry.recipient_optional):
         # "Israelis demonstrated against the government", "Kenya pulled back its troops": the only
         # recipient named is the actor's own state

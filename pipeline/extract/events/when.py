@@ -202,8 +202,7 @@ def _date_ents(doc) -> list:
     (`doc.ents` builds new spans on each access)."""
     found = doc.user_data.get("diplodata_date_ents")
     if found is None:
-        found = doc.user_data["diplodata_date_ents"] = [e for e in doc.ents if e.label_ == "DATE" or
-                                                        e.label_ == "TIME" and names_a_day(e.text)]
+        found = doc.user_data["diplodata_date_ents"] = [e for e in doc.ents if e.label_ == "DATE" or _day_time(e)]
     return found
 
 
@@ -306,7 +305,12 @@ def _shared_time_holders(verb, ctx, tok, g: dict, planned: bool = False) -> dict
 def _is_date(ent) -> bool:
     """A DATE entity naming a time, a loose day word (a span without a label), or a TIME entity
     that names its day ("Wednesday night", "the early hours of Wednesday", "the night of June 3")."""
-    return ent.label_ in ("DATE", "") and looks_like_date(ent.text) or ent.label_ == "TIME" and names_a_day(ent.text)
+    return ent.label_ in ("DATE", "") and looks_like_date(ent.text) or _day_time(ent)
+
+
+def _day_time(ent) -> bool:
+    """A TIME entity the parser gives a day's time, which names that day ("Wednesday night")."""
+    return ent.label_ == "TIME" and names_a_day(ent.text)
 
 
 def _counting_frame(ent) -> bool:
