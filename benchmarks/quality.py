@@ -43,6 +43,11 @@ SETS = [
      "written and annotated by helpers without sight of the extractors (benchmarks/articles/README.md)"),
     ("articles-tune", "benchmarks/articles/sources", "benchmarks/articles/gold/tune",
      "the article probe's tune part: 7 more such articles, whose misses may be read"),
+    ("articles2-sealed", "benchmarks/articles2/sources", "benchmarks/articles2/gold/sealed",
+     "the second article probe's sealed part: 10 more such articles by four other hands, first scored on "
+     "code landed before they existed (benchmarks/articles2/README.md)"),
+    ("articles2-tune", "benchmarks/articles2/sources", "benchmarks/articles2/gold/tune",
+     "the second article probe's tune part: 6 more such articles, whose misses may be read"),
 ]
 
 
