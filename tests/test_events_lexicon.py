@@ -98,3 +98,16 @@ def test_every_key_an_entry_may_hold_is_documented_in_the_lexicon_header():
 
     file_keys = {f.name for f in dataclasses.fields(Entry)} - BUILT_IN_ONLY  # set by the loader, not the file
     assert {k for k in file_keys if k not in header} == set()
+
+
+def test_a_phrase_verb_is_checked_like_a_verb_key(tmp_path):
+    path = tmp_path / "lexicon.yaml"
+    path.write_text("phrases:\n  - {verb: set upward, object: [group], type: AGREE, mode: agreement}\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"a verb key is a lemma or a lemma and one particle"):
+        load_lexicon.__wrapped__(str(path))
+
+
+def test_a_phrasal_verb_keeps_its_own_phrases():
+    lex = load_lexicon()
+    assert lex.phrase_index[("set up", "committee")].type == "AGREE"
+    assert ("set", "committee") not in lex.phrase_index  # "set a committee" is no founding

@@ -69,3 +69,17 @@ def test_what_a_quantity_counts_is_what_an_aid_shipment_carries(run, text, pair)
 
 def test_a_shipment_of_goods_that_are_no_aid_stays_trade(run):
     assert not [r for r in run("Peru's shipment of 300 tonnes of copper to Chile was delayed.") if r["event_type"] == "AID"]
+
+@pytest.mark.parametrize("text, etype", [
+    ("Estonia set up a joint unit with Latvia on cyber threats.", "THREATEN"),
+    ("Chile signed a pact with Peru on cross-border attacks.", "ASSAULT"),
+])
+def test_an_event_noun_naming_the_topic_of_the_verbs_object_is_no_act(run, rules_alone, text, etype):
+    assert not [r for r in run(text) if r["event_type"] == etype]
+
+
+@pytest.mark.parametrize("text, etype, pair", [
+    ("Ghana and Togo agreed on a ceasefire.", "AGREE", ("GHA", "TGO")),
+])
+def test_an_event_noun_after_on_with_no_object_between_is_what_the_verb_does(run, rules_alone, text, etype, pair):
+    assert (etype, pair) in {(r["event_type"], (r["actor_code"], r["recipient_code"])) for r in run(text)}

@@ -836,3 +836,51 @@ def test_endorsements_and_repression_named_by_verb_and_object(run, text, expecte
 ])
 def test_the_same_verbs_with_other_objects_code_no_such_row(run, text):
     assert not {e for e in run(text) if e[0] in ("COERCE", "SUPPORT")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya and Uganda established a joint commission on trade.", ("AGREE", "KEN", "UGA", "occurred")),
+    ("Brazil and Argentina set up a working group on energy.", ("AGREE", "BRA", "ARG", "occurred")),
+    ("Canada and Mexico created a bilateral council to oversee the border.", ("AGREE", "CAN", "MEX", "occurred")),
+    ("Norway and Iceland formed a joint committee on fisheries.", ("AGREE", "NOR", "ISL", "occurred")),
+])
+def test_a_body_founded_by_two_parties_is_their_agreement(run, rules_alone, text, expected):
+    assert expected in run(text)
+
+
+def test_a_body_one_party_sets_up_for_itself_has_no_other_side(run, rules_alone):
+    assert not {row for row in run("Egypt set up a committee to investigate the fire.") if row[0] == "AGREE"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya withdrew its ambassador to Uganda.", ("SANCTION", "KEN", "UGA", "occurred")),
+    ("Peru withdrew its envoy from Chile.", ("SANCTION", "PER", "CHL", "occurred")),
+    ("Peru withdrew its troops from Chile.", ("RETREAT", "PER", "CHL", "occurred")),
+])
+def test_an_envoy_withdrawn_is_recalled_troops_withdrawn_retreat(run, rules_alone, text, expected):
+    assert expected in run(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Lula presented Ramaphosa with the Order of the Southern Cross.", ("SUPPORT", "BRA", "ZAF", "occurred")),
+    ("Chile awarded Peru's foreign minister the Order of Merit.", ("SUPPORT", "CHL", "PER", "occurred")),
+    ("Mali turned to Moscow for help after the coup.", ("REQUEST", "MLI", "RUS", "occurred")),
+])
+def test_an_honour_given_is_praise_and_help_sought_is_a_request(run, rules_alone, text, expected):
+    assert expected in run(text)
+
+
+def test_a_thing_presented_to_a_party_is_no_praise(run, rules_alone):
+    assert not {row for row in run("Kenya presented a plan to Uganda.") if row[0] == "SUPPORT"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Burundi quit the International Criminal Court.", ("SANCTION", "BDI", "ICC", "occurred")),
+    ("Venezuela exited the Organization of American States in 2019.", ("SANCTION", "VEN", "OAS", "occurred")),
+])
+def test_a_body_quit_is_ties_cut(run, rules_alone, text, expected):
+    assert expected in run(text)
+
+
+def test_quitting_no_body_is_no_event(run, rules_alone):
+    assert not run("Kenya's finance minister quit on Monday.")

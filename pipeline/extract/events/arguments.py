@@ -199,7 +199,12 @@ def object_of(tok, verb) -> bool:
     head = tok.head
     if tok.dep_ == "conj":
         return object_of(head, verb)
-    return tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "into", "on") and head.head.i == verb.i
+    if not (tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.i == verb.i):
+        return False
+    # "launched a task force on cyber threats": after a thing the verb makes or takes, "on" names its topic;
+    # after a party ("joined the minister on the visit") it is still the act
+    return head.lower_ in ("in", "into") or head.lower_ == "on" and not any(
+        c.dep_ == "dobj" and c.pos_ == "NOUN" and not c.ent_type_ for c in verb.children)
 
 
 def _clause_verb(tok):

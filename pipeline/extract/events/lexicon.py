@@ -132,6 +132,12 @@ class Lexicon:
     commitments: Mapping[str, list]                 # itemised commitments: verbs, lead-in markers, aid words
     commitment_verbs: frozenset[str]
 
+    def phrase(self, verb, obj) -> Entry | None:
+        """The verb–object pattern of `verb` and `obj`: the phrasal verb's own first ("set up a committee")."""
+        lemma, noun = verb.lemma_.lower(), obj.lemma_.lower()
+        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+        return particle and self.phrase_index.get((f"{lemma} {particle}", noun)) or self.phrase_index.get((lemma, noun))
+
     def phrasal(self, verb) -> Entry | None:
         """A phrasal verb's own entry, keyed by verb and particle ("back down" concedes, where "back"
         alone supports): the particle makes it another verb."""
@@ -197,7 +203,9 @@ def _value(name: str, key: str, value: Any) -> Any:
         return value
     if key in _LISTS:
         return _words(where, value)
-    if key in ("type", "mode", "verb"):
+    if key == "verb":
+        return _verb_key(_word(where, value))
+    if key in ("type", "mode"):
         return _type(where, value) if key == "type" else _word(where, value)
     if key in ("planned_type", "guest_type", "crowd_type"):
         if not (isinstance(value, list) and len(value) == 2):

@@ -87,11 +87,11 @@ def _readings(tok, lex: Lexicon, taken: set[int]) -> list[dict]:
         allowed = [s for c in infinitive_clauses(tok) if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"]
         for child in [*tok.children, *allowed]:
             obj, pobj = _antecedent(tok, child), None
-            rule = lex.phrase_index.get((lemma, obj.lemma_.lower()))
+            rule = lex.phrase(tok, obj)
             if rule is None and (counted := counted_head(obj, lex.grammar["quantity_nouns"])) is not obj:
-                obj, rule = counted, lex.phrase_index.get((lemma, counted.lemma_.lower()))  # "tens of thousands of reservists"
+                obj, rule = counted, lex.phrase(tok, counted)  # "tens of thousands of reservists"
             if rule is None and (pobj := _prep_object(child)) is not None:
-                obj, rule = pobj, _through_prep(lex.phrase_index.get((lemma, pobj.lemma_.lower())), child)
+                obj, rule = pobj, _through_prep(lex.phrase(tok, pobj), child)
             if rule and (child.dep_ in ("dobj", "nsubjpass", "attr") or obj is pobj or child in allowed) \
                     and _has_required_prep(tok, rule) and _clause_fits(tok, rule) and object_modified(obj, rule):
                 if not named_doer(obj):
@@ -109,7 +109,8 @@ def _readings(tok, lex: Lexicon, taken: set[int]) -> list[dict]:
             return [Candidate(tok, ARMED_CLASH if clash == "armed" else CROWD_RIOT, "verb")]
         moving, leaving = forces_moving(tok, lex.grammar), forces_leaving(tok, lex.grammar)
         entry = lex.phrasal(tok) or lex.verbs.get(lemma)
-        if entry and _verb_allowed(tok, entry, lex) and not ((moving or leaving) and entry.type == "CONSULT"):
+        # forces that leave a place withdraw from it, whatever else the verb reads ("troops quit Armenia")
+        if entry and _verb_allowed(tok, entry, lex) and not (leaving or moving and entry.type == "CONSULT"):
             return [Candidate(tok, object_reading(tok, entry, lex.grammar["quantity_nouns"]), "verb")]
         if moving:
             return [Candidate(tok, FORCES_MOVE, "verb")]  # warships do not visit: "bombers flew to Guam"
