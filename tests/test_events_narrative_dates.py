@@ -164,3 +164,36 @@ def test_what_is_said_in_a_paper_is_said_when_the_paper_came_out(nlp, rules_alon
     rows = run(nlp, "Chile's Defence Ministry said in its annual white paper released on April 12 that Peru's "
                     "military activities pose a grave threat to Chile.")
     assert dated(rows, "said") == {(dt.date(2024, 4, 12), "day", "sentence")}
+
+
+def test_a_story_goes_on_from_a_dated_act_between_two_sides_not_only_a_meeting(nlp, rules_alone):
+    rows = run(nlp, "Ghana and Togo signed a border treaty on Monday. Ghanaian ministers also signed "
+                    "a customs accord with Togo, officials said.")
+    assert dated(rows, "signed") >= {(dt.date(2024, 4, 29), "day", "sentence"), (dt.date(2024, 4, 29), "day", "context")}
+
+
+def test_a_date_phrase_of_its_own_keeps_a_sentence_out_of_the_story_even_unresolved(nlp, rules_alone):
+    # published Wednesday 7 August 2024: "last week" runs from July into August, so names no point
+    rows = run(nlp, "Ghana and Togo signed a border treaty on Monday. Last week, Ghana accused Togo of "
+                    "harbouring rebels.", published=dt.date(2024, 8, 7))
+    assert dated(rows, "accused") == {(None, None, None)}
+
+
+@pytest.mark.parametrize("text", ["In May, Ghana signed a loan agreement with Togo.",
+                                  "In May Ghana signed a loan agreement with Togo."])
+def test_a_month_opening_the_sentence_is_a_date_not_a_modal(nlp, rules_alone, text):
+    assert dated(run(nlp, text), "signed") == {(dt.date(2024, 5, 1), "month", "sentence")}
+
+
+def test_the_same_day_with_no_day_named_before_is_the_storys_day(nlp, rules_alone):
+    rows = run(nlp, "Ghana's President held talks with Togo's President in Accra. On the same day, the Ghanaian "
+                    "foreign minister also paid a courtesy call on Togo's Prime Minister.")
+    assert dated(rows, "call") == {(THURSDAY, "day", "context")}
+
+
+def test_a_deed_told_in_a_participle_on_a_noun_is_background_and_moves_no_story(nlp, rules_alone):
+    rows = run(nlp, READOUT.replace("They agreed", "They praised the border treaty, signed by Kenya and Uganda in "
+                                    "April 2021. They agreed"))
+    assert dated(rows, "signed") == {(dt.date(2021, 4, 1), "month", "sentence")}
+    assert dated(rows, "expand") == {(dt.date(2024, 4, 30), "day", "context")}
+

@@ -62,7 +62,7 @@ def _month_word(text: str):
         word = m.group("m")
         if word.lower().rstrip(".") != "may":
             return m
-        if word == "May" and (m.group("y") or re.search(r"(?:^|\b(?:in|of|since|by|from|during|until|late|early|mid))\W*$", text[:m.start()])):
+        if word == "May" and (m.group("y") or re.search(r"(?:^|\b(?:in|of|since|by|from|during|until|late|early|mid))\W*$", text[:m.start()], re.I)):
             return m
     return None
 

@@ -3,8 +3,10 @@ as docs/CODEBOOK.md reads it). Two cases, each marked in `date_basis`:
 
 - `context`: a readout goes on reporting a dated meeting or call. "President Biden met Prime Minister
   Kishida on Tuesday. The leaders discussed North Korea." The discussing is the Tuesday meeting;
-  the date comes from the text, not from the publication. Only acts told in the past tense by the
-  meeting's own parties take it, and only until the narrative moves to another date. A readout that
+  the date comes from the text, not from the publication. A news story goes on in the same way from
+  the dated act between two sides it opens with ("Ghana and Togo signed a treaty on Monday"). Only
+  acts told in the past tense by the meeting's own parties take it, with no date phrase of their own,
+  and only until the narrative moves to another date. A readout that
   opens on its meeting with no date phrase ("Vladimir Putin had a telephone conversation with
   Donald Trump.", published to the day) reports that day's meeting: the opening is dated to the
   publication day (`publication`) and the story goes on from it.
@@ -19,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.extract.events.context import DocContext
+from pipeline.extract.events.dates import ANCHORED
 from pipeline.extract.events.syntax import DEFINITE, governing_verb, plain_form
 from pipeline.extract.events.when import names_a_time
 
@@ -34,7 +37,8 @@ REFERRING_DETS = DEFINITE | {"their", "its"}
 
 @dataclass(frozen=True)
 class Meeting:
-    """A meeting or call the text dates to the day, and the codes of its sides."""
+    """A meeting or call the text dates to the day (or the act a news story opens with), and the codes
+    of its sides."""
     date: tuple          # (date, end, precision, date_text), as `when.event_date` gives it
     parties: frozenset
     opening: int | None = None  # the trigger's token index where the meeting is the readout's opening
@@ -47,7 +51,9 @@ def noted_meeting(current: Meeting | None, etype: str, status: str, date: tuple 
     if status != "occurred":
         return current  # "informed him that on March 19 they will exchange prisoners": still to come, no move
     codes = frozenset(p.code for pair in pairs for p in pair if p is not None and p.code)
-    if etype == "CONSULT" and date[2] == "day" and len(codes) >= 2:
+    # a meeting starts a story, and so does another act between two sides where none is told yet
+    # (a news lede: "Ghana and Togo signed a treaty on Monday"); an act on another day only ends one
+    if date[2] == "day" and len(codes) >= 2 and (etype == "CONSULT" or current is None):
         return Meeting(date, codes)
     return current if current is not None and date[0] == current.date[0] else None  # the story moved on
 
@@ -95,7 +101,8 @@ def _context_date(ctx: DocContext, meeting: Meeting | None, tok, kind: str, etyp
                  actors, grammar: dict) -> tuple[tuple, str] | None:
     """The date and its basis for a reading whose own sentence gives none, or None."""
     told = tok if kind != "noun" else _doing_verb(tok)
-    if status == "occurred" and meeting is not None and _at_meeting(meeting, tok, kind, told, actors, grammar):
+    if status == "occurred" and meeting is not None and _at_meeting(meeting, tok, kind, told, actors, grammar) \
+            and not _own_time(ctx, tok, grammar):
         return meeting.date, "context"
     if ctx.published_date is None:
         return None
@@ -103,6 +110,15 @@ def _context_date(ctx: DocContext, meeting: Meeting | None, tok, kind: str, etyp
     if said or status == "occurred" and told is not None and _just_done(told):
         return (ctx.published_date, None, ctx.published_precision or "day", None), "publication"
     return None
+
+
+def _own_time(ctx: DocContext, tok, grammar: dict) -> bool:
+    """The clause names a time of its own, resolved or not ("In May, Ghana signed ..."), other than the
+    story's own day ("on the same day", where no day was named before the story's)."""
+    if not names_a_time(ctx, tok, grammar):
+        return False
+    same = ANCHORED.search(tok.sent.text)
+    return not (same and same.group("same"))
 
 
 def _at_meeting(meeting: Meeting, tok, kind: str, told, actors, grammar: dict) -> bool:
@@ -183,10 +199,12 @@ def _promised_now(verb) -> bool:
 
 def _anterior(tok) -> bool:
     """A trigger told as what came before the story: in the past perfect ("had begun during their call
-    on February 12"), or in a relative clause on another word ("the exchange that they had begun")."""
+    on February 12"), or in a relative clause on another word ("the exchange that they had begun", "the
+    treaty, signed in April 2021")."""
     cur = tok
     for _ in range(6):
-        if cur.dep_ == "relcl" or (cur.pos_ in ("VERB", "AUX") and _past_perfect(cur)):
+        if cur.dep_ == "relcl" or cur.dep_ == "acl" and cur.tag_ == "VBN" \
+                or (cur.pos_ in ("VERB", "AUX") and _past_perfect(cur)):
             return True
         if cur.head.i == cur.i:
             return False

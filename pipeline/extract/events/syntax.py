@@ -203,14 +203,15 @@ def _bracketed(tok) -> bool:
 
 
 def dateline(tok) -> bool:
-    """A wire story's dateline ("LIMA –", "TOKYO (Reuters) -"): a capitalised place opening the text's
-    line, before a dash."""
+    """A wire story's dateline ("LIMA –", "TOKYO (Reuters) -", "MANILA, July 8 (Kyodo) --"): a capitalised
+    place opening the text's line, before a dash, with the agency and the day between."""
     if not tok.is_upper or tok.ent_type_ not in ("GPE", "LOC", "ORG", "PERSON", ""):
         return False  # first: every party reading asks, and few words are capitals (a city may read as a name)
     doc = tok.doc
     if not (tok.i == 0 or doc[tok.i - 1].is_space and "\n" in doc[tok.i - 1].text or tok.i == sent_of(tok).start):
         return False
-    nxt = next((t for t in doc[tok.i + 1:tok.i + 6] if not t.is_space and t.text not in ("(", ")") and t.ent_type_ != "ORG"), None)
+    nxt = next((t for t in doc[tok.i + 1:tok.i + 9] if not t.is_space and t.text not in ("(", ")", ",")
+                and t.ent_type_ not in ("ORG", "DATE")), None)
     # spaced, so "US-China talks" is no dateline
     return nxt is not None and nxt.text in DASHES and bool(nxt.whitespace_) and bool(doc[nxt.i - 1].whitespace_)
 
