@@ -74,7 +74,8 @@ def test_card_opens_with_the_hub_dataset_card_header(release, card):
 
 def test_accuracy_table_is_the_evaluate_measurement(card):
     quality = load_quality()
-    assert {m["set"] for m in quality["measurements"]} == {"dev", "dev2", "own-sealed", "own-tune", "articles-sealed", "articles-tune"}
+    assert {m["set"] for m in quality["measurements"]} == {"dev", "dev2", "own-sealed", "own-tune", "articles-sealed", "articles-tune",
+                                                          "articles2-sealed", "articles2-tune"}
     for m in quality["measurements"]:
         assert "diplodata evaluate " in m["command"] and "score.py" not in m["command"]
         assert m["command"] in card

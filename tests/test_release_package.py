@@ -181,7 +181,8 @@ def test_data_card_covers_counts_sources_license_quality(release, frames):
     for needle in ["CC BY 4.0", "DIPLODATA_PUBLISH_TEXT", "How to cite", "Known limitations", "[CODEBOOK.md](CODEBOOK.md)"]:
         assert needle in card
     quality = load_quality()
-    assert quality is not None and {m["set"] for m in quality["measurements"]} == {"dev", "dev2", "own-sealed", "own-tune", "articles-sealed", "articles-tune"}
+    assert quality is not None and {m["set"] for m in quality["measurements"]} == {
+        "dev", "dev2", "own-sealed", "own-tune", "articles-sealed", "articles-tune", "articles2-sealed", "articles2-tune"}
     for m in quality["measurements"]:
         assert m["command"] in card
         assert f"| quotes | {m['metrics']['quotes']['precision']} |" in card
