@@ -109,13 +109,12 @@ def _readings(tok, lex: Lexicon, taken: set[int]) -> list[dict]:
             return [Candidate(tok, ARMED_CLASH if clash == "armed" else CROWD_RIOT, "verb")]
         moving, leaving = forces_moving(tok, lex.grammar), forces_leaving(tok, lex.grammar)
         entry = lex.phrasal(tok) or lex.verbs.get(lemma)
-        # forces that leave a place withdraw from it, whatever else the verb reads ("troops quit Armenia")
         if entry and _verb_allowed(tok, entry, lex) and not (leaving or moving and entry.type == "CONSULT"):
             return [Candidate(tok, object_reading(tok, entry, lex.grammar["quantity_nouns"]), "verb")]
         if moving:
             return [Candidate(tok, FORCES_MOVE, "verb")]  # warships do not visit: "bombers flew to Guam"
         if leaving:
-            return [Candidate(tok, FORCES_LEAVE, "verb")]  # "the last French troops left Niger"
+            return [Candidate(tok, FORCES_LEAVE, "verb")]  # whatever the verb's own reading: "troops quit Armenia"
         if shots_at(tok, lex.grammar):
             return [Candidate(tok, SHOTS_FIRED, "verb")]
         if phoned(tok, lex.grammar):
