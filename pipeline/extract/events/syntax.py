@@ -203,7 +203,7 @@ def _bracketed(tok) -> bool:
 
 
 def dateline(tok) -> bool:
-    """A wire story's dateline ("LIMA –", "TOKYO (Reuters) -", "MANILA, July 8 (Kyodo) --"): a capitalised
+    """A wire story's dateline ("LIMA –", "TOKYO (Reuters) -", "NAIROBI, May 30 (Xinhua) --"): a capitalised
     place opening the text's line, before a dash, with the agency and the day between."""
     if not tok.is_upper or tok.ent_type_ not in ("GPE", "LOC", "ORG", "PERSON", ""):
         return False  # first: every party reading asks, and few words are capitals (a city may read as a name)
