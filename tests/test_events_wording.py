@@ -72,6 +72,22 @@ def run(nlp):
     # crossings reopened to the other side, and people handed over to another state's justice
     ("Ghana reopened its land borders to Togolese traders on Monday.", ("CONCEDE", "GHA", "TGO", "occurred")),
     ("Kenya handed over two Ugandan suspects to Uganda on Friday.", ("COOPERATE", "KEN", "UGA", "occurred")),
+    # a body two parties found is their agreement
+    ("Kenya and Uganda established a joint commission on trade.", ("AGREE", "KEN", "UGA", "occurred")),
+    ("Brazil and Argentina set up a working group on energy.", ("AGREE", "BRA", "ARG", "occurred")),
+    ("Canada and Mexico created a bilateral council to oversee the border.", ("AGREE", "CAN", "MEX", "occurred")),
+    ("Norway and Iceland formed a joint committee on fisheries.", ("AGREE", "NOR", "ISL", "occurred")),
+    # an envoy withdrawn is recalled; troops withdrawn retreat
+    ("Kenya withdrew its ambassador to Uganda.", ("SANCTION", "KEN", "UGA", "occurred")),
+    ("Peru withdrew its envoy from Chile.", ("SANCTION", "PER", "CHL", "occurred")),
+    ("Peru withdrew its troops from Chile.", ("RETREAT", "PER", "CHL", "occurred")),
+    # an honour given is praise, help sought a request
+    ("Lula presented Ramaphosa with the Order of the Southern Cross.", ("SUPPORT", "BRA", "ZAF", "occurred")),
+    ("Chile awarded Peru's foreign minister the Order of Merit.", ("SUPPORT", "CHL", "PER", "occurred")),
+    ("Mali turned to Moscow for help after the coup.", ("REQUEST", "MLI", "RUS", "occurred")),
+    # a body quit is ties cut
+    ("Burundi quit the International Criminal Court.", ("SANCTION", "BDI", "ICC", "occurred")),
+    ("Venezuela exited the Organization of American States in 2019.", ("SANCTION", "VEN", "OAS", "occurred")),
 ])
 def test_wording(run, text, expected):
     assert expected in run(text)
@@ -838,48 +854,12 @@ def test_the_same_verbs_with_other_objects_code_no_such_row(run, text):
     assert not {e for e in run(text) if e[0] in ("COERCE", "SUPPORT")}
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Kenya and Uganda established a joint commission on trade.", ("AGREE", "KEN", "UGA", "occurred")),
-    ("Brazil and Argentina set up a working group on energy.", ("AGREE", "BRA", "ARG", "occurred")),
-    ("Canada and Mexico created a bilateral council to oversee the border.", ("AGREE", "CAN", "MEX", "occurred")),
-    ("Norway and Iceland formed a joint committee on fisheries.", ("AGREE", "NOR", "ISL", "occurred")),
-])
-def test_a_body_founded_by_two_parties_is_their_agreement(run, rules_alone, text, expected):
-    assert expected in run(text)
-
-
 def test_a_body_one_party_sets_up_for_itself_has_no_other_side(run, rules_alone):
     assert not {row for row in run("Egypt set up a committee to investigate the fire.") if row[0] == "AGREE"}
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Kenya withdrew its ambassador to Uganda.", ("SANCTION", "KEN", "UGA", "occurred")),
-    ("Peru withdrew its envoy from Chile.", ("SANCTION", "PER", "CHL", "occurred")),
-    ("Peru withdrew its troops from Chile.", ("RETREAT", "PER", "CHL", "occurred")),
-])
-def test_an_envoy_withdrawn_is_recalled_troops_withdrawn_retreat(run, rules_alone, text, expected):
-    assert expected in run(text)
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("Lula presented Ramaphosa with the Order of the Southern Cross.", ("SUPPORT", "BRA", "ZAF", "occurred")),
-    ("Chile awarded Peru's foreign minister the Order of Merit.", ("SUPPORT", "CHL", "PER", "occurred")),
-    ("Mali turned to Moscow for help after the coup.", ("REQUEST", "MLI", "RUS", "occurred")),
-])
-def test_an_honour_given_is_praise_and_help_sought_is_a_request(run, rules_alone, text, expected):
-    assert expected in run(text)
-
-
 def test_a_thing_presented_to_a_party_is_no_praise(run, rules_alone):
     assert not {row for row in run("Kenya presented a plan to Uganda.") if row[0] == "SUPPORT"}
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("Burundi quit the International Criminal Court.", ("SANCTION", "BDI", "ICC", "occurred")),
-    ("Venezuela exited the Organization of American States in 2019.", ("SANCTION", "VEN", "OAS", "occurred")),
-])
-def test_a_body_quit_is_ties_cut(run, rules_alone, text, expected):
-    assert expected in run(text)
 
 
 def test_quitting_no_body_is_no_event(run, rules_alone):
