@@ -88,6 +88,10 @@ def run(nlp):
     # a body quit is ties cut
     ("Burundi quit the International Criminal Court.", ("SANCTION", "BDI", "ICC", "occurred")),
     ("Venezuela exited the Organization of American States in 2019.", ("SANCTION", "VEN", "OAS", "occurred")),
+    # an agreement revoked, scrapped or torn up is ties cut
+    ("Mali revoked its defence accord with France.", ("SANCTION", "MLI", "FRA", "occurred")),
+    ("Bolivia scrapped its gas deal with Chile.", ("SANCTION", "BOL", "CHL", "occurred")),
+    ("Peru tore up the fisheries treaty with Ecuador.", ("SANCTION", "PER", "ECU", "occurred")),
 ])
 def test_wording(run, text, expected):
     assert expected in run(text)
@@ -860,6 +864,10 @@ def test_a_body_one_party_sets_up_for_itself_has_no_other_side(run, rules_alone)
 
 def test_a_thing_presented_to_a_party_is_no_praise(run, rules_alone):
     assert not {row for row in run("Kenya presented a plan to Uganda.") if row[0] == "SUPPORT"}
+
+
+def test_an_agreement_ended_is_not_an_agreement(run, rules_alone):
+    assert not {row for row in run("Mali terminated its defence treaty with France.") if row[0] == "AGREE"}
 
 
 def test_quitting_no_body_is_no_event(run, rules_alone):
