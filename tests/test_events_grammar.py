@@ -389,6 +389,8 @@ def test_a_subject_it_stands_for_the_last_main_clause_subject(run, text, trigger
     ("Sweden announced new sanctions on Iran on Monday. Sweden also expelled two diplomats from the country.",
      "expelled", ("SWE", "IRN")),
     ("Floods hit Malawi last week. Ireland will send aid to the country.", "send", ("IRL", "MWI")),
+    # "the bloc" for the last intergovernmental body named
+    ("SADC leaders met in Harare on Sunday. The bloc urged Lesotho to hold elections.", "urged", ("SADC", "LSO")),
 ])
 def test_a_bare_the_country_is_the_state_named_last_other_than_its_clauses_subject(run, text, trigger, pair):
     assert [(r["actor_code"], r["recipient_code"]) for r in run(text) if r["trigger"] == trigger] == [pair]
@@ -594,3 +596,19 @@ def test_not_only_affirms(run, rules_alone):
 ])
 def test_a_passives_by_phrase_hung_on_a_name_is_its_agent(run, text, pair):
     assert pairs(run(text), "AID") == {pair}
+
+
+def test_a_list_of_states_the_tagger_reads_as_one_name_is_each_state(run):
+    # the tagger takes "Mali, Burkina Faso" for one organisation and "Niger" for a person
+    rows = run("Mali, Burkina Faso and Niger quit ECOWAS in January.")
+    assert pairs(rows, "SANCTION") == {("MLI", "ECOWAS"), ("BFA", "ECOWAS"), ("NER", "ECOWAS")}
+
+
+def test_one_name_with_and_in_it_stays_one_state(run):
+    assert pairs(run("Trinidad and Tobago signed a trade deal with Jamaica."), "AGREE") == {("TTO", "JAM")}
+
+
+@pytest.mark.parametrize("group", ["The three juntas", "The three regimes"])
+def test_governments_named_by_their_form_are_the_group_that_acted(run, group):
+    rows = run(f"Mali, Burkina Faso and Niger met on Saturday. {group} signed a defence treaty.")
+    assert pairs(rows, "AGREE") == {("MLI", "BFA"), ("MLI", "NER")}

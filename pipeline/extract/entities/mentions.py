@@ -156,6 +156,31 @@ def ner_cands(doc) -> list[Cand]:
     return out
 
 
+LIST_WORDS = frozenset({",", "and", "&", "or"})
+
+
+def unlisted(ner: list[Cand], lexical: list[Cand], lows: list[str]) -> list[Cand]:
+    """NER spans less those that are lists of names the dictionary knows one by one: the tagger reads
+    "Mali, Burkina Faso and Niger" as one organisation "Mali, Burkina Faso", which would hide Mali."""
+    known = {(c.start, c.end) for c in lexical}
+    return [c for c in ner if not _a_list(c, known, lows)]
+
+
+def _a_list(c: Cand, known: set[tuple[int, int]], lows: list[str]) -> bool:
+    if (c.start, c.end) in known:
+        return False  # one name the dictionary knows whole ("Trinidad and Tobago")
+    i, names = c.start, 0
+    while i < c.end:
+        if lows[i] in LIST_WORDS:
+            i += 1
+            continue
+        j = max((e for s, e in known if s == i and e <= c.end), default=None)
+        if j is None:
+            return False
+        i, names = j, names + 1
+    return names >= 2
+
+
 def _opening_word(doc, start: int, end: int, label: str) -> bool:
     """"Coordinated naval patrols began": a sentence's first word is capitalised whatever it is, and
     NER takes a lone participle or adverb there for a name. Only those: a proper adjective the

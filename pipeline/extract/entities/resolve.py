@@ -20,6 +20,7 @@ from pipeline.extract.entities.gazetteer import (
 )
 from pipeline.extract.entities.mentions import (
     LINK_TAIL, POSSESSIVE_MARKS, Cand, _compound_parts, _junk, _solid_cands, _words, lexicon_cands, ner_cands, select, titled_names,
+    unlisted,
 )
 from pipeline.extract.entities.phoenix import phoenix_entity, untagged_bodies
 from pipeline.extract.entities.roles import (
@@ -170,8 +171,8 @@ def _resolve(parsed, doc_id: str, date) -> DocEntities:
     words, spans, space = _words(doc)
     lows = [w.lower() for w in words]
     bodies = [Cand(start, end, "ner", "ORG", 2) for start, end in untagged_bodies(doc)]
-    chosen = select(_solid_cands(space, words, lows, lex) + ner_cands(doc) + titled_names(doc, lows, lex) + bodies,
-                    len(doc))
+    solid = _solid_cands(space, words, lows, lex)
+    chosen = select(solid + unlisted(ner_cands(doc), solid, lows) + titled_names(doc, lows, lex) + bodies, len(doc))
     resolved: list[tuple[int, int, Entity | _Person]] = []  # token start, end, target
     people: dict[tuple, _Person] = {}
     for c in chosen:

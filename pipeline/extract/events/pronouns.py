@@ -55,14 +55,20 @@ def pronoun_parties(reader, tok) -> list[Party]:
 
 def referred_back(reader, tok) -> list[Party]:
     """"expelled two diplomats from the country", "aid to the nation": a bare definite
-    noun for a state refers back to the last state named before it, as "it" does, but never to the
-    subject of its own clause (a state does not act on itself by name)."""
-    if tok.lemma_.lower() not in reader.grammar["referring_nouns"] or tok.tag_ != "NN" or tok.dep_ == "compound":
+    noun for a state refers back to the last state named before it, as "it" does, and "the bloc" to
+    the last intergovernmental body; never to the subject of its own clause (a party does not act on
+    itself by name)."""
+    lemma = tok.lemma_.lower()
+    if tok.tag_ != "NN" or tok.dep_ == "compound":
+        return []
+    types = ("state",) if lemma in reader.grammar["referring_nouns"] else \
+        ("igo",) if lemma in reader.grammar["referring_body_nouns"] else None
+    if types is None:
         return []
     if any(c.dep_ != "case" and not (c.dep_ == "det" and c.lower_ == "the") for c in tok.children) \
             or not any(c.dep_ == "det" for c in tok.children):
         return []  # "the country's largest port" keeps its "'s"; "a country", "the whole country" name no one
-    ent = reader.view.last_before(tok.idx, ("state",), exclude=_clause_subject_ids(reader, tok))
+    ent = reader.view.last_before(tok.idx, types, exclude=_clause_subject_ids(reader, tok))
     return [Party.of(ent, tok.i, name=tok.doc[tok.i - 1:tok.i + 1].text)] if ent is not None else []
 
 
