@@ -378,3 +378,18 @@ def test_a_company_accusing_a_company_is_no_event(run, rules_alone):
 ])
 def test_kin_of_victims_act_as_civilians(run, rules_alone, text, row):
     assert row in typed(run(text))
+
+
+# ------------------------------------------------------------ a person's office set beside the name
+
+@pytest.mark.parametrize("text, row", [
+    ("Kenya summoned Mr. Otieno, Uganda's ambassador, on Monday.", ("ACCUSE", "KEN", "UGA")),
+    # the tagger reads the title as an organisation; it is still an office
+    ("Peru summoned Mr. Alvarez, Chile's Charge d'Affaires, on Monday.", ("ACCUSE", "PER", "CHL")),
+])
+def test_a_person_acts_for_the_state_of_the_office_beside_the_name(run, text, row):
+    assert row in typed(run(text))
+
+
+def test_a_description_beside_the_name_is_no_office(run):
+    assert typed(run("Kenya criticised Mr. Otieno, China's fiercest critic, on Monday.")) == {("ACCUSE", "KEN", None)}

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from pipeline.extract.events.agents import acts_for, acts_for_state, agent_of, counted_head, names_a_force
+from pipeline.extract.events.agents import (
+    acts_for, acts_for_state, agent_index, agent_of, american, counted_head, names_a_force,
+)
 from pipeline.extract.events.context import DocContext
 from pipeline.extract.events.modifiers import made_by, name_modifier, names_the_text
 from pipeline.extract.events.view import EntityView
@@ -178,6 +180,8 @@ class ArgReader:
             ent = _with_country(ent, self.view.within(*_span_of(toks)))
             if not entity_code(ent):
                 ent = _with_country(ent, self._of_state(tok))  # "President Yoon of the Republic of Korea"
+            if not entity_code(ent):
+                ent = _with_country(ent, self._role_in_apposition(tok))  # "Mr. Bauer, Austria's ambassador"
         if ent is not None:
             if getattr(ent, "entity_type", None) == "location" and not place and not entity_code(ent, place=True):
                 return []
@@ -250,6 +254,13 @@ class ArgReader:
         """The entities of a person's "of" phrase: "Prime Minister Luxon of New Zealand"."""
         return [e for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                 for g in c.children if g.dep_ == "pobj" for e in self.view.within(*_span_of(phrase_tokens(g)))]
+
+    def _role_in_apposition(self, tok) -> list:
+        """The states named in an office set beside a person's name ("Mr. Bauer, Austria's ambassador"):
+        the office says whom the person acts for. A description that is no office ("China's critic")
+        says nothing of the kind."""
+        return [e for c in tok.children if c.dep_ == "appos" and _an_office(c)
+                for e in self.view.within(*_span_of(phrase_tokens(c)))]
 
     def _of_list(self, tok, place: bool) -> list[Party]:
         """"the foreign ministers of Chile and Peru", "defence chiefs from A, B and C": the states listed."""
@@ -414,6 +425,13 @@ def _pronouns():
     from pipeline.extract.events import pronouns  # pronouns builds on Party and the reader
 
     return pronouns
+
+
+def _an_office(tok) -> bool:
+    """A role or an agent of the dictionary, also where the tagger took the title for a name
+    ("Charge d'Affaires" tagged as an organisation)."""
+    words = [t.lower_ for t in tok.lefts if t.dep_ == "compound"] + [tok.lower_]
+    return tok.lemma_.lower() in ROLE_NOUNS or agent_of(tok) is not None or american(" ".join(words)) in agent_index()
 
 
 def _with_country(ent, inside: list):
