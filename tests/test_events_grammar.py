@@ -599,9 +599,9 @@ def test_a_passives_by_phrase_hung_on_a_name_is_its_agent(run, text, pair):
 
 
 def test_a_list_of_states_the_tagger_reads_as_one_name_is_each_state(run):
-    # the tagger takes "Mali, Burkina Faso" for one organisation and "Niger" for a person
-    rows = run("Mali, Burkina Faso and Niger quit ECOWAS in January.")
-    assert pairs(rows, "SANCTION") == {("MLI", "ECOWAS"), ("BFA", "ECOWAS"), ("NER", "ECOWAS")}
+    # the tagger takes "Gabon, Equatorial Guinea" for one organisation
+    rows = run("Gabon, Equatorial Guinea and Chad quit ECCAS in January.")
+    assert pairs(rows, "SANCTION") == {("GAB", "ECCAS"), ("GNQ", "ECCAS"), ("TCD", "ECCAS")}
 
 
 def test_one_name_with_and_in_it_stays_one_state(run):
@@ -610,5 +610,5 @@ def test_one_name_with_and_in_it_stays_one_state(run):
 
 @pytest.mark.parametrize("group", ["The three juntas", "The three regimes"])
 def test_governments_named_by_their_form_are_the_group_that_acted(run, group):
-    rows = run(f"Mali, Burkina Faso and Niger met on Saturday. {group} signed a defence treaty.")
-    assert pairs(rows, "AGREE") == {("MLI", "BFA"), ("MLI", "NER")}
+    rows = run(f"Gabon, Equatorial Guinea and Chad met on Saturday. {group} signed a defence treaty.")
+    assert pairs(rows, "AGREE") == {("GAB", "GNQ"), ("GAB", "TCD")}

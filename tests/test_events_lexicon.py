@@ -25,6 +25,17 @@ def test_phrases_are_indexed_by_verb_and_each_object():
             assert lex.phrase_index[(rule.verb, obj)] is rule
 
 
+def test_a_phrase_row_with_a_list_of_verbs_gives_each_verb_the_objects(tmp_path):
+    path = tmp_path / "triggers.yaml"
+    path.write_text("phrases:\n  - {verb: [scrap, tear up], object: [treaty], type: SANCTION, mode: withdraw}\n")
+    lex = load_lexicon.__wrapped__(str(path))
+    assert [rule.verb for rule in lex.phrases] == ["scrap", "tear up"]
+    assert lex.phrase_index[("tear up", "treaty")].type == "SANCTION"
+    path.write_text("phrases:\n  - {verb: [], object: [treaty], type: SANCTION, mode: withdraw}\n")
+    with pytest.raises(LexiconError, match=r"phrases\[0\]\.verb"):
+        load_lexicon.__wrapped__(str(path))
+
+
 def test_an_unknown_key_names_the_entry_and_the_key():
     with pytest.raises(LexiconError, match=r"verbs\.parley: unknown key\(s\) \['recipricol'\]"):
         parse_entry("verbs.parley", {"type": "CONSULT", "mode": "meeting", "recipricol": True})

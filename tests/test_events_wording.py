@@ -84,12 +84,12 @@ def run(nlp):
     # an honour given is praise, help sought a request
     ("Lula presented Ramaphosa with the Order of the Southern Cross.", ("SUPPORT", "BRA", "ZAF", "occurred")),
     ("Chile awarded Peru's foreign minister the Order of Merit.", ("SUPPORT", "CHL", "PER", "occurred")),
-    ("Mali turned to Moscow for help after the coup.", ("REQUEST", "MLI", "RUS", "occurred")),
+    ("Haiti turned to Kenya for help after the coup.", ("REQUEST", "HTI", "KEN", "occurred")),
     # a body quit is ties cut
     ("Burundi quit the International Criminal Court.", ("SANCTION", "BDI", "ICC", "occurred")),
     ("Venezuela exited the Organization of American States in 2019.", ("SANCTION", "VEN", "OAS", "occurred")),
     # an agreement revoked, scrapped or torn up is ties cut
-    ("Mali revoked its defence accord with France.", ("SANCTION", "MLI", "FRA", "occurred")),
+    ("Gabon revoked its defence accord with Spain.", ("SANCTION", "GAB", "ESP", "occurred")),
     ("Bolivia scrapped its gas deal with Chile.", ("SANCTION", "BOL", "CHL", "occurred")),
     ("Peru tore up the fisheries treaty with Ecuador.", ("SANCTION", "PER", "ECU", "occurred")),
 ])
@@ -867,7 +867,7 @@ def test_a_thing_presented_to_a_party_is_no_praise(run, rules_alone):
 
 
 def test_an_agreement_ended_is_not_an_agreement(run, rules_alone):
-    assert not {row for row in run("Mali terminated its defence treaty with France.") if row[0] == "AGREE"}
+    assert not {row for row in run("Gabon terminated its defence treaty with Spain.") if row[0] == "AGREE"}
 
 
 def test_quitting_no_body_is_no_event(run, rules_alone):

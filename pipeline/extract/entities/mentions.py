@@ -161,20 +161,23 @@ LIST_WORDS = frozenset({",", "and", "&", "or"})
 
 def unlisted(ner: list[Cand], lexical: list[Cand], lows: list[str]) -> list[Cand]:
     """NER spans less those that are lists of names the dictionary knows one by one: the tagger reads
-    "Mali, Burkina Faso and Niger" as one organisation "Mali, Burkina Faso", which would hide Mali."""
-    known = {(c.start, c.end) for c in lexical}
-    return [c for c in ner if not _a_list(c, known, lows)]
+    "Gabon, Equatorial Guinea and Chad" as one organisation "Gabon, Equatorial Guinea", which would
+    hide Gabon."""
+    ends: dict[int, set[int]] = {}
+    for c in lexical:
+        ends.setdefault(c.start, set()).add(c.end)
+    return [c for c in ner if not _a_list(c, ends, lows)]
 
 
-def _a_list(c: Cand, known: set[tuple[int, int]], lows: list[str]) -> bool:
-    if (c.start, c.end) in known:
+def _a_list(c: Cand, ends: dict[int, set[int]], lows: list[str]) -> bool:
+    if c.end in ends.get(c.start, ()):
         return False  # one name the dictionary knows whole ("Trinidad and Tobago")
     i, names = c.start, 0
     while i < c.end:
         if lows[i] in LIST_WORDS:
             i += 1
             continue
-        j = max((e for s, e in known if s == i and e <= c.end), default=None)
+        j = max((e for e in ends.get(i, ()) if e <= c.end), default=None)
         if j is None:
             return False
         i, names = j, names + 1

@@ -156,7 +156,7 @@ def load_lexicon(path: str = str(LEXICON_PATH)) -> Lexicon:
         raise LexiconError(f"{path}: unknown section(s) {sorted(unknown)}; known: {list(SECTIONS)}")
     verbs = {_verb_key(lemma): parse_entry(f"verbs.{lemma}", spec) for lemma, spec in (raw.get("verbs") or {}).items()}
     nouns = {lemma: parse_entry(f"nouns.{lemma}", spec) for lemma, spec in (raw.get("nouns") or {}).items()}
-    phrases = tuple(parse_entry(f"phrases[{i}]", spec, phrase=True) for i, spec in enumerate(raw.get("phrases") or []))
+    phrases = tuple(rule for i, spec in enumerate(raw.get("phrases") or []) for rule in _phrase_rules(f"phrases[{i}]", spec))
     adjectives = {word: dataclasses.replace(parse_entry(f"adjectives.{word}", spec), feeling=True)
                   for word, spec in (raw.get("adjectives") or {}).items()}
     index: dict[tuple[str, str], Entry] = {}
@@ -177,6 +177,17 @@ def _verb_key(key: str) -> str:
     if len(parts) > 2 or not all(parts) or (len(parts) == 2 and parts[1] not in PHRASAL_PARTICLES):
         raise LexiconError(f"verbs.{key}: a verb key is a lemma or a lemma and one particle of {sorted(PHRASAL_PARTICLES)}")
     return key
+
+
+def _phrase_rules(name: str, spec: Any) -> list[Entry]:
+    """One phrase row, an entry per verb: a row may give one object list to several verbs ("revoke",
+    "scrap", "tear up" an agreement)."""
+    verbs = spec.get("verb") if isinstance(spec, dict) else None
+    if not isinstance(verbs, list):
+        return [parse_entry(name, spec, phrase=True)]
+    if not verbs:
+        raise LexiconError(f"{name}.verb: expected a verb or a non-empty list of verbs")
+    return [parse_entry(name, {**spec, "verb": verb}, phrase=True) for verb in verbs]
 
 
 def parse_entry(name: str, spec: Any, phrase: bool = False) -> Entry:
