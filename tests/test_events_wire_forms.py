@@ -117,3 +117,45 @@ def test_aid_convoys_or_inspectors_allowed_in_are_access_granted(nlp, rules_alon
 
 def test_allowing_what_is_no_convoy_or_observer_grants_no_access(nlp, rules_alone):
     assert "RETREAT" not in {r[0] for r in rows_of(nlp, "Japan allowed its companies to export chips to China.")}
+
+
+@pytest.mark.parametrize("text, rows", [
+    ("Hungary accused Romania of spying on its diplomats, a charge Bucharest denies.",
+     {("ACCUSE", "HUN", "ROU"), ("REJECT", "ROU", "HUN")}),
+    ("Peru and Chile have repeatedly accused Bolivia of arming smugglers, a charge La Paz and Caracas deny.",
+     {("ACCUSE", "PER", "BOL"), ("REJECT", "BOL", "PER"), ("REJECT", "VEN", "CHL")}),
+    ("Ghana asked Togo to extradite the two suspects, a request Lome declined.", {("REJECT", "TGO", "GHA")}),
+    ("Kenya's president told parliament that there was evidence Uganda had armed the rebels, a charge Kampala "
+     "dismissed as absurd.", {("REJECT", "UGA", "KEN")}),
+])
+def test_a_noun_summing_up_a_charge_or_request_is_answered_by_its_own_clause(nlp, rules_alone, text, rows):
+    assert rows <= rows_of(nlp, text)
+
+
+@pytest.mark.parametrize("text", ["Exports to Japan declined sharply in May.", "Ghana declined to comment on the report."])
+def test_declining_without_a_request_refuses_no_one(nlp, rules_alone, text):
+    assert not {r for r in rows_of(nlp, text) if r[0] == "REJECT"}
+
+
+@pytest.mark.parametrize("text, row", [
+    ("Egypt said the dam does not threaten anyone and urged Ethiopia to resume talks.", ("REQUEST", "EGY", "ETH")),
+    ("Kenya said Uganda had provoked the clashes and urged Kampala to withdraw.", ("REQUEST", "KEN", "UGA")),
+])
+def test_a_past_verb_joined_to_a_reported_clause_in_another_tense_is_the_speakers(nlp, rules_alone, text, row):
+    assert row in rows_of(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Venezuela routinely accuses Colombia of harbouring rebels on its side of the border.",
+    "Turkish jets regularly enter Greek airspace over the Aegean.",
+])
+def test_what_a_party_routinely_does_is_a_habit_not_an_act(nlp, rules_alone, text):
+    assert rows_of(nlp, text) == set()
+
+
+@pytest.mark.parametrize("text, row", [
+    ("Venezuela accuses Colombia of harbouring rebels on its side of the border.", ("ACCUSE", "VEN", "COL")),
+    ("Venezuela has repeatedly accused Colombia of harbouring rebels.", ("ACCUSE", "VEN", "COL")),
+])
+def test_a_statement_made_now_or_made_again_and_again_is_still_coded(nlp, rules_alone, text, row):
+    assert row in rows_of(nlp, text)

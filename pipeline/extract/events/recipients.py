@@ -12,7 +12,8 @@ from pipeline.extract.events.lexicon import HOSTILE_TYPES, JOINT_TYPES, Lexicon
 from pipeline.extract.events.memory import counterpart
 from pipeline.extract.events.parties import Party
 from pipeline.extract.events.status import PROMISING_VERBS
-from pipeline.extract.events.syntax import DEFINITE
+from pipeline.extract.events.subjects import subject_of
+from pipeline.extract.events.syntax import DEFINITE, summary_noun
 from pipeline.extract.events.targets import aided_place, attacked_place, defender, place_left
 
 # determiners by which a word points back at an act the text told ("the drills", "such steps")
@@ -54,7 +55,7 @@ def other_side(r: Reading, coding: Coding) -> bool:
         r.recips = _doer_of_act_named(r, coding, _object_named(r, coding.lex)) or r.recips
     elif etype in ("ACCUSE", "REJECT"):
         named = _object_named(r, coding.lex)
-        r.recips = _doer_of_act_named(r, coding, named) or _denied_clause(r, coding) or _refused_act(r, coding) or owner_named_before(
+        r.recips = _doer_of_act_named(r, coding, named) or _summed_clause(r, coding) or _denied_clause(r, coding) or _refused_act(r, coding) or owner_named_before(
             named, coding.reader, own, g["counterpart_reach"]) or _judged_owner(r, coding, named, own) or r.recips
     return True
 
@@ -92,6 +93,26 @@ def _shell_noun(obj, g: dict) -> bool:
         and any(c.dep_ == "det" and c.lower_ in POINTING for c in obj.children) \
         and not any(c.dep_ in ("poss", "acl", "relcl", "compound") or c.ent_type_ in ("GPE", "NORP")
                     or c.dep_ == "prep" and c.lower_ != "as" for c in obj.children)  # "criticized the move as bullying"
+
+
+def _summed_clause(r: Reading, coding: Coding) -> list[Party]:
+    """"Seoul accused Pyongyang of arming Moscow, a charge Pyongyang denies", "asked India to waive
+    immunity, a request India declined": the answer is aimed at whoever made the charge or the
+    request the noun sums up, the doer of the nearest clause above it that names one."""
+    noun = summary_noun(r.tok, coding.lex.grammar["summary_nouns"])[0] if r.kind == "verb" else None
+    if noun is None:
+        return []
+    own = {p.code for p in r.actors}
+    cur = noun.head if noun.head.i != r.tok.i else r.tok.head
+    if cur.i == r.tok.i:  # the parser may make the clause summed up the answering verb's complement
+        cur = next((c for c in r.tok.children if c.dep_ == "ccomp" and c.i < noun.i), cur)
+    while cur.i != r.tok.i:
+        if cur.pos_ in ("VERB", "AUX") and (found := [p for p in subject_of(cur, coding.reader)[0] if p.code and p.code not in own]):
+            return found
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return []
 
 
 def _denied_clause(r: Reading, coding: Coding) -> list[Party]:

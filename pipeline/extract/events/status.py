@@ -3,7 +3,8 @@ nothing at all (negated, hypothetical and conditional statements code no event).
 from __future__ import annotations
 
 from pipeline.extract.events.lexicon import Lexicon
-from pipeline.extract.events.syntax import at_the_behest, condition_of, governing_verb, leave_to_speak, named_doer, plain_form
+from pipeline.extract.events.syntax import (at_the_behest, condition_of, governing_verb, leave_to_speak, named_doer,
+                                             plain_form, reporting_verb, summary_noun)
 
 # "awaits the visit", "anticipates talks": what a party waits for has not happened yet
 AWAITING_VERBS = frozenset({"await", "anticipate"})
@@ -35,6 +36,8 @@ def clause_status(tok, kind: str, lex: Lexicon) -> str | None:
     g = lex.grammar
     if kind != "noun" and _polite_speech_act(tok):
         return "occurred"
+    if habitual(tok, kind) and any(c.dep_ == "advmod" and c.lower_ in g["habit_adverbs"] for c in tok.children):
+        return None  # "North Korea routinely denounces the drills": what a party does again and again, no one act
     if kind != "noun" and _alleged(tok):
         return None  # "accused China of ramming its vessel": an allegation, not an act the text reports as done
     if kind == "noun" and at_the_behest(tok, g):
@@ -63,7 +66,7 @@ def clause_status(tok, kind: str, lex: Lexicon) -> str | None:
             return None
         planned = planned or (verdict == "planned" and not own_tense)
         head = cur.head
-        if cur.dep_ == "ccomp" and head.lemma_.lower() in g["denying_verbs"]:
+        if cur.dep_ == "ccomp" and head.lemma_.lower() in g["denying_verbs"] and not _summed(cur, head, g):
             return None  # "Thailand denied that its jets had entered Myanmar airspace": not reported as done
         if cur.dep_ == "ccomp" and head.lemma_.lower() in g["desire_verbs"]:
             return None  # "Japan hopes that China will release him": the hoping is the act, the release is not
@@ -106,6 +109,8 @@ def clause_status(tok, kind: str, lex: Lexicon) -> str | None:
             elif infinitive and not _purpose_of_trip(head, g):
                 return None
             cur = head if head.pos_ in ("VERB", "AUX") else governing_verb(head)
+        elif (reporting := reporting_verb(cur)) is not None:
+            cur = reporting  # "said the region does not need blocs and urged Tokyo ...": the urging is the speaker's
         elif cur.head.pos_ in ("VERB", "AUX") and (cur.dep_ == "conj" or (cur.dep_ == "advcl" and cur.tag_ == "VBG")):
             # a participle clause ("..., while cooperating in ...") shares the main clause's modality;
             # a conjunct with a subject and a tense of its own ("they will look ..., and X welcomes ...")
@@ -135,6 +140,13 @@ def clause_status(tok, kind: str, lex: Lexicon) -> str | None:
 
 
 ALLEGING_VERBS = frozenset({"accuse", "charge", "suspect"})
+
+
+def _summed(clause, denial, g: dict) -> bool:
+    """"X accused Y of spying, a charge Y denies": the parser may make the charge the denial's
+    complement; a clause that a noun after it sums up was made, and only its claim is denied."""
+    noun = summary_noun(denial, g["summary_nouns"])[0]
+    return noun is not None and clause.i < noun.i
 
 
 def _alleged(verb) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pipeline.extract.events.parties import ArgReader, Party
 from pipeline.extract.events.status import promising_head
-from pipeline.extract.events.syntax import infinitive, leave_to_speak, prep_objects
+from pipeline.extract.events.syntax import infinitive, leave_to_speak, prep_objects, reporting_verb, summary_noun
 
 
 def _by_doer(noun, reader: ArgReader) -> list[Party]:
@@ -83,12 +83,16 @@ def subject_of(tok, reader: ArgReader, depth: int = 0) -> tuple[list[Party], boo
         named += [p for p in found if p not in named]
     if named:
         return named, False
+    if names := summary_noun(tok, reader.grammar["summary_nouns"])[1]:
+        return [p for n in names for p in reader.parties(n)], False  # "..., a charge Moscow denies"
     if (praised := _object_praised_for(tok, reader)):
         return praised, False  # "thanked Japan for providing aid": the one thanked did it
     if tok.dep_ == "conj" and (shared := _passive_subject(tok.head, reader)):
         return shared, False  # "X was concerned by the drills and called on Y": X calls
     if tok.dep_ in ("conj", "advcl") and any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in tok.children):
         return [], False  # "hours after police stormed its embassy": the clause names its own doer
+    if (reporting := reporting_verb(tok)) is not None:
+        return subject_of(reporting, reader, depth + 1)
     if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep", "acomp") and tok.head.i != tok.i:
         return subject_of(tok.head, reader, depth + 1)  # "joined the U.S. in sanctioning Russia": the joiner acts
     if described_noun(tok) is not None:

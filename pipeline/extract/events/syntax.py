@@ -296,3 +296,41 @@ def infinitive_clauses(tok) -> list:
     subject ("allowed UN convoys to enter": the one allowed reads as the subject of "enter")."""
     return [c for c in tok.children if c.dep_ == "xcomp"
             or c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+
+
+def summary_noun(verb, nouns) -> tuple:
+    """"X accused Y of spying, a charge Y denies": the noun after a comma that sums up the clause
+    before, with the names of those whose own clause answers it; (None, []) when there is none. The
+    small parser reads the answering clause as a relative clause on the noun, or hangs the names on
+    the noun as an apposition ("a charge Moscow and Pyongyang deny")."""
+    if verb.dep_ == "relcl" and _summing(verb.head, nouns):
+        return verb.head, []
+    for noun in (c for c in verb.children if c.dep_ in ("nsubj", "dobj") and _summing(c, nouns)):
+        return noun, [a for a in noun.children if a.dep_ == "appos" and a.pos_ == "PROPN"]
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None, []
+    left = verb.i - 1
+    while left > 0 and verb.doc[left].head.i == verb.i and verb.doc[left].dep_ in ("aux", "neg", "advmod"):
+        left -= 1  # "a charge Beijing has long denied"
+    name = verb.doc[left]
+    while name.dep_ == "conj" and name.head.i < name.i:
+        name = name.head
+    if name.pos_ == "PROPN" and name.dep_ == "appos" and name.head.i < name.i and _summing(name.head, nouns):
+        return name.head, [name]
+    return None, []
+
+
+def _summing(noun, nouns) -> bool:
+    start = noun.left_edge.i
+    return noun.lemma_.lower() in nouns and start > 0 and noun.doc[start - 1].text == ","
+
+
+def reporting_verb(verb):
+    """"Lin told reporters that the region does not need blocs and urged Tokyo to ...": the small
+    parser joins the second verb to the reported clause, but a simple past after a clause in
+    another tense goes on the reporting verb in the past, whose subject acts (both in the simple
+    past, "said Japan provoked China and urged ...", stays as parsed)."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.tag_ != "VBD" or head.dep_ != "ccomp" or head.tag_ == "VBD":
+        return None
+    return head.head if head.head.tag_ == "VBD" and head.head.i < head.i else None
