@@ -159,3 +159,20 @@ def test_what_a_party_routinely_does_is_a_habit_not_an_act(nlp, rules_alone, tex
 ])
 def test_a_statement_made_now_or_made_again_and_again_is_still_coded(nlp, rules_alone, text, row):
     assert row in rows_of(nlp, text)
+
+
+def dated_rows(nlp, text: str) -> set[tuple]:
+    return {(r["event_type"], r["actor_code"], r["recipient_code"], r["event_date"])
+            for r in events_of(nlp, text, PUBLISHED)}
+
+
+@pytest.mark.parametrize("text, row", [
+    # the urging goes on the reporting verb, and so does its day
+    ("Egypt said on Tuesday the dam does not threaten anyone and urged Ethiopia to resume talks.",
+     ("REQUEST", "EGY", "ETH", dt.date(2024, 5, 28))),
+    # an act told in a clause "in which" on a dated noun, or on the noun its place phrase hangs on
+    ("Manila protested over a May 9 clash near the reef in which Chinese coast guard ships rammed a Philippine "
+     "supply boat.", ("ASSAULT", "CHN", "PHL", dt.date(2024, 5, 9))),
+])
+def test_a_clause_takes_the_time_of_the_verb_or_noun_it_belongs_to(nlp, rules_alone, text, row):
+    assert row in dated_rows(nlp, text)

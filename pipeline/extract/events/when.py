@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.events.context import DocContext
-from pipeline.extract.events.syntax import at_the_behest, governing_verb, named_doer, plain_form, purpose_clause, sent_of
+from pipeline.extract.events.syntax import (at_the_behest, governing_verb, named_doer, plain_form, purpose_clause,
+                                             reporting_verb, sent_of)
 from pipeline.extract.events.status import awaiting
 from pipeline.extract.events.dates import (ANCHORED, DEADLINE, YEAR, day_anchor, looks_like_date, names_a_day, names_calendar,
                                           resolve_date_text, resolve_offset, starts_a_span)
@@ -273,7 +274,9 @@ def _shared_time_holders(verb, ctx, tok, g: dict, planned: bool = False) -> dict
             if not planned:
                 out[verb.i] = len(ctx.doc)  # "agreed Sunday to deepen ties": the agreeing is the act, dated so
     # "met on Saturday and agreed to expand patrols": Saturday dates the agreeing, not the patrols to come
-    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not awaiting(verb.head) and not promised:
+    if (reporting := reporting_verb(verb)) is not None and not promised:
+        out[reporting.i] = verb.i  # "said on Monday that ... does not need blocs and urged X": the speaker's time
+    elif verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not awaiting(verb.head) and not promised:
         # "met Y on Monday and agreed to ...": a conjunct without its own auxiliary shares the first verb's time
         own_aux = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
         out[verb.head.i] = verb.head.i if own_aux else verb.i
@@ -284,6 +287,11 @@ def _shared_time_holders(verb, ctx, tok, g: dict, planned: bool = False) -> dict
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ == "with" and verb.head.head.pos_ == "VERB" \
             and not planned:
         out[verb.head.head.i] = len(ctx.doc)  # "criticized X on Tuesday, with its spokesman urging Y ...": one time
+    if verb.dep_ == "relcl" and any(o.tag_ == "WDT" for p in verb.children if p.dep_ == "prep" for o in p.children):
+        # "a June 17 clash (near the shoal) in which coast guards boarded ...": the clash's time
+        out[verb.head.i] = len(ctx.doc)
+        if verb.head.dep_ == "pobj" and verb.head.head.head.pos_ == "NOUN":
+            out[verb.head.head.head.i] = len(ctx.doc)
     if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in g["reporting_verbs"] and not planned:
         out[verb.head.i] = len(ctx.doc)
         for c in verb.head.children:
