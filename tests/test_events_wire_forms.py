@@ -170,9 +170,20 @@ def dated_rows(nlp, text: str) -> set[tuple]:
     # the urging goes on the reporting verb, and so does its day
     ("Egypt said on Tuesday the dam does not threaten anyone and urged Ethiopia to resume talks.",
      ("REQUEST", "EGY", "ETH", dt.date(2024, 5, 28))),
+    ("Kenya said on Tuesday the talks were useful and urged Tanzania to mediate.",
+     ("REQUEST", "KEN", "TZA", dt.date(2024, 5, 28))),
     # an act told in a clause "in which" on a dated noun, or on the noun its place phrase hangs on
-    ("Manila protested over a May 9 clash near the reef in which Chinese coast guard ships rammed a Philippine "
-     "supply boat.", ("ASSAULT", "CHN", "PHL", dt.date(2024, 5, 9))),
+    ("Caracas protested over a May 9 clash near the island in which Colombian navy ships rammed a Venezuelan "
+     "supply boat.", ("ASSAULT", "COL", "VEN", dt.date(2024, 5, 9))),
 ])
 def test_a_clause_takes_the_time_of_the_verb_or_noun_it_belongs_to(nlp, rules_alone, text, row):
     assert row in dated_rows(nlp, text)
+
+
+@pytest.mark.parametrize("text, row", [
+    ("Kenya's president said the treaty was peaceful and defensive and voiced his country's full support for Uganda.",
+     ("SUPPORT", "KEN", "UGA")),
+    ("Kenya said the talks were useful and urged Tanzania to mediate.", ("REQUEST", "KEN", "TZA")),
+])
+def test_a_verb_joined_to_a_reported_clause_whose_subject_is_no_party_is_the_speakers(nlp, rules_alone, text, row):
+    assert row in rows_of(nlp, text)

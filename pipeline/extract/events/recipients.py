@@ -96,8 +96,8 @@ def _shell_noun(obj, g: dict) -> bool:
 
 
 def _summed_clause(r: Reading, coding: Coding) -> list[Party]:
-    """"Seoul accused Pyongyang of arming Moscow, a charge Pyongyang denies", "asked India to waive
-    immunity, a request India declined": the answer is aimed at whoever made the charge or the
+    """"Hungary accused Romania of spying, a charge Bucharest denies", "asked Togo to extradite the
+    suspects, a request Lome declined": the answer is aimed at whoever made the charge or the
     request the noun sums up, the doer of the nearest clause above it that names one."""
     noun = summary_noun(r.tok, coding.lex.grammar["summary_nouns"])[0] if r.kind == "verb" else None
     if noun is None:

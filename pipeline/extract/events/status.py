@@ -37,7 +37,7 @@ def clause_status(tok, kind: str, lex: Lexicon) -> str | None:
     if kind != "noun" and _polite_speech_act(tok):
         return "occurred"
     if habitual(tok, kind) and any(c.dep_ == "advmod" and c.lower_ in g["habit_adverbs"] for c in tok.children):
-        return None  # "North Korea routinely denounces the drills": what a party does again and again, no one act
+        return None  # "Venezuela routinely accuses Colombia": what a party does again and again, no one act
     if kind != "noun" and _alleged(tok):
         return None  # "accused China of ramming its vessel": an allegation, not an act the text reports as done
     if kind == "noun" and at_the_behest(tok, g):
@@ -110,7 +110,7 @@ def clause_status(tok, kind: str, lex: Lexicon) -> str | None:
                 return None
             cur = head if head.pos_ in ("VERB", "AUX") else governing_verb(head)
         elif (reporting := reporting_verb(cur)) is not None:
-            cur = reporting  # "said the region does not need blocs and urged Tokyo ...": the urging is the speaker's
+            cur = reporting  # "said the dam does not threaten anyone and urged Ethiopia ...": the urging is the speaker's
         elif cur.head.pos_ in ("VERB", "AUX") and (cur.dep_ == "conj" or (cur.dep_ == "advcl" and cur.tag_ == "VBG")):
             # a participle clause ("..., while cooperating in ...") shares the main clause's modality;
             # a conjunct with a subject and a tense of its own ("they will look ..., and X welcomes ...")

@@ -94,7 +94,10 @@ def subject_of(tok, reader: ArgReader, depth: int = 0) -> tuple[list[Party], boo
     if (reporting := reporting_verb(tok)) is not None:
         return subject_of(reporting, reader, depth + 1)
     if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep", "acomp") and tok.head.i != tok.i:
-        return subject_of(tok.head, reader, depth + 1)  # "joined the U.S. in sanctioning Russia": the joiner acts
+        found = subject_of(tok.head, reader, depth + 1)  # "joined the U.S. in sanctioning Russia": the joiner acts
+        if not found[0] and (speaker := reporting_verb(tok, same_tense=True)) is not None:
+            return subject_of(speaker, reader, depth + 1)  # "said the talks were useful and urged Tanzania ..."
+        return found
     if described_noun(tok) is not None:
         return [], False  # "Turkish nationals detained in Iran": the noun a participle describes underwent it
     if tok.dep_ == "acl" and infinitive(tok) and tok.head.lemma_.lower() in reader.grammar["behest_nouns"]:

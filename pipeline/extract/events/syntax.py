@@ -302,7 +302,7 @@ def summary_noun(verb, nouns) -> tuple:
     """"X accused Y of spying, a charge Y denies": the noun after a comma that sums up the clause
     before, with the names of those whose own clause answers it; (None, []) when there is none. The
     small parser reads the answering clause as a relative clause on the noun, or hangs the names on
-    the noun as an apposition ("a charge Moscow and Pyongyang deny")."""
+    the noun as an apposition ("a charge La Paz and Caracas deny")."""
     if verb.dep_ == "relcl" and _summing(verb.head, nouns):
         return verb.head, []
     for noun in (c for c in verb.children if c.dep_ in ("nsubj", "dobj") and _summing(c, nouns)):
@@ -325,12 +325,12 @@ def _summing(noun, nouns) -> bool:
     return noun.lemma_.lower() in nouns and start > 0 and noun.doc[start - 1].text == ","
 
 
-def reporting_verb(verb):
-    """"Lin told reporters that the region does not need blocs and urged Tokyo to ...": the small
+def reporting_verb(verb, same_tense: bool = False):
+    """"Egypt said the dam does not threaten anyone and urged Ethiopia to ...": the small
     parser joins the second verb to the reported clause, but a simple past after a clause in
     another tense goes on the reporting verb in the past, whose subject acts (both in the simple
-    past, "said Japan provoked China and urged ...", stays as parsed)."""
+    past, "said Uganda provoked the clashes and urged ...", stays as parsed unless `same_tense`)."""
     head = verb.head
-    if verb.dep_ != "conj" or verb.tag_ != "VBD" or head.dep_ != "ccomp" or head.tag_ == "VBD":
+    if verb.dep_ != "conj" or verb.tag_ != "VBD" or head.dep_ != "ccomp" or head.tag_ == "VBD" and not same_tense:
         return None
     return head.head if head.head.tag_ == "VBD" and head.head.i < head.i else None

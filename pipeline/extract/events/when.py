@@ -275,11 +275,14 @@ def _shared_time_holders(verb, ctx, tok, g: dict, planned: bool = False) -> dict
                 out[verb.i] = len(ctx.doc)  # "agreed Sunday to deepen ties": the agreeing is the act, dated so
     # "met on Saturday and agreed to expand patrols": Saturday dates the agreeing, not the patrols to come
     if (reporting := reporting_verb(verb)) is not None and not promised:
-        out[reporting.i] = verb.i  # "said on Monday that ... does not need blocs and urged X": the speaker's time
+        out[reporting.i] = verb.i  # "said on Monday the dam threatens no one and urged X": the speaker's time
     elif verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not awaiting(verb.head) and not promised:
         # "met Y on Monday and agreed to ...": a conjunct without its own auxiliary shares the first verb's time
         own_aux = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
         out[verb.head.i] = verb.head.i if own_aux else verb.i
+        speaker = verb.head.head
+        if verb.head.dep_ == "ccomp" and speaker.lemma_.lower() in g["reporting_verbs"] and not planned and not own_aux:
+            out[speaker.i] = verb.i  # "said on Monday the talks were useful and urged X": as the first conjunct
     if verb.dep_ == "advcl" and verb.head.pos_ == "VERB" and not planned and (verb.tag_ == "VBG" or any(
             c.dep_ == "mark" and c.lower_ in ("as", "while") for c in verb.children)):
         # "launched drills on Monday, deploying warships ...", "announced aid today as he signs ...": one time
@@ -288,7 +291,7 @@ def _shared_time_holders(verb, ctx, tok, g: dict, planned: bool = False) -> dict
             and not planned:
         out[verb.head.head.i] = len(ctx.doc)  # "criticized X on Tuesday, with its spokesman urging Y ...": one time
     if verb.dep_ == "relcl" and any(o.tag_ == "WDT" for p in verb.children if p.dep_ == "prep" for o in p.children):
-        # "a June 17 clash (near the shoal) in which coast guards boarded ...": the clash's time
+        # "a May 9 clash (near the reef) in which navy ships rammed a boat": the clash's time
         out[verb.head.i] = len(ctx.doc)
         if verb.head.dep_ == "pobj" and verb.head.head.head.pos_ == "NOUN":
             out[verb.head.head.head.i] = len(ctx.doc)
