@@ -124,7 +124,7 @@ def test_allowing_what_is_no_convoy_or_observer_grants_no_access(nlp, rules_alon
      {("ACCUSE", "HUN", "ROU"), ("REJECT", "ROU", "HUN")}),
     ("Peru and Chile have repeatedly accused Bolivia of arming smugglers, a charge La Paz and Caracas deny.",
      {("ACCUSE", "PER", "BOL"), ("REJECT", "BOL", "PER"), ("REJECT", "VEN", "CHL")}),
-    ("Ghana asked Togo to extradite the two suspects, a request Lome declined.", {("REJECT", "TGO", "GHA")}),
+    ("Ghana asked Togo to extradite the two suspects, a request Lome rejected.", {("REJECT", "TGO", "GHA")}),
     ("Kenya's president told parliament that there was evidence Uganda had armed the rebels, a charge Kampala "
      "dismissed as absurd.", {("REJECT", "UGA", "KEN")}),
 ])
@@ -187,3 +187,7 @@ def test_a_clause_takes_the_time_of_the_verb_or_noun_it_belongs_to(nlp, rules_al
 ])
 def test_a_verb_joined_to_a_reported_clause_whose_subject_is_no_party_is_the_speakers(nlp, rules_alone, text, row):
     assert row in rows_of(nlp, text)
+
+
+def test_an_allegation_aims_at_the_party_its_clause_names(nlp, rules_alone):
+    assert ("ACCUSE", "TCD", "SDN") in rows_of(nlp, "Chad alleged that Sudan was arming rebels near the border.")

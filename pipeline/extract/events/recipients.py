@@ -97,7 +97,7 @@ def _shell_noun(obj, g: dict) -> bool:
 
 def _summed_clause(r: Reading, coding: Coding) -> list[Party]:
     """"Hungary accused Romania of spying, a charge Bucharest denies", "asked Togo to extradite the
-    suspects, a request Lome declined": the answer is aimed at whoever made the charge or the
+    suspects, a request Lome rejected": the answer is aimed at whoever made the charge or the
     request the noun sums up, the doer of the nearest clause above it that names one."""
     noun = summary_noun(r.tok, coding.lex.grammar["summary_nouns"])[0] if r.kind == "verb" else None
     if noun is None:
@@ -117,8 +117,10 @@ def _summed_clause(r: Reading, coding: Coding) -> list[Party]:
 
 def _denied_clause(r: Reading, coding: Coding) -> list[Party]:
     """"Thailand denied that its jets had entered Myanmar airspace": the denial answers the party the
-    denied clause names."""
-    if r.kind != "verb" or r.tok.lemma_.lower() not in coding.lex.grammar["denying_verbs"]:
+    denied clause names; so an allegation aims at the party the alleged clause names ("Chad alleged
+    that Sudan was arming rebels")."""
+    g = coding.lex.grammar
+    if r.kind != "verb" or r.tok.lemma_.lower() not in g["denying_verbs"] | g["alleging_verbs"]:
         return []
     own = {p.code for p in r.actors}
     clause = next((c for c in r.tok.children if c.dep_ == "ccomp"), None)

@@ -309,7 +309,7 @@ def _verb_allowed(tok, entry: Entry, lex: Lexicon) -> bool:
         return False
     if not _has_required_prep(tok, entry):
         return False
-    named = _direct_object(tok) or summary_noun(tok, lex.grammar["summary_nouns"])[0]  # "a request India declined"
+    named = _direct_object(tok) or summary_noun(tok, lex.grammar["summary_nouns"])[0]  # "a demand X brushed aside"
     obj = counted_head(named, lex.grammar["quantity_nouns"])
     if entry.type == "PROTEST" and tok.lemma_.lower() in lex.grammar["showing_verbs"] \
             and any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
