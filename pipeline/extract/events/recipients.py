@@ -120,7 +120,7 @@ def _denied_clause(r: Reading, coding: Coding) -> list[Party]:
     denied clause names; so an allegation aims at the party the alleged clause names ("Chad alleged
     that Sudan was arming rebels")."""
     g = coding.lex.grammar
-    if r.kind != "verb" or r.tok.lemma_.lower() not in g["denying_verbs"] | g["alleging_verbs"]:
+    if r.kind != "verb" or r.tok.lemma_.lower() not in g["denying_verbs"] | g["alleging_that_verbs"]:
         return []
     own = {p.code for p in r.actors}
     clause = next((c for c in r.tok.children if c.dep_ == "ccomp"), None)

@@ -17,7 +17,7 @@ from pipeline.extract.events.labels import hostile_label
 from pipeline.extract.events.status import awaited, stated_resolve
 from pipeline.extract.events.syntax import (bare_participle, characterised, for_clause, governing_verb, happened,
                                             in_a_date, in_adjunct, infinitive, infinitive_clauses, joins_an_act,
-                                            named_doer, only_a_time, prep_objects, summary_noun)
+                                            named_doer, only_a_time, prep_objects)
 from pipeline.extract.required import noun_modified, object_modified
 
 
@@ -309,7 +309,7 @@ def _verb_allowed(tok, entry: Entry, lex: Lexicon) -> bool:
         return False
     if not _has_required_prep(tok, entry):
         return False
-    named = _direct_object(tok) or summary_noun(tok, lex.grammar["summary_nouns"])[0]  # "a demand X brushed aside"
+    named = _direct_object(tok)
     obj = counted_head(named, lex.grammar["quantity_nouns"])
     if entry.type == "PROTEST" and tok.lemma_.lower() in lex.grammar["showing_verbs"] \
             and any(c.dep_ in ("dobj", "ccomp") for c in tok.children):

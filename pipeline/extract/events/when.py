@@ -274,15 +274,12 @@ def _shared_time_holders(verb, ctx, tok, g: dict, planned: bool = False) -> dict
             if not planned:
                 out[verb.i] = len(ctx.doc)  # "agreed Sunday to deepen ties": the agreeing is the act, dated so
     # "met on Saturday and agreed to expand patrols": Saturday dates the agreeing, not the patrols to come
-    if (reporting := reporting_verb(verb)) is not None and not promised:
-        out[reporting.i] = verb.i  # "said on Monday the dam threatens no one and urged X": the speaker's time
-    elif verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not awaiting(verb.head) and not promised:
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not awaiting(verb.head) and not promised:
         # "met Y on Monday and agreed to ...": a conjunct without its own auxiliary shares the first verb's time
         own_aux = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
         out[verb.head.i] = verb.head.i if own_aux else verb.i
-        speaker = verb.head.head
-        if verb.head.dep_ == "ccomp" and speaker.lemma_.lower() in g["reporting_verbs"] and not planned and not own_aux:
-            out[speaker.i] = verb.i  # "said on Monday the talks were useful and urged X": as the first conjunct
+        if not own_aux and not planned and (speaker := reporting_verb(verb, same_tense=True)) is not None:
+            out[speaker.i] = verb.i  # "said on Monday the dam threatens no one and urged X": the speaker's time
     if verb.dep_ == "advcl" and verb.head.pos_ == "VERB" and not planned and (verb.tag_ == "VBG" or any(
             c.dep_ == "mark" and c.lower_ in ("as", "while") for c in verb.children)):
         # "launched drills on Monday, deploying warships ...", "announced aid today as he signs ...": one time
